@@ -1,0 +1,25 @@
+//! The pure core of Samenscan. Nothing here may use leptos, web_sys, js_sys, the clock or
+//! randomness: time and identifiers are passed in, so every decision is deterministic and
+//! testable natively.
+//!
+//! What each module owns: [`questionnaire`] the enquête definition and the built-in default;
+//! [`response`] and [`meeting`] the records; [`validation`] answers against a definition;
+//! [`statistics`] numbers; [`scoring`] per-response scores; [`report`] the report model with
+//! small-group suppression; [`format`] numbers for people.
+pub mod format;
+pub mod lang;
+pub mod meeting;
+pub mod questionnaire;
+pub mod response;
+pub mod statistics;
+pub mod validation;
+
+pub use format::{format_count, format_decimal, format_interval, format_number, format_percent};
+pub use lang::Lang;
+pub use meeting::{ActionScope, Meeting, MeetingAction, MeetingCase};
+pub use questionnaire::{
+    builtin, ChoiceOption, DefinitionIssue, DefinitionProblem, Factor, Item, ItemKind, Label,
+    MeetingQuestion, Questionnaire, Section, ShowIf,
+};
+pub use response::{is_uuid_v4, QuestionnaireRef, RecordIssue, Response, Status, Timestamp};
+pub use validation::{validate_answers, Answer, AnswerIssue, AnswerProblem, Mode};

@@ -1,0 +1,1187 @@
+//! The questionnaire (enquête definition) of design §2: its JSON shape, the validation of a
+//! definition, the built-in default, and the look-ups the UI and the report need.
+//!
+//! A definition comes from outside (the built-in file, a facilitator's edit, an exchange file made
+//! by another app), so it is parsed once, at the edge, by [`Questionnaire::from_json`] into a
+//! [`Questionnaire`] whose invariants hold from then on: unique ids, `show_if` pointing back to an
+//! earlier choice item and naming real options, factors that exist, ranges with `min <= max`.
+//! Every problem is reported with its path, not just the first. This module does not look at
+//! answers beyond what `show_if` needs (that is `validation`), does not score (that is `scoring`)
+//! and never touches the browser.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::lang::Lang;
+
+/// The largest number of characters a `text` answer may have (design §2).
+pub const MAX_TEXT_CHARS: usize = 5_000;
+
+/// The lowest and highest answer of a likert item: 1 = strongly disagree … 5 = strongly agree.
+pub const LIKERT_MIN: i64 = 1;
+/// See [`LIKERT_MIN`].
+pub const LIKERT_MAX: i64 = 5;
+
+/// The `min_group_size` a definition gets when it names none (design §4).
+pub const DEFAULT_MIN_GROUP_SIZE: usize = 5;
+
+/// A text in both languages, `{"nl": "…", "en": "…"}`. Either may be missing; [`Label::get`]
+/// falls back to the other, so a definition written only in Dutch still shows in English.
+///
+/// ```
+/// use samenscan::domain::{Label, Lang};
+/// let l = Label::new("Over u", "About you");
+/// assert_eq!(l.get(Lang::En), "About you");
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Label {
+    /// The Dutch text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nl: Option<String>,
+    /// The English text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub en: Option<String>,
+}
+
+impl Label {
+    /// A label with both languages.
+    pub fn new(nl: &str, en: &str) -> Label {
+        Label {
+            nl: Some(nl.to_string()),
+            en: Some(en.to_string()),
+        }
+    }
+
+    /// The text in `lang`, or in the other language when `lang` is missing or blank; `""` only
+    /// when both are missing, which a validated definition never has.
+    pub fn get(&self, lang: Lang) -> &str {
+        let (first, second) = match lang {
+            Lang::Nl => (&self.nl, &self.en),
+            Lang::En => (&self.en, &self.nl),
+        };
+        // A blank string counts as missing: an editor that clears a field leaves "" behind,
+        // and showing nothing is worse than showing the other language.
+        [first, second]
+            .into_iter()
+            .flatten()
+            .find(|s| !s.trim().is_empty())
+            .map(String::as_str)
+            .unwrap_or("")
+    }
+
+    /// True when neither language has a non-blank text.
+    pub fn is_empty(&self) -> bool {
+        self.get(Lang::Nl).is_empty()
+    }
+}
+
+/// A theme that likert items belong to (e.g. `kennen`); the report gives each factor a mean
+/// score and Cronbach's alpha.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Factor {
+    /// Unique among the factors.
+    pub id: String,
+    /// The name people see.
+    pub label: Label,
+}
+
+/// One page of the enquête.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Section {
+    /// Unique among the sections.
+    pub id: String,
+    /// The page heading.
+    pub title: Label,
+    /// The questions on this page, in order.
+    pub items: Vec<Item>,
+}
+
+/// One answer option of a `choice` or `multi` item.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChoiceOption {
+    /// The stored answer value; unique within its item.
+    pub value: String,
+    /// What people see.
+    pub label: Label,
+}
+
+/// "Show this item only when item `item` is answered with one of `values`."
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShowIf {
+    /// The id of an earlier `choice` or `multi` item.
+    pub item: String,
+    /// Option values of that item; for a `multi` target, any one selected value is enough.
+    #[serde(rename = "in")]
+    pub values: Vec<String>,
+}
+
+/// What kind of answer an item takes, with the settings of that kind (design §2 table).
+#[derive(Clone, Debug, PartialEq)]
+pub enum ItemKind {
+    /// One option; the answer is its value.
+    Choice {
+        /// The options, in the order shown.
+        options: Vec<ChoiceOption>,
+    },
+    /// Any number of distinct options; the answer is an array of values.
+    Multi {
+        /// The options, in the order shown.
+        options: Vec<ChoiceOption>,
+    },
+    /// The Dutch report grade (*rapportcijfer*): an integer in `min..=max`.
+    Grade {
+        /// Lowest grade, 1 unless the definition says otherwise.
+        min: i64,
+        /// Highest grade, 10 unless the definition says otherwise.
+        max: i64,
+    },
+    /// A statement scored 1..=5, or `null` for "not applicable".
+    Likert {
+        /// The factor this item counts towards, if any.
+        factor: Option<String>,
+        /// True for a negatively worded statement: it scores as 6 − x.
+        reverse: bool,
+    },
+    /// Any number, optionally bounded.
+    Number {
+        /// Lowest allowed value.
+        min: Option<f64>,
+        /// Highest allowed value.
+        max: Option<f64>,
+    },
+    /// Free text of at most [`MAX_TEXT_CHARS`] characters.
+    Text,
+}
+
+impl ItemKind {
+    /// The `kind` string of the JSON shape.
+    pub fn name(&self) -> &'static str {
+        match self {
+            ItemKind::Choice { .. } => "choice",
+            ItemKind::Multi { .. } => "multi",
+            ItemKind::Grade { .. } => "grade",
+            ItemKind::Likert { .. } => "likert",
+            ItemKind::Number { .. } => "number",
+            ItemKind::Text => "text",
+        }
+    }
+
+    /// The options of a `choice` or `multi` item; empty for other kinds.
+    pub fn options(&self) -> &[ChoiceOption] {
+        match self {
+            ItemKind::Choice { options } | ItemKind::Multi { options } => options,
+            _ => &[],
+        }
+    }
+}
+
+/// One question of the enquête.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Item {
+    /// Unique across the whole questionnaire: it is the key in `answers`.
+    pub id: String,
+    /// The question as people read it.
+    pub label: Label,
+    /// What the answer looks like.
+    pub kind: ItemKind,
+    /// A visible required item must be answered before a response can be completed.
+    pub required: bool,
+    /// Reports may split the responses by this item (only `choice` items may be).
+    pub group_by: bool,
+    /// When present, the item is shown (and answered, required, scored) only under this condition.
+    pub show_if: Option<ShowIf>,
+}
+
+impl Item {
+    /// The option with this value, for `choice` and `multi` items.
+    pub fn option(&self, value: &str) -> Option<&ChoiceOption> {
+        self.kind.options().iter().find(|o| o.value == value)
+    }
+
+    /// The factor of a likert item.
+    pub fn factor(&self) -> Option<&str> {
+        match &self.kind {
+            ItemKind::Likert { factor, .. } => factor.as_deref(),
+            _ => None,
+        }
+    }
+}
+
+/// One of the fixed questions that guide an evaluation meeting; meeting notes are keyed by its id.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MeetingQuestion {
+    /// Unique among the meeting questions.
+    pub id: String,
+    /// The question as the facilitator reads it out.
+    pub label: Label,
+}
+
+/// A validated questionnaire. The only ways to get one are [`Questionnaire::from_json`],
+/// [`Questionnaire::from_value`], deserialising (which runs the same checks) and [`builtin`], so
+/// every invariant listed in the module documentation holds; the fields are private for that
+/// reason.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(into = "RawQuestionnaire", try_from = "RawQuestionnaire")]
+pub struct Questionnaire {
+    id: String,
+    version: u32,
+    title: Label,
+    min_group_size: usize,
+    factors: Vec<Factor>,
+    sections: Vec<Section>,
+    meeting_questions: Vec<MeetingQuestion>,
+}
+
+/// Where a problem in a definition is (`sections[1].items[3].show_if.item`) and what it is.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DefinitionIssue {
+    /// A JSON path into the definition; empty for the document as a whole.
+    pub path: String,
+    /// What is wrong.
+    pub problem: DefinitionProblem,
+}
+
+/// The kinds of problem a questionnaire definition can have.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DefinitionProblem {
+    /// Not JSON, or a field of the wrong JSON type; `detail` is the parser's own words.
+    Malformed {
+        /// The parser's message, with line and column.
+        detail: String,
+    },
+    /// An id or option value is empty.
+    EmptyId,
+    /// An id or option value contains white space or a control character.
+    InvalidId {
+        /// The offending id.
+        id: String,
+    },
+    /// An id that must be unique occurs more than once; reported at the later occurrence.
+    DuplicateId {
+        /// The repeated id.
+        id: String,
+    },
+    /// A label or title with neither a Dutch nor an English text.
+    MissingLabel,
+    /// `version` is 0; versions start at 1.
+    VersionZero,
+    /// `min_group_size` below 2: a group of one is one person.
+    MinGroupSizeTooSmall {
+        /// The value in the definition.
+        value: i64,
+    },
+    /// The questionnaire has no items at all.
+    NoItems,
+    /// `kind` is not one of choice, multi, grade, likert, number, text.
+    UnknownKind {
+        /// The value found (empty when `kind` is missing).
+        kind: String,
+    },
+    /// A choice or multi item without options.
+    NoOptions,
+    /// A field that belongs to another kind, e.g. `factor` on a choice item.
+    FieldNotForKind {
+        /// The field name.
+        field: &'static str,
+        /// The item's kind.
+        kind: &'static str,
+    },
+    /// A grade bound that is not an integer.
+    NotAnInteger,
+    /// `min` is greater than `max`.
+    MinAboveMax,
+    /// More than one grade item: the report has one headline grade, so a second would be
+    /// ambiguous.
+    MoreThanOneGrade,
+    /// `group_by` on an item that is not a `choice`: a split needs exactly one group per response.
+    GroupByNotChoice,
+    /// A likert item names a factor that `factors` does not list.
+    UnknownFactor {
+        /// The factor id named.
+        factor: String,
+    },
+    /// A factor that no likert item belongs to.
+    FactorWithoutItems,
+    /// `show_if.item` names no item.
+    ShowIfUnknownItem {
+        /// The id named.
+        item: String,
+    },
+    /// `show_if.item` names the item itself or a later one: people answer in order, so the
+    /// condition must already be known when the item comes up.
+    ShowIfNotEarlier {
+        /// The id named.
+        item: String,
+    },
+    /// `show_if.item` names an item that is not a choice or multi item.
+    ShowIfNotChoice {
+        /// The id named.
+        item: String,
+    },
+    /// A `show_if.in` value is not an option of the named item.
+    ShowIfUnknownValue {
+        /// The value.
+        value: String,
+    },
+    /// `show_if.in` is empty, so the item could never be shown.
+    ShowIfEmpty,
+}
+
+impl DefinitionIssue {
+    /// The problem in plain words, with its path, for the person loading the definition.
+    pub fn message(&self, lang: Lang) -> String {
+        use DefinitionProblem as P;
+        let nl = lang == Lang::Nl;
+        let what = match &self.problem {
+            P::Malformed { detail } => {
+                if nl {
+                    format!("het bestand is geen geldige vragenlijst ({detail})")
+                } else {
+                    format!("the file is not a valid questionnaire ({detail})")
+                }
+            }
+            P::EmptyId => pick(nl, "de code is leeg", "the id is empty").into(),
+            P::InvalidId { id } => pick2(
+                nl,
+                format!("de code “{id}” bevat spaties of onzichtbare tekens"),
+                format!("the id “{id}” contains spaces or invisible characters"),
+            ),
+            P::DuplicateId { id } => pick2(
+                nl,
+                format!("de code “{id}” komt vaker voor"),
+                format!("the id “{id}” occurs more than once"),
+            ),
+            P::MissingLabel => pick(
+                nl,
+                "er is geen tekst, in het Nederlands noch in het Engels",
+                "there is no text, neither in Dutch nor in English",
+            )
+            .into(),
+            P::VersionZero => pick(
+                nl,
+                "het versienummer moet 1 of hoger zijn",
+                "the version must be 1 or higher",
+            )
+            .into(),
+            P::MinGroupSizeTooSmall { value } => pick2(
+                nl,
+                format!("de kleinste groepsgrootte is {value}; die moet minstens 2 zijn"),
+                format!("the minimum group size is {value}; it must be at least 2"),
+            ),
+            P::NoItems => pick(
+                nl,
+                "de vragenlijst heeft geen vragen",
+                "the questionnaire has no questions",
+            )
+            .into(),
+            P::UnknownKind { kind } => pick2(
+                nl,
+                format!("onbekend soort vraag “{kind}”"),
+                format!("unknown kind of question “{kind}”"),
+            ),
+            P::NoOptions => pick(
+                nl,
+                "deze keuzevraag heeft geen antwoordmogelijkheden",
+                "this choice question has no options",
+            )
+            .into(),
+            P::FieldNotForKind { field, kind } => pick2(
+                nl,
+                format!("“{field}” hoort niet bij een vraag van soort “{kind}”"),
+                format!("“{field}” does not belong to a question of kind “{kind}”"),
+            ),
+            P::NotAnInteger => pick(
+                nl,
+                "dit moet een geheel getal zijn",
+                "this must be a whole number",
+            )
+            .into(),
+            P::MinAboveMax => pick(
+                nl,
+                "het minimum is groter dan het maximum",
+                "the minimum is greater than the maximum",
+            )
+            .into(),
+            P::MoreThanOneGrade => pick(
+                nl,
+                "er is al een rapportcijfer-vraag; een vragenlijst heeft er hoogstens één",
+                "there already is a grade question; a questionnaire has at most one",
+            )
+            .into(),
+            P::GroupByNotChoice => pick(
+                nl,
+                "alleen een vraag met één keuze kan een groepsindeling zijn",
+                "only a single-choice question can split the report",
+            )
+            .into(),
+            P::UnknownFactor { factor } => pick2(
+                nl,
+                format!("de factor “{factor}” bestaat niet"),
+                format!("the factor “{factor}” does not exist"),
+            ),
+            P::FactorWithoutItems => pick(
+                nl,
+                "geen enkele stelling hoort bij deze factor",
+                "no statement belongs to this factor",
+            )
+            .into(),
+            P::ShowIfUnknownItem { item } => pick2(
+                nl,
+                format!("de voorwaarde noemt een vraag “{item}” die niet bestaat"),
+                format!("the condition names a question “{item}” that does not exist"),
+            ),
+            P::ShowIfNotEarlier { item } => pick2(
+                nl,
+                format!(
+                    "de voorwaarde noemt vraag “{item}”, die niet eerder in de vragenlijst staat"
+                ),
+                format!("the condition names question “{item}”, which does not come earlier"),
+            ),
+            P::ShowIfNotChoice { item } => pick2(
+                nl,
+                format!("de voorwaarde noemt vraag “{item}”, die geen keuzevraag is"),
+                format!("the condition names question “{item}”, which is not a choice question"),
+            ),
+            P::ShowIfUnknownValue { value } => pick2(
+                nl,
+                format!("“{value}” is geen antwoordmogelijkheid van de vraag in de voorwaarde"),
+                format!("“{value}” is not an option of the question in the condition"),
+            ),
+            P::ShowIfEmpty => pick(
+                nl,
+                "de voorwaarde noemt geen enkel antwoord, dus de vraag wordt nooit getoond",
+                "the condition lists no answer, so the question is never shown",
+            )
+            .into(),
+        };
+        if self.path.is_empty() {
+            what
+        } else {
+            format!("{}: {what}", self.path)
+        }
+    }
+}
+
+fn pick(nl: bool, dutch: &'static str, english: &'static str) -> &'static str {
+    if nl {
+        dutch
+    } else {
+        english
+    }
+}
+
+fn pick2(nl: bool, dutch: String, english: String) -> String {
+    if nl {
+        dutch
+    } else {
+        english
+    }
+}
+
+/// The issues of a rejected definition, as one error value for serde's `try_from`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DefinitionIssues(pub Vec<DefinitionIssue>);
+
+impl fmt::Display for DefinitionIssues {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let parts: Vec<String> = self.0.iter().map(|i| i.message(Lang::En)).collect();
+        write!(f, "invalid questionnaire: {}", parts.join("; "))
+    }
+}
+
+impl Questionnaire {
+    /// Parses and validates a definition, reporting every problem with its path.
+    ///
+    /// ```
+    /// use samenscan::domain::Questionnaire;
+    /// let issues = Questionnaire::from_json(r#"{"id": "", "version": 1}"#).unwrap_err();
+    /// assert!(issues.len() >= 2); // empty id, missing title, no items
+    /// ```
+    pub fn from_json(json: &str) -> Result<Questionnaire, Vec<DefinitionIssue>> {
+        let raw: RawQuestionnaire = serde_json::from_str(json).map_err(malformed)?;
+        validate_definition(raw)
+    }
+
+    /// As [`Questionnaire::from_json`], for a definition already parsed as JSON (an exchange file
+    /// carries its definitions inside one document).
+    pub fn from_value(value: Value) -> Result<Questionnaire, Vec<DefinitionIssue>> {
+        let raw: RawQuestionnaire = serde_json::from_value(value).map_err(malformed)?;
+        validate_definition(raw)
+    }
+
+    /// The definition as pretty JSON in the shape of design §2.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("a questionnaire always serialises")
+    }
+
+    /// The id, e.g. `samenwerking`.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// The version; records name `{id, version}`.
+    pub fn version(&self) -> u32 {
+        self.version
+    }
+
+    /// The title people see.
+    pub fn title(&self) -> &Label {
+        &self.title
+    }
+
+    /// Groups smaller than this are never shown in a report (design §4); at least 2.
+    pub fn min_group_size(&self) -> usize {
+        self.min_group_size
+    }
+
+    /// The factors, in definition order.
+    pub fn factors(&self) -> &[Factor] {
+        &self.factors
+    }
+
+    /// The factor with this id.
+    pub fn factor(&self, id: &str) -> Option<&Factor> {
+        self.factors.iter().find(|f| f.id == id)
+    }
+
+    /// The sections (pages), in order.
+    pub fn sections(&self) -> &[Section] {
+        &self.sections
+    }
+
+    /// The questions that guide an evaluation meeting.
+    pub fn meeting_questions(&self) -> &[MeetingQuestion] {
+        &self.meeting_questions
+    }
+
+    /// Every item in the order people meet them, section by section.
+    pub fn items(&self) -> impl Iterator<Item = &Item> + '_ {
+        self.sections.iter().flat_map(|s| s.items.iter())
+    }
+
+    /// The item with this id.
+    pub fn item(&self, id: &str) -> Option<&Item> {
+        self.items().find(|i| i.id == id)
+    }
+
+    /// The grade item (the *rapportcijfer*), found by its kind whatever its id.
+    pub fn grade_item(&self) -> Option<&Item> {
+        self.items()
+            .find(|i| matches!(i.kind, ItemKind::Grade { .. }))
+    }
+
+    /// The items a report splits by, in order.
+    pub fn group_by_items(&self) -> impl Iterator<Item = &Item> + '_ {
+        self.items().filter(|i| i.group_by)
+    }
+
+    /// The likert items of one factor, in order.
+    pub fn factor_items<'a>(&'a self, factor_id: &'a str) -> impl Iterator<Item = &'a Item> + 'a {
+        self.items().filter(move |i| i.factor() == Some(factor_id))
+    }
+
+    /// The free-text items, in order.
+    pub fn text_items(&self) -> impl Iterator<Item = &Item> + '_ {
+        self.items().filter(|i| matches!(i.kind, ItemKind::Text))
+    }
+
+    /// The `{id, version}` pair that records use to name this questionnaire.
+    pub fn reference(&self) -> super::response::QuestionnaireRef {
+        super::response::QuestionnaireRef {
+            id: self.id.clone(),
+            version: self.version,
+        }
+    }
+
+    /// Whether `item` is shown given `answers`: its `show_if` (if any) is met, and the item that
+    /// condition names is itself visible, and so on up the chain. A hidden item is neither asked,
+    /// required nor scored, even if an old answer to it is still stored.
+    pub fn is_visible(&self, item: &Item, answers: &BTreeMap<String, Value>) -> bool {
+        let mut current = item;
+        // The chain always points to earlier items (validated), so it ends; the bound is a
+        // second guard that costs nothing.
+        for _ in 0..=self.items().count() {
+            let Some(cond) = &current.show_if else {
+                return true;
+            };
+            let Some(target) = self.item(&cond.item) else {
+                return false;
+            };
+            let met = match answers.get(&target.id) {
+                Some(Value::String(s)) => cond.values.iter().any(|v| v == s),
+                Some(Value::Array(selected)) => selected
+                    .iter()
+                    .filter_map(Value::as_str)
+                    .any(|s| cond.values.iter().any(|v| v == s)),
+                _ => false,
+            };
+            if !met {
+                return false;
+            }
+            current = target;
+        }
+        false
+    }
+}
+
+/// The built-in default questionnaire `samenwerking` version 1 (design §2), parsed and validated
+/// once and then shared.
+pub fn builtin() -> &'static Questionnaire {
+    static BUILTIN: OnceLock<Questionnaire> = OnceLock::new();
+    BUILTIN.get_or_init(|| {
+        Questionnaire::from_json(BUILTIN_JSON)
+            .expect("the built-in questionnaire is valid (checked by its tests)")
+    })
+}
+
+/// The JSON text of the built-in questionnaire, as it ships.
+pub const BUILTIN_JSON: &str = include_str!("default_questionnaire.json");
+
+fn malformed(e: serde_json::Error) -> Vec<DefinitionIssue> {
+    vec![DefinitionIssue {
+        path: String::new(),
+        problem: DefinitionProblem::Malformed {
+            detail: e.to_string(),
+        },
+    }]
+}
+
+fn default_min_group_size() -> i64 {
+    DEFAULT_MIN_GROUP_SIZE as i64
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+// The raw shapes mirror the JSON of design §2 loosely: ids, kinds and labels default to empty so
+// that a missing one becomes a reported issue with its path rather than a serde error that stops
+// at the first problem; fields of every kind live on one struct so that a field on the wrong kind
+// can be reported instead of silently dropped. Unknown fields are ignored, so a definition from a
+// newer app with extra decoration still loads.
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+struct RawQuestionnaire {
+    #[serde(default)]
+    id: String,
+    #[serde(default)]
+    version: u32,
+    #[serde(default)]
+    title: Label,
+    #[serde(default = "default_min_group_size")]
+    min_group_size: i64,
+    #[serde(default)]
+    factors: Vec<RawFactor>,
+    #[serde(default)]
+    sections: Vec<RawSection>,
+    #[serde(default)]
+    meeting_questions: Vec<RawMeetingQuestion>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+struct RawFactor {
+    #[serde(default)]
+    id: String,
+    #[serde(default)]
+    label: Label,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+struct RawMeetingQuestion {
+    #[serde(default)]
+    id: String,
+    #[serde(default)]
+    label: Label,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+struct RawSection {
+    #[serde(default)]
+    id: String,
+    #[serde(default)]
+    title: Label,
+    #[serde(default)]
+    items: Vec<RawItem>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+struct RawOption {
+    #[serde(default)]
+    value: String,
+    #[serde(default)]
+    label: Label,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+struct RawItem {
+    #[serde(default)]
+    id: String,
+    #[serde(default)]
+    kind: String,
+    #[serde(default, skip_serializing_if = "is_false")]
+    required: bool,
+    #[serde(default, skip_serializing_if = "is_false")]
+    group_by: bool,
+    #[serde(default)]
+    label: Label,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    options: Option<Vec<RawOption>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    min: Option<serde_json::Number>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    max: Option<serde_json::Number>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    factor: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    reverse: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    show_if: Option<ShowIf>,
+}
+
+impl TryFrom<RawQuestionnaire> for Questionnaire {
+    type Error = DefinitionIssues;
+
+    fn try_from(raw: RawQuestionnaire) -> Result<Self, Self::Error> {
+        validate_definition(raw).map_err(DefinitionIssues)
+    }
+}
+
+impl From<Questionnaire> for RawQuestionnaire {
+    fn from(q: Questionnaire) -> RawQuestionnaire {
+        RawQuestionnaire {
+            id: q.id,
+            version: q.version,
+            title: q.title,
+            min_group_size: q.min_group_size as i64,
+            factors: q
+                .factors
+                .into_iter()
+                .map(|f| RawFactor {
+                    id: f.id,
+                    label: f.label,
+                })
+                .collect(),
+            sections: q
+                .sections
+                .into_iter()
+                .map(|s| RawSection {
+                    id: s.id,
+                    title: s.title,
+                    items: s.items.into_iter().map(raw_item).collect(),
+                })
+                .collect(),
+            meeting_questions: q
+                .meeting_questions
+                .into_iter()
+                .map(|m| RawMeetingQuestion {
+                    id: m.id,
+                    label: m.label,
+                })
+                .collect(),
+        }
+    }
+}
+
+fn raw_item(item: Item) -> RawItem {
+    let mut raw = RawItem {
+        id: item.id,
+        kind: item.kind.name().to_string(),
+        required: item.required,
+        group_by: item.group_by,
+        label: item.label,
+        options: None,
+        min: None,
+        max: None,
+        factor: None,
+        reverse: None,
+        show_if: item.show_if,
+    };
+    let raw_options = |options: Vec<ChoiceOption>| {
+        Some(
+            options
+                .into_iter()
+                .map(|o| RawOption {
+                    value: o.value,
+                    label: o.label,
+                })
+                .collect(),
+        )
+    };
+    match item.kind {
+        ItemKind::Choice { options } | ItemKind::Multi { options } => {
+            raw.options = raw_options(options)
+        }
+        ItemKind::Grade { min, max } => {
+            raw.min = Some(min.into());
+            raw.max = Some(max.into());
+        }
+        ItemKind::Likert { factor, reverse } => {
+            raw.factor = factor;
+            raw.reverse = Some(reverse);
+        }
+        ItemKind::Number { min, max } => {
+            raw.min = min.and_then(json_number);
+            raw.max = max.and_then(json_number);
+        }
+        ItemKind::Text => {}
+    }
+    raw
+}
+
+/// A bound as JSON: whole numbers without a fraction, so `{"min": 0}` round-trips as written.
+fn json_number(x: f64) -> Option<serde_json::Number> {
+    if x.fract() == 0.0 && x.abs() < 9.0e15 {
+        Some((x as i64).into())
+    } else {
+        serde_json::Number::from_f64(x)
+    }
+}
+
+/// Collects issues while walking a definition.
+struct Checker {
+    issues: Vec<DefinitionIssue>,
+}
+
+impl Checker {
+    fn push(&mut self, path: impl Into<String>, problem: DefinitionProblem) {
+        self.issues.push(DefinitionIssue {
+            path: path.into(),
+            problem,
+        });
+    }
+
+    fn id(&mut self, path: String, id: &str, seen: &mut BTreeSet<String>) {
+        if id.is_empty() {
+            self.push(path, DefinitionProblem::EmptyId);
+        } else if id.chars().any(|c| c.is_whitespace() || c.is_control()) {
+            // Ids become JSON keys, CSV column names and codebook entries; spaces there are
+            // an invitation to typos that no one can see.
+            self.push(path, DefinitionProblem::InvalidId { id: id.to_string() });
+        } else if !seen.insert(id.to_string()) {
+            self.push(path, DefinitionProblem::DuplicateId { id: id.to_string() });
+        }
+    }
+
+    fn label(&mut self, path: String, label: &Label) {
+        if label.is_empty() {
+            self.push(path, DefinitionProblem::MissingLabel);
+        }
+    }
+}
+
+fn validate_definition(raw: RawQuestionnaire) -> Result<Questionnaire, Vec<DefinitionIssue>> {
+    use DefinitionProblem as P;
+    let mut c = Checker { issues: Vec::new() };
+
+    c.id("id".into(), &raw.id, &mut BTreeSet::new());
+    if raw.version == 0 {
+        c.push("version", P::VersionZero);
+    }
+    c.label("title".into(), &raw.title);
+    if raw.min_group_size < 2 {
+        c.push(
+            "min_group_size",
+            P::MinGroupSizeTooSmall {
+                value: raw.min_group_size,
+            },
+        );
+    }
+
+    let mut factor_ids = BTreeSet::new();
+    for (i, f) in raw.factors.iter().enumerate() {
+        c.id(format!("factors[{i}].id"), &f.id, &mut factor_ids);
+        c.label(format!("factors[{i}].label"), &f.label);
+    }
+    let mut meeting_ids = BTreeSet::new();
+    for (i, m) in raw.meeting_questions.iter().enumerate() {
+        c.id(
+            format!("meeting_questions[{i}].id"),
+            &m.id,
+            &mut meeting_ids,
+        );
+        c.label(format!("meeting_questions[{i}].label"), &m.label);
+    }
+
+    // Item ids with their position in answering order, to check that `show_if` looks back.
+    let mut item_ids = BTreeSet::new();
+    let mut position: BTreeMap<&str, (usize, &RawItem)> = BTreeMap::new();
+    let mut order = 0usize;
+    for (s, section) in raw.sections.iter().enumerate() {
+        for (i, item) in section.items.iter().enumerate() {
+            c.id(
+                format!("sections[{s}].items[{i}].id"),
+                &item.id,
+                &mut item_ids,
+            );
+            position.entry(&item.id).or_insert((order, item));
+            order += 1;
+        }
+    }
+    if order == 0 {
+        c.push("sections", P::NoItems);
+    }
+
+    let mut section_ids = BTreeSet::new();
+    let mut sections = Vec::with_capacity(raw.sections.len());
+    let mut used_factors = BTreeSet::new();
+    let mut grade_seen = false;
+    let mut order = 0usize;
+    for (s, section) in raw.sections.iter().enumerate() {
+        c.id(format!("sections[{s}].id"), &section.id, &mut section_ids);
+        c.label(format!("sections[{s}].title"), &section.title);
+        let mut items = Vec::with_capacity(section.items.len());
+        for (i, item) in section.items.iter().enumerate() {
+            let path = format!("sections[{s}].items[{i}]");
+            if let Some(kind) = check_item(&mut c, &path, item, &factor_ids, &mut grade_seen) {
+                if let Some(f) = kind_factor(&kind) {
+                    used_factors.insert(f.to_string());
+                }
+                items.push(Item {
+                    id: item.id.clone(),
+                    label: item.label.clone(),
+                    kind,
+                    required: item.required,
+                    group_by: item.group_by,
+                    show_if: item.show_if.clone(),
+                });
+            }
+            if let Some(cond) = &item.show_if {
+                check_show_if(&mut c, &path, cond, order, &position);
+            }
+            order += 1;
+        }
+        sections.push(Section {
+            id: section.id.clone(),
+            title: section.title.clone(),
+            items,
+        });
+    }
+    for (i, f) in raw.factors.iter().enumerate() {
+        if !f.id.is_empty() && !used_factors.contains(&f.id) {
+            c.push(format!("factors[{i}]"), P::FactorWithoutItems);
+        }
+    }
+
+    if !c.issues.is_empty() {
+        return Err(c.issues);
+    }
+    Ok(Questionnaire {
+        id: raw.id,
+        version: raw.version,
+        title: raw.title,
+        min_group_size: raw.min_group_size as usize,
+        factors: raw
+            .factors
+            .into_iter()
+            .map(|f| Factor {
+                id: f.id,
+                label: f.label,
+            })
+            .collect(),
+        sections,
+        meeting_questions: raw
+            .meeting_questions
+            .into_iter()
+            .map(|m| MeetingQuestion {
+                id: m.id,
+                label: m.label,
+            })
+            .collect(),
+    })
+}
+
+fn kind_factor(kind: &ItemKind) -> Option<&str> {
+    match kind {
+        ItemKind::Likert { factor, .. } => factor.as_deref(),
+        _ => None,
+    }
+}
+
+/// Checks one item's own fields and builds its kind; `None` when the kind itself is unknown.
+fn check_item(
+    c: &mut Checker,
+    path: &str,
+    item: &RawItem,
+    factor_ids: &BTreeSet<String>,
+    grade_seen: &mut bool,
+) -> Option<ItemKind> {
+    use DefinitionProblem as P;
+    c.label(format!("{path}.label"), &item.label);
+    let kind_name: &'static str = match item.kind.as_str() {
+        "choice" => "choice",
+        "multi" => "multi",
+        "grade" => "grade",
+        "likert" => "likert",
+        "number" => "number",
+        "text" => "text",
+        other => {
+            c.push(
+                format!("{path}.kind"),
+                P::UnknownKind {
+                    kind: other.to_string(),
+                },
+            );
+            return None;
+        }
+    };
+    let allowed: &[&str] = match kind_name {
+        "choice" | "multi" => &["options"],
+        "grade" | "number" => &["min", "max"],
+        "likert" => &["factor", "reverse"],
+        _ => &[],
+    };
+    let present = [
+        ("options", item.options.is_some()),
+        ("min", item.min.is_some()),
+        ("max", item.max.is_some()),
+        ("factor", item.factor.is_some()),
+        ("reverse", item.reverse.is_some()),
+    ];
+    for (field, is_there) in present {
+        if is_there && !allowed.contains(&field) {
+            c.push(
+                format!("{path}.{field}"),
+                P::FieldNotForKind {
+                    field,
+                    kind: kind_name,
+                },
+            );
+        }
+    }
+    if item.group_by && kind_name != "choice" {
+        c.push(format!("{path}.group_by"), P::GroupByNotChoice);
+    }
+
+    let kind = match kind_name {
+        "choice" | "multi" => {
+            let options = item.options.as_deref().unwrap_or(&[]);
+            if options.is_empty() {
+                c.push(format!("{path}.options"), P::NoOptions);
+            }
+            let mut values = BTreeSet::new();
+            for (o, opt) in options.iter().enumerate() {
+                c.id(
+                    format!("{path}.options[{o}].value"),
+                    &opt.value,
+                    &mut values,
+                );
+                c.label(format!("{path}.options[{o}].label"), &opt.label);
+            }
+            let options = options
+                .iter()
+                .map(|o| ChoiceOption {
+                    value: o.value.clone(),
+                    label: o.label.clone(),
+                })
+                .collect();
+            if kind_name == "choice" {
+                ItemKind::Choice { options }
+            } else {
+                ItemKind::Multi { options }
+            }
+        }
+        "grade" => {
+            if *grade_seen {
+                c.push(format!("{path}.kind"), P::MoreThanOneGrade);
+            }
+            *grade_seen = true;
+            let mut bound = |field: &str, n: &Option<serde_json::Number>, default: i64| match n {
+                None => default,
+                Some(n) => match n.as_i64() {
+                    Some(v) => v,
+                    None => {
+                        c.push(format!("{path}.{field}"), P::NotAnInteger);
+                        default
+                    }
+                },
+            };
+            let min = bound("min", &item.min, 1);
+            let max = bound("max", &item.max, 10);
+            if min > max {
+                c.push(format!("{path}.min"), P::MinAboveMax);
+            }
+            ItemKind::Grade { min, max }
+        }
+        "likert" => {
+            if let Some(f) = &item.factor {
+                if !factor_ids.contains(f) {
+                    c.push(
+                        format!("{path}.factor"),
+                        P::UnknownFactor { factor: f.clone() },
+                    );
+                }
+            }
+            ItemKind::Likert {
+                factor: item.factor.clone(),
+                reverse: item.reverse.unwrap_or(false),
+            }
+        }
+        "number" => {
+            let min = item.min.as_ref().and_then(serde_json::Number::as_f64);
+            let max = item.max.as_ref().and_then(serde_json::Number::as_f64);
+            if let (Some(lo), Some(hi)) = (min, max) {
+                if lo > hi {
+                    c.push(format!("{path}.min"), P::MinAboveMax);
+                }
+            }
+            ItemKind::Number { min, max }
+        }
+        _ => ItemKind::Text,
+    };
+    Some(kind)
+}
+
+fn check_show_if(
+    c: &mut Checker,
+    path: &str,
+    cond: &ShowIf,
+    order: usize,
+    position: &BTreeMap<&str, (usize, &RawItem)>,
+) {
+    use DefinitionProblem as P;
+    let target_path = format!("{path}.show_if.item");
+    if cond.values.is_empty() {
+        c.push(format!("{path}.show_if.in"), P::ShowIfEmpty);
+    }
+    let Some(&(target_order, target)) = position.get(cond.item.as_str()) else {
+        c.push(
+            target_path,
+            P::ShowIfUnknownItem {
+                item: cond.item.clone(),
+            },
+        );
+        return;
+    };
+    if target_order >= order {
+        c.push(
+            target_path.clone(),
+            P::ShowIfNotEarlier {
+                item: cond.item.clone(),
+            },
+        );
+    }
+    if target.kind != "choice" && target.kind != "multi" {
+        c.push(
+            target_path,
+            P::ShowIfNotChoice {
+                item: cond.item.clone(),
+            },
+        );
+        return;
+    }
+    let options = target.options.as_deref().unwrap_or(&[]);
+    for (v, value) in cond.values.iter().enumerate() {
+        if !options.iter().any(|o| &o.value == value) {
+            c.push(
+                format!("{path}.show_if.in[{v}]"),
+                P::ShowIfUnknownValue {
+                    value: value.clone(),
+                },
+            );
+        }
+    }
+}

@@ -1,0 +1,471 @@
+//! The response record of design §2 (one worker's enquête), its JSON shape, and the record-level
+//! invariants that do not need the questionnaire: a UUID v4 id, a revision of at least 1 and an
+//! RFC 3339 UTC timestamp. Answers stay an open JSON object here because the file format is open
+//! JSON; checking them against a questionnaire is `validation`'s job, scoring is `scoring`'s.
+//! Nothing here reads the clock or makes ids: the caller passes both in.
+
+use std::cmp::Ordering;
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::lang::Lang;
+
+/// Names the questionnaire (definition) a record was made with.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct QuestionnaireRef {
+    /// The questionnaire's id, e.g. `samenwerking`.
+    pub id: String,
+    /// Its version.
+    pub version: u32,
+}
+
+/// Where a record stands (design §2).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Still being filled in; never counted.
+    Draft,
+    /// Handed in; the only status a report counts.
+    Complete,
+    /// Taken back by its owner: a tombstone that removes the record from every report.
+    Withdrawn,
+}
+
+/// One worker's enquête, in the exact JSON shape of design §2.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Response {
+    /// A random UUID v4 made on the worker's device (see [`is_uuid_v4`]).
+    pub id: String,
+    /// The definition the answers belong to.
+    pub questionnaire: QuestionnaireRef,
+    /// 1 for a new record, one more for every saved change on the device that owns it.
+    pub revision: u64,
+    /// RFC 3339 UTC, e.g. `2026-11-20T09:12:00Z` (see [`Timestamp`]).
+    pub updated_at: String,
+    /// Draft, complete or withdrawn.
+    pub status: Status,
+    /// Item id → answer; an absent key means unanswered. Kept as open JSON: `validation` turns it
+    /// into typed answers against the questionnaire.
+    #[serde(default)]
+    pub answers: BTreeMap<String, Value>,
+}
+
+/// A record-level problem that needs no questionnaire to see.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RecordIssue {
+    /// The id is not a lower-case UUID v4.
+    BadId,
+    /// The revision is 0; revisions start at 1.
+    RevisionZero,
+    /// `updated_at` is not an RFC 3339 UTC timestamp.
+    BadTimestamp,
+    /// A withdrawn record still carries answers; a tombstone must not keep what was taken back.
+    WithdrawnWithAnswers,
+    /// A meeting's `date` is not a calendar date `YYYY-MM-DD`.
+    BadDate,
+    /// A meeting's attendance names an organisation with an empty key.
+    EmptyAttendanceKey,
+    /// A meeting has a note for a question the questionnaire does not have.
+    UnknownMeetingQuestion {
+        /// The note's key.
+        id: String,
+    },
+}
+
+impl RecordIssue {
+    /// The problem in plain words, for an import log.
+    pub fn message(&self, lang: Lang) -> String {
+        let nl = lang == Lang::Nl;
+        let s = match self {
+            RecordIssue::BadId => {
+                if nl {
+                    "de code van het record is geen geldige UUID"
+                } else {
+                    "the record's id is not a valid UUID"
+                }
+            }
+            RecordIssue::RevisionZero => {
+                if nl {
+                    "het revisienummer moet 1 of hoger zijn"
+                } else {
+                    "the revision must be 1 or higher"
+                }
+            }
+            RecordIssue::BadTimestamp => {
+                if nl {
+                    "het tijdstip van de laatste wijziging is onleesbaar"
+                } else {
+                    "the time of the last change cannot be read"
+                }
+            }
+            RecordIssue::WithdrawnWithAnswers => {
+                if nl {
+                    "een ingetrokken enquête bevat nog antwoorden"
+                } else {
+                    "a withdrawn response still contains answers"
+                }
+            }
+            RecordIssue::BadDate => {
+                if nl {
+                    "de datum is geen geldige datum"
+                } else {
+                    "the date is not a valid date"
+                }
+            }
+            RecordIssue::EmptyAttendanceKey => {
+                if nl {
+                    "bij de aanwezigen staat een organisatie zonder naam"
+                } else {
+                    "the attendance lists an organisation without a name"
+                }
+            }
+            RecordIssue::UnknownMeetingQuestion { id } => {
+                return if nl {
+                    format!("er is een aantekening bij een onbekende vraag “{id}”")
+                } else {
+                    format!("there is a note for an unknown question “{id}”")
+                };
+            }
+        };
+        s.to_string()
+    }
+}
+
+impl Response {
+    /// A new, empty draft at revision 1. `id` comes from the browser's random source and `now`
+    /// from its clock: the domain makes neither.
+    pub fn new_draft(id: String, questionnaire: QuestionnaireRef, now: String) -> Response {
+        Response {
+            id,
+            questionnaire,
+            revision: 1,
+            updated_at: now,
+            status: Status::Draft,
+            answers: BTreeMap::new(),
+        }
+    }
+
+    /// Sets (`Some`) or clears (`None`) one answer and records the change: the revision goes up
+    /// by one, as design §2 asks for every saved change. An unchanged value is not a change.
+    pub fn set_answer(&mut self, item_id: &str, value: Option<Value>, now: &str) {
+        let changed = match &value {
+            Some(v) => self.answers.get(item_id) != Some(v),
+            None => self.answers.contains_key(item_id),
+        };
+        if !changed {
+            return;
+        }
+        match value {
+            Some(v) => self.answers.insert(item_id.to_string(), v),
+            None => self.answers.remove(item_id),
+        };
+        self.touch(now);
+    }
+
+    /// Marks the response complete (the caller checked it with `validation` first).
+    pub fn complete(&mut self, now: &str) {
+        if self.status != Status::Complete {
+            self.status = Status::Complete;
+            self.touch(now);
+        }
+    }
+
+    /// Takes the response back: status `withdrawn` and the answers removed, so the tombstone
+    /// that travels to the coordinator carries nothing of what was taken back.
+    pub fn withdraw(&mut self, now: &str) {
+        if self.status != Status::Withdrawn || !self.answers.is_empty() {
+            self.status = Status::Withdrawn;
+            self.answers.clear();
+            self.touch(now);
+        }
+    }
+
+    fn touch(&mut self, now: &str) {
+        self.revision += 1;
+        self.updated_at = now.to_string();
+    }
+
+    /// Every record-level problem (id, revision, timestamp, tombstone), empty when none.
+    pub fn check(&self) -> Vec<RecordIssue> {
+        let mut issues = check_common(&self.id, self.revision, &self.updated_at);
+        if self.status == Status::Withdrawn && !self.answers.is_empty() {
+            issues.push(RecordIssue::WithdrawnWithAnswers);
+        }
+        issues
+    }
+}
+
+/// The checks every record shares (responses and meetings).
+pub(crate) fn check_common(id: &str, revision: u64, updated_at: &str) -> Vec<RecordIssue> {
+    let mut issues = Vec::new();
+    if !is_uuid_v4(id) {
+        issues.push(RecordIssue::BadId);
+    }
+    if revision == 0 {
+        issues.push(RecordIssue::RevisionZero);
+    }
+    if Timestamp::parse(updated_at).is_none() {
+        issues.push(RecordIssue::BadTimestamp);
+    }
+    issues
+}
+
+/// True for the textual form of a UUID version 4 in lower-case hex:
+/// `xxxxxxxx-xxxx-4xxx-Yxxx-xxxxxxxxxxxx` with `Y` one of `8 9 a b` (the RFC 4122 variant).
+///
+/// ```
+/// use samenscan::domain::is_uuid_v4;
+/// assert!(is_uuid_v4("0b8c6a1e-3f4d-4c1a-9a53-2f7d1c9e8b10"));
+/// assert!(!is_uuid_v4("0B8C6A1E-3F4D-4C1A-9A53-2F7D1C9E8B10"));
+/// ```
+pub fn is_uuid_v4(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() != 36 {
+        return false;
+    }
+    for (i, &c) in b.iter().enumerate() {
+        let ok = match i {
+            8 | 13 | 18 | 23 => c == b'-',
+            14 => c == b'4',
+            19 => matches!(c, b'8' | b'9' | b'a' | b'b'),
+            _ => c.is_ascii_digit() || (b'a'..=b'f').contains(&c),
+        };
+        if !ok {
+            return false;
+        }
+    }
+    true
+}
+
+/// A validated RFC 3339 UTC timestamp (`YYYY-MM-DDTHH:MM:SS[.fraction]Z`) that orders by the
+/// moment it names. Plain string comparison is wrong as soon as one side has a fraction
+/// (`…:00.5Z` sorts before `…:00Z` because `.` < `Z`), and merging relies on this order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Timestamp {
+    // Seconds-level fields as one sortable number, and the fraction as digits without trailing
+    // zeros so that "0.50" and "0.5" are the same moment.
+    seconds: i64,
+    fraction: String,
+}
+
+impl Timestamp {
+    /// Parses `YYYY-MM-DDTHH:MM:SS[.fraction]Z`; `None` for anything else (offsets other than
+    /// `Z`, impossible dates, a leap second).
+    pub fn parse(s: &str) -> Option<Timestamp> {
+        let b = s.as_bytes();
+        if b.len() < 20 || b[10] != b'T' || *b.last()? != b'Z' {
+            return None;
+        }
+        let date = parse_date(&s[..10])?;
+        let time = &b[11..b.len() - 1];
+        if time.len() < 8 || time[2] != b':' || time[5] != b':' {
+            return None;
+        }
+        let hh = two_digits(&time[0..2])?;
+        let mm = two_digits(&time[3..5])?;
+        let ss = two_digits(&time[6..8])?;
+        if hh > 23 || mm > 59 || ss > 59 {
+            return None;
+        }
+        let fraction = match &time[8..] {
+            [] => "",
+            [b'.', digits @ ..] if !digits.is_empty() && digits.iter().all(u8::is_ascii_digit) => {
+                std::str::from_utf8(digits).ok()?
+            }
+            _ => return None,
+        };
+        let days = date.days_since_epoch();
+        Some(Timestamp {
+            seconds: days * 86_400 + i64::from(hh) * 3600 + i64::from(mm) * 60 + i64::from(ss),
+            fraction: fraction.trim_end_matches('0').to_string(),
+        })
+    }
+}
+
+impl Ord for Timestamp {
+    fn cmp(&self, other: &Self) -> Ordering {
+        // Fractions without trailing zeros compare correctly as strings: "05" < "5" as it should
+        // (0.05 < 0.5), and a prefix is the smaller value ("5" < "51").
+        self.seconds
+            .cmp(&other.seconds)
+            .then_with(|| self.fraction.cmp(&other.fraction))
+    }
+}
+
+impl PartialOrd for Timestamp {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// A calendar date (proleptic Gregorian), as in a meeting's `date`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct CalendarDate {
+    /// The year, 0000–9999.
+    pub year: u16,
+    /// 1–12.
+    pub month: u8,
+    /// 1–31, valid for the month.
+    pub day: u8,
+}
+
+impl CalendarDate {
+    /// Days since 1970-01-01 (negative before), by Howard Hinnant's civil-from-days algorithm.
+    fn days_since_epoch(self) -> i64 {
+        let y = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let m = i64::from(self.month);
+        let mp = (m + 9) % 12;
+        let doy = (153 * mp + 2) / 5 + i64::from(self.day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+}
+
+/// Parses `YYYY-MM-DD`, checking the day against the month (and leap years).
+pub fn parse_date(s: &str) -> Option<CalendarDate> {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let year = u16::from(two_digits(&b[0..2])?) * 100 + u16::from(two_digits(&b[2..4])?);
+    let month = two_digits(&b[5..7])?;
+    let day = two_digits(&b[8..10])?;
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let days_in_month = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    if day == 0 || day > days_in_month {
+        return None;
+    }
+    Some(CalendarDate { year, month, day })
+}
+
+fn two_digits(b: &[u8]) -> Option<u8> {
+    match b {
+        [x, y] if x.is_ascii_digit() && y.is_ascii_digit() => Some((x - b'0') * 10 + (y - b'0')),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    const ID: &str = "0b8c6a1e-3f4d-4c1a-9a53-2f7d1c9e8b10";
+
+    #[test]
+    fn uuid_v4_accepts_only_lower_case_version_4_with_rfc_variant() {
+        assert!(is_uuid_v4(ID));
+        assert!(!is_uuid_v4(&ID.to_uppercase()));
+        assert!(
+            !is_uuid_v4("0b8c6a1e-3f4d-1c1a-9a53-2f7d1c9e8b10"),
+            "version 1"
+        );
+        assert!(
+            !is_uuid_v4("0b8c6a1e-3f4d-4c1a-7a53-2f7d1c9e8b10"),
+            "variant 0"
+        );
+        assert!(!is_uuid_v4("0b8c6a1e3f4d4c1a9a532f7d1c9e8b10"), "no dashes");
+        assert!(
+            !is_uuid_v4("0b8c6a1e-3f4d-4c1a-9a53-2f7d1c9e8b1g"),
+            "g is not hex"
+        );
+        assert!(!is_uuid_v4(""));
+    }
+
+    #[test]
+    fn response_has_the_json_shape_of_the_design() {
+        let text = r#"{"id": "0b8c6a1e-3f4d-4c1a-9a53-2f7d1c9e8b10", "questionnaire": {"id": "samenwerking", "version": 1},
+ "revision": 3, "updated_at": "2026-11-20T09:12:00Z", "status": "complete",
+ "answers": {"org": "lokaal_team", "team": "apeldoorn", "grade": 8, "k1": 4, "strengths": "…"}}"#;
+        let r: Response = serde_json::from_str(text).unwrap();
+        assert_eq!(r.revision, 3);
+        assert_eq!(r.status, Status::Complete);
+        assert_eq!(r.answers["grade"], json!(8));
+        assert!(r.check().is_empty());
+        let back: Value = serde_json::to_value(&r).unwrap();
+        assert_eq!(back, serde_json::from_str::<Value>(text).unwrap());
+    }
+
+    #[test]
+    fn changes_raise_the_revision_and_withdrawing_leaves_no_answers() {
+        let q = QuestionnaireRef {
+            id: "samenwerking".into(),
+            version: 1,
+        };
+        let mut r = Response::new_draft(ID.into(), q, "2026-11-20T09:00:00Z".into());
+        r.set_answer("grade", Some(json!(8)), "2026-11-20T09:01:00Z");
+        r.set_answer("grade", Some(json!(8)), "2026-11-20T09:02:00Z"); // no change
+        assert_eq!(r.revision, 2);
+        assert_eq!(r.updated_at, "2026-11-20T09:01:00Z");
+        r.set_answer("grade", None, "2026-11-20T09:03:00Z");
+        assert_eq!(r.revision, 3);
+        r.set_answer("org", Some(json!("gi")), "2026-11-20T09:04:00Z");
+        r.withdraw("2026-11-20T09:05:00Z");
+        assert_eq!((r.revision, r.status), (5, Status::Withdrawn));
+        assert!(r.answers.is_empty());
+        assert!(r.check().is_empty());
+    }
+
+    #[test]
+    fn check_reports_every_record_problem() {
+        let r = Response {
+            id: "not-a-uuid".into(),
+            questionnaire: QuestionnaireRef {
+                id: "x".into(),
+                version: 1,
+            },
+            revision: 0,
+            updated_at: "20-11-2026".into(),
+            status: Status::Withdrawn,
+            answers: [("grade".to_string(), json!(8))].into(),
+        };
+        assert_eq!(
+            r.check(),
+            vec![
+                RecordIssue::BadId,
+                RecordIssue::RevisionZero,
+                RecordIssue::BadTimestamp,
+                RecordIssue::WithdrawnWithAnswers
+            ]
+        );
+    }
+
+    #[test]
+    fn timestamps_parse_strictly_and_order_by_moment() {
+        let t = |s: &str| Timestamp::parse(s).unwrap_or_else(|| panic!("{s} should parse"));
+        assert!(t("2026-11-20T09:12:00.5Z") > t("2026-11-20T09:12:00Z"));
+        assert!(t("2026-11-20T09:12:00.05Z") < t("2026-11-20T09:12:00.5Z"));
+        assert_eq!(t("2026-11-20T09:12:00.50Z"), t("2026-11-20T09:12:00.5Z"));
+        assert!(t("2026-12-31T23:59:59Z") < t("2027-01-01T00:00:00Z"));
+        assert!(t("2024-02-29T00:00:00Z") < t("2024-03-01T00:00:00Z"));
+        for bad in [
+            "2026-11-20 09:12:00Z",
+            "2026-11-20T09:12:00+01:00",
+            "2026-11-20T24:00:00Z",
+            "2026-02-29T00:00:00Z",
+            "2026-11-20T09:12:00.Z",
+            "2026-11-20T09:12Z",
+        ] {
+            assert!(Timestamp::parse(bad).is_none(), "{bad} should be refused");
+        }
+    }
+
+    #[test]
+    fn days_since_epoch_matches_known_dates() {
+        let d = |s| parse_date(s).unwrap().days_since_epoch();
+        assert_eq!(d("1970-01-01"), 0);
+        // 2000-03-01: 30 years × 365 + 7 leap days (1972..1996) + 31 (Jan) + 29 (Feb) = 11_017.
+        assert_eq!(d("2000-03-01"), 10_950 + 7 + 31 + 29);
+        assert_eq!(d("1969-12-31"), -1);
+    }
+}
