@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Installs what building (and, with `--test`, testing) Samenscan needs, and nothing that is
+# already there: safe to run any number of times. Downloads come only from the package
+# registries (crates.io, npm, Debian) and rustup. Versions are pinned; see ../shared/toolchain.md.
+#
+#   scripts/setup.sh          build tools: wasm32 target, trunk, wasm-bindgen-cli, npm packages
+#   scripts/setup.sh --test   the above, plus Chromium and ChromeDriver for the browser tests
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TRUNK_VERSION=0.21.14
+with_test=false
+[ "${1:-}" = "--test" ] && with_test=true
+
+say() { printf '\n== %s\n' "$*"; }
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+
+if ! command -v cargo >/dev/null; then
+  echo "cargo is missing: install Rust with rustup first (https://rustup.rs)." >&2
+  exit 1
+fi
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "Adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+for component in rustfmt clippy; do
+  if ! rustup component list --installed | grep -q "^$component"; then
+    say "Adding rustup component $component"
+    rustup component add "$component"
+  fi
+done
+
+if [ "$(trunk --version 2>/dev/null | awk '{print $2}')" != "$TRUNK_VERSION" ]; then
+  say "Installing trunk $TRUNK_VERSION (takes several minutes once)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked
+fi
+
+# wasm-bindgen-cli must be exactly the wasm-bindgen of Cargo.lock. Installed without --locked:
+# its own lock file names a crate version the registry no longer serves (toolchain.md).
+wbg_version=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+if [ -z "$wbg_version" ]; then
+  echo "Cannot find wasm-bindgen in Cargo.lock." >&2
+  exit 1
+fi
+if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$wbg_version" ]; then
+  say "Installing wasm-bindgen-cli $wbg_version (takes a few minutes once)"
+  cargo install wasm-bindgen-cli --version "$wbg_version" --force
+fi
+
+# npm packages: binaryen's wasm-opt (Debian's is too old and silently breaks the app), and the
+# end-to-end test tools. `npm ci` only when the lock file changed since the last install.
+if ! command -v npm >/dev/null; then
+  say "Installing Node.js and npm (Debian)"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm
+fi
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "Installing npm packages (npm ci)"
+  npm ci --no-audit --no-fund
+fi
+
+say "Fetching crates (then every build runs offline)"
+cargo fetch --locked
+
+if $with_test; then
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+    say "Installing Chromium and ChromeDriver (Debian)"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver
+  fi
+fi

@@ -1,0 +1,35 @@
+#!/usr/bin/env python3
+"""Prints the transfer size of a release build: html + js + wasm + css, raw and gzip (level 9,
+as a web server would send them), per file and in all; fails when the total is over budget.
+
+    python3 scripts/size_report.py dist
+"""
+import gzip
+import os
+import sys
+
+BUDGET_GZIP_BYTES = 350 * 1024  # ../shared/design.md §6; the aim is 150 KB
+KINDS = (".html", ".js", ".wasm", ".css")
+
+dist = sys.argv[1] if len(sys.argv) > 1 else "dist"
+rows = []
+for name in sorted(os.listdir(dist)):
+    # sw.js is fetched by the browser in the background, not for the first render, but it is
+    # part of what is transferred, so it counts.
+    if name.endswith(KINDS):
+        with open(os.path.join(dist, name), "rb") as f:
+            data = f.read()
+        rows.append((name, len(data), len(gzip.compress(data, compresslevel=9, mtime=0))))
+if not rows:
+    sys.exit(f"size_report.py: no html/js/wasm/css files in {dist}")
+
+width = max(len(r[0]) for r in rows)
+print(f"{'file'.ljust(width)}  {'raw KB':>9}  {'gzip KB':>9}")
+for name, raw, gz in rows:
+    print(f"{name.ljust(width)}  {raw / 1024:9.1f}  {gz / 1024:9.1f}")
+total_raw = sum(r[1] for r in rows)
+total_gz = sum(r[2] for r in rows)
+print(f"{'total'.ljust(width)}  {total_raw / 1024:9.1f}  {total_gz / 1024:9.1f}")
+print(f"budget: {BUDGET_GZIP_BYTES / 1024:.0f} KB gzip (aim 150 KB); "
+      f"{'within' if total_gz <= BUDGET_GZIP_BYTES else 'OVER'} budget")
+sys.exit(0 if total_gz <= BUDGET_GZIP_BYTES else 1)

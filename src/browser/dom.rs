@@ -1,0 +1,74 @@
+//! Small document and location operations the UI needs: the page title, the `<html lang>`
+//! attribute, the route fragment, focus, and the quick exit.
+
+use wasm_bindgen::JsCast;
+
+fn document() -> Option<web_sys::Document> {
+    web_sys::window()?.document()
+}
+
+/// Sets `<html lang>` so screen readers pronounce the page in the chosen language.
+pub fn set_document_lang(code: &str) {
+    if let Some(root) = document().and_then(|d| d.document_element()) {
+        let _ = root.set_attribute("lang", code);
+    }
+}
+
+/// Sets the document title (what the tab and screen readers announce on a page change).
+pub fn set_title(title: &str) {
+    if let Some(doc) = document() {
+        doc.set_title(title);
+    }
+}
+
+/// The current location fragment, e.g. `"#/rapport"`, or an empty string.
+pub fn location_hash() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// Moves keyboard focus to the element with this id (which must be focusable, e.g. with
+/// `tabindex="-1"`), without scrolling past it.
+pub fn focus_element(id: &str) {
+    if let Some(el) = document()
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
+
+/// Leaves the app at once for `neutral_url`: empties the page first, so nothing of it stays on
+/// screen while the other site loads, then replaces the current history entry, so the Back
+/// button does not return to the app. Everything is already saved, so nothing is lost.
+pub fn quick_exit(neutral_url: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if let Some(doc) = window.document() {
+        doc.set_title("");
+        if let Some(body) = doc.body() {
+            body.set_inner_html("");
+        }
+    }
+    let _ = window.location().replace(neutral_url);
+}
+
+/// If `ev` is a plain left click on a link to a route (`href="#/…"`), returns that fragment.
+/// Clicks with a modifier key (new tab, new window) are left to the browser.
+pub fn route_link_target(ev: &web_sys::MouseEvent) -> Option<String> {
+    if ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
+        return None;
+    }
+    let target = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
+    let link = target.closest("a[href^='#/']").ok()??;
+    link.get_attribute("href")
+}
+
+/// Changes the fragment *without* a new history entry (and so fires `hashchange`).
+pub fn replace_hash(hash: &str) {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().replace(hash);
+    }
+}

@@ -1,0 +1,7 @@
+//! The browser edge: the only module that touches `web_sys`/`js_sys`. One small file per Web
+//! API; each converts JavaScript errors into typed errors right there and decides nothing — the
+//! decisions live in [`crate::domain`], the wiring in [`crate::ui`].
+pub mod clock;
+pub mod dom;
+pub mod offline;
+pub mod settings;

@@ -1,0 +1,4 @@
+//! Entry point: mount the app; nothing else.
+fn main() {
+    samenscan::ui::start();
+}

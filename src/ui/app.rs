@@ -1,0 +1,64 @@
+//! The app shell: header (name, language switch, quick exit, menu), the current screen, footer.
+
+use crate::browser::dom;
+use crate::ui::components::header::Header;
+use crate::ui::i18n::{provide_i18n, Messages};
+use crate::ui::pages::{home::HomePage, not_built::NotBuiltPage, not_found::NotFoundPage};
+use crate::ui::route::{use_route, Route};
+use leptos::prelude::*;
+
+/// The id of every page's `<h1>`, which receives focus after a page change so screen-reader and
+/// keyboard users start at the top of the new screen.
+pub const PAGE_TITLE_ID: &str = "page-title";
+
+/// The heading of a screen in the menu, also used for the document title.
+pub fn route_title(route: Route, t: &Messages) -> &'static str {
+    match route {
+        Route::Home => t.nav_home,
+        Route::Survey => t.survey_title,
+        Route::Meetings => t.meetings_title,
+        Route::Import => t.import_title,
+        Route::Report => t.report_title,
+        Route::Privacy => t.privacy_title,
+        Route::NotFound => t.not_found_title,
+    }
+}
+
+/// The whole app.
+#[component]
+pub fn App() -> impl IntoView {
+    let i18n = provide_i18n();
+    let route = use_route();
+
+    // Push state out to the document: the title follows the screen and the language.
+    Effect::new(move |_| {
+        let t = i18n.t();
+        let title = match route.get() {
+            Route::Home => t.app_name.to_string(),
+            other => format!("{} – {}", route_title(other, t), t.app_name),
+        };
+        dom::set_title(&title);
+    });
+    // After a page change (not on first load) move focus to the new screen's heading.
+    Effect::new(move |previous: Option<Route>| {
+        let current = route.get();
+        if previous.is_some_and(|p| p != current) {
+            dom::focus_element(PAGE_TITLE_ID);
+        }
+        current
+    });
+
+    view! {
+        <Header route=route />
+        <main id="main" tabindex="-1" class="page">
+            {move || match route.get() {
+                Route::Home => view! { <HomePage /> }.into_any(),
+                Route::NotFound => view! { <NotFoundPage /> }.into_any(),
+                other => view! { <NotBuiltPage route=other /> }.into_any(),
+            }}
+        </main>
+        <footer class="site-footer">
+            <p>{move || i18n.t().footer_text}</p>
+        </footer>
+    }
+}

@@ -1,0 +1,70 @@
+//! The header on every screen: skip link, app name, language switch, quick exit and the menu.
+
+use crate::browser::dom;
+use crate::ui::app::route_title;
+use crate::ui::components::quick_exit::QuickExit;
+use crate::ui::i18n::use_i18n;
+use crate::ui::route::Route;
+use leptos::prelude::*;
+
+/// The site header. `route` marks the current menu item with `aria-current="page"`.
+#[component]
+pub fn Header(route: ReadSignal<Route>) -> impl IntoView {
+    let i18n = use_i18n();
+    let other_lang = move || match i18n.lang() {
+        crate::domain::Lang::Nl => "en",
+        crate::domain::Lang::En => "nl",
+    };
+    view! {
+        <a
+            class="skip-link"
+            href="#main"
+            on:click=|ev| {
+                // The fragment is the router's; move focus without changing it.
+                ev.prevent_default();
+                dom::focus_element("main");
+            }
+        >
+            {move || i18n.t().skip_to_content}
+        </a>
+        <header class="site-header">
+            <div class="bar">
+                <a class="brand" href=Route::Home.href()>
+                    <span class="brand-name">{move || i18n.t().app_name}</span>
+                    <span class="brand-tagline">{move || i18n.t().tagline}</span>
+                </a>
+                <div class="tools">
+                    <button
+                        type="button"
+                        class="button button-secondary lang-switch"
+                        lang=other_lang
+                        title=move || i18n.t().switch_language_hint
+                        on:click=move |_| i18n.toggle()
+                    >
+                        {move || i18n.t().switch_language}
+                    </button>
+                    <QuickExit />
+                </div>
+            </div>
+            <nav class="menu" aria-label=move || i18n.t().nav_label>
+                <ul>
+                    {Route::MENU
+                        .into_iter()
+                        .map(|item| {
+                            view! {
+                                <li>
+                                    <a
+                                        href=item.href()
+                                        aria-current=move || (route.get() == item).then_some("page")
+                                    >
+                                        {move || route_title(item, i18n.t())}
+                                    </a>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </nav>
+        </header>
+    }
+}

@@ -1,0 +1,18 @@
+//! The Leptos user interface: components that connect signals to the domain and to the browser.
+//! Decisions (validation, scoring, merging) belong in [`crate::domain`]; Web APIs are reached
+//! only through [`crate::browser`].
+pub mod app;
+pub mod components;
+pub mod i18n;
+pub mod pages;
+pub mod route;
+
+/// Starts the app: panics go to the console, the service worker is registered, and the app is
+/// mounted on `<body>`.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    leptos::task::spawn_local(async {
+        crate::browser::offline::register_service_worker().await;
+    });
+    leptos::mount::mount_to_body(app::App);
+}

@@ -1,0 +1,41 @@
+//! Home: the three entries by role, and what the app promises about data.
+
+use crate::ui::app::PAGE_TITLE_ID;
+use crate::ui::i18n::use_i18n;
+use crate::ui::route::Route;
+use leptos::prelude::*;
+
+/// The home screen.
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let i18n = use_i18n();
+    let t = move || i18n.t();
+    let role = move |route: Route,
+                     title: fn(&'static crate::ui::i18n::Messages) -> &'static str,
+                     text: fn(&'static crate::ui::i18n::Messages) -> &'static str| {
+        view! {
+            <li class="role-card">
+                <h3>
+                    <a href=route.href()>{move || title(t())}</a>
+                </h3>
+                <p>{move || text(t())}</p>
+            </li>
+        }
+    };
+    view! {
+        <h1 id=PAGE_TITLE_ID tabindex="-1">{move || t().home_title}</h1>
+        <p class="lead">{move || t().home_intro}</p>
+        <section aria-labelledby="roles-heading">
+            <h2 id="roles-heading">{move || t().home_roles_heading}</h2>
+            <ul class="role-cards">
+                {role(Route::Survey, |t| t.role_survey_title, |t| t.role_survey_text)}
+                {role(Route::Meetings, |t| t.role_meeting_title, |t| t.role_meeting_text)}
+                {role(Route::Import, |t| t.role_report_title, |t| t.role_report_text)}
+            </ul>
+        </section>
+        <section class="notice" aria-labelledby="privacy-heading">
+            <h2 id="privacy-heading">{move || t().home_privacy_heading}</h2>
+            <p>{move || t().home_privacy_text}</p>
+        </section>
+    }
+}

@@ -1,0 +1,99 @@
+//! Routing by the location fragment (`#/rapport`): works from any folder of any static web
+//! server and from the service worker's cache, with no server rewrites.
+//!
+//! The app keeps a single history entry: in-app links replace the fragment instead of pushing
+//! a new entry. That is deliberate. After a quick exit (which replaces the current entry with a
+//! neutral site) the Back button must not lead back into the app, as it would through the
+//! entries of earlier screens. Screens that have steps (the enquête) offer their own back and
+//! next buttons.
+
+use crate::browser::dom;
+use leptos::prelude::*;
+
+/// A screen of the app.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Route {
+    Home,
+    Survey,
+    Meetings,
+    Import,
+    Report,
+    Privacy,
+    NotFound,
+}
+
+impl Route {
+    /// Every screen in the main navigation, in menu order.
+    pub const MENU: [Route; 6] = [
+        Route::Home,
+        Route::Survey,
+        Route::Meetings,
+        Route::Import,
+        Route::Report,
+        Route::Privacy,
+    ];
+
+    /// The fragment that leads to this screen.
+    pub fn href(self) -> &'static str {
+        match self {
+            Route::Home | Route::NotFound => "#/",
+            Route::Survey => "#/enquete",
+            Route::Meetings => "#/bijeenkomsten",
+            Route::Import => "#/importeren",
+            Route::Report => "#/rapport",
+            Route::Privacy => "#/privacy",
+        }
+    }
+
+    /// The screen a fragment names. An empty fragment is the home screen.
+    pub fn from_hash(hash: &str) -> Route {
+        let path = hash.trim_start_matches('#').trim_end_matches('/');
+        match path {
+            "" | "/" => Route::Home,
+            "/enquete" => Route::Survey,
+            "/bijeenkomsten" => Route::Meetings,
+            "/importeren" => Route::Import,
+            "/rapport" => Route::Report,
+            "/privacy" => Route::Privacy,
+            _ => Route::NotFound,
+        }
+    }
+}
+
+/// The current route, following `hashchange`. Fragments that are not routes (`#main`) are
+/// ignored, so in-page links never leave the screen. Route links replace the history entry.
+pub fn use_route() -> ReadSignal<Route> {
+    let (route, set_route) = signal(Route::from_hash(&dom::location_hash()));
+    let on_hash = window_event_listener(leptos::ev::hashchange, move |_| {
+        let hash = dom::location_hash();
+        if hash.is_empty() || hash.starts_with("#/") {
+            set_route.set(Route::from_hash(&hash));
+        }
+    });
+    let on_click = window_event_listener(leptos::ev::click, move |ev| {
+        if let Some(hash) = dom::route_link_target(&ev) {
+            ev.prevent_default();
+            dom::replace_hash(&hash);
+        }
+    });
+    on_cleanup(move || {
+        on_hash.remove();
+        on_click.remove();
+    });
+    route
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_menu_route_round_trips_through_its_href() {
+        for route in Route::MENU {
+            assert_eq!(Route::from_hash(route.href()), route);
+        }
+        assert_eq!(Route::from_hash(""), Route::Home);
+        assert_eq!(Route::from_hash("#/rapport/"), Route::Report);
+        assert_eq!(Route::from_hash("#/onbekend"), Route::NotFound);
+    }
+}

@@ -1,0 +1,198 @@
+// The app shell in a real browser: renders, speaks Dutch and English, passes axe on every
+// screen, works by keyboard alone, requests nothing from any other origin, and the quick exit
+// leaves without a way Back.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { serve, launch, open, appReady, axeViolations } from "./harness.mjs";
+
+let server;
+let browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const SCREENS = [
+  { hash: "#/", nl: "Samen evalueren hoe de samenwerking gaat", en: "Evaluating together how the collaboration is going" },
+  { hash: "#/enquete", nl: "Enquête", en: "Survey" },
+  { hash: "#/bijeenkomsten", nl: "Bijeenkomsten", en: "Meetings" },
+  { hash: "#/importeren", nl: "Importeren", en: "Import" },
+  { hash: "#/rapport", nl: "Rapport", en: "Report" },
+  { hash: "#/privacy", nl: "Privacy & gegevens", en: "Privacy & data" },
+];
+
+test("home renders in Dutch with the three roles and requests nothing from another origin", async () => {
+  const { context, page, requests, errors, foreign } = await open(browser, server.url);
+  await page.goto(server.url);
+  await appReady(page);
+  assert.equal(await page.locator("html").getAttribute("lang"), "nl");
+  assert.equal(await page.title(), "Samenscan");
+  assert.equal(await page.locator("h1").innerText(), SCREENS[0].nl);
+  const roles = await page.locator(".role-card h3").allInnerTexts();
+  assert.deepEqual(roles, ["Enquête invullen", "Bijeenkomst vastleggen", "Bestanden samenvoegen en rapport"]);
+  // Use the app a little: every screen, and the language switch.
+  for (const screen of SCREENS) {
+    await page.locator(`nav a[href="${screen.hash}"]`).click();
+    await assert.doesNotReject(page.locator("h1", { hasText: screen.nl }).waitFor());
+  }
+  await page.getByRole("button", { name: "English" }).click();
+  await page.locator("h1", { hasText: "Privacy & data" }).waitFor();
+  await page.waitForTimeout(300);
+  assert.ok(requests.length >= 4, `expected the app's own files to be requested, saw ${requests.length}`);
+  assert.deepEqual(foreign(), [], "requests to other origins");
+  assert.deepEqual(errors, [], "console errors");
+  await context.close();
+});
+
+test("the Content-Security-Policy allows only the app's own files", async () => {
+  const { context, page, errors } = await open(browser, server.url);
+  await page.goto(server.url);
+  await appReady(page);
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
+  assert.match(csp, /default-src 'self'/);
+  assert.match(csp, /connect-src 'self'/);
+  assert.match(csp, /script-src 'self' 'sha256-[A-Za-z0-9+/=]+' 'wasm-unsafe-eval'/);
+  assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval'|https?:|\*/);
+  // A request to another origin is refused by the policy itself, not merely by a closed network.
+  const violation = await page.evaluate(async () => {
+    const seen = new Promise((ok) =>
+      document.addEventListener("securitypolicyviolation", (e) => ok(e.effectiveDirective), { once: true }),
+    );
+    fetch("https://example.org/leak").catch(() => {});
+    return seen;
+  });
+  assert.equal(violation, "connect-src");
+  assert.ok(errors.every((e) => /Content Security Policy|Failed to fetch/.test(e)), errors.join("\n"));
+  await context.close();
+});
+
+test("every screen passes axe-core (WCAG 2.1 A and AA) in Dutch and in English", async () => {
+  const { context, page, errors } = await open(browser, server.url);
+  for (const lang of ["nl", "en"]) {
+    for (const screen of SCREENS) {
+      await page.goto(server.url + screen.hash);
+      await appReady(page);
+      if (lang === "en" && (await page.locator("html").getAttribute("lang")) === "nl") {
+        await page.getByRole("button", { name: "English" }).click();
+      }
+      await page.locator("h1", { hasText: screen[lang] }).waitFor();
+      assert.deepEqual(await axeViolations(page), [], `axe on ${screen.hash} (${lang})`);
+    }
+  }
+  // A narrow phone screen too: nothing may overflow or overlap into a violation.
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.goto(server.url);
+  await appReady(page);
+  assert.deepEqual(await axeViolations(page), [], "axe at 320 px");
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+  assert.equal(overflow, false, "horizontal scrolling at 320 px");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("the language choice is remembered across a reload and a new tab", async () => {
+  const { context, page, errors } = await open(browser, server.url);
+  await page.goto(server.url);
+  await appReady(page);
+  await page.getByRole("button", { name: "English" }).click();
+  await page.locator("h1", { hasText: SCREENS[0].en }).waitFor();
+  assert.equal(await page.locator("html").getAttribute("lang"), "en");
+  await page.reload();
+  await page.locator("h1", { hasText: SCREENS[0].en }).waitFor();
+  const second = await context.newPage();
+  await second.goto(server.url + "#/rapport");
+  await second.locator("h1", { hasText: "Report" }).waitFor();
+  assert.equal(await second.title(), "Report – Samenscan");
+  await second.getByRole("button", { name: "Nederlands" }).click();
+  await second.locator("h1", { hasText: "Rapport" }).waitFor();
+  assert.equal(await second.locator("html").getAttribute("lang"), "nl");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("keyboard alone: skip link, menu, and focus on the new screen's heading", async () => {
+  const { context, page, errors } = await open(browser, server.url);
+  await page.goto(server.url);
+  await appReady(page);
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), "Naar de inhoud");
+  await page.keyboard.press("Enter");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "main");
+  // From the top again: Tab through the header to the menu item "Rapport" and open it.
+  await page.evaluate(() => document.activeElement.blur());
+  let label = "";
+  for (let i = 0; i < 15 && label !== "Rapport"; i++) {
+    await page.keyboard.press("Tab");
+    label = await page.evaluate(() => document.activeElement.textContent);
+  }
+  assert.equal(label, "Rapport", "the menu item is reachable by Tab");
+  const ring = await page.evaluate(() => getComputedStyle(document.activeElement).outlineWidth);
+  assert.equal(ring, "3px", "visible 3 px focus ring");
+  await page.keyboard.press("Enter");
+  await page.locator("h1", { hasText: "Rapport" }).waitFor();
+  await page.waitForFunction(() => document.activeElement.id === "page-title");
+  assert.match(await page.locator("main").innerText(), /Dit scherm is nog niet gebouwd/);
+  // The language switch works from the keyboard as well.
+  await page.locator(".lang-switch").focus();
+  await page.keyboard.press("Enter");
+  await page.locator("h1", { hasText: "Report" }).waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("screens not built yet say so plainly and show no data", async () => {
+  const { context, page } = await open(browser, server.url);
+  for (const screen of SCREENS.slice(1)) {
+    await page.goto(server.url + screen.hash);
+    await page.locator("h1", { hasText: screen.nl }).waitFor();
+    const text = await page.locator("main").innerText();
+    assert.match(text, /Dit scherm is nog niet gebouwd/);
+    assert.doesNotMatch(text, /\d/, `no figures on ${screen.hash}`);
+  }
+  await page.goto(server.url + "#/bestaat-niet");
+  await page.locator("h1", { hasText: "Pagina niet gevonden" }).waitFor();
+  await context.close();
+});
+
+async function neutralSite(context) {
+  await context.route("https://www.buienradar.nl/**", (route) =>
+    route.fulfill({ status: 200, contentType: "text/html", body: "<title>Weer</title><p>neutral</p>" }),
+  );
+}
+
+test("quick exit: the button leaves for a neutral site and Back does not return to the app", async () => {
+  const { context, page, errors } = await open(browser, server.url);
+  await neutralSite(context);
+  await page.goto("about:blank");
+  await page.goto(server.url);
+  await appReady(page);
+  // Walk through several screens first: none of them may stay in the history.
+  for (const hash of ["#/enquete", "#/rapport", "#/privacy"]) {
+    await page.locator(`nav a[href="${hash}"]`).click();
+    await page.waitForURL((u) => u.hash === hash.slice(1) || u.href.endsWith(hash));
+  }
+  await page.getByRole("button", { name: "Snel weg" }).click();
+  await page.waitForURL("https://www.buienradar.nl/");
+  await page.goBack();
+  assert.equal(page.url(), "about:blank", "Back leads to where the person was before the app");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("quick exit: Shift pressed three times leaves; typing capitals does not", async () => {
+  const { context, page } = await open(browser, server.url);
+  await neutralSite(context);
+  await page.goto(server.url);
+  await appReady(page);
+  // Shift+letter, three times: a person typing, not asking to leave.
+  for (const key of ["Shift+A", "Shift+B", "Shift+C"]) await page.keyboard.press(key);
+  await page.waitForTimeout(200);
+  assert.ok(page.url().startsWith(server.url), "typing capitals must not leave");
+  for (let i = 0; i < 3; i++) await page.keyboard.press("Shift");
+  await page.waitForURL("https://www.buienradar.nl/");
+  await context.close();
+});

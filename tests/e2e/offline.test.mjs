@@ -1,0 +1,71 @@
+// Offline after the first visit, and a clean update when a new build is served.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { cp, mkdtemp, readFile, writeFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { DIST, serve, launch, open, appReady } from "./harness.mjs";
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+async function controlled(page) {
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+}
+
+test("after one visit the app reloads with the browser offline", async () => {
+  const server = await serve();
+  const { context, page, errors, foreign } = await open(browser, server.url);
+  await page.goto(server.url);
+  await appReady(page);
+  await controlled(page);
+  await context.setOffline(true);
+  await page.reload();
+  await appReady(page);
+  assert.equal(await page.locator("h1").innerText(), "Samen evalueren hoe de samenwerking gaat");
+  // Other screens still work offline too.
+  await page.goto(server.url + "#/rapport");
+  await page.locator("h1", { hasText: "Rapport" }).waitFor();
+  assert.deepEqual(foreign(), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+  await server.close();
+});
+
+test("a new build served later replaces the cached one cleanly", async () => {
+  const dir = await mkdtemp(join(tmpdir(), "samenscan-dist-"));
+  await cp(DIST, dir, { recursive: true });
+  const server = await serve(dir);
+  const { context, page, errors } = await open(browser, server.url);
+  await page.goto(server.url);
+  await appReady(page);
+  await controlled(page);
+  const firstVersion = await page.evaluate(() => caches.keys());
+
+  // "Deploy" a new build: different index.html, and so a different service-worker version.
+  const index = await readFile(join(dir, "index.html"), "utf8");
+  await writeFile(join(dir, "index.html"), index.replace("<head>", '<head><meta name="build" content="B">'));
+  const sw = await readFile(join(dir, "sw.js"), "utf8");
+  await writeFile(join(dir, "sw.js"), sw.replace(/const VERSION = "[^"]+"/, 'const VERSION = "new-build"'));
+
+  await page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.getRegistration();
+    await registration.update();
+  });
+  await page.waitForFunction(async () => (await caches.keys()).includes("samenscan-new-build"));
+  await page.waitForFunction(async () => (await caches.keys()).length === 1);
+  await page.reload();
+  await appReady(page);
+  assert.equal(await page.locator('meta[name="build"]').getAttribute("content"), "B");
+  assert.notDeepEqual(firstVersion, await page.evaluate(() => caches.keys()), "old cache removed");
+  assert.deepEqual(errors, []);
+  await context.close();
+  await server.close();
+  await rm(dir, { recursive: true, force: true });
+});

@@ -1,0 +1,79 @@
+//! Browser tests of the app shell, run in headless Chromium by wasm-bindgen-test: the app mounts,
+//! speaks Dutch by default, switches to English and remembers it.
+#![cfg(target_arch = "wasm32")]
+
+use samenscan::ui::app::App;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+fn text_of(selector: &str) -> String {
+    document()
+        .query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("{selector} is not on the page"))
+        .text_content()
+        .unwrap_or_default()
+}
+
+async fn next_tick() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn mounts_in_dutch_and_switches_to_english_and_remembers_it() {
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.remove_item("samenscan.lang").unwrap();
+    let host = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&host).unwrap();
+    let handle = leptos::mount::mount_to(host.clone().unchecked_into(), App);
+
+    assert_eq!(text_of("h1"), "Samen evalueren hoe de samenwerking gaat");
+    assert_eq!(
+        document()
+            .document_element()
+            .unwrap()
+            .get_attribute("lang")
+            .as_deref(),
+        Some("nl")
+    );
+    let button: web_sys::HtmlElement = document()
+        .query_selector(".lang-switch")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(button.text_content().as_deref(), Some("English"));
+    button.click();
+    next_tick().await;
+
+    assert_eq!(
+        text_of("h1"),
+        "Evaluating together how the collaboration is going"
+    );
+    assert_eq!(
+        storage.get_item("samenscan.lang").unwrap().as_deref(),
+        Some("en")
+    );
+    assert_eq!(
+        document()
+            .document_element()
+            .unwrap()
+            .get_attribute("lang")
+            .as_deref(),
+        Some("en")
+    );
+    drop(handle);
+    host.remove();
+    storage.remove_item("samenscan.lang").unwrap();
+}
