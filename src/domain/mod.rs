@@ -10,7 +10,9 @@ pub mod format;
 pub mod lang;
 pub mod meeting;
 pub mod questionnaire;
+pub mod report;
 pub mod response;
+pub mod scoring;
 pub mod statistics;
 pub mod validation;
 
@@ -20,6 +22,9 @@ pub use meeting::{ActionScope, Meeting, MeetingAction, MeetingCase};
 pub use questionnaire::{
     builtin, ChoiceOption, DefinitionIssue, DefinitionProblem, Factor, Item, ItemKind, Label,
     MeetingQuestion, Questionnaire, Section, ShowIf,
+};
+pub use report::{
+    build_report, compare_rounds, Cell, GroupKey, Report, ReportOptions, RoundComparison,
 };
 pub use response::{is_uuid_v4, QuestionnaireRef, RecordIssue, Response, Status, Timestamp};
 pub use validation::{validate_answers, Answer, AnswerIssue, AnswerProblem, Mode};

@@ -1,0 +1,294 @@
+//! Per-response scores (design §4): which responses count, the grade, factor scores, the group a
+//! response falls in for each split, the item scores that Cronbach's alpha needs, and the open
+//! answers. Everything follows item kinds and flags, never item ids, so any valid questionnaire
+//! scores. Aggregation over responses and suppression of small groups belong to `report`; the
+//! meaning of a single answer belongs to `validation::parse_answer`, which this module reuses so
+//! that what is valid and what counts cannot drift apart.
+
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+
+use super::questionnaire::{Item, ItemKind, Questionnaire};
+use super::response::{Response, Status};
+use super::validation::{parse_answer, Answer};
+
+/// True when `response` counts in a report on `questionnaire`: it is `complete` (never a draft,
+/// never withdrawn) and made with this questionnaire's id and version. Answers of another version
+/// are not scored against this one, because an item with the same id may mean something else.
+pub fn is_counted(questionnaire: &Questionnaire, response: &Response) -> bool {
+    response.status == Status::Complete
+        && response.questionnaire.id == questionnaire.id()
+        && response.questionnaire.version == questionnaire.version()
+}
+
+/// The score of a likert answer: x, or 6 − x for a reverse-worded item; `None` for "not
+/// applicable".
+pub fn likert_score(item: &Item, answer: Option<i64>) -> Option<f64> {
+    let x = answer? as f64;
+    match item.kind {
+        ItemKind::Likert { reverse: true, .. } => Some(6.0 - x),
+        _ => Some(x),
+    }
+}
+
+/// Everything the report needs from one response, computed in one pass.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ResponseScores<'a> {
+    /// The grade, when the grade item is visible and validly answered.
+    pub grade: Option<i64>,
+    /// One entry per factor of the questionnaire, in its order: the mean of the answered visible
+    /// likert items (reverse items as 6 − x), when at least half of its visible items are
+    /// answered; `None` otherwise.
+    pub factors: Vec<Option<f64>>,
+    /// One entry per factor: the scores of all its items when every one is visible and answered
+    /// (not "not applicable"); what Cronbach's alpha uses.
+    pub complete_factor_items: Vec<Option<Vec<f64>>>,
+    /// One entry per group_by item, in order: the index of the chosen option, `None` when not
+    /// answered (or hidden).
+    pub groups: Vec<Option<usize>>,
+    /// One entry per text item, in order: the answer when visible and not blank.
+    pub texts: Vec<Option<&'a str>>,
+}
+
+/// A questionnaire prepared for scoring many responses: item positions, `show_if` parents and
+/// the items of each factor are looked up once, so scoring a response is linear in its items.
+#[derive(Clone, Debug)]
+pub struct Scorer<'q> {
+    questionnaire: &'q Questionnaire,
+    items: Vec<&'q Item>,
+    /// For each item, the index of its `show_if` item (always earlier) and the accepted values.
+    parents: Vec<Option<(usize, &'q [String])>>,
+    grade: Option<usize>,
+    factor_items: Vec<Vec<usize>>,
+    group_items: Vec<usize>,
+    text_items: Vec<usize>,
+}
+
+impl<'q> Scorer<'q> {
+    /// Prepares `questionnaire` for scoring.
+    pub fn new(questionnaire: &'q Questionnaire) -> Scorer<'q> {
+        let items: Vec<&Item> = questionnaire.items().collect();
+        let index: BTreeMap<&str, usize> = items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| (item.id.as_str(), i))
+            .collect();
+        let parents = items
+            .iter()
+            .map(|item| {
+                let cond = item.show_if.as_ref()?;
+                Some((*index.get(cond.item.as_str())?, cond.values.as_slice()))
+            })
+            .collect();
+        let positions = |pred: &dyn Fn(&Item) -> bool| -> Vec<usize> {
+            (0..items.len()).filter(|&i| pred(items[i])).collect()
+        };
+        Scorer {
+            questionnaire,
+            grade: questionnaire
+                .grade_item()
+                .and_then(|g| index.get(g.id.as_str()).copied()),
+            factor_items: questionnaire
+                .factors()
+                .iter()
+                .map(|f| positions(&|i: &Item| i.factor() == Some(f.id.as_str())))
+                .collect(),
+            group_items: positions(&|i: &Item| i.group_by),
+            text_items: positions(&|i: &Item| matches!(i.kind, ItemKind::Text)),
+            items,
+            parents,
+        }
+    }
+
+    /// The questionnaire being scored.
+    pub fn questionnaire(&self) -> &'q Questionnaire {
+        self.questionnaire
+    }
+
+    /// The group_by items, in the order of [`ResponseScores::groups`].
+    pub fn group_items(&self) -> impl Iterator<Item = &'q Item> + '_ {
+        self.group_items.iter().map(|&i| self.items[i])
+    }
+
+    /// The text items, in the order of [`ResponseScores::texts`].
+    pub fn text_items(&self) -> impl Iterator<Item = &'q Item> + '_ {
+        self.text_items.iter().map(|&i| self.items[i])
+    }
+
+    /// Visibility of every item, in order; the same rule as [`Questionnaire::is_visible`],
+    /// computed front to back because a `show_if` always points to an earlier item.
+    pub fn visibility(&self, answers: &BTreeMap<String, Value>) -> Vec<bool> {
+        let mut visible = Vec::with_capacity(self.items.len());
+        for parent in &self.parents {
+            let shown = match parent {
+                None => true,
+                Some((p, values)) => {
+                    visible[*p]
+                        && match answers.get(&self.items[*p].id) {
+                            Some(Value::String(s)) => values.iter().any(|v| v == s),
+                            Some(Value::Array(a)) => a
+                                .iter()
+                                .filter_map(Value::as_str)
+                                .any(|s| values.iter().any(|v| v == s)),
+                            _ => false,
+                        }
+                }
+            };
+            visible.push(shown);
+        }
+        visible
+    }
+
+    /// Scores one response's answers (whether the response counts at all is [`is_counted`]).
+    pub fn score<'a>(&self, answers: &'a BTreeMap<String, Value>) -> ResponseScores<'a> {
+        let visible = self.visibility(answers);
+        let answer = |i: usize| -> Option<Answer<'a>> {
+            if !visible[i] {
+                return None;
+            }
+            parse_answer(self.items[i], answers.get(&self.items[i].id)?).ok()
+        };
+        let grade = self.grade.and_then(|i| match answer(i) {
+            Some(Answer::Grade(g)) => Some(g),
+            _ => None,
+        });
+        let mut factors = Vec::with_capacity(self.factor_items.len());
+        let mut complete_factor_items = Vec::with_capacity(self.factor_items.len());
+        for items in &self.factor_items {
+            let mut shown = 0usize;
+            let mut scores = Vec::with_capacity(items.len());
+            for &i in items {
+                if !visible[i] {
+                    continue;
+                }
+                shown += 1;
+                if let Some(Answer::Likert(x)) = answer(i) {
+                    scores.extend(likert_score(self.items[i], x));
+                }
+            }
+            // At least half of the visible items answered; "not applicable" is unanswered.
+            let enough = !scores.is_empty() && scores.len() * 2 >= shown;
+            factors.push(enough.then(|| scores.iter().sum::<f64>() / scores.len() as f64));
+            complete_factor_items.push((scores.len() == items.len()).then_some(scores));
+        }
+        let groups = self
+            .group_items
+            .iter()
+            .map(|&i| match answer(i) {
+                Some(Answer::Choice(v)) => self.items[i]
+                    .kind
+                    .options()
+                    .iter()
+                    .position(|o| o.value == v),
+                _ => None,
+            })
+            .collect();
+        let texts = self
+            .text_items
+            .iter()
+            .map(|&i| match answer(i) {
+                Some(Answer::Text(s)) if !s.trim().is_empty() => Some(s),
+                _ => None,
+            })
+            .collect();
+        ResponseScores {
+            grade,
+            factors,
+            complete_factor_items,
+            groups,
+            texts,
+        }
+    }
+}
+
+/// The factor score of one response for the factor `factor_id` (see
+/// [`ResponseScores::factors`]); `None` for an unknown factor. For many responses use a
+/// [`Scorer`], which prepares the questionnaire once.
+pub fn factor_score(
+    questionnaire: &Questionnaire,
+    factor_id: &str,
+    answers: &BTreeMap<String, Value>,
+) -> Option<f64> {
+    let position = questionnaire
+        .factors()
+        .iter()
+        .position(|f| f.id == factor_id)?;
+    Scorer::new(questionnaire).score(answers).factors[position]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn questionnaire() -> Questionnaire {
+        Questionnaire::from_json(
+            r#"{"id": "t", "version": 1, "title": {"nl": "T"},
+            "factors": [{"id": "f", "label": {"nl": "F"}}],
+            "sections": [{"id": "s", "title": {"nl": "S"}, "items": [
+              {"id": "role", "kind": "choice", "group_by": true, "label": {"nl": "Rol"},
+               "options": [{"value": "a", "label": {"nl": "A"}}, {"value": "b", "label": {"nl": "B"}}]},
+              {"id": "cijfer", "kind": "grade", "label": {"nl": "Cijfer"}},
+              {"id": "x1", "kind": "likert", "factor": "f", "label": {"nl": "1"}},
+              {"id": "x2", "kind": "likert", "factor": "f", "reverse": true, "label": {"nl": "2"}},
+              {"id": "x3", "kind": "likert", "factor": "f", "label": {"nl": "3"},
+               "show_if": {"item": "role", "in": ["b"]}},
+              {"id": "x4", "kind": "likert", "factor": "f", "label": {"nl": "4"}}
+            ]}]}"#,
+        )
+        .unwrap()
+    }
+
+    fn answers(v: serde_json::Value) -> BTreeMap<String, Value> {
+        serde_json::from_value(v).unwrap()
+    }
+
+    #[test]
+    fn factor_score_reverses_and_needs_half_of_the_visible_items() {
+        let q = questionnaire();
+        // role a: x3 hidden, 3 visible items. x1 = 4, x2 = 2 reversed → 4, x4 = 5: (4+4+5)/3.
+        let a = answers(json!({"role": "a", "x1": 4, "x2": 2, "x3": 1, "x4": 5}));
+        let s = factor_score(&q, "f", &a).unwrap();
+        assert!((s - 13.0 / 3.0).abs() < 1e-12, "{s}");
+        // role b: 4 visible; x1 = 4 and x4 = null (not applicable): 1 of 4 answered < half.
+        let b = answers(json!({"role": "b", "x1": 4, "x4": null}));
+        assert_eq!(factor_score(&q, "f", &b), None);
+        // 2 of 4 answered is half: (4 + (6−1))/2 = 4.5.
+        let b = answers(json!({"role": "b", "x1": 4, "x2": 1}));
+        assert_eq!(factor_score(&q, "f", &b), Some(4.5));
+        assert_eq!(factor_score(&q, "nope", &b), None);
+    }
+
+    #[test]
+    fn scores_find_grade_groups_and_complete_items_by_kind() {
+        let q = questionnaire();
+        let a = answers(json!({"role": "b", "cijfer": 8, "x1": 1, "x2": 5, "x3": 3, "x4": 2}));
+        let s = Scorer::new(&q).score(&a);
+        assert_eq!(s.grade, Some(8));
+        assert_eq!(s.groups, vec![Some(1)]);
+        // Reverse x2: 6 − 5 = 1; all four answered, so alpha can use them.
+        assert_eq!(
+            s.complete_factor_items,
+            vec![Some(vec![1.0, 1.0, 3.0, 2.0])]
+        );
+        // (1+1+3+2)/4 = 1.75
+        assert_eq!(s.factors, vec![Some(1.75)]);
+        // Invalid answers are not counted: a grade of 11 is none, an unknown role is no group.
+        let bad = answers(json!({"role": "c", "cijfer": 11}));
+        let s = Scorer::new(&q).score(&bad);
+        assert_eq!((s.grade, s.groups.clone()), (None, vec![None]));
+    }
+
+    #[test]
+    fn scorer_visibility_agrees_with_the_questionnaire() {
+        let q = super::super::questionnaire::builtin();
+        let scorer = Scorer::new(q);
+        for freq in ["nooit", "wekelijks", "onbekend"] {
+            let a = answers(json!({"frequency": freq, "grade": 7}));
+            let fast = scorer.visibility(&a);
+            let slow: Vec<bool> = q.items().map(|i| q.is_visible(i, &a)).collect();
+            assert_eq!(fast, slow, "frequency {freq}");
+        }
+    }
+}
