@@ -1,0 +1,394 @@
+//! The questionnaire model: the built-in default covers every theme of design §2, definitions
+//! round-trip through their JSON shape, and a broken definition reports every problem with its
+//! path.
+
+use std::collections::BTreeMap;
+
+use samenscan::domain::questionnaire::BUILTIN_JSON;
+use samenscan::domain::{builtin, DefinitionProblem, ItemKind, Label, Lang, Questionnaire};
+use serde_json::{json, Value};
+
+fn option_values(q: &Questionnaire, id: &str) -> Vec<String> {
+    q.item(id)
+        .unwrap_or_else(|| panic!("item {id}"))
+        .kind
+        .options()
+        .iter()
+        .map(|o| o.value.clone())
+        .collect()
+}
+
+#[test]
+fn builtin_parses_with_zero_issues() {
+    let q = Questionnaire::from_json(BUILTIN_JSON).unwrap_or_else(|issues| {
+        let text: Vec<String> = issues.iter().map(|i| i.message(Lang::En)).collect();
+        panic!("built-in questionnaire has issues:\n{}", text.join("\n"))
+    });
+    assert_eq!(q.id(), "samenwerking");
+    assert_eq!(q.version(), 1);
+    assert_eq!(q.min_group_size(), 5);
+    assert_eq!(&q, builtin());
+}
+
+#[test]
+fn builtin_has_the_context_items_of_the_design() {
+    let q = builtin();
+    assert_eq!(
+        option_values(q, "org"),
+        ["lokaal_team", "gi", "veilig_thuis", "anders"]
+    );
+    let municipalities = [
+        "aalten",
+        "apeldoorn",
+        "berkelland",
+        "bronckhorst",
+        "brummen",
+        "doetinchem",
+        "elburg",
+        "epe",
+        "ermelo",
+        "harderwijk",
+        "hattem",
+        "heerde",
+        "lochem",
+        "montferland",
+        "nunspeet",
+        "oldebroek",
+        "oost_gelre",
+        "oude_ijsselstreek",
+        "putten",
+        "voorst",
+        "winterswijk",
+        "zutphen",
+    ];
+    assert_eq!(option_values(q, "team"), municipalities);
+    assert_eq!(
+        q.item("team")
+            .unwrap()
+            .option("oude_ijsselstreek")
+            .unwrap()
+            .label
+            .get(Lang::Nl),
+        "Oude IJsselstreek"
+    );
+    assert_eq!(
+        option_values(q, "frequency"),
+        ["nooit", "1_2_keer", "maandelijks", "wekelijks", "vaker"]
+    );
+    assert_eq!(
+        option_values(q, "phase"),
+        ["kennismaken", "opbouw", "verdieping"]
+    );
+    let group_by: Vec<&str> = q.group_by_items().map(|i| i.id.as_str()).collect();
+    assert_eq!(group_by, ["org", "team", "frequency", "phase"]);
+}
+
+#[test]
+fn builtin_has_grade_factors_open_questions_and_meeting_questions() {
+    let q = builtin();
+    let grade = q.grade_item().expect("a grade item");
+    assert_eq!(grade.kind, ItemKind::Grade { min: 1, max: 10 });
+    assert!(grade.required);
+
+    let factor_ids: Vec<&str> = q.factors().iter().map(|f| f.id.as_str()).collect();
+    assert_eq!(
+        factor_ids,
+        [
+            "kennen",
+            "veiligheid",
+            "processtappen",
+            "passende_hulp",
+            "samen_optrekken",
+            "casuistiek",
+            "afspraken"
+        ]
+    );
+    let mut reversed = 0;
+    for f in q.factors() {
+        let items: Vec<_> = q.factor_items(&f.id).collect();
+        assert!(
+            (2..=3).contains(&items.len()),
+            "factor {} has {} items",
+            f.id,
+            items.len()
+        );
+        reversed += items
+            .iter()
+            .filter(|i| matches!(i.kind, ItemKind::Likert { reverse: true, .. }))
+            .count();
+    }
+    assert!(reversed >= 1, "at least one reverse-worded item");
+
+    let texts: Vec<&str> = q.text_items().map(|i| i.id.as_str()).collect();
+    assert_eq!(texts, ["strengths", "concerns", "improvements"]);
+    assert_eq!(q.meeting_questions().len(), 5);
+    assert_eq!(
+        q.meeting_questions()[0].label.get(Lang::Nl),
+        "Hoe verloopt de samenwerking?"
+    );
+    // Every text of the built-in definition exists in both languages.
+    let json: Value = serde_json::from_str(BUILTIN_JSON).unwrap();
+    fn walk(v: &Value, path: &str) {
+        match v {
+            Value::Object(m) => {
+                if m.contains_key("nl") || m.contains_key("en") {
+                    for lang in ["nl", "en"] {
+                        let s = m.get(lang).and_then(Value::as_str).unwrap_or("");
+                        assert!(!s.trim().is_empty(), "{path} lacks {lang}");
+                    }
+                }
+                for (k, x) in m {
+                    walk(x, &format!("{path}.{k}"));
+                }
+            }
+            Value::Array(a) => a
+                .iter()
+                .enumerate()
+                .for_each(|(i, x)| walk(x, &format!("{path}[{i}]"))),
+            _ => {}
+        }
+    }
+    walk(&json, "");
+}
+
+#[test]
+fn definitions_round_trip_through_their_json_shape() {
+    let q = builtin();
+    let again = Questionnaire::from_json(&q.to_json()).unwrap();
+    assert_eq!(&again, q);
+    // The serialised shape is the design's: same JSON as the file it came from.
+    let original: Value = serde_json::from_str(BUILTIN_JSON).unwrap();
+    assert_eq!(serde_json::to_value(q).unwrap(), original);
+    // Deserialising runs the same checks.
+    let broken = json!({"id": "x", "version": 1, "title": {"nl": "X"}, "sections": []});
+    assert!(serde_json::from_value::<Questionnaire>(broken).is_err());
+}
+
+#[test]
+fn label_falls_back_to_the_other_language() {
+    let only_nl = Label {
+        nl: Some("Over u".into()),
+        en: None,
+    };
+    assert_eq!(only_nl.get(Lang::En), "Over u");
+    let blank_en = Label {
+        nl: Some("Over u".into()),
+        en: Some(" ".into()),
+    };
+    assert_eq!(blank_en.get(Lang::En), "Over u");
+    let only_en = Label {
+        nl: None,
+        en: Some("About you".into()),
+    };
+    assert_eq!(only_en.get(Lang::Nl), "About you");
+    assert_eq!(Label::default().get(Lang::Nl), "");
+}
+
+/// A definition with one of nearly every problem; each must be reported at its path.
+#[test]
+fn every_definition_problem_is_reported_with_its_path() {
+    let text = json!({
+        "id": "", "version": 0, "title": {}, "min_group_size": 1,
+        "factors": [
+            {"id": "f", "label": {"nl": "F"}},
+            {"id": "f", "label": {"nl": "F again"}},
+            {"id": "unused", "label": {"en": "Unused"}}
+        ],
+        "sections": [
+            {"id": "s", "title": {"nl": "S"}, "items": [
+                {"id": "a", "kind": "choice", "label": {"nl": "A"},
+                 "options": [{"value": "x", "label": {"nl": "X"}}, {"value": "x", "label": {"nl": "X"}}]},
+                {"id": "b", "kind": "multi", "label": {"nl": "B"}, "options": []},
+                {"id": "c", "kind": "grade", "min": 10, "max": 1, "label": {"nl": "C"}},
+                {"id": "d", "kind": "grade", "min": 1.5, "label": {"nl": "D"}},
+                {"id": "e", "kind": "likert", "factor": "nope", "label": {"nl": "E"}},
+                {"id": "g", "kind": "text", "factor": "f", "label": {"nl": "G"}, "group_by": true}
+            ]},
+            {"id": "s", "title": {"en": "S2"}, "items": [
+                {"id": "a", "kind": "likert", "factor": "f", "label": {"nl": "dup"}},
+                {"id": "h", "kind": "text", "label": {"nl": "H"}, "show_if": {"item": "later", "in": ["x"]}},
+                {"id": "i", "kind": "text", "label": {"nl": "I"}, "show_if": {"item": "zzz", "in": ["x"]}},
+                {"id": "j", "kind": "text", "label": {"nl": "J"}, "show_if": {"item": "c", "in": ["x"]}},
+                {"id": "k", "kind": "text", "label": {"nl": "K"}, "show_if": {"item": "a", "in": ["y"]}},
+                {"id": "l", "kind": "text", "label": {"nl": "L"}, "show_if": {"item": "l", "in": []}},
+                {"id": "later", "kind": "choice", "label": {"nl": "Later"},
+                 "options": [{"value": "x", "label": {"nl": "X"}}]},
+                {"id": "", "kind": "slider", "label": {}},
+                {"id": "n", "kind": "number", "min": 5, "max": 2, "label": {"nl": "N"}},
+                {"id": "with space", "kind": "text", "label": {"nl": "W"}}
+            ]}
+        ],
+        "meeting_questions": [{"id": "m1", "label": {"nl": "M"}}, {"id": "m1", "label": {}}]
+    });
+    let issues = Questionnaire::from_json(&text.to_string()).unwrap_err();
+    let found: BTreeMap<String, Vec<DefinitionProblem>> =
+        issues.iter().fold(BTreeMap::new(), |mut m, i| {
+            m.entry(i.path.clone()).or_default().push(i.problem.clone());
+            m
+        });
+    let has = |path: &str, want: DefinitionProblem| {
+        let at = found.get(path).cloned().unwrap_or_default();
+        assert!(
+            at.contains(&want),
+            "expected {want:?} at {path}; found there {at:?}\nall: {found:#?}"
+        );
+    };
+    use DefinitionProblem as P;
+    has("id", P::EmptyId);
+    has("version", P::VersionZero);
+    has("title", P::MissingLabel);
+    has("min_group_size", P::MinGroupSizeTooSmall { value: 1 });
+    has("factors[1].id", P::DuplicateId { id: "f".into() });
+    has("factors[2]", P::FactorWithoutItems);
+    has("sections[1].id", P::DuplicateId { id: "s".into() });
+    has(
+        "sections[0].items[0].options[1].value",
+        P::DuplicateId { id: "x".into() },
+    );
+    has("sections[0].items[1].options", P::NoOptions);
+    has("sections[0].items[2].min", P::MinAboveMax);
+    has("sections[0].items[3].kind", P::MoreThanOneGrade);
+    has("sections[0].items[3].min", P::NotAnInteger);
+    has(
+        "sections[0].items[4].factor",
+        P::UnknownFactor {
+            factor: "nope".into(),
+        },
+    );
+    has(
+        "sections[0].items[5].factor",
+        P::FieldNotForKind {
+            field: "factor",
+            kind: "text",
+        },
+    );
+    has("sections[0].items[5].group_by", P::GroupByNotChoice);
+    has("sections[1].items[0].id", P::DuplicateId { id: "a".into() });
+    has(
+        "sections[1].items[1].show_if.item",
+        P::ShowIfNotEarlier {
+            item: "later".into(),
+        },
+    );
+    has(
+        "sections[1].items[2].show_if.item",
+        P::ShowIfUnknownItem { item: "zzz".into() },
+    );
+    has(
+        "sections[1].items[3].show_if.item",
+        P::ShowIfNotChoice { item: "c".into() },
+    );
+    has(
+        "sections[1].items[4].show_if.in[0]",
+        P::ShowIfUnknownValue { value: "y".into() },
+    );
+    has("sections[1].items[5].show_if.in", P::ShowIfEmpty);
+    has(
+        "sections[1].items[5].show_if.item",
+        P::ShowIfNotEarlier { item: "l".into() },
+    );
+    has("sections[1].items[7].id", P::EmptyId);
+    has(
+        "sections[1].items[7].kind",
+        P::UnknownKind {
+            kind: "slider".into(),
+        },
+    );
+    has("sections[1].items[7].label", P::MissingLabel);
+    has("sections[1].items[8].min", P::MinAboveMax);
+    has(
+        "sections[1].items[9].id",
+        P::InvalidId {
+            id: "with space".into(),
+        },
+    );
+    has(
+        "meeting_questions[1].id",
+        P::DuplicateId { id: "m1".into() },
+    );
+    has("meeting_questions[1].label", P::MissingLabel);
+    // Messages name the path and read as words in both languages.
+    let msg = issues
+        .iter()
+        .find(|i| i.path == "sections[0].items[1].options")
+        .unwrap();
+    assert_eq!(
+        msg.message(Lang::Nl),
+        "sections[0].items[1].options: deze keuzevraag heeft geen antwoordmogelijkheden"
+    );
+    assert!(msg
+        .message(Lang::En)
+        .ends_with("this choice question has no options"));
+}
+
+#[test]
+fn not_json_is_one_malformed_issue() {
+    let issues = Questionnaire::from_json("{ not json").unwrap_err();
+    assert_eq!(issues.len(), 1);
+    assert!(matches!(
+        issues[0].problem,
+        DefinitionProblem::Malformed { .. }
+    ));
+    let issues = Questionnaire::from_json(r#"{"id": "x", "version": "1"}"#).unwrap_err();
+    assert!(matches!(
+        issues[0].problem,
+        DefinitionProblem::Malformed { .. }
+    ));
+}
+
+#[test]
+fn defaults_apply_when_fields_are_left_out() {
+    let q = Questionnaire::from_json(
+        r#"{"id": "q", "version": 2, "title": {"en": "Q"}, "sections": [{"id": "s", "title": {"en": "S"},
+            "items": [{"id": "g", "kind": "grade", "label": {"en": "G"}},
+                      {"id": "l", "kind": "likert", "label": {"en": "L"}}]}]}"#,
+    )
+    .unwrap();
+    assert_eq!(q.min_group_size(), 5);
+    assert_eq!(
+        q.grade_item().unwrap().kind,
+        ItemKind::Grade { min: 1, max: 10 }
+    );
+    assert_eq!(
+        q.item("l").unwrap().kind,
+        ItemKind::Likert {
+            factor: None,
+            reverse: false
+        }
+    );
+    assert!(q.meeting_questions().is_empty());
+    // The grade is found by its kind, whatever its id.
+    assert_eq!(q.grade_item().unwrap().id, "g");
+}
+
+#[test]
+fn visibility_follows_show_if_transitively() {
+    let q = Questionnaire::from_json(
+        &json!({"id": "v", "version": 1, "title": {"nl": "V"}, "sections": [{"id": "s", "title": {"nl": "S"}, "items": [
+            {"id": "a", "kind": "choice", "label": {"nl": "A"},
+             "options": [{"value": "ja", "label": {"nl": "Ja"}}, {"value": "nee", "label": {"nl": "Nee"}}]},
+            {"id": "b", "kind": "multi", "label": {"nl": "B"}, "show_if": {"item": "a", "in": ["ja"]},
+             "options": [{"value": "x", "label": {"nl": "X"}}, {"value": "y", "label": {"nl": "Y"}}]},
+            {"id": "c", "kind": "text", "label": {"nl": "C"}, "show_if": {"item": "b", "in": ["y"]}}
+        ]}]})
+        .to_string(),
+    )
+    .unwrap();
+    let visible = |answers: Value| {
+        let answers: BTreeMap<String, Value> = serde_json::from_value(answers).unwrap();
+        q.items()
+            .map(|i| q.is_visible(i, &answers))
+            .collect::<Vec<bool>>()
+    };
+    assert_eq!(visible(json!({})), [true, false, false]);
+    assert_eq!(
+        visible(json!({"a": "ja", "b": ["x", "y"]})),
+        [true, true, true]
+    );
+    assert_eq!(visible(json!({"a": "ja", "b": ["x"]})), [true, true, false]);
+    // b still holds y, but b is hidden because a = nee, so c is hidden too.
+    assert_eq!(
+        visible(json!({"a": "nee", "b": ["y"]})),
+        [true, false, false]
+    );
+}

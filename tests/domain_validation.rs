@@ -1,0 +1,223 @@
+//! Answers against a questionnaire: every problem is reported with its item id, drafts may be
+//! incomplete, completion needs every visible required item and nothing hidden.
+
+use std::collections::BTreeMap;
+
+use samenscan::domain::validation::{parse_answer, without_hidden, Answer};
+use samenscan::domain::{builtin, validate_answers, AnswerProblem, Lang, Mode, Questionnaire};
+use serde_json::{json, Value};
+
+fn answers(v: Value) -> BTreeMap<String, Value> {
+    serde_json::from_value(v).unwrap()
+}
+
+fn problems(q: &Questionnaire, a: Value, mode: Mode) -> Vec<(String, AnswerProblem)> {
+    validate_answers(q, &answers(a), mode)
+        .into_iter()
+        .map(|i| (i.item, i.problem))
+        .collect()
+}
+
+fn small() -> Questionnaire {
+    Questionnaire::from_json(
+        &json!({"id": "t", "version": 1, "title": {"nl": "T"}, "sections": [{"id": "s", "title": {"nl": "S"}, "items": [
+            {"id": "role", "kind": "choice", "required": true, "label": {"nl": "Rol"},
+             "options": [{"value": "a", "label": {"nl": "A"}}, {"value": "b", "label": {"nl": "B"}}]},
+            {"id": "tags", "kind": "multi", "label": {"nl": "Tags"},
+             "options": [{"value": "x", "label": {"nl": "X"}}, {"value": "y", "label": {"nl": "Y"}}]},
+            {"id": "cijfer", "kind": "grade", "min": 1, "max": 10, "required": true, "label": {"nl": "C"}},
+            {"id": "stelling", "kind": "likert", "required": true, "label": {"nl": "L"}},
+            {"id": "uren", "kind": "number", "min": 0, "max": 40, "label": {"nl": "Uren"}},
+            {"id": "toelichting", "kind": "text", "required": true, "label": {"nl": "Toelichting"},
+             "show_if": {"item": "role", "in": ["b"]}}
+        ]}]})
+        .to_string(),
+    )
+    .unwrap()
+}
+
+#[test]
+fn a_valid_complete_response_has_no_issues() {
+    let q = small();
+    let a = json!({"role": "b", "tags": ["y", "x"], "cijfer": 8, "stelling": null, "uren": 12.5,
+                   "toelichting": "Goed overleg."});
+    assert_eq!(problems(&q, a, Mode::Complete), []);
+}
+
+#[test]
+fn every_wrong_answer_is_reported_with_its_item() {
+    let q = small();
+    let a = json!({"role": "c", "tags": ["x", "x"], "cijfer": "acht", "stelling": 6, "uren": -1,
+                   "toelichting": "x".repeat(5_001), "extra": 1});
+    use AnswerProblem as P;
+    assert_eq!(
+        problems(&q, a, Mode::Draft),
+        [
+            ("role".into(), P::UnknownOption { value: "c".into() }),
+            ("tags".into(), P::DuplicateOption { value: "x".into() }),
+            ("cijfer".into(), P::WrongKind { expected: "grade" }),
+            (
+                "stelling".into(),
+                P::OutOfRange {
+                    min: Some(1.0),
+                    max: Some(5.0)
+                }
+            ),
+            (
+                "uren".into(),
+                P::OutOfRange {
+                    min: Some(0.0),
+                    max: Some(40.0)
+                }
+            ),
+            ("toelichting".into(), P::TextTooLong { chars: 5_001 }),
+            ("extra".into(), P::UnknownItem),
+        ]
+    );
+}
+
+#[test]
+fn integers_are_checked_and_whole_floats_accepted() {
+    let q = small();
+    use AnswerProblem as P;
+    assert_eq!(
+        problems(&q, json!({"cijfer": 7.5, "stelling": 2.5}), Mode::Draft),
+        [
+            ("cijfer".into(), P::NotAnInteger),
+            ("stelling".into(), P::NotAnInteger)
+        ]
+    );
+    assert_eq!(
+        problems(&q, json!({"cijfer": 8.0, "stelling": 2}), Mode::Draft),
+        []
+    );
+    assert_eq!(
+        problems(
+            &q,
+            json!({"cijfer": 0, "tags": "x", "role": 1}),
+            Mode::Draft
+        ),
+        [
+            ("role".into(), P::WrongKind { expected: "choice" }),
+            ("tags".into(), P::WrongKind { expected: "multi" }),
+            (
+                "cijfer".into(),
+                P::OutOfRange {
+                    min: Some(1.0),
+                    max: Some(10.0)
+                }
+            ),
+        ]
+    );
+}
+
+#[test]
+fn text_length_counts_characters_not_bytes() {
+    let q = small();
+    // "ë" is two bytes in UTF-8; 5,000 of them are 5,000 characters and allowed.
+    let ok = json!({"role": "b", "toelichting": "ë".repeat(5_000)});
+    assert_eq!(problems(&q, ok, Mode::Draft), []);
+}
+
+#[test]
+fn drafts_may_be_incomplete_but_completion_may_not() {
+    let q = small();
+    assert_eq!(problems(&q, json!({}), Mode::Draft), []);
+    use AnswerProblem as P;
+    // toelichting is required but hidden (role is not b), so it is not missing.
+    assert_eq!(
+        problems(&q, json!({"role": "a"}), Mode::Complete),
+        [
+            ("cijfer".into(), P::Missing),
+            ("stelling".into(), P::Missing)
+        ]
+    );
+    // Visible and required: blank text and an empty list are missing; null likert is an answer.
+    assert_eq!(
+        problems(
+            &q,
+            json!({"role": "b", "cijfer": 7, "stelling": null, "toelichting": "  "}),
+            Mode::Complete
+        ),
+        [("toelichting".into(), P::Missing)]
+    );
+}
+
+#[test]
+fn answers_to_hidden_items_are_kept_in_drafts_but_refused_on_completion() {
+    let q = small();
+    let a = json!({"role": "a", "cijfer": 7, "stelling": 3, "toelichting": "from when role was b"});
+    assert_eq!(problems(&q, a.clone(), Mode::Draft), []);
+    assert_eq!(
+        problems(&q, a.clone(), Mode::Complete),
+        [("toelichting".into(), AnswerProblem::AnsweredWhileHidden)]
+    );
+    let cleaned = without_hidden(&q, &answers(a));
+    assert!(!cleaned.contains_key("toelichting"));
+    assert_eq!(validate_answers(&q, &cleaned, Mode::Complete), []);
+}
+
+#[test]
+fn parse_answer_gives_typed_values() {
+    let q = small();
+    let item = |id| q.item(id).unwrap();
+    assert_eq!(
+        parse_answer(item("role"), &json!("a")),
+        Ok(Answer::Choice("a"))
+    );
+    assert_eq!(
+        parse_answer(item("tags"), &json!(["y"])),
+        Ok(Answer::Multi(vec!["y"]))
+    );
+    assert_eq!(
+        parse_answer(item("cijfer"), &json!(9)),
+        Ok(Answer::Grade(9))
+    );
+    assert_eq!(
+        parse_answer(item("stelling"), &json!(null)),
+        Ok(Answer::Likert(None))
+    );
+    assert_eq!(
+        parse_answer(item("uren"), &json!(3.5)),
+        Ok(Answer::Number(3.5))
+    );
+    assert_eq!(
+        parse_answer(item("toelichting"), &json!("t")),
+        Ok(Answer::Text("t"))
+    );
+}
+
+#[test]
+fn messages_are_plain_words_in_both_languages() {
+    let q = small();
+    let issues = validate_answers(
+        &q,
+        &answers(json!({"cijfer": 11, "extra": 1})),
+        Mode::Complete,
+    );
+    let cijfer = issues.iter().find(|i| i.item == "cijfer").unwrap();
+    assert_eq!(
+        cijfer.message(Lang::Nl),
+        "Vul een getal in van 1 tot en met 10."
+    );
+    assert_eq!(cijfer.message(Lang::En), "Enter a number from 1 to 10.");
+    let missing = issues
+        .iter()
+        .find(|i| i.problem == AnswerProblem::Missing)
+        .unwrap();
+    assert_eq!(missing.message(Lang::Nl), "Beantwoord deze vraag.");
+}
+
+#[test]
+fn the_builtin_accepts_a_realistic_complete_response() {
+    let a = json!({"org": "gi", "team": "oost_gelre", "frequency": "maandelijks", "grade": 8,
+        "phase": "opbouw", "kennen_1": 4, "kennen_2": 3, "kennen_3": 2, "afspraken_1": 4,
+        "afspraken_2": null, "afspraken_3": 2, "casuistiek_1": 3, "casuistiek_2": 4,
+        "veiligheid_1": 5, "veiligheid_2": 4, "processtappen_1": 4, "processtappen_2": 3,
+        "passende_hulp_1": 4, "passende_hulp_2": 4, "samen_optrekken_1": 3, "samen_optrekken_2": 2,
+        "strengths": "Korte lijnen."});
+    assert_eq!(problems(builtin(), a, Mode::Complete), []);
+    // Someone who never worked with the other organisation is not asked for a grade.
+    let never = json!({"org": "lokaal_team", "team": "epe", "frequency": "nooit"});
+    assert_eq!(problems(builtin(), never, Mode::Complete), []);
+}
