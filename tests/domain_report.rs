@@ -1,0 +1,543 @@
+//! The report model against hand-computed figures, and the suppression of small groups: the
+//! rules of design §4 by example, then as properties over random data.
+
+use samenscan::domain::report::{
+    build_report, compare_rounds, suppress_small_groups, Cell, GroupKey, Mean, Report,
+    ReportOptions,
+};
+use samenscan::domain::{statistics, Questionnaire, QuestionnaireRef, Response, Status};
+use serde_json::{json, Value};
+
+fn questionnaire(min_group_size: usize) -> Questionnaire {
+    Questionnaire::from_json(
+        &json!({"id": "t", "version": 1, "title": {"nl": "T"}, "min_group_size": min_group_size,
+        "factors": [{"id": "f", "label": {"nl": "F"}}],
+        "sections": [{"id": "s", "title": {"nl": "S"}, "items": [
+            {"id": "org", "kind": "choice", "group_by": true, "label": {"nl": "Org"},
+             "options": [{"value": "lt", "label": {"nl": "Lokaal team"}}, {"value": "gi", "label": {"nl": "GI"}}]},
+            {"id": "score", "kind": "grade", "label": {"nl": "Cijfer"}},
+            {"id": "x1", "kind": "likert", "factor": "f", "label": {"nl": "1"}},
+            {"id": "x2", "kind": "likert", "factor": "f", "reverse": true, "label": {"nl": "2"}},
+            {"id": "sterk", "kind": "text", "label": {"nl": "Sterk"}}
+        ]}]})
+        .to_string(),
+    )
+    .unwrap()
+}
+
+fn response(n: u32, status: Status, version: u32, answers: Value) -> Response {
+    Response {
+        id: format!("00000000-0000-4000-8000-{n:012}"),
+        questionnaire: QuestionnaireRef {
+            id: "t".into(),
+            version,
+        },
+        revision: 1,
+        updated_at: "2026-11-20T09:00:00Z".into(),
+        status,
+        answers: serde_json::from_value(answers).unwrap(),
+    }
+}
+
+/// Seven complete responses (f = factor score, x2 reversed as 6 − x2):
+/// 1 lt 8  x1 4 x2 2 → f (4+4)/2 = 4    "Korte lijnen"
+/// 2 lt 7  x1 3 x2 4 → f (3+2)/2 = 2.5
+/// 3 lt 9  x1 5 x2 1 → f (5+5)/2 = 5    "Fijne samenwerking"
+/// 4 gi 6  x1 2 x2 – → f 2 (1 of 2 answered is half)   "Bereikbaarheid"
+/// 5 gi 7  x1 4 x2 2 → f 4              "   " (blank: not listed)
+/// 6 gi 8  x1 – x2 – → no factor score
+/// 7 (no org) 10 x1 5 x2 1 → f 5        "Alleen ik"
+/// plus a draft, a withdrawn response and one of another version, which never count.
+fn dataset() -> Vec<Response> {
+    use Status::*;
+    vec![
+        response(
+            1,
+            Complete,
+            1,
+            json!({"org": "lt", "score": 8, "x1": 4, "x2": 2, "sterk": "Korte lijnen"}),
+        ),
+        response(
+            2,
+            Complete,
+            1,
+            json!({"org": "lt", "score": 7, "x1": 3, "x2": 4}),
+        ),
+        response(
+            3,
+            Complete,
+            1,
+            json!({"org": "lt", "score": 9, "x1": 5, "x2": 1, "sterk": "Fijne samenwerking"}),
+        ),
+        response(
+            4,
+            Complete,
+            1,
+            json!({"org": "gi", "score": 6, "x1": 2, "x2": null, "sterk": "Bereikbaarheid"}),
+        ),
+        response(
+            5,
+            Complete,
+            1,
+            json!({"org": "gi", "score": 7, "x1": 4, "x2": 2, "sterk": "   "}),
+        ),
+        response(
+            6,
+            Complete,
+            1,
+            json!({"org": "gi", "score": 8, "x1": null, "x2": null}),
+        ),
+        response(
+            7,
+            Complete,
+            1,
+            json!({"score": 10, "x1": 5, "x2": 1, "sterk": "Alleen ik"}),
+        ),
+        response(8, Draft, 1, json!({"org": "lt", "score": 1})),
+        response(9, Withdrawn, 1, json!({})),
+        response(10, Complete, 2, json!({"org": "lt", "score": 1})),
+    ]
+}
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() < 1e-12
+}
+
+#[test]
+fn headline_figures_by_hand() {
+    let report = build_report(&questionnaire(3), &dataset(), &ReportOptions::default());
+    assert_eq!(report.n, Cell::Shown(7));
+    assert_eq!(
+        (
+            report.ignored.drafts,
+            report.ignored.withdrawn,
+            report.ignored.other_questionnaire
+        ),
+        (1, 1, 1)
+    );
+    let grade = report.grade.as_ref().unwrap();
+    assert_eq!(grade.item_id, "score");
+    let stats = grade.stats.shown().unwrap();
+    // Grades 8,7,9,6,7,8,10: sum 55, mean 55/7; sorted 6,7,7,8,8,9,10 → median 8.
+    assert_eq!(stats.summary.n, 7);
+    assert!(close(stats.summary.mean.unwrap(), 55.0 / 7.0));
+    assert_eq!(stats.summary.median, Some(8.0));
+    // Σx² = 64+49+81+36+49+64+100 = 443; variance (443 − 55²/7)/6.
+    let var: f64 = (443.0 - 55.0 * 55.0 / 7.0) / 6.0;
+    assert!(close(stats.summary.sd.unwrap(), var.sqrt()));
+    let counts: Vec<usize> = stats.distribution.iter().map(|c| c.count).collect();
+    // 1..=10: one 6, two 7s, two 8s, one 9, one 10.
+    assert_eq!(counts, [0, 0, 0, 0, 0, 1, 2, 2, 1, 1]);
+
+    let f = &report.factors[0];
+    let scores = f.scores.shown().unwrap();
+    // Factor scores 4, 2.5, 5, 2, 4, 5: n 6, sum 22.5, mean 3.75.
+    assert_eq!(scores.n, 6);
+    assert!(close(scores.mean.unwrap(), 3.75));
+    // Alpha over the 5 responses with both items: x1 = 4,3,5,4,5 (var 2.8/4 = 0.7);
+    // reversed x2 = 4,2,5,4,5 (var 6/4 = 1.5); totals 8,5,10,8,10 (var 16.8/4 = 4.2);
+    // alpha = 2 · (1 − 2.2/4.2) = 0.952380952…
+    let alpha = f.alpha.shown().unwrap();
+    assert_eq!(alpha.n, 5);
+    assert!(close(alpha.alpha.unwrap(), 2.0 * (1.0 - 2.2 / 4.2)));
+}
+
+#[test]
+fn small_groups_are_hidden_with_a_partner() {
+    let report = build_report(&questionnaire(3), &dataset(), &ReportOptions::default());
+    let split = report.split("org").unwrap();
+    let keys: Vec<&GroupKey> = split.groups.iter().map(|g| &g.key).collect();
+    assert_eq!(
+        keys,
+        [
+            &GroupKey::Option("lt".into()),
+            &GroupKey::Option("gi".into()),
+            &GroupKey::NotAnswered
+        ]
+    );
+    // "not answered" has 1 < 3: hidden. Hiding it alone would give it away as 7 − 3 − 3, so the
+    // smallest other group goes too (lt and gi both have 3; the first, lt, is taken).
+    let [lt, gi, na] = &split.groups[..] else {
+        panic!()
+    };
+    assert_eq!(
+        (&lt.n, &gi.n, &na.n),
+        (&Cell::Suppressed, &Cell::Shown(3), &Cell::Suppressed)
+    );
+    assert!(lt.grade_mean.is_suppressed() && na.grade_mean.is_suppressed());
+    // gi: grades 6,7,8 → mean 7; its share 3/7.
+    assert_eq!(gi.grade_mean, Cell::Shown(Mean { n: 3, mean: 7.0 }));
+    assert!(close(*gi.share.shown().unwrap(), 3.0 / 7.0));
+    // gi's factor mean rests on 2 scores (2 and 4) < 3: hidden, although gi itself is shown.
+    assert_eq!(gi.factor_means[0], Cell::Suppressed);
+}
+
+#[test]
+fn open_answers_are_listed_per_group_and_hidden_with_their_group() {
+    let q = questionnaire(3);
+    let all = build_report(&q, &dataset(), &ReportOptions::default());
+    assert_eq!(all.open_answers.by, None);
+    let texts = all.open_answers.groups[0].texts.shown().unwrap();
+    assert_eq!(
+        texts[0].answers,
+        [
+            "Alleen ik",
+            "Bereikbaarheid",
+            "Fijne samenwerking",
+            "Korte lijnen"
+        ]
+    );
+
+    let options = ReportOptions {
+        open_answers_by: Some("org".into()),
+    };
+    let by_org = build_report(&q, &dataset(), &options);
+    assert_eq!(by_org.open_answers.by.as_deref(), Some("org"));
+    let groups = &by_org.open_answers.groups;
+    assert_eq!(groups.len(), 3);
+    assert!(groups[0].texts.is_suppressed(), "lt is hidden");
+    assert_eq!(
+        groups[1].texts.shown().unwrap()[0].answers,
+        ["Bereikbaarheid"]
+    );
+    assert!(groups[2].texts.is_suppressed(), "not answered is hidden");
+}
+
+#[test]
+fn a_dataset_below_the_minimum_shows_no_figures() {
+    let q = questionnaire(3);
+    let two: Vec<Response> = dataset().into_iter().take(2).collect();
+    let report = build_report(&q, &two, &ReportOptions::default());
+    assert!(report.is_below_minimum());
+    assert_eq!(report.n, Cell::Suppressed);
+    assert!(report.grade.as_ref().unwrap().stats.is_suppressed());
+    assert!(report.factors[0].scores.is_suppressed() && report.factors[0].alpha.is_suppressed());
+    for g in &report.split("org").unwrap().groups {
+        assert!(g.n.is_suppressed() && g.share.is_suppressed() && g.grade_mean.is_suppressed());
+    }
+    assert!(report.open_answers.groups[0].texts.is_suppressed());
+    // No responses at all is not small: it is zero, shown as such, with nothing to hide.
+    let empty = build_report(&q, &[], &ReportOptions::default());
+    assert_eq!(empty.n, Cell::Shown(0));
+    assert_eq!(empty.grade.unwrap().stats, Cell::Empty);
+    assert_eq!(empty.splits[0].groups[0].n, Cell::Shown(0));
+}
+
+#[test]
+fn two_groups_compared_factor_by_factor() {
+    let q = questionnaire(2);
+    // Without response 7 everyone answered org: lt 3, gi 3, not answered 0 → nothing hidden.
+    let data: Vec<Response> = dataset()
+        .into_iter()
+        .filter(|r| !r.id.ends_with("07"))
+        .collect();
+    let report = build_report(&q, &data, &ReportOptions::default());
+    let c = report
+        .compare_groups(
+            "org",
+            &GroupKey::Option("lt".into()),
+            &GroupKey::Option("gi".into()),
+        )
+        .unwrap();
+    // lt grades (8+7+9)/3 = 8; gi (6+7+8)/3 = 7; gi − lt = −1.
+    assert_eq!(
+        (c.grade_mean.a.clone(), c.grade_mean.b.clone()),
+        (Cell::Shown(8.0), Cell::Shown(7.0))
+    );
+    assert_eq!(c.grade_mean.change, Cell::Shown(-1.0));
+    // Factor: lt (4+2.5+5)/3 = 11.5/3; gi (2+4)/2 = 3; change 3 − 11.5/3.
+    let f = &c.factors[0];
+    assert_eq!(f.factor_id, "f");
+    assert!(close(*f.mean.change.shown().unwrap(), 3.0 - 11.5 / 3.0));
+    assert_eq!(c.n.change, Cell::Shown(0.0));
+    // The not-answered group is empty: shown as 0, its figures empty, so no difference.
+    let with_na = report
+        .compare_groups(
+            "org",
+            &GroupKey::Option("lt".into()),
+            &GroupKey::NotAnswered,
+        )
+        .unwrap();
+    assert_eq!(with_na.grade_mean.change, Cell::Empty);
+    assert!(report
+        .compare_groups(
+            "org",
+            &GroupKey::Option("zz".into()),
+            &GroupKey::NotAnswered
+        )
+        .is_none());
+}
+
+#[test]
+fn two_rounds_side_by_side_with_the_change() {
+    let q = questionnaire(3);
+    let round_a: Vec<Response> = dataset().into_iter().take(6).collect();
+    let a = build_report(&q, &round_a, &ReportOptions::default());
+    let b = build_report(&q, &dataset(), &ReportOptions::default());
+    let cmp = compare_rounds(&a, &b);
+    assert_eq!(cmp.n.change, Cell::Shown(1.0)); // 7 − 6
+                                                // Round a: grades 8,7,9,6,7,8 → 45/6 = 7.5; round b: 55/7.
+    assert_eq!(cmp.grade_mean.a, Cell::Shown(7.5));
+    assert!(close(
+        *cmp.grade_mean.change.shown().unwrap(),
+        55.0 / 7.0 - 7.5
+    ));
+    // Factor: a: 4, 2.5, 5, 2, 4 → 17.5/5 = 3.5; b: 3.75 → +0.25.
+    assert!(close(*cmp.factors[0].mean.change.shown().unwrap(), 0.25));
+    // In round a nobody skipped org (lt 3, gi 3, all shown); in round b lt is hidden, so the
+    // change for lt is hidden too.
+    let org = &cmp.splits[0];
+    assert_eq!(org.groups[0].key, GroupKey::Option("lt".into()));
+    assert_eq!(org.groups[0].grade_mean.a, Cell::Shown(8.0));
+    assert_eq!(org.groups[0].grade_mean.change, Cell::Suppressed);
+    assert_eq!(org.groups[1].grade_mean.change, Cell::Shown(0.0)); // gi: 7 → 7
+}
+
+#[test]
+fn figures_follow_kinds_not_ids_for_the_builtin_too() {
+    // A response to the built-in questionnaire scores through the same code: the grade item
+    // is found by its kind, the splits by group_by.
+    let q = samenscan::domain::builtin();
+    let mut data = Vec::new();
+    for i in 0..5u32 {
+        let mut r = response(
+            i,
+            Status::Complete,
+            1,
+            json!({"org": "gi", "team": "epe",
+            "frequency": "wekelijks", "grade": 6 + i, "phase": "opbouw", "kennen_1": 4, "kennen_3": 2}),
+        );
+        r.questionnaire = q.reference();
+        data.push(r);
+    }
+    let report = build_report(q, &data, &ReportOptions::default());
+    // Grades 6..=10 → mean 8. kennen: (4 + (6−2))/2 = 4 for each (2 of 3 items answered).
+    assert_eq!(report.grade_mean(), Cell::Shown(8.0));
+    assert_eq!(report.factors[0].scores.shown().unwrap().mean, Some(4.0));
+    let splits: Vec<&str> = report.splits.iter().map(|s| s.item_id.as_str()).collect();
+    assert_eq!(splits, ["org", "team", "frequency", "phase"]);
+    assert_eq!(
+        report
+            .split("team")
+            .unwrap()
+            .group(&GroupKey::Option("epe".into()))
+            .unwrap()
+            .n,
+        Cell::Shown(5)
+    );
+}
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The invariant of design §4 on one column: among hidden groups that have responses, none,
+    /// or at least two holding at least `min` together, or every group with responses hidden.
+    fn check_column(counts: &[usize], hidden: &[bool], min: usize) -> Result<(), TestCaseError> {
+        let nz_hidden: Vec<usize> = (0..counts.len())
+            .filter(|&i| hidden[i] && counts[i] > 0)
+            .collect();
+        let sum: usize = nz_hidden.iter().map(|&i| counts[i]).sum();
+        let all_nz_hidden = (0..counts.len()).all(|i| counts[i] == 0 || hidden[i]);
+        prop_assert!(
+            nz_hidden.is_empty() || (nz_hidden.len() >= 2 && sum >= min) || all_nz_hidden,
+            "counts {:?} hidden {:?}",
+            counts,
+            hidden
+        );
+        // Every small group with responses is hidden.
+        for i in 0..counts.len() {
+            if counts[i] > 0 && counts[i] < min {
+                prop_assert!(hidden[i]);
+            }
+        }
+        Ok(())
+    }
+
+    proptest! {
+        #[test]
+        fn suppression_leaves_nothing_recoverable(
+            counts in prop::collection::vec(prop_oneof![0usize..5, 0usize..40], 1..12),
+            min in 2usize..10,
+        ) {
+            let hidden = suppress_small_groups(&counts, &[], min);
+            check_column(&counts, &hidden, min)?;
+            let total: usize = counts.iter().sum();
+            let shown: usize = (0..counts.len()).filter(|&i| !hidden[i]).map(|i| counts[i]).sum();
+            // Total minus the shown groups never equals one single hidden group's n, unless the
+            // whole dataset is below the minimum (and then the total is not shown either).
+            if total >= min {
+                for i in (0..counts.len()).filter(|&i| hidden[i] && counts[i] > 0) {
+                    prop_assert!(total - shown != counts[i], "{:?} {:?}", counts, hidden);
+                }
+            }
+            // Nothing is hidden without a reason.
+            if counts.iter().all(|&n| n == 0 || n >= min) {
+                prop_assert!(hidden.iter().all(|h| !h));
+            }
+        }
+
+        #[test]
+        fn statistics_do_not_depend_on_order(
+            values in prop::collection::vec(1.0f64..10.0, 0..40).prop_shuffle(),
+        ) {
+            let mut sorted = values.clone();
+            sorted.sort_by(f64::total_cmp);
+            let a = statistics::summarize(&values);
+            let b = statistics::summarize(&sorted);
+            prop_assert_eq!(a.n, b.n);
+            prop_assert_eq!(a.median, b.median);
+            let near = |x: Option<f64>, y: Option<f64>| match (x, y) {
+                (Some(x), Some(y)) => (x - y).abs() <= 1e-9 * (1.0 + x.abs()),
+                (None, None) => true,
+                _ => false,
+            };
+            prop_assert!(near(a.mean, b.mean) && near(a.sd, b.sd));
+            prop_assert!(near(a.ci95.map(|c| c.low), b.ci95.map(|c| c.low)));
+        }
+
+        #[test]
+        fn alpha_is_at_most_one_and_finite(
+            rows in prop::collection::vec(prop::collection::vec(1u8..=5, 3), 0..30),
+        ) {
+            let rows: Vec<Vec<f64>> = rows.iter().map(|r| r.iter().map(|&x| f64::from(x)).collect()).collect();
+            let a = statistics::cronbach_alpha(&rows);
+            if let Some(alpha) = a.alpha {
+                prop_assert!(alpha.is_finite() && alpha <= 1.0, "{}", alpha);
+            }
+            prop_assert_eq!(a.n, rows.len());
+        }
+
+        /// Whole reports over random data: groups and figures are right where shown, and every
+        /// column of every split keeps the suppression invariant.
+        #[test]
+        fn reports_suppress_consistently_and_ignore_order(
+            people in prop::collection::vec(
+                (prop::option::weighted(0.9, 0usize..2), 1i64..=10, prop::option::of(1i64..=5)),
+                0..40,
+            ),
+            min in 2usize..7,
+            seed in any::<u64>(),
+        ) {
+            let q = questionnaire(min);
+            let orgs = ["lt", "gi"];
+            let data: Vec<Response> = people.iter().enumerate().map(|(i, (org, grade, x1))| {
+                let mut a = serde_json::Map::new();
+                if let Some(o) = org { a.insert("org".into(), json!(orgs[*o])); }
+                a.insert("score".into(), json!(grade));
+                if let Some(x) = x1 { a.insert("x1".into(), json!(x)); }
+                response(i as u32, Status::Complete, 1, Value::Object(a))
+            }).collect();
+            let report = build_report(&q, &data, &ReportOptions::default());
+
+            // The same report for the same responses in another order.
+            let mut shuffled = data.clone();
+            let len = shuffled.len();
+            if len > 1 {
+                let mut s = seed;
+                for i in (1..len).rev() {
+                    s = s.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                    shuffled.swap(i, (s >> 33) as usize % (i + 1));
+                }
+            }
+            let again = build_report(&q, &shuffled, &ReportOptions::default());
+            prop_assert!(same_figures(&report, &again));
+
+            let total = data.len();
+            let split = report.split("org").unwrap();
+            // True counts and grade sums per group: lt, gi, not answered.
+            let key = |p: &(Option<usize>, i64, Option<i64>)| p.0.unwrap_or(2);
+            let mut counts = [0usize; 3];
+            let mut sums = [0i64; 3];
+            for p in &people { counts[key(p)] += 1; sums[key(p)] += p.1; }
+            let hidden: Vec<bool> = split.groups.iter().map(|g| g.n.is_suppressed()).collect();
+            if total > 0 && total < min {
+                prop_assert!(hidden.iter().all(|&h| h));
+                prop_assert!(report.grade_mean().is_suppressed());
+                return Ok(());
+            }
+            check_column(&counts, &hidden, min)?;
+            let total_sum: i64 = sums.iter().sum();
+            let shown_sum: i64 = (0..3).filter(|&g| !hidden[g]).map(|g| sums[g]).sum();
+            for g in 0..3 {
+                match &split.groups[g].n {
+                    Cell::Shown(n) => prop_assert_eq!(*n, counts[g]),
+                    _ => {
+                        // Grades are ≥ 1, so a hidden group with responses has a positive sum
+                        // and the rest of the hidden groups too: the remainder is never its own.
+                        prop_assert!(total_sum - shown_sum != sums[g] || counts[g] == 0);
+                    }
+                }
+                if let Cell::Shown(m) = &split.groups[g].grade_mean {
+                    prop_assert!((m.mean - sums[g] as f64 / counts[g] as f64).abs() < 1e-9);
+                }
+            }
+            // The factor column (x1 only; x2 never answered so 1 of 2 items is half).
+            let f_counts: Vec<usize> = (0..3)
+                .map(|g| people.iter().filter(|p| key(p) == g && p.2.is_some()).count())
+                .collect();
+            let f_hidden: Vec<bool> = split.groups.iter().map(|g| g.factor_means[0].is_suppressed()).collect();
+            check_column(&f_counts, &f_hidden, min)?;
+        }
+    }
+
+    /// Compares two reports figure by figure, allowing for rounding in the last bits of sums.
+    fn same_figures(a: &Report, b: &Report) -> bool {
+        fn near(x: f64, y: f64) -> bool {
+            (x - y).abs() <= 1e-9 * (1.0 + x.abs())
+        }
+        fn cells(a: &Cell<Mean>, b: &Cell<Mean>) -> bool {
+            match (a, b) {
+                (Cell::Shown(x), Cell::Shown(y)) => x.n == y.n && near(x.mean, y.mean),
+                (Cell::Empty, Cell::Empty) | (Cell::Suppressed, Cell::Suppressed) => true,
+                _ => false,
+            }
+        }
+        let means = |r: &Report| {
+            r.factors
+                .iter()
+                .map(|f| f.scores.map(|s| s.mean))
+                .collect::<Vec<_>>()
+        };
+        let factor_ok = means(a).iter().zip(means(b)).all(|(x, y)| match (x, y) {
+            (Cell::Shown(Some(x)), Cell::Shown(Some(y))) => near(*x, y),
+            (x, y) => {
+                x.is_suppressed() == y.is_suppressed() && x.shown().is_none() == y.shown().is_none()
+            }
+        });
+        let grade_ok = match (
+            &a.grade.as_ref().unwrap().stats,
+            &b.grade.as_ref().unwrap().stats,
+        ) {
+            (Cell::Shown(x), Cell::Shown(y)) => {
+                let opt = |p: Option<f64>, q: Option<f64>| match (p, q) {
+                    (Some(p), Some(q)) => near(p, q),
+                    (p, q) => p.is_none() && q.is_none(),
+                };
+                x.distribution == y.distribution
+                    && x.summary.median == y.summary.median
+                    && opt(x.summary.mean, y.summary.mean)
+                    && opt(x.summary.sd, y.summary.sd)
+                    && opt(
+                        x.summary.ci95.map(|c| c.high),
+                        y.summary.ci95.map(|c| c.high),
+                    )
+            }
+            (x, y) => x == y,
+        };
+        a.n == b.n
+            && grade_ok
+            && factor_ok
+            && a.open_answers == b.open_answers
+            && a.splits.iter().zip(&b.splits).all(|(s, t)| {
+                s.groups.iter().zip(&t.groups).all(|(g, h)| {
+                    g.n == h.n
+                        && cells(&g.grade_mean, &h.grade_mean)
+                        && g.factor_means
+                            .iter()
+                            .zip(&h.factor_means)
+                            .all(|(x, y)| cells(x, y))
+                })
+            })
+    }
+}
