@@ -84,7 +84,7 @@ pub fn format_count(n: usize, lang: Lang) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(group);
         }
         out.push(c);
@@ -124,7 +124,7 @@ mod tests {
         assert_eq!(format_decimal(7.5, 1, En), "7.5");
         assert_eq!(format_decimal(8.0, 1, Nl), "8,0");
         assert_eq!(format_decimal(8.0, 0, Nl), "8");
-        assert_eq!(format_decimal(3.14159, 3, En), "3.142");
+        assert_eq!(format_decimal(1.23456, 3, En), "1.235");
     }
 
     #[test]
