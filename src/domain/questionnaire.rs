@@ -1185,3 +1185,34 @@ fn check_show_if(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn number_bounds_keep_their_written_form() {
+        // A whole bound is written back without a fraction, a fractional one as is.
+        assert_eq!(json_number(0.0).unwrap().to_string(), "0");
+        assert_eq!(json_number(-3.0).unwrap().to_string(), "-3");
+        assert_eq!(json_number(2.5).unwrap().to_string(), "2.5");
+        let q = Questionnaire::from_json(
+            r#"{"id": "n", "version": 1, "title": {"nl": "N"}, "sections": [{"id": "s",
+               "title": {"nl": "S"}, "items": [{"id": "uren", "kind": "number", "min": 0,
+               "max": 37.5, "label": {"nl": "Uren"}}]}]}"#,
+        )
+        .unwrap();
+        let json: Value = serde_json::from_str(&q.to_json()).unwrap();
+        let item = &json["sections"][0]["items"][0];
+        assert_eq!(
+            (item["min"].to_string(), item["max"].to_string()),
+            ("0".into(), "37.5".into())
+        );
+    }
+
+    #[test]
+    fn builtin_is_parsed_once_and_shared() {
+        assert!(std::ptr::eq(builtin(), builtin()));
+        assert_eq!(builtin().grade_item().map(|i| i.id.as_str()), Some("grade"));
+    }
+}

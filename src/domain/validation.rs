@@ -365,3 +365,28 @@ pub fn without_hidden(
         .map(|(k, v)| (k.clone(), v.clone()))
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn integers_from_json_numbers() {
+        assert_eq!(integer(&json!(8)), Ok(8));
+        assert_eq!(integer(&json!(8.0)), Ok(8));
+        assert_eq!(integer(&json!(7.5)), Err(Some(AnswerProblem::NotAnInteger)));
+        assert_eq!(integer(&json!("8")), Err(None));
+    }
+
+    #[test]
+    fn emptiness_for_required_items() {
+        assert!(is_empty_answer(&json!([])));
+        assert!(is_empty_answer(&json!(" \n")));
+        assert!(
+            !is_empty_answer(&json!(null)),
+            "not applicable is an answer"
+        );
+        assert!(!is_empty_answer(&json!(0)));
+    }
+}
