@@ -17,3 +17,10 @@ pub async fn register_service_worker() -> bool {
     let promise = navigator.service_worker().register("./sw.js");
     wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
 }
+
+/// Starts [`register_service_worker`] without waiting for it; the app never depends on it.
+pub fn register_service_worker_in_background() {
+    wasm_bindgen_futures::spawn_local(async {
+        register_service_worker().await;
+    });
+}

@@ -11,8 +11,6 @@ pub mod route;
 /// mounted on `<body>`.
 pub fn start() {
     console_error_panic_hook::set_once();
-    leptos::task::spawn_local(async {
-        crate::browser::offline::register_service_worker().await;
-    });
+    crate::browser::offline::register_service_worker_in_background();
     leptos::mount::mount_to_body(app::App);
 }

@@ -45,16 +45,19 @@ impl Route {
         }
     }
 
-    /// The screen a fragment names. An empty fragment is the home screen.
+    /// The screen a fragment names. An empty fragment, or one that is not a route (`#main`),
+    /// is the home screen; an unknown route (`#/elders`) is [`Route::NotFound`].
     pub fn from_hash(hash: &str) -> Route {
-        let path = hash.trim_start_matches('#').trim_end_matches('/');
-        match path {
-            "" | "/" => Route::Home,
-            "/enquete" => Route::Survey,
-            "/bijeenkomsten" => Route::Meetings,
-            "/importeren" => Route::Import,
-            "/rapport" => Route::Report,
-            "/privacy" => Route::Privacy,
+        let Some(path) = hash.strip_prefix("#/") else {
+            return Route::Home;
+        };
+        match path.trim_end_matches('/') {
+            "" => Route::Home,
+            "enquete" => Route::Survey,
+            "bijeenkomsten" => Route::Meetings,
+            "importeren" => Route::Import,
+            "rapport" => Route::Report,
+            "privacy" => Route::Privacy,
             _ => Route::NotFound,
         }
     }
@@ -94,6 +97,7 @@ mod tests {
         }
         assert_eq!(Route::from_hash(""), Route::Home);
         assert_eq!(Route::from_hash("#/rapport/"), Route::Report);
+        assert_eq!(Route::from_hash("#main"), Route::Home);
         assert_eq!(Route::from_hash("#/onbekend"), Route::NotFound);
     }
 }

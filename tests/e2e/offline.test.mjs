@@ -14,6 +14,15 @@ after(async () => {
   await browser?.close();
 });
 
+/** Polls an async predicate in the page (waitForFunction does not await promises). */
+async function until(page, predicate, timeoutMs = 20_000) {
+  const end = Date.now() + timeoutMs;
+  while (!(await page.evaluate(predicate))) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${predicate}`);
+    await page.waitForTimeout(50);
+  }
+}
+
 async function controlled(page) {
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
@@ -50,7 +59,8 @@ test("a new build served later replaces the cached one cleanly", async () => {
 
   // "Deploy" a new build: different index.html, and so a different service-worker version.
   const index = await readFile(join(dir, "index.html"), "utf8");
-  await writeFile(join(dir, "index.html"), index.replace("<head>", '<head><meta name="build" content="B">'));
+  assert.ok(index.includes("<title>"));
+  await writeFile(join(dir, "index.html"), index.replace("<title>", '<meta name="build" content="B"><title>'));
   const sw = await readFile(join(dir, "sw.js"), "utf8");
   await writeFile(join(dir, "sw.js"), sw.replace(/const VERSION = "[^"]+"/, 'const VERSION = "new-build"'));
 
@@ -58,8 +68,11 @@ test("a new build served later replaces the cached one cleanly", async () => {
     const registration = await navigator.serviceWorker.getRegistration();
     await registration.update();
   });
-  await page.waitForFunction(async () => (await caches.keys()).includes("samenscan-new-build"));
-  await page.waitForFunction(async () => (await caches.keys()).length === 1);
+  // Only the new build's cache is left once the new worker has installed and activated.
+  await until(page, async () => {
+    const keys = await caches.keys();
+    return keys.length === 1 && keys[0] === "samenscan-new-build";
+  });
   await page.reload();
   await appReady(page);
   assert.equal(await page.locator('meta[name="build"]').getAttribute("content"), "B");
