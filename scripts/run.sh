@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
-export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PWD/node_modules/.bin:$PATH"
 trunk build --release
 port="${PORT:-8080}"
 printf '\nSamenscan is served at  http://127.0.0.1:%s/   (Ctrl+C stops)\n\n' "$port"

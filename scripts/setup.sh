@@ -13,7 +13,7 @@ with_test=false
 [ "${1:-}" = "--test" ] && with_test=true
 
 say() { printf '\n== %s\n' "$*"; }
-export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PWD/node_modules/.bin:$PATH"
 
 if ! command -v cargo >/dev/null; then
   echo "cargo is missing: install Rust with rustup first (https://rustup.rs)." >&2
