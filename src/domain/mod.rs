@@ -5,10 +5,16 @@
 //! What each module owns: [`questionnaire`] the enquête definition and the built-in default;
 //! [`response`] and [`meeting`] the records; [`validation`] answers against a definition;
 //! [`statistics`] numbers; [`scoring`] per-response scores; [`report`] the report model with
-//! small-group suppression; [`format`] numbers for people.
+//! small-group suppression; [`format`] numbers for people; [`exchange`] the versioned exchange
+//! file (encode, decode, upgrade, record checks) with [`base64`] for its encrypted variant;
+//! [`merge`] the deterministic merge into a [`Dataset`]; [`privacy`] personal-data findings in
+//! free text.
+pub mod base64;
+pub mod exchange;
 pub mod format;
 pub mod lang;
 pub mod meeting;
+pub mod merge;
 pub mod questionnaire;
 pub mod report;
 pub mod response;
@@ -16,9 +22,17 @@ pub mod scoring;
 pub mod statistics;
 pub mod validation;
 
+pub use exchange::{
+    decode, encode_export, encrypted_envelope_json, export_file_name, validate, Decoded,
+    EncryptedEnvelope, ExportContents, FileProblem, RawExport, SkipReason, SkippedRecord,
+    ValidatedFile, MAX_FILE_BYTES,
+};
 pub use format::{format_count, format_decimal, format_interval, format_number, format_percent};
 pub use lang::Lang;
 pub use meeting::{ActionScope, Meeting, MeetingAction, MeetingCase};
+pub use merge::{
+    canonical_json, merge_into, Conflict, Dataset, KindCounts, MergeReport, RecordKind,
+};
 pub use questionnaire::{
     builtin, ChoiceOption, DefinitionIssue, DefinitionProblem, Factor, Item, ItemKind, Label,
     MeetingQuestion, Questionnaire, Section, ShowIf,

@@ -1,0 +1,1335 @@
+//! The versioned exchange file of design §3: writing it ([`encode_export`],
+//! [`encrypted_envelope_json`], [`export_file_name`]), reading it ([`decode`]: file-level checks,
+//! upgrading older versions) and checking its records ([`validate`]: record-level checks against
+//! the questionnaires, skipping bad records with their reasons, settling duplicate ids by the
+//! merge rule).
+//!
+//! A file is untrusted input. It is parsed once, here, into validated types, and every problem is
+//! described in words a non-technical person understands, in Dutch and English. File-level
+//! problems ([`FileProblem`]) reject the whole file; record-level problems ([`SkippedRecord`])
+//! skip one record and keep the rest. Texts from a file are data: they are kept as `String` and
+//! never interpreted (as HTML or otherwise). This module does not decrypt (the browser does that
+//! with WebCrypto and calls [`decode`] again on the plain bytes), does not store, and does not
+//! merge into a dataset (that is `merge`).
+
+use std::collections::btree_map::Entry;
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use super::base64;
+use super::lang::Lang;
+use super::meeting::{Meeting, MeetingAction, MeetingCase};
+use super::merge::{resolve, resolve_questionnaire, RecordKind, Resolution, Revisioned};
+use super::questionnaire::{builtin, DefinitionIssue, Questionnaire};
+use super::response::{is_uuid_v4, QuestionnaireRef, RecordIssue, Response, Status, Timestamp};
+use super::validation::{validate_answers, AnswerIssue, Mode};
+
+/// The `format` of a plain export file.
+pub const FORMAT_EXPORT: &str = "samenscan/export";
+/// The `format` of an encrypted export file.
+pub const FORMAT_ENCRYPTED: &str = "samenscan/encrypted";
+/// The newest `format_version` this app writes and reads. Every older version still reads.
+pub const FORMAT_VERSION: u32 = 1;
+/// The end every exchange file name has.
+pub const FILE_SUFFIX: &str = ".samenscan.json";
+
+/// The largest file [`decode`] accepts: 64 MiB. A coordinator's whole region (100,000 responses)
+/// is about 51 MB spread over many files, so one file above this is not an export; refusing it
+/// before parsing keeps a browser tab from running out of memory on a wrong file.
+pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
+
+/// The deepest nesting of arrays and objects a file may have. A real export is at most about ten
+/// levels deep (a questionnaire option's label); refusing deeper files ourselves gives a clear
+/// message well before serde_json's own recursion limit of 128.
+pub const MAX_NESTING: usize = 64;
+
+/// The key derivation an encrypted file must name.
+pub const KDF_NAME: &str = "PBKDF2-SHA256";
+/// The cipher an encrypted file must name.
+pub const CIPHER_NAME: &str = "AES-256-GCM";
+/// The PBKDF2 iteration count this app writes (OWASP's 2023 advice for PBKDF2-HMAC-SHA256).
+pub const PBKDF2_ITERATIONS: u32 = 600_000;
+/// The fewest iterations a file may name: fewer would make guessing a passphrase cheap.
+pub const MIN_PBKDF2_ITERATIONS: u32 = 100_000;
+/// The most iterations a file may name: a hostile file must not keep the browser busy for hours.
+pub const MAX_PBKDF2_ITERATIONS: u32 = 10_000_000;
+/// The AES-GCM nonce length WebCrypto uses and this app writes.
+pub const IV_BYTES: usize = 12;
+/// The shortest salt accepted.
+pub const MIN_SALT_BYTES: usize = 16;
+/// The AES-GCM authentication tag length: a ciphertext is at least this long.
+pub const TAG_BYTES: usize = 16;
+
+/// The records an exchange file carries, in the order they are written.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ExportContents {
+    /// Every definition the records use (and any others the person chose to share).
+    pub questionnaires: Vec<Questionnaire>,
+    /// Responses.
+    pub responses: Vec<Response>,
+    /// Meetings.
+    pub meetings: Vec<Meeting>,
+}
+
+impl ExportContents {
+    /// The contents for exporting these records: the definitions they use are looked up in
+    /// `known` (then the built-in default), each once, in key order; records are sorted by id so
+    /// the same data always gives the same file. The error lists the questionnaires that could
+    /// not be found, which a caller should treat as a bug (a record always has its definition).
+    pub fn for_records(
+        mut responses: Vec<Response>,
+        mut meetings: Vec<Meeting>,
+        known: &BTreeMap<QuestionnaireRef, Questionnaire>,
+    ) -> Result<ExportContents, Vec<QuestionnaireRef>> {
+        responses.sort_by(|a, b| a.id.cmp(&b.id));
+        meetings.sort_by(|a, b| a.id.cmp(&b.id));
+        let used: BTreeSet<&QuestionnaireRef> = responses
+            .iter()
+            .map(|r| &r.questionnaire)
+            .chain(meetings.iter().map(|m| &m.questionnaire))
+            .collect();
+        let mut questionnaires = Vec::new();
+        let mut missing = Vec::new();
+        for r in used {
+            match known.get(r) {
+                Some(q) => questionnaires.push(q.clone()),
+                None if *r == builtin().reference() => questionnaires.push(builtin().clone()),
+                None => missing.push(r.clone()),
+            }
+        }
+        if !missing.is_empty() {
+            return Err(missing);
+        }
+        Ok(ExportContents {
+            questionnaires,
+            responses,
+            meetings,
+        })
+    }
+
+    /// True when there is nothing in it.
+    pub fn is_empty(&self) -> bool {
+        self.questionnaires.is_empty() && self.responses.is_empty() && self.meetings.is_empty()
+    }
+}
+
+#[derive(Serialize)]
+struct ExportFile<'a> {
+    format: &'static str,
+    format_version: u32,
+    app_version: &'a str,
+    exported_at: &'a str,
+    questionnaires: &'a [Questionnaire],
+    responses: &'a [Response],
+    meetings: &'a [Meeting],
+}
+
+/// The plain exchange file of design §3 as compact JSON text: `format`, `format_version`,
+/// `app_version`, `exported_at`, then the records. `exported_at` comes from the caller's clock.
+///
+/// ```
+/// use samenscan::domain::exchange::{encode_export, ExportContents};
+/// let text = encode_export(&ExportContents::default(), "0.1.0", "2026-11-22T10:00:00Z");
+/// assert!(text.starts_with(r#"{"format":"samenscan/export","format_version":1,"#));
+/// ```
+pub fn encode_export(contents: &ExportContents, app_version: &str, exported_at: &str) -> String {
+    let file = ExportFile {
+        format: FORMAT_EXPORT,
+        format_version: FORMAT_VERSION,
+        app_version,
+        exported_at,
+        questionnaires: &contents.questionnaires,
+        responses: &contents.responses,
+        meetings: &contents.meetings,
+    };
+    // Our records have string keys and finite numbers only, so serialising cannot fail.
+    serde_json::to_string(&file).expect("an export always serialises")
+}
+
+/// The encrypted exchange file of design §3 around a ciphertext the browser made with WebCrypto
+/// (PBKDF2-SHA256 with `iterations`, then AES-256-GCM with `iv`).
+///
+/// ```
+/// use samenscan::domain::exchange::{decode, encrypted_envelope_json, Decoded, MAX_FILE_BYTES};
+/// let text = encrypted_envelope_json(&[7; 16], &[9; 12], &[1; 40], 600_000);
+/// assert!(matches!(decode(text.as_bytes(), MAX_FILE_BYTES), Ok(Decoded::Encrypted(_))));
+/// ```
+pub fn encrypted_envelope_json(
+    salt: &[u8],
+    iv: &[u8],
+    ciphertext: &[u8],
+    iterations: u32,
+) -> String {
+    serde_json::json!({
+        "format": FORMAT_ENCRYPTED,
+        "format_version": FORMAT_VERSION,
+        "kdf": {"name": KDF_NAME, "iterations": iterations, "salt": base64::encode(salt)},
+        "cipher": {"name": CIPHER_NAME, "iv": base64::encode(iv)},
+        "ciphertext": base64::encode(ciphertext),
+    })
+    .to_string()
+}
+
+/// A file name for an export made at `exported_at` (RFC 3339, from the caller's clock):
+/// `samenscan-2026-11-22-1000.samenscan.json`, or `samenscan-2026-11-22-1000-versleuteld…` for an
+/// encrypted one, so a person sees which is which. An unreadable time gives `samenscan-export…`.
+///
+/// ```
+/// use samenscan::domain::exchange::export_file_name;
+/// assert_eq!(export_file_name("2026-11-22T10:00:00Z", false), "samenscan-2026-11-22-1000.samenscan.json");
+/// ```
+pub fn export_file_name(exported_at: &str, encrypted: bool) -> String {
+    let stamp = match Timestamp::parse(exported_at) {
+        Some(_) => format!(
+            "{}-{}{}",
+            &exported_at[..10],
+            &exported_at[11..13],
+            &exported_at[14..16]
+        ),
+        None => "export".to_string(),
+    };
+    let marker = if encrypted { "-versleuteld" } else { "" };
+    format!("samenscan-{stamp}{marker}{FILE_SUFFIX}")
+}
+
+/// Why a whole file was refused. Every variant has a [`FileProblem::message`] for people.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FileProblem {
+    /// The file has no content.
+    Empty,
+    /// Larger than the limit; checked before reading it.
+    TooLarge {
+        /// The file's size.
+        bytes: usize,
+        /// The limit.
+        limit: usize,
+    },
+    /// Not UTF-8 text (a spreadsheet, a picture, a file in another encoding).
+    NotText {
+        /// Where the first invalid byte is.
+        byte_offset: usize,
+    },
+    /// Arrays or objects nested deeper than [`MAX_NESTING`].
+    TooDeep {
+        /// The line (1-based) where the limit was passed.
+        line: usize,
+        /// The column (1-based).
+        column: usize,
+    },
+    /// The text ends in the middle of the JSON: the file was cut off.
+    Truncated,
+    /// Not JSON; line and column of the first error (1-based).
+    NotJson {
+        /// Line.
+        line: usize,
+        /// Column.
+        column: usize,
+    },
+    /// A number too large to represent (e.g. `1e400`).
+    NumberTooLarge {
+        /// Line.
+        line: usize,
+        /// Column.
+        column: usize,
+    },
+    /// JSON, but not an object with a `format`: some other JSON file.
+    NotAnExport,
+    /// A `format` that is not a Samenscan format.
+    UnknownFormat {
+        /// What the file says.
+        found: String,
+    },
+    /// `format_version` missing, not a whole number, or 0.
+    BadFormatVersion,
+    /// Made by a newer app: update this one.
+    NewerVersion {
+        /// The file's version.
+        found: u64,
+        /// The newest this app reads.
+        supported: u32,
+    },
+    /// A part of the file has the wrong shape, e.g. `responses` is not a list.
+    BadStructure {
+        /// The field.
+        field: &'static str,
+    },
+    /// An encrypted file whose envelope is damaged (missing field, broken base64, wrong length).
+    DamagedEncryption {
+        /// The field, e.g. `kdf.salt`.
+        field: &'static str,
+    },
+    /// An encrypted file made with a method this app does not use.
+    UnsupportedEncryption {
+        /// What the file names, e.g. `AES-128-CBC` or an iteration count.
+        found: String,
+    },
+    /// Decryption failed: the passphrase is wrong (or the file was changed). The browser layer
+    /// reports this when WebCrypto refuses to decrypt.
+    WrongPassphrase,
+    /// The decrypted content is itself encrypted; this app never makes such files.
+    EncryptedTwice,
+}
+
+impl FileProblem {
+    /// The problem in plain words for the person importing, saying what to do where possible.
+    pub fn message(&self, lang: Lang) -> String {
+        let nl = lang == Lang::Nl;
+        match self {
+            FileProblem::Empty => pick(nl, "Het bestand is leeg.", "The file is empty.").into(),
+            FileProblem::TooLarge { bytes, limit } => {
+                let mb = |b: usize| (b as f64 / (1024.0 * 1024.0)).ceil() as u64;
+                if nl {
+                    format!(
+                        "Het bestand is te groot ({} MB; het maximum is {} MB). Is dit wel een \
+                         Samenscan-bestand?",
+                        mb(*bytes),
+                        mb(*limit)
+                    )
+                } else {
+                    format!(
+                        "The file is too large ({} MB; the maximum is {} MB). Is this really a \
+                         Samenscan file?",
+                        mb(*bytes),
+                        mb(*limit)
+                    )
+                }
+            }
+            FileProblem::NotText { .. } => pick(
+                nl,
+                "Dit is geen Samenscan-bestand: het bevat geen leesbare tekst. Kies het bestand \
+                 dat eindigt op .samenscan.json.",
+                "This is not a Samenscan file: it does not contain readable text. Choose the file \
+                 ending in .samenscan.json.",
+            )
+            .into(),
+            FileProblem::TooDeep { line, column } => {
+                if nl {
+                    format!(
+                        "Dit bestand is anders opgebouwd dan een Samenscan-bestand (te diep \
+                         genest, regel {line}, kolom {column})."
+                    )
+                } else {
+                    format!(
+                        "This file is structured differently from a Samenscan file (nested too \
+                         deeply, line {line}, column {column})."
+                    )
+                }
+            }
+            FileProblem::Truncated => pick(
+                nl,
+                "Het bestand is onvolledig: het houdt halverwege op. Misschien is het kopiëren of \
+                 downloaden niet afgemaakt. Vraag om een nieuwe export.",
+                "The file is incomplete: it stops halfway. Perhaps copying or downloading did not \
+                 finish. Ask for a new export.",
+            )
+            .into(),
+            FileProblem::NotJson { line, column } => {
+                if nl {
+                    format!(
+                        "Het bestand is beschadigd of geen Samenscan-bestand (fout op regel \
+                         {line}, kolom {column})."
+                    )
+                } else {
+                    format!(
+                        "The file is damaged or not a Samenscan file (error at line {line}, \
+                         column {column})."
+                    )
+                }
+            }
+            FileProblem::NumberTooLarge { line, column } => {
+                if nl {
+                    format!(
+                        "Het bestand bevat een getal dat te groot is om te lezen (regel {line}, \
+                         kolom {column}). Het is beschadigd of niet door Samenscan gemaakt."
+                    )
+                } else {
+                    format!(
+                        "The file contains a number too large to read (line {line}, column \
+                         {column}). It is damaged or was not made by Samenscan."
+                    )
+                }
+            }
+            FileProblem::NotAnExport => pick(
+                nl,
+                "Dit is geen Samenscan-bestand. Kies een bestand dat met Samenscan is \
+                 geëxporteerd.",
+                "This is not a Samenscan file. Choose a file exported from Samenscan.",
+            )
+            .into(),
+            FileProblem::UnknownFormat { found } => {
+                if nl {
+                    format!("Dit is geen Samenscan-exportbestand (het soort bestand is “{found}”).")
+                } else {
+                    format!("This is not a Samenscan export file (its kind is “{found}”).")
+                }
+            }
+            FileProblem::BadFormatVersion => pick(
+                nl,
+                "Het bestand vermeldt geen geldige versie van het bestandsformaat; het is \
+                 beschadigd.",
+                "The file does not state a valid version of the file format; it is damaged.",
+            )
+            .into(),
+            FileProblem::NewerVersion { found, supported } => {
+                if nl {
+                    format!(
+                        "Dit bestand is gemaakt met een nieuwere versie van Samenscan \
+                         (bestandsversie {found}; deze app leest tot en met versie {supported}). \
+                         Werk de app bij en probeer het opnieuw."
+                    )
+                } else {
+                    format!(
+                        "This file was made with a newer version of Samenscan (file version \
+                         {found}; this app reads up to version {supported}). Update the app and \
+                         try again."
+                    )
+                }
+            }
+            FileProblem::BadStructure { field } => {
+                if nl {
+                    format!("Het bestand is beschadigd: het onderdeel “{field}” is geen lijst.")
+                } else {
+                    format!("The file is damaged: the part “{field}” is not a list.")
+                }
+            }
+            FileProblem::DamagedEncryption { field } => {
+                if nl {
+                    format!(
+                        "Het versleutelde bestand is beschadigd (onderdeel “{field}”) en kan niet \
+                         worden geopend. Vraag om een nieuwe export."
+                    )
+                } else {
+                    format!(
+                        "The encrypted file is damaged (part “{field}”) and cannot be opened. Ask \
+                         for a new export."
+                    )
+                }
+            }
+            FileProblem::UnsupportedEncryption { found } => {
+                if nl {
+                    format!(
+                        "Het bestand is versleuteld op een manier die Samenscan niet gebruikt \
+                         (“{found}”)."
+                    )
+                } else {
+                    format!("The file is encrypted in a way Samenscan does not use (“{found}”).")
+                }
+            }
+            FileProblem::WrongPassphrase => pick(
+                nl,
+                "Het wachtwoord klopt niet, of het bestand is na het versleutelen veranderd. \
+                 Controleer het wachtwoord en probeer het opnieuw.",
+                "The passphrase is wrong, or the file was changed after it was encrypted. Check \
+                 the passphrase and try again.",
+            )
+            .into(),
+            FileProblem::EncryptedTwice => pick(
+                nl,
+                "Het bestand is twee keer versleuteld; zo maakt Samenscan geen bestanden.",
+                "The file is encrypted twice; Samenscan does not make such files.",
+            )
+            .into(),
+        }
+    }
+}
+
+fn pick(nl: bool, dutch: &'static str, english: &'static str) -> &'static str {
+    if nl {
+        dutch
+    } else {
+        english
+    }
+}
+
+/// The key derivation of an encrypted file, checked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Kdf {
+    /// Always [`KDF_NAME`].
+    pub name: String,
+    /// Between [`MIN_PBKDF2_ITERATIONS`] and [`MAX_PBKDF2_ITERATIONS`].
+    pub iterations: u32,
+    /// At least [`MIN_SALT_BYTES`] bytes.
+    pub salt: Vec<u8>,
+}
+
+/// The cipher of an encrypted file, checked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cipher {
+    /// Always [`CIPHER_NAME`].
+    pub name: String,
+    /// Exactly [`IV_BYTES`] bytes.
+    pub iv: Vec<u8>,
+}
+
+/// An encrypted file's envelope with every field checked and base64 decoded: what the browser
+/// needs to derive the key and decrypt with WebCrypto.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EncryptedEnvelope {
+    /// How the key comes from the passphrase.
+    pub kdf: Kdf,
+    /// How the content is encrypted.
+    pub cipher: Cipher,
+    /// The encrypted plain export, tag included; at least [`TAG_BYTES`] long.
+    pub ciphertext: Vec<u8>,
+}
+
+/// A plain export read and upgraded to the current format version, records still raw JSON:
+/// [`validate`] turns them into records.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RawExport {
+    /// The version the file was written in (its records are already upgraded).
+    pub format_version: u32,
+    /// The app version that wrote it, if stated.
+    pub app_version: Option<String>,
+    /// When it was exported, as written, if stated.
+    pub exported_at: Option<String>,
+    /// Raw questionnaire definitions.
+    pub questionnaires: Vec<Value>,
+    /// Raw responses.
+    pub responses: Vec<Value>,
+    /// Raw meetings.
+    pub meetings: Vec<Value>,
+}
+
+/// What [`decode`] found in a file.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Decoded {
+    /// A plain export.
+    Export(RawExport),
+    /// An encrypted file: decrypt `ciphertext` and call [`decode`] again on the plain bytes.
+    Encrypted(EncryptedEnvelope),
+}
+
+/// Reads an exchange file: size (before anything else), UTF-8, nesting depth, JSON, `format`,
+/// `format_version`; then either the checked envelope of an encrypted file or the raw records of a
+/// plain one, upgraded to [`FORMAT_VERSION`]. Pass [`MAX_FILE_BYTES`] as `max_bytes` in the app.
+///
+/// ```
+/// use samenscan::domain::exchange::{decode, FileProblem, MAX_FILE_BYTES};
+/// let problem = decode(b"{\"format\": \"samenscan/export\", \"format_version\": 9}", MAX_FILE_BYTES).unwrap_err();
+/// assert!(matches!(problem, FileProblem::NewerVersion { found: 9, .. }));
+/// ```
+pub fn decode(bytes: &[u8], max_bytes: usize) -> Result<Decoded, FileProblem> {
+    if bytes.len() > max_bytes {
+        return Err(FileProblem::TooLarge {
+            bytes: bytes.len(),
+            limit: max_bytes,
+        });
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| FileProblem::NotText {
+        byte_offset: e.valid_up_to(),
+    })?;
+    // Windows editors put a byte-order mark in front; it is not part of the JSON.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(FileProblem::Empty);
+    }
+    check_nesting(text.as_bytes(), MAX_NESTING)?;
+    let value: Value = serde_json::from_str(text).map_err(json_problem)?;
+    let Value::Object(mut top) = value else {
+        return Err(FileProblem::NotAnExport);
+    };
+    let format = match top.get("format") {
+        Some(Value::String(s)) => s.clone(),
+        Some(other) => {
+            return Err(FileProblem::UnknownFormat {
+                found: short(&other.to_string()),
+            })
+        }
+        None => return Err(FileProblem::NotAnExport),
+    };
+    if format != FORMAT_EXPORT && format != FORMAT_ENCRYPTED {
+        return Err(FileProblem::UnknownFormat {
+            found: short(&format),
+        });
+    }
+    let version = match top.get("format_version").and_then(Value::as_u64) {
+        Some(v) if v >= 1 => v,
+        _ => return Err(FileProblem::BadFormatVersion),
+    };
+    if version > u64::from(FORMAT_VERSION) {
+        return Err(FileProblem::NewerVersion {
+            found: version,
+            supported: FORMAT_VERSION,
+        });
+    }
+    // `version` is 1..=FORMAT_VERSION here, so it fits in u32.
+    let version = version as u32;
+    if format == FORMAT_ENCRYPTED {
+        return envelope(&top).map(Decoded::Encrypted);
+    }
+    upgrade(&mut top, version);
+    let mut list = |field: &'static str| match top.remove(field) {
+        None | Some(Value::Null) => Ok(Vec::new()),
+        Some(Value::Array(items)) => Ok(items),
+        Some(_) => Err(FileProblem::BadStructure { field }),
+    };
+    let questionnaires = list("questionnaires")?;
+    let responses = list("responses")?;
+    let meetings = list("meetings")?;
+    let text_field = |field: &str| top.get(field).and_then(Value::as_str).map(short);
+    Ok(Decoded::Export(RawExport {
+        format_version: version,
+        app_version: text_field("app_version"),
+        exported_at: text_field("exported_at"),
+        questionnaires,
+        responses,
+        meetings,
+    }))
+}
+
+/// One upgrade step: rewrites a plain export of version `n` (the index + 1) into version `n + 1`.
+/// Version 1 is the first, so there are none yet; when version 2 comes, its step goes here and
+/// [`FORMAT_VERSION`] goes up, and every file ever written keeps reading.
+const UPGRADES: &[fn(&mut Map<String, Value>)] = &[];
+
+fn upgrade(top: &mut Map<String, Value>, from_version: u32) {
+    for step in UPGRADES.iter().skip(from_version as usize - 1) {
+        step(top);
+    }
+    top.insert("format_version".into(), Value::from(FORMAT_VERSION));
+}
+
+/// Keeps a text from a file short enough for a message (first 80 characters).
+fn short(s: &str) -> String {
+    const MAX: usize = 80;
+    if s.chars().count() <= MAX {
+        s.to_string()
+    } else {
+        let mut cut: String = s.chars().take(MAX).collect();
+        cut.push('…');
+        cut
+    }
+}
+
+fn json_problem(e: serde_json::Error) -> FileProblem {
+    let (line, column) = (e.line(), e.column());
+    if e.classify() == serde_json::error::Category::Eof {
+        FileProblem::Truncated
+    } else if e.to_string().starts_with("number out of range") {
+        FileProblem::NumberTooLarge { line, column }
+    } else if e.to_string().starts_with("recursion limit exceeded") {
+        // Unreachable after `check_nesting` with MAX_NESTING below 128, but kept so that the
+        // message stays clear if either limit ever moves.
+        FileProblem::TooDeep { line, column }
+    } else {
+        FileProblem::NotJson { line, column }
+    }
+}
+
+/// Refuses text whose arrays and objects nest deeper than `limit`, without recursion, so that
+/// 100,000 `[` give a clear message in linear time. Brackets inside strings do not count.
+fn check_nesting(text: &[u8], limit: usize) -> Result<(), FileProblem> {
+    let (mut depth, mut line, mut line_start) = (0usize, 1usize, 0usize);
+    let (mut in_string, mut escaped) = (false, false);
+    for (i, &c) in text.iter().enumerate() {
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if c == b'\\' {
+                escaped = true;
+            } else if c == b'"' {
+                in_string = false;
+            }
+            continue;
+        }
+        match c {
+            b'"' => in_string = true,
+            b'\n' => {
+                line += 1;
+                line_start = i + 1;
+            }
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > limit {
+                    let column = String::from_utf8_lossy(&text[line_start..=i])
+                        .chars()
+                        .count();
+                    return Err(FileProblem::TooDeep { line, column });
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+fn envelope(top: &Map<String, Value>) -> Result<EncryptedEnvelope, FileProblem> {
+    let damaged = |field| FileProblem::DamagedEncryption { field };
+    let text = |obj: &Map<String, Value>, key: &str, field| {
+        obj.get(key)
+            .and_then(Value::as_str)
+            .map(str::to_string)
+            .ok_or(damaged(field))
+    };
+    let bytes = |obj: &Map<String, Value>, key: &str, field| {
+        base64::decode(&text(obj, key, field)?).map_err(|_| damaged(field))
+    };
+    let kdf = top
+        .get("kdf")
+        .and_then(Value::as_object)
+        .ok_or(damaged("kdf"))?;
+    let cipher = top
+        .get("cipher")
+        .and_then(Value::as_object)
+        .ok_or(damaged("cipher"))?;
+    let kdf_name = text(kdf, "name", "kdf.name")?;
+    if kdf_name != KDF_NAME {
+        return Err(FileProblem::UnsupportedEncryption {
+            found: short(&kdf_name),
+        });
+    }
+    let iterations = kdf
+        .get("iterations")
+        .and_then(Value::as_u64)
+        .ok_or(damaged("kdf.iterations"))?;
+    if !(u64::from(MIN_PBKDF2_ITERATIONS)..=u64::from(MAX_PBKDF2_ITERATIONS)).contains(&iterations)
+    {
+        return Err(FileProblem::UnsupportedEncryption {
+            found: format!("{KDF_NAME} × {iterations}"),
+        });
+    }
+    let salt = bytes(kdf, "salt", "kdf.salt")?;
+    if salt.len() < MIN_SALT_BYTES {
+        return Err(damaged("kdf.salt"));
+    }
+    let cipher_name = text(cipher, "name", "cipher.name")?;
+    if cipher_name != CIPHER_NAME {
+        return Err(FileProblem::UnsupportedEncryption {
+            found: short(&cipher_name),
+        });
+    }
+    let iv = bytes(cipher, "iv", "cipher.iv")?;
+    if iv.len() != IV_BYTES {
+        return Err(damaged("cipher.iv"));
+    }
+    let ciphertext = bytes(top, "ciphertext", "ciphertext")?;
+    if ciphertext.len() < TAG_BYTES {
+        return Err(damaged("ciphertext"));
+    }
+    Ok(EncryptedEnvelope {
+        kdf: Kdf {
+            name: kdf_name,
+            // Checked against MAX_PBKDF2_ITERATIONS above, which fits in u32.
+            iterations: iterations as u32,
+            salt,
+        },
+        cipher: Cipher {
+            name: cipher_name,
+            iv,
+        },
+        ciphertext,
+    })
+}
+
+/// Why one record was skipped.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SkipReason {
+    /// The record is not a JSON object.
+    NotAnObject,
+    /// A required field is missing.
+    Missing {
+        /// The field.
+        field: &'static str,
+    },
+    /// A field has the wrong kind of value (text for a number, a fraction or a huge number for a
+    /// revision, an unknown status…).
+    WrongType {
+        /// The field.
+        field: &'static str,
+    },
+    /// A record-level invariant (id, revision, timestamp, date, tombstone…).
+    Record(RecordIssue),
+    /// An answer that does not fit the questionnaire.
+    Answer(AnswerIssue),
+    /// The questionnaire named is neither in the file nor known to this app.
+    UnknownQuestionnaire(QuestionnaireRef),
+    /// The questionnaire named is in the file but its definition is broken.
+    BrokenQuestionnaire(QuestionnaireRef),
+    /// A problem in a questionnaire definition.
+    Definition(DefinitionIssue),
+}
+
+impl SkipReason {
+    /// The reason in plain words.
+    pub fn message(&self, lang: Lang) -> String {
+        let nl = lang == Lang::Nl;
+        match self {
+            SkipReason::NotAnObject => pick(
+                nl,
+                "het is geen record maar een losse waarde",
+                "it is not a record but a loose value",
+            )
+            .into(),
+            SkipReason::Missing { field } => {
+                if nl {
+                    format!("het veld “{field}” ontbreekt")
+                } else {
+                    format!("the field “{field}” is missing")
+                }
+            }
+            SkipReason::WrongType { field } => {
+                let (nl_what, en_what) = match *field {
+                    "revision" => (
+                        "een heel getal van 1 of meer",
+                        "a whole number of 1 or more",
+                    ),
+                    "status" => (
+                        "concept, compleet of ingetrokken",
+                        "draft, complete or withdrawn",
+                    ),
+                    "questionnaire" => (
+                        "een vragenlijst met code en versienummer",
+                        "a questionnaire with id and version",
+                    ),
+                    "answers" | "attendance" | "notes" => (
+                        "een lijst met namen en waarden",
+                        "a list of names and values",
+                    ),
+                    "cases" | "actions" | "strengths" | "concerns" => ("een lijst", "a list"),
+                    _ => ("tekst", "text"),
+                };
+                if nl {
+                    format!("het veld “{field}” moet {nl_what} zijn")
+                } else {
+                    format!("the field “{field}” must be {en_what}")
+                }
+            }
+            SkipReason::Record(issue) => issue.message(lang),
+            SkipReason::Answer(issue) => {
+                if nl {
+                    format!("antwoord op “{}”: {}", issue.item, issue.message(lang))
+                } else {
+                    format!("answer to “{}”: {}", issue.item, issue.message(lang))
+                }
+            }
+            SkipReason::UnknownQuestionnaire(r) => {
+                if nl {
+                    format!(
+                        "de vragenlijst “{}” versie {} staat niet in het bestand en is onbekend",
+                        r.id, r.version
+                    )
+                } else {
+                    format!(
+                        "the questionnaire “{}” version {} is not in the file and is unknown",
+                        r.id, r.version
+                    )
+                }
+            }
+            SkipReason::BrokenQuestionnaire(r) => {
+                if nl {
+                    format!(
+                        "de vragenlijst “{}” versie {} in het bestand is beschadigd",
+                        r.id, r.version
+                    )
+                } else {
+                    format!(
+                        "the questionnaire “{}” version {} in the file is damaged",
+                        r.id, r.version
+                    )
+                }
+            }
+            SkipReason::Definition(issue) => issue.message(lang),
+        }
+    }
+}
+
+/// A record left out of an import, with every reason found.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SkippedRecord {
+    /// Questionnaire, response or meeting.
+    pub kind: RecordKind,
+    /// Its position in its list in the file, from 0.
+    pub index: usize,
+    /// Its id when it has a readable one (for a questionnaire, its id).
+    pub id: Option<String>,
+    /// Every problem found, in field order.
+    pub reasons: Vec<SkipReason>,
+}
+
+impl SkippedRecord {
+    /// A line for the import log: which record (by position, from 1) and why.
+    pub fn message(&self, lang: Lang) -> String {
+        let kind = self.kind.name(lang);
+        let id = self
+            .id
+            .as_deref()
+            .map(|id| format!(" ({})", short(id)))
+            .unwrap_or_default();
+        let reasons: Vec<String> = self.reasons.iter().map(|r| r.message(lang)).collect();
+        let n = self.index + 1;
+        match lang {
+            Lang::Nl => format!("{kind} nr. {n}{id} overgeslagen: {}.", reasons.join("; ")),
+            Lang::En => format!("{kind} no. {n}{id} skipped: {}.", reasons.join("; ")),
+        }
+    }
+}
+
+/// Two records with the same key inside one file; the merge rule chose one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DuplicateInFile {
+    /// Questionnaire, response or meeting.
+    pub kind: RecordKind,
+    /// The shared id.
+    pub id: String,
+    /// The questionnaire version, for definitions.
+    pub version: Option<u32>,
+    /// Position (from 0) of the version kept.
+    pub kept_index: usize,
+    /// Position (from 0) of the version dropped.
+    pub dropped_index: usize,
+    /// True when both had the same revision but different content (a real conflict); false for
+    /// an exact copy or an older revision.
+    pub conflict: bool,
+}
+
+impl DuplicateInFile {
+    /// A line for the import log.
+    pub fn message(&self, lang: Lang) -> String {
+        let kind = self.kind.name(lang);
+        let (kept, dropped) = (self.kept_index + 1, self.dropped_index + 1);
+        let id = short(&self.id);
+        match (lang, self.conflict) {
+            (Lang::Nl, true) => format!(
+                "{kind} {id} staat twee keer in het bestand met verschillende inhoud (nr. {kept} \
+                 en {dropped}); nr. {kept} is aangehouden."
+            ),
+            (Lang::Nl, false) => format!(
+                "{kind} {id} staat twee keer in het bestand (nr. {kept} en {dropped}); nr. \
+                 {kept} is aangehouden."
+            ),
+            (Lang::En, true) => format!(
+                "{kind} {id} is in the file twice with different content (no. {kept} and \
+                 {dropped}); no. {kept} was kept."
+            ),
+            (Lang::En, false) => format!(
+                "{kind} {id} is in the file twice (no. {kept} and {dropped}); no. {kept} was kept."
+            ),
+        }
+    }
+}
+
+/// A file's records after record-level checks: what can be merged, and what was left out.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ValidatedFile {
+    /// The valid records, one per key, in key order.
+    pub contents: ExportContents,
+    /// Records left out, in file order per kind (questionnaires, responses, meetings).
+    pub skipped: Vec<SkippedRecord>,
+    /// Keys that occurred more than once in the file, in key order.
+    pub duplicates: Vec<DuplicateInFile>,
+}
+
+/// Checks every record of a decoded file, collecting every problem. Each response or meeting is
+/// checked against its questionnaire, looked up in the file's own definitions first, then in
+/// `known` (the definitions the app already holds), then the built-in default. A definition in the
+/// file that is broken is skipped, and so is every record that names it. Records sharing an id
+/// are settled by the merge rule ([`resolve`]) and reported in [`ValidatedFile::duplicates`].
+pub fn validate(
+    raw: RawExport,
+    known: &BTreeMap<QuestionnaireRef, Questionnaire>,
+) -> ValidatedFile {
+    let mut out = ValidatedFile::default();
+
+    // Definitions first: records are checked against them.
+    let mut own: BTreeMap<QuestionnaireRef, (usize, Questionnaire)> = BTreeMap::new();
+    let mut broken: BTreeSet<QuestionnaireRef> = BTreeSet::new();
+    for (index, value) in raw.questionnaires.into_iter().enumerate() {
+        let reference = raw_questionnaire_ref(&value);
+        match Questionnaire::from_value(value) {
+            Ok(q) => match own.entry(q.reference()) {
+                Entry::Vacant(slot) => {
+                    slot.insert((index, q));
+                }
+                Entry::Occupied(mut slot) => {
+                    let resolution = resolve_questionnaire(&slot.get().1, &q);
+                    let held_index = slot.get().0;
+                    let incoming_wins = resolution.incoming_wins();
+                    out.duplicates.push(DuplicateInFile {
+                        kind: RecordKind::Questionnaire,
+                        id: q.id().to_string(),
+                        version: Some(q.version()),
+                        kept_index: if incoming_wins { index } else { held_index },
+                        dropped_index: if incoming_wins { held_index } else { index },
+                        conflict: matches!(resolution, Resolution::Conflict { .. }),
+                    });
+                    if incoming_wins {
+                        slot.insert((index, q));
+                    }
+                }
+            },
+            Err(issues) => {
+                if let Some(r) = &reference {
+                    broken.insert(r.clone());
+                }
+                out.skipped.push(SkippedRecord {
+                    kind: RecordKind::Questionnaire,
+                    index,
+                    id: reference.map(|r| r.id),
+                    reasons: issues.into_iter().map(SkipReason::Definition).collect(),
+                });
+            }
+        }
+    }
+    // A reference that has both a valid and a broken definition in the file keeps the valid one.
+    broken.retain(|r| !own.contains_key(r));
+
+    let lookup = |r: &QuestionnaireRef| -> Result<&Questionnaire, SkipReason> {
+        if let Some((_, q)) = own.get(r) {
+            Ok(q)
+        } else if broken.contains(r) {
+            Err(SkipReason::BrokenQuestionnaire(r.clone()))
+        } else if let Some(q) = known.get(r) {
+            Ok(q)
+        } else if *r == builtin().reference() {
+            Ok(builtin())
+        } else {
+            Err(SkipReason::UnknownQuestionnaire(r.clone()))
+        }
+    };
+
+    let mut responses = Vec::with_capacity(raw.responses.len());
+    for (index, value) in raw.responses.into_iter().enumerate() {
+        match read_response(value, &lookup) {
+            Ok(r) => responses.push((index, r)),
+            Err((id, reasons)) => out.skipped.push(SkippedRecord {
+                kind: RecordKind::Response,
+                index,
+                id,
+                reasons,
+            }),
+        }
+    }
+    let mut meetings = Vec::with_capacity(raw.meetings.len());
+    for (index, value) in raw.meetings.into_iter().enumerate() {
+        match read_meeting(value, &lookup) {
+            Ok(m) => meetings.push((index, m)),
+            Err((id, reasons)) => out.skipped.push(SkippedRecord {
+                kind: RecordKind::Meeting,
+                index,
+                id,
+                reasons,
+            }),
+        }
+    }
+
+    out.contents.questionnaires = own.into_values().map(|(_, q)| q).collect();
+    out.contents.responses = dedupe(responses, RecordKind::Response, &mut out.duplicates);
+    out.contents.meetings = dedupe(meetings, RecordKind::Meeting, &mut out.duplicates);
+    out.duplicates.sort_by(|a, b| {
+        (a.kind, &a.id, a.version, a.kept_index, a.dropped_index).cmp(&(
+            b.kind,
+            &b.id,
+            b.version,
+            b.kept_index,
+            b.dropped_index,
+        ))
+    });
+    out
+}
+
+/// Keeps one record per id by the merge rule; reports every pair that met.
+fn dedupe<R: Revisioned>(
+    records: Vec<(usize, R)>,
+    kind: RecordKind,
+    duplicates: &mut Vec<DuplicateInFile>,
+) -> Vec<R> {
+    let mut by_id: BTreeMap<String, (usize, R)> = BTreeMap::new();
+    for (index, record) in records {
+        match by_id.entry(record.id().to_string()) {
+            Entry::Vacant(slot) => {
+                slot.insert((index, record));
+            }
+            Entry::Occupied(mut slot) => {
+                let held_index = slot.get().0;
+                let resolution = resolve(&slot.get().1, &record);
+                let incoming_wins = resolution.incoming_wins();
+                duplicates.push(DuplicateInFile {
+                    kind,
+                    id: record.id().to_string(),
+                    version: None,
+                    kept_index: if incoming_wins { index } else { held_index },
+                    dropped_index: if incoming_wins { held_index } else { index },
+                    conflict: matches!(resolution, Resolution::Conflict { .. }),
+                });
+                if incoming_wins {
+                    slot.insert((index, record));
+                }
+            }
+        }
+    }
+    by_id.into_values().map(|(_, r)| r).collect()
+}
+
+fn raw_questionnaire_ref(value: &Value) -> Option<QuestionnaireRef> {
+    let id = value.get("id")?.as_str()?.to_string();
+    let version = u32::try_from(value.get("version")?.as_u64()?).ok()?;
+    Some(QuestionnaireRef { id, version })
+}
+
+type RecordError = (Option<String>, Vec<SkipReason>);
+
+/// Reads the fields of one record, collecting a reason for every field that is missing or of the
+/// wrong type instead of stopping at the first.
+struct FieldReader {
+    map: Map<String, Value>,
+    reasons: Vec<SkipReason>,
+}
+
+impl FieldReader {
+    fn new(value: Value) -> Result<FieldReader, RecordError> {
+        match value {
+            Value::Object(map) => Ok(FieldReader {
+                map,
+                reasons: Vec::new(),
+            }),
+            _ => Err((None, vec![SkipReason::NotAnObject])),
+        }
+    }
+
+    /// The record id as text, for the log, whatever else is wrong.
+    fn id_text(&self) -> Option<String> {
+        self.map.get("id").and_then(Value::as_str).map(short)
+    }
+
+    fn required<T: DeserializeOwned>(&mut self, field: &'static str) -> Option<T> {
+        match self.map.remove(field) {
+            None | Some(Value::Null) => {
+                self.reasons.push(SkipReason::Missing { field });
+                None
+            }
+            Some(v) => self.parse(field, v),
+        }
+    }
+
+    fn optional<T: DeserializeOwned + Default>(&mut self, field: &'static str) -> Option<T> {
+        match self.map.remove(field) {
+            None | Some(Value::Null) => Some(T::default()),
+            Some(v) => self.parse(field, v),
+        }
+    }
+
+    fn parse<T: DeserializeOwned>(&mut self, field: &'static str, v: Value) -> Option<T> {
+        match T::deserialize(v) {
+            Ok(x) => Some(x),
+            Err(_) => {
+                self.reasons.push(SkipReason::WrongType { field });
+                None
+            }
+        }
+    }
+}
+
+/// The fields every record has, read and checked one by one.
+struct Common {
+    id: Option<String>,
+    questionnaire: Option<QuestionnaireRef>,
+    revision: Option<u64>,
+    updated_at: Option<String>,
+    status: Option<Status>,
+}
+
+fn read_common(f: &mut FieldReader) -> Common {
+    Common {
+        id: f.required("id"),
+        questionnaire: f.required("questionnaire"),
+        revision: f.required("revision"),
+        updated_at: f.required("updated_at"),
+        status: f.required("status"),
+    }
+}
+
+/// The record-level checks of the common fields that did parse, for a record that cannot be
+/// built (when it can, `Response::check` / `Meeting::check_against` do this).
+fn partial_checks(c: &Common) -> Vec<SkipReason> {
+    let mut reasons = Vec::new();
+    if c.id.as_deref().is_some_and(|id| !is_uuid_v4(id)) {
+        reasons.push(SkipReason::Record(RecordIssue::BadId));
+    }
+    if c.revision == Some(0) {
+        reasons.push(SkipReason::Record(RecordIssue::RevisionZero));
+    }
+    if c.updated_at
+        .as_deref()
+        .is_some_and(|t| Timestamp::parse(t).is_none())
+    {
+        reasons.push(SkipReason::Record(RecordIssue::BadTimestamp));
+    }
+    reasons
+}
+
+fn read_response<'q>(
+    value: Value,
+    lookup: &impl Fn(&QuestionnaireRef) -> Result<&'q Questionnaire, SkipReason>,
+) -> Result<Response, RecordError> {
+    let mut f = FieldReader::new(value)?;
+    let id_text = f.id_text();
+    let c = read_common(&mut f);
+    let answers: Option<BTreeMap<String, Value>> = f.optional("answers");
+    let (
+        Some(id),
+        Some(questionnaire),
+        Some(revision),
+        Some(updated_at),
+        Some(status),
+        Some(answers),
+    ) = (
+        c.id.clone(),
+        c.questionnaire.clone(),
+        c.revision,
+        c.updated_at.clone(),
+        c.status,
+        answers,
+    )
+    else {
+        let mut reasons = f.reasons;
+        reasons.extend(partial_checks(&c));
+        return Err((id_text, reasons));
+    };
+    let response = Response {
+        id,
+        questionnaire,
+        revision,
+        updated_at,
+        status,
+        answers,
+    };
+    let mut reasons: Vec<SkipReason> = response
+        .check()
+        .into_iter()
+        .map(SkipReason::Record)
+        .collect();
+    match lookup(&response.questionnaire) {
+        Ok(q) => {
+            // A withdrawn response must carry no answers (reported by `check`); its answers are
+            // not checked against the questionnaire.
+            if response.status != Status::Withdrawn {
+                let mode = if response.status == Status::Complete {
+                    Mode::Complete
+                } else {
+                    Mode::Draft
+                };
+                reasons.extend(
+                    validate_answers(q, &response.answers, mode)
+                        .into_iter()
+                        .map(SkipReason::Answer),
+                );
+            }
+        }
+        Err(reason) => reasons.push(reason),
+    }
+    if reasons.is_empty() {
+        Ok(response)
+    } else {
+        Err((id_text, reasons))
+    }
+}
+
+fn read_meeting<'q>(
+    value: Value,
+    lookup: &impl Fn(&QuestionnaireRef) -> Result<&'q Questionnaire, SkipReason>,
+) -> Result<Meeting, RecordError> {
+    let mut f = FieldReader::new(value)?;
+    let id_text = f.id_text();
+    let c = read_common(&mut f);
+    let municipality: Option<String> = f.optional("municipality");
+    let date: Option<String> = f.optional("date");
+    let attendance: Option<BTreeMap<String, u32>> = f.optional("attendance");
+    let notes: Option<BTreeMap<String, String>> = f.optional("notes");
+    let cases: Option<Vec<MeetingCase>> = f.optional("cases");
+    let actions: Option<Vec<MeetingAction>> = f.optional("actions");
+    let strengths: Option<Vec<String>> = f.optional("strengths");
+    let concerns: Option<Vec<String>> = f.optional("concerns");
+    let built = (|| {
+        Some(Meeting {
+            id: c.id.clone()?,
+            revision: c.revision?,
+            updated_at: c.updated_at.clone()?,
+            status: c.status?,
+            questionnaire: c.questionnaire.clone()?,
+            municipality: municipality?,
+            date: date?,
+            attendance: attendance?,
+            notes: notes?,
+            cases: cases?,
+            actions: actions?,
+            strengths: strengths?,
+            concerns: concerns?,
+        })
+    })();
+    let Some(meeting) = built else {
+        let mut reasons = f.reasons;
+        reasons.extend(partial_checks(&c));
+        return Err((id_text, reasons));
+    };
+    let reasons: Vec<SkipReason> = match lookup(&meeting.questionnaire) {
+        Ok(q) => meeting
+            .check_against(q)
+            .into_iter()
+            .map(SkipReason::Record)
+            .collect(),
+        Err(reason) => meeting
+            .check()
+            .into_iter()
+            .map(SkipReason::Record)
+            .chain([reason])
+            .collect(),
+    };
+    if reasons.is_empty() {
+        Ok(meeting)
+    } else {
+        Err((id_text, reasons))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nesting_is_counted_outside_strings_only() {
+        assert!(check_nesting(br#"[[["]]]]]]["]]]"#, 3).is_ok());
+        assert!(check_nesting(br#"{"a": "\"[[[[" }"#, 1).is_ok());
+        assert_eq!(
+            check_nesting(b"[\n [\n  [\n   [", 3),
+            Err(FileProblem::TooDeep { line: 4, column: 4 })
+        );
+        // Siblings do not add up: depth returns after each closing bracket.
+        assert!(check_nesting(b"[[],[],[[]],[]]", 3).is_ok());
+    }
+
+    #[test]
+    fn upgrade_table_covers_every_older_version() {
+        // One step per version before the current one: 1 → 2 is UPGRADES[0], and so on.
+        assert_eq!(UPGRADES.len(), FORMAT_VERSION as usize - 1);
+    }
+
+    #[test]
+    fn file_names_follow_the_export_time() {
+        assert_eq!(
+            export_file_name("2026-11-22T10:00:00Z", true),
+            "samenscan-2026-11-22-1000-versleuteld.samenscan.json"
+        );
+        assert_eq!(
+            export_file_name("2026-01-02T03:04:59.123Z", false),
+            "samenscan-2026-01-02-0304.samenscan.json"
+        );
+        assert_eq!(
+            export_file_name("yesterday", false),
+            "samenscan-export.samenscan.json"
+        );
+    }
+
+    #[test]
+    fn short_cuts_long_text_at_a_character_boundary() {
+        let long = "é".repeat(100);
+        let cut = short(&long);
+        assert_eq!(cut.chars().count(), 81); // 80 characters + "…"
+        assert!(cut.ends_with('…'));
+        assert_eq!(short("kort"), "kort");
+    }
+}
