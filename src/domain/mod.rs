@@ -15,6 +15,7 @@ pub mod format;
 pub mod lang;
 pub mod meeting;
 pub mod merge;
+pub mod privacy;
 pub mod questionnaire;
 pub mod report;
 pub mod response;
@@ -33,6 +34,7 @@ pub use meeting::{ActionScope, Meeting, MeetingAction, MeetingCase};
 pub use merge::{
     canonical_json, merge_into, Conflict, Dataset, KindCounts, MergeReport, RecordKind,
 };
+pub use privacy::{scan, scan_meeting, scan_response, FieldFinding, Finding, FindingKind};
 pub use questionnaire::{
     builtin, ChoiceOption, DefinitionIssue, DefinitionProblem, Factor, Item, ItemKind, Label,
     MeetingQuestion, Questionnaire, Section, ShowIf,

@@ -1,0 +1,953 @@
+//! Likely personal data in free text (design §5): e-mail addresses, Dutch phone numbers, BSN
+//! numbers that pass the 11-test, postcodes with a house number, dates (of birth), and names after
+//! words such as "mevrouw", "meneer" or "cliënt". Before export the person sees every finding and
+//! may edit it, so a finding is a hint, not a verdict: the scanners aim to catch what identifies
+//! a family while staying quiet on the numbers youth-care texts are full of (times, amounts,
+//! years, counts, team names).
+//!
+//! The scanners are hand-written over characters (no `regex` crate: it would swell the wasm
+//! build) and run in linear time. This module only finds; it never changes text, and it does not
+//! decide whether an export may go ahead (the export screen does, with the person).
+
+use std::collections::BTreeMap;
+
+use super::lang::Lang;
+use super::meeting::Meeting;
+use super::questionnaire::{ItemKind, Questionnaire};
+use super::response::Response;
+
+/// What kind of personal data a finding looks like.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FindingKind {
+    /// An e-mail address.
+    Email,
+    /// A Dutch phone number (mobile, landline, `+31`/`0031` forms).
+    Phone,
+    /// Nine digits (or eight, read with a leading zero) that pass the BSN 11-test.
+    Bsn,
+    /// A postcode with a house number: an address.
+    PostcodeWithNumber,
+    /// A date with a word nearby that marks it as a date of birth ("geboren", "geb.", "born").
+    DateOfBirth,
+    /// A full date (day, month, year) without such a word: possibly a date of birth.
+    Date,
+    /// A capitalised name after a title or role ("mevrouw Jansen", "cliënt Fatima El Amrani").
+    Name,
+}
+
+impl FindingKind {
+    /// Which finding wins when two overlap: the more specific one (lower is stronger).
+    fn strength(self) -> u8 {
+        match self {
+            FindingKind::Email => 0,
+            FindingKind::Phone => 1,
+            FindingKind::Bsn => 2,
+            FindingKind::PostcodeWithNumber => 3,
+            FindingKind::DateOfBirth => 4,
+            FindingKind::Date => 5,
+            FindingKind::Name => 6,
+        }
+    }
+}
+
+/// One piece of text that looks like personal data.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    /// What it looks like.
+    pub kind: FindingKind,
+    /// Byte offset of the first byte in the scanned text.
+    pub start: usize,
+    /// Byte offset just past the last byte (`&text[start..end]` is the match).
+    pub end: usize,
+    /// Character (Unicode scalar) offset of the first character, for UIs that count characters.
+    pub char_start: usize,
+    /// Character offset just past the last character.
+    pub char_end: usize,
+    /// The matched text.
+    pub text: String,
+}
+
+impl Finding {
+    /// What was found and what to do, in plain words.
+    pub fn message(&self, lang: Lang) -> String {
+        let t = &self.text;
+        let nl = lang == Lang::Nl;
+        match (self.kind, nl) {
+            (FindingKind::Email, true) => format!("“{t}” lijkt een e-mailadres."),
+            (FindingKind::Email, false) => format!("“{t}” looks like an e-mail address."),
+            (FindingKind::Phone, true) => format!("“{t}” lijkt een telefoonnummer."),
+            (FindingKind::Phone, false) => format!("“{t}” looks like a phone number."),
+            (FindingKind::Bsn, true) => {
+                format!("“{t}” lijkt een burgerservicenummer (BSN).")
+            }
+            (FindingKind::Bsn, false) => {
+                format!("“{t}” looks like a citizen service number (BSN).")
+            }
+            (FindingKind::PostcodeWithNumber, true) => {
+                format!("“{t}” lijkt een adres (postcode met huisnummer).")
+            }
+            (FindingKind::PostcodeWithNumber, false) => {
+                format!("“{t}” looks like an address (postcode with house number).")
+            }
+            (FindingKind::DateOfBirth, true) => format!("“{t}” lijkt een geboortedatum."),
+            (FindingKind::DateOfBirth, false) => format!("“{t}” looks like a date of birth."),
+            (FindingKind::Date, true) => {
+                format!("“{t}” is een datum. Is het een geboortedatum? Haal hem dan weg.")
+            }
+            (FindingKind::Date, false) => {
+                format!("“{t}” is a date. Is it a date of birth? Then remove it.")
+            }
+            (FindingKind::Name, true) => format!("“{t}” lijkt een naam."),
+            (FindingKind::Name, false) => format!("“{t}” looks like a name."),
+        }
+    }
+}
+
+/// A finding in one field of a record.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldFinding {
+    /// Where: an item id for a response (`strengths`), a path for a meeting (`notes.m1`,
+    /// `cases[0].summary`, `actions[2].text`, `concerns[1]`).
+    pub field: String,
+    /// What was found, with offsets into that field's text.
+    pub finding: Finding,
+}
+
+/// Every likely piece of personal data in `text`, in text order, without overlaps (where two
+/// scanners match the same characters, the more specific kind is kept).
+///
+/// ```
+/// use samenscan::domain::privacy::{scan, FindingKind};
+/// let found = scan("Bel mevrouw Jansen op 06-12345678.");
+/// let kinds: Vec<FindingKind> = found.iter().map(|f| f.kind).collect();
+/// assert_eq!(kinds, [FindingKind::Name, FindingKind::Phone]);
+/// ```
+pub fn scan(text: &str) -> Vec<Finding> {
+    let t = Text::new(text);
+    let mut raw: Vec<(FindingKind, usize, usize)> = Vec::new();
+    emails(&t, &mut raw);
+    phones(&t, &mut raw);
+    bsns(&t, &mut raw);
+    postcodes(&t, &mut raw);
+    dates(&t, &mut raw);
+    names(&t, &mut raw);
+    // Stronger kinds first, then longer, then earlier; keep each that overlaps nothing kept.
+    raw.sort_by_key(|&(kind, s, e)| (kind.strength(), std::cmp::Reverse(e - s), s));
+    // Kept ranges never overlap, so only the nearest kept range on each side can collide.
+    let mut kept: BTreeMap<usize, (usize, FindingKind)> = BTreeMap::new();
+    for (kind, s, e) in raw {
+        let left_free = kept
+            .range(..s)
+            .next_back()
+            .is_none_or(|(_, &(ke, _))| ke <= s);
+        let right_free = kept.range(s..).next().is_none_or(|(&ks, _)| e <= ks);
+        if left_free && right_free && e > s {
+            kept.insert(s, (e, kind));
+        }
+    }
+    kept.into_iter()
+        .map(|(s, (e, kind))| Finding {
+            kind,
+            start: t.byte(s),
+            end: t.byte(e),
+            char_start: s,
+            char_end: e,
+            text: t.slice(s, e).to_string(),
+        })
+        .collect()
+}
+
+/// The findings in a response's free-text answers (items of kind `text`), in questionnaire order.
+pub fn scan_response(questionnaire: &Questionnaire, response: &Response) -> Vec<FieldFinding> {
+    let mut out = Vec::new();
+    for item in questionnaire.items() {
+        if !matches!(item.kind, ItemKind::Text) {
+            continue;
+        }
+        if let Some(text) = response.answers.get(&item.id).and_then(|v| v.as_str()) {
+            push_field(&mut out, &item.id, text);
+        }
+    }
+    out
+}
+
+/// The findings in a meeting's free text: notes, cases, actions, strengths and concerns.
+pub fn scan_meeting(meeting: &Meeting) -> Vec<FieldFinding> {
+    let mut out = Vec::new();
+    for (question, text) in &meeting.notes {
+        push_field(&mut out, &format!("notes.{question}"), text);
+    }
+    for (i, case) in meeting.cases.iter().enumerate() {
+        push_field(&mut out, &format!("cases[{i}].summary"), &case.summary);
+        push_field(&mut out, &format!("cases[{i}].learning"), &case.learning);
+    }
+    for (i, action) in meeting.actions.iter().enumerate() {
+        push_field(&mut out, &format!("actions[{i}].text"), &action.text);
+    }
+    for (i, s) in meeting.strengths.iter().enumerate() {
+        push_field(&mut out, &format!("strengths[{i}]"), s);
+    }
+    for (i, s) in meeting.concerns.iter().enumerate() {
+        push_field(&mut out, &format!("concerns[{i}]"), s);
+    }
+    out
+}
+
+fn push_field(out: &mut Vec<FieldFinding>, field: &str, text: &str) {
+    out.extend(scan(text).into_iter().map(|finding| FieldFinding {
+        field: field.to_string(),
+        finding,
+    }));
+}
+
+/// The text as characters with their byte offsets; scanners work in character positions.
+struct Text<'a> {
+    text: &'a str,
+    chars: Vec<char>,
+    bytes: Vec<usize>,
+}
+
+impl<'a> Text<'a> {
+    fn new(text: &'a str) -> Text<'a> {
+        let (bytes, chars) = text.char_indices().unzip();
+        Text { text, chars, bytes }
+    }
+    fn len(&self) -> usize {
+        self.chars.len()
+    }
+    fn at(&self, i: usize) -> Option<char> {
+        self.chars.get(i).copied()
+    }
+    fn byte(&self, i: usize) -> usize {
+        self.bytes.get(i).copied().unwrap_or(self.text.len())
+    }
+    fn slice(&self, s: usize, e: usize) -> &'a str {
+        &self.text[self.byte(s)..self.byte(e)]
+    }
+    fn is_digit(&self, i: usize) -> bool {
+        self.at(i).is_some_and(|c| c.is_ascii_digit())
+    }
+    /// True when position `i` is a letter or digit (so a match may not start right after it or
+    /// end right before it). Out of range is false.
+    fn is_alnum(&self, i: Option<usize>) -> bool {
+        i.and_then(|i| self.at(i))
+            .is_some_and(char::is_alphanumeric)
+    }
+    fn before(i: usize) -> Option<usize> {
+        i.checked_sub(1)
+    }
+    /// The end of the run of ASCII digits starting at `i`.
+    fn digits_end(&self, mut i: usize) -> usize {
+        while self.is_digit(i) {
+            i += 1;
+        }
+        i
+    }
+    fn digits(&self, s: usize, e: usize) -> String {
+        self.chars[s..e].iter().collect()
+    }
+    /// The lower-cased word (letters only) ending just before `end`, and where it starts.
+    fn word_before(&self, end: usize) -> (usize, String) {
+        let mut s = end;
+        while s > 0 && self.at(s - 1).is_some_and(char::is_alphabetic) {
+            s -= 1;
+        }
+        (
+            s,
+            self.chars[s..end]
+                .iter()
+                .flat_map(|c| c.to_lowercase())
+                .collect(),
+        )
+    }
+}
+
+type Raw = Vec<(FindingKind, usize, usize)>;
+
+// ---------------------------------------------------------------------------------------------
+// E-mail addresses: local@domain.tld around every '@'.
+
+fn emails(t: &Text, out: &mut Raw) {
+    let local_char = |c: char| c.is_alphanumeric() || "._%+-'".contains(c);
+    let domain_char = |c: char| c.is_alphanumeric() || c == '-' || c == '.';
+    for at in (0..t.len()).filter(|&i| t.at(i) == Some('@')) {
+        let mut s = at;
+        while s > 0 && t.at(s - 1).is_some_and(local_char) {
+            s -= 1;
+        }
+        while s < at && matches!(t.at(s), Some('.' | '\'' | '-')) {
+            s += 1;
+        }
+        let mut e = at + 1;
+        while t.at(e).is_some_and(domain_char) {
+            e += 1;
+        }
+        while e > at + 1 && matches!(t.at(e - 1), Some('.' | '-')) {
+            e -= 1;
+        }
+        let domain = t.slice(at + 1, e);
+        let tld_ok = domain.rsplit_once('.').is_some_and(|(host, tld)| {
+            !host.is_empty() && tld.chars().count() >= 2 && tld.chars().all(char::is_alphabetic)
+        });
+        if s < at && tld_ok {
+            out.push((FindingKind::Email, s, e));
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Phone numbers: runs of digit groups joined by short separators, read as a Dutch number.
+
+/// One maximal run of digits and where it is.
+struct Group {
+    start: usize,
+    end: usize,
+}
+
+fn phones(t: &Text, out: &mut Raw) {
+    let mut i = 0;
+    while i < t.len() {
+        // A run starts at '+' followed by a digit, at "(0" or at a digit, not inside a word.
+        let starts_here = match t.at(i) {
+            Some('+') => t.is_digit(i + 1),
+            Some(c) if c.is_ascii_digit() => true,
+            _ => false,
+        } && !t.is_alnum(Text::before(i));
+        if !starts_here {
+            i += 1;
+            continue;
+        }
+        let plus = t.at(i) == Some('+');
+        let mut groups = Vec::new();
+        let mut j = if plus { i + 1 } else { i };
+        loop {
+            let e = t.digits_end(j);
+            groups.push(Group { start: j, end: e });
+            // Separators between groups: up to three of space, '-', '.', '/', '(' and ')', at
+            // most one of them not a space ("06 - 1234 5678", "(0575) 123456").
+            let mut k = e;
+            let mut marks = 0;
+            while k < t.len() && k - e < 3 {
+                match t.at(k) {
+                    Some(' ') => {}
+                    Some('-' | '.' | '/' | '(' | ')') => marks += 1,
+                    _ => break,
+                }
+                k += 1;
+            }
+            if k > e && marks <= 1 && t.is_digit(k) {
+                j = k;
+            } else {
+                break;
+            }
+        }
+        i = groups.last().map_or(i + 1, |g| g.end);
+        phone_numbers_in(t, &groups, plus, out);
+    }
+}
+
+/// Finds Dutch numbers made of consecutive groups, trying each group as a start.
+fn phone_numbers_in(t: &Text, groups: &[Group], plus: bool, out: &mut Raw) {
+    let mut a = 0;
+    while a < groups.len() {
+        let mut digits = String::new();
+        let mut found = None;
+        for (b, g) in groups.iter().enumerate().skip(a) {
+            digits.push_str(&t.digits(g.start, g.end));
+            if digits.len() > 14 {
+                break;
+            }
+            if is_dutch_phone(&digits, plus && a == 0) {
+                found = Some(b);
+                break;
+            }
+        }
+        match found {
+            Some(b) => {
+                // The match may not run on into a letter ("0612345678abc" is a code).
+                let start = if plus && a == 0 {
+                    groups[a].start - 1
+                } else {
+                    groups[a].start
+                };
+                let end = groups[b].end;
+                if !t.is_alnum(Some(end)) {
+                    out.push((FindingKind::Phone, start, end));
+                }
+                a = b + 1;
+            }
+            None => a += 1,
+        }
+    }
+}
+
+/// True for the digits of a Dutch phone number: ten digits starting with one `0` (national), or
+/// the same after the country code `31` written as `+31` (`plus`) or `0031`, where a `(0)` after
+/// the country code is allowed.
+fn is_dutch_phone(digits: &str, plus: bool) -> bool {
+    let national = if plus {
+        match digits.strip_prefix("31") {
+            Some(rest) => rest.strip_prefix('0').unwrap_or(rest),
+            None => return false,
+        }
+    } else if let Some(rest) = digits.strip_prefix("0031") {
+        rest.strip_prefix('0').unwrap_or(rest)
+    } else if let Some(rest) = digits.strip_prefix('0') {
+        rest
+    } else {
+        return false;
+    };
+    national.len() == 9 && !national.starts_with('0')
+}
+
+// ---------------------------------------------------------------------------------------------
+// BSN: 9 digits (or 8, read with a leading zero) in a row or as 3-3-3 / 4-2-3, passing the
+// 11-test.
+
+fn bsns(t: &Text, out: &mut Raw) {
+    let mut i = 0;
+    while i < t.len() {
+        if !t.is_digit(i) {
+            i += 1;
+            continue;
+        }
+        if t.is_alnum(Text::before(i)) {
+            i = t.digits_end(i);
+            continue;
+        }
+        let e = t.digits_end(i);
+        let mut candidates = vec![(t.digits(i, e), e)];
+        // Grouped forms: 123 456 789, 123.456.789, 1234.56.789 (one kind of separator).
+        if let Some(sep) = t.at(e).filter(|c| " .-".contains(*c)) {
+            let e2 = t.digits_end(e + 1);
+            if t.at(e2) == Some(sep) {
+                let e3 = t.digits_end(e2 + 1);
+                let lens = (e - i, e2 - e - 1, e3 - e2 - 1);
+                if matches!(lens, (3, 3, 3) | (4, 2, 3)) {
+                    let joined = t.digits(i, e) + &t.digits(e + 1, e2) + &t.digits(e2 + 1, e3);
+                    candidates.push((joined, e3));
+                }
+            }
+        }
+        for (digits, end) in candidates {
+            if t.is_alnum(Some(end)) {
+                continue;
+            }
+            if let Some(padded) = match digits.len() {
+                9 => Some(digits.clone()),
+                8 => Some(format!("0{digits}")),
+                _ => None,
+            } {
+                if passes_eleven_test(&padded) {
+                    out.push((FindingKind::Bsn, i, end));
+                }
+            }
+        }
+        i = e;
+    }
+}
+
+/// The BSN 11-test: 9×d1 + 8×d2 + … + 2×d8 − 1×d9 is divisible by 11, and the number is not
+/// all zeros.
+///
+/// ```
+/// use samenscan::domain::privacy::passes_eleven_test;
+/// // 111222333: 9+8+7 + 2×(6+5+4) + 3×(3+2) − 3 = 24 + 30 + 15 − 3 = 66 = 6 × 11.
+/// assert!(passes_eleven_test("111222333"));
+/// assert!(!passes_eleven_test("111222334"));
+/// ```
+pub fn passes_eleven_test(digits: &str) -> bool {
+    let d: Vec<i64> = digits
+        .chars()
+        .filter_map(|c| c.to_digit(10).map(i64::from))
+        .collect();
+    if d.len() != 9 || digits.len() != 9 || d.iter().all(|&x| x == 0) {
+        return false;
+    }
+    let sum: i64 = d[..8]
+        .iter()
+        .zip((2..=9).rev())
+        .map(|(x, w)| x * w)
+        .sum::<i64>()
+        - d[8];
+    sum % 11 == 0
+}
+
+// ---------------------------------------------------------------------------------------------
+// Postcode with house number: "1234 AB 12", "1234AB 12a", "1234 ab, 5", and the usual Dutch
+// address order "Dorpsstraat 12, 1234 AB".
+
+/// Two-letter words that follow a number in ordinary sentences ("in 2023 en 12 gezinnen"), so
+/// "2023 en" is not a postcode when written in lower case.
+const TWO_LETTER_WORDS: &[&str] = &[
+    "al", "am", "an", "as", "at", "be", "by", "do", "en", "er", "go", "he", "ik", "in", "is", "it",
+    "je", "me", "my", "na", "no", "nu", "of", "om", "on", "op", "or", "so", "te", "to", "up", "us",
+    "we", "ze", "zo",
+];
+
+fn postcodes(t: &Text, out: &mut Raw) {
+    let mut i = 0;
+    while i < t.len() {
+        let e = t.digits_end(i);
+        if e == i {
+            i += 1;
+            continue;
+        }
+        let postcode_start = e - i == 4 && t.at(i) != Some('0') && !t.is_alnum(Text::before(i));
+        if let Some(pc_end) = postcode_start.then(|| postcode_letters(t, e)).flatten() {
+            // Postcode then number: "1234 AB 12", "1234 ab, 5".
+            let mut k = pc_end;
+            if t.at(k) == Some(',') {
+                k += 1;
+            }
+            let spaces = k;
+            while t.at(k) == Some(' ') {
+                k += 1;
+            }
+            if k > spaces || (k > pc_end && t.at(pc_end) == Some(',')) {
+                if let Some(n_end) = house_number(t, k) {
+                    out.push((FindingKind::PostcodeWithNumber, i, n_end));
+                }
+            }
+            // Number then postcode: "Dorpsstraat 12, 1234 AB" (the number may have a letter).
+            if let Some(n_start) = house_number_before(t, i) {
+                out.push((FindingKind::PostcodeWithNumber, n_start, pc_end));
+            }
+        }
+        i = e;
+    }
+}
+
+/// After four digits ending at `e`: an optional space and two letters not followed by a letter;
+/// returns where the letters end.
+fn postcode_letters(t: &Text, e: usize) -> Option<usize> {
+    let l = if t.at(e) == Some(' ') { e + 1 } else { e };
+    let letters: String = [t.at(l)?, t.at(l + 1)?].iter().collect();
+    if !letters.chars().all(|c| c.is_ascii_alphabetic()) || t.is_alnum(Some(l + 2)) {
+        return None;
+    }
+    let upper = letters.chars().all(|c| c.is_ascii_uppercase());
+    let lower_word = TWO_LETTER_WORDS.contains(&letters.to_ascii_lowercase().as_str());
+    (upper || !lower_word).then_some(l + 2)
+}
+
+/// A house number at `k`: 1–5 digits, then optionally a letter ("12a") or "-" and digits
+/// ("12-2"), not running on into a word. Returns its end.
+fn house_number(t: &Text, k: usize) -> Option<usize> {
+    let e = t.digits_end(k);
+    if e == k || e - k > 5 || t.at(k) == Some('0') {
+        return None;
+    }
+    let mut end = e;
+    match t.at(e) {
+        Some(c) if c.is_ascii_alphabetic() && !t.is_alnum(Some(e + 1)) => end = e + 1,
+        Some('-') if t.is_digit(e + 1) => end = t.digits_end(e + 1),
+        _ => {}
+    }
+    (!t.is_alnum(Some(end))).then_some(end)
+}
+
+/// A house number just before a postcode at `pc`: "12, 1234 AB" or "12a 1234AB", itself after a
+/// word (the street). Returns where the number starts.
+fn house_number_before(t: &Text, pc: usize) -> Option<usize> {
+    let mut k = pc;
+    while k > 0 && t.at(k - 1) == Some(' ') {
+        k -= 1;
+    }
+    if k == pc {
+        return None;
+    }
+    if k > 0 && t.at(k - 1) == Some(',') {
+        k -= 1;
+    }
+    // Optional letter suffix, then the digits.
+    let mut n_end = k;
+    if n_end > 0 && t.at(n_end - 1).is_some_and(|c| c.is_ascii_alphabetic()) {
+        n_end -= 1;
+    }
+    let mut s = n_end;
+    while s > 0 && t.is_digit(s - 1) {
+        s -= 1;
+    }
+    let digits = n_end - s;
+    // The number follows a street name: a word and one space ("Dorpsstraat 12").
+    let after_word =
+        s >= 2 && t.at(s - 1) == Some(' ') && t.at(s - 2).is_some_and(char::is_alphabetic);
+    (digits >= 1 && digits <= 5 && t.at(s) != Some('0') && after_word).then_some(s)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dates: 12-05-2011, 3/5/15, 2011-05-12, "3 maart 2015", "March 3, 2015".
+
+const MONTHS: &[(&str, u32)] = &[
+    ("januari", 1),
+    ("jan", 1),
+    ("january", 1),
+    ("februari", 2),
+    ("feb", 2),
+    ("february", 2),
+    ("maart", 3),
+    ("mrt", 3),
+    ("march", 3),
+    ("mar", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("mei", 5),
+    ("may", 5),
+    ("juni", 6),
+    ("jun", 6),
+    ("june", 6),
+    ("juli", 7),
+    ("jul", 7),
+    ("july", 7),
+    ("augustus", 8),
+    ("aug", 8),
+    ("august", 8),
+    ("september", 9),
+    ("sep", 9),
+    ("sept", 9),
+    ("oktober", 10),
+    ("okt", 10),
+    ("october", 10),
+    ("oct", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("december", 12),
+    ("dec", 12),
+];
+
+/// Words shortly before a date that make it a date of birth.
+const BIRTH_CUES: &[&str] = &[
+    "geboren",
+    "geb",
+    "geboortedatum",
+    "geboortedag",
+    "born",
+    "birth",
+    "dob",
+    "birthday",
+    "verjaardag",
+];
+
+fn dates(t: &Text, out: &mut Raw) {
+    let mut i = 0;
+    while i < t.len() {
+        let e = t.digits_end(i);
+        if e == i || t.is_alnum(Text::before(i)) {
+            i = if e == i { i + 1 } else { e };
+            continue;
+        }
+        if let Some(end) = numeric_date(t, i, e).or_else(|| written_date(t, i, e)) {
+            out.push((date_kind(t, i), i, end));
+            i = end;
+            continue;
+        }
+        i = e;
+    }
+    // "March 3, 2015": a month name first.
+    let mut i = 0;
+    while i < t.len() {
+        if !t.at(i).is_some_and(char::is_alphabetic) || t.is_alnum(Text::before(i)) {
+            i += 1;
+            continue;
+        }
+        let mut w = i;
+        while t.at(w).is_some_and(char::is_alphabetic) {
+            w += 1;
+        }
+        let word: String = t.chars[i..w]
+            .iter()
+            .flat_map(|c| c.to_lowercase())
+            .collect();
+        if month_number(&word).is_some() && t.at(w) == Some(' ') {
+            let d = w + 1;
+            let de = t.digits_end(d);
+            let mut y = de;
+            if t.at(y) == Some(',') {
+                y += 1;
+            }
+            if t.at(y) == Some(' ') {
+                let ye = t.digits_end(y + 1);
+                let day = t.digits(d, de).parse::<u32>().unwrap_or(0);
+                if (1..=2).contains(&(de - d))
+                    && (1..=31).contains(&day)
+                    && ye - (y + 1) == 4
+                    && !t.is_alnum(Some(ye))
+                {
+                    out.push((date_kind(t, i), i, ye));
+                }
+            }
+        }
+        i = w;
+    }
+}
+
+fn month_number(word: &str) -> Option<u32> {
+    MONTHS
+        .iter()
+        .find(|(name, _)| *name == word)
+        .map(|&(_, m)| m)
+}
+
+/// d-m-yyyy, dd/mm/yy, dd.mm.yyyy (same separator twice) or yyyy-mm-dd, starting at digits
+/// `i..e`. Returns the end.
+fn numeric_date(t: &Text, i: usize, e: usize) -> Option<usize> {
+    let sep = t.at(e).filter(|c| "-/.".contains(*c))?;
+    let e2 = t.digits_end(e + 1);
+    if t.at(e2) != Some(sep) {
+        return None;
+    }
+    let e3 = t.digits_end(e2 + 1);
+    if t.is_alnum(Some(e3)) || (t.at(e3) == Some(sep) && t.is_digit(e3 + 1)) {
+        return None;
+    }
+    let num = |s: usize, e: usize| t.digits(s, e).parse::<u32>().ok();
+    let (a, b, c) = (e - i, e2 - e - 1, e3 - e2 - 1);
+    let (day, month, year_ok) = match (a, b, c) {
+        (1 | 2, 1 | 2, 2 | 4) => (num(i, e)?, num(e + 1, e2)?, true),
+        (4, 1 | 2, 1 | 2) if sep == '-' => (num(e2 + 1, e3)?, num(e + 1, e2)?, true),
+        _ => (0, 0, false),
+    };
+    (year_ok && (1..=31).contains(&day) && (1..=12).contains(&month)).then_some(e3)
+}
+
+/// "3 maart 2015" / "3 March 2015" starting at digits `i..e`. Returns the end.
+fn written_date(t: &Text, i: usize, e: usize) -> Option<usize> {
+    let day = t.digits(i, e).parse::<u32>().ok()?;
+    if !(1..=2).contains(&(e - i)) || !(1..=31).contains(&day) || t.at(e) != Some(' ') {
+        return None;
+    }
+    let w = e + 1;
+    let mut we = w;
+    while t.at(we).is_some_and(char::is_alphabetic) {
+        we += 1;
+    }
+    let word: String = t.chars[w..we]
+        .iter()
+        .flat_map(|c| c.to_lowercase())
+        .collect();
+    month_number(&word)?;
+    let mut y = we;
+    if t.at(y) == Some('.') {
+        y += 1; // "3 mrt. 2015"
+    }
+    if t.at(y) != Some(' ') {
+        return None;
+    }
+    let ye = t.digits_end(y + 1);
+    (ye - (y + 1) == 4 && !t.is_alnum(Some(ye))).then_some(ye)
+}
+
+/// A date of birth when one of [`BIRTH_CUES`] is among the three words before it.
+fn date_kind(t: &Text, start: usize) -> FindingKind {
+    let mut k = start;
+    for _ in 0..3 {
+        while k > 0 && !t.at(k - 1).is_some_and(char::is_alphabetic) {
+            k -= 1;
+            if start - k > 30 {
+                return FindingKind::Date;
+            }
+        }
+        if k == 0 {
+            break;
+        }
+        let (s, word) = t.word_before(k);
+        if BIRTH_CUES.contains(&word.as_str()) {
+            return FindingKind::DateOfBirth;
+        }
+        k = s;
+    }
+    FindingKind::Date
+}
+
+// ---------------------------------------------------------------------------------------------
+// Names after a title or role: "mevrouw Jansen", "cliënt Fatima El Amrani", "Mr. J. Smith".
+
+/// Titles and roles (lower case, without a final '.') after which a capitalised word is a name.
+const NAME_CUES: &[&str] = &[
+    "mevrouw",
+    "mevr",
+    "mw",
+    "mej",
+    "juffrouw",
+    "meneer",
+    "mijnheer",
+    "dhr",
+    "heer",
+    "cliënt",
+    "client",
+    "cliënte",
+    "cliente",
+    "moeder",
+    "vader",
+    "zoon",
+    "dochter",
+    "jongere",
+    "kind",
+    "broer",
+    "zus",
+    "zusje",
+    "broertje",
+    "oma",
+    "opa",
+    "pleegmoeder",
+    "pleegvader",
+    "stiefmoeder",
+    "stiefvader",
+    "pleegkind",
+    "baby",
+    "tante",
+    "oom",
+    "mrs",
+    "mr",
+    "ms",
+    "miss",
+    "mother",
+    "father",
+    "son",
+    "daughter",
+    "child",
+    "brother",
+    "sister",
+    "grandmother",
+    "grandfather",
+];
+
+/// The cues that are abbreviations and may be followed by a full stop.
+const ABBREVIATIONS: &[&str] = &["mevr", "mw", "mej", "dhr", "mrs", "mr", "ms"];
+
+/// Lower-case name particles that may stand between capitalised parts ("de Vries", "van der
+/// Berg", "El Amrani" is capitalised already).
+const PARTICLES: &[&str] = &[
+    "van", "de", "der", "den", "het", "ten", "ter", "te", "in", "'t", "el", "al", "la", "le", "du",
+    "da", "di", "von", "op", "bin", "ben",
+];
+
+/// Capitalised words that follow role words in ordinary sentences but are not names (the
+/// organisations and places of this field).
+const NOT_NAMES: &[&str] = &[
+    "Veilig",
+    "Thuis",
+    "Jeugdzorg",
+    "Team",
+    "Wijkteam",
+    "Jeugdteam",
+    "Gemeente",
+    "Raad",
+    "GI",
+    "Jeugdbescherming",
+    "School",
+    "Politie",
+    "Huisarts",
+];
+
+fn names(t: &Text, out: &mut Raw) {
+    let mut i = 0;
+    while i < t.len() {
+        if !t.at(i).is_some_and(char::is_alphabetic) || t.is_alnum(Text::before(i)) {
+            i += 1;
+            continue;
+        }
+        let mut w = i;
+        while t.at(w).is_some_and(char::is_alphabetic) {
+            w += 1;
+        }
+        let word: String = t.chars[i..w]
+            .iter()
+            .flat_map(|c| c.to_lowercase())
+            .collect();
+        if NAME_CUES.contains(&word.as_str()) {
+            let mut k = w;
+            // Only an abbreviation takes a full stop ("mevr.", "dhr."); after a whole word it
+            // ends the sentence, and the capital that follows starts the next one.
+            if t.at(k) == Some('.') && ABBREVIATIONS.contains(&word.as_str()) {
+                k += 1;
+            }
+            if t.at(k) == Some(' ') {
+                if let Some(end) = name_after(t, k + 1) {
+                    out.push((FindingKind::Name, k + 1, end));
+                }
+            }
+        }
+        i = w;
+    }
+}
+
+/// A name starting at `s`: initials ("J." or "J.P."), particles and up to four capitalised words
+/// (each a capital followed by at least one lower-case letter, hyphens and apostrophes allowed).
+/// Returns the end of the last capitalised word, or `None` when there is none.
+fn name_after(t: &Text, s: usize) -> Option<usize> {
+    let mut k = s;
+    let mut end = None;
+    let mut words = 0;
+    loop {
+        // Initials: "J." possibly repeated ("J.P."), then a space.
+        let mut m = k;
+        while t.at(m).is_some_and(char::is_uppercase) && t.at(m + 1) == Some('.') {
+            m += 2;
+        }
+        if m > k {
+            if t.at(m) != Some(' ') {
+                break;
+            }
+            k = m + 1;
+            continue;
+        }
+        let mut we = k;
+        while t
+            .at(we)
+            .is_some_and(|c| c.is_alphabetic() || c == '-' || c == '\'')
+        {
+            we += 1;
+        }
+        if we == k {
+            break;
+        }
+        let word: String = t.chars[k..we].iter().collect();
+        let capitalised = word.chars().next().is_some_and(char::is_uppercase)
+            && word.chars().skip(1).any(char::is_lowercase)
+            && !NOT_NAMES.contains(&word.as_str());
+        if capitalised {
+            end = Some(we);
+            words += 1;
+            if words == 4 {
+                break;
+            }
+        } else if !PARTICLES.contains(&word.to_lowercase().as_str()) {
+            break;
+        }
+        if t.at(we) != Some(' ') {
+            break;
+        }
+        k = we + 1;
+    }
+    end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dutch_phone_digits() {
+        assert!(is_dutch_phone("0612345678", false));
+        assert!(is_dutch_phone("31612345678", true));
+        assert!(is_dutch_phone("310201234567", true), "+31 (0)20 …");
+        assert!(is_dutch_phone("0031612345678", false));
+        assert!(!is_dutch_phone("612345678", false));
+        assert!(!is_dutch_phone("0012345678", false), "00 is international");
+        assert!(!is_dutch_phone("061234567", false), "nine digits");
+        assert!(!is_dutch_phone("4412345678", true), "+44 is not Dutch");
+    }
+
+    #[test]
+    fn eleven_test_by_hand() {
+        // 123456782: 9·1+8·2+7·3+6·4+5·5+4·6+3·7+2·8 − 2 = 9+16+21+24+25+24+21+16−2 = 154 = 14·11.
+        assert!(passes_eleven_test("123456782"));
+        // 123456789: 156 − 9 = 147 = 13·11 + 4.
+        assert!(!passes_eleven_test("123456789"));
+        assert!(!passes_eleven_test("000000000"));
+        assert!(!passes_eleven_test("12345678"));
+        assert!(!passes_eleven_test("12345678a"));
+    }
+}

@@ -1,0 +1,293 @@
+//! Personal-data findings in free text (design §5): realistic positive and negative examples from
+//! youth-care texts, one scanner at a time, then whole records.
+
+use samenscan::domain::privacy::{passes_eleven_test, scan, scan_meeting, scan_response};
+use samenscan::domain::{builtin, FindingKind, Lang, Meeting, Response};
+use serde_json::json;
+
+/// (kind, matched text) of every finding.
+fn found(text: &str) -> Vec<(FindingKind, String)> {
+    scan(text).into_iter().map(|f| (f.kind, f.text)).collect()
+}
+
+fn one(text: &str, kind: FindingKind, matched: &str) {
+    assert_eq!(
+        found(text),
+        vec![(kind, matched.to_string())],
+        "in {text:?}"
+    );
+}
+
+fn none(text: &str) {
+    assert_eq!(found(text), vec![], "in {text:?}");
+}
+
+#[test]
+fn email_addresses() {
+    one(
+        "Mail naar j.de-vries@jeugdteam-apeldoorn.nl voor het plan.",
+        FindingKind::Email,
+        "j.de-vries@jeugdteam-apeldoorn.nl",
+    );
+    one(
+        "contact: info+intake@veiligthuis.nl.",
+        FindingKind::Email,
+        "info+intake@veiligthuis.nl",
+    );
+    none("We spraken af @ het gemeentehuis.");
+    none("Overleg met team@ morgen");
+    none("een e-mail naar iemand@localhost sturen");
+}
+
+#[test]
+fn dutch_phone_numbers_in_all_usual_forms() {
+    for (text, number) in [
+        ("Bel 06-12345678 na vieren.", "06-12345678"),
+        ("Bel 06 1234 5678 na vieren.", "06 1234 5678"),
+        ("Bel +31 6 12345678 na vieren.", "+31 6 12345678"),
+        ("Bel +31 (0)20 1234567 na vieren.", "+31 (0)20 1234567"),
+        ("Bel 0031 6 12345678 na vieren.", "0031 6 12345678"),
+        ("Bel 020-1234567 na vieren.", "020-1234567"),
+        ("Bel 0575 123456 na vieren.", "0575 123456"),
+        ("Bel (0575) 123456 na vieren.", "0575) 123456"),
+        ("Bel 0612345678 na vieren.", "0612345678"),
+        ("Bel 06 - 12 34 56 78 na vieren.", "06 - 12 34 56 78"),
+    ] {
+        one(text, FindingKind::Phone, number);
+    }
+}
+
+#[test]
+fn two_numbers_in_a_row_are_two_findings() {
+    let kinds: Vec<_> = found("moeder 06 12345678 of werk 020 1234567")
+        .into_iter()
+        .filter(|(k, _)| *k == FindingKind::Phone)
+        .map(|(_, t)| t)
+        .collect();
+    assert_eq!(kinds, ["06 12345678", "020 1234567"]);
+    let kinds: Vec<_> = found("06 12345678 06 87654321")
+        .into_iter()
+        .map(|(_, t)| t)
+        .collect();
+    assert_eq!(kinds, ["06 12345678", "06 87654321"]);
+}
+
+#[test]
+fn times_amounts_counts_and_years_are_not_phone_numbers() {
+    none("Team Apeldoorn belt 2 keer per week");
+    none("Overleg om 09:30 tot 10:45 uur.");
+    none("Het budget is € 1.250 per gezin, in totaal 1.250.000 euro.");
+    none("Er waren 12 gezinnen en 3 trajecten in 2019 - 2023.");
+    none("jaarverslag 2023");
+    none("Veilig Thuis is bereikbaar via 0800-2000.");
+    none("dossier nummer AB0612345678");
+    none("0,5 fte en 1,5 fte");
+}
+
+#[test]
+fn bsn_only_when_it_passes_the_eleven_test() {
+    // 111222333: 9+8+7 + 6·2+5·2+4·2 + 3·3+2·3 − 3 = 24 + 30 + 15 − 3 = 66 = 6·11.
+    assert!(passes_eleven_test("111222333"));
+    one(
+        "BSN 111222333 staat in het dossier",
+        FindingKind::Bsn,
+        "111222333",
+    );
+    one(
+        "BSN 111.222.333 staat in het dossier",
+        FindingKind::Bsn,
+        "111.222.333",
+    );
+    one(
+        "BSN 111 222 333 staat in het dossier",
+        FindingKind::Bsn,
+        "111 222 333",
+    );
+    // 111222334: 66 − 3 + 4 → 65 = 5·11 + 10, fails.
+    none("kenmerk 111222334 staat in het dossier");
+    none("kenmerk 000000000");
+    // Eight digits are read with a leading zero: 012345672 → 0+8+14+18+20+20+18+14 − 2 = 110 = 10·11.
+    assert!(passes_eleven_test("012345672"));
+    one("bsn 12345672", FindingKind::Bsn, "12345672");
+    // Ten digits are no BSN, however they add up.
+    none("referentie 1112223330");
+}
+
+#[test]
+fn postcode_with_house_number_is_an_address() {
+    for (text, address) in [
+        ("Ze woont op 1234 AB 12 sinds mei.", "1234 AB 12"),
+        ("Ze woont op 1234AB 12a sinds mei.", "1234AB 12a"),
+        ("Ze woont op 1234 ab, 5 sinds mei.", "1234 ab, 5"),
+        ("Adres: Dorpsstraat 12, 7311 AB Apeldoorn", "12, 7311 AB"),
+        ("Adres: Dorpsstraat 12a 7311AB Apeldoorn", "12a 7311AB"),
+    ] {
+        one(text, FindingKind::PostcodeWithNumber, address);
+    }
+    none("Het postcodegebied 1234 AB is groot.");
+    none("In 2023 en 12 gezinnen later");
+    none("Per 2024 is 1 team gestart.");
+    none("Vanaf 2021 op 3 locaties.");
+}
+
+#[test]
+fn dates_and_dates_of_birth() {
+    one(
+        "Jongen, geb. 12-05-2011, woont bij oma.",
+        FindingKind::DateOfBirth,
+        "12-05-2011",
+    );
+    one(
+        "Zij is geboren op 3 maart 2015 in Zutphen.",
+        FindingKind::DateOfBirth,
+        "3 maart 2015",
+    );
+    one(
+        "The child was born on March 3, 2015.",
+        FindingKind::DateOfBirth,
+        "March 3, 2015",
+    );
+    one("Geboortedatum: 3/5/15", FindingKind::DateOfBirth, "3/5/15");
+    one(
+        "Het gesprek was op 25-01-2018.",
+        FindingKind::Date,
+        "25-01-2018",
+    );
+    one("Start 2018-01-25 in Epe.", FindingKind::Date, "2018-01-25");
+    none("In maart 2015 begonnen we.");
+    none("Op 3 maart evalueren we.");
+    none("Versie 1.2.3 van het plan.");
+    none("Score 32-13-2011 klopt niet.");
+}
+
+#[test]
+fn names_after_titles_and_roles() {
+    one(
+        "Gesprek met mevrouw Jansen over de planning.",
+        FindingKind::Name,
+        "Jansen",
+    );
+    one(
+        "De cliënt Fatima El Amrani kwam niet.",
+        FindingKind::Name,
+        "Fatima El Amrani",
+    );
+    one(
+        "Afspraak met dhr. de Vries gemaakt.",
+        FindingKind::Name,
+        "de Vries",
+    );
+    one(
+        "mw. J.P. van der Berg belde.",
+        FindingKind::Name,
+        "J.P. van der Berg",
+    );
+    one("Moeder Sandra wil meer hulp.", FindingKind::Name, "Sandra");
+    one("We met Mrs Smith yesterday.", FindingKind::Name, "Smith");
+    one("The client John missed it.", FindingKind::Name, "John");
+    none("De moeder wil meer hulp en de vader ook.");
+    none("Het kind. Daarna bellen we.");
+    none("De jongere Veilig Thuis liet weten dat alles goed ging.");
+    none("Mevrouw, wilt u even wachten?");
+    none("Team Apeldoorn belt 2 keer per week");
+}
+
+#[test]
+fn findings_carry_byte_and_character_ranges() {
+    let text = "Cliënt Müller belt 06-12345678.";
+    let f = scan(text);
+    assert_eq!(f.len(), 2);
+    for finding in &f {
+        assert_eq!(&text[finding.start..finding.end], finding.text);
+        let by_chars: String = text
+            .chars()
+            .skip(finding.char_start)
+            .take(finding.char_end - finding.char_start)
+            .collect();
+        assert_eq!(by_chars, finding.text);
+    }
+    // "Cliënt " is 7 characters but 8 bytes (ë is two bytes in UTF-8).
+    assert_eq!(
+        (f[0].char_start, f[0].start, f[0].text.as_str()),
+        (7, 8, "Müller")
+    );
+    assert!(f[1].message(Lang::Nl).contains("telefoonnummer"));
+    assert!(f[1].message(Lang::En).contains("phone number"));
+}
+
+#[test]
+fn overlapping_matches_keep_the_more_specific_kind() {
+    // The e-mail address contains digits that are not read as anything else.
+    one(
+        "mail 0612345678@sms.example.nl",
+        FindingKind::Email,
+        "0612345678@sms.example.nl",
+    );
+}
+
+#[test]
+fn scanning_records_names_the_field() {
+    let response: Response = serde_json::from_value(json!({
+        "id": "0b8c6a1e-3f4d-4c1a-9a53-2f7d1c9e8b10",
+        "questionnaire": {"id": "samenwerking", "version": 1},
+        "revision": 1, "updated_at": "2026-11-20T09:12:00Z", "status": "draft",
+        "answers": {"org": "gi", "strengths": "Korte lijnen met mevrouw Bakker.",
+                    "concerns": "Niets bijzonders.", "improvements": "Bel 06-12345678"}
+    }))
+    .unwrap();
+    let found: Vec<(String, FindingKind)> = scan_response(builtin(), &response)
+        .into_iter()
+        .map(|f| (f.field, f.finding.kind))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("strengths".to_string(), FindingKind::Name),
+            ("improvements".to_string(), FindingKind::Phone)
+        ]
+    );
+
+    let meeting: Meeting = serde_json::from_value(json!({
+        "id": "0b8c6a1e-3f4d-4c1a-9a53-2f7d1c9e8b10", "revision": 1,
+        "updated_at": "2026-11-20T09:12:00Z", "status": "draft",
+        "questionnaire": {"id": "samenwerking", "version": 1},
+        "notes": {"m1": "Goed, 2 keer per week overleg."},
+        "cases": [{"summary": "Gezin op 1234 AB 12, moeder Petra.", "learning": "Eerder bellen."}],
+        "actions": [{"text": "Mail naar a.b@c.nl", "scope": "local"}],
+        "strengths": ["Korte lijnen"], "concerns": ["Geb. 01-02-2014 bekend bij VT"]
+    }))
+    .unwrap();
+    let found: Vec<(String, FindingKind)> = scan_meeting(&meeting)
+        .into_iter()
+        .map(|f| (f.field, f.finding.kind))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "cases[0].summary".to_string(),
+                FindingKind::PostcodeWithNumber
+            ),
+            ("cases[0].summary".to_string(), FindingKind::Name),
+            ("actions[0].text".to_string(), FindingKind::Email),
+            ("concerns[0]".to_string(), FindingKind::DateOfBirth),
+        ]
+    );
+}
+
+#[test]
+fn hostile_text_does_not_break_the_scanner() {
+    // Long runs of the characters the scanners look for, and text of many scripts.
+    let long = format!(
+        "{}{}{}{}",
+        "0".repeat(10_000),
+        "@".repeat(1000),
+        "mevrouw ".repeat(1000),
+        "1234 AB ".repeat(1000)
+    );
+    let _ = scan(&long);
+    let mixed = "ＡＢ 1234 ab 🙂 06-١٢٣٤٥٦٧٨ मेवरौ mevrouw Ærø";
+    for f in scan(mixed) {
+        assert_eq!(&mixed[f.start..f.end], f.text);
+    }
+}
