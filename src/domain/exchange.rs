@@ -924,6 +924,57 @@ pub struct ValidatedFile {
     pub duplicates: Vec<DuplicateInFile>,
 }
 
+/// The counts one line of the import log shows (design §3: new, updated, unchanged,
+/// conflicting, skipped), for responses and meetings together; definitions are not counted.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub struct ImportSummary {
+    /// Records the dataset did not have.
+    pub new: usize,
+    /// Records that replaced an older (or losing) version.
+    pub updated: usize,
+    /// Records the dataset already had in this or a winning version.
+    pub unchanged: usize,
+    /// Equal-revision pairs with different content: against the dataset, or inside the file.
+    pub conflicting: usize,
+    /// Records left out for a problem (questionnaire definitions included).
+    pub skipped: usize,
+}
+
+impl ImportSummary {
+    /// Combines what [`validate`] left out with what the merge did.
+    pub fn new(file: &ValidatedFile, merge: &super::merge::MergeReport) -> ImportSummary {
+        let records = merge.record_counts();
+        let is_record = |k: RecordKind| k != RecordKind::Questionnaire;
+        ImportSummary {
+            new: records.new,
+            updated: records.updated,
+            unchanged: records.unchanged,
+            conflicting: merge.conflicts.iter().filter(|c| is_record(c.kind)).count()
+                + file
+                    .duplicates
+                    .iter()
+                    .filter(|d| d.conflict && is_record(d.kind))
+                    .count(),
+            skipped: file.skipped.len(),
+        }
+    }
+
+    /// The line for the import log, e.g. "3 nieuw, 1 bijgewerkt, 0 ongewijzigd, 0 in conflict,
+    /// 2 overgeslagen".
+    pub fn message(&self, lang: Lang) -> String {
+        match lang {
+            Lang::Nl => format!(
+                "{} nieuw, {} bijgewerkt, {} ongewijzigd, {} in conflict, {} overgeslagen",
+                self.new, self.updated, self.unchanged, self.conflicting, self.skipped
+            ),
+            Lang::En => format!(
+                "{} new, {} updated, {} unchanged, {} conflicting, {} skipped",
+                self.new, self.updated, self.unchanged, self.conflicting, self.skipped
+            ),
+        }
+    }
+}
+
 /// Checks every record of a decoded file, collecting every problem. Each response or meeting is
 /// checked against its questionnaire, looked up in the file's own definitions first, then in
 /// `known` (the definitions the app already holds), then the built-in default. A definition in the

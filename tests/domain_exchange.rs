@@ -1,0 +1,626 @@
+//! The exchange file (design §3): the committed v1 fixture still reads (every format version ever
+//! written must), encode → decode round-trips, and every hostile file in
+//! `tests/fixtures/exchange/` (plus the huge ones generated here) is refused with a clear message
+//! and yields no records.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use samenscan::domain::exchange::{
+    decode, encode_export, encrypted_envelope_json, validate, Decoded, DuplicateInFile,
+    EncryptedEnvelope, ExportContents, FileProblem, ImportSummary, RawExport, SkipReason,
+    ValidatedFile, FORMAT_VERSION, MAX_FILE_BYTES, MAX_NESTING,
+};
+use samenscan::domain::merge::{merge_into, Dataset, RecordKind};
+use samenscan::domain::{
+    builtin, AnswerProblem, Lang, QuestionnaireRef, RecordIssue, Response, Status,
+};
+
+fn fixture(name: &str) -> Vec<u8> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/exchange")
+        .join(name);
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn no_known() -> BTreeMap<QuestionnaireRef, samenscan::domain::Questionnaire> {
+    BTreeMap::new()
+}
+
+fn export_of(bytes: &[u8]) -> RawExport {
+    match decode(bytes, MAX_FILE_BYTES) {
+        Ok(Decoded::Export(raw)) => raw,
+        other => panic!("expected a plain export, got {other:?}"),
+    }
+}
+
+fn validated(name: &str) -> ValidatedFile {
+    validate(export_of(&fixture(name)), &no_known())
+}
+
+/// A file-level refusal: the variant, and messages in both languages that contain `nl` / `en`.
+fn refused(bytes: &[u8], max: usize, nl: &str, en: &str) -> FileProblem {
+    let problem = match decode(bytes, max) {
+        Err(p) => p,
+        Ok(d) => panic!("expected a refusal, got {d:?}"),
+    };
+    let (m_nl, m_en) = (problem.message(Lang::Nl), problem.message(Lang::En));
+    assert!(m_nl.contains(nl), "{m_nl:?} should contain {nl:?}");
+    assert!(m_en.contains(en), "{m_en:?} should contain {en:?}");
+    problem
+}
+
+const R0: &str = "0b8c6a1e-3f4d-4c1a-9a53-2f7d1c9e8b10";
+
+#[test]
+fn the_committed_v1_file_still_reads_with_every_record() {
+    let raw = export_of(&fixture("valid-v1.samenscan.json"));
+    assert_eq!(raw.format_version, 1);
+    assert_eq!(raw.app_version.as_deref(), Some("0.1.0"));
+    assert_eq!(raw.exported_at.as_deref(), Some("2026-11-22T10:00:00Z"));
+    let file = validate(raw, &no_known());
+    assert_eq!(file.skipped, vec![], "nothing skipped");
+    assert_eq!(file.duplicates, vec![]);
+    let c = &file.contents;
+    assert_eq!(c.questionnaires.len(), 1);
+    assert_eq!(c.questionnaires[0].reference(), builtin().reference());
+    // Records come out sorted by id.
+    let ids: Vec<(&str, Status, u64)> = c
+        .responses
+        .iter()
+        .map(|r| (r.id.as_str(), r.status, r.revision))
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            (R0, Status::Complete, 3),
+            ("5f0e2d4c-8b1a-4e6f-a3c2-7d9e0f1a2b3c", Status::Draft, 1),
+            ("9a7b6c5d-4e3f-4a1b-8c2d-1e0f9a8b7c6d", Status::Withdrawn, 4),
+        ]
+    );
+    // Text from a file is data: kept exactly, markup and all.
+    assert_eq!(
+        c.responses[0].answers["strengths"],
+        "Korte lijnen, we weten elkaar te vinden. <b>niet vet</b>"
+    );
+    assert_eq!(c.meetings.len(), 1);
+    assert_eq!(c.meetings[0].attendance_total(), 13); // 4 + 7 + 2
+}
+
+#[test]
+fn encode_then_decode_gives_the_same_records() {
+    let file = validated("valid-v1.samenscan.json");
+    let text = encode_export(&file.contents, "0.1.0", "2026-11-22T10:00:00Z");
+    let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(json["format"], "samenscan/export");
+    assert_eq!(json["format_version"], 1);
+    assert_eq!(json["exported_at"], "2026-11-22T10:00:00Z");
+    let again = validate(export_of(text.as_bytes()), &no_known());
+    assert_eq!(again.contents, file.contents);
+    assert!(again.skipped.is_empty());
+}
+
+#[test]
+fn export_contents_carry_the_definitions_the_records_use() {
+    let file = validated("valid-v1.samenscan.json");
+    let mut responses = file.contents.responses.clone();
+    responses.reverse();
+    let contents = ExportContents::for_records(responses, vec![], &no_known()).unwrap();
+    assert_eq!(contents.questionnaires, vec![builtin().clone()]);
+    assert_eq!(contents.responses[0].id, R0, "sorted by id");
+    let mut stray = file.contents.responses[0].clone();
+    stray.questionnaire.id = "elders".into();
+    let missing = ExportContents::for_records(vec![stray], vec![], &no_known()).unwrap_err();
+    assert_eq!(missing[0].id, "elders");
+}
+
+#[test]
+fn an_encrypted_envelope_is_returned_checked_for_the_browser_to_decrypt() {
+    let salt: Vec<u8> = (0..16).collect();
+    let iv: Vec<u8> = (100..112).collect();
+    let ciphertext: Vec<u8> = (0..=255).collect();
+    let text = encrypted_envelope_json(&salt, &iv, &ciphertext, 600_000);
+    match decode(text.as_bytes(), MAX_FILE_BYTES) {
+        Ok(Decoded::Encrypted(EncryptedEnvelope {
+            kdf,
+            cipher,
+            ciphertext: c,
+        })) => {
+            assert_eq!(
+                (kdf.name.as_str(), kdf.iterations, kdf.salt),
+                ("PBKDF2-SHA256", 600_000, salt)
+            );
+            assert_eq!((cipher.name.as_str(), cipher.iv), ("AES-256-GCM", iv));
+            assert_eq!(c, ciphertext);
+        }
+        other => panic!("expected an envelope, got {other:?}"),
+    }
+}
+
+#[test]
+fn damaged_or_foreign_encryption_is_refused() {
+    let problem = refused(
+        &fixture("encrypted-broken-base64.samenscan.json"),
+        MAX_FILE_BYTES,
+        "versleutelde bestand is beschadigd",
+        "encrypted file is damaged",
+    );
+    assert_eq!(
+        problem,
+        FileProblem::DamagedEncryption {
+            field: "ciphertext"
+        }
+    );
+    let ok = encrypted_envelope_json(&[1; 16], &[2; 12], &[3; 32], 600_000);
+    let swap = |from: &str, to: &str| ok.replace(from, to).into_bytes();
+    // An 8-byte salt, a 16-byte iv, 1,000 iterations, another cipher, a missing ciphertext.
+    assert_eq!(
+        decode(
+            &swap(&samenscan::domain::base64::encode(&[1; 16]), "AQEBAQEBAQE="),
+            MAX_FILE_BYTES
+        ),
+        Err(FileProblem::DamagedEncryption { field: "kdf.salt" })
+    );
+    assert_eq!(
+        decode(
+            &swap("AgICAgICAgICAgIC", "AgICAgICAgICAgICAgICAg=="),
+            MAX_FILE_BYTES
+        ),
+        Err(FileProblem::DamagedEncryption { field: "cipher.iv" })
+    );
+    assert!(matches!(
+        decode(&swap("600000", "1000"), MAX_FILE_BYTES),
+        Err(FileProblem::UnsupportedEncryption { .. })
+    ));
+    assert!(matches!(
+        decode(&swap("600000", "4000000000"), MAX_FILE_BYTES),
+        Err(FileProblem::UnsupportedEncryption { .. })
+    ));
+    refused(
+        &swap("AES-256-GCM", "AES-128-CBC"),
+        MAX_FILE_BYTES,
+        "AES-128-CBC",
+        "AES-128-CBC",
+    );
+    let without: serde_json::Value = {
+        let mut v: serde_json::Value = serde_json::from_str(&ok).unwrap();
+        v.as_object_mut().unwrap().remove("ciphertext");
+        v
+    };
+    assert_eq!(
+        decode(without.to_string().as_bytes(), MAX_FILE_BYTES),
+        Err(FileProblem::DamagedEncryption {
+            field: "ciphertext"
+        })
+    );
+    // The browser reports a failed decryption with the domain's words.
+    assert!(FileProblem::WrongPassphrase
+        .message(Lang::Nl)
+        .contains("wachtwoord klopt niet"));
+}
+
+#[test]
+fn truncated_file() {
+    let p = refused(
+        &fixture("truncated.samenscan.json"),
+        MAX_FILE_BYTES,
+        "onvolledig",
+        "incomplete",
+    );
+    assert_eq!(p, FileProblem::Truncated);
+}
+
+#[test]
+fn invalid_utf8() {
+    let bytes = fixture("invalid-utf8.samenscan.json");
+    let p = refused(
+        &bytes,
+        MAX_FILE_BYTES,
+        "geen leesbare tekst",
+        "readable text",
+    );
+    let first_bad = bytes.iter().position(|&b| b == 0xff).unwrap();
+    assert_eq!(
+        p,
+        FileProblem::NotText {
+            byte_offset: first_bad
+        }
+    );
+}
+
+#[test]
+fn unknown_format_and_other_json() {
+    let p = refused(
+        &fixture("unknown-format.samenscan.json"),
+        MAX_FILE_BYTES,
+        "surveyjs/results",
+        "not a Samenscan export file",
+    );
+    assert!(matches!(p, FileProblem::UnknownFormat { .. }));
+    let p = refused(
+        &fixture("not-an-export.json"),
+        MAX_FILE_BYTES,
+        "geen Samenscan-bestand",
+        "not a Samenscan file",
+    );
+    assert_eq!(p, FileProblem::NotAnExport);
+    assert_eq!(decode(b"", MAX_FILE_BYTES), Err(FileProblem::Empty));
+    assert_eq!(decode(b" \n ", MAX_FILE_BYTES), Err(FileProblem::Empty));
+    assert_eq!(
+        decode(b"{\"format\": \"samenscan/export\"}", MAX_FILE_BYTES),
+        Err(FileProblem::BadFormatVersion)
+    );
+    assert_eq!(
+        decode(
+            b"{\"format\": \"samenscan/export\", \"format_version\": 0}",
+            MAX_FILE_BYTES
+        ),
+        Err(FileProblem::BadFormatVersion)
+    );
+    // Not JSON at all: line and column of the first error (line 2, column 3 is the 'x').
+    assert_eq!(
+        decode(b"{\n  x", MAX_FILE_BYTES),
+        Err(FileProblem::NotJson { line: 2, column: 3 })
+    );
+    assert_eq!(
+        decode(
+            b"{\"format\": \"samenscan/export\", \"format_version\": 1, \"responses\": {}}",
+            MAX_FILE_BYTES
+        ),
+        Err(FileProblem::BadStructure { field: "responses" })
+    );
+}
+
+#[test]
+fn a_byte_order_mark_is_tolerated() {
+    let mut bytes = "\u{feff}".as_bytes().to_vec();
+    bytes.extend(fixture("valid-v1.samenscan.json"));
+    assert_eq!(export_of(&bytes).responses.len(), 3);
+}
+
+#[test]
+fn newer_format_version_says_update_the_app() {
+    let p = refused(
+        &fixture("newer-version.samenscan.json"),
+        MAX_FILE_BYTES,
+        "Werk de app bij",
+        "Update the app",
+    );
+    assert_eq!(
+        p,
+        FileProblem::NewerVersion {
+            found: 2,
+            supported: FORMAT_VERSION
+        }
+    );
+}
+
+#[test]
+fn a_number_beyond_any_range_rejects_the_file() {
+    let p = refused(
+        &fixture("huge-number.samenscan.json"),
+        MAX_FILE_BYTES,
+        "te groot",
+        "too large to read",
+    );
+    // "    "grade": 1e400," is line 20; serde_json points just past the number.
+    assert!(matches!(p, FileProblem::NumberTooLarge { line: 20, .. }));
+}
+
+#[test]
+fn a_revision_of_two_to_the_seventieth_skips_the_record() {
+    let file = validated("huge-revision.samenscan.json");
+    assert!(file.contents.responses.is_empty());
+    assert_eq!(file.skipped.len(), 1);
+    assert_eq!(
+        file.skipped[0].reasons,
+        [SkipReason::WrongType { field: "revision" }]
+    );
+    assert_eq!(file.skipped[0].id.as_deref(), Some(R0));
+    assert!(file.skipped[0]
+        .message(Lang::Nl)
+        .contains("“revision” moet een heel getal van 1 of meer zijn"));
+}
+
+#[test]
+fn wrong_types_skip_each_record_with_every_reason() {
+    let file = validated("wrong-types.samenscan.json");
+    assert!(file.contents.responses.is_empty());
+    let reasons: Vec<Vec<SkipReason>> = file.skipped.iter().map(|s| s.reasons.clone()).collect();
+    assert_eq!(
+        reasons,
+        vec![
+            vec![SkipReason::WrongType { field: "id" }],
+            vec![SkipReason::WrongType { field: "revision" }],
+            vec![
+                SkipReason::WrongType { field: "status" },
+                SkipReason::Record(RecordIssue::BadTimestamp)
+            ],
+            vec![SkipReason::WrongType { field: "answers" }],
+            vec![SkipReason::WrongType {
+                field: "questionnaire"
+            }],
+            vec![SkipReason::NotAnObject],
+            vec![
+                SkipReason::Missing { field: "revision" },
+                SkipReason::Missing {
+                    field: "updated_at"
+                }
+            ],
+        ]
+    );
+    let indexes: Vec<usize> = file.skipped.iter().map(|s| s.index).collect();
+    assert_eq!(indexes, [0, 1, 2, 3, 4, 5, 6]);
+    assert_eq!(file.skipped[0].id, None, "a numeric id is not shown as one");
+    let line = file.skipped[2].message(Lang::En);
+    assert!(line.starts_with("response no. 3 (0b8c6a1e-"), "{line}");
+    assert!(line.contains("draft, complete or withdrawn"), "{line}");
+}
+
+#[test]
+fn answers_outside_the_questionnaire_skip_the_record() {
+    let file = validated("answers-outside-questionnaire.samenscan.json");
+    assert!(file.contents.responses.is_empty());
+    let reasons: Vec<Vec<SkipReason>> = file.skipped.iter().map(|s| s.reasons.clone()).collect();
+    let answer = |item: &str, problem| {
+        SkipReason::Answer(samenscan::domain::AnswerIssue {
+            item: item.into(),
+            problem,
+        })
+    };
+    assert_eq!(
+        reasons,
+        vec![
+            vec![answer(
+                "grade",
+                AnswerProblem::OutOfRange {
+                    min: Some(1.0),
+                    max: Some(10.0)
+                }
+            )],
+            vec![
+                answer(
+                    "team",
+                    AnswerProblem::UnknownOption {
+                        value: "amsterdam".into()
+                    }
+                ),
+                answer(
+                    "kennen_1",
+                    AnswerProblem::OutOfRange {
+                        min: Some(1.0),
+                        max: Some(5.0)
+                    }
+                ),
+            ],
+            vec![answer("favourite_colour", AnswerProblem::UnknownItem)],
+            // Complete with only `org`: team and frequency are required and visible.
+            vec![
+                answer("team", AnswerProblem::Missing),
+                answer("frequency", AnswerProblem::Missing)
+            ],
+            vec![SkipReason::UnknownQuestionnaire(QuestionnaireRef {
+                id: "onbekend".into(),
+                version: 3
+            })],
+        ]
+    );
+    assert!(file.skipped[4].message(Lang::Nl).contains("onbekend"));
+}
+
+#[test]
+fn a_broken_definition_skips_itself_and_its_records() {
+    let file = validated("broken-questionnaire.samenscan.json");
+    let skipped: Vec<(RecordKind, usize, Option<&str>)> = file
+        .skipped
+        .iter()
+        .map(|s| (s.kind, s.index, s.id.as_deref()))
+        .collect();
+    assert_eq!(
+        skipped,
+        [
+            (RecordKind::Questionnaire, 1, Some("pilot")),
+            (
+                RecordKind::Response,
+                0,
+                Some("6b8c6a1e-3f4d-4c1a-9a53-2f7d1c9e8b10")
+            ),
+        ]
+    );
+    assert!(matches!(
+        file.skipped[0].reasons[0],
+        SkipReason::Definition(_)
+    ));
+    assert_eq!(
+        file.skipped[1].reasons,
+        [SkipReason::BrokenQuestionnaire(QuestionnaireRef {
+            id: "pilot".into(),
+            version: 1
+        })]
+    );
+    // The record made with the sound built-in definition is kept.
+    assert_eq!(file.contents.responses.len(), 1);
+    assert_eq!(file.contents.responses[0].id, R0);
+}
+
+#[test]
+fn a_definition_already_known_validates_records_of_a_file_without_it() {
+    let mut raw = export_of(&fixture("answers-outside-questionnaire.samenscan.json"));
+    // Keep only the record that names an unknown questionnaire, and let the app know it.
+    raw.responses = vec![raw.responses[4].clone()];
+    raw.questionnaires.clear();
+    let onbekend =
+        builtin()
+            .to_json()
+            .replacen("\"id\": \"samenwerking\"", "\"id\": \"onbekend\"", 1);
+    let onbekend = onbekend.replacen("\"version\": 1", "\"version\": 3", 1);
+    let q = samenscan::domain::Questionnaire::from_json(&onbekend).unwrap();
+    let known = BTreeMap::from([(q.reference(), q)]);
+    let file = validate(raw, &known);
+    assert!(file.skipped.is_empty(), "{:?}", file.skipped);
+    assert_eq!(file.contents.responses.len(), 1);
+}
+
+#[test]
+fn duplicate_ids_in_one_file_keep_the_winner_and_are_reported() {
+    let file = validated("duplicate-ids.samenscan.json");
+    assert!(file.skipped.is_empty());
+    // Responses 0 (grade 6, 09:12:00.5), 1 and 2 (grade 8, 09:12:00) share id and revision 3:
+    // the later instant wins, so 0 is kept against both. Meeting 1 (revision 2) beats 0 (1).
+    assert_eq!(
+        file.duplicates,
+        vec![
+            DuplicateInFile {
+                kind: RecordKind::Response,
+                id: R0.into(),
+                version: None,
+                kept_index: 0,
+                dropped_index: 1,
+                conflict: true
+            },
+            DuplicateInFile {
+                kind: RecordKind::Response,
+                id: R0.into(),
+                version: None,
+                kept_index: 0,
+                dropped_index: 2,
+                conflict: true
+            },
+            DuplicateInFile {
+                kind: RecordKind::Meeting,
+                id: "c3d4e5f6-a7b8-4c9d-b0e1-f2a3b4c5d6e7".into(),
+                version: None,
+                kept_index: 1,
+                dropped_index: 0,
+                conflict: false
+            },
+        ]
+    );
+    assert_eq!(file.contents.responses.len(), 1);
+    assert_eq!(file.contents.responses[0].answers["grade"], 6);
+    assert_eq!(file.contents.meetings[0].revision, 2);
+    assert!(file.duplicates[0]
+        .message(Lang::Nl)
+        .contains("verschillende inhoud"));
+
+    // The same records in reverse order give the same result.
+    let mut raw = export_of(&fixture("duplicate-ids.samenscan.json"));
+    raw.responses.reverse();
+    raw.meetings.reverse();
+    assert_eq!(validate(raw, &no_known()).contents, file.contents);
+}
+
+#[test]
+fn deep_nesting_is_refused_clearly_without_overflowing_the_stack() {
+    let deep = "[".repeat(100_000);
+    let p = refused(deep.as_bytes(), MAX_FILE_BYTES, "te diep", "too deeply");
+    // The 65th '[' passes the limit of 64.
+    assert_eq!(
+        p,
+        FileProblem::TooDeep {
+            line: 1,
+            column: MAX_NESTING + 1
+        }
+    );
+    // Inside an otherwise proper file, deeper than our limit but under serde_json's 128.
+    let inner = format!("{}1{}", "[".repeat(100), "]".repeat(100));
+    let file = format!(
+        r#"{{"format": "samenscan/export", "format_version": 1, "responses": [{{"answers": {{"x": {inner}}}}}]}}"#
+    );
+    assert!(matches!(
+        decode(file.as_bytes(), MAX_FILE_BYTES),
+        Err(FileProblem::TooDeep { line: 1, .. })
+    ));
+    // Brackets inside text do not count.
+    let text = format!(
+        r#"{{"format": "samenscan/export", "format_version": 1, "app_version": "{}"}}"#,
+        "[".repeat(1000)
+    );
+    assert!(decode(text.as_bytes(), MAX_FILE_BYTES).is_ok());
+}
+
+#[test]
+fn a_fifty_megabyte_file_is_refused_by_size_before_parsing() {
+    // 50 MB of a valid-looking start and then garbage: with a 32 MiB cap it is refused by size
+    // alone; under the real 64 MiB cap the same bytes get as far as the parser, which proves
+    // the size check came first.
+    let mut bytes = br#"{"format": "samenscan/export", "format_version": 1, "x": ""#.to_vec();
+    bytes.resize(50 * 1000 * 1000, b'a');
+    let p = refused(
+        &bytes,
+        32 * 1024 * 1024,
+        "te groot (48 MB",
+        "too large (48 MB",
+    );
+    // 50,000,000 bytes / 1,048,576 = 47.68… → shown rounded up as 48 MB; 32 MiB is 32 MB.
+    assert_eq!(
+        p,
+        FileProblem::TooLarge {
+            bytes: 50_000_000,
+            limit: 32 * 1024 * 1024
+        }
+    );
+    assert!(p.message(Lang::En).contains("maximum is 32 MB"));
+    assert_eq!(decode(&bytes, MAX_FILE_BYTES), Err(FileProblem::Truncated));
+    assert_eq!(MAX_FILE_BYTES, 64 * 1024 * 1024);
+}
+
+#[test]
+fn importing_the_fixture_twice_changes_nothing_the_second_time() {
+    let mut data = Dataset::new();
+    let first = validated("valid-v1.samenscan.json");
+    let report = merge_into(&mut data, first.contents.clone());
+    let summary = ImportSummary::new(&first, &report);
+    assert_eq!(
+        (
+            summary.new,
+            summary.updated,
+            summary.unchanged,
+            summary.conflicting,
+            summary.skipped
+        ),
+        (4, 0, 0, 0, 0) // 3 responses + 1 meeting
+    );
+    let again = merge_into(&mut data, first.contents.clone());
+    let summary = ImportSummary::new(&first, &again);
+    assert_eq!(
+        (
+            summary.new,
+            summary.updated,
+            summary.unchanged,
+            summary.conflicting
+        ),
+        (0, 0, 4, 0)
+    );
+    assert!(again.changed_nothing());
+    assert_eq!(
+        summary.message(Lang::Nl),
+        "0 nieuw, 0 bijgewerkt, 4 ongewijzigd, 0 in conflict, 0 overgeslagen"
+    );
+}
+
+#[test]
+fn skipped_and_duplicates_count_in_the_summary() {
+    let file = validated("duplicate-ids.samenscan.json");
+    let mut data = Dataset::new();
+    let report = merge_into(&mut data, file.contents.clone());
+    let s = ImportSummary::new(&file, &report);
+    // 1 response + 1 meeting new; the two conflicting response duplicates inside the file.
+    assert_eq!((s.new, s.conflicting, s.skipped), (2, 2, 0));
+    let file = validated("wrong-types.samenscan.json");
+    let report = merge_into(&mut Dataset::new(), file.contents.clone());
+    assert_eq!(ImportSummary::new(&file, &report).skipped, 7);
+}
+
+#[test]
+fn a_withdrawn_tombstone_with_answers_is_skipped() {
+    let mut raw = export_of(&fixture("valid-v1.samenscan.json"));
+    let withdrawn = raw.responses[2].as_object_mut().unwrap();
+    withdrawn.insert("answers".into(), serde_json::json!({"org": "gi"}));
+    let file = validate(raw, &no_known());
+    assert_eq!(
+        file.skipped[0].reasons,
+        [SkipReason::Record(RecordIssue::WithdrawnWithAnswers)]
+    );
+    let _: Vec<Response> = file.contents.responses;
+}
