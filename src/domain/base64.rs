@@ -79,7 +79,7 @@ fn value_of(c: u8) -> Option<u32> {
 /// ```
 pub fn decode(text: &str) -> Result<Vec<u8>, Base64Error> {
     let b = text.as_bytes();
-    if b.len() % 4 != 0 {
+    if !b.len().is_multiple_of(4) {
         return Err(Base64Error::BadLength);
     }
     let mut out = Vec::with_capacity(b.len() / 4 * 3);

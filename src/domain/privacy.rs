@@ -573,7 +573,7 @@ fn house_number_before(t: &Text, pc: usize) -> Option<usize> {
     // The number follows a street name: a word and one space ("Dorpsstraat 12").
     let after_word =
         s >= 2 && t.at(s - 1) == Some(' ') && t.at(s - 2).is_some_and(char::is_alphabetic);
-    (digits >= 1 && digits <= 5 && t.at(s) != Some('0') && after_word).then_some(s)
+    ((1..=5).contains(&digits) && t.at(s) != Some('0') && after_word).then_some(s)
 }
 
 // ---------------------------------------------------------------------------------------------
