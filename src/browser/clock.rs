@@ -1,6 +1,33 @@
-//! The clock, read only here: the domain never reads time itself, it is passed in.
+//! The clock and the random source, read only here: the domain never reads time or makes ids
+//! itself; they are passed in.
 
 /// Milliseconds since the Unix epoch, as the browser reports them.
 pub fn now_ms() -> f64 {
     js_sys::Date::now()
+}
+
+/// The current moment as RFC 3339 UTC with milliseconds, e.g. `2026-11-22T10:00:00.123Z`.
+pub fn now_rfc3339() -> String {
+    String::from(js_sys::Date::new_0().to_iso_string())
+}
+
+/// A new random UUID v4 from the browser's cryptographic random source.
+pub fn new_id() -> String {
+    web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .map(|c| c.random_uuid())
+        .expect("crypto.randomUUID is available in every secure context the app runs in")
+}
+
+/// A moment (RFC 3339) as local date and time for people, e.g. "22 november 2026 om 10:12";
+/// the text itself when it is not a moment.
+pub fn format_local(moment: &str, locale: &str) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(moment));
+    if date.get_time().is_nan() {
+        return moment.to_string();
+    }
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into());
+    let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());
+    String::from(date.to_locale_string(locale, &options))
 }

@@ -72,3 +72,37 @@ pub fn replace_hash(hash: &str) {
         let _ = window.location().replace(hash);
     }
 }
+
+/// Focuses the first form control inside the element with this id (an error summary's links
+/// lead to the question, not to its wrapper).
+pub fn focus_first_control(container_id: &str) {
+    let selector =
+        format!("#{container_id} input, #{container_id} textarea, #{container_id} select");
+    if let Some(el) = document()
+        .and_then(|d| d.query_selector(&selector).ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
+
+/// Reloads the page.
+pub fn reload() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().reload();
+    }
+}
+
+/// Removes every `localStorage` key that starts with `prefix`.
+pub fn clear_local_storage(prefix: &str) {
+    let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) else {
+        return;
+    };
+    let keys: Vec<String> = (0..storage.length().unwrap_or(0))
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|k| k.starts_with(prefix))
+        .collect();
+    for key in keys {
+        let _ = storage.remove_item(&key);
+    }
+}

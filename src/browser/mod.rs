@@ -3,5 +3,8 @@
 //! decisions live in [`crate::domain`], the wiring in [`crate::ui`].
 pub mod clock;
 pub mod dom;
+pub mod idb;
 pub mod offline;
+pub mod repository;
 pub mod settings;
+pub mod storage;

@@ -10,6 +10,7 @@
 //! [`merge`] the deterministic merge into a [`Dataset`]; [`privacy`] personal-data findings in
 //! free text.
 pub mod base64;
+pub mod device;
 pub mod exchange;
 pub mod format;
 pub mod lang;
@@ -23,6 +24,7 @@ pub mod scoring;
 pub mod statistics;
 pub mod validation;
 
+pub use device::{sort_for_listing, OwnResponse};
 pub use exchange::{
     decode, encode_export, encrypted_envelope_json, export_file_name, validate, Decoded,
     EncryptedEnvelope, ExportContents, FileProblem, RawExport, SkipReason, SkippedRecord,

@@ -3,8 +3,12 @@
 use crate::browser::dom;
 use crate::ui::components::header::Header;
 use crate::ui::i18n::{provide_i18n, Messages};
-use crate::ui::pages::{home::HomePage, not_built::NotBuiltPage, not_found::NotFoundPage};
+use crate::ui::pages::{
+    fill::FillPage, home::HomePage, not_built::NotBuiltPage, not_found::NotFoundPage,
+    privacy::PrivacyPage, survey::SurveyPage,
+};
 use crate::ui::route::{use_route, Route};
+use crate::ui::store::provide_store;
 use leptos::prelude::*;
 
 /// The id of every page's `<h1>`, which receives focus after a page change so screen-reader and
@@ -12,10 +16,10 @@ use leptos::prelude::*;
 pub const PAGE_TITLE_ID: &str = "page-title";
 
 /// The heading of a screen in the menu, also used for the document title.
-pub fn route_title(route: Route, t: &Messages) -> &'static str {
+pub fn route_title(route: &Route, t: &Messages) -> &'static str {
     match route {
         Route::Home => t.nav_home,
-        Route::Survey => t.survey_title,
+        Route::Survey | Route::Response(_) => t.survey_title,
         Route::Meetings => t.meetings_title,
         Route::Import => t.import_title,
         Route::Report => t.report_title,
@@ -28,6 +32,7 @@ pub fn route_title(route: Route, t: &Messages) -> &'static str {
 #[component]
 pub fn App() -> impl IntoView {
     let i18n = provide_i18n();
+    provide_store();
     let route = use_route();
 
     // Push state out to the document: the title follows the screen and the language.
@@ -35,7 +40,7 @@ pub fn App() -> impl IntoView {
         let t = i18n.t();
         let title = match route.get() {
             Route::Home => t.app_name.to_string(),
-            other => format!("{} – {}", route_title(other, t), t.app_name),
+            other => format!("{} – {}", route_title(&other, t), t.app_name),
         };
         dom::set_title(&title);
     });
@@ -53,6 +58,9 @@ pub fn App() -> impl IntoView {
         <main id="main" tabindex="-1" class="page">
             {move || match route.get() {
                 Route::Home => view! { <HomePage /> }.into_any(),
+                Route::Survey => view! { <SurveyPage /> }.into_any(),
+                Route::Response(id) => view! { <FillPage id=id /> }.into_any(),
+                Route::Privacy => view! { <PrivacyPage /> }.into_any(),
                 Route::NotFound => view! { <NotFoundPage /> }.into_any(),
                 other => view! { <NotBuiltPage route=other /> }.into_any(),
             }}

@@ -6,6 +6,7 @@ pub mod components;
 pub mod i18n;
 pub mod pages;
 pub mod route;
+pub mod store;
 
 /// Starts the app: panics go to the console, the service worker is registered, and the app is
 /// mounted on `<body>`.

@@ -11,10 +11,12 @@ use crate::browser::dom;
 use leptos::prelude::*;
 
 /// A screen of the app.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
     Home,
     Survey,
+    /// Filling in (or viewing) one of this device's responses, by id.
+    Response(String),
     Meetings,
     Import,
     Report,
@@ -33,10 +35,20 @@ impl Route {
         Route::Privacy,
     ];
 
-    /// The fragment that leads to this screen.
-    pub fn href(self) -> &'static str {
+    /// The menu item this screen belongs to.
+    pub fn menu_item(&self) -> Route {
+        match self {
+            Route::Response(_) => Route::Survey,
+            other => other.clone(),
+        }
+    }
+
+    /// The fragment that leads to this screen (for a response: to the enquête overview; use
+    /// [`Route::response_href`] for the response itself).
+    pub fn href(&self) -> &'static str {
         match self {
             Route::Home | Route::NotFound => "#/",
+            Route::Response(_) => "#/enquete",
             Route::Survey => "#/enquete",
             Route::Meetings => "#/bijeenkomsten",
             Route::Import => "#/importeren",
@@ -51,7 +63,11 @@ impl Route {
         let Some(path) = hash.strip_prefix("#/") else {
             return Route::Home;
         };
-        match path.trim_end_matches('/') {
+        let path = path.trim_end_matches('/');
+        if let Some(id) = path.strip_prefix("enquete/") {
+            return Route::Response(id.to_string());
+        }
+        match path {
             "" => Route::Home,
             "enquete" => Route::Survey,
             "bijeenkomsten" => Route::Meetings,
@@ -95,6 +111,10 @@ mod tests {
         for route in Route::MENU {
             assert_eq!(Route::from_hash(route.href()), route);
         }
+        assert_eq!(
+            Route::from_hash("#/enquete/0b8c6a1e-3f4d-4c1a-9a53-2f7d1c9e8b10"),
+            Route::Response("0b8c6a1e-3f4d-4c1a-9a53-2f7d1c9e8b10".into())
+        );
         assert_eq!(Route::from_hash(""), Route::Home);
         assert_eq!(Route::from_hash("#/rapport/"), Route::Report);
         assert_eq!(Route::from_hash("#main"), Route::Home);

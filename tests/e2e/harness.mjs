@@ -102,3 +102,107 @@ export async function axeViolations(page) {
     v.nodes.map((n) => `${v.id}: ${n.target.join(" ")} (${v.help})`),
   );
 }
+
+/**
+ * Starts Chromium as its own process with a persistent profile in `userDataDir`, and connects
+ * to it. `kill()` ends it with SIGKILL: no shutdown, no flushing, as when a laptop dies.
+ */
+export async function spawnPersistent(userDataDir) {
+  const { spawn } = await import("node:child_process");
+  const proc = spawn(process.env.CHROMIUM || "/usr/bin/chromium", [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    `--user-data-dir=${userDataDir}`,
+    "--remote-debugging-port=0",
+    "about:blank",
+  ]);
+  const endpoint = await new Promise((ok, fail) => {
+    let seen = "";
+    const timer = setTimeout(() => fail(new Error(`Chromium did not start: ${seen}`)), 30_000);
+    proc.stderr.on("data", (chunk) => {
+      seen += chunk;
+      const m = seen.match(/DevTools listening on (ws:\/\/\S+)/);
+      if (m) {
+        clearTimeout(timer);
+        ok(m[1]);
+      }
+    });
+  });
+  const browser = await chromium.connectOverCDP(endpoint);
+  const context = browser.contexts()[0];
+  const exited = new Promise((ok) => proc.on("exit", ok));
+  return {
+    browser,
+    context,
+    kill: async () => {
+      proc.kill("SIGKILL");
+      await exited;
+    },
+    close: async () => {
+      await browser.close().catch(() => {});
+      proc.kill("SIGTERM");
+      await exited;
+    },
+  };
+}
+
+/** This device's responses as stored in IndexedDB, read by the test itself (not by the app). */
+export function storedResponses(page) {
+  return page.evaluate(
+    () =>
+      new Promise((ok, fail) => {
+        const open = indexedDB.open("samenscan");
+        open.onerror = () => fail(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const get = db.transaction("responses").objectStore("responses").getAll();
+          get.onsuccess = () => {
+            db.close();
+            ok(get.result.map((json) => JSON.parse(json)));
+          };
+          get.onerror = () => fail(get.error);
+        };
+      }),
+  );
+}
+
+/**
+ * Answers the questions of the current enquête page with the keyboard alone, then stops on the
+ * page's submit button (focused, not pressed). `plan` maps an item id to an option index (radio
+ * groups: choice, grade, likert with index 5 = not applicable) or to a text to type.
+ */
+export async function answerPageByKeyboard(page, plan) {
+  const done = new Set();
+  for (let i = 0; i < 300; i++) {
+    await page.keyboard.press("Tab");
+    const el = await page.evaluate(() => {
+      const a = document.activeElement;
+      return { tag: a.tagName, type: a.type, id: a.id, name: a.name, text: a.textContent };
+    });
+    if (el.type === "submit") return done;
+    if (el.type === "radio") {
+      const item = el.name.slice(2);
+      if (!(item in plan) || done.has(item)) continue;
+      const at = Number(el.id.slice(el.id.lastIndexOf("-") + 1));
+      const want = plan[item];
+      if (want === at) await page.keyboard.press("Space");
+      for (let k = at; k < want; k++) await page.keyboard.press("ArrowDown");
+      for (let k = at; k > want; k--) await page.keyboard.press("ArrowUp");
+      done.add(item);
+    } else if (el.tag === "TEXTAREA" || (el.tag === "INPUT" && el.type === "text")) {
+      const item = el.id.slice(2);
+      if (!(item in plan) || done.has(item)) continue;
+      // A fast typist's pace, 25 characters a second (people type 3 to 12): every keystroke
+      // is one autosave, and the kill test needs the pace of a person, not of a script.
+      await page.keyboard.type(plan[item], { delay: 40 });
+      done.add(item);
+    }
+  }
+  throw new Error("no submit button reached by Tab");
+}

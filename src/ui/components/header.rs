@@ -51,13 +51,15 @@ pub fn Header(route: ReadSignal<Route>) -> impl IntoView {
                     {Route::MENU
                         .into_iter()
                         .map(|item| {
+                            let href = item.href();
+                            let label_item = item.clone();
                             view! {
                                 <li>
                                     <a
-                                        href=item.href()
-                                        aria-current=move || (route.get() == item).then_some("page")
+                                        href=href
+                                        aria-current=move || (route.get().menu_item() == item).then_some("page")
                                     >
-                                        {move || route_title(item, i18n.t())}
+                                        {move || route_title(&label_item, i18n.t())}
                                     </a>
                                 </li>
                             }

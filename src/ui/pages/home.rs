@@ -1,6 +1,9 @@
-//! Home: the three entries by role, and what the app promises about data.
+//! Home: the three entries by role, this device's responses with their status (and a reminder
+//! to export finished work), and what the app promises about data.
 
 use crate::ui::app::PAGE_TITLE_ID;
+use crate::ui::components::response_list::{ExportReminder, ResponseList};
+use crate::ui::components::storage_gate::StorageGate;
 use crate::ui::i18n::use_i18n;
 use crate::ui::route::Route;
 use leptos::prelude::*;
@@ -33,6 +36,14 @@ pub fn HomePage() -> impl IntoView {
                 {role(Route::Import, |t| t.role_report_title, |t| t.role_report_text)}
             </ul>
         </section>
+        <StorageGate>
+            <ExportReminder />
+            <section aria-labelledby="own-heading">
+                <h2 id="own-heading">{move || t().your_responses}</h2>
+                <p class="hint">{move || t().your_responses_intro}</p>
+                <ResponseList />
+            </section>
+        </StorageGate>
         <section class="notice" aria-labelledby="privacy-heading">
             <h2 id="privacy-heading">{move || t().home_privacy_heading}</h2>
             <p>{move || t().home_privacy_text}</p>

@@ -1,4 +1,7 @@
 //! One file per screen.
+pub mod fill;
 pub mod home;
 pub mod not_built;
 pub mod not_found;
+pub mod privacy;
+pub mod survey;

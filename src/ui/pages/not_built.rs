@@ -10,7 +10,7 @@ use leptos::prelude::*;
 pub fn NotBuiltPage(route: Route) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <h1 id=PAGE_TITLE_ID tabindex="-1">{move || route_title(route, i18n.t())}</h1>
+        <h1 id=PAGE_TITLE_ID tabindex="-1">{move || route_title(&route, i18n.t())}</h1>
         <div class="notice" role="status">
             <p><strong>{move || i18n.t().not_built_yet}</strong></p>
             <p>{move || i18n.t().not_built_yet_detail}</p>

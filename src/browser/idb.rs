@@ -1,0 +1,289 @@
+//! IndexedDB, kept small: open a database through a list of schema migrations, run one
+//! transaction of puts/deletes and wait until it has *committed*, read one request. Every
+//! `DOMException` becomes a [`StorageError`] here, so nothing above sees a `JsValue` error.
+//!
+//! Values are stored as JSON strings with out-of-line keys: the records are serde types already,
+//! and a string costs the structured clone nothing to walk.
+
+use js_sys::{Array, Promise};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{
+    IdbDatabase, IdbObjectStoreParameters, IdbOpenDbRequest, IdbRequest, IdbTransaction,
+    IdbTransactionMode, IdbVersionChangeEvent,
+};
+
+/// Why storage failed, in terms a person can be told about.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StorageError {
+    /// IndexedDB is missing or refused (private mode, a browser setting, a blocked profile).
+    Unavailable(String),
+    /// The browser's storage quota for this site is used up.
+    QuotaExceeded,
+    /// Another tab upgraded the database; this tab must reload.
+    VersionChanged,
+    /// Anything else, with the browser's own words.
+    Failed(String),
+}
+
+impl StorageError {
+    fn from_js(value: JsValue) -> StorageError {
+        if let Some(e) = value.dyn_ref::<web_sys::DomException>() {
+            return match e.name().as_str() {
+                "QuotaExceededError" => StorageError::QuotaExceeded,
+                "InvalidStateError" | "SecurityError" | "UnknownError" | "NotAllowedError" => {
+                    StorageError::Unavailable(e.message())
+                }
+                "VersionError" => StorageError::VersionChanged,
+                _ => StorageError::Failed(format!("{}: {}", e.name(), e.message())),
+            };
+        }
+        if let Some(e) = value.dyn_ref::<js_sys::Error>() {
+            return StorageError::Failed(String::from(e.message()));
+        }
+        StorageError::Failed(value.as_string().unwrap_or_else(|| format!("{value:?}")))
+    }
+}
+
+/// A migration step: brings a database at `version − 1` to `version`, inside the upgrade
+/// transaction.
+pub type Migration = fn(&IdbDatabase, &IdbTransaction) -> Result<(), JsValue>;
+
+/// Creates an object store with out-of-line keys (optionally auto-incremented).
+pub fn create_store(db: &IdbDatabase, name: &str, auto_increment: bool) -> Result<(), JsValue> {
+    let params = IdbObjectStoreParameters::new();
+    params.set_auto_increment(auto_increment);
+    db.create_object_store_with_optional_parameters(name, &params)?;
+    Ok(())
+}
+
+/// Opens `name` at `migrations.len()` (migration `i` makes version `i + 1`), running the steps
+/// the stored database has not had yet.
+///
+/// `on_blocked` runs when another tab holds an older version open: the open then waits until
+/// that tab closes its connection (the caller should say so). `on_version_change` runs when
+/// another tab wants to upgrade: this connection is closed first, so that tab is not blocked.
+pub async fn open(
+    name: &str,
+    migrations: &'static [Migration],
+    on_blocked: impl Fn() + 'static,
+    on_version_change: impl Fn() + 'static,
+) -> Result<IdbDatabase, StorageError> {
+    let window = web_sys::window().ok_or(StorageError::Unavailable("no window".into()))?;
+    let factory = window
+        .indexed_db()
+        .map_err(StorageError::from_js)?
+        .ok_or_else(|| StorageError::Unavailable("IndexedDB is not available".into()))?;
+    let version = migrations.len() as u32;
+    let request = factory
+        .open_with_u32(name, version)
+        .map_err(StorageError::from_js)?;
+
+    let upgrade_request = request.clone();
+    let on_upgrade =
+        Closure::<dyn FnMut(IdbVersionChangeEvent)>::new(move |ev: IdbVersionChangeEvent| {
+            let old = ev.old_version() as usize;
+            let (Ok(result), Some(tx)) = (upgrade_request.result(), upgrade_request.transaction())
+            else {
+                return;
+            };
+            let db: IdbDatabase = result.unchecked_into();
+            for step in &migrations[old..] {
+                if step(&db, &tx).is_err() {
+                    // Aborting the upgrade fails the open request with an error, handled below.
+                    let _ = tx.abort();
+                    return;
+                }
+            }
+        });
+    request.set_onupgradeneeded(Some(on_upgrade.as_ref().unchecked_ref()));
+
+    let on_blocked = Closure::<dyn FnMut()>::new(on_blocked);
+    request.set_onblocked(Some(on_blocked.as_ref().unchecked_ref()));
+
+    let result = request_done(request.unchecked_ref::<IdbRequest>()).await;
+    request.set_onupgradeneeded(None);
+    request.set_onblocked(None);
+    drop(on_upgrade);
+    drop(on_blocked);
+    let db: IdbDatabase = result?.unchecked_into();
+    let closing = db.clone();
+    let on_change = Closure::<dyn FnMut()>::new(move || {
+        closing.close();
+        on_version_change();
+    });
+    db.set_onversionchange(Some(on_change.as_ref().unchecked_ref()));
+    on_change.forget(); // lives as long as the connection, i.e. the page
+    Ok(db)
+}
+
+/// Waits for a request's result.
+pub async fn request_done(request: &IdbRequest) -> Result<JsValue, StorageError> {
+    let req = request.clone();
+    let promise = Promise::new(&mut |resolve, reject| {
+        let ok_req = req.clone();
+        let on_success = Closure::once_into_js(move || {
+            let _ = resolve.call1(
+                &JsValue::NULL,
+                &ok_req.result().unwrap_or(JsValue::UNDEFINED),
+            );
+        });
+        let err_req = req.clone();
+        let on_error = Closure::once_into_js(move || {
+            let error = err_req
+                .error()
+                .ok()
+                .flatten()
+                .map(JsValue::from)
+                .unwrap_or_else(|| JsValue::from_str("request failed"));
+            let _ = reject.call1(&JsValue::NULL, &error);
+        });
+        req.set_onsuccess(Some(on_success.unchecked_ref()));
+        req.set_onerror(Some(on_error.unchecked_ref()));
+    });
+    JsFuture::from(promise).await.map_err(StorageError::from_js)
+}
+
+/// Waits until a transaction has committed (`complete`), or reports why it failed or aborted.
+pub async fn transaction_done(tx: &IdbTransaction) -> Result<(), StorageError> {
+    let t = tx.clone();
+    let promise = Promise::new(&mut |resolve, reject| {
+        let on_complete = Closure::once_into_js(move || {
+            let _ = resolve.call0(&JsValue::NULL);
+        });
+        let err_tx = t.clone();
+        let reject_with_error = move || {
+            let error = err_tx
+                .error()
+                .map(JsValue::from)
+                .unwrap_or_else(|| JsValue::from_str("transaction aborted"));
+            let _ = reject.call1(&JsValue::NULL, &error);
+        };
+        let reject_abort = reject_with_error.clone();
+        let on_error = Closure::once_into_js(reject_with_error);
+        let on_abort = Closure::once_into_js(reject_abort);
+        t.set_oncomplete(Some(on_complete.unchecked_ref()));
+        t.set_onerror(Some(on_error.unchecked_ref()));
+        t.set_onabort(Some(on_abort.unchecked_ref()));
+    });
+    JsFuture::from(promise)
+        .await
+        .map(|_| ())
+        .map_err(StorageError::from_js)
+}
+
+/// A write to make in one transaction.
+pub enum Write<'a> {
+    /// Store `json` under `key` (replacing what was there).
+    Put {
+        store: &'a str,
+        key: &'a str,
+        json: String,
+    },
+    /// Store `json` under the next auto-incremented key.
+    Add { store: &'a str, json: String },
+    /// Remove the record under `key`.
+    Delete { store: &'a str, key: &'a str },
+    /// Remove every record of the store.
+    Clear { store: &'a str },
+}
+
+impl Write<'_> {
+    fn store(&self) -> &str {
+        match self {
+            Write::Put { store, .. }
+            | Write::Add { store, .. }
+            | Write::Delete { store, .. }
+            | Write::Clear { store } => store,
+        }
+    }
+}
+
+/// Makes every write in one read-write transaction and waits until it has committed: all or
+/// nothing. The requests are all made before the first `.await`, so the transaction cannot
+/// commit early between them.
+pub async fn write_all(db: &IdbDatabase, writes: &[Write<'_>]) -> Result<(), StorageError> {
+    let mut names: Vec<&str> = writes.iter().map(Write::store).collect();
+    names.sort_unstable();
+    names.dedup();
+    if names.is_empty() {
+        return Ok(());
+    }
+    let stores: Array = names.iter().map(|n| JsValue::from_str(n)).collect();
+    let tx = db
+        .transaction_with_str_sequence_and_mode(&stores, IdbTransactionMode::Readwrite)
+        .map_err(StorageError::from_js)?;
+    let issue = |tx: &IdbTransaction| -> Result<(), JsValue> {
+        for write in writes {
+            let store = tx.object_store(write.store())?;
+            match write {
+                Write::Put { key, json, .. } => {
+                    store.put_with_key(&JsValue::from_str(json), &JsValue::from_str(key))?;
+                }
+                Write::Add { json, .. } => {
+                    store.add(&JsValue::from_str(json))?;
+                }
+                Write::Delete { key, .. } => {
+                    store.delete(&JsValue::from_str(key))?;
+                }
+                Write::Clear { .. } => {
+                    store.clear()?;
+                }
+            }
+        }
+        Ok(())
+    };
+    if let Err(e) = issue(&tx) {
+        let _ = tx.abort();
+        return Err(StorageError::from_js(e));
+    }
+    transaction_done(&tx).await
+}
+
+/// Every value of a store, as the JSON strings that were put.
+pub async fn get_all(db: &IdbDatabase, store: &str) -> Result<Vec<String>, StorageError> {
+    let tx = db
+        .transaction_with_str(store)
+        .map_err(StorageError::from_js)?;
+    let request = tx
+        .object_store(store)
+        .and_then(|s| s.get_all())
+        .map_err(StorageError::from_js)?;
+    let values = request_done(&request).await?;
+    Ok(Array::from(&values)
+        .iter()
+        .filter_map(|v| v.as_string())
+        .collect())
+}
+
+/// The value under `key`, if any.
+pub async fn get(db: &IdbDatabase, store: &str, key: &str) -> Result<Option<String>, StorageError> {
+    let tx = db
+        .transaction_with_str(store)
+        .map_err(StorageError::from_js)?;
+    let request = tx
+        .object_store(store)
+        .and_then(|s| s.get(&JsValue::from_str(key)))
+        .map_err(StorageError::from_js)?;
+    Ok(request_done(&request).await?.as_string())
+}
+
+/// The names of the database's object stores.
+pub fn store_names(db: &IdbDatabase) -> Vec<String> {
+    let list = db.object_store_names();
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
+}
+
+/// Deletes a whole database (used to wipe local data). Waits until it is gone.
+pub async fn delete_database(name: &str) -> Result<(), StorageError> {
+    let window = web_sys::window().ok_or(StorageError::Unavailable("no window".into()))?;
+    let factory = window
+        .indexed_db()
+        .map_err(StorageError::from_js)?
+        .ok_or_else(|| StorageError::Unavailable("IndexedDB is not available".into()))?;
+    let request: IdbOpenDbRequest = factory
+        .delete_database(name)
+        .map_err(StorageError::from_js)?;
+    request_done(request.unchecked_ref()).await.map(|_| ())
+}

@@ -1,0 +1,182 @@
+//! The app's data in IndexedDB: the schema and its migrations, and typed functions to read and
+//! write records. One database connection per page, opened once by [`open`].
+//!
+//! Schema (database `samenscan`):
+//! - version 1: `responses` (this device's own responses, key = response id, value =
+//!   `OwnResponse` JSON) and `settings` (key = name).
+//! - version 2: `questionnaires` (key = `id@version`), `meetings` (key = meeting id) and
+//!   `imports` (the coordinator's append-only log of imported files, auto-incremented keys).
+//!
+//! A database written at an earlier version is brought up to date by the missing steps only;
+//! records already stored are never rewritten by a migration.
+
+use std::cell::RefCell;
+
+use crate::browser::idb::{self, create_store, Migration, StorageError, Write};
+use crate::domain::{OwnResponse, Questionnaire};
+use web_sys::{IdbDatabase, IdbTransaction};
+
+/// The database name.
+pub const DB_NAME: &str = "samenscan";
+
+const RESPONSES: &str = "responses";
+const SETTINGS: &str = "settings";
+const QUESTIONNAIRES: &str = "questionnaires";
+const MEETINGS: &str = "meetings";
+const IMPORTS: &str = "imports";
+
+fn v1(db: &IdbDatabase, _tx: &IdbTransaction) -> Result<(), wasm_bindgen::JsValue> {
+    create_store(db, RESPONSES, false)?;
+    create_store(db, SETTINGS, false)
+}
+
+fn v2(db: &IdbDatabase, _tx: &IdbTransaction) -> Result<(), wasm_bindgen::JsValue> {
+    create_store(db, QUESTIONNAIRES, false)?;
+    create_store(db, MEETINGS, false)?;
+    create_store(db, IMPORTS, true)
+}
+
+/// Every schema step, in order: the database version is the length of this list.
+pub static MIGRATIONS: [Migration; 2] = [v1, v2];
+
+thread_local! {
+    // wasm is single-threaded; the connection lives for the page.
+    static DB: RefCell<Option<IdbDatabase>> = const { RefCell::new(None) };
+}
+
+fn db() -> Result<IdbDatabase, StorageError> {
+    DB.with(|db| db.borrow().clone())
+        .ok_or_else(|| StorageError::Failed("the database is not open".into()))
+}
+
+/// Opens the database at the current schema (running migrations) and keeps the connection for
+/// this page. See [`idb::open`] for the two callbacks.
+pub async fn open(
+    on_blocked: impl Fn() + 'static,
+    on_version_change: impl Fn() + 'static,
+) -> Result<(), StorageError> {
+    open_at(DB_NAME, &MIGRATIONS, on_blocked, on_version_change).await
+}
+
+/// Like [`open`], for a given name and list of migrations: lets tests open a database as an
+/// earlier version of the app would have.
+pub async fn open_at(
+    name: &str,
+    migrations: &'static [Migration],
+    on_blocked: impl Fn() + 'static,
+    on_version_change: impl Fn() + 'static,
+) -> Result<(), StorageError> {
+    let connection = idb::open(name, migrations, on_blocked, on_version_change).await?;
+    DB.with(|db| {
+        if let Some(old) = db.borrow_mut().replace(connection) {
+            old.close();
+        }
+    });
+    Ok(())
+}
+
+/// Closes the connection (before deleting the database, or in tests).
+pub fn close() {
+    DB.with(|db| {
+        if let Some(old) = db.borrow_mut().take() {
+            old.close();
+        }
+    });
+}
+
+/// The names of the stores of the open database (for tests of the migrations).
+pub fn store_names() -> Result<Vec<String>, StorageError> {
+    Ok(idb::store_names(&db()?))
+}
+
+fn parse<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, StorageError> {
+    serde_json::from_str(json)
+        .map_err(|e| StorageError::Failed(format!("a stored record cannot be read: {e}")))
+}
+
+/// This device's own responses, in no particular order.
+pub async fn own_responses() -> Result<Vec<OwnResponse>, StorageError> {
+    idb::get_all(&db()?, RESPONSES)
+        .await?
+        .iter()
+        .map(|json| parse(json))
+        .collect()
+}
+
+/// One of this device's responses.
+pub async fn own_response(id: &str) -> Result<Option<OwnResponse>, StorageError> {
+    match idb::get(&db()?, RESPONSES, id).await? {
+        Some(json) => parse(&json).map(Some),
+        None => Ok(None),
+    }
+}
+
+/// Saves one of this device's responses and waits until the write has committed.
+pub async fn save_own_response(own: &OwnResponse) -> Result<(), StorageError> {
+    let json = serde_json::to_string(own).expect("records serialise");
+    idb::write_all(
+        &db()?,
+        &[Write::Put {
+            store: RESPONSES,
+            key: &own.response.id,
+            json,
+        }],
+    )
+    .await
+}
+
+/// Questionnaires loaded into this app (the built-in one is not stored: it ships with the app).
+pub async fn questionnaires() -> Result<Vec<Questionnaire>, StorageError> {
+    idb::get_all(&db()?, QUESTIONNAIRES)
+        .await?
+        .iter()
+        .map(|json| {
+            Questionnaire::from_json(json).map_err(|_| {
+                StorageError::Failed("a stored questionnaire is no longer valid".into())
+            })
+        })
+        .collect()
+}
+
+/// Stores a questionnaire under `id@version`.
+pub async fn save_questionnaire(q: &Questionnaire) -> Result<(), StorageError> {
+    let key = format!("{}@{}", q.id(), q.version());
+    idb::write_all(
+        &db()?,
+        &[Write::Put {
+            store: QUESTIONNAIRES,
+            key: &key,
+            json: q.to_json(),
+        }],
+    )
+    .await
+}
+
+/// A stored setting (a JSON value).
+pub async fn setting(name: &str) -> Result<Option<serde_json::Value>, StorageError> {
+    match idb::get(&db()?, SETTINGS, name).await? {
+        Some(json) => parse(&json).map(Some),
+        None => Ok(None),
+    }
+}
+
+/// Stores a setting.
+pub async fn save_setting(name: &str, value: &serde_json::Value) -> Result<(), StorageError> {
+    idb::write_all(
+        &db()?,
+        &[Write::Put {
+            store: SETTINGS,
+            key: name,
+            json: value.to_string(),
+        }],
+    )
+    .await
+}
+
+/// Removes every record from every store (the database itself is kept open and usable).
+pub async fn wipe() -> Result<(), StorageError> {
+    let db = db()?;
+    let names = idb::store_names(&db);
+    let writes: Vec<Write> = names.iter().map(|store| Write::Clear { store }).collect();
+    idb::write_all(&db, &writes).await
+}

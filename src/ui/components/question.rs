@@ -1,0 +1,410 @@
+//! One question of the enquête, with the control its kind needs: radio buttons for choice,
+//! grade and likert (with "niet van toepassing"), checkboxes for multi, a text field for numbers
+//! and a text area for free text. Every control has a real label, groups have fieldset and
+//! legend, and an error is tied to its field with `aria-describedby`.
+//!
+//! A change is handed to `on_answer` at once (autosave); nothing is kept only in the page.
+
+use std::collections::BTreeMap;
+
+use crate::domain::{Item, ItemKind, Label, Lang};
+use crate::ui::i18n::{fill, use_i18n, Messages};
+use leptos::prelude::*;
+use serde_json::{json, Value};
+
+/// The answers of the response being filled in (tracked).
+pub type Answers = Memo<BTreeMap<String, Value>>;
+/// Receives a new answer (`None` clears it).
+pub type OnAnswer = Callback<(String, Option<Value>)>;
+
+/// The id of the element that wraps a question (error-summary links lead here).
+pub fn field_id(item_id: &str) -> String {
+    format!("field-{item_id}")
+}
+
+fn error_id(item_id: &str) -> String {
+    format!("error-{item_id}")
+}
+
+/// The answer as people read it, in `lang`.
+pub fn answer_text(item: &Item, value: &Value, t: &Messages, lang: Lang) -> String {
+    let option_label = |v: &str| {
+        item.option(v)
+            .map(|o| o.label.get(lang).to_string())
+            .unwrap_or_else(|| v.to_string())
+    };
+    match (&item.kind, value) {
+        (ItemKind::Likert { .. }, Value::Null) => t.likert_na.to_string(),
+        (ItemKind::Likert { .. }, Value::Number(n)) => match n.as_i64() {
+            Some(1) => t.likert_1.into(),
+            Some(2) => t.likert_2.into(),
+            Some(3) => t.likert_3.into(),
+            Some(4) => t.likert_4.into(),
+            Some(5) => t.likert_5.into(),
+            _ => n.to_string(),
+        },
+        (ItemKind::Choice { .. }, Value::String(s)) => option_label(s),
+        (ItemKind::Multi { .. }, Value::Array(values)) => values
+            .iter()
+            .filter_map(Value::as_str)
+            .map(option_label)
+            .collect::<Vec<_>>()
+            .join(", "),
+        (ItemKind::Number { .. }, Value::Number(n)) => {
+            crate::domain::format_number(n.as_f64().unwrap_or(0.0), lang)
+        }
+        (_, Value::String(s)) => s.clone(),
+        (_, other) => other.to_string(),
+    }
+}
+
+/// One question. `error` is the message to show beside it, if any.
+#[component]
+pub fn Question(
+    item: Item,
+    answers: Answers,
+    on_answer: OnAnswer,
+    #[prop(into)] error: Signal<Option<String>>,
+) -> impl IntoView {
+    question_view(item, answers, on_answer, error)
+}
+
+// Non-generic on purpose: one copy of this large body in the wasm binary.
+fn question_view(
+    item: Item,
+    answers: Answers,
+    on_answer: OnAnswer,
+    error: Signal<Option<String>>,
+) -> AnyView {
+    let i18n = use_i18n();
+    let id = item.id.clone();
+    let required = item.required;
+    let label = item.label.clone();
+    let question_text = move || {
+        let t = i18n.t();
+        let text = label.get(i18n.lang()).to_string();
+        if required {
+            text
+        } else {
+            format!("{text} {}", t.optional)
+        }
+    };
+    let err_id = error_id(&id);
+    let described = {
+        let err_id = err_id.clone();
+        move || error.get().map(|_| err_id.clone())
+    };
+    let error_view = {
+        let err_id = err_id.clone();
+        move || {
+            error.get().map(|message| {
+                view! {
+                    <p class="error-message" id=err_id.clone()>
+                        <span class="visually-hidden">{i18n.t().error_prefix} " "</span>
+                        {message}
+                    </p>
+                }
+            })
+        }
+    };
+    let current = {
+        let id = id.clone();
+        move || answers.with(|a| a.get(&id).cloned())
+    };
+    let set = {
+        let id = id.clone();
+        move |value: Option<Value>| on_answer.run((id.clone(), value))
+    };
+
+    let body = match &item.kind {
+        ItemKind::Choice { options } => {
+            let choices: Vec<(Value, Label)> = options
+                .iter()
+                .map(|o| (json!(o.value), o.label.clone()))
+                .collect();
+            radio_group(&id, choices, "choices", current, set).into_any()
+        }
+        ItemKind::Grade { min, max } => {
+            let choices: Vec<(Value, Label)> = (*min..=*max)
+                .map(|g| (json!(g), Label::new(&g.to_string(), &g.to_string())))
+                .collect();
+            let (low, high) = (min.to_string(), max.to_string());
+            view! {
+                <p class="hint">
+                    {move || format!("{low} = {}, {high} = {}", i18n.t().grade_low, i18n.t().grade_high)}
+                </p>
+                {radio_group(&id, choices, "scale", current, set)}
+            }
+            .into_any()
+        }
+        ItemKind::Likert { .. } => {
+            let t_nl = crate::ui::i18n::messages(Lang::Nl);
+            let t_en = crate::ui::i18n::messages(Lang::En);
+            let pick = |f: fn(&Messages) -> &'static str| Label::new(f(t_nl), f(t_en));
+            let choices = vec![
+                (json!(1), pick(|t| t.likert_1)),
+                (json!(2), pick(|t| t.likert_2)),
+                (json!(3), pick(|t| t.likert_3)),
+                (json!(4), pick(|t| t.likert_4)),
+                (json!(5), pick(|t| t.likert_5)),
+                (Value::Null, pick(|t| t.likert_na)),
+            ];
+            radio_group(&id, choices, "likert", current, set).into_any()
+        }
+        ItemKind::Multi { options } => {
+            let boxes = options
+                .iter()
+                .enumerate()
+                .map(|(i, o)| {
+                    let input_id = format!("q-{id}-{i}");
+                    let value = o.value.clone();
+                    let all: Vec<String> = options.iter().map(|o| o.value.clone()).collect();
+                    let option_label = o.label.clone();
+                    let is_checked = {
+                        let current = current.clone();
+                        let value = value.clone();
+                        move || {
+                            current()
+                                .and_then(|v| v.as_array().cloned())
+                                .is_some_and(|a| a.iter().any(|x| x.as_str() == Some(&value)))
+                        }
+                    };
+                    let on_change = {
+                        let current = current.clone();
+                        let set = set.clone();
+                        move |ev: leptos::ev::Event| {
+                            let checked = event_target_checked(&ev);
+                            let mut chosen: Vec<String> = current()
+                                .and_then(|v| v.as_array().cloned())
+                                .unwrap_or_default()
+                                .iter()
+                                .filter_map(|x| x.as_str().map(str::to_string))
+                                .filter(|x| *x != value)
+                                .collect();
+                            if checked {
+                                chosen.push(value.clone());
+                            }
+                            // Stored in the order of the options, whatever the order of clicks.
+                            let ordered: Vec<&String> =
+                                all.iter().filter(|v| chosen.contains(v)).collect();
+                            set((!ordered.is_empty()).then(|| json!(ordered)));
+                        }
+                    };
+                    view! {
+                        <div class="choice checkbox">
+                            <input type="checkbox" id=input_id.clone() prop:checked=is_checked on:change=on_change />
+                            <label for=input_id>{move || option_label.get(i18n.lang()).to_string()}</label>
+                        </div>
+                    }
+                })
+                .collect_view();
+            view! { <div class="choices">{boxes}</div> }.into_any()
+        }
+        ItemKind::Number { .. } => return number_field(item, question_text, error, current, set),
+        ItemKind::Text => {
+            return text_field(
+                item,
+                question_text,
+                error,
+                error_view,
+                described,
+                current,
+                set,
+            )
+        }
+    };
+
+    let fid = field_id(&id);
+    view! {
+        <div class="field" class:field-error=move || error.get().is_some() id=fid>
+            <fieldset aria-describedby=described>
+                <legend class="question">{question_text}</legend>
+                {error_view}
+                {body}
+            </fieldset>
+        </div>
+    }
+    .into_any()
+}
+
+fn radio_group(
+    item_id: &str,
+    choices: Vec<(Value, Label)>,
+    class: &'static str,
+    current: impl Fn() -> Option<Value> + Clone + Send + Sync + 'static,
+    set: impl Fn(Option<Value>) + Clone + Send + Sync + 'static,
+) -> AnyView {
+    let i18n = use_i18n();
+    let name = format!("q-{item_id}");
+    let buttons = choices
+        .into_iter()
+        .enumerate()
+        .map(|(i, (value, label))| {
+            let input_id = format!("q-{item_id}-{i}");
+            let checked = {
+                let current = current.clone();
+                let value = value.clone();
+                move || current().as_ref() == Some(&value)
+            };
+            let set = set.clone();
+            let is_na = value.is_null();
+            view! {
+                <div class="choice" class:choice-na=is_na>
+                    <input
+                        type="radio"
+                        id=input_id.clone()
+                        name=name.clone()
+                        prop:checked=checked
+                        on:change=move |_| set(Some(value.clone()))
+                    />
+                    <label for=input_id>{move || label.get(i18n.lang()).to_string()}</label>
+                </div>
+            }
+        })
+        .collect_view();
+    view! { <div class=class>{buttons}</div> }.into_any()
+}
+
+/// Reads a number as people type it: a decimal comma or dot, no thousands separators.
+pub fn parse_number(text: &str) -> Option<f64> {
+    let t = text.trim().replace(',', ".");
+    t.parse::<f64>().ok().filter(|x| x.is_finite())
+}
+
+fn number_json(x: f64) -> Value {
+    if x.fract() == 0.0 && x.abs() < 9.0e15 {
+        json!(x as i64)
+    } else {
+        json!(x)
+    }
+}
+
+fn number_field(
+    item: Item,
+    question_text: impl Fn() -> String + Send + Sync + 'static,
+    error: Signal<Option<String>>,
+    current: impl Fn() -> Option<Value> + Send + Sync + 'static,
+    set: impl Fn(Option<Value>) + Send + Sync + 'static,
+) -> AnyView {
+    let i18n = use_i18n();
+    let input_id = format!("q-{}", item.id);
+    let initial = current()
+        .and_then(|v| v.as_f64())
+        .map(|x| crate::domain::format_number(x, i18n.lang()))
+        .unwrap_or_default();
+    let typed_error = RwSignal::new(false);
+    let shown_error = Signal::derive(move || {
+        if typed_error.get() {
+            Some(i18n.t().not_a_number.to_string())
+        } else {
+            error.get()
+        }
+    });
+    let fid = field_id(&item.id);
+    let err_id = error_id(&item.id);
+    let described = {
+        let err_id = err_id.clone();
+        move || shown_error.get().map(|_| err_id.clone())
+    };
+    view! {
+        <div class="field" class:field-error=move || shown_error.get().is_some() id=fid>
+            <label class="question" for=input_id.clone()>{question_text}</label>
+            {move || shown_error.get().map(|message| view! {
+                <p class="error-message" id=err_id.clone()>
+                    <span class="visually-hidden">{i18n.t().error_prefix} " "</span>
+                    {message}
+                </p>
+            })}
+            <input
+                type="text"
+                inputmode="decimal"
+                class="input input-number"
+                id=input_id
+                value=initial
+                aria-describedby=described
+                aria-invalid=move || shown_error.get().is_some().to_string()
+                on:input=move |ev| {
+                    let text = event_target_value(&ev);
+                    if text.trim().is_empty() {
+                        typed_error.set(false);
+                        set(None);
+                    } else if let Some(x) = parse_number(&text) {
+                        typed_error.set(false);
+                        set(Some(number_json(x)));
+                    } else {
+                        typed_error.set(true);
+                    }
+                }
+            />
+        </div>
+    }
+    .into_any()
+}
+
+fn text_field(
+    item: Item,
+    question_text: impl Fn() -> String + Send + Sync + 'static,
+    error: Signal<Option<String>>,
+    error_view: impl IntoView + 'static,
+    described: impl Fn() -> Option<String> + Send + Sync + 'static,
+    current: impl Fn() -> Option<Value> + Send + Sync + 'static,
+    set: impl Fn(Option<Value>) + Send + Sync + 'static,
+) -> AnyView {
+    let i18n = use_i18n();
+    let max = crate::domain::questionnaire::MAX_TEXT_CHARS;
+    let input_id = format!("q-{}", item.id);
+    let count_id = format!("count-{}", item.id);
+    // The text area owns its text while typing; it is set once from the stored answer, so
+    // saving never moves the cursor.
+    let initial = current()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default();
+    let length = RwSignal::new(initial.chars().count());
+    let fid = field_id(&item.id);
+    let describedby = {
+        let count_id = count_id.clone();
+        move || match described() {
+            Some(e) => format!("{e} {count_id}"),
+            None => count_id.clone(),
+        }
+    };
+    view! {
+        <div class="field" class:field-error=move || error.get().is_some() id=fid>
+            <label class="question" for=input_id.clone()>{question_text}</label>
+            {error_view}
+            <textarea
+                class="input textarea"
+                id=input_id
+                rows="5"
+                maxlength=max.to_string()
+                aria-describedby=describedby
+                prop:value=initial
+                on:input=move |ev| {
+                    let text = event_target_value(&ev);
+                    length.set(text.chars().count());
+                    set((!text.trim().is_empty()).then(|| json!(text)));
+                }
+            ></textarea>
+            <p class="hint" id=count_id>
+                {move || fill(i18n.t().characters_left, &[("n", &crate::domain::format_count(max.saturating_sub(length.get()), i18n.lang()))])}
+            </p>
+        </div>
+    }
+    .into_any()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_as_people_type_them() {
+        assert_eq!(parse_number("3,5"), Some(3.5));
+        assert_eq!(parse_number(" 12 "), Some(12.0));
+        assert_eq!(parse_number("12.5"), Some(12.5));
+        assert_eq!(parse_number("twaalf"), None);
+        assert_eq!(parse_number("inf"), None);
+        assert_eq!(number_json(12.0), json!(12));
+        assert_eq!(number_json(3.5), json!(3.5));
+    }
+}

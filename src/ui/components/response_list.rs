@@ -1,0 +1,122 @@
+//! This device's responses, newest first, by start date and status (never by name), with the
+//! actions each allows; and the reminder to export finished work.
+
+use crate::browser::clock;
+use crate::domain::{sort_for_listing, OwnResponse, Status};
+use crate::ui::i18n::use_i18n;
+use crate::ui::store::use_store;
+use leptos::prelude::*;
+
+/// The locale for dates in the chosen language.
+pub fn locale(lang: crate::domain::Lang) -> &'static str {
+    match lang {
+        crate::domain::Lang::Nl => "nl-NL",
+        crate::domain::Lang::En => "en-GB",
+    }
+}
+
+/// The list of this device's responses.
+#[component]
+pub fn ResponseList() -> impl IntoView {
+    let store = use_store();
+    let i18n = use_i18n();
+    let sorted = Memo::new(move |_| {
+        let mut list = store.responses.get();
+        sort_for_listing(&mut list);
+        list
+    });
+    view! {
+        <Show
+            when=move || !sorted.with(Vec::is_empty)
+            fallback=move || view! { <p>{i18n.t().no_responses}</p> }
+        >
+            <ul class="response-list">
+                <For
+                    each=move || sorted.get()
+                    key=|own| (own.response.id.clone(), own.response.revision)
+                    children=move |own| view! { <ResponseRow own=own /> }
+                />
+            </ul>
+        </Show>
+    }
+}
+
+#[component]
+fn ResponseRow(own: OwnResponse) -> impl IntoView {
+    let store = use_store();
+    let i18n = use_i18n();
+    let confirming = RwSignal::new(false);
+    let id = own.response.id.clone();
+    let status = own.response.status;
+    let started = own.started_at.clone();
+    let href = format!("#/enquete/{id}");
+    let withdraw = move |_| {
+        store.update_response(&id, |r, now| r.withdraw(now));
+        confirming.set(false);
+    };
+    view! {
+        <li class="response-row">
+            <p class="response-when">
+                {move || i18n.t().started_on} " "
+                {move || clock::format_local(&started, locale(i18n.lang()))}
+            </p>
+            <p>
+                <strong class=move || format!("tag tag-{status:?}").to_lowercase()>
+                    {move || match status {
+                        Status::Draft => i18n.t().status_draft,
+                        Status::Complete => i18n.t().status_complete,
+                        Status::Withdrawn => i18n.t().status_withdrawn,
+                    }}
+                </strong>
+            </p>
+            <div class="actions">
+                {(status != Status::Withdrawn).then(|| view! {
+                    <a class="button button-link" href=href.clone()>
+                        {move || if status == Status::Draft { i18n.t().resume } else { i18n.t().view_edit }}
+                    </a>
+                    <button
+                        type="button"
+                        class="button button-quiet"
+                        on:click=move |_| confirming.set(true)
+                        aria-expanded=move || confirming.get().to_string()
+                    >
+                        {move || i18n.t().withdraw}
+                    </button>
+                })}
+            </div>
+            <Show when=move || confirming.get()>
+                <div class="confirm" role="alertdialog" aria-label=move || i18n.t().withdraw>
+                    <p>{move || i18n.t().withdraw_confirm}</p>
+                    <div class="actions">
+                        <button type="button" class="button button-danger" on:click=withdraw.clone()>
+                            {move || i18n.t().withdraw_yes}
+                        </button>
+                        <button type="button" class="button button-quiet" on:click=move |_| confirming.set(false)>
+                            {move || i18n.t().cancel}
+                        </button>
+                    </div>
+                </div>
+            </Show>
+        </li>
+    }
+}
+
+/// A reminder when finished answers have not been exported (shown only then).
+#[component]
+pub fn ExportReminder() -> impl IntoView {
+    let store = use_store();
+    let i18n = use_i18n();
+    let waiting = Memo::new(move |_| {
+        store
+            .responses
+            .with(|list| list.iter().filter(|r| r.needs_export()).count())
+    });
+    view! {
+        <Show when=move || { waiting.get() > 0 }>
+            <div class="notice notice-warning" role="status">
+                <p><strong>{move || i18n.t().export_reminder} " " {move || waiting.get()}</strong></p>
+                <p>{move || i18n.t().export_reminder_detail}</p>
+            </div>
+        </Show>
+    }
+}

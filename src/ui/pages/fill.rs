@@ -1,0 +1,431 @@
+//! Filling in one response: a section per page with "Stap 2 van 5", back and next, required
+//! answers checked when moving on (errors beside the field and summarised at the top), then a
+//! summary to check before completing. Every change is saved at once.
+
+use std::collections::BTreeMap;
+
+use crate::browser::dom;
+use crate::domain::validation::without_hidden;
+use crate::domain::{validate_answers, AnswerIssue, AnswerProblem, Mode, Questionnaire, Status};
+use crate::ui::app::PAGE_TITLE_ID;
+use crate::ui::components::question::{answer_text, field_id, Question};
+use crate::ui::components::storage_gate::StorageGate;
+use crate::ui::i18n::{fill, use_i18n, Messages};
+use crate::ui::route::Route;
+use crate::ui::store::{use_store, SaveStatus};
+use leptos::prelude::*;
+use serde_json::Value;
+
+/// The screen for response `id`.
+#[component]
+pub fn FillPage(id: String) -> impl IntoView {
+    view! {
+        <StorageGate>
+            {
+                let id = id.clone();
+                move || fill_or_missing(id.clone())
+            }
+        </StorageGate>
+    }
+}
+
+fn fill_or_missing(id: String) -> AnyView {
+    let store = use_store();
+    let i18n = use_i18n();
+    let own = store
+        .responses
+        .with_untracked(|l| l.iter().find(|r| r.response.id == id).cloned());
+    let questionnaire = own
+        .as_ref()
+        .and_then(|o| store.questionnaire(&o.response.questionnaire));
+    match (own, questionnaire) {
+        (Some(own), Some(q)) if own.response.status != Status::Withdrawn => {
+            view! { <FillForm id=id questionnaire=q start_at_summary=own.response.status == Status::Complete /> }.into_any()
+        }
+        (Some(_), None) => missing(i18n.t().questionnaire_missing).into_any(),
+        _ => missing(i18n.t().response_not_found).into_any(),
+    }
+}
+
+fn missing(text: &'static str) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <h1 id=PAGE_TITLE_ID tabindex="-1">{move || i18n.t().survey_title}</h1>
+        <p>{text}</p>
+        <p><a href=Route::Survey.href()>{move || i18n.t().back_to_list}</a></p>
+    }
+}
+
+/// An error to show: which item, and the message.
+#[derive(Clone, Debug, PartialEq)]
+struct ShownError {
+    item: String,
+    section: usize,
+    /// Beside the field.
+    text: String,
+    /// In the summary at the top, where the question must be named.
+    summary: String,
+}
+
+fn issue_text(issue: &AnswerIssue, t: &Messages, lang: crate::domain::Lang) -> String {
+    match issue.problem {
+        AnswerProblem::Missing => t.missing_answer.to_string(),
+        _ => issue.message(lang),
+    }
+}
+
+#[component]
+fn FillForm(id: String, questionnaire: Questionnaire, start_at_summary: bool) -> impl IntoView {
+    let store = use_store();
+    let i18n = use_i18n();
+    let q = StoredValue::new(questionnaire);
+    let rid = StoredValue::new(id.clone());
+    let answers = Memo::new(move |_| {
+        rid.with_value(|id| store.response(id))
+            .map(|o| o.response.answers)
+            .unwrap_or_default()
+    });
+    let status = Memo::new(move |_| {
+        rid.with_value(|id| store.response(id))
+            .map(|o| o.response.status)
+            .unwrap_or(Status::Draft)
+    });
+    // Indices of the sections that have at least one visible question, in order.
+    let sections = Memo::new(move |_| {
+        answers.with(|a| {
+            q.with_value(|q| {
+                q.sections()
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, s)| s.items.iter().any(|i| q.is_visible(i, a)))
+                    .map(|(i, _)| i)
+                    .collect::<Vec<usize>>()
+            })
+        })
+    });
+    // The page: a position in `sections`; `sections.len()` is the summary.
+    let step = RwSignal::new(if start_at_summary { usize::MAX } else { 0 });
+    let page = Memo::new(move |_| step.get().min(sections.with(Vec::len)));
+    let errors = RwSignal::new(Vec::<ShownError>::new());
+    let just_completed = RwSignal::new(false);
+    let reopened = RwSignal::new(false);
+
+    Effect::new(move |previous: Option<usize>| {
+        let current = page.get();
+        if previous.is_some_and(|p| p != current) {
+            dom::focus_element(PAGE_TITLE_ID);
+        }
+        current
+    });
+
+    let on_answer = Callback::new(move |(item, value): (String, Option<Value>)| {
+        errors.update(|e| e.retain(|x| x.item != item));
+        let id = rid.get_value();
+        q.with_value(|q| {
+            store.update_response(&id, |r, now| {
+                r.set_answer(&item, value, now);
+                if r.status == Status::Complete {
+                    // A finished response stays finished only while it is still complete.
+                    let cleaned = without_hidden(q, &r.answers);
+                    if validate_answers(q, &cleaned, Mode::Complete).is_empty() {
+                        r.answers = cleaned;
+                    } else {
+                        r.status = Status::Draft;
+                        reopened.set(true);
+                    }
+                }
+            });
+        });
+    });
+
+    let section_errors = move |section: usize| -> Vec<ShownError> {
+        let t = i18n.t();
+        let lang = i18n.lang();
+        q.with_value(|q| {
+            let ids: Vec<&str> = q.sections()[section]
+                .items
+                .iter()
+                .map(|i| i.id.as_str())
+                .collect();
+            answers.with(|a| {
+                validate_answers(q, a, Mode::Complete)
+                    .into_iter()
+                    .filter(|issue| ids.contains(&issue.item.as_str()))
+                    .filter(|issue| issue.problem != AnswerProblem::AnsweredWhileHidden)
+                    .map(|issue| {
+                        let text = issue_text(&issue, t, lang);
+                        let question = q.item(&issue.item).map(|i| i.label.get(lang)).unwrap_or("");
+                        ShownError {
+                            section,
+                            summary: format!("{question} – {text}"),
+                            text,
+                            item: issue.item,
+                        }
+                    })
+                    .collect()
+            })
+        })
+    };
+
+    let go_next = move || {
+        let current = page.get_untracked();
+        let Some(section) = sections.with_untracked(|s| s.get(current).copied()) else {
+            return;
+        };
+        let found = section_errors(section);
+        if found.is_empty() {
+            errors.set(Vec::new());
+            step.set(current + 1);
+        } else {
+            errors.set(found);
+            dom::focus_element("error-summary");
+        }
+    };
+    let go_back = move || {
+        errors.set(Vec::new());
+        step.set(page.get_untracked().saturating_sub(1));
+    };
+    let complete = move || {
+        let id = rid.get_value();
+        let all_errors: Vec<ShownError> = sections
+            .get_untracked()
+            .into_iter()
+            .flat_map(section_errors)
+            .collect();
+        if !all_errors.is_empty() {
+            errors.set(all_errors);
+            dom::focus_element("error-summary");
+            return;
+        }
+        q.with_value(|q| {
+            store.update_response(&id, |r, now| {
+                let cleaned = without_hidden(q, &r.answers);
+                if cleaned != r.answers {
+                    r.answers = cleaned;
+                }
+                r.complete(now);
+            });
+        });
+        errors.set(Vec::new());
+        reopened.set(false);
+        just_completed.set(true);
+        dom::focus_element(PAGE_TITLE_ID);
+    };
+
+    let total = move || sections.with(Vec::len);
+    view! {
+        <div class="fill">
+            <SaveIndicator />
+            {move || reopened.get().then(|| view! {
+                <div class="notice notice-warning" role="status"><p>{i18n.t().edit_reopened}</p></div>
+            })}
+            <ErrorSummary errors=errors step=step sections=sections />
+            {move || {
+                let current = page.get();
+                match sections.with(|s| s.get(current).copied()) {
+                    Some(section) => section_page(section, current, total(), q, answers, on_answer, errors, go_back, go_next).into_any(),
+                    None => summary_page(q, answers, sections, status, just_completed, step, complete).into_any(),
+                }
+            }}
+        </div>
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn section_page(
+    section: usize,
+    position: usize,
+    total: usize,
+    q: StoredValue<Questionnaire>,
+    answers: Memo<BTreeMap<String, Value>>,
+    on_answer: Callback<(String, Option<Value>)>,
+    errors: RwSignal<Vec<ShownError>>,
+    go_back: impl Fn() + Copy + Send + Sync + 'static,
+    go_next: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let title = q.with_value(|q| q.sections()[section].title.clone());
+    let q_title = q.with_value(|q| q.title().clone());
+    let items = q.with_value(|q| q.sections()[section].items.clone());
+    let n = (position + 1).to_string();
+    let of = total.to_string();
+    view! {
+        <p class="caption">
+            {move || q_title.get(i18n.lang()).to_string()} " – "
+            {move || fill(i18n.t().step_of, &[("n", &n), ("total", &of)])}
+        </p>
+        <h1 id=PAGE_TITLE_ID tabindex="-1">{move || title.get(i18n.lang()).to_string()}</h1>
+        <form
+            novalidate
+            on:submit=move |ev| {
+                ev.prevent_default();
+                go_next();
+            }
+        >
+            {items
+                .into_iter()
+                .map(|item| {
+                    let visible_item = item.clone();
+                    let visible = move || answers.with(|a| q.with_value(|q| q.is_visible(&visible_item, a)));
+                    let item_id = item.id.clone();
+                    let error = Signal::derive(move || {
+                        errors.with(|e| e.iter().find(|x| x.item == item_id).map(|x| x.text.clone()))
+                    });
+                    view! {
+                        <Show when=visible>
+                            <Question item=item.clone() answers=answers on_answer=on_answer error=error />
+                        </Show>
+                    }
+                })
+                .collect_view()}
+            <div class="actions">
+                {(position > 0).then(|| view! {
+                    <button type="button" class="button button-secondary-dark" on:click=move |_| go_back()>
+                        {move || i18n.t().previous}
+                    </button>
+                })}
+                <button type="submit" class="button">
+                    {move || if position + 1 == total { i18n.t().to_summary } else { i18n.t().next }}
+                </button>
+            </div>
+        </form>
+    }
+}
+
+fn summary_page(
+    q: StoredValue<Questionnaire>,
+    answers: Memo<BTreeMap<String, Value>>,
+    sections: Memo<Vec<usize>>,
+    status: Memo<Status>,
+    just_completed: RwSignal<bool>,
+    step: RwSignal<usize>,
+    complete: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let rows = move || {
+        let t = i18n.t();
+        let lang = i18n.lang();
+        let a = answers.get();
+        sections
+            .get()
+            .into_iter()
+            .enumerate()
+            .map(|(position, section)| {
+                let (title, items) = q.with_value(|q| {
+                    let s = &q.sections()[section];
+                    let items: Vec<(String, String)> = s
+                        .items
+                        .iter()
+                        .filter(|i| q.is_visible(i, &a))
+                        .map(|i| {
+                            let shown = a
+                                .get(&i.id)
+                                .map(|v| answer_text(i, v, t, lang))
+                                .unwrap_or_else(|| t.not_answered.to_string());
+                            (i.label.get(lang).to_string(), shown)
+                        })
+                        .collect();
+                    (s.title.get(lang).to_string(), items)
+                });
+                view! {
+                    <section class="summary-section">
+                        <div class="summary-head">
+                            <h2>{title.clone()}</h2>
+                            <button type="button" class="button button-quiet" on:click=move |_| {
+                                just_completed.set(false);
+                                step.set(position);
+                            }>
+                                {t.change} <span class="visually-hidden">{format!(": {title}")}</span>
+                            </button>
+                        </div>
+                        <dl class="summary-list">
+                            {items.into_iter().map(|(question, answer)| view! {
+                                <div class="summary-row"><dt>{question}</dt><dd>{answer}</dd></div>
+                            }).collect_view()}
+                        </dl>
+                    </section>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        {move || if just_completed.get() {
+            view! {
+                <div class="panel-done">
+                    <h1 id=PAGE_TITLE_ID tabindex="-1">{i18n.t().completed_title}</h1>
+                    <p>{i18n.t().completed_text}</p>
+                </div>
+            }.into_any()
+        } else {
+            view! {
+                <h1 id=PAGE_TITLE_ID tabindex="-1">{i18n.t().check_answers}</h1>
+                {(status.get() == Status::Complete).then(|| view! {
+                    <p><strong class="tag tag-complete">{i18n.t().status_complete}</strong></p>
+                })}
+            }.into_any()
+        }}
+        {rows}
+        {move || (status.get() == Status::Draft).then(|| view! {
+            <p class="hint">{i18n.t().complete_hint}</p>
+            <p><button type="button" class="button" on:click=move |_| complete()>{i18n.t().complete_survey}</button></p>
+        })}
+        <p><a href=Route::Survey.href()>{move || i18n.t().back_to_list}</a></p>
+    }
+}
+
+/// The summary of errors at the top of the page, each a link that moves focus to its question.
+#[component]
+fn ErrorSummary(
+    errors: RwSignal<Vec<ShownError>>,
+    step: RwSignal<usize>,
+    sections: Memo<Vec<usize>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <Show when=move || !errors.with(Vec::is_empty)>
+            <div class="error-summary" id="error-summary" tabindex="-1" role="alert" aria-labelledby="error-summary-title">
+                <h2 id="error-summary-title">{move || i18n.t().error_summary_title}</h2>
+                <ul>
+                    {move || errors.get().into_iter().map(|e| {
+                        let target = field_id(&e.item);
+                        let position = sections.with_untracked(|s| s.iter().position(|x| *x == e.section));
+                        view! {
+                            <li>
+                                <a href=format!("#{target}") on:click=move |ev| {
+                                    ev.prevent_default();
+                                    if let Some(p) = position {
+                                        if step.get_untracked() != p {
+                                            step.set(p);
+                                        }
+                                    }
+                                    let target = target.clone();
+                                    // After a page change the question exists only on the next tick.
+                                    leptos::task::spawn_local(async move {
+                                        dom::focus_first_control(&target);
+                                    });
+                                }>{e.summary.clone()}</a>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </div>
+        </Show>
+    }
+}
+
+/// The quiet "saved" indicator.
+#[component]
+fn SaveIndicator() -> impl IntoView {
+    let store = use_store();
+    let i18n = use_i18n();
+    view! {
+        <p class="save-status" role="status" aria-live="polite">
+            {move || match store.save_status.get() {
+                SaveStatus::Idle => String::new(),
+                SaveStatus::Saving => i18n.t().saving.to_string(),
+                SaveStatus::Saved => format!("✓ {}", i18n.t().saved),
+                SaveStatus::Failed(e) => format!("{}: {}", i18n.t().not_saved, crate::ui::store::storage_error_text(&e, i18n.t())),
+            }}
+        </p>
+    }
+}

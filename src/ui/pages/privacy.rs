@@ -1,0 +1,91 @@
+//! Privacy & gegevens: what is stored on this device, how much storage it uses, whether the
+//! browser keeps it, and erasing everything after one confirmation.
+
+use crate::browser::{dom, repository, settings, storage};
+use crate::ui::app::PAGE_TITLE_ID;
+use crate::ui::components::storage_gate::StorageGate;
+use crate::ui::i18n::use_i18n;
+use crate::ui::store::{storage_error_text, use_store};
+use leptos::prelude::*;
+
+fn megabytes(bytes: Option<f64>, lang: crate::domain::Lang, unknown: &str) -> String {
+    match bytes {
+        Some(b) => format!(
+            "{} MB",
+            crate::domain::format_decimal(b / 1_000_000.0, 1, lang)
+        ),
+        None => unknown.to_string(),
+    }
+}
+
+/// The privacy and data screen.
+#[component]
+pub fn PrivacyPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_store();
+    let info = LocalResource::new(storage::info);
+    let confirming = RwSignal::new(false);
+    let outcome = RwSignal::new(None::<String>);
+    let wipe = move |_| {
+        confirming.set(false);
+        leptos::task::spawn_local(async move {
+            let result = repository::wipe().await;
+            dom::clear_local_storage(settings::PREFIX);
+            match result {
+                Ok(()) => {
+                    store.responses.set(Vec::new());
+                    store.loaded.set(Vec::new());
+                    outcome.set(Some(i18n.t().wipe_done.to_string()));
+                }
+                Err(e) => outcome.set(Some(storage_error_text(&e, i18n.t()))),
+            }
+            info.refetch();
+        });
+    };
+    view! {
+        <h1 id=PAGE_TITLE_ID tabindex="-1">{move || i18n.t().privacy_title}</h1>
+        <p class="lead">{move || i18n.t().privacy_intro}</p>
+        <StorageGate>
+            <h2>{move || i18n.t().privacy_stored}</h2>
+            <dl class="summary-list">
+                <div class="summary-row">
+                    <dt>{move || i18n.t().privacy_count_responses}</dt>
+                    <dd id="count-responses">{move || store.responses.with(Vec::len)}</dd>
+                </div>
+            </dl>
+            <h2>{move || i18n.t().privacy_storage}</h2>
+            <Suspense fallback=move || view! { <p>{i18n.t().storage_opening}</p> }>
+                {move || info.get().map(|info| {
+                    let t = i18n.t();
+                    let lang = i18n.lang();
+                    view! {
+                        <dl class="summary-list">
+                            <div class="summary-row"><dt>{t.privacy_used}</dt><dd>{megabytes(info.used, lang, t.privacy_unknown)}</dd></div>
+                            <div class="summary-row"><dt>{t.privacy_available}</dt><dd>{megabytes(info.quota, lang, t.privacy_unknown)}</dd></div>
+                            <div class="summary-row"><dt>{t.privacy_persistent}</dt>
+                                <dd>{if info.persisted { t.privacy_persistent_yes } else { t.privacy_persistent_no }}</dd></div>
+                        </dl>
+                    }
+                })}
+            </Suspense>
+            <h2>{move || i18n.t().wipe_title}</h2>
+            <p>{move || i18n.t().wipe_text}</p>
+            <p>
+                <button type="button" class="button button-danger" on:click=move |_| confirming.set(true)
+                    aria-expanded=move || confirming.get().to_string()>
+                    {move || i18n.t().wipe_button}
+                </button>
+            </p>
+            <Show when=move || confirming.get()>
+                <div class="confirm" role="alertdialog" aria-label=move || i18n.t().wipe_title>
+                    <p>{move || i18n.t().wipe_confirm}</p>
+                    <div class="actions">
+                        <button type="button" class="button button-danger" on:click=wipe>{move || i18n.t().wipe_yes}</button>
+                        <button type="button" class="button button-quiet" on:click=move |_| confirming.set(false)>{move || i18n.t().cancel}</button>
+                    </div>
+                </div>
+            </Show>
+            <p role="status">{move || outcome.get()}</p>
+        </StorageGate>
+    }
+}

@@ -1,0 +1,194 @@
+//! The app's data as the UI sees it: the storage state, this device's own responses and the
+//! questionnaires available to fill in, kept in signals and written through to IndexedDB.
+//!
+//! Every change is written at once (autosave); the UI never waits for the write to show the
+//! change, and `save_status` tells the person whether it has been stored.
+
+use crate::browser::idb::StorageError;
+use crate::browser::{clock, repository, storage};
+use crate::domain::{builtin, OwnResponse, Questionnaire, QuestionnaireRef, Response};
+use crate::ui::i18n::Messages;
+use leptos::prelude::*;
+
+/// Where storage stands.
+#[derive(Clone, Debug, PartialEq)]
+pub enum StorageState {
+    /// The database is being opened.
+    Opening,
+    /// Another tab holds an older version open; waiting for it.
+    Blocked,
+    /// Ready for use.
+    Ready,
+    /// Unusable, with the reason.
+    Failed(StorageError),
+}
+
+/// The state of the last autosave.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SaveStatus {
+    /// Nothing saved yet on this screen.
+    Idle,
+    /// A write is under way.
+    Saving,
+    /// Every change so far has been committed.
+    Saved,
+    /// The last write failed.
+    Failed(StorageError),
+}
+
+/// The data context.
+#[derive(Clone, Copy)]
+pub struct Store {
+    /// Where storage stands.
+    pub state: RwSignal<StorageState>,
+    /// This device's own responses.
+    pub responses: RwSignal<Vec<OwnResponse>>,
+    /// Questionnaires loaded into the app (the built-in one is always available besides).
+    pub loaded: RwSignal<Vec<Questionnaire>>,
+    /// The state of the last autosave.
+    pub save_status: RwSignal<SaveStatus>,
+    pending: RwSignal<u32>,
+}
+
+impl Store {
+    /// Every questionnaire that can be filled in: the built-in one first.
+    pub fn questionnaires(self) -> Vec<Questionnaire> {
+        let mut all = vec![builtin().clone()];
+        self.loaded.with(|loaded| {
+            for q in loaded {
+                if q.reference() != builtin().reference() {
+                    all.push(q.clone());
+                }
+            }
+        });
+        all
+    }
+
+    /// The questionnaire a record was made with, if this app has it.
+    pub fn questionnaire(self, reference: &QuestionnaireRef) -> Option<Questionnaire> {
+        if builtin().reference() == *reference {
+            return Some(builtin().clone());
+        }
+        self.loaded
+            .with(|loaded| loaded.iter().find(|q| q.reference() == *reference).cloned())
+    }
+
+    /// One of this device's responses (tracked).
+    pub fn response(self, id: &str) -> Option<OwnResponse> {
+        self.responses
+            .with(|list| list.iter().find(|r| r.response.id == id).cloned())
+    }
+
+    /// Starts a new response to `questionnaire` and saves it; returns its id.
+    pub fn start_response(self, questionnaire: &Questionnaire) -> String {
+        let own = OwnResponse::new(Response::new_draft(
+            clock::new_id(),
+            questionnaire.reference(),
+            clock::now_rfc3339(),
+        ));
+        let id = own.response.id.clone();
+        // The first save is the moment to ask the browser to keep the data.
+        leptos::task::spawn_local(async {
+            storage::request_persistence().await;
+        });
+        self.save(own);
+        id
+    }
+
+    /// Applies `change` to the response `id` (with the current time) and saves it at once.
+    pub fn update_response(self, id: &str, change: impl FnOnce(&mut Response, &str)) {
+        let Some(mut own) = self.response_untracked(id) else {
+            return;
+        };
+        let before = own.response.revision;
+        change(&mut own.response, &clock::now_rfc3339());
+        if own.response.revision != before {
+            self.save(own);
+        }
+    }
+
+    fn response_untracked(self, id: &str) -> Option<OwnResponse> {
+        self.responses
+            .with_untracked(|list| list.iter().find(|r| r.response.id == id).cloned())
+    }
+
+    /// Shows `own` at once and writes it to IndexedDB. Writes are issued in order, so the last
+    /// change is the one that stays.
+    pub fn save(self, own: OwnResponse) {
+        self.responses.update(|list| {
+            match list.iter_mut().find(|r| r.response.id == own.response.id) {
+                Some(slot) => *slot = own.clone(),
+                None => list.push(own.clone()),
+            }
+        });
+        self.pending.update(|n| *n += 1);
+        self.save_status.set(SaveStatus::Saving);
+        leptos::task::spawn_local(async move {
+            let result = repository::save_own_response(&own).await;
+            self.pending.update(|n| *n -= 1);
+            match result {
+                Err(e) => self.save_status.set(SaveStatus::Failed(e)),
+                Ok(()) if self.pending.get_untracked() == 0 => {
+                    if !matches!(self.save_status.get_untracked(), SaveStatus::Failed(_)) {
+                        self.save_status.set(SaveStatus::Saved);
+                    }
+                }
+                Ok(()) => {}
+            }
+        });
+    }
+}
+
+/// Opens storage, loads this device's data and provides the [`Store`] context.
+pub fn provide_store() -> Store {
+    let store = Store {
+        state: RwSignal::new(StorageState::Opening),
+        responses: RwSignal::new(Vec::new()),
+        loaded: RwSignal::new(Vec::new()),
+        save_status: RwSignal::new(SaveStatus::Idle),
+        pending: RwSignal::new(0),
+    };
+    provide_context(store);
+    leptos::task::spawn_local(async move {
+        let opened = repository::open(
+            move || store.state.set(StorageState::Blocked),
+            move || {
+                store
+                    .state
+                    .set(StorageState::Failed(StorageError::VersionChanged))
+            },
+        )
+        .await;
+        if let Err(e) = opened {
+            store.state.set(StorageState::Failed(e));
+            return;
+        }
+        match (
+            repository::own_responses().await,
+            repository::questionnaires().await,
+        ) {
+            (Ok(responses), Ok(questionnaires)) => {
+                store.responses.set(responses);
+                store.loaded.set(questionnaires);
+                store.state.set(StorageState::Ready);
+            }
+            (Err(e), _) | (_, Err(e)) => store.state.set(StorageState::Failed(e)),
+        }
+    });
+    store
+}
+
+/// The data context; panics outside [`provide_store`]'s tree, which is a programming error.
+pub fn use_store() -> Store {
+    expect_context::<Store>()
+}
+
+/// What to tell a person about a storage error.
+pub fn storage_error_text(error: &StorageError, t: &Messages) -> String {
+    match error {
+        StorageError::Unavailable(_) => t.storage_unavailable.to_string(),
+        StorageError::QuotaExceeded => t.storage_quota.to_string(),
+        StorageError::VersionChanged => t.storage_version_changed.to_string(),
+        StorageError::Failed(detail) => format!("{} {detail}", t.storage_failed),
+    }
+}

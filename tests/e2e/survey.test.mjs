@@ -1,0 +1,205 @@
+// The worker's journey in a real browser, by keyboard alone: fill in, the browser is killed
+// mid-enquête, reopen and find every answer, complete, edit, withdraw — in Dutch and in English.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import {
+  serve,
+  launch,
+  open,
+  appReady,
+  spawnPersistent,
+  storedResponses,
+  answerPageByKeyboard,
+  axeViolations,
+} from "./harness.mjs";
+
+let server;
+before(async () => {
+  server = await serve();
+});
+after(async () => {
+  await server?.close();
+});
+
+function watch(page) {
+  const errors = [];
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  page.on("pageerror", (e) => errors.push(String(e)));
+  return errors;
+}
+
+/** Tabs until an element whose text is `label` has focus, then presses Enter. */
+async function activate(page, label) {
+  for (let i = 0; i < 80; i++) {
+    await page.keyboard.press("Tab");
+    const text = await page.evaluate(() => document.activeElement.textContent.trim());
+    if (text === label) {
+      await page.keyboard.press("Enter");
+      return;
+    }
+  }
+  throw new Error(`"${label}" is not reachable by Tab`);
+}
+
+const heading = (page, text) => page.locator("h1", { hasText: text }).waitFor();
+
+const STRENGTHS = "De GI denkt mee over processtappen en het veiligheidsplan.";
+const CONCERNS = "Niet elk team weet wie de vaste contactpersoon is.";
+
+test("Dutch, keyboard only: fill in, browser killed, reopen, complete, edit, withdraw", async () => {
+  const profile = await mkdtemp(join(tmpdir(), "samenscan-profile-"));
+  let chrome = await spawnPersistent(profile);
+  let page = chrome.context.pages()[0] || (await chrome.context.newPage());
+  let errors = watch(page);
+  await page.goto(server.url + "#/enquete");
+  await heading(page, "Enquête");
+  await activate(page, "Nieuwe enquête beginnen");
+
+  await page.locator(".caption", { hasText: "Stap 1 van" }).waitFor();
+  // An empty page cannot be left: errors beside the fields and summarised at the top.
+  await answerPageByKeyboard(page, {});
+  await page.keyboard.press("Enter");
+  await page.locator("#error-summary").waitFor();
+  assert.equal(await page.locator(".error-message").count(), 3);
+  assert.deepEqual(await axeViolations(page), [], "axe with errors shown");
+
+  await page.locator("h1").focus();
+  await answerPageByKeyboard(page, { org: 0, team: 1, frequency: 2 });
+  await page.keyboard.press("Enter");
+  await page.locator(".caption", { hasText: "Stap 2 van 5" }).waitFor();
+  assert.deepEqual(await axeViolations(page), [], "axe on the grade page");
+  await answerPageByKeyboard(page, { grade: 7, phase: 1 });
+  await page.keyboard.press("Enter");
+  await page.locator(".caption", { hasText: "Stap 3 van 5" }).waitFor();
+  await answerPageByKeyboard(page, { kennen_1: 3, kennen_2: 4, kennen_3: 1, afspraken_1: 3, afspraken_2: 5 });
+  await page.keyboard.press("Enter");
+  await page.locator(".caption", { hasText: "Stap 4 van 5" }).waitFor();
+  await answerPageByKeyboard(page, { veiligheid_1: 4, processtappen_1: 3 });
+  await page.keyboard.press("Enter");
+  await page.locator(".caption", { hasText: "Stap 5 van 5" }).waitFor();
+  await answerPageByKeyboard(page, { strengths: STRENGTHS, concerns: CONCERNS });
+  assert.deepEqual(errors, []);
+
+  // The browser dies right after the last keystroke: no shutdown, nothing flushed.
+  await chrome.kill();
+  chrome = await spawnPersistent(profile);
+  page = chrome.context.pages()[0] || (await chrome.context.newPage());
+  errors = watch(page);
+  await page.goto(server.url);
+  await appReady(page);
+  await page.locator(".response-row", { hasText: "Nog niet afgerond" }).waitFor();
+  const [afterKill] = await storedResponses(page);
+  const a = afterKill.response.answers;
+  assert.equal(afterKill.response.status, "draft");
+  assert.deepEqual(
+    { org: a.org, team: a.team, frequency: a.frequency, grade: a.grade, phase: a.phase },
+    { org: "lokaal_team", team: "apeldoorn", frequency: "maandelijks", grade: 8, phase: "opbouw" },
+  );
+  assert.deepEqual(
+    [a.kennen_1, a.kennen_2, a.kennen_3, a.afspraken_1, a.afspraken_2, a.veiligheid_1, a.processtappen_1],
+    [4, 5, 2, 4, null, 5, 4],
+  );
+  assert.equal(a.strengths, STRENGTHS);
+  // At most the keystroke being typed may be lost.
+  assert.ok(
+    a.concerns === CONCERNS || a.concerns === CONCERNS.slice(0, -1),
+    `concerns after the kill: ${JSON.stringify(a.concerns)}`,
+  );
+  const revisionAfterKill = afterKill.response.revision;
+
+  // Resume by keyboard and find every answer on the pages.
+  await activate(page, "Verder invullen");
+  await page.locator(".caption", { hasText: "Stap 1 van 5" }).waitFor();
+  assert.equal(await page.locator("#q-org-0").isChecked(), true);
+  assert.equal(await page.locator("#q-team-1").isChecked(), true);
+  for (let step = 2; step <= 5; step++) {
+    await activate(page, "Volgende");
+    await page.locator(".caption", { hasText: `Stap ${step} van 5` }).waitFor();
+    if (step === 2) assert.equal(await page.locator("#q-grade-7").isChecked(), true);
+  }
+  assert.equal(await page.locator("#q-strengths").inputValue(), STRENGTHS);
+  assert.equal(await page.locator("#q-concerns").inputValue(), a.concerns);
+  await activate(page, "Naar het overzicht");
+  await heading(page, "Controleer uw antwoorden");
+  const summary = await page.locator("main").innerText();
+  for (const shown of ["Lokaal team / jeugdteam", "Apeldoorn", "Niet van toepassing", STRENGTHS]) {
+    assert.ok(summary.includes(shown), `summary shows ${shown}`);
+  }
+  assert.deepEqual(await axeViolations(page), [], "axe on the summary");
+  await activate(page, "Enquête afronden");
+  await heading(page, "Dank u wel, de enquête is afgerond");
+  let [stored] = await storedResponses(page);
+  assert.equal(stored.response.status, "complete");
+  assert.ok(stored.response.revision > revisionAfterKill);
+  const completedRevision = stored.response.revision;
+
+  // Edit later: the revision goes up and the response stays complete.
+  await page.goto(server.url + "#/enquete");
+  await heading(page, "Enquête");
+  await activate(page, "Bekijken of wijzigen");
+  await heading(page, "Controleer uw antwoorden");
+  await page.getByRole("button", { name: /Wijzigen\W+Uw oordeel/ }).click();
+  await page.locator(".caption", { hasText: "Stap 2 van 5" }).waitFor();
+  await page.locator("h1").focus();
+  await answerPageByKeyboard(page, { grade: 8 });
+  await page.keyboard.press("Enter");
+  await page.locator(".caption", { hasText: "Stap 3 van 5" }).waitFor();
+  [stored] = await storedResponses(page);
+  assert.equal(stored.response.answers.grade, 9);
+  assert.equal(stored.response.status, "complete");
+  assert.ok(stored.response.revision > completedRevision);
+
+  // Withdraw, after one confirmation: a tombstone without answers.
+  await page.goto(server.url);
+  await page.locator(".response-row", { hasText: "Afgerond" }).waitFor();
+  await activate(page, "Intrekken");
+  await page.getByRole("alertdialog").waitFor();
+  await activate(page, "Ja, intrekken");
+  await page.locator(".response-row", { hasText: "Ingetrokken" }).waitFor();
+  [stored] = await storedResponses(page);
+  assert.equal(stored.response.status, "withdrawn");
+  assert.deepEqual(stored.response.answers, {});
+  assert.deepEqual(errors, []);
+  await chrome.close();
+  await rm(profile, { recursive: true, force: true });
+});
+
+test("English: the same form in English, and show_if hides what does not apply", async () => {
+  const browser = await launch();
+  const { context, page, errors } = await open(browser, server.url);
+  await page.goto(server.url + "#/enquete");
+  await heading(page, "Enquête");
+  await page.getByRole("button", { name: "English" }).click();
+  await heading(page, "Survey");
+  await activate(page, "Start a new survey");
+  await page.locator(".caption", { hasText: "Step 1 of" }).waitFor();
+  await answerPageByKeyboard(page, {});
+  await page.keyboard.press("Enter");
+  await page.locator("#error-summary", { hasText: "There is a problem" }).waitFor();
+  assert.match(await page.locator(".error-message").first().innerText(), /Answer this question/);
+  await page.locator("h1").focus();
+  // "Never" worked together: the judgement pages do not apply and disappear.
+  await answerPageByKeyboard(page, { org: 1, team: 21, frequency: 0 });
+  await page.keyboard.press("Enter");
+  await page.locator(".caption", { hasText: "Step 2 of 2" }).waitFor();
+  await answerPageByKeyboard(page, { improvements: "Meet twice a year." });
+  await page.keyboard.press("Enter");
+  await heading(page, "Check your answers");
+  await activate(page, "Finish the survey");
+  await heading(page, "Thank you, the survey is finished");
+  const [stored] = await storedResponses(page);
+  assert.equal(stored.response.status, "complete");
+  assert.deepEqual(stored.response.answers, {
+    org: "gi",
+    team: "zutphen",
+    frequency: "nooit",
+    improvements: "Meet twice a year.",
+  });
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+  await browser.close();
+});
