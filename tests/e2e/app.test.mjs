@@ -135,7 +135,6 @@ test("keyboard alone: skip link, menu, and focus on the new screen's heading", a
   await page.keyboard.press("Enter");
   await page.locator("h1", { hasText: "Rapport" }).waitFor();
   await page.waitForFunction(() => document.activeElement.id === "page-title");
-  assert.match(await page.locator("main").innerText(), /Dit scherm is nog niet gebouwd/);
   // The language switch works from the keyboard as well.
   await page.locator(".lang-switch").focus();
   await page.keyboard.press("Enter");
@@ -146,7 +145,8 @@ test("keyboard alone: skip link, menu, and focus on the new screen's heading", a
 
 test("screens not built yet say so plainly and show no data", async () => {
   const { context, page } = await open(browser, server.url);
-  for (const screen of SCREENS.slice(1)) {
+  const notBuilt = ["#/bijeenkomsten", "#/importeren", "#/rapport"];
+  for (const screen of SCREENS.filter((s) => notBuilt.includes(s.hash))) {
     await page.goto(server.url + screen.hash);
     await page.locator("h1", { hasText: screen.nl }).waitFor();
     const text = await page.locator("main").innerText();
