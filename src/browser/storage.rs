@@ -21,11 +21,9 @@ fn manager() -> Option<web_sys::StorageManager> {
         .then(|| navigator.storage())
 }
 
-/// Asks the browser to keep this site's data even under storage pressure. Returns whether it is
-/// persistent now (browsers may say no without asking the person).
-pub async fn request_persistence() -> bool {
-    let Some(m) = manager() else { return false };
-    match m.persist() {
+/// The boolean a storage-manager promise resolves to; false when it fails.
+async fn resolved_bool(promise: Result<js_sys::Promise, wasm_bindgen::JsValue>) -> bool {
+    match promise {
         Ok(p) => JsFuture::from(p)
             .await
             .ok()
@@ -35,19 +33,21 @@ pub async fn request_persistence() -> bool {
     }
 }
 
+/// Asks the browser to keep this site's data even under storage pressure. Returns whether it is
+/// persistent now (browsers may say no without asking the person).
+pub async fn request_persistence() -> bool {
+    match manager() {
+        Some(m) => resolved_bool(m.persist()).await,
+        None => false,
+    }
+}
+
 /// Storage used, quota and persistence, as far as the browser tells.
 pub async fn info() -> StorageInfo {
     let Some(m) = manager() else {
         return StorageInfo::default();
     };
-    let persisted = match m.persisted() {
-        Ok(p) => JsFuture::from(p)
-            .await
-            .ok()
-            .and_then(|v| v.as_bool())
-            .unwrap_or(false),
-        Err(_) => false,
-    };
+    let persisted = resolved_bool(m.persisted()).await;
     let estimate = match m.estimate() {
         Ok(p) => JsFuture::from(p)
             .await

@@ -43,20 +43,21 @@ export async function serve(dir = DIST) {
   return { url, close: () => new Promise((ok) => server.close(ok)) };
 }
 
+const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";
+// Root needs --no-sandbox; the rest keep Chromium from reaching for the network at start.
+const CHROMIUM_FLAGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
 /** Launches the system Chromium headless, with the flags that keep it off the network. */
 export function launch() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
 }
 
 /**
@@ -109,15 +110,9 @@ export async function axeViolations(page) {
  */
 export async function spawnPersistent(userDataDir) {
   const { spawn } = await import("node:child_process");
-  const proc = spawn(process.env.CHROMIUM || "/usr/bin/chromium", [
+  const proc = spawn(CHROMIUM, [
     "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
+    ...CHROMIUM_FLAGS,
     `--user-data-dir=${userDataDir}`,
     "--remote-debugging-port=0",
     "about:blank",
