@@ -3,6 +3,7 @@
 //! decisions live in [`crate::domain`], the wiring in [`crate::ui`].
 pub mod clock;
 pub mod dom;
+pub mod files;
 pub mod idb;
 pub mod offline;
 pub mod repository;

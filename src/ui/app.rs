@@ -4,8 +4,8 @@ use crate::browser::dom;
 use crate::ui::components::header::Header;
 use crate::ui::i18n::{provide_i18n, Messages};
 use crate::ui::pages::{
-    fill::FillPage, home::HomePage, not_built::NotBuiltPage, not_found::NotFoundPage,
-    privacy::PrivacyPage, survey::SurveyPage,
+    export::ExportPage, fill::FillPage, home::HomePage, not_built::NotBuiltPage,
+    not_found::NotFoundPage, privacy::PrivacyPage, survey::SurveyPage,
 };
 use crate::ui::route::{use_route, Route};
 use crate::ui::store::provide_store;
@@ -20,6 +20,7 @@ pub fn route_title(route: &Route, t: &Messages) -> &'static str {
     match route {
         Route::Home => t.nav_home,
         Route::Survey | Route::Response(_) => t.survey_title,
+        Route::Export => t.export_title,
         Route::Meetings => t.meetings_title,
         Route::Import => t.import_title,
         Route::Report => t.report_title,
@@ -61,6 +62,7 @@ pub fn App() -> impl IntoView {
                 Route::Survey => view! { <SurveyPage /> }.into_any(),
                 Route::Response(id) => view! { <FillPage id=id /> }.into_any(),
                 Route::Privacy => view! { <PrivacyPage /> }.into_any(),
+                Route::Export => view! { <ExportPage /> }.into_any(),
                 Route::NotFound => view! { <NotFoundPage /> }.into_any(),
                 other => view! { <NotBuiltPage route=other /> }.into_any(),
             }}

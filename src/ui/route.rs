@@ -17,6 +17,8 @@ pub enum Route {
     Survey,
     /// Filling in (or viewing) one of this device's responses, by id.
     Response(String),
+    /// Exporting this device's finished work to a file.
+    Export,
     Meetings,
     Import,
     Report,
@@ -38,7 +40,7 @@ impl Route {
     /// The menu item this screen belongs to.
     pub fn menu_item(&self) -> Route {
         match self {
-            Route::Response(_) => Route::Survey,
+            Route::Response(_) | Route::Export => Route::Survey,
             other => other.clone(),
         }
     }
@@ -49,6 +51,7 @@ impl Route {
         match self {
             Route::Home | Route::NotFound => "#/",
             Route::Response(_) => "#/enquete",
+            Route::Export => "#/exporteren",
             Route::Survey => "#/enquete",
             Route::Meetings => "#/bijeenkomsten",
             Route::Import => "#/importeren",
@@ -72,6 +75,7 @@ impl Route {
             "enquete" => Route::Survey,
             "bijeenkomsten" => Route::Meetings,
             "importeren" => Route::Import,
+            "exporteren" => Route::Export,
             "rapport" => Route::Report,
             "privacy" => Route::Privacy,
             _ => Route::NotFound,

@@ -47,6 +47,8 @@ pub struct Store {
     pub loaded: RwSignal<Vec<Questionnaire>>,
     /// The state of the last autosave.
     pub save_status: RwSignal<SaveStatus>,
+    /// When this device last exported a file (RFC 3339), if ever.
+    pub last_export: RwSignal<Option<String>>,
     pending: RwSignal<u32>,
 }
 
@@ -146,6 +148,7 @@ pub fn provide_store() -> Store {
         responses: RwSignal::new(Vec::new()),
         loaded: RwSignal::new(Vec::new()),
         save_status: RwSignal::new(SaveStatus::Idle),
+        last_export: RwSignal::new(None),
         pending: RwSignal::new(0),
     };
     provide_context(store);
@@ -168,6 +171,11 @@ pub fn provide_store() -> Store {
             repository::questionnaires().await,
         ) {
             (Ok(responses), Ok(questionnaires)) => {
+                if let Ok(Some(serde_json::Value::String(at))) =
+                    repository::setting("last_export").await
+                {
+                    store.last_export.set(Some(at));
+                }
                 store.responses.set(responses);
                 store.loaded.set(questionnaires);
                 store.state.set(StorageState::Ready);

@@ -116,7 +116,14 @@ pub fn ExportReminder() -> impl IntoView {
             <div class="notice notice-warning" role="status">
                 <p><strong>{move || i18n.t().export_reminder} " " {move || waiting.get()}</strong></p>
                 <p>{move || i18n.t().export_reminder_detail}</p>
+                <p><a href=crate::ui::route::Route::Export.href()>{move || i18n.t().export_link}</a></p>
             </div>
         </Show>
+        <p class="hint last-export">
+            {move || match store.last_export.get() {
+                Some(at) => format!("{} {}", i18n.t().last_export, clock::format_local(&at, locale(i18n.lang()))),
+                None => i18n.t().never_exported.to_string(),
+            }}
+        </p>
     }
 }

@@ -1,4 +1,5 @@
 //! One file per screen.
+pub mod export;
 pub mod fill;
 pub mod home;
 pub mod not_built;

@@ -17,6 +17,9 @@ pub fn SurveyPage() -> impl IntoView {
         <StorageGate>
             <StartSurvey />
             <ExportReminder />
+            <p><a class="button button-quiet button-link-quiet" href=crate::ui::route::Route::Export.href()>
+                {move || i18n.t().export_link}
+            </a></p>
             <section aria-labelledby="own-heading">
                 <h2 id="own-heading">{move || i18n.t().your_responses}</h2>
                 <p class="hint">{move || i18n.t().your_responses_intro}</p>

@@ -1,0 +1,283 @@
+//! Export: what will leave the machine (counts), every likely piece of personal data in the
+//! free text (to change, or knowingly keep), and saving the `.samenscan.json` file. Finished
+//! responses go, and the withdrawals of responses exported before (so the coordinator removes
+//! them too). Drafts never leave.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::browser::{clock, files, repository};
+use crate::domain::exchange::{encode_export, export_file_name, ExportContents};
+use crate::domain::privacy::scan_response;
+use crate::domain::{OwnResponse, Status};
+use crate::ui::app::PAGE_TITLE_ID;
+use crate::ui::components::response_list::locale;
+use crate::ui::components::storage_gate::StorageGate;
+use crate::ui::i18n::use_i18n;
+use crate::ui::store::use_store;
+use leptos::prelude::*;
+use serde_json::json;
+
+/// Whether a response goes into an export.
+fn included(own: &OwnResponse) -> bool {
+    match own.response.status {
+        Status::Complete => true,
+        Status::Withdrawn => own.exported_revision.is_some(),
+        Status::Draft => false,
+    }
+}
+
+/// A free-text answer with findings: which response, which question.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+struct FieldKey {
+    response: String,
+    item: String,
+}
+
+/// The export screen.
+#[component]
+pub fn ExportPage() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <h1 id=PAGE_TITLE_ID tabindex="-1">{move || i18n.t().export_title}</h1>
+        <p class="lead">{move || i18n.t().export_intro}</p>
+        <StorageGate>
+            <ExportForm />
+        </StorageGate>
+    }
+}
+
+#[component]
+fn ExportForm() -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_store();
+    let counts = Memo::new(move |_| {
+        store.responses.with(|list| {
+            let complete = list
+                .iter()
+                .filter(|r| r.response.status == Status::Complete)
+                .count();
+            let withdrawn = list.iter().filter(|r| included(r)).count() - complete;
+            (complete, withdrawn)
+        })
+    });
+    // Every current finding, by field; recomputed as the person edits.
+    let findings = Memo::new(move |_| {
+        let mut by_field: BTreeMap<FieldKey, Vec<(String, String)>> = BTreeMap::new();
+        store.responses.with(|list| {
+            for own in list
+                .iter()
+                .filter(|r| r.response.status == Status::Complete)
+            {
+                let Some(q) = store.questionnaire(&own.response.questionnaire) else {
+                    continue;
+                };
+                for f in scan_response(&q, &own.response) {
+                    by_field
+                        .entry(FieldKey {
+                            response: own.response.id.clone(),
+                            item: f.field.clone(),
+                        })
+                        .or_default()
+                        .push((f.finding.text.clone(), f.finding.message(i18n.lang())));
+                }
+            }
+        });
+        by_field
+    });
+    // Fields stay on screen once shown, so a text box does not vanish while it is being fixed.
+    let shown_fields = RwSignal::new(Vec::<FieldKey>::new());
+    Effect::new(move |_| {
+        let now: Vec<FieldKey> = findings.with(|f| f.keys().cloned().collect());
+        shown_fields.update(|shown| {
+            for key in now {
+                if !shown.contains(&key) {
+                    shown.push(key);
+                }
+            }
+        });
+    });
+    let kept = RwSignal::new(BTreeSet::<String>::new());
+    let open_findings = Memo::new(move |_| {
+        findings.with(|f| {
+            kept.with(|kept| {
+                f.iter()
+                    .flat_map(|(key, list)| {
+                        list.iter()
+                            .map(move |(text, _)| format!("{}/{}/{text}", key.response, key.item))
+                    })
+                    .filter(|id| !kept.contains(id))
+                    .count()
+            })
+        })
+    });
+    let saved_as = RwSignal::new(None::<Result<String, ()>>);
+
+    let export = move |_| {
+        let chosen: Vec<OwnResponse> = store
+            .responses
+            .get_untracked()
+            .into_iter()
+            .filter(included)
+            .collect();
+        let known = store
+            .questionnaires()
+            .into_iter()
+            .map(|q| (q.reference(), q))
+            .collect();
+        let responses = chosen.iter().map(|o| o.response.clone()).collect();
+        let Ok(contents) = ExportContents::for_records(responses, Vec::new(), &known) else {
+            saved_as.set(Some(Err(())));
+            return;
+        };
+        let now = clock::now_rfc3339();
+        let text = encode_export(&contents, env!("CARGO_PKG_VERSION"), &now);
+        let name = export_file_name(&now, false);
+        if !files::save_text_file(&name, &text, "application/json") {
+            saved_as.set(Some(Err(())));
+            return;
+        }
+        for mut own in chosen {
+            own.exported_revision = Some(own.response.revision);
+            store.save(own);
+        }
+        store.last_export.set(Some(now.clone()));
+        leptos::task::spawn_local(async move {
+            let _ = repository::save_setting("last_export", &json!(now)).await;
+        });
+        saved_as.set(Some(Ok(name)));
+    };
+
+    view! {
+        <h2>{move || i18n.t().export_what}</h2>
+        <dl class="summary-list">
+            <div class="summary-row">
+                <dt>{move || i18n.t().export_count_complete}</dt>
+                <dd id="export-count-complete">{move || counts.get().0}</dd>
+            </div>
+            <div class="summary-row">
+                <dt>{move || i18n.t().export_count_withdrawn}</dt>
+                <dd>{move || counts.get().1}</dd>
+            </div>
+        </dl>
+        <Show
+            when=move || { counts.get() != (0, 0) }
+            fallback=move || view! { <p>{i18n.t().export_nothing}</p> }
+        >
+            <h2>{move || i18n.t().export_findings_title}</h2>
+            <Show
+                when=move || !shown_fields.with(Vec::is_empty)
+                fallback=move || view! { <p>{i18n.t().export_findings_none}</p> }
+            >
+                <p>{move || i18n.t().export_findings_intro}</p>
+                <For
+                    each=move || shown_fields.get()
+                    key=|key| key.clone()
+                    children=move |key| view! { <FindingField key=key findings=findings kept=kept /> }
+                />
+            </Show>
+            <div class="actions">
+                <button
+                    type="button"
+                    class="button"
+                    on:click=export
+                    prop:disabled=move || open_findings.get() > 0
+                    aria-describedby="export-blocked"
+                >
+                    {move || i18n.t().export_save}
+                </button>
+                <p class="hint" id="export-blocked">
+                    {move || (open_findings.get() > 0).then(|| i18n.t().export_blocked)}
+                </p>
+            </div>
+            <p role="status">
+                {move || match saved_as.get() {
+                    Some(Ok(name)) => format!("{} {name}", i18n.t().export_saved),
+                    Some(Err(())) => i18n.t().export_failed.to_string(),
+                    None => String::new(),
+                }}
+            </p>
+        </Show>
+    }
+}
+
+/// One free-text answer with its findings: the text to change, and per finding a box to keep it.
+#[component]
+fn FindingField(
+    key: FieldKey,
+    findings: Memo<BTreeMap<FieldKey, Vec<(String, String)>>>,
+    kept: RwSignal<BTreeSet<String>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_store();
+    let own = store
+        .responses
+        .with_untracked(|l| l.iter().find(|r| r.response.id == key.response).cloned());
+    let Some(own) = own else {
+        return ().into_any();
+    };
+    let question = store
+        .questionnaire(&own.response.questionnaire)
+        .and_then(|q| q.item(&key.item).map(|i| i.label.clone()))
+        .unwrap_or_default();
+    let initial = own
+        .response
+        .answers
+        .get(&key.item)
+        .and_then(|v| v.as_str())
+        .unwrap_or("")
+        .to_string();
+    let started = own.started_at.clone();
+    let input_id = format!("finding-{}-{}", key.response, key.item);
+    let here = {
+        let key = key.clone();
+        move || findings.with(|f| f.get(&key).cloned().unwrap_or_default())
+    };
+    let response_id = key.response.clone();
+    let item_id = key.item.clone();
+    view! {
+        <div class="finding-field field">
+            <label class="question" for=input_id.clone()>
+                {move || format!("{} “{}”", i18n.t().export_in_question, question.get(i18n.lang()))}
+                <span class="hint">
+                    {move || format!(" ({} {})", i18n.t().started_on.to_lowercase(),
+                        clock::format_local(&started, locale(i18n.lang())))}
+                </span>
+            </label>
+            <textarea
+                class="input textarea"
+                id=input_id
+                rows="4"
+                prop:value=initial
+                on:input=move |ev| {
+                    let text = event_target_value(&ev);
+                    let value = (!text.trim().is_empty()).then(|| json!(text));
+                    store.update_response(&response_id, |r, now| r.set_answer(&item_id, value, now));
+                }
+            ></textarea>
+            <ul class="findings">
+                {move || here().into_iter().map(|(text, message)| {
+                    let id = format!("{}/{}/{text}", key.response, key.item);
+                    let box_id = format!("keep-{}", id.replace(|c: char| !c.is_ascii_alphanumeric(), "-"));
+                    let checked = {
+                        let id = id.clone();
+                        move || kept.with(|k| k.contains(&id))
+                    };
+                    view! {
+                        <li>
+                            <p class="finding-message">{message}</p>
+                            <div class="choice checkbox">
+                                <input type="checkbox" id=box_id.clone() prop:checked=checked
+                                    on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        kept.update(|k| { if on { k.insert(id.clone()); } else { k.remove(&id); } });
+                                    } />
+                                <label for=box_id>{move || i18n.t().export_keep}</label>
+                            </div>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </div>
+    }
+    .into_any()
+}

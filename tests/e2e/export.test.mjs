@@ -1,0 +1,77 @@
+// Export from a worker's app: what leaves the machine, personal-data findings to fix or keep,
+// and the saved file in the exchange format of design §3.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { serve, launch, open, answerPageByKeyboard, axeViolations } from "./harness.mjs";
+
+let server;
+let browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test("findings block the export until fixed or kept; the file holds the finished response", async () => {
+  const { context, page, errors } = await open(browser, server.url, { acceptDownloads: true });
+  await page.goto(server.url + "#/enquete");
+  await page.getByRole("button", { name: "Nieuwe enquête beginnen" }).click();
+  await page.locator(".caption", { hasText: "Stap 1 van" }).waitFor();
+  await page.locator("h1").focus();
+  await answerPageByKeyboard(page, { org: 2, team: 5, frequency: 0 });
+  await page.keyboard.press("Enter");
+  await page.locator(".caption", { hasText: "Stap 2 van 2" }).waitFor();
+  await page.locator("#q-strengths").fill("Goed contact met mevrouw Jansen, bel haar op 06-12345678.");
+  await page.getByRole("button", { name: "Naar het overzicht" }).click();
+  await page.getByRole("button", { name: "Enquête afronden" }).click();
+  await page.locator("h1", { hasText: "Dank u wel" }).waitFor();
+
+  // A draft next to it never leaves.
+  await page.goto(server.url + "#/enquete");
+  await page.getByRole("button", { name: "Nieuwe enquête beginnen" }).click();
+  await page.locator(".caption", { hasText: "Stap 1 van" }).waitFor();
+
+  await page.goto(server.url + "#/exporteren");
+  await page.locator("h1", { hasText: "Exporteren" }).waitFor();
+  assert.equal(await page.locator("#export-count-complete").innerText(), "1");
+  const messages = await page.locator(".finding-message").allInnerTexts();
+  assert.equal(messages.length, 2, messages.join(" | "));
+  assert.ok(messages.some((m) => /naam/.test(m)) && messages.some((m) => /telefoonnummer/.test(m)));
+  const save = page.getByRole("button", { name: "Bestand opslaan" });
+  assert.equal(await save.isDisabled(), true);
+  assert.deepEqual(await axeViolations(page), []);
+
+  // Fix one by editing the text; keep the other knowingly.
+  await page.locator(".finding-field textarea").fill("Goed contact met mevrouw Jansen.");
+  await page.waitForFunction(() => document.querySelectorAll(".finding-message").length === 1);
+  assert.equal(await save.isDisabled(), true);
+  await page.getByLabel("Dit is geen persoonsgegeven; het mag mee").check();
+  assert.equal(await save.isDisabled(), false);
+  const [download] = await Promise.all([page.waitForEvent("download"), save.click()]);
+  assert.match(download.suggestedFilename(), /^samenscan-\d{4}-\d{2}-\d{2}-\d{4}\.samenscan\.json$/);
+  const file = JSON.parse(await readFile(await download.path(), "utf8"));
+  assert.equal(file.format, "samenscan/export");
+  assert.equal(file.format_version, 1);
+  assert.equal(file.responses.length, 1, "only the finished response, not the draft");
+  const [response] = file.responses;
+  assert.equal(response.status, "complete");
+  assert.deepEqual(response.answers, {
+    org: "veilig_thuis",
+    team: "doetinchem",
+    frequency: "nooit",
+    strengths: "Goed contact met mevrouw Jansen.",
+  });
+  assert.deepEqual(file.questionnaires.map((q) => [q.id, q.version]), [["samenwerking", 1]]);
+  await page.locator("[role=status]", { hasText: "Het bestand is opgeslagen" }).waitFor();
+
+  // Home no longer asks for an export and says when the last one was.
+  await page.goto(server.url);
+  await page.locator(".last-export", { hasText: "Laatste export:" }).waitFor();
+  assert.equal(await page.locator(".notice-warning").count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
