@@ -392,3 +392,21 @@ fn visibility_follows_show_if_transitively() {
         [true, false, false]
     );
 }
+
+#[test]
+fn a_grade_scale_may_not_ask_for_billions_of_values() {
+    // An imported definition with an absurd grade range is refused before any report would
+    // count its values (min -9e18 .. max 9e18 would exhaust memory and overflow max - min).
+    let base = r#"{"id":"q","version":1,"title":{"nl":"Q"},"sections":[{"id":"s","title":{"nl":"S"},
+        "items":[{"id":"g","kind":"grade","label":{"nl":"Cijfer"},"min":MIN,"max":MAX}]}]}"#;
+    let with = |min: &str, max: &str| base.replace("MIN", min).replace("MAX", max);
+    let issues = Questionnaire::from_json(&with("-9000000000000000000", "9000000000000000000"))
+        .expect_err("refused");
+    assert!(issues.iter().any(|i| i.path == "sections[0].items[0].max"
+        && i.problem == DefinitionProblem::GradeRangeTooWide));
+    // 0..=100 is 101 values: the widest scale allowed; 0..=101 is one too many.
+    assert!(Questionnaire::from_json(&with("0", "100")).is_ok());
+    let issues = Questionnaire::from_json(&with("0", "101")).expect_err("refused");
+    assert_eq!(issues.len(), 1);
+    assert_eq!(issues[0].problem, DefinitionProblem::GradeRangeTooWide);
+}

@@ -403,7 +403,8 @@ mod properties {
             let rows: Vec<Vec<f64>> = rows.iter().map(|r| r.iter().map(|&x| f64::from(x)).collect()).collect();
             let a = statistics::cronbach_alpha(&rows);
             if let Some(alpha) = a.alpha {
-                prop_assert!(alpha.is_finite() && alpha <= 1.0, "{}", alpha);
+                // A last-bit rounding excess over 1 is tolerated; anything more is a bug.
+                prop_assert!(alpha.is_finite() && alpha <= 1.0 + 1e-12, "{}", alpha);
             }
             prop_assert_eq!(a.n, rows.len());
         }

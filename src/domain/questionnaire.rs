@@ -21,6 +21,11 @@ use super::lang::Lang;
 /// The largest number of characters a `text` answer may have (design §2).
 pub const MAX_TEXT_CHARS: usize = 5_000;
 
+/// The most values a grade scale may have: a report counts each value, so an imported
+/// definition must not ask for billions of them. A school grade has 10; 100 leaves room for
+/// percentages.
+pub const MAX_GRADE_STEPS: u64 = 101;
+
 /// The lowest and highest answer of a likert item: 1 = strongly disagree … 5 = strongly agree.
 pub const LIKERT_MIN: i64 = 1;
 /// See [`LIKERT_MIN`].
@@ -294,6 +299,8 @@ pub enum DefinitionProblem {
     NotAnInteger,
     /// `min` is greater than `max`.
     MinAboveMax,
+    /// A grade scale wider than [`MAX_GRADE_STEPS`] values (a report counts every value).
+    GradeRangeTooWide,
     /// More than one grade item: the report has one headline grade, so a second would be
     /// ambiguous.
     MoreThanOneGrade,
@@ -406,6 +413,14 @@ impl DefinitionIssue {
                 "the minimum is greater than the maximum",
             )
             .into(),
+            P::GradeRangeTooWide => format!(
+                "{} {MAX_GRADE_STEPS}",
+                pick(
+                    nl,
+                    "een cijferschaal heeft hoogstens zoveel waarden:",
+                    "a grade scale has at most this many values:",
+                )
+            ),
             P::MoreThanOneGrade => pick(
                 nl,
                 "er is al een rapportcijfer-vraag; een vragenlijst heeft er hoogstens één",
@@ -1103,6 +1118,9 @@ fn check_item(
             let max = bound("max", &item.max, 10);
             if min > max {
                 c.push(format!("{path}.min"), P::MinAboveMax);
+            } else if max.abs_diff(min) >= MAX_GRADE_STEPS {
+                // Also keeps `max - min` far from overflow in the distribution.
+                c.push(format!("{path}.max"), P::GradeRangeTooWide);
             }
             ItemKind::Grade { min, max }
         }

@@ -147,7 +147,16 @@ pub fn distribution(values: &[i64], min: i64, max: i64) -> Vec<ValueCount> {
 /// have the same length (the number of items); rows of another length are left out, because
 /// alpha is defined on complete cases only.
 pub fn cronbach_alpha(rows: &[Vec<f64>]) -> Alpha {
-    let k = rows.first().map_or(0, Vec::len);
+    // The number of items is the most common row length (a short first row must not decide it);
+    // ties go to the longer rows.
+    let mut lengths: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
+    for r in rows {
+        *lengths.entry(r.len()).or_default() += 1;
+    }
+    let k = lengths
+        .iter()
+        .max_by_key(|(len, count)| (**count, **len))
+        .map_or(0, |(len, _)| *len);
     let complete: Vec<&Vec<f64>> = rows.iter().filter(|r| r.len() == k).collect();
     let n = complete.len();
     let result = |alpha| Alpha { n, items: k, alpha };
@@ -172,9 +181,9 @@ pub fn cronbach_alpha(rows: &[Vec<f64>]) -> Alpha {
         .sum();
     let kf = k as f64;
     let alpha = kf / (kf - 1.0) * (1.0 - sum_item_var / var_total);
-    // Mathematically alpha <= 1 (the variance of a sum of k items is at most k times the sum of
-    // their variances); the clamp only removes a rounding excess in the last bit.
-    result(Some(alpha.min(1.0)))
+    // Mathematically alpha <= 1. No clamp here: `NaN.min(1.0)` is 1.0, so a clamp would turn a
+    // numerical bug into a perfect score. A non-finite result is reported as undefined.
+    result(alpha.is_finite().then_some(alpha))
 }
 
 /// The p-quantile of Student's t distribution with `df` degrees of freedom (df > 0, 0 < p < 1),
@@ -303,6 +312,22 @@ pub fn ln_gamma(x: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn alpha_is_not_decided_by_a_short_first_row() {
+        // Rows of 3 items; a stray first row of 1 must not make k = 1 and drop the others.
+        // Items (1,1,1),(2,2,2),(3,3,3): each item variance 1, total variance 9 (totals 3,6,9):
+        // alpha = 3/2 * (1 - 3/9) = 1.
+        let rows = vec![
+            vec![5.0],
+            vec![1.0, 1.0, 1.0],
+            vec![2.0, 2.0, 2.0],
+            vec![3.0, 3.0, 3.0],
+        ];
+        let a = cronbach_alpha(&rows);
+        assert_eq!((a.n, a.items), (3, 3));
+        assert!((a.alpha.unwrap() - 1.0).abs() < 1e-12);
+    }
 
     fn close(a: f64, b: f64, tol: f64) -> bool {
         (a - b).abs() <= tol
