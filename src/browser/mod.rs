@@ -2,6 +2,7 @@
 //! API; each converts JavaScript errors into typed errors right there and decides nothing — the
 //! decisions live in [`crate::domain`], the wiring in [`crate::ui`].
 pub mod clock;
+pub mod crypto;
 pub mod dom;
 pub mod files;
 pub mod idb;

@@ -138,6 +138,13 @@ pub struct Messages {
     pub export_link: &'static str,
     pub last_export: &'static str,
     pub never_exported: &'static str,
+    pub export_encrypt: &'static str,
+    pub export_encrypt_hint: &'static str,
+    pub passphrase: &'static str,
+    pub passphrase_repeat: &'static str,
+    pub passphrase_short: &'static str,
+    pub passphrase_mismatch: &'static str,
+    pub export_encrypting: &'static str,
 }
 
 /// Dutch, the default.
@@ -277,6 +284,13 @@ pub static NL: Messages = Messages {
     export_link: "Antwoorden exporteren",
     last_export: "Laatste export:",
     never_exported: "Nog nooit geëxporteerd.",
+    export_encrypt: "Versleutelen met een wachtwoordzin",
+    export_encrypt_hint: "Aanbevolen als het bestand via e-mail of een gedeelde map gaat. Geef de wachtwoordzin apart door, bijvoorbeeld telefonisch.",
+    passphrase: "Wachtwoordzin",
+    passphrase_repeat: "Herhaal de wachtwoordzin",
+    passphrase_short: "Gebruik minstens 10 tekens.",
+    passphrase_mismatch: "De twee wachtwoordzinnen zijn niet gelijk.",
+    export_encrypting: "Bezig met versleutelen…",
 };
 
 /// English.
@@ -415,6 +429,13 @@ pub static EN: Messages = Messages {
     export_link: "Export answers",
     last_export: "Last export:",
     never_exported: "Never exported.",
+    export_encrypt: "Encrypt with a passphrase",
+    export_encrypt_hint: "Recommended when the file travels by e-mail or a shared folder. Pass the passphrase on separately, for example by phone.",
+    passphrase: "Passphrase",
+    passphrase_repeat: "Repeat the passphrase",
+    passphrase_short: "Use at least 10 characters.",
+    passphrase_mismatch: "The two passphrases are not the same.",
+    export_encrypting: "Encrypting…",
 };
 
 /// Fills `{name}` placeholders of a text, e.g. `fill(t.step_of, &[("n", "2"), ("total", "5")])`.

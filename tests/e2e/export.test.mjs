@@ -75,3 +75,62 @@ test("findings block the export until fixed or kept; the file holds the finished
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+/** Opens an encrypted exchange file with Node's own WebCrypto, as design §3 describes it. */
+async function decrypt(envelope, passphrase) {
+  const { subtle } = globalThis.crypto;
+  const bytes = (b64) => Uint8Array.from(Buffer.from(b64, "base64"));
+  const base = await subtle.importKey("raw", new TextEncoder().encode(passphrase), "PBKDF2", false, ["deriveKey"]);
+  const key = await subtle.deriveKey(
+    { name: "PBKDF2", salt: bytes(envelope.kdf.salt), iterations: envelope.kdf.iterations, hash: "SHA-256" },
+    base,
+    { name: "AES-GCM", length: 256 },
+    false,
+    ["decrypt"],
+  );
+  const plain = await subtle.decrypt({ name: "AES-GCM", iv: bytes(envelope.cipher.iv) }, key, bytes(envelope.ciphertext));
+  return JSON.parse(new TextDecoder().decode(plain));
+}
+
+test("an encrypted export opens with the passphrase and only with it", async () => {
+  const { context, page, errors } = await open(browser, server.url, { acceptDownloads: true });
+  await page.goto(server.url + "#/enquete");
+  await page.getByRole("button", { name: "Nieuwe enquête beginnen" }).click();
+  await page.locator(".caption", { hasText: "Stap 1 van" }).waitFor();
+  await page.locator("h1").focus();
+  await answerPageByKeyboard(page, { org: 0, team: 2, frequency: 0 });
+  await page.keyboard.press("Enter");
+  await page.getByRole("button", { name: "Naar het overzicht" }).click();
+  await page.getByRole("button", { name: "Enquête afronden" }).click();
+  await page.locator("h1", { hasText: "Dank u wel" }).waitFor();
+
+  await page.goto(server.url + "#/exporteren");
+  await page.locator("#export-count-complete", { hasText: "1" }).waitFor();
+  const save = page.getByRole("button", { name: "Bestand opslaan" });
+  assert.equal(await save.isDisabled(), false);
+  await page.getByLabel("Versleutelen met een wachtwoordzin").check();
+  assert.equal(await save.isDisabled(), true, "no passphrase yet");
+  await page.getByLabel("Wachtwoordzin", { exact: true }).fill("kort");
+  await page.locator("#passphrase-problem", { hasText: "minstens 10 tekens" }).waitFor();
+  const passphrase = "zomer aan de IJssel 2026";
+  await page.getByLabel("Wachtwoordzin", { exact: true }).fill(passphrase);
+  await page.getByLabel("Herhaal de wachtwoordzin").fill(passphrase + "!");
+  await page.locator("#passphrase-problem", { hasText: "niet gelijk" }).waitFor();
+  assert.equal(await save.isDisabled(), true);
+  await page.getByLabel("Herhaal de wachtwoordzin").fill(passphrase);
+  assert.deepEqual(await axeViolations(page), []);
+  const [download] = await Promise.all([page.waitForEvent("download"), save.click()]);
+  assert.match(download.suggestedFilename(), /-versleuteld\.samenscan\.json$/);
+  const envelope = JSON.parse(await readFile(await download.path(), "utf8"));
+  assert.equal(envelope.format, "samenscan/encrypted");
+  assert.deepEqual(envelope.kdf.name, "PBKDF2-SHA256");
+  assert.equal(envelope.kdf.iterations, 600000);
+  assert.equal(envelope.cipher.name, "AES-256-GCM");
+  assert.doesNotMatch(JSON.stringify(envelope), /berkelland|lokaal_team/, "nothing readable inside");
+  const plain = await decrypt(envelope, passphrase);
+  assert.equal(plain.format, "samenscan/export");
+  assert.equal(plain.responses[0].answers.team, "berkelland");
+  await assert.rejects(decrypt(envelope, "zomer aan de IJssel 2025"), "a wrong passphrase fails");
+  assert.deepEqual(errors, []);
+  await context.close();
+});

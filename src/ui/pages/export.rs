@@ -5,8 +5,10 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::browser::{clock, files, repository};
-use crate::domain::exchange::{encode_export, export_file_name, ExportContents};
+use crate::browser::{clock, crypto, files, repository};
+use crate::domain::exchange::{
+    encode_export, encrypted_envelope_json, export_file_name, ExportContents, PBKDF2_ITERATIONS,
+};
 use crate::domain::privacy::scan_response;
 use crate::domain::{OwnResponse, Status};
 use crate::ui::app::PAGE_TITLE_ID;
@@ -16,6 +18,9 @@ use crate::ui::i18n::use_i18n;
 use crate::ui::store::use_store;
 use leptos::prelude::*;
 use serde_json::json;
+
+/// The shortest passphrase accepted for an encrypted export.
+const MIN_PASSPHRASE_CHARS: usize = 10;
 
 /// Whether a response goes into an export.
 fn included(own: &OwnResponse) -> bool {
@@ -111,6 +116,24 @@ fn ExportForm() -> impl IntoView {
         })
     });
     let saved_as = RwSignal::new(None::<Result<String, ()>>);
+    let encrypt = RwSignal::new(false);
+    let passphrase = RwSignal::new(String::new());
+    let repeat = RwSignal::new(String::new());
+    let busy = RwSignal::new(false);
+    // The passphrase problem to show, if encryption is chosen.
+    let passphrase_problem = Memo::new(move |_| {
+        if !encrypt.get() {
+            return None;
+        }
+        let t = i18n.t();
+        if passphrase.with(|p| p.chars().count() < MIN_PASSPHRASE_CHARS) {
+            Some(t.passphrase_short)
+        } else if passphrase.get() != repeat.get() {
+            Some(t.passphrase_mismatch)
+        } else {
+            None
+        }
+    });
 
     let export = move |_| {
         let chosen: Vec<OwnResponse> = store
@@ -130,21 +153,42 @@ fn ExportForm() -> impl IntoView {
             return;
         };
         let now = clock::now_rfc3339();
-        let text = encode_export(&contents, env!("CARGO_PKG_VERSION"), &now);
-        let name = export_file_name(&now, false);
-        if !files::save_text_file(&name, &text, "application/json") {
-            saved_as.set(Some(Err(())));
-            return;
-        }
-        for mut own in chosen {
-            own.exported_revision = Some(own.response.revision);
-            store.save(own);
-        }
-        store.last_export.set(Some(now.clone()));
+        let plain = encode_export(&contents, env!("CARGO_PKG_VERSION"), &now);
+        let secret = encrypt.get_untracked().then(|| passphrase.get_untracked());
+        busy.set(true);
         leptos::task::spawn_local(async move {
+            let file = match secret {
+                None => Some((export_file_name(&now, false), plain)),
+                Some(secret) => crypto::seal(plain.as_bytes(), &secret, PBKDF2_ITERATIONS)
+                    .await
+                    .ok()
+                    .map(|sealed| {
+                        let envelope = encrypted_envelope_json(
+                            &sealed.salt,
+                            &sealed.iv,
+                            &sealed.ciphertext,
+                            PBKDF2_ITERATIONS,
+                        );
+                        (export_file_name(&now, true), envelope)
+                    }),
+            };
+            busy.set(false);
+            let Some((name, text)) = file else {
+                saved_as.set(Some(Err(())));
+                return;
+            };
+            if !files::save_text_file(&name, &text, "application/json") {
+                saved_as.set(Some(Err(())));
+                return;
+            }
+            for mut own in chosen {
+                own.exported_revision = Some(own.response.revision);
+                store.save(own);
+            }
+            store.last_export.set(Some(now.clone()));
             let _ = repository::save_setting("last_export", &json!(now)).await;
+            saved_as.set(Some(Ok(name)));
         });
-        saved_as.set(Some(Ok(name)));
     };
 
     view! {
@@ -175,12 +219,34 @@ fn ExportForm() -> impl IntoView {
                     children=move |key| view! { <FindingField key=key findings=findings kept=kept /> }
                 />
             </Show>
+            <h2>{move || i18n.t().export_encrypt}</h2>
+            <div class="choice checkbox">
+                <input type="checkbox" id="export-encrypt" prop:checked=move || encrypt.get()
+                    on:change=move |ev| encrypt.set(event_target_checked(&ev)) />
+                <label for="export-encrypt">{move || i18n.t().export_encrypt}</label>
+            </div>
+            <p class="hint">{move || i18n.t().export_encrypt_hint}</p>
+            <Show when=move || encrypt.get()>
+                <div class="field" class:field-error=move || passphrase_problem.get().is_some()>
+                    <label class="question" for="passphrase">{move || i18n.t().passphrase}</label>
+                    <input type="password" class="input" id="passphrase" autocomplete="new-password"
+                        aria-describedby="passphrase-problem"
+                        on:input=move |ev| passphrase.set(event_target_value(&ev)) />
+                    <label class="question" for="passphrase-repeat">{move || i18n.t().passphrase_repeat}</label>
+                    <input type="password" class="input" id="passphrase-repeat" autocomplete="new-password"
+                        aria-describedby="passphrase-problem"
+                        on:input=move |ev| repeat.set(event_target_value(&ev)) />
+                    <p class="error-message" id="passphrase-problem">{move || passphrase_problem.get()}</p>
+                </div>
+            </Show>
             <div class="actions">
                 <button
                     type="button"
                     class="button"
                     on:click=export
-                    prop:disabled=move || open_findings.get() > 0
+                    prop:disabled=move || {
+                        open_findings.get() > 0 || passphrase_problem.get().is_some() || busy.get()
+                    }
                     aria-describedby="export-blocked"
                 >
                     {move || i18n.t().export_save}
@@ -190,6 +256,7 @@ fn ExportForm() -> impl IntoView {
                 </p>
             </div>
             <p role="status">
+                {move || busy.get().then(|| i18n.t().export_encrypting)}
                 {move || match saved_as.get() {
                     Some(Ok(name)) => format!("{} {name}", i18n.t().export_saved),
                     Some(Err(())) => i18n.t().export_failed.to_string(),
