@@ -16,19 +16,31 @@ after(async () => {
   await server?.close();
 });
 
-test("findings block the export until fixed or kept; the file holds the finished response", async () => {
-  const { context, page, errors } = await open(browser, server.url, { acceptDownloads: true });
+/**
+ * Finishes one response of someone who never worked with the other organisation (two pages):
+ * `context` picks org, team and frequency; `strengths` is typed on the open-questions page.
+ */
+async function finishShortResponse(page, context, strengths) {
   await page.goto(server.url + "#/enquete");
   await page.getByRole("button", { name: "Nieuwe enquête beginnen" }).click();
   await page.locator(".caption", { hasText: "Stap 1 van" }).waitFor();
   await page.locator("h1").focus();
-  await answerPageByKeyboard(page, { org: 2, team: 5, frequency: 0 });
+  await answerPageByKeyboard(page, { ...context, frequency: 0 });
   await page.keyboard.press("Enter");
   await page.locator(".caption", { hasText: "Stap 2 van 2" }).waitFor();
-  await page.locator("#q-strengths").fill("Goed contact met mevrouw Jansen, bel haar op 06-12345678.");
+  if (strengths) await page.locator("#q-strengths").fill(strengths);
   await page.getByRole("button", { name: "Naar het overzicht" }).click();
   await page.getByRole("button", { name: "Enquête afronden" }).click();
   await page.locator("h1", { hasText: "Dank u wel" }).waitFor();
+}
+
+test("findings block the export until fixed or kept; the file holds the finished response", async () => {
+  const { context, page, errors } = await open(browser, server.url, { acceptDownloads: true });
+  await finishShortResponse(
+    page,
+    { org: 2, team: 5 },
+    "Goed contact met mevrouw Jansen, bel haar op 06-12345678.",
+  );
 
   // A draft next to it never leaves.
   await page.goto(server.url + "#/enquete");
@@ -94,15 +106,7 @@ async function decrypt(envelope, passphrase) {
 
 test("an encrypted export opens with the passphrase and only with it", async () => {
   const { context, page, errors } = await open(browser, server.url, { acceptDownloads: true });
-  await page.goto(server.url + "#/enquete");
-  await page.getByRole("button", { name: "Nieuwe enquête beginnen" }).click();
-  await page.locator(".caption", { hasText: "Stap 1 van" }).waitFor();
-  await page.locator("h1").focus();
-  await answerPageByKeyboard(page, { org: 0, team: 2, frequency: 0 });
-  await page.keyboard.press("Enter");
-  await page.getByRole("button", { name: "Naar het overzicht" }).click();
-  await page.getByRole("button", { name: "Enquête afronden" }).click();
-  await page.locator("h1", { hasText: "Dank u wel" }).waitFor();
+  await finishShortResponse(page, { org: 0, team: 2 });
 
   await page.goto(server.url + "#/exporteren");
   await page.locator("#export-count-complete", { hasText: "1" }).waitFor();
