@@ -244,7 +244,7 @@ pub static NL: Messages = Messages {
     likert_4: "Mee eens",
     likert_5: "Helemaal mee eens",
     likert_na: "Niet van toepassing",
-    grade_low: "zeer slecht",
+    grade_low: "heel slecht",
     grade_high: "uitstekend",
     characters_left: "Nog {n} tekens",
     response_not_found: "Deze enquête staat niet (meer) op dit apparaat.",
