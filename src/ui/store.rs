@@ -128,12 +128,12 @@ impl Store {
         leptos::task::spawn_local(async move {
             let result = repository::save_own_response(&own).await;
             self.pending.update(|n| *n -= 1);
+            // Every write carries the whole record, and writes complete in the order they were
+            // made, so the last one to complete tells whether everything so far is stored.
             match result {
                 Err(e) => self.save_status.set(SaveStatus::Failed(e)),
                 Ok(()) if self.pending.get_untracked() == 0 => {
-                    if !matches!(self.save_status.get_untracked(), SaveStatus::Failed(_)) {
-                        self.save_status.set(SaveStatus::Saved);
-                    }
+                    self.save_status.set(SaveStatus::Saved)
                 }
                 Ok(()) => {}
             }

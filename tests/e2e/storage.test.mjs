@@ -1,0 +1,99 @@
+// Storage that fails: the person gets a clear message, never a blank screen, and nothing typed
+// is silently dropped. Each failure is made real in the browser through an init script.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { serve, launch, open, appReady } from "./harness.mjs";
+
+let server;
+let browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test("IndexedDB refused (private mode, a setting): a clear message instead of the data screens", async () => {
+  const { context, page } = await open(browser, server.url);
+  await context.addInitScript(() => {
+    Object.defineProperty(window, "indexedDB", {
+      get() {
+        throw new DOMException("The user denied permission to access the database.", "SecurityError");
+      },
+    });
+  });
+  await page.goto(server.url + "#/enquete");
+  await appReady(page);
+  const alert = page.getByRole("alert");
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /niet toe dat Samenscan gegevens bewaart/);
+  assert.equal(await page.getByRole("button", { name: "Nieuwe enquête beginnen" }).count(), 0);
+  // The rest of the app still works: language, menu, quick exit.
+  await page.getByRole("button", { name: "English" }).click();
+  await page.getByRole("alert", { hasText: "does not let Samenscan keep data" }).waitFor();
+  await context.close();
+});
+
+test("another tab holds an older version open: this tab says so, and continues once it closes", async () => {
+  const { context, page } = await open(browser, server.url);
+  // The "old tab": a page of the same origin holding the database open at schema version 1,
+  // without closing on a version change (as an old app version might).
+  const old = await context.newPage();
+  await old.goto(server.url + "sw.js");
+  await old.evaluate(
+    () =>
+      new Promise((ok, fail) => {
+        const r = indexedDB.open("samenscan", 1);
+        r.onupgradeneeded = () => r.result.createObjectStore("responses");
+        r.onsuccess = () => {
+          window.keep = r.result;
+          ok();
+        };
+        r.onerror = () => fail(r.error);
+      }),
+  );
+  await page.goto(server.url + "#/enquete");
+  await page.getByRole("alert", { hasText: "in een ander tabblad nog met een oudere versie" }).waitFor();
+  await old.close();
+  await page.getByRole("button", { name: "Nieuwe enquête beginnen" }).waitFor();
+  await context.close();
+});
+
+test("storage full: the answer stays on screen and the person is told it was not saved", async () => {
+  const { context, page } = await open(browser, server.url);
+  await page.goto(server.url + "#/enquete");
+  await page.getByRole("button", { name: "Nieuwe enquête beginnen" }).click();
+  await page.locator(".caption", { hasText: "Stap 1 van" }).waitFor();
+  await page.locator(".save-status", { hasText: "Opgeslagen" }).waitFor();
+  // From now on every write fails as a full disk would.
+  await page.evaluate(() => {
+    window.realPut = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function () {
+      throw new DOMException("Quota exceeded.", "QuotaExceededError");
+    };
+  });
+  await page.locator("#q-org-1").check();
+  await page.locator(".save-status", { hasText: "Niet opgeslagen" }).waitFor();
+  assert.match(await page.locator(".save-status").innerText(), /De opslag van deze browser is vol/);
+  assert.equal(await page.locator("#q-org-1").isChecked(), true, "the answer stays on screen");
+  // Space again (the person removed old data): the next change stores everything, this one too.
+  await page.evaluate(() => {
+    IDBObjectStore.prototype.put = window.realPut;
+  });
+  await page.locator("#q-team-4").check();
+  await page.locator(".save-status", { hasText: "Opgeslagen" }).waitFor();
+  const stored = await page.evaluate(
+    () =>
+      new Promise((ok) => {
+        const r = indexedDB.open("samenscan");
+        r.onsuccess = () => {
+          const get = r.result.transaction("responses").objectStore("responses").getAll();
+          get.onsuccess = () => ok(get.result.map((j) => JSON.parse(j).response.answers));
+        };
+      }),
+  );
+  assert.deepEqual(stored, [{ org: "gi", team: "brummen" }]);
+  await context.close();
+});
