@@ -377,6 +377,34 @@ mod properties {
             }
         }
 
+        /// The same with groups already hidden for another reason (as the per-figure columns
+        /// get them from the group sizes): those stay hidden, and a small group's n can still
+        /// never be computed back from the total and the shown groups.
+        #[test]
+        fn suppression_with_groups_already_hidden(
+            groups in prop::collection::vec((prop_oneof![0usize..5, 0usize..40], any::<bool>()), 1..12),
+            min in 2usize..10,
+        ) {
+            let counts: Vec<usize> = groups.iter().map(|g| g.0).collect();
+            let forced: Vec<bool> = groups.iter().map(|g| g.1).collect();
+            let hidden = suppress_small_groups(&counts, &forced, min);
+            for i in 0..counts.len() {
+                prop_assert!(!forced[i] || hidden[i], "forced group {} shown: {:?} {:?}", i, counts, hidden);
+            }
+            check_column(&counts, &hidden, min)?;
+            let total: usize = counts.iter().sum();
+            let shown: usize = (0..counts.len()).filter(|&i| !hidden[i]).map(|i| counts[i]).sum();
+            if total >= min {
+                for i in (0..counts.len()).filter(|&i| counts[i] > 0 && counts[i] < min) {
+                    prop_assert!(total - shown != counts[i], "{:?} {:?} {:?}", counts, forced, hidden);
+                }
+            }
+            // Nothing is hidden without a reason: neither forced nor small, and no partner needed.
+            if counts.iter().all(|&n| n == 0 || n >= min) && forced.iter().all(|f| !f) {
+                prop_assert!(hidden.iter().all(|h| !h));
+            }
+        }
+
         #[test]
         fn statistics_do_not_depend_on_order(
             values in prop::collection::vec(1.0f64..10.0, 0..40).prop_shuffle(),
