@@ -246,6 +246,29 @@ impl<'a> Text<'a> {
     fn digits(&self, s: usize, e: usize) -> String {
         self.chars[s..e].iter().collect()
     }
+    /// Every whole word (a run of letters not preceded by a letter or digit), in order, as
+    /// (start, end, lower-cased word).
+    fn words(&self) -> impl Iterator<Item = (usize, usize, String)> + '_ {
+        let mut i = 0;
+        std::iter::from_fn(move || {
+            while i < self.len() {
+                if !self.at(i).is_some_and(char::is_alphabetic) || self.is_alnum(Self::before(i)) {
+                    i += 1;
+                    continue;
+                }
+                let start = i;
+                while self.at(i).is_some_and(char::is_alphabetic) {
+                    i += 1;
+                }
+                let word = self.chars[start..i]
+                    .iter()
+                    .flat_map(|c| c.to_lowercase())
+                    .collect();
+                return Some((start, i, word));
+            }
+            None
+        })
+    }
     /// The lower-cased word (letters only) ending just before `end`, and where it starts.
     fn word_before(&self, end: usize) -> (usize, String) {
         let mut s = end;
@@ -645,20 +668,7 @@ fn dates(t: &Text, out: &mut Raw) {
         i = e;
     }
     // "March 3, 2015": a month name first.
-    let mut i = 0;
-    while i < t.len() {
-        if !t.at(i).is_some_and(char::is_alphabetic) || t.is_alnum(Text::before(i)) {
-            i += 1;
-            continue;
-        }
-        let mut w = i;
-        while t.at(w).is_some_and(char::is_alphabetic) {
-            w += 1;
-        }
-        let word: String = t.chars[i..w]
-            .iter()
-            .flat_map(|c| c.to_lowercase())
-            .collect();
+    for (i, w, word) in t.words() {
         if month_number(&word).is_some() && t.at(w) == Some(' ') {
             let d = w + 1;
             let de = t.digits_end(d);
@@ -678,7 +688,6 @@ fn dates(t: &Text, out: &mut Raw) {
                 }
             }
         }
-        i = w;
     }
 }
 
@@ -842,20 +851,7 @@ const NOT_NAMES: &[&str] = &[
 ];
 
 fn names(t: &Text, out: &mut Raw) {
-    let mut i = 0;
-    while i < t.len() {
-        if !t.at(i).is_some_and(char::is_alphabetic) || t.is_alnum(Text::before(i)) {
-            i += 1;
-            continue;
-        }
-        let mut w = i;
-        while t.at(w).is_some_and(char::is_alphabetic) {
-            w += 1;
-        }
-        let word: String = t.chars[i..w]
-            .iter()
-            .flat_map(|c| c.to_lowercase())
-            .collect();
+    for (_, w, word) in t.words() {
         if NAME_CUES.contains(&word.as_str()) {
             let mut k = w;
             // Only an abbreviation takes a full stop ("mevr.", "dhr."); after a whole word it
@@ -869,7 +865,6 @@ fn names(t: &Text, out: &mut Raw) {
                 }
             }
         }
-        i = w;
     }
 }
 
