@@ -21,6 +21,10 @@ fn text_of(selector: &str) -> String {
         .unwrap_or_default()
 }
 
+fn html_lang() -> Option<String> {
+    document().document_element().unwrap().get_attribute("lang")
+}
+
 async fn next_tick() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         web_sys::window()
@@ -40,14 +44,7 @@ async fn mounts_in_dutch_and_switches_to_english_and_remembers_it() {
     let handle = leptos::mount::mount_to(host.clone().unchecked_into(), App);
 
     assert_eq!(text_of("h1"), "Samen evalueren hoe de samenwerking gaat");
-    assert_eq!(
-        document()
-            .document_element()
-            .unwrap()
-            .get_attribute("lang")
-            .as_deref(),
-        Some("nl")
-    );
+    assert_eq!(html_lang().as_deref(), Some("nl"));
     let button: web_sys::HtmlElement = document()
         .query_selector(".lang-switch")
         .unwrap()
@@ -61,14 +58,7 @@ async fn mounts_in_dutch_and_switches_to_english_and_remembers_it() {
         text_of("h1"),
         "Evaluating together how the collaboration is going"
     );
-    assert_eq!(
-        document()
-            .document_element()
-            .unwrap()
-            .get_attribute("lang")
-            .as_deref(),
-        Some("en")
-    );
+    assert_eq!(html_lang().as_deref(), Some("en"));
     drop(handle);
     host.remove();
 

@@ -1,20 +1,11 @@
 // The app shell in a real browser: renders, speaks Dutch and English, passes axe on every
 // screen, works by keyboard alone, requests nothing from any other origin, and the quick exit
 // leaves without a way Back.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, open, appReady, axeViolations } from "./harness.mjs";
+import { open, appReady, axeViolations, servedApp } from "./harness.mjs";
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = servedApp();
 
 const SCREENS = [
   { hash: "#/", nl: "Samen evalueren hoe de samenwerking gaat", en: "Evaluating together how the collaboration is going" },
@@ -26,8 +17,8 @@ const SCREENS = [
 ];
 
 test("home renders in Dutch with the three roles and requests nothing from another origin", async () => {
-  const { context, page, requests, errors, foreign } = await open(browser, server.url);
-  await page.goto(server.url);
+  const { context, page, requests, errors, foreign } = await open(env.browser, env.server.url);
+  await page.goto(env.server.url);
   await appReady(page);
   assert.equal(await page.locator("html").getAttribute("lang"), "nl");
   assert.equal(await page.title(), "Samenscan");
@@ -49,8 +40,8 @@ test("home renders in Dutch with the three roles and requests nothing from anoth
 });
 
 test("the Content-Security-Policy allows only the app's own files", async () => {
-  const { context, page, errors } = await open(browser, server.url);
-  await page.goto(server.url);
+  const { context, page, errors } = await open(env.browser, env.server.url);
+  await page.goto(env.server.url);
   await appReady(page);
   const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
   assert.match(csp, /default-src 'self'/);
@@ -71,10 +62,10 @@ test("the Content-Security-Policy allows only the app's own files", async () => 
 });
 
 test("every screen passes axe-core (WCAG 2.1 A and AA) in Dutch and in English", async () => {
-  const { context, page, errors } = await open(browser, server.url);
+  const { context, page, errors } = await open(env.browser, env.server.url);
   for (const lang of ["nl", "en"]) {
     for (const screen of SCREENS) {
-      await page.goto(server.url + screen.hash);
+      await page.goto(env.server.url + screen.hash);
       await appReady(page);
       if (lang === "en" && (await page.locator("html").getAttribute("lang")) === "nl") {
         await page.getByRole("button", { name: "English" }).click();
@@ -85,7 +76,7 @@ test("every screen passes axe-core (WCAG 2.1 A and AA) in Dutch and in English",
   }
   // A narrow phone screen too: nothing may overflow or overlap into a violation.
   await page.setViewportSize({ width: 320, height: 640 });
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await appReady(page);
   assert.deepEqual(await axeViolations(page), [], "axe at 320 px");
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
@@ -95,8 +86,8 @@ test("every screen passes axe-core (WCAG 2.1 A and AA) in Dutch and in English",
 });
 
 test("the language choice is remembered across a reload and a new tab", async () => {
-  const { context, page, errors } = await open(browser, server.url);
-  await page.goto(server.url);
+  const { context, page, errors } = await open(env.browser, env.server.url);
+  await page.goto(env.server.url);
   await appReady(page);
   await page.getByRole("button", { name: "English" }).click();
   await page.locator("h1", { hasText: SCREENS[0].en }).waitFor();
@@ -104,7 +95,7 @@ test("the language choice is remembered across a reload and a new tab", async ()
   await page.reload();
   await page.locator("h1", { hasText: SCREENS[0].en }).waitFor();
   const second = await context.newPage();
-  await second.goto(server.url + "#/rapport");
+  await second.goto(env.server.url + "#/rapport");
   await second.locator("h1", { hasText: "Report" }).waitFor();
   assert.equal(await second.title(), "Report – Samenscan");
   await second.getByRole("button", { name: "Nederlands" }).click();
@@ -115,8 +106,8 @@ test("the language choice is remembered across a reload and a new tab", async ()
 });
 
 test("keyboard alone: skip link, menu, and focus on the new screen's heading", async () => {
-  const { context, page, errors } = await open(browser, server.url);
-  await page.goto(server.url);
+  const { context, page, errors } = await open(env.browser, env.server.url);
+  await page.goto(env.server.url);
   await appReady(page);
   await page.keyboard.press("Tab");
   assert.equal(await page.evaluate(() => document.activeElement.textContent), "Naar de inhoud");
@@ -144,16 +135,16 @@ test("keyboard alone: skip link, menu, and focus on the new screen's heading", a
 });
 
 test("screens not built yet say so plainly and show no data", async () => {
-  const { context, page } = await open(browser, server.url);
+  const { context, page } = await open(env.browser, env.server.url);
   const notBuilt = ["#/bijeenkomsten", "#/importeren", "#/rapport"];
   for (const screen of SCREENS.filter((s) => notBuilt.includes(s.hash))) {
-    await page.goto(server.url + screen.hash);
+    await page.goto(env.server.url + screen.hash);
     await page.locator("h1", { hasText: screen.nl }).waitFor();
     const text = await page.locator("main").innerText();
     assert.match(text, /Dit scherm is nog niet gebouwd/);
     assert.doesNotMatch(text, /\d/, `no figures on ${screen.hash}`);
   }
-  await page.goto(server.url + "#/bestaat-niet");
+  await page.goto(env.server.url + "#/bestaat-niet");
   await page.locator("h1", { hasText: "Pagina niet gevonden" }).waitFor();
   await context.close();
 });
@@ -165,10 +156,10 @@ async function neutralSite(context) {
 }
 
 test("quick exit: the button leaves for a neutral site and Back does not return to the app", async () => {
-  const { context, page, errors } = await open(browser, server.url);
+  const { context, page, errors } = await open(env.browser, env.server.url);
   await neutralSite(context);
   await page.goto("about:blank");
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await appReady(page);
   // Walk through several screens first: none of them may stay in the history.
   for (const hash of ["#/enquete", "#/rapport", "#/privacy"]) {
@@ -184,14 +175,14 @@ test("quick exit: the button leaves for a neutral site and Back does not return 
 });
 
 test("quick exit: Shift pressed three times leaves; typing capitals does not", async () => {
-  const { context, page } = await open(browser, server.url);
+  const { context, page } = await open(env.browser, env.server.url);
   await neutralSite(context);
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await appReady(page);
   // Shift+letter, three times: a person typing, not asking to leave.
   for (const key of ["Shift+A", "Shift+B", "Shift+C"]) await page.keyboard.press(key);
   await page.waitForTimeout(200);
-  assert.ok(page.url().startsWith(server.url), "typing capitals must not leave");
+  assert.ok(page.url().startsWith(env.server.url), "typing capitals must not leave");
   for (let i = 0; i < 3; i++) await page.keyboard.press("Shift");
   await page.waitForURL("https://www.buienradar.nl/");
   await context.close();

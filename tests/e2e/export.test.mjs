@@ -1,27 +1,18 @@
 // Export from a worker's app: what leaves the machine, personal-data findings to fix or keep,
 // and the saved file in the exchange format of design §3.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { serve, launch, open, answerPageByKeyboard, axeViolations } from "./harness.mjs";
+import { open, answerPageByKeyboard, axeViolations, servedApp } from "./harness.mjs";
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = servedApp();
 
 /**
  * Finishes one response of someone who never worked with the other organisation (two pages):
  * `context` picks org, team and frequency; `strengths` is typed on the open-questions page.
  */
 async function finishShortResponse(page, context, strengths) {
-  await page.goto(server.url + "#/enquete");
+  await page.goto(env.server.url + "#/enquete");
   await page.getByRole("button", { name: "Nieuwe enquête beginnen" }).click();
   await page.locator(".caption", { hasText: "Stap 1 van" }).waitFor();
   await page.locator("h1").focus();
@@ -35,7 +26,7 @@ async function finishShortResponse(page, context, strengths) {
 }
 
 test("findings block the export until fixed or kept; the file holds the finished response", async () => {
-  const { context, page, errors } = await open(browser, server.url, { acceptDownloads: true });
+  const { context, page, errors } = await open(env.browser, env.server.url, { acceptDownloads: true });
   await finishShortResponse(
     page,
     { org: 2, team: 5 },
@@ -43,11 +34,11 @@ test("findings block the export until fixed or kept; the file holds the finished
   );
 
   // A draft next to it never leaves.
-  await page.goto(server.url + "#/enquete");
+  await page.goto(env.server.url + "#/enquete");
   await page.getByRole("button", { name: "Nieuwe enquête beginnen" }).click();
   await page.locator(".caption", { hasText: "Stap 1 van" }).waitFor();
 
-  await page.goto(server.url + "#/exporteren");
+  await page.goto(env.server.url + "#/exporteren");
   await page.locator("h1", { hasText: "Exporteren" }).waitFor();
   assert.equal(await page.locator("#export-count-complete").innerText(), "1");
   const messages = await page.locator(".finding-message").allInnerTexts();
@@ -81,7 +72,7 @@ test("findings block the export until fixed or kept; the file holds the finished
   await page.locator("[role=status]", { hasText: "Het bestand is opgeslagen" }).waitFor();
 
   // Home no longer asks for an export and says when the last one was.
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await page.locator(".last-export", { hasText: "Laatste export:" }).waitFor();
   assert.equal(await page.locator(".notice-warning").count(), 0);
   assert.deepEqual(errors, []);
@@ -105,10 +96,10 @@ async function decrypt(envelope, passphrase) {
 }
 
 test("an encrypted export opens with the passphrase and only with it", async () => {
-  const { context, page, errors } = await open(browser, server.url, { acceptDownloads: true });
+  const { context, page, errors } = await open(env.browser, env.server.url, { acceptDownloads: true });
   await finishShortResponse(page, { org: 0, team: 2 });
 
-  await page.goto(server.url + "#/exporteren");
+  await page.goto(env.server.url + "#/exporteren");
   await page.locator("#export-count-complete", { hasText: "1" }).waitFor();
   const save = page.getByRole("button", { name: "Bestand opslaan" });
   assert.equal(await save.isDisabled(), false);

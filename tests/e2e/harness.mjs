@@ -6,6 +6,7 @@ import { readFile, stat } from "node:fs/promises";
 import { readFileSync } from "node:fs";
 import { extname, join, normalize, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { before, after } from "node:test";
 import { chromium } from "playwright-core";
 
 const root = resolve(fileURLToPath(new URL("../..", import.meta.url)));
@@ -200,4 +201,21 @@ export async function answerPageByKeyboard(page, plan) {
     }
   }
   throw new Error("no submit button reached by Tab");
+}
+
+/**
+ * Serves dist/ and launches Chromium once for the test file that calls this (in its `before`
+ * hook), and closes both after it. Read `env.server` and `env.browser` inside the tests.
+ */
+export function servedApp() {
+  const env = {};
+  before(async () => {
+    env.server = await serve();
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }

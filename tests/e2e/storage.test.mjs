@@ -1,22 +1,13 @@
 // Storage that fails: the person gets a clear message, never a blank screen, and nothing typed
 // is silently dropped. Each failure is made real in the browser through an init script.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, open, appReady } from "./harness.mjs";
+import { open, appReady, servedApp } from "./harness.mjs";
 
-let server;
-let browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = servedApp();
 
 test("IndexedDB refused (private mode, a setting): a clear message instead of the data screens", async () => {
-  const { context, page } = await open(browser, server.url);
+  const { context, page } = await open(env.browser, env.server.url);
   await context.addInitScript(() => {
     Object.defineProperty(window, "indexedDB", {
       get() {
@@ -24,7 +15,7 @@ test("IndexedDB refused (private mode, a setting): a clear message instead of th
       },
     });
   });
-  await page.goto(server.url + "#/enquete");
+  await page.goto(env.server.url + "#/enquete");
   await appReady(page);
   const alert = page.getByRole("alert");
   await alert.waitFor();
@@ -37,11 +28,11 @@ test("IndexedDB refused (private mode, a setting): a clear message instead of th
 });
 
 test("another tab holds an older version open: this tab says so, and continues once it closes", async () => {
-  const { context, page } = await open(browser, server.url);
+  const { context, page } = await open(env.browser, env.server.url);
   // The "old tab": a page of the same origin holding the database open at schema version 1,
   // without closing on a version change (as an old app version might).
   const old = await context.newPage();
-  await old.goto(server.url + "sw.js");
+  await old.goto(env.server.url + "sw.js");
   await old.evaluate(
     () =>
       new Promise((ok, fail) => {
@@ -54,7 +45,7 @@ test("another tab holds an older version open: this tab says so, and continues o
         r.onerror = () => fail(r.error);
       }),
   );
-  await page.goto(server.url + "#/enquete");
+  await page.goto(env.server.url + "#/enquete");
   await page.getByRole("alert", { hasText: "in een ander tabblad nog met een oudere versie" }).waitFor();
   await old.close();
   await page.getByRole("button", { name: "Nieuwe enquête beginnen" }).waitFor();
@@ -62,8 +53,8 @@ test("another tab holds an older version open: this tab says so, and continues o
 });
 
 test("storage full: the answer stays on screen and the person is told it was not saved", async () => {
-  const { context, page } = await open(browser, server.url);
-  await page.goto(server.url + "#/enquete");
+  const { context, page } = await open(env.browser, env.server.url);
+  await page.goto(env.server.url + "#/enquete");
   await page.getByRole("button", { name: "Nieuwe enquête beginnen" }).click();
   await page.locator(".caption", { hasText: "Stap 1 van" }).waitFor();
   await page.locator(".save-status", { hasText: "Opgeslagen" }).waitFor();
