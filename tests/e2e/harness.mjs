@@ -117,7 +117,16 @@ export async function spawnPersistent(userDataDir) {
     `--user-data-dir=${userDataDir}`,
     "--remote-debugging-port=0",
     "about:blank",
-  ]);
+  ], { detached: true });
+  // Chromium runs as a process group (browser, renderers, GPU, utility): signals go to the whole
+  // group, so no child keeps writing into the profile after the test is done with it.
+  const signal = (name) => {
+    try {
+      process.kill(-proc.pid, name);
+    } catch {
+      // already gone
+    }
+  };
   const endpoint = await new Promise((ok, fail) => {
     let seen = "";
     const timer = setTimeout(() => fail(new Error(`Chromium did not start: ${seen}`)), 30_000);
@@ -137,13 +146,14 @@ export async function spawnPersistent(userDataDir) {
     browser,
     context,
     kill: async () => {
-      proc.kill("SIGKILL");
+      signal("SIGKILL");
       await exited;
     },
     close: async () => {
       await browser.close().catch(() => {});
-      proc.kill("SIGTERM");
+      signal("SIGTERM");
       await exited;
+      signal("SIGKILL");
     },
   };
 }

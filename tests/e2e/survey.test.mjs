@@ -164,7 +164,7 @@ test("Dutch, keyboard only: fill in, browser killed, reopen, complete, edit, wit
   assert.deepEqual(stored.response.answers, {});
   assert.deepEqual(errors, []);
   await chrome.close();
-  await rm(profile, { recursive: true, force: true });
+  await rm(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
 });
 
 test("English: the same form in English, and show_if hides what does not apply", async () => {
