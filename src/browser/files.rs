@@ -1,4 +1,5 @@
-//! Files leave the app only when a person saves them: a text file offered as a download.
+//! Files leave the app only when a person saves them: a text file offered as a download. Files
+//! come in only when a person picks or drops them: read here as bytes.
 
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -36,4 +37,26 @@ pub fn save_text_file(name: &str, text: &str, mime: &str) -> bool {
             .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 10_000);
     }
     saved
+}
+
+/// The files of a file list (a picker's selection or a drop), in order.
+pub fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
+    let Some(list) = list else {
+        return Vec::new();
+    };
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
+}
+
+/// The whole content of a picked or dropped file. The error is the browser's words (a file
+/// removed or changed since it was picked, or unreadable).
+pub async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|e| {
+            e.dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+                .or_else(|| e.dyn_ref::<web_sys::DomException>().map(|e| e.message()))
+                .unwrap_or_else(|| format!("{e:?}"))
+        })?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }

@@ -13,7 +13,8 @@
 use std::cell::RefCell;
 
 use crate::browser::idb::{self, create_store, Migration, StorageError, Write};
-use crate::domain::{OwnResponse, Questionnaire};
+use crate::domain::import_log::ImportRecord;
+use crate::domain::{builtin, OwnResponse, Questionnaire};
 use web_sys::{IdbDatabase, IdbTransaction};
 
 /// The database name.
@@ -150,6 +151,38 @@ pub async fn save_questionnaire(q: &Questionnaire) -> Result<(), StorageError> {
         }],
     )
     .await
+}
+
+/// Every imported file of the coordinator's log, in import order (auto-incremented keys).
+pub async fn imports() -> Result<Vec<ImportRecord>, StorageError> {
+    idb::get_all(&db()?, IMPORTS)
+        .await?
+        .iter()
+        .map(|json| parse(json))
+        .collect()
+}
+
+/// Appends one imported file to the log and stores the definitions it brought (the built-in one
+/// excepted: it ships with the app), in one transaction: all or nothing.
+pub async fn save_import(
+    record: &ImportRecord,
+    questionnaires: &[Questionnaire],
+) -> Result<(), StorageError> {
+    let keys: Vec<(String, String)> = questionnaires
+        .iter()
+        .filter(|q| q.reference() != builtin().reference())
+        .map(|q| (format!("{}@{}", q.id(), q.version()), q.to_json()))
+        .collect();
+    let mut writes = vec![Write::Add {
+        store: IMPORTS,
+        json: serde_json::to_string(record).expect("records serialise"),
+    }];
+    writes.extend(keys.iter().map(|(key, json)| Write::Put {
+        store: QUESTIONNAIRES,
+        key,
+        json: json.clone(),
+    }));
+    idb::write_all(&db()?, &writes).await
 }
 
 /// A stored setting (a JSON value).

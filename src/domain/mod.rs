@@ -7,12 +7,14 @@
 //! [`statistics`] numbers; [`scoring`] per-response scores; [`report`] the report model with
 //! small-group suppression; [`format`] numbers for people; [`exchange`] the versioned exchange
 //! file (encode, decode, upgrade, record checks) with [`base64`] for its encrypted variant;
-//! [`merge`] the deterministic merge into a [`Dataset`]; [`privacy`] personal-data findings in
+//! [`merge`] the deterministic merge into a [`Dataset`]; [`import_log`] the coordinator's
+//! append-only log of imported files; [`privacy`] personal-data findings in
 //! free text.
 pub mod base64;
 pub mod device;
 pub mod exchange;
 pub mod format;
+pub mod import_log;
 pub mod lang;
 pub mod meeting;
 pub mod merge;

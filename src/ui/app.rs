@@ -2,10 +2,11 @@
 
 use crate::browser::dom;
 use crate::ui::components::header::Header;
+use crate::ui::coordinator::provide_coordinator;
 use crate::ui::i18n::{provide_i18n, Messages};
 use crate::ui::pages::{
-    export::ExportPage, fill::FillPage, home::HomePage, not_built::NotBuiltPage,
-    not_found::NotFoundPage, privacy::PrivacyPage, survey::SurveyPage,
+    export::ExportPage, fill::FillPage, home::HomePage, import::ImportPage,
+    not_built::NotBuiltPage, not_found::NotFoundPage, privacy::PrivacyPage, survey::SurveyPage,
 };
 use crate::ui::route::{use_route, Route};
 use crate::ui::store::provide_store;
@@ -34,6 +35,7 @@ pub fn route_title(route: &Route, t: &Messages) -> &'static str {
 pub fn App() -> impl IntoView {
     let i18n = provide_i18n();
     provide_store();
+    provide_coordinator();
     let route = use_route();
 
     // Push state out to the document: the title follows the screen and the language.
@@ -63,6 +65,7 @@ pub fn App() -> impl IntoView {
                 Route::Response(id) => view! { <FillPage id=id /> }.into_any(),
                 Route::Privacy => view! { <PrivacyPage /> }.into_any(),
                 Route::Export => view! { <ExportPage /> }.into_any(),
+                Route::Import => view! { <ImportPage /> }.into_any(),
                 Route::NotFound => view! { <NotFoundPage /> }.into_any(),
                 other => view! { <NotBuiltPage route=other /> }.into_any(),
             }}

@@ -3,6 +3,7 @@
 //! only through [`crate::browser`].
 pub mod app;
 pub mod components;
+pub mod coordinator;
 pub mod i18n;
 pub mod pages;
 pub mod route;

@@ -2,6 +2,7 @@
 pub mod export;
 pub mod fill;
 pub mod home;
+pub mod import;
 pub mod not_built;
 pub mod not_found;
 pub mod privacy;

@@ -1,0 +1,147 @@
+//! The coordinator's import log (design §3 and §6): every imported file is kept as one record,
+//! appended and never rewritten, holding the file's accepted records as a plain export and what
+//! the import did. The coordinator's dataset is the merge of every record's contents; merging is
+//! order-independent and idempotent, so rebuilding it from the log always gives the same data.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::exchange::{decode, encode_export, validate, Decoded, ImportSummary, ValidatedFile};
+use super::lang::Lang;
+use super::merge::{Dataset, MergeReport};
+use super::questionnaire::Questionnaire;
+use super::response::QuestionnaireRef;
+
+/// One imported file as stored.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ImportRecord {
+    /// The file's name as the person picked it.
+    pub file_name: String,
+    /// When it was imported (RFC 3339, from the caller's clock).
+    pub imported_at: String,
+    /// Whether the file was encrypted.
+    #[serde(default)]
+    pub encrypted: bool,
+    /// The counts the log shows.
+    pub summary: ImportSummary,
+    /// Questionnaire definitions the file carried that were accepted.
+    #[serde(default)]
+    pub questionnaires: usize,
+    /// Why records were skipped, duplicates and conflicts: one line each, in Dutch and English
+    /// (the log is shown in the language of the moment, not of the import).
+    #[serde(default)]
+    pub details_nl: Vec<String>,
+    /// The same lines in English.
+    #[serde(default)]
+    pub details_en: Vec<String>,
+    /// The accepted records as a plain export file (text): what the dataset is rebuilt from.
+    pub data: String,
+}
+
+impl ImportRecord {
+    /// The detail lines in `lang`.
+    pub fn details(&self, lang: Lang) -> &[String] {
+        match lang {
+            Lang::Nl => &self.details_nl,
+            Lang::En => &self.details_en,
+        }
+    }
+
+    /// The record without its data (for listing; the data can be megabytes).
+    pub fn without_data(&self) -> ImportRecord {
+        ImportRecord {
+            data: String::new(),
+            ..self.clone()
+        }
+    }
+}
+
+/// The log lines of one file's import: every skipped record with its reasons, every duplicate
+/// inside the file, every conflict with the dataset, in that order.
+pub fn detail_lines(file: &ValidatedFile, merge: &MergeReport, lang: Lang) -> Vec<String> {
+    file.skipped
+        .iter()
+        .map(|s| s.message(lang))
+        .chain(file.duplicates.iter().map(|d| d.message(lang)))
+        .chain(merge.conflicts.iter().map(|c| c.message(lang)))
+        .collect()
+}
+
+/// What importing one plain file into a dataset did, ready to store and to show.
+pub struct Imported {
+    /// The record for the log.
+    pub record: ImportRecord,
+    /// The definitions the dataset holds now for the references the file carried (the winning
+    /// versions), to make available to fill in.
+    pub questionnaires: Vec<Questionnaire>,
+}
+
+/// Merges a validated file into `dataset` and makes its log record. `exported_at` and
+/// `app_version` describe the stored copy of the accepted records.
+pub fn import_into(
+    dataset: &mut Dataset,
+    file: ValidatedFile,
+    file_name: &str,
+    imported_at: &str,
+    encrypted: bool,
+    app_version: &str,
+) -> Imported {
+    let data = encode_export(&file.contents, app_version, imported_at);
+    let references: Vec<QuestionnaireRef> = file
+        .contents
+        .questionnaires
+        .iter()
+        .map(Questionnaire::reference)
+        .collect();
+    let skipped_and_duplicates = ValidatedFile {
+        contents: Default::default(),
+        skipped: file.skipped.clone(),
+        duplicates: file.duplicates.clone(),
+    };
+    let merge = dataset.merge(file.contents);
+    let summary = ImportSummary::new(&skipped_and_duplicates, &merge);
+    let record = ImportRecord {
+        file_name: file_name.to_string(),
+        imported_at: imported_at.to_string(),
+        encrypted,
+        summary,
+        questionnaires: references.len(),
+        details_nl: detail_lines(&skipped_and_duplicates, &merge, Lang::Nl),
+        details_en: detail_lines(&skipped_and_duplicates, &merge, Lang::En),
+        data,
+    };
+    let questionnaires = references
+        .iter()
+        .filter_map(|r| dataset.questionnaires.get(r).cloned())
+        .collect();
+    Imported {
+        record,
+        questionnaires,
+    }
+}
+
+/// Rebuilds the dataset from stored log records. The stored data was validated when it was
+/// imported; it is read through the same checks again, so a record damaged in storage cannot
+/// bring bad data in: it is left out and counted in the second value.
+pub fn rebuild(
+    records: &[ImportRecord],
+    known: &BTreeMap<QuestionnaireRef, Questionnaire>,
+) -> (Dataset, usize) {
+    let mut dataset = Dataset::new();
+    let mut unreadable = 0;
+    for record in records {
+        match decode(record.data.as_bytes(), usize::MAX) {
+            Ok(Decoded::Export(raw)) => {
+                // Every stored copy carries the definitions its records use.
+                let file = validate(raw, known);
+                if !file.skipped.is_empty() {
+                    unreadable += 1;
+                }
+                dataset.merge(file.contents);
+            }
+            _ => unreadable += 1,
+        }
+    }
+    (dataset, unreadable)
+}

@@ -1,0 +1,423 @@
+//! Import: pick or drop many `.samenscan.json` files; each is read, checked and merged in turn,
+//! with progress, a passphrase prompt for encrypted files, and per file what happened. Below, the
+//! log of every earlier import and what the merged data holds now.
+
+use std::collections::VecDeque;
+
+use crate::browser::{clock, dom, files};
+use crate::domain::exchange::FileProblem;
+use crate::domain::import_log::ImportRecord;
+use crate::domain::Status;
+use crate::ui::app::PAGE_TITLE_ID;
+use crate::ui::components::response_list::locale;
+use crate::ui::components::storage_gate::StorageGate;
+use crate::ui::coordinator::{decrypt, open_file, use_coordinator, LoadState, Opened, Rejection};
+use crate::ui::i18n::{fill, use_i18n};
+use crate::ui::route::Route;
+use crate::ui::store::{storage_error_text, use_store};
+use futures_channel::oneshot;
+use leptos::prelude::*;
+
+const PASSPHRASE_ID: &str = "import-passphrase";
+
+/// Where one picked file stands.
+#[derive(Clone, Debug, PartialEq)]
+enum Outcome {
+    Waiting,
+    Working,
+    Passphrase { wrong: bool },
+    Imported(ImportRecord),
+    Rejected(Rejection),
+}
+
+impl Outcome {
+    fn finished(&self) -> bool {
+        matches!(self, Outcome::Imported(_) | Outcome::Rejected(_))
+    }
+}
+
+/// One picked file on screen.
+#[derive(Clone)]
+struct Row {
+    key: usize,
+    name: String,
+    outcome: RwSignal<Outcome>,
+}
+
+/// The import screen.
+#[component]
+pub fn ImportPage() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <h1 id=PAGE_TITLE_ID tabindex="-1">{move || i18n.t().import_title}</h1>
+        <p class="lead">{move || i18n.t().import_intro}</p>
+        <StorageGate>
+            <ImportScreen />
+        </StorageGate>
+    }
+}
+
+#[component]
+fn ImportScreen() -> impl IntoView {
+    let i18n = use_i18n();
+    let store = use_store();
+    let coordinator = use_coordinator();
+    coordinator.ensure_loaded(store);
+
+    let rows = RwSignal::new(Vec::<Row>::new());
+    let queue = StoredValue::new_local(VecDeque::<(Row, web_sys::File)>::new());
+    let running = RwSignal::new(false);
+    let dragging = RwSignal::new(false);
+    let passphrase = RwSignal::new(String::new());
+    let answer = StoredValue::new(None::<oneshot::Sender<Option<String>>>);
+
+    // Waits for the person to give a passphrase (Some) or skip the file (None).
+    let ask = move || {
+        let (sender, receiver) = oneshot::channel();
+        answer.set_value(Some(sender));
+        request_animation_frame(|| dom::focus_element(PASSPHRASE_ID));
+        async move { receiver.await.ok().flatten() }
+    };
+
+    let run = move || async move {
+        // A passphrase that opened one file of this batch is tried first on the next ones:
+        // a coordinator usually receives many files with the same passphrase.
+        let mut known_passphrase: Option<String> = None;
+        while let Some((row, file)) = queue.try_update_value(|q| q.pop_front()).flatten() {
+            row.outcome.set(Outcome::Working);
+            let result = match open_file(&file).await {
+                Ok(Opened::Plain(raw)) => coordinator.import(store, &row.name, raw, false).await,
+                Ok(Opened::Encrypted(envelope)) => {
+                    let mut remembered = known_passphrase.clone();
+                    let mut wrong = false;
+                    loop {
+                        let given = match remembered.take() {
+                            Some(p) => Some(p),
+                            None => {
+                                row.outcome.set(Outcome::Passphrase { wrong });
+                                ask().await
+                            }
+                        };
+                        let Some(given) = given else {
+                            break Err(Rejection::NoPassphrase);
+                        };
+                        let from_memory = known_passphrase.as_ref() == Some(&given) && !wrong;
+                        row.outcome.set(Outcome::Working);
+                        match decrypt(&envelope, &given).await {
+                            Ok(raw) => {
+                                known_passphrase = Some(given);
+                                break coordinator.import(store, &row.name, raw, true).await;
+                            }
+                            Err(Rejection::File(FileProblem::WrongPassphrase)) => {
+                                // The batch's passphrase not fitting is no mistake of the person.
+                                wrong = !from_memory;
+                            }
+                            Err(other) => break Err(other),
+                        }
+                    }
+                }
+                Err(e) => Err(e),
+            };
+            row.outcome.set(match result {
+                Ok(record) => Outcome::Imported(record),
+                Err(rejection) => Outcome::Rejected(rejection),
+            });
+        }
+        running.set(false);
+    };
+
+    let enqueue = move |picked: Vec<web_sys::File>| {
+        if picked.is_empty() {
+            return;
+        }
+        let first = rows.with_untracked(Vec::len);
+        let new_rows: Vec<(Row, web_sys::File)> = picked
+            .into_iter()
+            .enumerate()
+            .map(|(i, file)| {
+                let row = Row {
+                    key: first + i,
+                    name: file.name(),
+                    outcome: RwSignal::new(Outcome::Waiting),
+                };
+                (row, file)
+            })
+            .collect();
+        rows.update(|list| list.extend(new_rows.iter().map(|(row, _)| row.clone())));
+        queue.update_value(|q| q.extend(new_rows));
+        if !running.get_untracked() {
+            running.set(true);
+            leptos::task::spawn_local(run());
+        }
+    };
+
+    let progress = Memo::new(move |_| {
+        rows.with(|list| {
+            let done = list
+                .iter()
+                .filter(|r| r.outcome.with(Outcome::finished))
+                .count();
+            (done, list.len())
+        })
+    });
+    let asking_for = Memo::new(move |_| {
+        rows.with(|list| {
+            list.iter().find_map(|r| match r.outcome.get() {
+                Outcome::Passphrase { wrong } => Some((r.name.clone(), wrong)),
+                _ => None,
+            })
+        })
+    });
+    let give = move |value: Option<String>| {
+        if let Some(sender) = answer.try_update_value(Option::take).flatten() {
+            let _ = sender.send(value);
+        }
+        passphrase.set(String::new());
+    };
+
+    view! {
+        <div
+            class="drop-zone"
+            class:dragging=move || dragging.get()
+            on:dragover=move |ev: leptos::ev::DragEvent| {
+                ev.prevent_default();
+                dragging.set(true);
+            }
+            on:dragleave=move |_| dragging.set(false)
+            on:drop=move |ev: leptos::ev::DragEvent| {
+                ev.prevent_default();
+                dragging.set(false);
+                enqueue(files::files_of(ev.data_transfer().and_then(|d| d.files())));
+            }
+        >
+            <p>{move || i18n.t().import_drop_hint}</p>
+            <label class="question" for="import-files">{move || i18n.t().import_choose}</label>
+            <input
+                type="file"
+                id="import-files"
+                class="file-input"
+                multiple
+                accept=".json,application/json"
+                on:change=move |ev| {
+                    let input = event_target::<web_sys::HtmlInputElement>(&ev);
+                    let picked = files::files_of(input.files());
+                    // Cleared, so picking the same file again (a re-import) is a change too.
+                    input.set_value("");
+                    enqueue(picked);
+                }
+            />
+        </div>
+
+        <Show when=move || { progress.get().1 > 0 }>
+            <h2>{move || i18n.t().import_this_time}</h2>
+            <p role="status" class="import-progress">
+                <progress
+                    max=move || progress.get().1
+                    value=move || progress.get().0
+                    aria-label=move || i18n.t().import_progress_label
+                ></progress>
+                " "
+                {move || {
+                    let (done, total) = progress.get();
+                    fill(i18n.t().import_progress, &[("done", &done.to_string()), ("total", &total.to_string())])
+                }}
+            </p>
+            {move || asking_for.get().map(|(name, wrong)| view! {
+                <form
+                    class="passphrase-prompt field"
+                    class:field-error=wrong
+                    on:submit=move |ev| {
+                        ev.prevent_default();
+                        give(Some(passphrase.get_untracked()));
+                    }
+                >
+                    <h3>{fill(i18n.t().import_passphrase_heading, &[("file", &name)])}</h3>
+                    <label class="question" for=PASSPHRASE_ID>{i18n.t().passphrase}</label>
+                    <p class="hint" id="import-passphrase-hint">{i18n.t().import_passphrase_hint}</p>
+                    {wrong.then(|| view! {
+                        <p class="error-message" id="import-passphrase-error">{i18n.t().import_passphrase_wrong}</p>
+                    })}
+                    <input
+                        type="password"
+                        class="input"
+                        id=PASSPHRASE_ID
+                        autocomplete="off"
+                        aria-describedby=if wrong { "import-passphrase-error import-passphrase-hint" } else { "import-passphrase-hint" }
+                        prop:value=move || passphrase.get()
+                        on:input=move |ev| passphrase.set(event_target_value(&ev))
+                    />
+                    <div class="actions">
+                        <button type="submit" class="button">{i18n.t().import_open}</button>
+                        <button type="button" class="button button-secondary" on:click=move |_| give(None)>
+                            {i18n.t().import_skip}
+                        </button>
+                    </div>
+                </form>
+            })}
+            <ol class="import-results">
+                <For
+                    each=move || rows.get()
+                    key=|row| row.key
+                    children=move |row| view! { <ResultRow row=row /> }
+                />
+            </ol>
+        </Show>
+
+        <DatasetSummary />
+        <ImportLog />
+    }
+}
+
+/// One file of this batch: where it stands, and what happened.
+#[component]
+fn ResultRow(row: Row) -> impl IntoView {
+    let i18n = use_i18n();
+    let outcome = row.outcome;
+    view! {
+        <li class="import-result" class:import-rejected=move || matches!(outcome.get(), Outcome::Rejected(_))>
+            <p class="import-file"><strong>{row.name.clone()}</strong></p>
+            {move || {
+                let t = i18n.t();
+                let lang = i18n.lang();
+                match outcome.get() {
+                    Outcome::Waiting => view! { <p class="hint">{t.import_waiting}</p> }.into_any(),
+                    Outcome::Working => view! { <p class="hint">{t.import_working}</p> }.into_any(),
+                    Outcome::Passphrase { .. } => {
+                        view! { <p class="hint">{t.import_needs_passphrase}</p> }.into_any()
+                    }
+                    Outcome::Imported(record) => view! {
+                        <p class="import-status">{t.import_done}{": "}{record.summary.message(lang)}</p>
+                        {(record.questionnaires > 0).then(|| view! {
+                            <p>{fill(t.import_questionnaires, &[("n", &record.questionnaires.to_string())])}</p>
+                        })}
+                        <DetailLines lines=record.details(lang).to_vec() />
+                    }
+                    .into_any(),
+                    Outcome::Rejected(rejection) => view! {
+                        <p class="import-status error-message">
+                            {t.import_rejected}{": "}{rejection.message(lang, t)}{" "}{t.import_nothing_stored}
+                        </p>
+                    }
+                    .into_any(),
+                }
+            }}
+        </li>
+    }
+}
+
+/// Why records were skipped, duplicates and conflicts: text only, never markup.
+#[component]
+fn DetailLines(lines: Vec<String>) -> impl IntoView {
+    (!lines.is_empty()).then(|| {
+        view! {
+            <ul class="import-details">
+                {lines.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
+            </ul>
+        }
+    })
+}
+
+/// What the merged data holds now.
+#[component]
+fn DatasetSummary() -> impl IntoView {
+    let i18n = use_i18n();
+    let coordinator = use_coordinator();
+    let counts = Memo::new(move |_| {
+        coordinator.dataset.with(|d| {
+            let complete = d
+                .responses
+                .values()
+                .filter(|r| r.status == Status::Complete)
+                .count();
+            (complete, d.meetings.len())
+        })
+    });
+    view! {
+        <h2>{move || i18n.t().import_dataset_heading}</h2>
+        {move || match coordinator.state.get() {
+            LoadState::NotLoaded | LoadState::Loading => {
+                view! { <p class="loading" role="status">{i18n.t().import_loading}</p> }.into_any()
+            }
+            LoadState::Failed(e) => view! {
+                <div class="notice notice-error" role="alert"><p>{storage_error_text(&e, i18n.t())}</p></div>
+            }
+            .into_any(),
+            LoadState::Ready => {
+                let (responses, meetings) = counts.get();
+                let files = coordinator.log.with(Vec::len);
+                let damaged = coordinator.unreadable.get();
+                view! {
+                    <p id="import-dataset-counts">
+                        {fill(i18n.t().import_dataset_counts, &[
+                            ("responses", &responses.to_string()),
+                            ("meetings", &meetings.to_string()),
+                            ("files", &files.to_string()),
+                        ])}
+                    </p>
+                    {(damaged > 0).then(|| view! {
+                        <div class="notice notice-warning" role="alert">
+                            <p>{fill(i18n.t().import_damaged, &[("n", &damaged.to_string())])}</p>
+                        </div>
+                    })}
+                    {(responses + meetings > 0).then(|| view! {
+                        <p><a href=Route::Report.href()>{i18n.t().import_to_report}</a></p>
+                    })}
+                }
+                .into_any()
+            }
+        }}
+    }
+}
+
+/// Every earlier import, newest first.
+#[component]
+fn ImportLog() -> impl IntoView {
+    let i18n = use_i18n();
+    let coordinator = use_coordinator();
+    view! {
+        <h2>{move || i18n.t().import_log_heading}</h2>
+        {move || {
+            let t = i18n.t();
+            let lang = i18n.lang();
+            let log = coordinator.log.get();
+            if log.is_empty() {
+                return view! { <p>{t.import_log_empty}</p> }.into_any();
+            }
+            view! {
+                <div class="table-scroll" tabindex="0" role="region" aria-labelledby="import-log-caption">
+                    <table class="data-table import-log">
+                        <caption id="import-log-caption">{t.import_log_caption}</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">{t.import_col_file}</th>
+                                <th scope="col">{t.import_col_when}</th>
+                                <th scope="col" class="num">{t.import_col_new}</th>
+                                <th scope="col" class="num">{t.import_col_updated}</th>
+                                <th scope="col" class="num">{t.import_col_unchanged}</th>
+                                <th scope="col" class="num">{t.import_col_conflicting}</th>
+                                <th scope="col" class="num">{t.import_col_skipped}</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {log.into_iter().rev().map(|record| {
+                                let s = record.summary;
+                                view! {
+                                    <tr>
+                                        <th scope="row">{record.file_name.clone()}</th>
+                                        <td>{clock::format_local(&record.imported_at, locale(lang))}</td>
+                                        <td class="num">{s.new}</td>
+                                        <td class="num">{s.updated}</td>
+                                        <td class="num">{s.unchanged}</td>
+                                        <td class="num">{s.conflicting}</td>
+                                        <td class="num">{s.skipped}</td>
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+            }
+            .into_any()
+        }}
+    }
+}
