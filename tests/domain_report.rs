@@ -2,8 +2,8 @@
 //! rules of design §4 by example, then as properties over random data.
 
 use samenscan::domain::report::{
-    build_report, compare_rounds, suppress_small_groups, Cell, GroupKey, Mean, Report,
-    ReportOptions,
+    build_report, compare_rounds, suppress_split, Cell, FigureCounts, FigureKind, GroupKey, Hidden,
+    Mean, Report, ReportOptions, SplitCounts,
 };
 use samenscan::domain::{statistics, Questionnaire, QuestionnaireRef, Response, Status};
 use serde_json::{json, Value};
@@ -144,7 +144,25 @@ fn headline_figures_by_hand() {
 
 #[test]
 fn small_groups_are_hidden_with_a_partner() {
-    let report = build_report(&questionnaire(3), &dataset(), &ReportOptions::default());
+    // Minimum 3; responses 1–7 plus three more lt and three more gi, so lt 6, gi 6, not
+    // answered 1. "Not answered" (1 < 3) is too small. Hiding it alone gives it away as
+    // 13 − 6 − 6, so the smaller other group is hidden too (lt and gi tie; the first, lt).
+    let mut data = dataset();
+    for i in 0..3u32 {
+        data.push(response(
+            20 + i,
+            Status::Complete,
+            1,
+            json!({"org": "lt", "score": 8, "x1": 4, "x2": 2}),
+        ));
+        data.push(response(
+            30 + i,
+            Status::Complete,
+            1,
+            json!({"org": "gi", "score": 6, "x1": 3, "x2": 3}),
+        ));
+    }
+    let report = build_report(&questionnaire(3), &data, &ReportOptions::default());
     let split = report.split("org").unwrap();
     let keys: Vec<&GroupKey> = split.groups.iter().map(|g| &g.key).collect();
     assert_eq!(
@@ -155,21 +173,94 @@ fn small_groups_are_hidden_with_a_partner() {
             &GroupKey::NotAnswered
         ]
     );
-    // "not answered" has 1 < 3: hidden. Hiding it alone would give it away as 7 − 3 − 3, so the
-    // smallest other group goes too (lt and gi both have 3; the first, lt, is taken).
     let [lt, gi, na] = &split.groups[..] else {
         panic!()
     };
     assert_eq!(
+        (lt.hidden, gi.hidden, na.hidden),
+        (
+            Some(Hidden::ProtectsSmallGroup),
+            None,
+            Some(Hidden::TooSmall)
+        )
+    );
+    assert_eq!(
         (&lt.n, &gi.n, &na.n),
-        (&Cell::Suppressed, &Cell::Shown(3), &Cell::Suppressed)
+        (&Cell::Suppressed, &Cell::Shown(6), &Cell::Suppressed)
     );
     assert!(lt.grade_mean.is_suppressed() && na.grade_mean.is_suppressed());
-    // gi: grades 6,7,8 → mean 7; its share 3/7.
-    assert_eq!(gi.grade_mean, Cell::Shown(Mean { n: 3, mean: 7.0 }));
-    assert!(close(*gi.share.shown().unwrap(), 3.0 / 7.0));
-    // gi's factor mean rests on 2 scores (2 and 4) < 3: hidden, although gi itself is shown.
-    assert_eq!(gi.factor_means[0], Cell::Suppressed);
+    // gi: grades 6,7,8 and three 6s → mean 39/6; its share 6/13.
+    assert_eq!(gi.grade_mean, Cell::Shown(Mean { n: 6, mean: 6.5 }));
+    assert!(close(*gi.share.shown().unwrap(), 6.0 / 13.0));
+    // gi's factor mean rests on 5 scores (2, 4, and three of (3 + 3)/2 = 3): shown.
+    assert_eq!(
+        gi.factor_means[0],
+        Cell::Shown(Mean {
+            n: 5,
+            mean: 15.0 / 5.0
+        })
+    );
+}
+
+/// The labels say something about sizes ("fewer than 3" is 1 or 2, "protecting" at least 3),
+/// so in the 7 responses of `dataset()` — lt 3, gi 3, not answered 1 — hiding lt with the
+/// small group would tell both sizes: 7 − 3 = 4 = 1 + 3 is the only sum that fits. Every group
+/// is hidden as a whole split instead.
+#[test]
+fn labels_that_would_give_sizes_away_hide_the_whole_split() {
+    let report = build_report(&questionnaire(3), &dataset(), &ReportOptions::default());
+    let split = report.split("org").unwrap();
+    for g in &split.groups {
+        assert_eq!(g.hidden, Some(Hidden::WholeSplit), "{:?}", g.key);
+        assert!(g.n.is_suppressed() && g.grade_mean.is_suppressed());
+    }
+    // The headline figures are not affected.
+    assert_eq!(report.n, Cell::Shown(7));
+}
+
+/// Figures rest on different responses: the grade of a group hidden to protect a group that
+/// was never asked the grade would be the total grade minus the shown ones, so another grade
+/// is hidden with it, though that group itself is shown.
+#[test]
+fn each_figure_of_a_split_is_protected_on_its_own() {
+    let split = SplitCounts {
+        groups: vec![3, 7, 9, 12],
+        figures: vec![FigureCounts {
+            kind: FigureKind::Values,
+            counts: vec![0, 7, 9, 12],
+        }],
+    };
+    let s = suppress_split(&split, 5);
+    assert_eq!(
+        s.groups,
+        [
+            Some(Hidden::TooSmall),
+            Some(Hidden::ProtectsSmallGroup),
+            None,
+            None
+        ]
+    );
+    assert_eq!(s.figures[0], [true, true, true, false]);
+    // A figure only the hidden groups hold equals the dataset's own figure: shown.
+    let split = SplitCounts {
+        groups: vec![3, 7, 9],
+        figures: vec![FigureCounts {
+            kind: FigureKind::Values,
+            counts: vec![0, 7, 0],
+        }],
+    };
+    let s = suppress_split(&split, 5);
+    assert_eq!(s.figures[0], [true, false, false]);
+    // Open answers: the hidden rest must come from two groups, of any size.
+    let split = SplitCounts {
+        groups: vec![3, 7, 9, 12],
+        figures: vec![FigureCounts {
+            kind: FigureKind::Texts,
+            counts: vec![2, 0, 1, 4],
+        }],
+    };
+    let s = suppress_split(&split, 5);
+    assert_eq!(s.figures[0], [true, true, true, false]);
 }
 
 #[test]
@@ -177,10 +268,10 @@ fn open_answers_are_listed_per_group_and_hidden_with_their_group() {
     let q = questionnaire(3);
     let all = build_report(&q, &dataset(), &ReportOptions::default());
     assert_eq!(all.open_answers.by, None);
-    let texts = all.open_answers.groups[0].texts.shown().unwrap();
+    let texts = &all.open_answers.groups[0].texts;
     assert_eq!(
-        texts[0].answers,
-        [
+        texts[0].answers.shown().unwrap(),
+        &[
             "Alleen ik",
             "Bereikbaarheid",
             "Fijne samenwerking",
@@ -195,12 +286,40 @@ fn open_answers_are_listed_per_group_and_hidden_with_their_group() {
     assert_eq!(by_org.open_answers.by.as_deref(), Some("org"));
     let groups = &by_org.open_answers.groups;
     assert_eq!(groups.len(), 3);
-    assert!(groups[0].texts.is_suppressed(), "lt is hidden");
+    // lt 3, gi 3, not answered 1: the whole split is hidden (see the test above).
+    assert!(groups.iter().all(|g| g.texts[0].answers.is_suppressed()));
+    // With three more lt and gi, lt is hidden to protect "not answered", and "Bereikbaarheid"
+    // alone is left of gi's answers.
+    let mut data = dataset();
+    for i in 0..3u32 {
+        for (k, org) in ["lt", "gi"].into_iter().enumerate() {
+            data.push(response(
+                20 + 2 * i + k as u32,
+                Status::Complete,
+                1,
+                json!({"org": org, "score": 7}),
+            ));
+        }
+    }
+    let by_org = build_report(&q, &data, &options);
+    let groups = &by_org.open_answers.groups;
     assert_eq!(
-        groups[1].texts.shown().unwrap()[0].answers,
-        ["Bereikbaarheid"]
+        groups.iter().map(|g| g.hidden).collect::<Vec<_>>(),
+        [
+            Some(Hidden::ProtectsSmallGroup),
+            None,
+            Some(Hidden::TooSmall)
+        ]
     );
-    assert!(groups[2].texts.is_suppressed(), "not answered is hidden");
+    assert!(groups[0].texts[0].answers.is_suppressed(), "lt is hidden");
+    assert_eq!(
+        groups[1].texts[0].answers.shown().unwrap(),
+        &["Bereikbaarheid"]
+    );
+    assert!(
+        groups[2].texts[0].answers.is_suppressed(),
+        "not answered is hidden"
+    );
 }
 
 #[test]
@@ -215,7 +334,9 @@ fn a_dataset_below_the_minimum_shows_no_figures() {
     for g in &report.split("org").unwrap().groups {
         assert!(g.n.is_suppressed() && g.share.is_suppressed() && g.grade_mean.is_suppressed());
     }
-    assert!(report.open_answers.groups[0].texts.is_suppressed());
+    assert!(report.open_answers.groups[0].texts[0]
+        .answers
+        .is_suppressed());
     // No responses at all is not small: it is zero, shown as such, with nothing to hide.
     let empty = build_report(&q, &[], &ReportOptions::default());
     assert_eq!(empty.n, Cell::Shown(0));
@@ -284,13 +405,15 @@ fn two_rounds_side_by_side_with_the_change() {
     ));
     // Factor: a: 4, 2.5, 5, 2, 4 → 17.5/5 = 3.5; b: 3.75 → +0.25.
     assert!(close(*cmp.factors[0].mean.change.shown().unwrap(), 0.25));
-    // In round a nobody skipped org (lt 3, gi 3, all shown); in round b lt is hidden, so the
-    // change for lt is hidden too.
+    // In round a nobody skipped org (lt 3, gi 3, all shown); in round b the org split is
+    // hidden as a whole (see labels_that_would_give_sizes_away_hide_the_whole_split), so the
+    // changes are hidden too.
     let org = &cmp.splits[0];
     assert_eq!(org.groups[0].key, GroupKey::Option("lt".into()));
     assert_eq!(org.groups[0].grade_mean.a, Cell::Shown(8.0));
     assert_eq!(org.groups[0].grade_mean.change, Cell::Suppressed);
-    assert_eq!(org.groups[1].grade_mean.change, Cell::Shown(0.0)); // gi: 7 → 7
+    assert_eq!(org.groups[1].grade_mean.a, Cell::Shown(7.0));
+    assert_eq!(org.groups[1].grade_mean.change, Cell::Suppressed);
 }
 
 #[test]
@@ -355,55 +478,7 @@ mod properties {
     }
 
     proptest! {
-        #[test]
-        fn suppression_leaves_nothing_recoverable(
-            counts in prop::collection::vec(prop_oneof![0usize..5, 0usize..40], 1..12),
-            min in 2usize..10,
-        ) {
-            let hidden = suppress_small_groups(&counts, &[], min);
-            check_column(&counts, &hidden, min)?;
-            let total: usize = counts.iter().sum();
-            let shown: usize = (0..counts.len()).filter(|&i| !hidden[i]).map(|i| counts[i]).sum();
-            // Total minus the shown groups never equals one single hidden group's n, unless the
-            // whole dataset is below the minimum (and then the total is not shown either).
-            if total >= min {
-                for i in (0..counts.len()).filter(|&i| hidden[i] && counts[i] > 0) {
-                    prop_assert!(total - shown != counts[i], "{:?} {:?}", counts, hidden);
-                }
-            }
-            // Nothing is hidden without a reason.
-            if counts.iter().all(|&n| n == 0 || n >= min) {
-                prop_assert!(hidden.iter().all(|h| !h));
-            }
-        }
-
-        /// The same with groups already hidden for another reason (as the per-figure columns
-        /// get them from the group sizes): those stay hidden, and a small group's n can still
-        /// never be computed back from the total and the shown groups.
-        #[test]
-        fn suppression_with_groups_already_hidden(
-            groups in prop::collection::vec((prop_oneof![0usize..5, 0usize..40], any::<bool>()), 1..12),
-            min in 2usize..10,
-        ) {
-            let counts: Vec<usize> = groups.iter().map(|g| g.0).collect();
-            let forced: Vec<bool> = groups.iter().map(|g| g.1).collect();
-            let hidden = suppress_small_groups(&counts, &forced, min);
-            for i in 0..counts.len() {
-                prop_assert!(!forced[i] || hidden[i], "forced group {} shown: {:?} {:?}", i, counts, hidden);
-            }
-            check_column(&counts, &hidden, min)?;
-            let total: usize = counts.iter().sum();
-            let shown: usize = (0..counts.len()).filter(|&i| !hidden[i]).map(|i| counts[i]).sum();
-            if total >= min {
-                for i in (0..counts.len()).filter(|&i| counts[i] > 0 && counts[i] < min) {
-                    prop_assert!(total - shown != counts[i], "{:?} {:?} {:?}", counts, forced, hidden);
-                }
-            }
-            // Nothing is hidden without a reason: neither forced nor small, and no partner needed.
-            if counts.iter().all(|&n| n == 0 || n >= min) && forced.iter().all(|f| !f) {
-                prop_assert!(hidden.iter().all(|h| !h));
-            }
-        }
+        // The suppression rule itself is attacked over random splits in domain_suppression.rs.
 
         #[test]
         fn statistics_do_not_depend_on_order(

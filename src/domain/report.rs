@@ -3,20 +3,22 @@
 //! suppression of small groups built into the model.
 //!
 //! Every figure is a [`Cell`]: `Shown`, `Empty` (nobody answered, so there is nothing to show and
-//! nothing to hide) or `Suppressed`. The UI cannot render a hidden figure by mistake because the
-//! model never holds it. The rules, in order:
+//! nothing to hide) or `Suppressed`; a hidden group also says why ([`Hidden`]: too small, or
+//! hidden to protect a small group). The UI cannot render a hidden figure by mistake because the
+//! model never holds it. The rules, in order (details in [`suppress_split`]):
 //! 1. A dataset with fewer complete responses than `min_group_size` shows no figures at all.
 //! 2. A figure whose own n is below the minimum (a grade mean of 3 people, a factor mean of 4, a
-//!    group of 2) is suppressed; its n is not shown either, only that it is small.
-//! 3. Secondary suppression, per split and per column of a split: when any group (or any group's
-//!    figure) is hidden, more are hidden, smallest first, until the hidden ones with any
-//!    responses are at least two and together at least `min_group_size` (or all are hidden). So
-//!    the total minus the shown groups is always a mix of several groups, large enough to show
-//!    on its own, and never one small group's figure.
+//!    group of 2) is suppressed; a group's n is not shown either, only that it is small.
+//! 3. Secondary suppression, per split and per figure (group sizes, grade, each factor, the open
+//!    answers of each text item), because figures rest on different responses (the grade is not
+//!    asked of people who never worked together, a factor may be skipped): the hidden cells
+//!    that hold any responses of a figure are none, or at least two, together at least
+//!    `min_group_size` responses, none of whose counts follows from the rest. So the total minus
+//!    the shown groups is always a mix of several groups, large enough to show on its own.
 //!
-//! Groups with no responses at all are shown as 0: they expose nobody, and hiding them would
-//! protect nothing. This module computes on scores from `scoring` and numbers from `statistics`;
-//! it does not format (that is `format`) and does not decide which responses are valid.
+//! What this protects against, and what it does not, is in README.md ("Decisions"). This module
+//! computes on scores from `scoring` and numbers from `statistics`; it does not format (that is
+//! `format`) and does not decide which responses are valid.
 
 use std::collections::BTreeMap;
 
@@ -60,10 +62,309 @@ impl<T> Cell<T> {
     }
 }
 
+/// Why a group of a split is hidden (design §4). The UI words each one differently, so that a
+/// reader can tell a small group from one hidden only to protect it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Hidden {
+    /// Fewer responses than `min_group_size` (1 to min − 1): shown as "fewer than {min}"
+    /// ("minder dan {min}").
+    TooSmall,
+    /// At least `min_group_size` responses, hidden so that a small group cannot be worked out
+    /// from the total and the shown groups: "hidden to protect a small group" ("verborgen ter
+    /// bescherming van een kleine groep").
+    ProtectsSmallGroup,
+    /// Every group of the split that has responses is hidden and none says whether it is small:
+    /// with the two labels above the sizes would follow from the total (with a minimum of 5, a
+    /// group "fewer than 5" and one "hidden to protect" in a total of 6 can only be 1 and 5).
+    /// Rare: only very small datasets need it. Suggested wording: "hidden: too few responses to
+    /// split" ("verborgen: te weinig antwoorden om op te splitsen").
+    WholeSplit,
+}
+
+impl Hidden {
+    /// What the label tells about the group's size: (at least, at most).
+    fn size_bounds(self, min: usize) -> (usize, usize) {
+        match self {
+            Hidden::TooSmall => (1, min.saturating_sub(1).max(1)),
+            Hidden::ProtectsSmallGroup => (min, usize::MAX),
+            Hidden::WholeSplit => (1, usize::MAX),
+        }
+    }
+}
+
+/// What a figure of a split aggregates.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FigureKind {
+    /// A mean of numbers (the grade, a factor): hidden when its own n is below the minimum, and
+    /// the hidden rest must hold at least `min_group_size` responses.
+    Values,
+    /// Listed free-text answers of one item: every text is listed in the report anyway, so what
+    /// must stay hidden is which group wrote it; no minimum of its own.
+    Texts,
+}
+
+/// How many responses one figure rests on in each group of a split.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FigureCounts {
+    /// What the figure is.
+    pub kind: FigureKind,
+    /// Per group, in the order of [`SplitCounts::groups`]: the responses counted in the figure
+    /// (for the grade: those that answered it; 0 where the item was never asked).
+    pub counts: Vec<usize>,
+}
+
+/// The numbers of one split that suppression decides on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SplitCounts {
+    /// Responses per group.
+    pub groups: Vec<usize>,
+    /// Every figure shown per group (grade, factors, open answers), each with its own counts.
+    pub figures: Vec<FigureCounts>,
+}
+
+/// What to hide in one split.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SplitSuppression {
+    /// Per group: `None` when shown, else why it is hidden.
+    pub groups: Vec<Option<Hidden>>,
+    /// Per figure, per group: true when that figure of that group is hidden.
+    pub figures: Vec<Vec<bool>>,
+}
+
+/// A hidden figure: its true count and the bounds that the published report itself puts on it.
+#[derive(Clone, Copy, Debug)]
+struct Unknown {
+    value: usize,
+    lo: usize,
+    hi: usize,
+}
+
+/// True when the hidden figures of one column are safe: none, or at least two with responses,
+/// holding at least `need` together, and none of their counts follows from the others.
+///
+/// The reader knows the column's total, so the hidden counts add up to a known number. With one
+/// such equation and bounds on each count, a count can take another value exactly when one
+/// response can move between it and another hidden figure within the bounds; so a count is
+/// worked out ("pinned") when no such move exists, e.g. a "fewer than 5" group of 1 and a
+/// "protecting" group of 5 (at least 5) in a hidden rest of 6. A count fixed by its own bounds
+/// alone (a group "fewer than 2" has 1) is what its label says, not something worked out.
+fn column_is_safe(unknowns: &[Unknown], need: usize) -> bool {
+    if unknowns.is_empty() {
+        return true;
+    }
+    let sum: usize = unknowns.iter().map(|u| u.value).sum();
+    let pinned = |i: usize| {
+        let a = unknowns[i];
+        a.lo < a.hi
+            && !unknowns.iter().enumerate().any(|(j, b)| {
+                j != i && ((a.value < a.hi && b.value > b.lo) || (a.value > a.lo && b.value < b.hi))
+            })
+    };
+    unknowns.len() >= 2 && sum >= need && !(0..unknowns.len()).any(pinned)
+}
+
+/// The smallest shown group or figure with responses (lowest index on a tie).
+fn smallest_shown(counts: &[usize], hidden: impl Fn(usize) -> bool) -> Option<usize> {
+    (0..counts.len())
+        .filter(|&g| !hidden(g) && counts[g] > 0)
+        .min_by_key(|&g| (counts[g], g))
+}
+
+/// Hides the groups of a split: the small ones, those in `forced`, then the smallest others
+/// until the hidden group sizes are safe ([`column_is_safe`] with the bounds of their labels);
+/// when even hiding every group would not do, every group with responses is labelled
+/// [`Hidden::WholeSplit`].
+fn hide_groups(n: &[usize], forced: &[bool], min: usize) -> Vec<Option<Hidden>> {
+    let mut hidden: Vec<Option<Hidden>> = n
+        .iter()
+        .zip(forced)
+        .map(|(&n, &forced)| {
+            if n > 0 && n < min {
+                Some(Hidden::TooSmall)
+            } else if forced {
+                Some(Hidden::ProtectsSmallGroup)
+            } else {
+                None
+            }
+        })
+        .collect();
+    loop {
+        let unknowns: Vec<Unknown> = (0..n.len())
+            .filter_map(|g| {
+                let (lo, hi) = hidden[g]?.size_bounds(min);
+                (n[g] > 0).then_some(Unknown {
+                    value: n[g],
+                    lo,
+                    hi,
+                })
+            })
+            .collect();
+        if column_is_safe(&unknowns, min) {
+            return hidden;
+        }
+        match smallest_shown(n, |g| hidden[g].is_some()) {
+            Some(g) => hidden[g] = Some(Hidden::ProtectsSmallGroup),
+            None => {
+                for (h, &n) in hidden.iter_mut().zip(n) {
+                    if n > 0 {
+                        *h = Some(Hidden::WholeSplit);
+                    }
+                }
+                return hidden;
+            }
+        }
+    }
+}
+
+/// What hiding one figure's column came to.
+enum Column {
+    /// Per group: hidden or not.
+    Done(Vec<bool>),
+    /// The column cannot be made safe while this shown group's n is shown (its hidden figure
+    /// rests on all its responses, so the n pins it): hide the group and start over.
+    HideGroup(usize),
+}
+
+/// Hides the figures of one column, given the groups already hidden.
+fn hide_column(
+    figure: &FigureCounts,
+    n: &[usize],
+    groups: &[Option<Hidden>],
+    min: usize,
+) -> Column {
+    let c = &figure.counts;
+    let values = figure.kind == FigureKind::Values;
+    let mut hidden: Vec<bool> = (0..n.len())
+        .map(|g| groups[g].is_some() || (values && c[g] > 0 && c[g] < min))
+        .collect();
+    let total: usize = c.iter().sum();
+    // Below the minimum the dataset's own figure is hidden, and so is every group's (each is
+    // smaller still): there is no total to work anything out from.
+    if total == 0 || (values && total < min) {
+        return Column::Done(hidden);
+    }
+    // What the labels tell about the hidden groups' sizes bounds their figures too: a figure
+    // of a hidden group holds at most as many responses as the group can have.
+    let hidden_n: usize = (0..n.len())
+        .filter(|&g| groups[g].is_some())
+        .map(|g| n[g])
+        .sum();
+    let lows: usize = (0..n.len())
+        .filter_map(|g| Some(groups[g]?.size_bounds(min).0).filter(|_| n[g] > 0))
+        .sum();
+    let bound = |g: usize| match groups[g] {
+        None => n[g],
+        Some(h) => {
+            let (lo, hi) = h.size_bounds(min);
+            hi.min(hidden_n.saturating_sub(lows - lo))
+        }
+    };
+    let need = if values { min } else { 0 };
+    loop {
+        let unknowns: Vec<(usize, Unknown)> = (0..n.len())
+            .filter(|&g| hidden[g] && c[g] > 0)
+            .map(|g| {
+                (
+                    g,
+                    Unknown {
+                        value: c[g],
+                        lo: 1,
+                        hi: bound(g),
+                    },
+                )
+            })
+            .collect();
+        let plain: Vec<Unknown> = unknowns.iter().map(|u| u.1).collect();
+        if column_is_safe(&plain, need) {
+            return Column::Done(hidden);
+        }
+        if let Some(g) = smallest_shown(c, |g| hidden[g]) {
+            hidden[g] = true;
+            continue;
+        }
+        // Nothing left to hide. One hidden figure alone equals the dataset's own figure (shown
+        // in the headline, resting on at least the minimum): hiding it would pretend a secret
+        // that the headline tells, so it is shown.
+        if let [(g, _)] = unknowns[..] {
+            hidden[g] = false;
+            return Column::Done(hidden);
+        }
+        // Two or more, with a count pinned: a shown group whose every response is in the
+        // figure is bounded by its own n; hiding that n lifts the bound.
+        let full = unknowns
+            .iter()
+            .map(|u| u.0)
+            .filter(|&g| groups[g].is_none() && c[g] == n[g])
+            .min_by_key(|&g| (n[g], g));
+        return match full {
+            Some(g) => Column::HideGroup(g),
+            // Every hidden figure sits at the edge of its bounds (e.g. each holds exactly one
+            // response) with nothing left to hide: their counts may follow, their values do not
+            // (two or more remain mixed).
+            None => Column::Done(hidden),
+        };
+    }
+}
+
+/// Decides what to hide in one split so that no small group is exposed (design §4).
+///
+/// The rules, for a split with responses per group `counts.groups` and `min` = min_group_size:
+/// 1. A dataset of 1 to min − 1 responses hides every group and figure ([`Hidden::TooSmall`]).
+/// 2. A group with 1 to min − 1 responses is hidden as [`Hidden::TooSmall`]; a value figure
+///    (grade, factor) resting on 1 to min − 1 responses of a shown group is hidden too.
+/// 3. Each figure of the split — the group sizes, the grade, every factor, the open answers of
+///    every text item — is checked on its own, because each rests on its own responses (the
+///    grade is not asked of people who never worked together; a factor may be skipped). Its
+///    hidden cells with any responses must be none, or at least two that hold at least `min`
+///    responses together (texts: at least two), with no count among them that follows from the
+///    others and the bounds the report publishes ([`Hidden`] labels; a hidden figure of a shown
+///    group holds 1 to n of its responses). Until then the smallest shown one is hidden as well:
+///    for the sizes a whole group ([`Hidden::ProtectsSmallGroup`]), for another figure just that
+///    group's figure.
+/// 4. When nothing is left to hide: group sizes switch to [`Hidden::WholeSplit`]; a figure that
+///    only one hidden group holds equals the dataset's own figure and is shown; a figure pinned
+///    by a shown group's n hides that group and the split is decided again.
+///
+/// Groups with no responses are shown as 0: they expose nobody.
+///
+/// ```
+/// use samenscan::domain::report::*;
+/// // 3 is small; hiding it alone would give 20 − 8 − 9 = 3, so 8 goes too.
+/// let split = SplitCounts { groups: vec![3, 8, 9], figures: vec![] };
+/// let s = suppress_split(&split, 5);
+/// assert_eq!(s.groups, [Some(Hidden::TooSmall), Some(Hidden::ProtectsSmallGroup), None]);
+/// ```
+pub fn suppress_split(counts: &SplitCounts, min: usize) -> SplitSuppression {
+    let n = &counts.groups;
+    let total: usize = n.iter().sum();
+    if total > 0 && total < min {
+        return SplitSuppression {
+            groups: vec![Some(Hidden::TooSmall); n.len()],
+            figures: vec![vec![true; n.len()]; counts.figures.len()],
+        };
+    }
+    let mut forced = vec![false; n.len()];
+    'decide: loop {
+        let groups = hide_groups(n, &forced, min);
+        let mut figures = Vec::with_capacity(counts.figures.len());
+        for figure in &counts.figures {
+            match hide_column(figure, n, &groups, min) {
+                Column::Done(hidden) => figures.push(hidden),
+                Column::HideGroup(g) => {
+                    // Each round hides one more group, so this ends.
+                    forced[g] = true;
+                    continue 'decide;
+                }
+            }
+        }
+        return SplitSuppression { groups, figures };
+    }
+}
+
 /// The cell for a figure resting on `count` responses: `Empty` for none, `Suppressed` when
-/// `hidden` or below `min`, else the figure.
-fn cell<T>(count: usize, min: usize, hidden: bool, make: impl FnOnce() -> T) -> Cell<T> {
-    if hidden || (count > 0 && count < min) {
+/// `hidden`, else the figure.
+fn cell<T>(count: usize, hidden: bool, make: impl FnOnce() -> T) -> Cell<T> {
+    if hidden {
         Cell::Suppressed
     } else if count == 0 {
         Cell::Empty
@@ -72,44 +373,10 @@ fn cell<T>(count: usize, min: usize, hidden: bool, make: impl FnOnce() -> T) -> 
     }
 }
 
-/// Which groups (or which groups' figures) to hide so that none below `min` can be seen or worked
-/// out from the total and the shown ones.
-///
-/// `counts[i]` is the n behind group i's figure; `forced[i]` marks groups already hidden for
-/// another reason (e.g. the whole group is hidden). A group is hidden when forced or when
-/// `0 < n < min`. Then, while the hidden groups that have any responses are fewer than two or
-/// hold fewer than `min` responses together, the smallest shown group with responses (lowest
-/// index on a tie) is hidden too, until none is left. Groups with n = 0 are never hidden for
-/// their own sake: they expose nobody.
-///
-/// ```
-/// use samenscan::domain::report::suppress_small_groups;
-/// // 3 is small; hiding it alone would let 20 − 8 − 9 = 3 be worked out, so 8 goes too.
-/// assert_eq!(suppress_small_groups(&[3, 8, 9], &[], 5), vec![true, true, false]);
-/// ```
-pub fn suppress_small_groups(counts: &[usize], forced: &[bool], min: usize) -> Vec<bool> {
-    let mut hidden: Vec<bool> = counts
-        .iter()
-        .enumerate()
-        .map(|(i, &n)| forced.get(i).copied().unwrap_or(false) || (n > 0 && n < min))
-        .collect();
-    loop {
-        let (k, sum) = counts
-            .iter()
-            .zip(&hidden)
-            .filter(|(&n, &h)| h && n > 0)
-            .fold((0usize, 0usize), |(k, s), (&n, _)| (k + 1, s + n));
-        if k == 0 || (k >= 2 && sum >= min) {
-            return hidden;
-        }
-        let next = (0..counts.len())
-            .filter(|&i| !hidden[i] && counts[i] > 0)
-            .min_by_key(|&i| (counts[i], i));
-        match next {
-            Some(i) => hidden[i] = true,
-            None => return hidden,
-        }
-    }
+/// The cell for a dataset-wide figure: hidden below the minimum (rule 1 and 2 of
+/// [`suppress_split`]).
+fn headline<T>(count: usize, min: usize, all_hidden: bool, make: impl FnOnce() -> T) -> Cell<T> {
+    cell(count, all_hidden || (count > 0 && count < min), make)
 }
 
 /// Which group of a split a response falls in.
@@ -197,13 +464,18 @@ pub struct Group {
     pub key: GroupKey,
     /// Its name (the option's label, or "not answered").
     pub label: Label,
-    /// Number of responses; 0 is shown as 0.
+    /// `None` when shown; else why it is hidden, which the UI words differently for a small
+    /// group and for one hidden to protect a small group ([`Hidden`]).
+    pub hidden: Option<Hidden>,
+    /// Number of responses; 0 is shown as 0; `Suppressed` exactly when `hidden` is set.
     pub n: Cell<usize>,
     /// n as a share of all counted responses (0.0–1.0): the distribution of the item.
     pub share: Cell<f64>,
-    /// Mean grade.
+    /// Mean grade. Usually hidden with its group; shown anyway when it is the only hidden
+    /// grade and so equals the headline grade (see [`suppress_split`]), and hidden in a shown
+    /// group when too few answered it or to protect another group's grade.
     pub grade_mean: Cell<Mean>,
-    /// Mean factor score, one per factor in the order of [`Report::factors`].
+    /// Mean factor score, one per factor in the order of [`Report::factors`]; hidden as the grade.
     pub factor_means: Vec<Cell<Mean>>,
 }
 
@@ -233,8 +505,9 @@ pub struct TextAnswers {
     pub item_id: String,
     /// Its question.
     pub label: Label,
-    /// The non-blank answers.
-    pub answers: Vec<String>,
+    /// The non-blank answers; suppressed for a hidden group, and for a shown group when its
+    /// answers to this item would otherwise be the only ones missing from the full list.
+    pub answers: Cell<Vec<String>>,
 }
 
 /// The open answers of one group.
@@ -244,8 +517,10 @@ pub struct OpenAnswerGroup {
     pub key: GroupKey,
     /// Its name.
     pub label: Label,
-    /// One entry per text item; suppressed for a hidden group.
-    pub texts: Cell<Vec<TextAnswers>>,
+    /// `None` when the group is shown, else why it is hidden (as [`Group::hidden`]).
+    pub hidden: Option<Hidden>,
+    /// One entry per text item, each shown or suppressed on its own.
+    pub texts: Vec<TextAnswers>,
 }
 
 /// Open answers listed per group.
@@ -436,7 +711,7 @@ pub fn build_report(
             label: item.label.clone(),
             min: gmin,
             max: gmax,
-            stats: cell(values.len(), min, all_hidden, || {
+            stats: headline(values.len(), min, all_hidden, || {
                 let as_f64: Vec<f64> = values.iter().map(|&g| g as f64).collect();
                 GradeStats {
                     summary: summarize(&as_f64),
@@ -460,36 +735,35 @@ pub fn build_report(
                 factor_id: factor.id.clone(),
                 label: factor.label.clone(),
                 items: questionnaire.factor_items(&factor.id).count(),
-                scores: cell(values.len(), min, all_hidden, || summarize(&values)),
-                alpha: cell(rows.len(), min, all_hidden, || cronbach_alpha(&rows)),
+                scores: headline(values.len(), min, all_hidden, || summarize(&values)),
+                alpha: headline(rows.len(), min, all_hidden, || cronbach_alpha(&rows)),
             }
         })
         .collect();
 
-    let group_hidden: Vec<Vec<bool>> = scorer
+    let has_grade = questionnaire.grade_item().is_some();
+    let factor_count = questionnaire.factors().len();
+    let text_count = scorer.text_items().count();
+    let tallies: Vec<SplitTally> = scorer
         .group_items()
         .enumerate()
         .map(|(s, item)| {
             let groups = item.kind.options().len() + 1;
-            let mut counts = vec![0usize; groups];
-            for sc in &scores {
-                counts[group_index(sc, s, groups)] += 1;
-            }
-            if all_hidden {
-                vec![true; counts.len()]
-            } else {
-                suppress_small_groups(&counts, &[], min)
-            }
+            SplitTally::count(&scores, s, groups, has_grade, factor_count, text_count)
         })
+        .collect();
+    let decisions: Vec<SplitSuppression> = tallies
+        .iter()
+        .map(|t| suppress_split(&t.counts(), min))
         .collect();
 
     let splits = scorer
         .group_items()
-        .enumerate()
-        .map(|(s, item)| build_split(questionnaire, item, s, &scores, &group_hidden[s], total))
+        .zip(tallies.iter().zip(&decisions))
+        .map(|(item, (tally, decision))| build_split(item, tally, decision, total))
         .collect();
 
-    let open_answers = build_open_answers(&scorer, options, &scores, &group_hidden, all_hidden);
+    let open_answers = build_open_answers(&scorer, options, &scores, &decisions, all_hidden);
 
     Report {
         questionnaire: questionnaire.reference(),
@@ -513,77 +787,133 @@ fn group_index(scores: &ResponseScores, s: usize, groups: usize) -> usize {
     scores.groups[s].unwrap_or(groups - 1)
 }
 
-fn build_split(
-    questionnaire: &Questionnaire,
-    item: &super::questionnaire::Item,
-    s: usize,
-    scores: &[ResponseScores],
-    hidden: &[bool],
-    total: usize,
-) -> Split {
-    let min = questionnaire.min_group_size();
-    let options = item.kind.options();
-    let groups = options.len() + 1;
-    let factors = questionnaire.factors().len();
-    let mut counts = vec![0usize; groups];
-    let mut grade = vec![Acc::default(); groups];
-    let mut factor = vec![vec![Acc::default(); groups]; factors];
-    for sc in scores {
-        let g = group_index(sc, s, groups);
-        counts[g] += 1;
-        if let Some(x) = sc.grade {
-            grade[g].add(x as f64);
-        }
-        for (f, value) in sc.factors.iter().enumerate() {
-            if let Some(x) = value {
-                factor[f][g].add(*x);
+/// Counts and sums per group of one split, in one pass over the scores.
+struct SplitTally {
+    /// Responses per group.
+    n: Vec<usize>,
+    /// The grade per group (empty without a grade item).
+    grade: Vec<Acc>,
+    /// Per factor, per group.
+    factors: Vec<Vec<Acc>>,
+    /// Per text item, per group: non-blank answers.
+    texts: Vec<Vec<usize>>,
+}
+
+impl SplitTally {
+    fn count(
+        scores: &[ResponseScores],
+        s: usize,
+        groups: usize,
+        has_grade: bool,
+        factors: usize,
+        text_items: usize,
+    ) -> SplitTally {
+        let mut t = SplitTally {
+            n: vec![0; groups],
+            grade: if has_grade {
+                vec![Acc::default(); groups]
+            } else {
+                Vec::new()
+            },
+            factors: vec![vec![Acc::default(); groups]; factors],
+            texts: vec![vec![0; groups]; text_items],
+        };
+        for sc in scores {
+            let g = group_index(sc, s, groups);
+            t.n[g] += 1;
+            if let (Some(x), true) = (sc.grade, has_grade) {
+                t.grade[g].add(x as f64);
+            }
+            for (f, value) in sc.factors.iter().enumerate() {
+                if let Some(x) = value {
+                    t.factors[f][g].add(*x);
+                }
+            }
+            for (i, text) in sc.texts.iter().enumerate() {
+                if text.is_some() {
+                    t.texts[i][g] += 1;
+                }
             }
         }
+        t
     }
-    // Rule 3 per column: a figure's own n may be small even where its group is not.
-    let column = |accs: &[Acc]| -> Vec<Cell<Mean>> {
-        let ns: Vec<usize> = accs.iter().map(|a| a.n).collect();
-        let col_hidden = suppress_small_groups(&ns, hidden, min);
-        accs.iter()
-            .zip(col_hidden)
-            .map(|(a, h)| {
-                cell(a.n, min, h, || Mean {
-                    n: a.n,
-                    mean: a.sum / a.n as f64,
-                })
-            })
-            .collect()
+
+    /// The figures in the order [`suppress_split`] gets them: the grade (when there is one),
+    /// the factors, the text items.
+    fn counts(&self) -> SplitCounts {
+        let values = |accs: &[Acc]| FigureCounts {
+            kind: FigureKind::Values,
+            counts: accs.iter().map(|a| a.n).collect(),
+        };
+        let has_grade = !self.grade.is_empty();
+        SplitCounts {
+            groups: self.n.clone(),
+            figures: has_grade
+                .then(|| values(&self.grade))
+                .into_iter()
+                .chain(self.factors.iter().map(|f| values(f)))
+                .chain(self.texts.iter().map(|t| FigureCounts {
+                    kind: FigureKind::Texts,
+                    counts: t.clone(),
+                }))
+                .collect(),
+        }
+    }
+
+    /// Index in [`SplitSuppression::figures`] of the first factor and the first text item.
+    fn offsets(&self) -> (usize, usize) {
+        let first_factor = usize::from(!self.grade.is_empty());
+        (first_factor, first_factor + self.factors.len())
+    }
+}
+
+fn build_split(
+    item: &super::questionnaire::Item,
+    tally: &SplitTally,
+    decision: &SplitSuppression,
+    total: usize,
+) -> Split {
+    let options = item.kind.options();
+    let (first_factor, _) = tally.offsets();
+    let mean_cell = |a: &Acc, hidden: bool| {
+        cell(a.n, hidden, || Mean {
+            n: a.n,
+            mean: a.sum / a.n as f64,
+        })
     };
-    let grade_cells = column(&grade);
-    let mut factor_cells: Vec<std::vec::IntoIter<Cell<Mean>>> =
-        factor.iter().map(|accs| column(accs).into_iter()).collect();
-    let groups = (0..groups)
-        .zip(grade_cells)
-        .map(|(g, grade_mean)| {
+    let groups = (0..tally.n.len())
+        .map(|g| {
             let (key, label) = match options.get(g) {
                 Some(o) => (GroupKey::Option(o.value.clone()), o.label.clone()),
                 None => (GroupKey::NotAnswered, not_answered_label()),
             };
-            let n = counts[g];
+            let n = tally.n[g];
+            let hidden = decision.groups[g];
             Group {
                 key,
                 label,
-                n: if hidden[g] {
+                hidden,
+                n: if hidden.is_some() {
                     Cell::Suppressed
                 } else {
                     Cell::Shown(n)
                 },
-                share: if hidden[g] {
+                share: if hidden.is_some() {
                     Cell::Suppressed
                 } else if total == 0 {
                     Cell::Empty
                 } else {
                     Cell::Shown(n as f64 / total as f64)
                 },
-                grade_mean,
-                factor_means: factor_cells
-                    .iter_mut()
-                    .map(|c| c.next().expect("one cell per group"))
+                grade_mean: match tally.grade.get(g) {
+                    Some(a) => mean_cell(a, decision.figures[0][g]),
+                    None => Cell::Empty,
+                },
+                factor_means: tally
+                    .factors
+                    .iter()
+                    .enumerate()
+                    .map(|(f, accs)| mean_cell(&accs[g], decision.figures[first_factor + f][g]))
                     .collect(),
             }
         })
@@ -599,7 +929,7 @@ fn build_open_answers(
     scorer: &Scorer,
     options: &ReportOptions,
     scores: &[ResponseScores],
-    group_hidden: &[Vec<bool>],
+    decisions: &[SplitSuppression],
     all_hidden: bool,
 ) -> OpenAnswers {
     let split = options
@@ -607,29 +937,44 @@ fn build_open_answers(
         .as_deref()
         .and_then(|id| scorer.group_items().position(|i| i.id == id));
     let text_items: Vec<_> = scorer.text_items().collect();
-    // (key, label, hidden) per group, and a function from response to group.
-    let groups: Vec<(GroupKey, Label, bool)> = match split {
+    let first_text = decisions
+        .first()
+        .map_or(0, |d| d.figures.len() - text_items.len());
+    // (key, label) per group, why it is hidden, and per text item whether it is hidden.
+    type GroupTexts = (GroupKey, Label, Option<Hidden>, Vec<bool>);
+    let groups: Vec<GroupTexts> = match split {
         Some(s) => {
             let item = scorer.group_items().nth(s).expect("position found above");
+            let d = &decisions[s];
             item.kind
                 .options()
                 .iter()
                 .map(|o| (GroupKey::Option(o.value.clone()), o.label.clone()))
                 .chain([(GroupKey::NotAnswered, not_answered_label())])
-                .zip(&group_hidden[s])
-                .map(|((k, l), &h)| (k, l, h))
+                .enumerate()
+                .map(|(g, (k, l))| {
+                    let texts = (0..text_items.len())
+                        .map(|t| d.figures[first_text + t][g])
+                        .collect();
+                    (k, l, d.groups[g], texts)
+                })
                 .collect()
         }
-        None => vec![(GroupKey::All, all_label(), all_hidden)],
+        None => {
+            let hidden = all_hidden.then_some(Hidden::TooSmall);
+            vec![(
+                GroupKey::All,
+                all_label(),
+                hidden,
+                vec![all_hidden; text_items.len()],
+            )]
+        }
     };
     let mut texts: Vec<Vec<Vec<String>>> = vec![vec![Vec::new(); text_items.len()]; groups.len()];
     for sc in scores {
         let g = split.map_or(0, |s| group_index(sc, s, groups.len()));
-        if groups[g].2 {
-            continue;
-        }
         for (t, text) in sc.texts.iter().enumerate() {
-            if let Some(text) = text {
+            if let (Some(text), false) = (text, groups[g].3[t]) {
                 texts[g][t].push(text.to_string());
             }
         }
@@ -639,28 +984,30 @@ fn build_open_answers(
         groups: groups
             .into_iter()
             .zip(texts)
-            .map(|((key, label, hidden), lists)| OpenAnswerGroup {
-                key,
-                label,
-                texts: if hidden {
-                    Cell::Suppressed
-                } else {
-                    Cell::Shown(
-                        text_items
-                            .iter()
-                            .zip(lists)
-                            .map(|(item, mut answers)| {
-                                answers.sort();
-                                TextAnswers {
-                                    item_id: item.id.clone(),
-                                    label: item.label.clone(),
-                                    answers,
-                                }
-                            })
-                            .collect(),
-                    )
+            .map(
+                |((key, label, hidden, text_hidden), lists)| OpenAnswerGroup {
+                    key,
+                    label,
+                    hidden,
+                    texts: text_items
+                        .iter()
+                        .zip(lists)
+                        .zip(text_hidden)
+                        .map(|((item, mut answers), h)| {
+                            answers.sort();
+                            TextAnswers {
+                                item_id: item.id.clone(),
+                                label: item.label.clone(),
+                                answers: if h {
+                                    Cell::Suppressed
+                                } else {
+                                    Cell::Shown(answers)
+                                },
+                            }
+                        })
+                        .collect(),
                 },
-            })
+            )
             .collect(),
     }
 }

@@ -1,0 +1,857 @@
+//! Small-group suppression (design §4) attacked from outside.
+//!
+//! `attacker` below is written apart from `report.rs` and never calls it: it sees what a reader
+//! of the report sees of one split — the dataset's own figures, the shown groups and cells, the
+//! labels of the hidden groups — and is granted more than a reader has: which hidden groups
+//! answered each figure at all (as if it knew the questionnaire's `show_if` rules and more). It
+//! then solves, for every figure separately, for the n and the sum of each hidden cell: the
+//! hidden counts add up to the total minus the shown ones, each within the bounds the report
+//! publishes (a "fewer than 5" group holds 1 to 4, a "protecting" group at least 5, a hidden
+//! figure of a shown group 1 to that group's n, a figure of a hidden group at most what the
+//! group can hold), and it enumerates every allocation that fits. A hidden n or sum is "found"
+//! when only one value fits.
+//!
+//! The tests show that it finds leaks in leaky publications (so it can fail), that the reports
+//! the app makes — random splits, a worked example, the reference dataset — leave it nothing,
+//! and they name the one thing it may find: when every cell of a figure that has responses is
+//! hidden, nothing more can be hidden, and counts may follow from the total (five teams with one
+//! response each); what those responses say still cannot.
+
+use samenscan::domain::report::{
+    build_report, suppress_split, Cell, FigureCounts, FigureKind, GroupKey, Hidden, Report,
+    ReportOptions, SplitCounts,
+};
+use samenscan::domain::scoring::Scorer;
+use samenscan::domain::{builtin, Questionnaire, Response};
+use serde_json::{json, Value};
+
+mod attacker {
+    use samenscan::domain::report::Hidden;
+
+    /// What a reader sees of one split, plus what the attacker is granted.
+    #[derive(Clone, Debug)]
+    pub struct Published {
+        /// The minimum group size the report states.
+        pub min: usize,
+        /// The dataset's number of responses, when shown.
+        pub total_n: Option<usize>,
+        /// The groups of the split.
+        pub groups: Vec<Seen>,
+        /// Every figure of the split: grade, factors, open answers.
+        pub figures: Vec<SeenFigure>,
+    }
+
+    /// One group as shown.
+    #[derive(Clone, Debug)]
+    pub struct Seen {
+        /// Its n when shown.
+        pub n: Option<usize>,
+        /// Why it is hidden.
+        pub label: Option<Hidden>,
+        /// Granted: whether it has any responses.
+        pub nonempty: bool,
+    }
+
+    /// One figure of the split as shown.
+    #[derive(Clone, Debug)]
+    pub struct SeenFigure {
+        /// For messages.
+        pub name: String,
+        /// The dataset's own figure (n, sum of values), when shown.
+        pub total: Option<(usize, f64)>,
+        /// Lowest and highest value of one response; `None` for open answers (counted only).
+        pub range: Option<(f64, f64)>,
+        /// Per group.
+        pub cells: Vec<SeenCell>,
+        /// Granted: per group, whether anyone in it is counted in this figure.
+        pub answered: Vec<bool>,
+    }
+
+    /// One cell as shown.
+    #[derive(Clone, Debug, PartialEq)]
+    pub enum SeenCell {
+        /// n and the sum of its values (mean × n).
+        Shown { n: usize, sum: f64 },
+        /// Shown as nobody.
+        Empty,
+        /// Hidden.
+        Hidden,
+    }
+
+    /// Something worked out that the report meant to hide.
+    #[derive(Clone, Debug, PartialEq)]
+    pub enum Finding {
+        /// A hidden group's size.
+        Size { group: usize, n: usize },
+        /// How many responses a hidden cell holds.
+        Count {
+            figure: String,
+            group: usize,
+            n: usize,
+        },
+        /// The sum of the values in a hidden cell (so its mean, given its count).
+        Sum {
+            figure: String,
+            group: usize,
+            sum: f64,
+        },
+    }
+
+    /// What a label says about a group's size, read from its meaning (design §4), not from
+    /// the app's code.
+    fn label_bounds(label: Hidden, min: usize) -> (usize, usize) {
+        match label {
+            Hidden::TooSmall => (1, min - 1),
+            Hidden::ProtectsSmallGroup => (min, usize::MAX),
+            Hidden::WholeSplit => (1, usize::MAX),
+        }
+    }
+
+    /// For each unknown with bounds (lo, hi), every value it can take when all of them add up
+    /// to `total`: brute force over the sums the others can reach together.
+    fn feasible(bounds: &[(usize, usize)], total: usize) -> Vec<Vec<usize>> {
+        (0..bounds.len())
+            .map(|i| {
+                let mut reach = vec![false; total + 1];
+                reach[0] = true;
+                for (j, &(lo, hi)) in bounds.iter().enumerate() {
+                    if j == i {
+                        continue;
+                    }
+                    let mut next = vec![false; total + 1];
+                    for s in (0..=total).filter(|&s| reach[s]) {
+                        for v in lo..=hi.min(total - s) {
+                            next[s + v] = true;
+                        }
+                    }
+                    reach = next;
+                }
+                let (lo, hi) = bounds[i];
+                (lo..=hi.min(total)).filter(|&v| reach[total - v]).collect()
+            })
+            .collect()
+    }
+
+    /// Everything the attacker works out from one published split.
+    pub fn attack(p: &Published) -> Vec<Finding> {
+        let mut found = Vec::new();
+        // What is known about each hidden group's size: its label, narrowed by the total.
+        let mut size_max: Vec<usize> = p
+            .groups
+            .iter()
+            .map(|g| g.label.map_or(0, |l| label_bounds(l, p.min).1))
+            .collect();
+        if let Some(total) = p.total_n {
+            let shown: usize = p.groups.iter().filter_map(|g| g.n).sum();
+            let rest = total
+                .checked_sub(shown)
+                .expect("shown groups exceed the total");
+            let unknown: Vec<usize> = (0..p.groups.len())
+                .filter(|&g| p.groups[g].n.is_none() && p.groups[g].nonempty)
+                .collect();
+            let bounds: Vec<(usize, usize)> = unknown
+                .iter()
+                .map(|&g| label_bounds(p.groups[g].label.expect("hidden has a label"), p.min))
+                .collect();
+            let sets = feasible(&bounds, rest);
+            for (k, &g) in unknown.iter().enumerate() {
+                assert!(!sets[k].is_empty(), "inconsistent publication: {p:?}");
+                size_max[g] = *sets[k].last().unwrap();
+                // A size fixed by its own label ("fewer than 2" is 1) is what the label says.
+                if sets[k].len() == 1 && bounds[k].0 < bounds[k].1 {
+                    found.push(Finding::Size {
+                        group: g,
+                        n: sets[k][0],
+                    });
+                }
+            }
+        }
+        for f in &p.figures {
+            let Some((total_n, total_sum)) = f.total else {
+                continue;
+            };
+            let (mut rest_n, mut rest_sum) = (total_n, total_sum);
+            for cell in &f.cells {
+                if let SeenCell::Shown { n, sum } = cell {
+                    rest_n = rest_n
+                        .checked_sub(*n)
+                        .expect("shown cells exceed the total");
+                    rest_sum -= sum;
+                }
+            }
+            let unknown: Vec<usize> = (0..f.cells.len())
+                .filter(|&g| f.cells[g] == SeenCell::Hidden && f.answered[g])
+                .collect();
+            let bounds: Vec<(usize, usize)> = unknown
+                .iter()
+                .map(|&g| (1, p.groups[g].n.unwrap_or(size_max[g])))
+                .collect();
+            let sets = feasible(&bounds, rest_n);
+            for (k, &g) in unknown.iter().enumerate() {
+                assert!(!sets[k].is_empty(), "inconsistent figure {}: {p:?}", f.name);
+                if sets[k].len() == 1 && bounds[k].0 < bounds[k].1 {
+                    found.push(Finding::Count {
+                        figure: f.name.clone(),
+                        group: g,
+                        n: sets[k][0],
+                    });
+                }
+                let Some((lo, hi)) = f.range else { continue };
+                // For a count v of this cell, the others hold rest_n − v responses whose values
+                // add up to anything between lo and hi times that.
+                let (mut least, mut most) = (f64::INFINITY, f64::NEG_INFINITY);
+                for &v in &sets[k] {
+                    let others = (rest_n - v) as f64;
+                    let v = v as f64;
+                    least = least.min((lo * v).max(rest_sum - hi * others));
+                    most = most.max((hi * v).min(rest_sum - lo * others));
+                }
+                if most - least <= 1e-7 * (1.0 + rest_sum.abs()) {
+                    found.push(Finding::Sum {
+                        figure: f.name.clone(),
+                        group: g,
+                        sum: least,
+                    });
+                }
+            }
+        }
+        found
+    }
+}
+
+use attacker::{attack, Finding, Published, Seen, SeenCell, SeenFigure};
+
+// ---------------------------------------------------------------------------------------------
+// The attacker can fail: leaky publications, each with the leak it must find.
+
+fn grade_figure(total: (usize, f64), cells: Vec<SeenCell>, answered: Vec<bool>) -> SeenFigure {
+    SeenFigure {
+        name: "grade".into(),
+        total: Some(total),
+        range: Some((1.0, 10.0)),
+        cells,
+        answered,
+    }
+}
+
+fn seen(n: Option<usize>, label: Option<Hidden>) -> Seen {
+    Seen {
+        n,
+        label,
+        nonempty: true,
+    }
+}
+
+/// The review's example, as the app published it before this fix: frequency "nooit" (3, never
+/// asked the grade) is too small, "1_2_keer" (7) is hidden to protect it, and only the group
+/// sizes were considered. The total grade minus the shown groups' grades is then 1_2_keer's.
+#[test]
+fn attacker_finds_the_grade_of_a_group_hidden_next_to_one_without_grades() {
+    // Grades: 1_2_keer 7 × 6 = 42, maandelijks 9 × 8 = 72, wekelijks 12 × 7 = 84.
+    let p = Published {
+        min: 5,
+        total_n: Some(31),
+        groups: vec![
+            seen(None, Some(Hidden::TooSmall)),
+            seen(None, Some(Hidden::ProtectsSmallGroup)),
+            seen(Some(9), None),
+            seen(Some(12), None),
+        ],
+        figures: vec![grade_figure(
+            (28, 198.0),
+            vec![
+                SeenCell::Hidden,
+                SeenCell::Hidden,
+                SeenCell::Shown { n: 9, sum: 72.0 },
+                SeenCell::Shown { n: 12, sum: 84.0 },
+            ],
+            vec![false, true, true, true],
+        )],
+    };
+    let found = attack(&p);
+    assert!(found.contains(&Finding::Sum {
+        figure: "grade".into(),
+        group: 1,
+        sum: 42.0
+    }));
+    assert!(found.contains(&Finding::Count {
+        figure: "grade".into(),
+        group: 1,
+        n: 7
+    }));
+}
+
+#[test]
+fn attacker_finds_a_small_group_hidden_alone() {
+    let p = Published {
+        min: 5,
+        total_n: Some(20),
+        groups: vec![
+            seen(None, Some(Hidden::TooSmall)),
+            seen(Some(8), None),
+            seen(Some(9), None),
+        ],
+        figures: vec![],
+    };
+    assert_eq!(attack(&p), [Finding::Size { group: 0, n: 3 }]);
+}
+
+/// Labels tell bounds: "fewer than 5" and "protecting" (at least 5) in a hidden rest of 6 can
+/// only be 1 and 5. (Why the app has [`Hidden::WholeSplit`].)
+#[test]
+fn attacker_finds_sizes_that_the_labels_pin() {
+    let p = Published {
+        min: 5,
+        total_n: Some(26),
+        groups: vec![
+            seen(None, Some(Hidden::TooSmall)),
+            seen(None, Some(Hidden::ProtectsSmallGroup)),
+            seen(Some(20), None),
+        ],
+        figures: vec![],
+    };
+    assert_eq!(
+        attack(&p),
+        [
+            Finding::Size { group: 0, n: 1 },
+            Finding::Size { group: 1, n: 5 }
+        ]
+    );
+    // The same sizes without what the labels say cannot be told apart.
+    let mut whole = p.clone();
+    for g in &mut whole.groups[..2] {
+        g.label = Some(Hidden::WholeSplit);
+    }
+    assert_eq!(attack(&whole), []);
+}
+
+/// Two hidden grade cells that each hold all they can (a "fewer than 5" group of 4 where all
+/// four gave a grade; a shown group of 9 whose nine grades are hidden): the counts follow.
+#[test]
+fn attacker_finds_counts_pinned_by_the_bounds() {
+    let p = Published {
+        min: 5,
+        total_n: Some(40),
+        groups: vec![
+            seen(None, Some(Hidden::TooSmall)),
+            seen(None, Some(Hidden::ProtectsSmallGroup)),
+            seen(Some(9), None),
+            seen(Some(20), None),
+        ],
+        figures: vec![grade_figure(
+            (33, 230.0),
+            vec![
+                SeenCell::Hidden,
+                SeenCell::Hidden,
+                SeenCell::Hidden,
+                SeenCell::Shown { n: 20, sum: 140.0 },
+            ],
+            vec![true, false, true, true],
+        )],
+    };
+    let found = attack(&p);
+    assert!(found.contains(&Finding::Count {
+        figure: "grade".into(),
+        group: 0,
+        n: 4
+    }));
+    assert!(found.contains(&Finding::Count {
+        figure: "grade".into(),
+        group: 2,
+        n: 9
+    }));
+    // Their sums stay mixed.
+    assert!(!found.iter().any(|f| matches!(f, Finding::Sum { .. })));
+}
+
+#[test]
+fn attacker_finds_who_wrote_the_remaining_open_answers() {
+    let p = Published {
+        min: 5,
+        total_n: Some(30),
+        groups: vec![
+            seen(None, Some(Hidden::TooSmall)),
+            seen(None, Some(Hidden::ProtectsSmallGroup)),
+            seen(Some(20), None),
+        ],
+        figures: vec![SeenFigure {
+            name: "strengths".into(),
+            total: Some((6, 0.0)),
+            range: None,
+            cells: vec![
+                SeenCell::Hidden,
+                SeenCell::Hidden,
+                SeenCell::Shown { n: 4, sum: 0.0 },
+            ],
+            answered: vec![true, false, true],
+        }],
+    };
+    assert!(attack(&p).contains(&Finding::Count {
+        figure: "strengths".into(),
+        group: 0,
+        n: 2
+    }));
+}
+
+#[test]
+fn attacker_sees_nothing_in_a_safe_publication() {
+    let p = Published {
+        min: 5,
+        total_n: Some(40),
+        groups: vec![
+            seen(None, Some(Hidden::TooSmall)),
+            seen(None, Some(Hidden::ProtectsSmallGroup)),
+            seen(Some(20), None),
+        ],
+        figures: vec![grade_figure(
+            (38, 270.0),
+            vec![
+                SeenCell::Hidden,
+                SeenCell::Hidden,
+                SeenCell::Shown { n: 20, sum: 140.0 },
+            ],
+            vec![true, true, true],
+        )],
+    };
+    assert_eq!(attack(&p), []);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The app's decisions, attacked.
+
+/// Which findings are allowed: counts (never sums) of a figure whose every cell with responses
+/// is hidden, so that nothing is left to hide (for sizes: every group with responses).
+fn unexplained(p: &Published, found: Vec<Finding>) -> Vec<Finding> {
+    found
+        .into_iter()
+        .filter(|f| match f {
+            Finding::Size { .. } => !p.groups.iter().all(|g| !g.nonempty || g.n.is_none()),
+            Finding::Count { figure, .. } => {
+                let f = p.figures.iter().find(|x| &x.name == figure).unwrap();
+                !(0..f.cells.len()).all(|g| !f.answered[g] || f.cells[g] == SeenCell::Hidden)
+            }
+            Finding::Sum { .. } => true,
+        })
+        .collect()
+}
+
+/// A figure of a random split: per group its count and the sum of its values.
+#[derive(Clone, Debug)]
+struct RandomFigure {
+    texts: bool,
+    cells: Vec<(usize, f64)>,
+}
+
+/// Publishes a split as the report would, from the app's decision.
+fn publish(n: &[usize], figures: &[RandomFigure], min: usize) -> Published {
+    let counts = SplitCounts {
+        groups: n.to_vec(),
+        figures: figures
+            .iter()
+            .map(|f| FigureCounts {
+                kind: if f.texts {
+                    FigureKind::Texts
+                } else {
+                    FigureKind::Values
+                },
+                counts: f.cells.iter().map(|c| c.0).collect(),
+            })
+            .collect(),
+    };
+    let decision = suppress_split(&counts, min);
+    let total: usize = n.iter().sum();
+    let all_hidden = total > 0 && total < min;
+    Published {
+        min,
+        total_n: (!all_hidden).then_some(total),
+        groups: (0..n.len())
+            .map(|g| Seen {
+                n: decision.groups[g].is_none().then_some(n[g]),
+                label: decision.groups[g],
+                nonempty: n[g] > 0,
+            })
+            .collect(),
+        figures: figures
+            .iter()
+            .zip(&decision.figures)
+            .enumerate()
+            .map(|(i, (f, hidden))| {
+                let t_n: usize = f.cells.iter().map(|c| c.0).sum();
+                let t_sum: f64 = f.cells.iter().map(|c| c.1).sum();
+                let total_shown = !all_hidden && (f.texts || t_n == 0 || t_n >= min);
+                SeenFigure {
+                    name: format!("figure {i}"),
+                    total: total_shown.then_some((t_n, t_sum)),
+                    range: (!f.texts).then_some((1.0, 10.0)),
+                    cells: f
+                        .cells
+                        .iter()
+                        .zip(hidden)
+                        .map(|(&(c, sum), &h)| match (h, c) {
+                            (true, _) => SeenCell::Hidden,
+                            (false, 0) => SeenCell::Empty,
+                            (false, _) => SeenCell::Shown { n: c, sum },
+                        })
+                        .collect(),
+                    answered: f.cells.iter().map(|c| c.0 > 0).collect(),
+                }
+            })
+            .collect(),
+    }
+}
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Group sizes, then per figure: texts or values, and per group how many answered (0 as if
+    /// never asked, everyone, or some) and where their mean lies between 1 and 10.
+    fn split() -> impl Strategy<Value = (Vec<usize>, Vec<RandomFigure>, usize)> {
+        (
+            prop::collection::vec(prop_oneof![Just(0usize), 1usize..5, 0usize..30], 2..7),
+            prop::collection::vec(
+                (
+                    any::<bool>(),
+                    prop::collection::vec((0u8..4, any::<u32>(), 0.02f64..0.98), 7),
+                ),
+                0..4,
+            ),
+            2usize..7,
+        )
+            .prop_map(|(n, figures, min)| {
+                let figures = figures
+                    .into_iter()
+                    .map(|(texts, cells)| RandomFigure {
+                        texts,
+                        cells: n
+                            .iter()
+                            .zip(cells)
+                            .map(|(&n, (mode, r, where_))| {
+                                let c = match mode {
+                                    0 => 0,
+                                    1 => n,
+                                    2 => r as usize % (n + 1),
+                                    _ => (r as usize % 3).min(n),
+                                };
+                                (c, c as f64 * (1.0 + 9.0 * where_))
+                            })
+                            .collect(),
+                    })
+                    .collect();
+                (n, figures, min)
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
+        /// From the shown groups and the totals per figure nothing hidden can be worked out
+        /// (beyond counts where every cell with responses is hidden), and the labels are true.
+        #[test]
+        fn nothing_hidden_can_be_worked_out((n, figures, min) in split()) {
+            let p = publish(&n, &figures, min);
+            let found = unexplained(&p, attack(&p));
+            prop_assert!(found.is_empty(), "found {:?} in {:?}", found, p);
+            for (g, seen) in p.groups.iter().enumerate() {
+                match seen.label {
+                    Some(Hidden::TooSmall) => prop_assert!(n[g] < min),
+                    Some(Hidden::ProtectsSmallGroup) => prop_assert!(n[g] >= min),
+                    _ => {}
+                }
+                // Every small group is hidden as small (or in a split hidden as a whole).
+                if n[g] > 0 && n[g] < min {
+                    prop_assert!(matches!(seen.label, Some(Hidden::TooSmall | Hidden::WholeSplit)));
+                }
+            }
+            for (f, fig) in figures.iter().zip(&p.figures) {
+                for (&(c, _), cell) in f.cells.iter().zip(&fig.cells) {
+                    // No value figure of fewer than the minimum is ever shown.
+                    if let SeenCell::Shown { n, .. } = cell {
+                        prop_assert!(f.texts || *n >= min, "{:?}", p);
+                        prop_assert_eq!(*n, c);
+                    }
+                }
+            }
+            // Nothing is hidden without a reason.
+            if n.iter().all(|&x| x == 0 || x >= min)
+                && figures.iter().all(|f| f.texts || f.cells.iter().all(|c| c.0 == 0 || c.0 >= min))
+            {
+                prop_assert!(p.groups.iter().all(|g| g.label.is_none()));
+                prop_assert!(p.figures.iter().all(|f| f.cells.iter().all(|c| c != &SeenCell::Hidden)));
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Whole reports: the review's example with the built-in questionnaire, and the reference data.
+
+/// What the report publishes about split `item_id`, with the attacker's granted knowledge taken
+/// from `truth`: per group its n, and per figure (grade, factors, text items) its count.
+fn published_split(
+    report: &Report,
+    by_split: &Report,
+    item_id: &str,
+    truth: &[(usize, Vec<usize>)],
+) -> Published {
+    let split = report.split(item_id).unwrap();
+    let groups: Vec<Seen> = split
+        .groups
+        .iter()
+        .zip(truth)
+        .map(|(g, t)| Seen {
+            n: g.n.shown().copied(),
+            label: g.hidden,
+            nonempty: t.0 > 0,
+        })
+        .collect();
+    let mean_cell = |c: &Cell<samenscan::domain::report::Mean>| match c {
+        Cell::Shown(m) => SeenCell::Shown {
+            n: m.n,
+            sum: m.mean * m.n as f64,
+        },
+        Cell::Empty => SeenCell::Empty,
+        Cell::Suppressed => SeenCell::Hidden,
+    };
+    let headline = |c: Cell<(usize, f64)>| match c {
+        Cell::Shown(x) => Some(x),
+        Cell::Empty => Some((0, 0.0)),
+        Cell::Suppressed => None,
+    };
+    let mut figures = Vec::new();
+    let answered = |f: usize| truth.iter().map(|t| t.1[f] > 0).collect::<Vec<bool>>();
+    let grade = report.grade.as_ref().unwrap();
+    figures.push(SeenFigure {
+        name: "grade".into(),
+        total: headline(grade.stats.map(|s| {
+            (
+                s.summary.n,
+                s.summary.mean.unwrap_or(0.0) * s.summary.n as f64,
+            )
+        })),
+        range: Some((grade.min as f64, grade.max as f64)),
+        cells: split
+            .groups
+            .iter()
+            .map(|g| mean_cell(&g.grade_mean))
+            .collect(),
+        answered: answered(0),
+    });
+    for (f, factor) in report.factors.iter().enumerate() {
+        figures.push(SeenFigure {
+            name: factor.factor_id.clone(),
+            total: headline(
+                factor
+                    .scores
+                    .map(|s| (s.n, s.mean.unwrap_or(0.0) * s.n as f64)),
+            ),
+            range: Some((1.0, 5.0)),
+            cells: split
+                .groups
+                .iter()
+                .map(|g| mean_cell(&g.factor_means[f]))
+                .collect(),
+            answered: answered(1 + f),
+        });
+    }
+    let all = &report.open_answers.groups[0];
+    for (t, text) in all.texts.iter().enumerate() {
+        figures.push(SeenFigure {
+            name: text.item_id.clone(),
+            total: headline(text.answers.map(|a| (a.len(), 0.0))),
+            range: None,
+            cells: by_split
+                .open_answers
+                .groups
+                .iter()
+                .map(|g| match &g.texts[t].answers {
+                    Cell::Shown(a) => SeenCell::Shown {
+                        n: a.len(),
+                        sum: 0.0,
+                    },
+                    _ => SeenCell::Hidden,
+                })
+                .collect(),
+            answered: answered(1 + report.factors.len() + t),
+        });
+    }
+    Published {
+        min: report.min_group_size,
+        total_n: report.n.shown().copied(),
+        groups,
+        figures,
+    }
+}
+
+/// The true counts per group of one split: n, then per figure (grade, factors, texts) how many
+/// are counted in it, worked out from the responses with the scorer (which the attacker is
+/// granted; suppression itself is not used).
+fn truth(q: &Questionnaire, responses: &[Response], item_id: &str) -> Vec<(usize, Vec<usize>)> {
+    let scorer = Scorer::new(q);
+    let s = scorer.group_items().position(|i| i.id == item_id).unwrap();
+    let groups = q.item(item_id).unwrap().kind.options().len() + 1;
+    let figures = 1 + q.factors().len() + scorer.text_items().count();
+    let mut out = vec![(0, vec![0; figures]); groups];
+    for r in responses
+        .iter()
+        .filter(|r| r.status == samenscan::domain::Status::Complete)
+    {
+        let sc = scorer.score(&r.answers);
+        let g = sc.groups[s].unwrap_or(groups - 1);
+        out[g].0 += 1;
+        let counted = std::iter::once(sc.grade.is_some())
+            .chain(sc.factors.iter().map(Option::is_some))
+            .chain(sc.texts.iter().map(Option::is_some));
+        for (f, yes) in counted.enumerate() {
+            out[g].1[f] += usize::from(yes);
+        }
+    }
+    out
+}
+
+fn builtin_response(i: usize, answers: Value) -> Response {
+    serde_json::from_value(json!({
+        "id": format!("00000000-0000-4000-8000-{i:012}"),
+        "questionnaire": {"id": "samenwerking", "version": 1},
+        "revision": 1, "updated_at": "2026-11-20T09:00:00Z", "status": "complete",
+        "answers": answers
+    }))
+    .unwrap()
+}
+
+/// The review's example: "nooit" (3, not asked the grade or the statements) is too small, and
+/// "1_2_keer" (7) is hidden to protect it. 1_2_keer's grade must not be the total grade minus
+/// the shown groups': another group's grade is hidden with it.
+#[test]
+fn the_frequency_split_of_the_review_leaves_nothing_to_work_out() {
+    let mut data = Vec::new();
+    let groups = [
+        ("nooit", 3),
+        ("1_2_keer", 7),
+        ("maandelijks", 9),
+        ("wekelijks", 12),
+    ];
+    for (freq, n) in groups {
+        for k in 0..n {
+            let mut a = json!({"org": "gi", "team": "epe", "frequency": freq});
+            if freq != "nooit" {
+                a["grade"] = json!(5 + (k % 5));
+                a["phase"] = json!("opbouw");
+                a["kennen_1"] = json!(1 + (k % 5));
+                a["kennen_2"] = json!(1 + (k % 4));
+            }
+            if k % 3 == 0 {
+                a["strengths"] = json!(format!("{freq} {k}"));
+            }
+            data.push(builtin_response(data.len(), a));
+        }
+    }
+    let q = builtin();
+    let report = build_report(q, &data, &ReportOptions::default());
+    let by = build_report(
+        q,
+        &data,
+        &ReportOptions {
+            open_answers_by: Some("frequency".into()),
+        },
+    );
+    let split = report.split("frequency").unwrap();
+    let label = |v: &str| split.group(&GroupKey::Option(v.into())).unwrap().hidden;
+    assert_eq!(label("nooit"), Some(Hidden::TooSmall));
+    assert_eq!(label("1_2_keer"), Some(Hidden::ProtectsSmallGroup));
+    assert_eq!(label("wekelijks"), None);
+    // The grade of maandelijks (the next smallest) is hidden with 1_2_keer's.
+    let maandelijks = split
+        .group(&GroupKey::Option("maandelijks".into()))
+        .unwrap();
+    assert!(maandelijks.grade_mean.is_suppressed());
+    let p = published_split(&report, &by, "frequency", &truth(q, &data, "frequency"));
+    assert_eq!(attack(&p), []);
+    // Publishing maandelijks's grade after all (as the old rule did) gives 1_2_keer's away.
+    let mut leaky = p.clone();
+    let m = 2;
+    let sum = data
+        .iter()
+        .filter(|r| r.answers["frequency"] == "maandelijks")
+        .map(|r| r.answers["grade"].as_f64().unwrap())
+        .sum();
+    leaky.figures[0].cells[m] = SeenCell::Shown { n: 9, sum };
+    assert!(attack(&leaky)
+        .iter()
+        .any(|f| matches!(f, Finding::Sum { figure, group: 1, .. } if figure == "grade")));
+}
+
+const REFERENCE_RESPONSES: &str = include_str!("fixtures/reference/responses.json");
+const REFERENCE_EXPECTED: &str = include_str!("fixtures/reference/expected.json");
+
+/// The true counts of the reference dataset as compute.py (Python, written from the rules)
+/// reports them.
+fn reference_truth(expected: &Value, item_id: &str, report: &Report) -> Vec<(usize, Vec<usize>)> {
+    let texts = ["strengths", "concerns", "improvements"];
+    expected["splits"][item_id]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            let count = |v: &Value| v.as_u64().unwrap() as usize;
+            let figures = std::iter::once(count(&e["grade"]["n"]))
+                .chain(report.factors.iter().map(|f| count(&e[&f.factor_id]["n"])))
+                .chain(texts.iter().map(|t| count(&e["texts"][t])))
+                .collect();
+            (count(&e["n"]), figures)
+        })
+        .collect()
+}
+
+/// Every split of the report on the reference dataset (small teams and organisations, people
+/// who never worked together and so have no grade), attacked with the true counts computed
+/// in Python; then the same with a protecting group shown after all, which must be found.
+#[test]
+fn the_reference_report_leaves_nothing_to_work_out() {
+    let responses: Vec<Response> = serde_json::from_str(REFERENCE_RESPONSES).unwrap();
+    let expected: Value = serde_json::from_str(REFERENCE_EXPECTED).unwrap();
+    let q = builtin();
+    let report = build_report(q, &responses, &ReportOptions::default());
+    let mut leaks_found = 0;
+    for split in &report.splits {
+        let by = build_report(
+            q,
+            &responses,
+            &ReportOptions {
+                open_answers_by: Some(split.item_id.clone()),
+            },
+        );
+        let truth = reference_truth(&expected, &split.item_id, &report);
+        let p = published_split(&report, &by, &split.item_id, &truth);
+        assert_eq!(unexplained(&p, attack(&p)), [], "split {}", split.item_id);
+        // Doctored: the protecting groups shown with their true n give a lone small group away.
+        let small = p
+            .groups
+            .iter()
+            .filter(|g| g.label == Some(Hidden::TooSmall))
+            .count();
+        let protecting = p
+            .groups
+            .iter()
+            .any(|g| g.label == Some(Hidden::ProtectsSmallGroup));
+        if small == 1 && protecting {
+            let mut leaky = p.clone();
+            for (g, seen) in leaky.groups.iter_mut().enumerate() {
+                if seen.label == Some(Hidden::ProtectsSmallGroup) {
+                    *seen = Seen {
+                        n: Some(truth[g].0),
+                        label: None,
+                        nonempty: true,
+                    };
+                }
+            }
+            assert!(
+                !unexplained(&leaky, attack(&leaky)).is_empty(),
+                "split {}: doctored publication not caught",
+                split.item_id
+            );
+            leaks_found += 1;
+        }
+    }
+    assert!(leaks_found >= 1, "no split to doctor");
+}
