@@ -4,8 +4,11 @@
 
 use std::collections::BTreeMap;
 
+use samenscan::domain::questionnaire::JsonType;
 use samenscan::domain::questionnaire::BUILTIN_JSON;
-use samenscan::domain::{builtin, DefinitionProblem, ItemKind, Label, Lang, Questionnaire};
+use samenscan::domain::{
+    builtin, DefinitionIssue, DefinitionProblem, ItemKind, Label, Lang, Questionnaire,
+};
 use serde_json::{json, Value};
 
 fn option_values(q: &Questionnaire, id: &str) -> Vec<String> {
@@ -329,11 +332,187 @@ fn not_json_is_one_malformed_issue() {
         issues[0].problem,
         DefinitionProblem::Malformed { .. }
     ));
-    let issues = Questionnaire::from_json(r#"{"id": "x", "version": "1"}"#).unwrap_err();
-    assert!(matches!(
-        issues[0].problem,
-        DefinitionProblem::Malformed { .. }
-    ));
+    // JSON, but not an object: one issue for the whole document.
+    let issues = Questionnaire::from_json("[1, 2]").unwrap_err();
+    assert_eq!(
+        issues,
+        [DefinitionIssue {
+            path: String::new(),
+            problem: DefinitionProblem::WrongType {
+                expected: JsonType::Object,
+                found: JsonType::List
+            }
+        }]
+    );
+}
+
+fn problems(issues: &[DefinitionIssue]) -> Vec<(&str, DefinitionProblem)> {
+    issues
+        .iter()
+        .map(|i| (i.path.as_str(), i.problem.clone()))
+        .collect()
+}
+
+/// Fields of the wrong JSON type, many in one file: each is one issue at its own path, and
+/// nothing that only follows from leaving the field out is reported besides.
+#[test]
+fn wrongly_typed_fields_are_each_reported_at_their_path() {
+    let text = json!({
+        "id": "q", "version": 1, "title": {"nl": "Q"}, "min_group_size": "5",
+        "factors": [{"id": "f", "label": {"nl": "F", "en": 7}}],
+        "sections": [{"id": "s", "title": {"nl": "S"}, "items": [
+            {"id": "g", "kind": "grade", "min": "3", "required": "yes", "label": {"nl": "G"}},
+            {"id": "c", "kind": "choice", "options": 5, "label": {"nl": "C"}},
+            {"id": "l", "kind": "likert", "factor": "f", "reverse": 1, "label": {"nl": "L"}},
+            {"id": "t", "kind": "text", "label": "T", "show_if": {"item": "c"}},
+            42
+        ]}, "not a section"],
+        "meeting_questions": {"m1": "?"}
+    });
+    let issues = Questionnaire::from_json(&text.to_string()).unwrap_err();
+    use DefinitionProblem::*;
+    use JsonType::*;
+    let wrong = |expected, found| WrongType { expected, found };
+    let mut found = problems(&issues);
+    found.sort_by(|a, b| a.0.cmp(b.0));
+    assert_eq!(
+        found,
+        [
+            ("factors[0].label.en", wrong(Text, WholeNumber)),
+            ("meeting_questions", wrong(List, Object)),
+            ("min_group_size", wrong(WholeNumber, Text)),
+            ("sections[0].items[0].min", wrong(Number, Text)),
+            ("sections[0].items[0].required", wrong(Boolean, Text)),
+            ("sections[0].items[1].options", wrong(List, WholeNumber)),
+            ("sections[0].items[2].reverse", wrong(Boolean, WholeNumber)),
+            ("sections[0].items[3].label", wrong(Object, Text)),
+            ("sections[0].items[3].show_if.in", MissingField),
+            ("sections[0].items[4]", wrong(Object, WholeNumber)),
+            ("sections[1]", wrong(Object, Text)),
+        ]
+    );
+    let min = issues
+        .iter()
+        .find(|i| i.path == "sections[0].items[0].min")
+        .unwrap();
+    assert_eq!(
+        min.message(Lang::Nl),
+        "sections[0].items[0].min: hier hoort een getal, maar er staat tekst tussen aanhalingstekens"
+    );
+    assert_eq!(
+        min.message(Lang::En),
+        "sections[0].items[0].min: this should be a number, but it is text in quotes"
+    );
+    // Deserialising runs the same checks and says the same.
+    let err = serde_json::from_value::<Questionnaire>(text).unwrap_err();
+    assert!(
+        err.to_string().contains("sections[0].items[1].options"),
+        "{err}"
+    );
+}
+
+/// Type problems and the other problems of a definition are reported together.
+#[test]
+fn type_problems_come_with_the_other_problems() {
+    let text = json!({
+        "id": "", "version": "1", "title": {"nl": "Q"},
+        "sections": [{"id": "s", "title": {"nl": "S"}, "items": [
+            {"id": "g", "kind": "grade", "min": 10, "max": "1", "label": {"nl": "G"}},
+            {"id": "n", "kind": "number", "min": 5, "max": 2, "label": {"nl": "N"}},
+            {"id": "x", "kind": "slider", "label": {"nl": "X"}, "show_if": {"item": 3, "in": ["a", 4]}}
+        ]}]
+    });
+    let issues = Questionnaire::from_json(&text.to_string()).unwrap_err();
+    use DefinitionProblem::*;
+    use JsonType::*;
+    let mut found = problems(&issues);
+    found.sort_by(|a, b| a.0.cmp(b.0));
+    assert_eq!(
+        found,
+        [
+            ("id", EmptyId),
+            (
+                "sections[0].items[0].max",
+                WrongType {
+                    expected: Number,
+                    found: Text
+                }
+            ),
+            // min 10 against the default max 10 left after "1": not reported (it follows).
+            ("sections[0].items[1].min", MinAboveMax),
+            (
+                "sections[0].items[2].kind",
+                UnknownKind {
+                    kind: "slider".into()
+                }
+            ),
+            (
+                "sections[0].items[2].show_if.in[1]",
+                WrongType {
+                    expected: Text,
+                    found: WholeNumber
+                }
+            ),
+            (
+                "sections[0].items[2].show_if.item",
+                WrongType {
+                    expected: Text,
+                    found: WholeNumber
+                }
+            ),
+            (
+                "version",
+                WrongType {
+                    expected: WholeNumber,
+                    found: Text
+                }
+            ),
+        ]
+    );
+}
+
+#[test]
+fn versions_out_of_range_are_reported_at_their_path() {
+    let with = |version: &str| {
+        format!(
+            r#"{{"id":"q","version":{version},"title":{{"nl":"Q"}},"sections":[{{"id":"s",
+            "title":{{"nl":"S"}},"items":[{{"id":"t","kind":"text","label":{{"nl":"T"}}}}]}}]}}"#
+        )
+    };
+    let one = |version: &str| {
+        let issues = Questionnaire::from_json(&with(version)).unwrap_err();
+        assert_eq!(issues.len(), 1, "{issues:?}");
+        (issues[0].path.clone(), issues[0].problem.clone())
+    };
+    assert_eq!(
+        one("-1"),
+        ("version".into(), DefinitionProblem::VersionZero)
+    );
+    assert_eq!(
+        one("4294967296"),
+        (
+            "version".into(),
+            DefinitionProblem::TooLarge {
+                max: u64::from(u32::MAX)
+            }
+        )
+    );
+    assert_eq!(
+        one("1.5"),
+        (
+            "version".into(),
+            DefinitionProblem::WrongType {
+                expected: JsonType::WholeNumber,
+                found: JsonType::Number
+            }
+        )
+    );
+    assert!(Questionnaire::from_json(&with("4294967295")).is_ok());
+    // null where a label's language may be missing is fine; null where an id is needed is not.
+    assert!(Questionnaire::from_json(
+        &with("1").replace(r#"{"nl":"Q"}"#, r#"{"nl":"Q","en":null}"#)
+    )
+    .is_ok());
 }
 
 #[test]

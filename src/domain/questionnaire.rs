@@ -230,7 +230,7 @@ pub struct MeetingQuestion {
 /// every invariant listed in the module documentation holds; the fields are private for that
 /// reason.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(into = "RawQuestionnaire", try_from = "RawQuestionnaire")]
+#[serde(into = "RawQuestionnaire", try_from = "Value")]
 pub struct Questionnaire {
     id: String,
     version: u32,
@@ -250,13 +250,75 @@ pub struct DefinitionIssue {
     pub problem: DefinitionProblem,
 }
 
+/// The kinds of JSON value, for [`DefinitionProblem::WrongType`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum JsonType {
+    /// `null`.
+    Null,
+    /// `true` or `false`.
+    Boolean,
+    /// A number without a fraction.
+    WholeNumber,
+    /// Any number.
+    Number,
+    /// A string.
+    Text,
+    /// An array.
+    List,
+    /// An object `{…}`.
+    Object,
+}
+
+impl JsonType {
+    /// The kind of `value`.
+    pub fn of(value: &Value) -> JsonType {
+        match value {
+            Value::Null => JsonType::Null,
+            Value::Bool(_) => JsonType::Boolean,
+            Value::Number(n) if n.is_i64() || n.is_u64() => JsonType::WholeNumber,
+            Value::Number(_) => JsonType::Number,
+            Value::String(_) => JsonType::Text,
+            Value::Array(_) => JsonType::List,
+            Value::Object(_) => JsonType::Object,
+        }
+    }
+
+    /// The kind in plain words.
+    pub fn name(self, lang: Lang) -> &'static str {
+        let nl = lang == Lang::Nl;
+        match self {
+            JsonType::Null => pick(nl, "niets (null)", "nothing (null)"),
+            JsonType::Boolean => pick(nl, "ja of nee (true/false)", "true or false"),
+            JsonType::WholeNumber => pick(nl, "een geheel getal", "a whole number"),
+            JsonType::Number => pick(nl, "een getal", "a number"),
+            JsonType::Text => pick(nl, "tekst tussen aanhalingstekens", "text in quotes"),
+            JsonType::List => pick(nl, "een lijst […]", "a list […]"),
+            JsonType::Object => pick(nl, "een object {…}", "an object {…}"),
+        }
+    }
+}
+
 /// The kinds of problem a questionnaire definition can have.
 #[derive(Clone, Debug, PartialEq)]
 pub enum DefinitionProblem {
-    /// Not JSON, or a field of the wrong JSON type; `detail` is the parser's own words.
+    /// Not JSON at all; `detail` is the parser's own words.
     Malformed {
         /// The parser's message, with line and column.
         detail: String,
+    },
+    /// A field holds the wrong kind of JSON value, e.g. `"min": "3"` or `"options": 5`.
+    WrongType {
+        /// What the field takes.
+        expected: JsonType,
+        /// What it holds.
+        found: JsonType,
+    },
+    /// A field that must be there is missing (`show_if` needs `item` and `in`).
+    MissingField,
+    /// A whole number too large for the field (`version` above 4,294,967,295).
+    TooLarge {
+        /// The largest value the field takes.
+        max: u64,
     },
     /// An id or option value is empty.
     EmptyId,
@@ -351,6 +413,25 @@ impl DefinitionIssue {
                     format!("the file is not a valid questionnaire ({detail})")
                 }
             }
+            P::WrongType { expected, found } => pick2(
+                nl,
+                format!(
+                    "hier hoort {}, maar er staat {}",
+                    expected.name(lang),
+                    found.name(lang)
+                ),
+                format!(
+                    "this should be {}, but it is {}",
+                    expected.name(lang),
+                    found.name(lang)
+                ),
+            ),
+            P::MissingField => pick(nl, "dit veld ontbreekt", "this field is missing").into(),
+            P::TooLarge { max } => pick2(
+                nl,
+                format!("dit getal is te groot (hoogstens {max})"),
+                format!("this number is too large (at most {max})"),
+            ),
             P::EmptyId => pick(nl, "de code is leeg", "the id is empty").into(),
             P::InvalidId { id } => pick2(
                 nl,
@@ -517,15 +598,34 @@ impl Questionnaire {
     /// assert!(issues.len() >= 2); // empty id, missing title, no items
     /// ```
     pub fn from_json(json: &str) -> Result<Questionnaire, Vec<DefinitionIssue>> {
-        let raw: RawQuestionnaire = serde_json::from_str(json).map_err(malformed)?;
-        validate_definition(raw)
+        let value: Value = serde_json::from_str(json).map_err(malformed)?;
+        Questionnaire::from_value(value)
     }
 
     /// As [`Questionnaire::from_json`], for a definition already parsed as JSON (an exchange file
     /// carries its definitions inside one document).
-    pub fn from_value(value: Value) -> Result<Questionnaire, Vec<DefinitionIssue>> {
-        let raw: RawQuestionnaire = serde_json::from_value(value).map_err(malformed)?;
-        validate_definition(raw)
+    ///
+    /// Fields of the wrong JSON type are found first, each at its path, by walking the value
+    /// ([`check_types`]); they are then left out, so that the typed reading can go on and report
+    /// the other problems too. What follows only from a left-out field (an empty id after
+    /// `"id": 5`) is not reported twice.
+    pub fn from_value(mut value: Value) -> Result<Questionnaire, Vec<DefinitionIssue>> {
+        let type_issues = check_types(&mut value);
+        let raw: RawQuestionnaire = match serde_json::from_value(value) {
+            Ok(raw) => raw,
+            // The walk above leaves only what the typed reading accepts; this is a safety net.
+            Err(e) => return Err(type_issues.into_iter().chain(malformed(e)).collect()),
+        };
+        match validate_definition(raw) {
+            Ok(q) if type_issues.is_empty() => Ok(q),
+            Ok(_) => Err(type_issues),
+            Err(issues) => {
+                let follows = |path: &str| type_issues.iter().any(|t| follows_from(&t.path, path));
+                let own: Vec<DefinitionIssue> =
+                    issues.into_iter().filter(|i| !follows(&i.path)).collect();
+                Err(type_issues.into_iter().chain(own).collect())
+            }
+        }
     }
 
     /// The definition as pretty JSON in the shape of design §2.
@@ -757,11 +857,11 @@ struct RawItem {
     show_if: Option<ShowIf>,
 }
 
-impl TryFrom<RawQuestionnaire> for Questionnaire {
+impl TryFrom<Value> for Questionnaire {
     type Error = DefinitionIssues;
 
-    fn try_from(raw: RawQuestionnaire) -> Result<Self, Self::Error> {
-        validate_definition(raw).map_err(DefinitionIssues)
+    fn try_from(value: Value) -> Result<Self, Self::Error> {
+        Questionnaire::from_value(value).map_err(DefinitionIssues)
     }
 }
 
@@ -853,6 +953,255 @@ fn json_number(x: f64) -> Option<serde_json::Number> {
         Some((x as i64).into())
     } else {
         serde_json::Number::from_f64(x)
+    }
+}
+
+/// True when the problem at `path` only follows from the wrongly typed field at `typed` having
+/// been left out: it is at that field or inside it, or it compares a grade or number bound with
+/// the other bound of the same item.
+fn follows_from(typed: &str, path: &str) -> bool {
+    let inside = typed.is_empty()
+        || path == typed
+        || path
+            .strip_prefix(typed)
+            .is_some_and(|rest| rest.starts_with('.') || rest.starts_with('['));
+    fn bound(p: &str) -> Option<&str> {
+        p.strip_suffix(".min").or_else(|| p.strip_suffix(".max"))
+    }
+    inside || matches!((bound(typed), bound(path)), (Some(a), Some(b)) if a == b)
+}
+
+/// Finds every field of the wrong JSON type in a definition, with its path, and leaves each one
+/// out of `value` (or, in a list, puts an empty value of the right type in its place, so that
+/// later paths keep their indices). What is left reads as a [`RawQuestionnaire`]. Unknown fields
+/// are ignored, as the typed reading ignores them.
+fn check_types(value: &mut Value) -> Vec<DefinitionIssue> {
+    let mut c = Checker { issues: Vec::new() };
+    let Value::Object(root) = value else {
+        c.wrong(String::new(), JsonType::Object, value);
+        *value = Value::Object(serde_json::Map::new());
+        return c.issues;
+    };
+    c.text(root, "", "id", false);
+    c.whole(root, "", "version", 0, u64::from(u32::MAX));
+    c.label_object(root, "", "title");
+    c.whole(root, "", "min_group_size", i64::MIN, i64::MAX as u64);
+    c.objects(root, "", "factors", false, |c, obj, path| {
+        c.text(obj, path, "id", false);
+        c.label_object(obj, path, "label");
+    });
+    c.objects(root, "", "meeting_questions", false, |c, obj, path| {
+        c.text(obj, path, "id", false);
+        c.label_object(obj, path, "label");
+    });
+    c.objects(root, "", "sections", false, |c, obj, path| {
+        c.text(obj, path, "id", false);
+        c.label_object(obj, path, "title");
+        c.objects(obj, path, "items", false, |c, item, path| {
+            c.text(item, path, "id", false);
+            c.text(item, path, "kind", false);
+            c.boolean(item, path, "required", false);
+            c.boolean(item, path, "group_by", false);
+            c.label_object(item, path, "label");
+            c.objects(item, path, "options", true, |c, option, path| {
+                c.text(option, path, "value", false);
+                c.label_object(option, path, "label");
+            });
+            c.number(item, path, "min");
+            c.number(item, path, "max");
+            c.text(item, path, "factor", true);
+            c.boolean(item, path, "reverse", true);
+            c.show_if(item, path);
+        });
+    });
+    c.issues
+}
+
+type Fields = serde_json::Map<String, Value>;
+
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+impl Checker {
+    fn wrong(&mut self, path: String, expected: JsonType, found: &Value) {
+        self.push(
+            path,
+            DefinitionProblem::WrongType {
+                expected,
+                found: JsonType::of(found),
+            },
+        );
+    }
+
+    /// Checks field `key` with `ok`; a wrong value is reported as `expected` and left out.
+    fn field(
+        &mut self,
+        obj: &mut Fields,
+        path: &str,
+        key: &str,
+        nullable: bool,
+        expected: JsonType,
+        ok: impl Fn(&Value) -> bool,
+    ) {
+        match obj.get(key) {
+            None => {}
+            Some(Value::Null) if nullable => {}
+            Some(v) if ok(v) => {}
+            Some(v) => {
+                self.wrong(join(path, key), expected, v);
+                obj.remove(key);
+            }
+        }
+    }
+
+    fn text(&mut self, obj: &mut Fields, path: &str, key: &str, nullable: bool) {
+        self.field(obj, path, key, nullable, JsonType::Text, Value::is_string);
+    }
+
+    fn boolean(&mut self, obj: &mut Fields, path: &str, key: &str, nullable: bool) {
+        self.field(
+            obj,
+            path,
+            key,
+            nullable,
+            JsonType::Boolean,
+            Value::is_boolean,
+        );
+    }
+
+    fn number(&mut self, obj: &mut Fields, path: &str, key: &str) {
+        self.field(obj, path, key, true, JsonType::Number, Value::is_number);
+    }
+
+    /// A whole number in `lo..=hi`; a negative `version` is reported as version 0 is.
+    fn whole(&mut self, obj: &mut Fields, path: &str, key: &str, lo: i64, hi: u64) {
+        let Some(v) = obj.get(key) else { return };
+        let at = join(path, key);
+        let problem = match v {
+            Value::Number(n) if n.as_u64().is_some_and(|x| x > hi) => {
+                Some(DefinitionProblem::TooLarge { max: hi })
+            }
+            Value::Number(n) if n.as_i64().is_some_and(|x| x < lo) => {
+                Some(DefinitionProblem::VersionZero)
+            }
+            Value::Number(n) if n.is_i64() || n.is_u64() => None,
+            other => Some(DefinitionProblem::WrongType {
+                expected: JsonType::WholeNumber,
+                found: JsonType::of(other),
+            }),
+        };
+        if let Some(problem) = problem {
+            self.push(at, problem);
+            obj.remove(key);
+        }
+    }
+
+    /// A label `{"nl": "…", "en": "…"}`.
+    fn label_object(&mut self, obj: &mut Fields, path: &str, key: &str) {
+        match obj.get_mut(key) {
+            None => {}
+            Some(Value::Object(label)) => {
+                let at = join(path, key);
+                self.text(label, &at, "nl", true);
+                self.text(label, &at, "en", true);
+            }
+            Some(v) => {
+                let v = v.clone();
+                self.wrong(join(path, key), JsonType::Object, &v);
+                obj.remove(key);
+            }
+        }
+    }
+
+    /// A list of objects, each checked by `each`; an element that is no object is reported and
+    /// replaced by `{}` so that the elements after it keep their index.
+    fn objects(
+        &mut self,
+        obj: &mut Fields,
+        path: &str,
+        key: &str,
+        nullable: bool,
+        each: impl Fn(&mut Checker, &mut Fields, &str),
+    ) {
+        let at = join(path, key);
+        match obj.get_mut(key) {
+            None => {}
+            Some(Value::Null) if nullable => {}
+            Some(Value::Array(list)) => {
+                for (i, element) in list.iter_mut().enumerate() {
+                    let path = format!("{at}[{i}]");
+                    match element {
+                        Value::Object(fields) => each(self, fields, &path),
+                        other => {
+                            self.wrong(path, JsonType::Object, other);
+                            *other = Value::Object(Fields::new());
+                        }
+                    }
+                }
+            }
+            Some(v) => {
+                let v = v.clone();
+                self.wrong(at, JsonType::List, &v);
+                obj.remove(key);
+            }
+        }
+    }
+
+    /// `show_if`: `{"item": "…", "in": ["…"]}`, both required; left out when either is wrong.
+    fn show_if(&mut self, item: &mut Fields, path: &str) {
+        let at = join(path, "show_if");
+        let cond = match item.get_mut("show_if") {
+            None | Some(Value::Null) => return,
+            Some(Value::Object(cond)) => cond,
+            Some(v) => {
+                let v = v.clone();
+                self.wrong(at, JsonType::Object, &v);
+                item.remove("show_if");
+                return;
+            }
+        };
+        let mut usable = true;
+        match cond.get("item") {
+            Some(Value::String(_)) => {}
+            None => {
+                self.push(join(&at, "item"), DefinitionProblem::MissingField);
+                usable = false;
+            }
+            Some(v) => {
+                let v = v.clone();
+                self.wrong(join(&at, "item"), JsonType::Text, &v);
+                usable = false;
+            }
+        }
+        match cond.get_mut("in") {
+            Some(Value::Array(values)) => {
+                for (k, v) in values.iter_mut().enumerate() {
+                    if !v.is_string() {
+                        self.wrong(format!("{at}.in[{k}]"), JsonType::Text, v);
+                        // Kept as "" so later values keep their index; "" is no option, and
+                        // that follow-up problem at the same path is not reported twice.
+                        *v = Value::String(String::new());
+                    }
+                }
+            }
+            None => {
+                self.push(join(&at, "in"), DefinitionProblem::MissingField);
+                usable = false;
+            }
+            Some(v) => {
+                let v = v.clone();
+                self.wrong(join(&at, "in"), JsonType::List, &v);
+                usable = false;
+            }
+        }
+        if !usable {
+            item.remove("show_if");
+        }
     }
 }
 
