@@ -90,8 +90,11 @@ pub fn store_names() -> Result<Vec<String>, StorageError> {
     Ok(idb::store_names(&db()?))
 }
 
+/// Reads a stored record. Through `Value` on purpose: the domain's records are deserialised from
+/// `Value` by the import too, and one deserialiser per type keeps the wasm smaller.
 fn parse<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, StorageError> {
-    serde_json::from_str(json)
+    serde_json::from_str::<serde_json::Value>(json)
+        .and_then(serde_json::from_value)
         .map_err(|e| StorageError::Failed(format!("a stored record cannot be read: {e}")))
 }
 
