@@ -353,7 +353,7 @@ fn wrong_types_skip_each_record_with_every_reason() {
     assert_eq!(indexes, [0, 1, 2, 3, 4, 5, 6]);
     assert_eq!(file.skipped[0].id, None, "a numeric id is not shown as one");
     let line = file.skipped[2].message(Lang::En);
-    assert!(line.starts_with("response no. 3 (0b8c6a1e-"), "{line}");
+    assert!(line.starts_with("Response no. 3 (0b8c6a1e-"), "{line}");
     assert!(line.contains("draft, complete or withdrawn"), "{line}");
 }
 

@@ -860,12 +860,27 @@ impl SkippedRecord {
             .as_deref()
             .map(|id| format!(" ({})", short(id)))
             .unwrap_or_default();
-        let reasons: Vec<String> = self.reasons.iter().map(|r| r.message(lang)).collect();
+        let reasons = self
+            .reasons
+            .iter()
+            .map(|r| r.message(lang).trim_end_matches('.').to_string())
+            .collect::<Vec<_>>()
+            .join("; ");
         let n = self.index + 1;
-        match lang {
-            Lang::Nl => format!("{kind} nr. {n}{id} overgeslagen: {}.", reasons.join("; ")),
-            Lang::En => format!("{kind} no. {n}{id} skipped: {}.", reasons.join("; ")),
-        }
+        let line = match lang {
+            Lang::Nl => format!("{kind} nr. {n}{id} overgeslagen: {reasons}."),
+            Lang::En => format!("{kind} no. {n}{id} skipped: {reasons}."),
+        };
+        capitalised(&line)
+    }
+}
+
+/// The line with its first letter in upper case ("enquête nr. 1 …" → "Enquête nr. 1 …").
+fn capitalised(line: &str) -> String {
+    let mut chars = line.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
     }
 }
 
@@ -893,7 +908,7 @@ impl DuplicateInFile {
         let kind = self.kind.name(lang);
         let (kept, dropped) = (self.kept_index + 1, self.dropped_index + 1);
         let id = short(&self.id);
-        match (lang, self.conflict) {
+        capitalised(&match (lang, self.conflict) {
             (Lang::Nl, true) => format!(
                 "{kind} {id} staat twee keer in het bestand met verschillende inhoud (nr. {kept} \
                  en {dropped}); nr. {kept} is aangehouden."
@@ -909,7 +924,7 @@ impl DuplicateInFile {
             (Lang::En, false) => format!(
                 "{kind} {id} is in the file twice (no. {kept} and {dropped}); no. {kept} was kept."
             ),
-        }
+        })
     }
 }
 

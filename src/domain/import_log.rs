@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::exchange::{decode, encode_export, validate, Decoded, ImportSummary, ValidatedFile};
 use super::lang::Lang;
 use super::merge::{Dataset, MergeReport};
-use super::questionnaire::Questionnaire;
+use super::questionnaire::{builtin, Questionnaire};
 use super::response::QuestionnaireRef;
 
 /// One imported file as stored.
@@ -25,7 +25,8 @@ pub struct ImportRecord {
     pub encrypted: bool,
     /// The counts the log shows.
     pub summary: ImportSummary,
-    /// Questionnaire definitions the file carried that were accepted.
+    /// Questionnaire definitions the file carried that were accepted, the built-in one not
+    /// counted (it is always there): what became available to fill in.
     #[serde(default)]
     pub questionnaires: usize,
     /// Why records were skipped, duplicates and conflicts: one line each, in Dutch and English
@@ -106,7 +107,10 @@ pub fn import_into(
         imported_at: imported_at.to_string(),
         encrypted,
         summary,
-        questionnaires: references.len(),
+        questionnaires: references
+            .iter()
+            .filter(|r| **r != builtin().reference())
+            .count(),
         details_nl: detail_lines(&skipped_and_duplicates, &merge, Lang::Nl),
         details_en: detail_lines(&skipped_and_duplicates, &merge, Lang::En),
         data,

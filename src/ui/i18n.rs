@@ -180,6 +180,7 @@ pub struct Messages {
     pub import_col_unchanged: &'static str,
     pub import_col_conflicting: &'static str,
     pub import_col_skipped: &'static str,
+    pub questionnaire_with_version: &'static str,
 }
 
 /// Dutch, the default.
@@ -361,6 +362,7 @@ pub static NL: Messages = Messages {
     import_col_unchanged: "Ongewijzigd",
     import_col_conflicting: "In conflict",
     import_col_skipped: "Overgeslagen",
+    questionnaire_with_version: "{title} (versie {version})",
 };
 
 /// English.
@@ -541,6 +543,7 @@ pub static EN: Messages = Messages {
     import_col_unchanged: "Unchanged",
     import_col_conflicting: "Conflicting",
     import_col_skipped: "Skipped",
+    questionnaire_with_version: "{title} (version {version})",
 };
 
 /// Fills `{name}` placeholders of a text, e.g. `fill(t.step_of, &[("n", "2"), ("total", "5")])`.

@@ -3,32 +3,15 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { open, answerPageByKeyboard, axeViolations, servedApp } from "./harness.mjs";
+import { open, finishShortResponse, axeViolations, servedApp } from "./harness.mjs";
 
 const env = servedApp();
-
-/**
- * Finishes one response of someone who never worked with the other organisation (two pages):
- * `context` picks org, team and frequency; `strengths` is typed on the open-questions page.
- */
-async function finishShortResponse(page, context, strengths) {
-  await page.goto(env.server.url + "#/enquete");
-  await page.getByRole("button", { name: "Nieuwe enquête beginnen" }).click();
-  await page.locator(".caption", { hasText: "Stap 1 van" }).waitFor();
-  await page.locator("h1").focus();
-  await answerPageByKeyboard(page, { ...context, frequency: 0 });
-  await page.keyboard.press("Enter");
-  await page.locator(".caption", { hasText: "Stap 2 van 2" }).waitFor();
-  if (strengths) await page.locator("#q-strengths").fill(strengths);
-  await page.getByRole("button", { name: "Naar het overzicht" }).click();
-  await page.getByRole("button", { name: "Enquête afronden" }).click();
-  await page.locator("h1", { hasText: "Dank u wel" }).waitFor();
-}
 
 test("findings block the export until fixed or kept; the file holds the finished response", async () => {
   const { context, page, errors } = await open(env.browser, env.server.url, { acceptDownloads: true });
   await finishShortResponse(
     page,
+    env.server.url,
     { org: 2, team: 5 },
     "Goed contact met mevrouw Jansen, bel haar op 06-12345678.",
   );
@@ -97,7 +80,7 @@ async function decrypt(envelope, passphrase) {
 
 test("an encrypted export opens with the passphrase and only with it", async () => {
   const { context, page, errors } = await open(env.browser, env.server.url, { acceptDownloads: true });
-  await finishShortResponse(page, { org: 0, team: 2 });
+  await finishShortResponse(page, env.server.url, { org: 0, team: 2 });
 
   await page.goto(env.server.url + "#/exporteren");
   await page.locator("#export-count-complete", { hasText: "1" }).waitFor();

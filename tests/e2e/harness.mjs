@@ -214,6 +214,25 @@ export async function answerPageByKeyboard(page, plan) {
 }
 
 /**
+ * Finishes one response of someone who never worked with the other organisation (two pages):
+ * `origin` is the served app; `context` picks org, team and frequency; `strengths` is typed on
+ * the open-questions page.
+ */
+export async function finishShortResponse(page, origin, context, strengths) {
+  await page.goto(origin + "#/enquete");
+  await page.getByRole("button", { name: "Nieuwe enquête beginnen" }).click();
+  await page.locator(".caption", { hasText: "Stap 1 van" }).waitFor();
+  await page.locator("h1").focus();
+  await answerPageByKeyboard(page, { ...context, frequency: 0 });
+  await page.keyboard.press("Enter");
+  await page.locator(".caption", { hasText: "Stap 2 van 2" }).waitFor();
+  if (strengths) await page.locator("#q-strengths").fill(strengths);
+  await page.getByRole("button", { name: "Naar het overzicht" }).click();
+  await page.getByRole("button", { name: "Enquête afronden" }).click();
+  await page.locator("h1", { hasText: "Dank u wel" }).waitFor();
+}
+
+/**
  * Serves dist/ and launches Chromium once for the test file that calls this (in its `before`
  * hook), and closes both after it. Read `env.server` and `env.browser` inside the tests.
  */

@@ -4,7 +4,7 @@
 use crate::ui::app::PAGE_TITLE_ID;
 use crate::ui::components::response_list::{ExportReminder, ResponseList};
 use crate::ui::components::storage_gate::StorageGate;
-use crate::ui::i18n::use_i18n;
+use crate::ui::i18n::{fill, use_i18n};
 use crate::ui::store::use_store;
 use leptos::prelude::*;
 
@@ -58,7 +58,10 @@ fn StartSurvey() -> impl IntoView {
                                         prop:checked=move || chosen.get() == i
                                         on:change=move |_| chosen.set(i) />
                                     <label for=id>
-                                        {format!("{} (versie {})", q.title().get(i18n.lang()), q.version())}
+                                        {fill(i18n.t().questionnaire_with_version, &[
+                                            ("title", &q.title().get(i18n.lang())),
+                                            ("version", &q.version().to_string()),
+                                        ])}
                                     </label>
                                 </div>
                             }

@@ -1,0 +1,133 @@
+//! The coordinator's import log: importing a file merges it and records what happened; the
+//! dataset rebuilt from the stored records equals the one built while importing.
+
+use std::collections::BTreeMap;
+
+use samenscan::domain::exchange::{decode, validate, Decoded, ImportSummary, MAX_FILE_BYTES};
+use samenscan::domain::import_log::{import_into, rebuild, ImportRecord};
+use samenscan::domain::{Dataset, Lang, ValidatedFile};
+
+fn validated(name: &str) -> ValidatedFile {
+    let path = format!(
+        "{}/tests/fixtures/exchange/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let bytes = std::fs::read(path).unwrap();
+    let Ok(Decoded::Export(raw)) = decode(&bytes, MAX_FILE_BYTES) else {
+        panic!("{name} is a plain export");
+    };
+    validate(raw, &BTreeMap::new())
+}
+
+fn import(dataset: &mut Dataset, name: &str) -> ImportRecord {
+    import_into(
+        dataset,
+        validated(name),
+        name,
+        "2026-11-22T10:00:00Z",
+        false,
+        "0.1.0",
+    )
+    .record
+}
+
+#[test]
+fn a_second_import_of_the_same_file_changes_nothing_and_says_so() {
+    let mut dataset = Dataset::new();
+    let first = import(&mut dataset, "valid-v1.samenscan.json");
+    let records = dataset.responses.len() + dataset.meetings.len();
+    assert!(records > 0);
+    assert_eq!(
+        first.summary,
+        ImportSummary {
+            new: records,
+            ..Default::default()
+        }
+    );
+    let before = dataset.clone();
+    let second = import(&mut dataset, "valid-v1.samenscan.json");
+    assert_eq!(dataset, before);
+    assert_eq!(
+        second.summary,
+        ImportSummary {
+            unchanged: records,
+            ..Default::default()
+        }
+    );
+}
+
+#[test]
+fn skipped_records_and_duplicates_are_logged_in_both_languages() {
+    let mut dataset = Dataset::new();
+    let file = validated("wrong-types.samenscan.json");
+    let skipped = file.skipped.len();
+    assert!(skipped > 0);
+    let record = import_into(
+        &mut dataset,
+        file,
+        "x",
+        "2026-11-22T10:00:00Z",
+        false,
+        "0.1.0",
+    )
+    .record;
+    assert_eq!(record.summary.skipped, skipped);
+    assert_eq!(record.details(Lang::Nl).len(), skipped);
+    assert_eq!(record.details(Lang::En).len(), skipped);
+    assert!(record.details(Lang::Nl)[0].contains("overgeslagen"));
+    assert!(record.details(Lang::En)[0].contains("skipped"));
+
+    let mut dataset = Dataset::new();
+    let record = import(&mut dataset, "duplicate-ids.samenscan.json");
+    assert!(!record.details(Lang::En).is_empty());
+    assert!(record.details(Lang::En).iter().any(|l| l.contains("twice")));
+}
+
+#[test]
+fn the_dataset_rebuilt_from_the_log_is_the_one_built_while_importing() {
+    let mut dataset = Dataset::new();
+    let names = [
+        "valid-v1.samenscan.json",
+        "duplicate-ids.samenscan.json",
+        "answers-outside-questionnaire.samenscan.json",
+        "valid-v1.samenscan.json",
+    ];
+    let log: Vec<ImportRecord> = names.iter().map(|n| import(&mut dataset, n)).collect();
+    let (rebuilt, unreadable) = rebuild(&log, &BTreeMap::new());
+    assert_eq!(unreadable, 0);
+    assert_eq!(rebuilt, dataset);
+    // In any order: merging is order-independent.
+    let reversed: Vec<ImportRecord> = log.iter().rev().cloned().collect();
+    assert_eq!(rebuild(&reversed, &BTreeMap::new()).0, dataset);
+}
+
+#[test]
+fn a_stored_record_damaged_in_storage_is_left_out_and_counted() {
+    let mut dataset = Dataset::new();
+    let good = import(&mut dataset, "valid-v1.samenscan.json");
+    let mut damaged = good.clone();
+    damaged.data.truncate(damaged.data.len() / 2);
+    let (rebuilt, unreadable) = rebuild(&[damaged, good], &BTreeMap::new());
+    assert_eq!(unreadable, 1);
+    assert_eq!(rebuilt, dataset);
+}
+
+#[test]
+fn the_log_record_survives_storage_as_json() {
+    let mut dataset = Dataset::new();
+    let record = import(&mut dataset, "valid-v1.samenscan.json");
+    let json = serde_json::to_string(&record).unwrap();
+    let back: ImportRecord = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, record);
+    assert!(back.without_data().data.is_empty());
+}
+
+#[test]
+fn only_questionnaires_other_than_the_built_in_one_count_as_made_available() {
+    let mut dataset = Dataset::new();
+    let record = import(&mut dataset, "valid-v1.samenscan.json");
+    assert_eq!(
+        record.questionnaires, 0,
+        "valid-v1 carries only the built-in questionnaire"
+    );
+}

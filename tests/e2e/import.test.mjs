@@ -1,0 +1,209 @@
+// Files move between machines: a worker exports, a coordinator imports into another browser
+// profile (design §3). Same records after the round trip; a second import changes nothing; a
+// broken file is refused and leaves the data as it was; encrypted files need their passphrase;
+// a file with only a questionnaire makes it available to fill in.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { open, finishShortResponse, axeViolations, servedApp } from "./harness.mjs";
+
+const env = servedApp();
+
+/** Saves this profile's export (plain, or encrypted with `passphrase`); returns its path. */
+async function exportFile(page, passphrase) {
+  await page.goto(env.server.url + "#/exporteren");
+  await page.locator("h1", { hasText: "Exporteren" }).waitFor();
+  if (passphrase) {
+    await page.getByLabel("Versleutelen met een wachtwoordzin").check();
+    await page.getByLabel("Wachtwoordzin", { exact: true }).fill(passphrase);
+    await page.getByLabel("Herhaal de wachtwoordzin").fill(passphrase);
+  }
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Bestand opslaan" }).click(),
+  ]);
+  return download.path();
+}
+
+/** The import log as stored in IndexedDB, read by the test itself. */
+function storedImports(page) {
+  return page.evaluate(
+    () =>
+      new Promise((ok, fail) => {
+        const open = indexedDB.open("samenscan");
+        open.onerror = () => fail(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const get = db.transaction("imports").objectStore("imports").getAll();
+          get.onsuccess = () => {
+            db.close();
+            ok(get.result.map((json) => JSON.parse(json)));
+          };
+          get.onerror = () => fail(get.error);
+        };
+      }),
+  );
+}
+
+/** Picks files in the import screen and waits until every row of this batch is finished. */
+async function importFiles(page, files) {
+  const before = await page.locator(".import-result").count();
+  await page.locator("#import-files").setInputFiles(files);
+  const total = before + (Array.isArray(files) ? files.length : 1);
+  await page.locator(".import-progress", { hasText: `${total} van ${total} bestanden` }).waitFor();
+}
+
+test("export, import in another profile: the same records; again: nothing changes; a broken file changes nothing", async () => {
+  const worker = await open(env.browser, env.server.url, { acceptDownloads: true });
+  await finishShortResponse(worker.page, env.server.url, { org: 0, team: 2 });
+  await finishShortResponse(worker.page, env.server.url, { org: 1, team: 7 }, "Korte lijnen.");
+  const path = await exportFile(worker.page);
+  const exported = JSON.parse(await readFile(path, "utf8"));
+  assert.equal(exported.responses.length, 2);
+
+  const coordinator = await open(env.browser, env.server.url);
+  const { page, errors } = coordinator;
+  await page.goto(env.server.url + "#/importeren");
+  await page.locator("#import-dataset-counts", { hasText: "0 ingevulde enquêtes" }).waitFor();
+  assert.deepEqual(await axeViolations(page), []);
+
+  await importFiles(page, path);
+  const first = page.locator(".import-result").nth(0);
+  await first
+    .locator(".import-status", {
+      hasText: "Geïmporteerd: 2 nieuw, 0 bijgewerkt, 0 ongewijzigd, 0 in conflict, 0 overgeslagen",
+    })
+    .waitFor();
+  await page.locator("#import-dataset-counts", { hasText: "2 ingevulde enquêtes en 0 bijeenkomsten, uit 1 geïmporteerde bestanden" }).waitFor();
+  assert.deepEqual(await axeViolations(page), []);
+
+  // What is stored is what was exported: the same records, field for field.
+  let log = await storedImports(page);
+  assert.equal(log.length, 1);
+  const stored = JSON.parse(log[0].data);
+  assert.deepEqual(stored.responses, exported.responses);
+  assert.deepEqual(log[0].summary, { new: 2, updated: 0, unchanged: 0, conflicting: 0, skipped: 0 });
+
+  // The same file again: nothing new.
+  await importFiles(page, path);
+  await page
+    .locator(".import-result")
+    .nth(1)
+    .locator(".import-status", { hasText: "0 nieuw, 0 bijgewerkt, 2 ongewijzigd" })
+    .waitFor();
+  await page.locator("#import-dataset-counts", { hasText: "2 ingevulde enquêtes" }).waitFor();
+
+  // A cut-off file, a spreadsheet and a newer format: each refused in plain words, nothing stored.
+  const text = await readFile(path, "utf8");
+  await importFiles(page, [
+    { name: "afgebroken.samenscan.json", mimeType: "application/json", buffer: Buffer.from(text.slice(0, text.length / 2)) },
+    { name: "cijfers.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0xff, 0xfe, 0x00, 0x81]) },
+    { name: "nieuwer.samenscan.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify({ ...exported, format_version: 99 })) },
+  ]);
+  const rejected = page.locator(".import-rejected");
+  assert.equal(await rejected.count(), 3);
+  const reasons = await rejected.locator(".import-status").allInnerTexts();
+  assert.match(reasons[0], /Niet geïmporteerd: .*afgebroken|Niet geïmporteerd: .*(onvolledig|afgebroken|halverwege)/i);
+  assert.match(reasons[2], /nieuwere versie|bijwerken/i);
+  for (const reason of reasons) assert.match(reason, /Er is niets van dit bestand opgeslagen\./);
+  assert.equal((await storedImports(page)).length, 2, "refused files add nothing to the log");
+  await page.locator("#import-dataset-counts", { hasText: "2 ingevulde enquêtes" }).waitFor();
+
+  // A file with one bad record among good ones: the bad one is skipped, with the reason. Its
+  // name, and text in it, stay text: nothing in a file is ever read as markup.
+  const bad = structuredClone(exported);
+  bad.responses[0].answers.grade = 11;
+  bad.responses[0].revision += 1;
+  bad.responses[1].revision += 1;
+  bad.responses[1].answers.strengths = "<img src=x onerror=\"document.title='hacked'\">";
+  await importFiles(page, [
+    { name: "<b>vet</b>.samenscan.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(bad)) },
+  ]);
+  const mixed = page.locator(".import-result").last();
+  await mixed.locator(".import-status", { hasText: "0 nieuw, 1 bijgewerkt, 0 ongewijzigd, 0 in conflict, 1 overgeslagen" }).waitFor();
+  assert.equal(await mixed.locator(".import-file").innerText(), "<b>vet</b>.samenscan.json");
+  assert.equal(await page.locator(".import-file b").count(), 0);
+  const details = await mixed.locator(".import-details li").allInnerTexts();
+  assert.equal(details.length, 1, details.join(" | "));
+  assert.match(details[0], /^Enquête nr\. 1 \(.*\) overgeslagen: antwoord op “grade”: .*10\.$/);
+  assert.notEqual(await page.title(), "hacked");
+
+  // After a reload the data is rebuilt from the stored log; the log lists every import.
+  await page.reload();
+  await page.locator("#import-dataset-counts", { hasText: "2 ingevulde enquêtes en 0 bijeenkomsten, uit 3 geïmporteerde bestanden" }).waitFor();
+  const rows = page.locator(".import-log tbody tr");
+  assert.equal(await rows.count(), 3);
+  assert.match(await rows.nth(0).innerText(), /<b>vet<\/b>\.samenscan\.json/);
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(errors, []);
+  assert.deepEqual(worker.errors, []);
+  await worker.context.close();
+  await coordinator.context.close();
+});
+
+test("encrypted files ask for the passphrase; a wrong one says so; the right one imports", async () => {
+  const worker = await open(env.browser, env.server.url, { acceptDownloads: true });
+  await finishShortResponse(worker.page, env.server.url, { org: 2, team: 4 });
+  const passphrase = "herfst in de Achterhoek";
+  const path = await exportFile(worker.page, passphrase);
+
+  const { context, page, errors } = await open(env.browser, env.server.url);
+  await page.goto(env.server.url + "#/importeren");
+  await page.locator("#import-dataset-counts").waitFor();
+  await page.locator("#import-files").setInputFiles(path);
+  const prompt = page.locator("form.passphrase-prompt");
+  await prompt.waitFor();
+  assert.deepEqual(await axeViolations(page), []);
+  // Focus is in the passphrase field: type, Enter.
+  await page.locator("#import-passphrase:focus").waitFor();
+  await page.keyboard.type("voorjaar in de Achterhoek");
+  await page.keyboard.press("Enter");
+  await prompt.locator(".error-message", { hasText: "Deze wachtwoordzin past niet bij dit bestand" }).waitFor();
+  assert.equal((await storedImports(page)).length, 0);
+  assert.deepEqual(await axeViolations(page), []);
+  await page.locator("#import-passphrase").fill(passphrase);
+  await page.keyboard.press("Enter");
+  await page.locator(".import-status", { hasText: "Geïmporteerd: 1 nieuw" }).waitFor();
+  assert.equal(await prompt.count(), 0);
+  await page.locator("#import-dataset-counts", { hasText: "1 ingevulde enquêtes" }).waitFor();
+  const [record] = await storedImports(page);
+  assert.equal(record.encrypted, true);
+  assert.equal(JSON.parse(record.data).responses[0].answers.team, "brummen");
+
+  // Skipping: the file is refused, nothing stored.
+  await page.locator("#import-files").setInputFiles(path);
+  await prompt.waitFor();
+  // The batch's passphrase is remembered only within a batch; a new pick asks again.
+  await page.getByRole("button", { name: "Dit bestand overslaan" }).click();
+  await page.locator(".import-rejected .import-status", { hasText: "Overgeslagen zonder wachtwoordzin" }).waitFor();
+  assert.equal((await storedImports(page)).length, 1);
+  assert.deepEqual(errors, []);
+  await worker.context.close();
+  await context.close();
+});
+
+test("a file with only a questionnaire makes it available to fill in", async () => {
+  const { context, page, errors } = await open(env.browser, env.server.url);
+  const builtin = JSON.parse(
+    await readFile(new URL("../../src/domain/default_questionnaire.json", import.meta.url), "utf8"),
+  );
+  const custom = { ...builtin, id: "samenwerking-oost", title: { nl: "Samenwerking Oost", en: "Collaboration East" } };
+  const file = { format: "samenscan/export", format_version: 1, exported_at: "2026-11-22T09:00:00Z", questionnaires: [custom] };
+  await page.goto(env.server.url + "#/importeren");
+  await page.locator("#import-dataset-counts").waitFor();
+  await importFiles(page, [
+    { name: "vragenlijst-oost.samenscan.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(file)) },
+  ]);
+  await page.locator(".import-result", { hasText: "Vragenlijsten in dit bestand: 1" }).waitFor();
+
+  await page.goto(env.server.url + "#/enquete");
+  await page.getByLabel("Samenwerking Oost (versie 1)").check();
+  await page.getByRole("button", { name: "Nieuwe enquête beginnen" }).click();
+  await page.locator(".caption", { hasText: "Stap 1 van" }).waitFor();
+  // Still there after a reload: it was stored, not only shown.
+  await page.goto(env.server.url + "#/enquete");
+  await page.reload();
+  await page.getByLabel("Samenwerking Oost (versie 1)").waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
