@@ -110,6 +110,19 @@ impl ExportContents {
         })
     }
 
+    /// Adds definitions to hand out (a customised enquête), each once, keeping key order.
+    pub fn add_questionnaires(&mut self, extra: impl IntoIterator<Item = Questionnaire>) {
+        let mut by_key: BTreeMap<QuestionnaireRef, Questionnaire> = self
+            .questionnaires
+            .drain(..)
+            .map(|q| (q.reference(), q))
+            .collect();
+        for q in extra {
+            by_key.entry(q.reference()).or_insert(q);
+        }
+        self.questionnaires = by_key.into_values().collect();
+    }
+
     /// True when there is nothing in it.
     pub fn is_empty(&self) -> bool {
         self.questionnaires.is_empty() && self.responses.is_empty() && self.meetings.is_empty()

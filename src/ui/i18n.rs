@@ -181,6 +181,9 @@ pub struct Messages {
     pub import_col_conflicting: &'static str,
     pub import_col_skipped: &'static str,
     pub questionnaire_with_version: &'static str,
+    pub export_include_responses: &'static str,
+    pub export_include_questionnaires: &'static str,
+    pub export_choose: &'static str,
 }
 
 /// Dutch, the default.
@@ -363,6 +366,9 @@ pub static NL: Messages = Messages {
     import_col_conflicting: "In conflict",
     import_col_skipped: "Overgeslagen",
     questionnaire_with_version: "{title} (versie {version})",
+    export_include_responses: "De afgeronde enquêtes (en intrekkingen) van dit apparaat",
+    export_include_questionnaires: "De vragenlijsten die in deze app zijn geladen ({n}), om ze uit te delen",
+    export_choose: "Kies wat er mee gaat",
 };
 
 /// English.
@@ -544,6 +550,9 @@ pub static EN: Messages = Messages {
     import_col_conflicting: "Conflicting",
     import_col_skipped: "Skipped",
     questionnaire_with_version: "{title} (version {version})",
+    export_include_responses: "This device's finished surveys (and withdrawals)",
+    export_include_questionnaires: "The questionnaires loaded into this app ({n}), to hand them out",
+    export_choose: "Choose what goes",
 };
 
 /// Fills `{name}` placeholders of a text, e.g. `fill(t.step_of, &[("n", "2"), ("total", "5")])`.

@@ -182,8 +182,8 @@ test("encrypted files ask for the passphrase; a wrong one says so; the right one
   await context.close();
 });
 
-test("a file with only a questionnaire makes it available to fill in", async () => {
-  const { context, page, errors } = await open(env.browser, env.server.url);
+test("a file with only a questionnaire makes it available to fill in, and to hand out again", async () => {
+  const { context, page, errors } = await open(env.browser, env.server.url, { acceptDownloads: true });
   const builtin = JSON.parse(
     await readFile(new URL("../../src/domain/default_questionnaire.json", import.meta.url), "utf8"),
   );
@@ -204,6 +204,19 @@ test("a file with only a questionnaire makes it available to fill in", async () 
   await page.goto(env.server.url + "#/enquete");
   await page.reload();
   await page.getByLabel("Samenwerking Oost (versie 1)").waitFor();
+
+  // A facilitator hands it out: an export with the questionnaire and nothing else.
+  await page.goto(env.server.url + "#/exporteren");
+  await page.getByLabel("De afgeronde enquêtes (en intrekkingen) van dit apparaat").uncheck();
+  await page.getByLabel("De vragenlijsten die in deze app zijn geladen (1), om ze uit te delen").check();
+  assert.deepEqual(await axeViolations(page), []);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Bestand opslaan" }).click(),
+  ]);
+  const handedOut = JSON.parse(await readFile(await download.path(), "utf8"));
+  assert.deepEqual(handedOut.questionnaires.map((q) => q.id), ["samenwerking-oost"]);
+  assert.deepEqual(handedOut.responses, []);
   assert.deepEqual(errors, []);
   await context.close();
 });

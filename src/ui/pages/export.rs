@@ -10,11 +10,11 @@ use crate::domain::exchange::{
     encode_export, encrypted_envelope_json, export_file_name, ExportContents, PBKDF2_ITERATIONS,
 };
 use crate::domain::privacy::scan_response;
-use crate::domain::{OwnResponse, Status};
+use crate::domain::{builtin, OwnResponse, Status};
 use crate::ui::app::PAGE_TITLE_ID;
 use crate::ui::components::response_list::locale;
 use crate::ui::components::storage_gate::StorageGate;
-use crate::ui::i18n::use_i18n;
+use crate::ui::i18n::{fill, use_i18n};
 use crate::ui::store::use_store;
 use leptos::prelude::*;
 use serde_json::json;
@@ -115,6 +115,22 @@ fn ExportForm() -> impl IntoView {
             })
         })
     });
+    // Questionnaires loaded into this app (not the built-in one): a facilitator hands a
+    // customised enquête out by exporting it.
+    let loaded = Memo::new(move |_| {
+        store.loaded.with(|l| {
+            l.iter()
+                .filter(|q| q.reference() != builtin().reference())
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    });
+    let with_responses = RwSignal::new(true);
+    let with_questionnaires = RwSignal::new(false);
+    let anything = Memo::new(move |_| {
+        (with_responses.get() && counts.get() != (0, 0))
+            || (with_questionnaires.get() && !loaded.with(Vec::is_empty))
+    });
     let saved_as = RwSignal::new(None::<Result<String, ()>>);
     let encrypt = RwSignal::new(false);
     let passphrase = RwSignal::new(String::new());
@@ -136,22 +152,29 @@ fn ExportForm() -> impl IntoView {
     });
 
     let export = move |_| {
-        let chosen: Vec<OwnResponse> = store
-            .responses
-            .get_untracked()
-            .into_iter()
-            .filter(included)
-            .collect();
+        let chosen: Vec<OwnResponse> = if with_responses.get_untracked() {
+            store
+                .responses
+                .get_untracked()
+                .into_iter()
+                .filter(included)
+                .collect()
+        } else {
+            Vec::new()
+        };
         let known = store
             .questionnaires()
             .into_iter()
             .map(|q| (q.reference(), q))
             .collect();
         let responses = chosen.iter().map(|o| o.response.clone()).collect();
-        let Ok(contents) = ExportContents::for_records(responses, Vec::new(), &known) else {
+        let Ok(mut contents) = ExportContents::for_records(responses, Vec::new(), &known) else {
             saved_as.set(Some(Err(())));
             return;
         };
+        if with_questionnaires.get_untracked() {
+            contents.add_questionnaires(loaded.get_untracked());
+        }
         let now = clock::now_rfc3339();
         let plain = encode_export(&contents, env!("CARGO_PKG_VERSION"), &now);
         let secret = encrypt.get_untracked().then(|| passphrase.get_untracked());
@@ -203,8 +226,25 @@ fn ExportForm() -> impl IntoView {
                 <dd>{move || counts.get().1}</dd>
             </div>
         </dl>
+        {move || (!loaded.with(Vec::is_empty)).then(|| view! {
+            <fieldset class="field">
+                <legend class="question">{i18n.t().export_choose}</legend>
+                <div class="choice checkbox">
+                    <input type="checkbox" id="export-with-responses" prop:checked=move || with_responses.get()
+                        on:change=move |ev| with_responses.set(event_target_checked(&ev)) />
+                    <label for="export-with-responses">{i18n.t().export_include_responses}</label>
+                </div>
+                <div class="choice checkbox">
+                    <input type="checkbox" id="export-with-questionnaires" prop:checked=move || with_questionnaires.get()
+                        on:change=move |ev| with_questionnaires.set(event_target_checked(&ev)) />
+                    <label for="export-with-questionnaires">
+                        {fill(i18n.t().export_include_questionnaires, &[("n", &loaded.with(Vec::len).to_string())])}
+                    </label>
+                </div>
+            </fieldset>
+        })}
         <Show
-            when=move || { counts.get() != (0, 0) }
+            when=move || anything.get()
             fallback=move || view! { <p>{i18n.t().export_nothing}</p> }
         >
             <h2>{move || i18n.t().export_findings_title}</h2>
