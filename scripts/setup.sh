@@ -68,4 +68,10 @@ if $with_test; then
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver
   fi
+  # The fuzz target's libfuzzer-sys compiles libFuzzer (C++).
+  if ! command -v c++ >/dev/null; then
+    say "Installing a C++ compiler for the fuzz target (Debian)"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq g++
+  fi
 fi

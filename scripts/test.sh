@@ -22,6 +22,9 @@ cargo clippy --locked --target wasm32-unknown-unknown --lib --bins --test 'web_*
 step "Native tests (cargo test)"
 cargo test --locked
 
+step "The fuzz target builds (fuzz/, decode + validate)"
+cargo build --manifest-path fuzz/Cargo.toml --bin decode
+
 step "Browser tests in headless Chromium (wasm-bindgen-test)"
 cargo test --locked --target wasm32-unknown-unknown --test 'web_*'
 

@@ -220,3 +220,20 @@ test("a file with only a questionnaire makes it available to fill in, and to han
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("files dropped on the drop zone are imported like picked ones", async () => {
+  const { context, page, errors } = await open(env.browser, env.server.url);
+  await page.goto(env.server.url + "#/importeren");
+  await page.locator("#import-dataset-counts").waitFor();
+  const text = await readFile(new URL("../fixtures/exchange/valid-v1.samenscan.json", import.meta.url), "utf8");
+  await page.evaluate((content) => {
+    const data = new DataTransfer();
+    data.items.add(new File([content], "gesleept.samenscan.json", { type: "application/json" }));
+    const zone = document.querySelector(".drop-zone");
+    zone.dispatchEvent(new DragEvent("dragover", { dataTransfer: data, bubbles: true, cancelable: true }));
+    zone.dispatchEvent(new DragEvent("drop", { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, text);
+  await page.locator(".import-result", { hasText: "gesleept.samenscan.json" }).locator(".import-status", { hasText: "Geïmporteerd" }).waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
