@@ -86,6 +86,13 @@ pub fn focus_first_control(container_id: &str) {
     }
 }
 
+/// Opens the browser's print dialog (to paper or PDF).
+pub fn print() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
+    }
+}
+
 /// Reloads the page.
 pub fn reload() {
     if let Some(window) = web_sys::window() {

@@ -5,12 +5,13 @@
 //! What each module owns: [`questionnaire`] the enquête definition and the built-in default;
 //! [`response`] and [`meeting`] the records; [`validation`] answers against a definition;
 //! [`statistics`] numbers; [`scoring`] per-response scores; [`report`] the report model with
-//! small-group suppression; [`format`] numbers for people; [`exchange`] the versioned exchange
+//! small-group suppression; [`format`] numbers for people; [`csv`] the record-level CSV and its codebook; [`exchange`] the versioned exchange
 //! file (encode, decode, upgrade, record checks) with [`base64`] for its encrypted variant;
 //! [`merge`] the deterministic merge into a [`Dataset`]; [`import_log`] the coordinator's
 //! append-only log of imported files; [`privacy`] personal-data findings in
 //! free text.
 pub mod base64;
+pub mod csv;
 pub mod device;
 pub mod exchange;
 pub mod format;

@@ -668,7 +668,8 @@ fn all_label() -> Label {
     Label::new("Alle antwoorden", "All answers")
 }
 
-/// Builds the report on `questionnaire` from `responses` (the merged dataset: one record per id).
+/// Builds the report on `questionnaire` from `responses` (the merged dataset: one record per id;
+/// a slice, or the values of a map).
 /// Only `complete` responses of this questionnaire's id and version count.
 ///
 /// ```
@@ -676,15 +677,16 @@ fn all_label() -> Label {
 /// let report = build_report(builtin(), &[], &ReportOptions::default());
 /// assert_eq!(report.n, Cell::Shown(0));
 /// ```
-pub fn build_report(
+pub fn build_report<'r>(
     questionnaire: &Questionnaire,
-    responses: &[Response],
+    responses: impl IntoIterator<Item = &'r Response>,
     options: &ReportOptions,
 ) -> Report {
     let min = questionnaire.min_group_size();
     let scorer = Scorer::new(questionnaire);
     let mut ignored = IgnoredRecords::default();
-    let mut scores: Vec<ResponseScores> = Vec::with_capacity(responses.len());
+    let responses = responses.into_iter();
+    let mut scores: Vec<ResponseScores> = Vec::with_capacity(responses.size_hint().0);
     for r in responses {
         if is_counted(questionnaire, r) {
             scores.push(scorer.score(&r.answers));

@@ -6,7 +6,8 @@ use crate::ui::coordinator::provide_coordinator;
 use crate::ui::i18n::{provide_i18n, Messages};
 use crate::ui::pages::{
     export::ExportPage, fill::FillPage, home::HomePage, import::ImportPage,
-    not_built::NotBuiltPage, not_found::NotFoundPage, privacy::PrivacyPage, survey::SurveyPage,
+    not_built::NotBuiltPage, not_found::NotFoundPage, privacy::PrivacyPage, report::ReportPage,
+    survey::SurveyPage,
 };
 use crate::ui::route::{use_route, Route};
 use crate::ui::store::provide_store;
@@ -66,6 +67,7 @@ pub fn App() -> impl IntoView {
                 Route::Privacy => view! { <PrivacyPage /> }.into_any(),
                 Route::Export => view! { <ExportPage /> }.into_any(),
                 Route::Import => view! { <ImportPage /> }.into_any(),
+                Route::Report => view! { <ReportPage /> }.into_any(),
                 Route::NotFound => view! { <NotFoundPage /> }.into_any(),
                 other => view! { <NotBuiltPage route=other /> }.into_any(),
             }}

@@ -6,4 +6,5 @@ pub mod import;
 pub mod not_built;
 pub mod not_found;
 pub mod privacy;
+pub mod report;
 pub mod survey;

@@ -59,7 +59,7 @@ fn StartSurvey() -> impl IntoView {
                                         on:change=move |_| chosen.set(i) />
                                     <label for=id>
                                         {fill(i18n.t().questionnaire_with_version, &[
-                                            ("title", &q.title().get(i18n.lang())),
+                                            ("title", q.title().get(i18n.lang())),
                                             ("version", &q.version().to_string()),
                                         ])}
                                     </label>

@@ -1,0 +1,305 @@
+//! CSV export for Excel, SPSS and R (design §4): one row per complete response, one column per
+//! item, answers as codes or as labels; and a codebook describing every column. UTF-8 with a
+//! byte-order mark (Excel needs it to read UTF-8), comma or semicolon separated (Dutch Excel
+//! expects semicolons), CRLF line ends (RFC 4180).
+//!
+//! Conventions, written in the codebook too: an empty cell is "not answered" (or not asked);
+//! `nvt` is a likert "not applicable"; a multi-choice answer is its codes (or labels) joined by
+//! ` | `. A free-text cell that begins with `=`, `+`, `-`, `@`, a tab or a carriage return gets
+//! a leading `'`, so a spreadsheet never runs it as a formula.
+
+use serde_json::Value;
+
+use super::lang::Lang;
+use super::questionnaire::{Item, ItemKind, Questionnaire};
+use super::response::{Response, Status};
+
+/// The byte-order mark that makes Excel read the file as UTF-8.
+pub const BOM: &str = "\u{feff}";
+
+/// The column separator.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Separator {
+    /// `,` (international).
+    Comma,
+    /// `;` (what Dutch Excel expects).
+    Semicolon,
+}
+
+impl Separator {
+    fn char(self) -> char {
+        match self {
+            Separator::Comma => ',',
+            Separator::Semicolon => ';',
+        }
+    }
+}
+
+/// How to write the CSV.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CsvOptions {
+    /// Labels (in `lang`) instead of codes for choice, multi and likert "not applicable".
+    pub labels: bool,
+    /// The separator.
+    pub separator: Separator,
+    /// The language of labels and of the codebook.
+    pub lang: Lang,
+}
+
+/// One field, quoted when it holds the separator, a quote, a line break or surrounding spaces.
+fn field(text: &str, sep: char) -> String {
+    let needs = text.contains(sep)
+        || text.contains('"')
+        || text.contains('\n')
+        || text.contains('\r')
+        || text.starts_with(' ')
+        || text.ends_with(' ');
+    if needs {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
+}
+
+/// Free text made safe from formula injection.
+fn defused(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    }
+}
+
+fn row(cells: &[String], sep: char) -> String {
+    let mut line = cells
+        .iter()
+        .map(|c| field(c, sep))
+        .collect::<Vec<_>>()
+        .join(&sep.to_string());
+    line.push_str("\r\n");
+    line
+}
+
+const NOT_APPLICABLE: &str = "nvt";
+const FIXED_COLUMNS: [&str; 6] = [
+    "response_id",
+    "questionnaire",
+    "version",
+    "revision",
+    "updated_at",
+    "status",
+];
+
+fn option_text(item: &Item, code: &str, options: &CsvOptions) -> String {
+    if options.labels {
+        item.option(code)
+            .map(|o| o.label.get(options.lang).to_string())
+            .unwrap_or_else(|| code.to_string())
+    } else {
+        code.to_string()
+    }
+}
+
+fn number_text(x: &serde_json::Number) -> String {
+    // Whole numbers as whole numbers; decimals with a dot (every statistics package reads it).
+    x.to_string()
+}
+
+fn answer_text(item: &Item, answer: Option<&Value>, options: &CsvOptions) -> String {
+    let Some(answer) = answer else {
+        return String::new();
+    };
+    match (&item.kind, answer) {
+        (ItemKind::Likert { .. }, Value::Null) => {
+            if options.labels {
+                match options.lang {
+                    Lang::Nl => "niet van toepassing".into(),
+                    Lang::En => "not applicable".into(),
+                }
+            } else {
+                NOT_APPLICABLE.into()
+            }
+        }
+        (_, Value::Null) => String::new(),
+        (ItemKind::Choice { .. }, Value::String(code)) => option_text(item, code, options),
+        (ItemKind::Multi { .. }, Value::Array(codes)) => codes
+            .iter()
+            .filter_map(Value::as_str)
+            .map(|c| option_text(item, c, options))
+            .collect::<Vec<_>>()
+            .join(" | "),
+        (ItemKind::Text, Value::String(text)) => defused(text),
+        (_, Value::Number(x)) => number_text(x),
+        (_, Value::String(s)) => defused(s),
+        (_, other) => defused(&other.to_string()),
+    }
+}
+
+/// The data file: a header of column names (the item ids), then one row per complete response
+/// to this questionnaire (id and version), ordered by response id. Withdrawn responses and drafts
+/// never appear.
+pub fn responses_csv<'r>(
+    questionnaire: &Questionnaire,
+    responses: impl IntoIterator<Item = &'r Response>,
+    options: &CsvOptions,
+) -> String {
+    let sep = options.separator.char();
+    let items: Vec<&Item> = questionnaire.items().collect();
+    let mut header: Vec<String> = FIXED_COLUMNS.iter().map(|c| c.to_string()).collect();
+    header.extend(items.iter().map(|i| i.id.clone()));
+    let mut out = String::from(BOM);
+    out.push_str(&row(&header, sep));
+    let reference = questionnaire.reference();
+    let mut counted: Vec<&Response> = responses
+        .into_iter()
+        .filter(|r| r.status == Status::Complete && r.questionnaire == reference)
+        .collect();
+    counted.sort_by(|a, b| a.id.cmp(&b.id));
+    for r in counted {
+        let mut cells = vec![
+            r.id.clone(),
+            questionnaire.id().to_string(),
+            questionnaire.version().to_string(),
+            r.revision.to_string(),
+            r.updated_at.to_string(),
+            "complete".to_string(),
+        ];
+        cells.extend(
+            items
+                .iter()
+                .map(|i| answer_text(i, r.answers.get(&i.id), options)),
+        );
+        out.push_str(&row(&cells, sep));
+    }
+    out
+}
+
+/// The codebook: one row per column of the data file with its question, kind, codes, factor and
+/// scoring direction, and the questionnaire's id and version on every row.
+pub fn codebook_csv(questionnaire: &Questionnaire, options: &CsvOptions) -> String {
+    let sep = options.separator.char();
+    let lang = options.lang;
+    let nl = lang == Lang::Nl;
+    let header: Vec<String> = if nl {
+        [
+            "kolom",
+            "vraag",
+            "soort",
+            "codes",
+            "factor",
+            "omgekeerd",
+            "vragenlijst",
+            "versie",
+        ]
+    } else {
+        [
+            "column",
+            "question",
+            "kind",
+            "codes",
+            "factor",
+            "reverse",
+            "questionnaire",
+            "version",
+        ]
+    }
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    let mut out = String::from(BOM);
+    out.push_str(&row(&header, sep));
+    let id = questionnaire.id().to_string();
+    let version = questionnaire.version().to_string();
+    let fixed: [(&str, &str, &str); 6] = [
+        (
+            "response_id",
+            "Id van de ingevulde enquête",
+            "Id of the response",
+        ),
+        (
+            "questionnaire",
+            "Id van de vragenlijst",
+            "Id of the questionnaire",
+        ),
+        (
+            "version",
+            "Versie van de vragenlijst",
+            "Version of the questionnaire",
+        ),
+        (
+            "revision",
+            "Hoe vaak de enquête is gewijzigd",
+            "How often the response was changed",
+        ),
+        ("updated_at", "Laatst gewijzigd (UTC)", "Last changed (UTC)"),
+        (
+            "status",
+            "Altijd complete: alleen afgeronde enquêtes",
+            "Always complete: finished responses only",
+        ),
+    ];
+    for (column, dutch, english) in fixed {
+        let question = if nl { dutch } else { english };
+        out.push_str(&row(
+            &[
+                column.into(),
+                question.into(),
+                "meta".into(),
+                String::new(),
+                String::new(),
+                String::new(),
+                id.clone(),
+                version.clone(),
+            ],
+            sep,
+        ));
+    }
+    for item in questionnaire.items() {
+        let codes = match &item.kind {
+            ItemKind::Choice { options } | ItemKind::Multi { options } => options
+                .iter()
+                .map(|o| format!("{} = {}", o.value, o.label.get(lang)))
+                .collect::<Vec<_>>()
+                .join("; "),
+            ItemKind::Grade { min, max } => format!("{min}–{max}"),
+            ItemKind::Likert { .. } => {
+                if nl {
+                    "1 = helemaal oneens … 5 = helemaal eens; nvt = niet van toepassing".into()
+                } else {
+                    "1 = strongly disagree … 5 = strongly agree; nvt = not applicable".into()
+                }
+            }
+            ItemKind::Number { min, max } => match (min, max) {
+                (Some(a), Some(b)) => format!("{a}–{b}"),
+                _ => String::new(),
+            },
+            ItemKind::Text => String::new(),
+        };
+        let (factor, reverse) = match &item.kind {
+            ItemKind::Likert { factor, reverse } => (
+                factor.clone().unwrap_or_default(),
+                match (reverse, nl) {
+                    (true, true) => "ja (score = 6 − antwoord)".to_string(),
+                    (true, false) => "yes (score = 6 − answer)".to_string(),
+                    (false, true) => "nee".to_string(),
+                    (false, false) => "no".to_string(),
+                },
+            ),
+            _ => (String::new(), String::new()),
+        };
+        out.push_str(&row(
+            &[
+                item.id.clone(),
+                item.label.get(lang).to_string(),
+                item.kind.name().to_string(),
+                codes,
+                factor,
+                reverse,
+                id.clone(),
+                version.clone(),
+            ],
+            sep,
+        ));
+    }
+    out
+}

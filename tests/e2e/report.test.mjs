@@ -1,0 +1,168 @@
+// The coordinator's report in a real browser: generated files for 21 teams (some with fewer
+// than 5 responses) are imported; the figures on screen are checked against figures this test
+// computes itself from the generated answers; no small team shows a figure; the report prints;
+// the CSV holds one row per response.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { open, axeViolations, servedApp } from "./harness.mjs";
+import { rng, response, exportFile, OPTIONS, QUESTIONNAIRE } from "./generate.mjs";
+
+const env = servedApp();
+const MIN = QUESTIONNAIRE.min_group_size;
+const ITEMS = QUESTIONNAIRE.sections.flatMap((s) => s.items);
+
+/** One decimal with a Dutch comma, rounding half away from zero as people do (7,45 → 7,5). */
+const nl1 = (x) => (Math.round(x * 10 + Math.sign(x) * 1e-9) / 10).toFixed(1).replace(".", ",");
+const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/** A factor score per design §4: mean of answered items (reverse as 6 − x), if at least half. */
+function factorScore(answers, factorId) {
+  const items = ITEMS.filter((i) => i.kind === "likert" && i.factor === factorId);
+  const values = items
+    .filter((i) => typeof answers[i.id] === "number")
+    .map((i) => (i.reverse ? 6 - answers[i.id] : answers[i.id]));
+  return values.length * 2 >= items.length && values.length > 0 ? mean(values) : null;
+}
+
+/** 21 teams; every fourth has 3 responses, the others 6 to 12, with different mean grades. */
+function dataset() {
+  const r = rng(2026);
+  const teams = OPTIONS.team.slice(0, 21);
+  const byTeam = new Map();
+  const files = [];
+  teams.forEach((team, i) => {
+    const n = i % 4 === 0 ? 3 : 6 + (i % 7);
+    const list = Array.from({ length: n }, () => response(r, { team, org: r.pick(["lokaal_team", "gi"]) }, 5 + (i % 5)));
+    byTeam.set(team, list);
+    files.push({ name: `team-${team}.samenscan.json`, mimeType: "application/json", buffer: Buffer.from(JSON.stringify(exportFile(list))) });
+  });
+  return { teams, byTeam, files, all: [...byTeam.values()].flat() };
+}
+
+test("the report of 21 teams: figures as computed independently, no small team shown, prints, CSV", async () => {
+  const { teams, byTeam, files, all } = dataset();
+  const { context, page, errors } = await open(env.browser, env.server.url, { acceptDownloads: true });
+  await page.goto(env.server.url + "#/importeren");
+  await page.locator("#import-dataset-counts").waitFor();
+  await page.locator("#import-files").setInputFiles(files);
+  await page.locator(".import-progress", { hasText: `${files.length} van ${files.length}` }).waitFor();
+  await page.goto(env.server.url + "#/rapport");
+  await page.locator("#report-n").waitFor();
+  assert.deepEqual(await axeViolations(page), []);
+
+  // Headline figures.
+  const grades = all.map((x) => x.answers.grade).filter((g) => typeof g === "number");
+  assert.equal(await page.locator("#report-n").innerText(), String(all.length));
+  assert.equal(await page.locator("#report-grade").innerText(), nl1(mean(grades)));
+  assert.equal(await page.locator("#report-grade-n").innerText(), String(grades.length));
+  assert.equal(await page.locator("#report-median").innerText(), nl1(median(grades)));
+
+  // The distribution table: every grade's count.
+  const distribution = await page.locator("#grade-distribution tbody tr").allInnerTexts();
+  for (let g = 1; g <= 10; g++) {
+    const count = grades.filter((x) => x === g).length;
+    assert.match(distribution[g - 1], new RegExp(`^${g}\\s+${count}\\s`), `grade ${g}`);
+  }
+
+  // Factor means.
+  const factorRows = await page.locator("#factor-table tbody tr").allInnerTexts();
+  QUESTIONNAIRE.factors.forEach((f, i) => {
+    const scores = all.map((x) => factorScore(x.answers, f.id)).filter((s) => s !== null);
+    assert.ok(factorRows[i].startsWith(f.label.nl), factorRows[i]);
+    assert.match(factorRows[i], new RegExp(`\\t${nl1(mean(scores))}\\t${scores.length}\\t`), f.id);
+  });
+
+  // The team split: small teams say so and show no figure; shown teams show their own n and,
+  // where shown, their own mean grade.
+  const rows = page.locator("#split-team tbody tr");
+  for (const team of teams) {
+    const label = ITEMS.find((i) => i.id === "team").options.find((o) => o.value === team).label.nl;
+    const row = rows.filter({ has: page.locator("th", { hasText: new RegExp(`^${label}$`) }) });
+    const cells = await row.locator("td").allInnerTexts();
+    const list = byTeam.get(team);
+    if (list.length < MIN) {
+      assert.equal(cells[0], `minder dan ${MIN}`, label);
+      for (const c of cells) assert.doesNotMatch(c, /\d[,.]\d|^\d+%?$/, `${label} shows a figure: ${cells}`);
+    } else if (!/verborgen/.test(cells[0])) {
+      assert.equal(cells[0], String(list.length), label);
+      const teamGrades = list.map((x) => x.answers.grade).filter((g) => typeof g === "number");
+      if (cells[2] !== "verborgen") assert.equal(cells[2], nl1(mean(teamGrades)), `${label} grade`);
+    }
+  }
+  // Sorting by number puts the largest shown team first.
+  await page.locator("#split-team thead button", { hasText: "Aantal" }).click();
+  const largest = Math.max(...teams.map((t) => byTeam.get(t).length));
+  assert.equal(await page.locator("#split-team tbody tr").first().locator("td").first().innerText(), String(largest));
+
+  // Open answers never name a small team's texts: its group says it is not shown.
+  await page.locator("#open-by").selectOption("team");
+  await page.locator(".open-group h3", { hasText: "Aalten" }).waitFor();
+  const aalten = page.locator(".open-group", { has: page.locator("h3", { hasText: /^Aalten$/ }) });
+  assert.match(await aalten.innerText(), /Minder dan 5 antwoorden: niet getoond\./);
+  assert.equal(await aalten.locator("li").count(), 0);
+
+  // Two groups side by side.
+  await page.locator("#compare-split").selectOption("org");
+  await page.locator("#compare-a").selectOption({ label: "Lokaal team / jeugdteam" });
+  await page.locator("#compare-b").selectOption({ label: "Gecertificeerde instelling (jeugdbescherming of jeugdreclassering)" });
+  const gradeRow = await page.locator("#compare-table tbody tr").first().locator("td").allInnerTexts();
+  const orgGrade = (org) => nl1(mean(all.filter((x) => x.answers.org === org && typeof x.answers.grade === "number").map((x) => x.answers.grade)));
+  assert.deepEqual(gradeRow.slice(0, 2), [orgGrade("lokaal_team"), orgGrade("gi")]);
+  assert.deepEqual(await axeViolations(page), []);
+
+  // Print: no navigation or buttons on paper, the figures are there; the PDF is made.
+  await page.emulateMedia({ media: "print" });
+  assert.equal(await page.locator(".site-header").isVisible(), false);
+  assert.equal(await page.getByRole("button", { name: "Afdrukken" }).isVisible(), false);
+  assert.equal(await page.locator("#report-grade").isVisible(), true);
+  assert.equal(await page.locator("#split-team").isVisible(), true);
+  const pdf = await page.pdf({ format: "A4" });
+  assert.equal(pdf.subarray(0, 5).toString(), "%PDF-");
+  assert.ok(pdf.length > 20_000, `PDF of ${pdf.length} bytes`);
+  await page.emulateMedia({ media: "screen" });
+
+  // CSV: after the warning, one row per response; semicolons and a BOM by default.
+  await page.getByText("de CSV bevat de antwoorden per medewerker").waitFor();
+  const downloads = [];
+  page.on("download", (d) => downloads.push(d));
+  await page.getByRole("button", { name: "CSV en codeboek opslaan" }).click();
+  await page.locator("[role=status]", { hasText: "De CSV en het codeboek zijn opgeslagen." }).waitFor();
+  while (downloads.length < 2) await new Promise((ok) => setTimeout(ok, 50));
+  const [data, book] = await Promise.all(downloads.map(async (d) => readFile(await d.path(), "utf8")));
+  assert.equal(data.charCodeAt(0), 0xfeff);
+  const lines = data.slice(1).trimEnd().split("\r\n");
+  assert.equal(lines.length, all.length + 1);
+  const header = lines[0].split(";");
+  assert.deepEqual(header.slice(0, 6), ["response_id", "questionnaire", "version", "revision", "updated_at", "status"]);
+  assert.deepEqual(header.slice(6), ITEMS.map((i) => i.id));
+  assert.ok(book.includes("grade;"), "the codebook lists every column");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("below the minimum the report shows no figures at all", async () => {
+  const r = rng(5);
+  const list = Array.from({ length: MIN - 1 }, () => response(r, { frequency: "wekelijks" }));
+  const { context, page, errors } = await open(env.browser, env.server.url);
+  await page.goto(env.server.url + "#/importeren");
+  await page.locator("#import-dataset-counts").waitFor();
+  await page.locator("#import-files").setInputFiles([
+    { name: "klein.samenscan.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(exportFile(list))) },
+  ]);
+  await page.locator(".import-progress", { hasText: "1 van 1" }).waitFor();
+  await page.goto(env.server.url + "#/rapport");
+  await page.locator("#report-n", { hasText: `minder dan ${MIN}` }).waitFor();
+  assert.equal(await page.locator("#report-grade").count(), 0);
+  assert.equal(await page.locator("#grade-distribution").count(), 0);
+  const text = await page.locator("main").innerText();
+  assert.doesNotMatch(text.split("Gegevens als CSV")[0], /\d,\d/, "no mean anywhere");
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
