@@ -1,0 +1,125 @@
+//! The CSV export: one row per complete response, codes or labels, quoting, formula defusing,
+//! and a codebook row per column.
+
+use samenscan::domain::csv::{codebook_csv, responses_csv, CsvOptions, Separator, BOM};
+use samenscan::domain::{builtin, Lang, Response, Status};
+use serde_json::json;
+
+fn response(id: &str, status: Status, answers: serde_json::Value) -> Response {
+    let mut r: Response = serde_json::from_value(json!({
+        "id": id,
+        "questionnaire": {"id": "samenwerking", "version": 1},
+        "revision": 2,
+        "updated_at": "2026-11-20T09:00:00Z",
+        "status": "complete",
+        "answers": answers,
+    }))
+    .unwrap();
+    r.status = status;
+    r
+}
+
+fn options(labels: bool, separator: Separator) -> CsvOptions {
+    CsvOptions {
+        labels,
+        separator,
+        lang: Lang::Nl,
+    }
+}
+
+#[test]
+fn one_row_per_complete_response_with_codes_and_semicolons() {
+    let rows = [
+        response(
+            "b0000000-0000-4000-8000-000000000002",
+            Status::Complete,
+            json!({"org": "gi", "team": "epe", "frequency": "wekelijks", "grade": 8, "kennen_1": null, "strengths": "Snel; \"direct\" contact"}),
+        ),
+        response(
+            "a0000000-0000-4000-8000-000000000001",
+            Status::Complete,
+            json!({"org": "lokaal_team"}),
+        ),
+        response(
+            "c0000000-0000-4000-8000-000000000003",
+            Status::Draft,
+            json!({}),
+        ),
+        response(
+            "d0000000-0000-4000-8000-000000000004",
+            Status::Withdrawn,
+            json!({}),
+        ),
+    ];
+    let csv = responses_csv(builtin(), &rows, &options(false, Separator::Semicolon));
+    assert!(csv.starts_with(BOM));
+    let lines: Vec<&str> = csv[BOM.len()..].trim_end().split("\r\n").collect();
+    assert_eq!(
+        lines.len(),
+        3,
+        "header + the two complete responses, drafts and withdrawn left out"
+    );
+    let header: Vec<&str> = lines[0].split(';').collect();
+    let columns = 6 + builtin().items().count();
+    assert_eq!(header.len(), columns);
+    assert_eq!(header[6], "org");
+    // Sorted by id: a… first.
+    assert!(lines[1].starts_with("a0000000-0000-4000-8000-000000000001;samenwerking;1;2;2026-11-20T09:00:00Z;complete;lokaal_team;"));
+    let b = lines[2];
+    assert!(b.contains(";gi;epe;wekelijks;8;"), "{b}");
+    assert!(b.contains(";nvt;"), "not applicable has its code: {b}");
+    // The text holds the separator and quotes: quoted, quotes doubled.
+    assert!(b.contains("\"Snel; \"\"direct\"\" contact\""), "{b}");
+}
+
+#[test]
+fn labels_in_the_language_and_commas_on_request() {
+    let rows = [response(
+        "a0000000-0000-4000-8000-000000000001",
+        Status::Complete,
+        json!({"org": "gi", "kennen_1": null}),
+    )];
+    let csv = responses_csv(builtin(), &rows, &options(true, Separator::Comma));
+    let line = csv.trim_end().split("\r\n").nth(1).unwrap();
+    assert!(
+        line.contains(",Gecertificeerde instelling (jeugdbescherming of jeugdreclassering),"),
+        "{line}"
+    );
+    assert!(line.contains(",niet van toepassing,"), "{line}");
+}
+
+#[test]
+fn text_that_a_spreadsheet_would_run_as_a_formula_is_defused() {
+    let rows = [response(
+        "a0000000-0000-4000-8000-000000000001",
+        Status::Complete,
+        json!({"strengths": "=HYPERLINK(\"http://x\")", "concerns": "-1 wachtlijst", "improvements": "Niets"}),
+    )];
+    let csv = responses_csv(builtin(), &rows, &options(false, Separator::Comma));
+    assert!(csv.contains("\"'=HYPERLINK(\"\"http://x\"\")\""), "{csv}");
+    assert!(csv.contains(",'-1 wachtlijst,"), "{csv}");
+    assert!(csv.contains(",Niets"), "{csv}");
+}
+
+#[test]
+fn the_codebook_describes_every_column() {
+    let book = codebook_csv(builtin(), &options(false, Separator::Semicolon));
+    let lines: Vec<&str> = book[BOM.len()..].trim_end().split("\r\n").collect();
+    assert_eq!(lines.len(), 1 + 6 + builtin().items().count());
+    assert!(lines[0].starts_with("kolom;vraag;soort;codes;factor;omgekeerd;vragenlijst;versie"));
+    let org = lines.iter().find(|l| l.starts_with("org;")).unwrap();
+    assert!(
+        org.contains("lokaal_team = Lokaal team / jeugdteam"),
+        "{org}"
+    );
+    assert!(org.ends_with(";samenwerking;1"), "{org}");
+    assert!(lines
+        .iter()
+        .any(|l| l.starts_with("grade;") && l.contains("1–10")));
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains(";ja (score = 6 − antwoord);")),
+        "a reverse item"
+    );
+}
