@@ -243,6 +243,18 @@ pub struct Messages {
     pub report_csv_comma: &'static str,
     pub report_csv_save: &'static str,
     pub report_csv_saved: &'static str,
+    pub report_rounds: &'static str,
+    pub report_rounds_intro: &'static str,
+    pub report_round_a: &'static str,
+    pub report_round_b: &'static str,
+    pub report_round_from: &'static str,
+    pub report_round_to: &'static str,
+    pub report_rounds_choose: &'static str,
+    pub report_round_period: &'static str,
+    pub report_rounds_caption: &'static str,
+    pub report_figure: &'static str,
+    pub report_change: &'static str,
+    pub report_rounds_split: &'static str,
 }
 
 /// Dutch, the default.
@@ -487,6 +499,18 @@ pub static NL: Messages = Messages {
     report_csv_comma: "Komma",
     report_csv_save: "CSV en codeboek opslaan",
     report_csv_saved: "De CSV en het codeboek zijn opgeslagen.",
+    report_rounds: "Twee metingen vergelijken",
+    report_rounds_intro: "Zet twee periodes naast elkaar, bijvoorbeeld de pilot en een latere meting. Een enquête hoort bij de periode waarin hij het laatst is gewijzigd. Elke meting verbergt zijn eigen kleine groepen; een verschil staat er alleen waar beide cijfers zichtbaar zijn.",
+    report_round_a: "Meting A",
+    report_round_b: "Meting B",
+    report_round_from: "Van",
+    report_round_to: "Tot en met",
+    report_rounds_choose: "Kies voor beide metingen een begin- of einddatum.",
+    report_round_period: "{from} – {to}",
+    report_rounds_caption: "Meting A ({a}) en meting B ({b}) naast elkaar",
+    report_figure: "Cijfer",
+    report_change: "Verandering",
+    report_rounds_split: "Rapportcijfer per groep: {item}",
 };
 
 /// English.
@@ -730,6 +754,18 @@ pub static EN: Messages = Messages {
     report_csv_comma: "Comma",
     report_csv_save: "Save CSV and codebook",
     report_csv_saved: "The CSV and the codebook were saved.",
+    report_rounds: "Compare two measurements",
+    report_rounds_intro: "Put two periods side by side, for example the pilot and a later measurement. A survey belongs to the period in which it was last changed. Each measurement hides its own small groups; a change is shown only where both figures are visible.",
+    report_round_a: "Measurement A",
+    report_round_b: "Measurement B",
+    report_round_from: "From",
+    report_round_to: "To (inclusive)",
+    report_rounds_choose: "Choose a start or end date for both measurements.",
+    report_round_period: "{from} – {to}",
+    report_rounds_caption: "Measurement A ({a}) and measurement B ({b}) side by side",
+    report_figure: "Figure",
+    report_change: "Change",
+    report_rounds_split: "Grade per group: {item}",
 };
 
 /// Fills `{name}` placeholders of a text, e.g. `fill(t.step_of, &[("n", "2"), ("total", "5")])`.

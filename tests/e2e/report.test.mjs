@@ -166,3 +166,34 @@ test("below the minimum the report shows no figures at all", async () => {
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("two measurements side by side: each period's own figures and the change", async () => {
+  const r = rng(11);
+  // A pilot in September (grades around 6) and a later measurement in October (around 8).
+  const pilot = Array.from({ length: 8 }, () => ({ ...response(r, { frequency: "wekelijks" }, 6), updated_at: "2026-09-15T10:00:00Z" }));
+  const later = Array.from({ length: 9 }, () => ({ ...response(r, { frequency: "wekelijks" }, 8), updated_at: "2026-10-20T10:00:00Z" }));
+  const { context, page, errors } = await open(env.browser, env.server.url);
+  await page.goto(env.server.url + "#/importeren");
+  await page.locator("#import-dataset-counts").waitFor();
+  await page.locator("#import-files").setInputFiles([
+    { name: "rondes.samenscan.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(exportFile([...pilot, ...later]))) },
+  ]);
+  await page.locator(".import-progress", { hasText: "1 van 1" }).waitFor();
+  await page.goto(env.server.url + "#/rapport");
+  await page.locator("#report-n").waitFor();
+  await page.locator("#round-a-from").fill("2026-09-01");
+  await page.locator("#round-a-to").fill("2026-09-30");
+  await page.locator("#round-b-from").fill("2026-10-01");
+  await page.locator("#round-b-to").fill("2026-10-31");
+  const table = page.locator("#rounds-table");
+  await table.waitFor();
+  const [nRow, gradeRow] = [await table.locator("tbody tr").nth(0).locator("td").allInnerTexts(), await table.locator("tbody tr").nth(1).locator("td").allInnerTexts()];
+  assert.deepEqual(nRow, ["8", "9", "+1"]);
+  const g = (list) => mean(list.map((x) => x.answers.grade));
+  const change = Math.round(g(later) * 10) / 10 - Math.round(g(pilot) * 10) / 10;
+  assert.deepEqual(gradeRow.slice(0, 2), [nl1(g(pilot)), nl1(g(later))]);
+  assert.ok(Math.abs(Number(gradeRow[2].replace(",", ".")) - (g(later) - g(pilot))) < 0.051, `${gradeRow[2]} vs ${change}`);
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -7,4 +7,5 @@ pub mod not_built;
 pub mod not_found;
 pub mod privacy;
 pub mod report;
+pub mod rounds;
 pub mod survey;

@@ -116,6 +116,7 @@ fn ReportScreen() -> impl IntoView {
                 </button>
             </div>
             {move || report.get().map(|r| view! { <ReportBody report=r open_by=open_by /> })}
+            <crate::ui::pages::rounds::Rounds questionnaire=questionnaire />
             <CsvExport questionnaire=questionnaire />
         }
         .into_any(),
