@@ -158,16 +158,16 @@ export async function spawnPersistent(userDataDir) {
   };
 }
 
-/** This device's responses as stored in IndexedDB, read by the test itself (not by the app). */
-export function storedResponses(page) {
+/** Every record of one IndexedDB store, parsed, read by the test itself (not by the app). */
+export function storedRecords(page, store) {
   return page.evaluate(
-    () =>
+    (store) =>
       new Promise((ok, fail) => {
         const open = indexedDB.open("samenscan");
         open.onerror = () => fail(open.error);
         open.onsuccess = () => {
           const db = open.result;
-          const get = db.transaction("responses").objectStore("responses").getAll();
+          const get = db.transaction(store).objectStore(store).getAll();
           get.onsuccess = () => {
             db.close();
             ok(get.result.map((json) => JSON.parse(json)));
@@ -175,7 +175,13 @@ export function storedResponses(page) {
           get.onerror = () => fail(get.error);
         };
       }),
+    store,
   );
+}
+
+/** This device's responses as stored in IndexedDB. */
+export function storedResponses(page) {
+  return storedRecords(page, "responses");
 }
 
 /**

@@ -5,7 +5,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { open, finishShortResponse, axeViolations, servedApp } from "./harness.mjs";
+import { open, finishShortResponse, axeViolations, servedApp, storedRecords } from "./harness.mjs";
 
 const env = servedApp();
 
@@ -25,25 +25,8 @@ async function exportFile(page, passphrase) {
   return download.path();
 }
 
-/** The import log as stored in IndexedDB, read by the test itself. */
-function storedImports(page) {
-  return page.evaluate(
-    () =>
-      new Promise((ok, fail) => {
-        const open = indexedDB.open("samenscan");
-        open.onerror = () => fail(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const get = db.transaction("imports").objectStore("imports").getAll();
-          get.onsuccess = () => {
-            db.close();
-            ok(get.result.map((json) => JSON.parse(json)));
-          };
-          get.onerror = () => fail(get.error);
-        };
-      }),
-  );
-}
+/** The import log as stored in IndexedDB. */
+const storedImports = (page) => storedRecords(page, "imports");
 
 /** Picks files in the import screen and waits until every row of this batch is finished. */
 async function importFiles(page, files) {
