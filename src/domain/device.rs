@@ -1,10 +1,69 @@
-//! What this device keeps beside each of its own responses, and never exports: when the
-//! response was started (the home screen lists responses by start date, never by name) and which
-//! revision was last exported (to remind the worker of work that has not left the machine yet).
+//! What this device keeps beside each of its own responses and meetings, and never exports: when
+//! the record was started (the home screen lists them by start date, never by name) and which
+//! revision was last exported (to remind the person of work that has not left the machine yet).
 
 use serde::{Deserialize, Serialize};
 
+use super::meeting::Meeting;
 use super::response::{Response, Status, Timestamp};
+
+/// True when a record is complete (or withdrawn after an export, so the withdrawal must travel
+/// too) and its current revision has not been exported yet.
+fn needs_export(status: Status, revision: u64, exported_revision: Option<u64>) -> bool {
+    let changed_since_export = exported_revision != Some(revision);
+    match status {
+        Status::Complete => changed_since_export,
+        Status::Withdrawn => exported_revision.is_some() && changed_since_export,
+        Status::Draft => false,
+    }
+}
+
+/// Whether a record goes into an export: complete ones, and the withdrawals of ones that left
+/// the machine before. Drafts never leave.
+fn exportable(status: Status, exported_revision: Option<u64>) -> bool {
+    match status {
+        Status::Complete => true,
+        Status::Withdrawn => exported_revision.is_some(),
+        Status::Draft => false,
+    }
+}
+
+/// One of this device's own evaluation meetings, with its local bookkeeping.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OwnMeeting {
+    /// The record itself, exactly as it would be exported.
+    pub meeting: Meeting,
+    /// When it was started on this device (RFC 3339 UTC).
+    pub started_at: String,
+    /// The revision that was in the last export, if it was ever exported.
+    #[serde(default)]
+    pub exported_revision: Option<u64>,
+}
+
+impl OwnMeeting {
+    /// A meeting started now.
+    pub fn new(meeting: Meeting) -> OwnMeeting {
+        OwnMeeting {
+            started_at: meeting.updated_at.clone(),
+            meeting,
+            exported_revision: None,
+        }
+    }
+
+    /// As [`OwnResponse::needs_export`].
+    pub fn needs_export(&self) -> bool {
+        needs_export(
+            self.meeting.status,
+            self.meeting.revision,
+            self.exported_revision,
+        )
+    }
+
+    /// As [`OwnResponse::exportable`].
+    pub fn exportable(&self) -> bool {
+        exportable(self.meeting.status, self.exported_revision)
+    }
+}
 
 /// One of this device's own responses, with its local bookkeeping.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -31,13 +90,27 @@ impl OwnResponse {
     /// True when this response is complete (or withdrawn after an export, so the withdrawal must
     /// travel too) and its current revision has not been exported yet.
     pub fn needs_export(&self) -> bool {
-        let changed_since_export = self.exported_revision != Some(self.response.revision);
-        match self.response.status {
-            Status::Complete => changed_since_export,
-            Status::Withdrawn => self.exported_revision.is_some() && changed_since_export,
-            Status::Draft => false,
-        }
+        needs_export(
+            self.response.status,
+            self.response.revision,
+            self.exported_revision,
+        )
     }
+
+    /// Whether it goes into an export: complete, or withdrawn after it was exported (so the
+    /// coordinator removes it too). Drafts never leave.
+    pub fn exportable(&self) -> bool {
+        exportable(self.response.status, self.exported_revision)
+    }
+}
+
+/// Sorts meetings for listing: the most recently started first, then by id.
+pub fn sort_meetings_for_listing(meetings: &mut [OwnMeeting]) {
+    meetings.sort_by(|a, b| {
+        Timestamp::parse(&b.started_at)
+            .cmp(&Timestamp::parse(&a.started_at))
+            .then_with(|| a.meeting.id.cmp(&b.meeting.id))
+    });
 }
 
 /// Sorts responses for listing: the most recently started first, then by id so the order is

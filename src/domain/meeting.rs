@@ -1,7 +1,7 @@
-//! The meeting record of design §2 (one facilitated evaluation meeting): its JSON shape and its
-//! basic invariants. Attendance is counted per organisation, never by name. The meeting screens
-//! and the synthesis of meetings in the report come later; this module neither renders nor
-//! aggregates, and it reads no clock.
+//! The meeting record of design §2 (one facilitated evaluation meeting): its JSON shape, its
+//! invariants and its editing (every saved change raises the revision, like a response).
+//! Attendance is counted per organisation, never by name. The synthesis of many meetings is
+//! `domain::synthesis`; this module neither renders nor aggregates, and it reads no clock.
 
 use std::collections::BTreeMap;
 
@@ -9,6 +9,15 @@ use serde::{Deserialize, Serialize};
 
 use super::questionnaire::Questionnaire;
 use super::response::{check_common, parse_date, QuestionnaireRef, RecordIssue, Status};
+
+/// The entries of a list typed one per line: each line trimmed, empty lines left out.
+pub fn lines(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect()
+}
 
 /// Whether an agreed action applies everywhere or only in this municipality.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -82,12 +91,120 @@ pub struct Meeting {
     pub concerns: Vec<String>,
 }
 
+/// What a meeting needs before it can be marked complete.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MissingForCompletion {
+    /// Which municipality (or team) the meeting was for.
+    Municipality,
+    /// The day of the meeting, as a calendar date.
+    Date,
+}
+
 impl Meeting {
+    /// A new, empty draft at revision 1. `id` and `now` come from the browser.
+    pub fn new_draft(id: String, questionnaire: QuestionnaireRef, now: String) -> Meeting {
+        Meeting {
+            id,
+            revision: 1,
+            updated_at: now,
+            status: Status::Draft,
+            questionnaire,
+            municipality: String::new(),
+            date: String::new(),
+            attendance: BTreeMap::new(),
+            notes: BTreeMap::new(),
+            cases: Vec::new(),
+            actions: Vec::new(),
+            strengths: Vec::new(),
+            concerns: Vec::new(),
+        }
+    }
+
+    /// Applies `change` to the content and records it: the revision goes up by one and
+    /// `updated_at` becomes `now`, as design §2 asks for every saved change. A change that
+    /// leaves the content as it was is not a change. A withdrawn meeting is not edited.
+    /// Returns whether anything changed.
+    pub fn edit(&mut self, now: &str, change: impl FnOnce(&mut Meeting)) -> bool {
+        if self.status == Status::Withdrawn {
+            return false;
+        }
+        let before = self.clone();
+        change(self);
+        // The bookkeeping is not the caller's to change.
+        self.id = before.id.clone();
+        self.revision = before.revision;
+        self.updated_at = before.updated_at.clone();
+        self.status = before.status;
+        self.questionnaire = before.questionnaire.clone();
+        if *self == before {
+            return false;
+        }
+        self.touch(now);
+        true
+    }
+
+    /// What is still missing before the meeting can be completed (empty when nothing is).
+    pub fn missing_for_completion(&self) -> Vec<MissingForCompletion> {
+        let mut missing = Vec::new();
+        if self.municipality.trim().is_empty() {
+            missing.push(MissingForCompletion::Municipality);
+        }
+        if parse_date(&self.date).is_none() {
+            missing.push(MissingForCompletion::Date);
+        }
+        missing
+    }
+
+    /// Marks the meeting complete (the caller checked [`Meeting::missing_for_completion`]).
+    pub fn complete(&mut self, now: &str) {
+        if self.status == Status::Draft {
+            self.status = Status::Complete;
+            self.touch(now);
+        }
+    }
+
+    /// Takes the meeting back: status `withdrawn` and every content field emptied, so the
+    /// tombstone that travels to the coordinator carries nothing of what was taken back.
+    pub fn withdraw(&mut self, now: &str) {
+        if self.status != Status::Withdrawn || self.has_content() {
+            let keep =
+                Meeting::new_draft(self.id.clone(), self.questionnaire.clone(), String::new());
+            *self = Meeting {
+                revision: self.revision,
+                updated_at: self.updated_at.clone(),
+                status: Status::Withdrawn,
+                ..keep
+            };
+            self.touch(now);
+        }
+    }
+
+    /// Whether any content field holds something.
+    pub fn has_content(&self) -> bool {
+        !(self.municipality.is_empty()
+            && self.date.is_empty()
+            && self.attendance.is_empty()
+            && self.notes.is_empty()
+            && self.cases.is_empty()
+            && self.actions.is_empty()
+            && self.strengths.is_empty()
+            && self.concerns.is_empty())
+    }
+
+    fn touch(&mut self, now: &str) {
+        self.revision += 1;
+        self.updated_at = now.to_string();
+    }
+
     /// Every record-level problem: id, revision, timestamp, a date that is not a calendar date
-    /// (an empty date is allowed in a draft only), and an attendance key that is empty.
+    /// (an empty date is allowed in a draft, and in a withdrawn tombstone, only), an attendance
+    /// key that is empty, and a tombstone that still carries content.
     pub fn check(&self) -> Vec<RecordIssue> {
         let mut issues = check_common(&self.id, self.revision, &self.updated_at);
-        let date_missing_ok = self.date.is_empty() && self.status == Status::Draft;
+        if self.status == Status::Withdrawn && self.has_content() {
+            issues.push(RecordIssue::WithdrawnWithContent);
+        }
+        let date_missing_ok = self.date.is_empty() && self.status != Status::Complete;
         if !date_missing_ok && parse_date(&self.date).is_none() {
             issues.push(RecordIssue::BadDate);
         }
@@ -110,6 +227,26 @@ impl Meeting {
             }
         }
         issues
+    }
+
+    /// The text of a free-text field by its path as `privacy::scan_meeting` names it
+    /// (`notes.m1`, `cases[0].summary`, `cases[0].learning`, `actions[2].text`, `strengths[1]`,
+    /// `concerns[0]`), for the export screen to show and change a finding in place.
+    pub fn text_field_mut(&mut self, path: &str) -> Option<&mut String> {
+        if let Some(question) = path.strip_prefix("notes.") {
+            return self.notes.get_mut(question);
+        }
+        let (list, rest) = path.split_once('[')?;
+        let (index, field) = rest.split_once(']')?;
+        let index: usize = index.parse().ok()?;
+        match (list, field) {
+            ("cases", ".summary") => self.cases.get_mut(index).map(|c| &mut c.summary),
+            ("cases", ".learning") => self.cases.get_mut(index).map(|c| &mut c.learning),
+            ("actions", ".text") => self.actions.get_mut(index).map(|a| &mut a.text),
+            ("strengths", "") => self.strengths.get_mut(index),
+            ("concerns", "") => self.concerns.get_mut(index),
+            _ => None,
+        }
     }
 
     /// The total number of people present.

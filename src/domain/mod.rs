@@ -7,7 +7,8 @@
 //! [`statistics`] numbers; [`scoring`] per-response scores; [`report`] the report model with
 //! small-group suppression; [`format`] numbers for people; [`csv`] the record-level CSV and its codebook; [`exchange`] the versioned exchange
 //! file (encode, decode, upgrade, record checks) with [`base64`] for its encrypted variant;
-//! [`merge`] the deterministic merge into a [`Dataset`]; [`import_log`] the coordinator's
+//! [`merge`] the deterministic merge into a [`Dataset`]; [`synthesis`] the meetings' outcomes
+//! across municipalities; [`import_log`] the coordinator's
 //! append-only log of imported files; [`privacy`] personal-data findings in
 //! free text.
 pub mod base64;
@@ -25,9 +26,10 @@ pub mod report;
 pub mod response;
 pub mod scoring;
 pub mod statistics;
+pub mod synthesis;
 pub mod validation;
 
-pub use device::{sort_for_listing, OwnResponse};
+pub use device::{sort_for_listing, sort_meetings_for_listing, OwnMeeting, OwnResponse};
 pub use exchange::{
     decode, encode_export, encrypted_envelope_json, export_file_name, validate, Decoded,
     EncryptedEnvelope, ExportContents, FileProblem, RawExport, SkipReason, SkippedRecord,
@@ -35,7 +37,7 @@ pub use exchange::{
 };
 pub use format::{format_count, format_decimal, format_interval, format_number, format_percent};
 pub use lang::Lang;
-pub use meeting::{ActionScope, Meeting, MeetingAction, MeetingCase};
+pub use meeting::{ActionScope, Meeting, MeetingAction, MeetingCase, MissingForCompletion};
 pub use merge::{
     canonical_json, merge_into, Conflict, Dataset, KindCounts, MergeReport, RecordKind,
 };

@@ -689,6 +689,25 @@ impl Questionnaire {
             .find(|i| matches!(i.kind, ItemKind::Grade { .. }))
     }
 
+    /// The list evaluation meetings are held for: the `choice` item with id `team`, `gemeente`
+    /// or `municipality` (in that order). Meetings are one per municipality or team.
+    pub fn municipality_item(&self) -> Option<&Item> {
+        self.choice_item_named(&["team", "gemeente", "municipality"])
+    }
+
+    /// The organisations attendance is counted by: the `choice` item with id `org`,
+    /// `organisatie` or `organisation` (in that order).
+    pub fn organisation_item(&self) -> Option<&Item> {
+        self.choice_item_named(&["org", "organisatie", "organisation"])
+    }
+
+    fn choice_item_named(&self, ids: &[&str]) -> Option<&Item> {
+        ids.iter().find_map(|id| {
+            self.item(id)
+                .filter(|i| matches!(i.kind, ItemKind::Choice { .. }))
+        })
+    }
+
     /// The items a report splits by, in order.
     pub fn group_by_items(&self) -> impl Iterator<Item = &Item> + '_ {
         self.items().filter(|i| i.group_by)

@@ -63,6 +63,8 @@ pub enum RecordIssue {
     BadTimestamp,
     /// A withdrawn record still carries answers; a tombstone must not keep what was taken back.
     WithdrawnWithAnswers,
+    /// A withdrawn meeting that still carries content.
+    WithdrawnWithContent,
     /// A meeting's `date` is not a calendar date `YYYY-MM-DD`.
     BadDate,
     /// A meeting's attendance names an organisation with an empty key.
@@ -105,6 +107,13 @@ impl RecordIssue {
                     "een ingetrokken enquête bevat nog antwoorden"
                 } else {
                     "a withdrawn response still contains answers"
+                }
+            }
+            RecordIssue::WithdrawnWithContent => {
+                if nl {
+                    "een ingetrokken bijeenkomst bevat nog inhoud"
+                } else {
+                    "a withdrawn meeting still has content"
                 }
             }
             RecordIssue::BadDate => {

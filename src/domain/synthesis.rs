@@ -1,0 +1,350 @@
+//! The synthesis of the evaluation meetings for the regional report (design §4, "meeting
+//! outcomes"): per municipality what its meetings found and agreed; across municipalities the
+//! general actions grouped (the same or nearly the same text together, with the municipalities
+//! that raised it, most-raised first); the local actions per municipality; and which
+//! municipalities have a completed meeting and which not yet.
+//!
+//! Only complete meetings count: drafts never leave a device and withdrawn ones are taken back.
+//! The result does not depend on the order the meetings come in.
+//!
+//! "Nearly the same" is decided on words, not characters, so "casuïstiekoverleg maandelijks" and
+//! "casuïstiekoverleg wekelijks" stay apart while "Maak afspraken over de overdracht." and "maak
+//! afspraken over overdracht" go together: both texts are lower-cased, accents and punctuation
+//! removed and common function words dropped; two words match when equal or, for longer words,
+//! one or two typing differences apart; two texts are nearly the same when the matched words are
+//! at least [`SIMILARITY`] of all their words (the Dice coefficient). Groups are the connected
+//! sets of nearly-same texts.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::meeting::{ActionScope, Meeting, MeetingAction};
+use super::response::Status;
+
+/// How much two action texts must share to be grouped (Dice coefficient over matched words).
+pub const SIMILARITY: f64 = 0.8;
+
+/// Dutch and English function words left out when comparing texts.
+const STOPWORDS: &[&str] = &[
+    "de", "het", "een", "en", "of", "van", "voor", "in", "op", "aan", "met", "te", "bij", "om",
+    "dat", "die", "is", "zijn", "er", "we", "wij", "ze", "the", "a", "an", "and", "or", "of",
+    "for", "to", "in", "on", "at", "with", "by", "we", "is", "are",
+];
+
+/// What the meetings of one municipality brought.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MunicipalityOutcome {
+    /// The municipality (an option value of the questionnaire's team list, or as recorded).
+    pub municipality: String,
+    /// Its complete meetings, earliest first.
+    pub meetings: Vec<Meeting>,
+    /// Every strength named, in meeting order.
+    pub strengths: Vec<String>,
+    /// Every concern named, in meeting order.
+    pub concerns: Vec<String>,
+    /// Its general actions, in meeting order.
+    pub general_actions: Vec<MeetingAction>,
+    /// Its local actions (*couleur locale*), in meeting order.
+    pub local_actions: Vec<MeetingAction>,
+}
+
+/// General actions that say the same or nearly the same, from one or more municipalities.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ActionGroup {
+    /// The wording shown: the most used one in the group (ties: the first in text order).
+    pub text: String,
+    /// Every distinct wording in the group, in text order.
+    pub wordings: Vec<String>,
+    /// The municipalities that raised it, in the order of the municipality list.
+    pub municipalities: Vec<String>,
+    /// The organisations named as owner, in text order (empty owners left out).
+    pub owners: Vec<String>,
+    /// How many actions the group holds.
+    pub count: usize,
+}
+
+/// The synthesis of a set of meetings.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Synthesis {
+    /// Per municipality with at least one complete meeting: in the order of the municipality
+    /// list, then those not on it in text order.
+    pub municipalities: Vec<MunicipalityOutcome>,
+    /// General actions grouped, most municipalities first (then most actions, then text).
+    pub general_actions: Vec<ActionGroup>,
+    /// Municipalities of the list with a complete meeting, in list order.
+    pub covered: Vec<String>,
+    /// Municipalities of the list without a complete meeting yet, in list order.
+    pub missing: Vec<String>,
+}
+
+/// The synthesis of `meetings` against `municipality_list` (the questionnaire's team list; may
+/// be empty, then coverage is empty too).
+pub fn synthesise<'a>(
+    meetings: impl IntoIterator<Item = &'a Meeting>,
+    municipality_list: &[String],
+) -> Synthesis {
+    let mut by_municipality: BTreeMap<String, Vec<Meeting>> = BTreeMap::new();
+    for m in meetings {
+        if m.status == Status::Complete {
+            by_municipality
+                .entry(m.municipality.clone())
+                .or_default()
+                .push(m.clone());
+        }
+    }
+    let position = |name: &str| {
+        municipality_list
+            .iter()
+            .position(|m| m == name)
+            .unwrap_or(usize::MAX)
+    };
+    let mut municipalities: Vec<MunicipalityOutcome> = by_municipality
+        .into_iter()
+        .map(|(municipality, mut meetings)| {
+            // Earliest first; the id makes the order total.
+            meetings.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
+            let mut outcome = MunicipalityOutcome {
+                municipality,
+                meetings: Vec::new(),
+                strengths: Vec::new(),
+                concerns: Vec::new(),
+                general_actions: Vec::new(),
+                local_actions: Vec::new(),
+            };
+            for m in &meetings {
+                outcome.strengths.extend(m.strengths.iter().cloned());
+                outcome.concerns.extend(m.concerns.iter().cloned());
+                for a in &m.actions {
+                    match a.scope {
+                        ActionScope::General => outcome.general_actions.push(a.clone()),
+                        ActionScope::Local => outcome.local_actions.push(a.clone()),
+                    }
+                }
+            }
+            outcome.meetings = meetings;
+            outcome
+        })
+        .collect();
+    municipalities.sort_by(|a, b| {
+        position(&a.municipality)
+            .cmp(&position(&b.municipality))
+            .then_with(|| a.municipality.cmp(&b.municipality))
+    });
+
+    let general: Vec<(&str, &MeetingAction)> = municipalities
+        .iter()
+        .flat_map(|o| {
+            o.general_actions
+                .iter()
+                .map(move |a| (o.municipality.as_str(), a))
+        })
+        .collect();
+    let general_actions = group_actions(&general, &position);
+
+    let covered_set: BTreeSet<&str> = municipalities
+        .iter()
+        .map(|o| o.municipality.as_str())
+        .collect();
+    let (covered, missing): (Vec<String>, Vec<String>) = municipality_list
+        .iter()
+        .cloned()
+        .partition(|m| covered_set.contains(m.as_str()));
+    Synthesis {
+        municipalities,
+        general_actions,
+        covered,
+        missing,
+    }
+}
+
+/// Groups actions (with the municipality that raised each) by nearly-same text.
+fn group_actions(
+    actions: &[(&str, &MeetingAction)],
+    position: &dyn Fn(&str) -> usize,
+) -> Vec<ActionGroup> {
+    // Compare each distinct normalised wording once; sorted, so the result is order-free.
+    let mut keys: Vec<Vec<String>> = actions.iter().map(|(_, a)| words(&a.text)).collect();
+    keys.sort();
+    keys.dedup();
+    let mut parent: Vec<usize> = (0..keys.len()).collect();
+    fn root(parent: &mut [usize], mut i: usize) -> usize {
+        while parent[i] != i {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        i
+    }
+    for i in 0..keys.len() {
+        for j in i + 1..keys.len() {
+            if nearly_same(&keys[i], &keys[j]) {
+                let (a, b) = (root(&mut parent, i), root(&mut parent, j));
+                // The smaller index is the root: deterministic.
+                parent[a.max(b)] = a.min(b);
+            }
+        }
+    }
+    let mut groups: BTreeMap<usize, Vec<(&str, &MeetingAction)>> = BTreeMap::new();
+    for &(municipality, action) in actions {
+        let key = words(&action.text);
+        let index = keys.binary_search(&key).expect("every key was collected");
+        let r = root(&mut parent, index);
+        groups.entry(r).or_default().push((municipality, action));
+    }
+    let mut out: Vec<ActionGroup> = groups
+        .into_values()
+        .map(|members| {
+            let mut wording_counts: BTreeMap<String, usize> = BTreeMap::new();
+            let mut municipalities: Vec<String> = Vec::new();
+            let mut owners: BTreeSet<String> = BTreeSet::new();
+            for (municipality, action) in &members {
+                *wording_counts
+                    .entry(action.text.trim().to_string())
+                    .or_default() += 1;
+                if !municipalities.iter().any(|m| m == municipality) {
+                    municipalities.push(municipality.to_string());
+                }
+                if !action.owner.trim().is_empty() {
+                    owners.insert(action.owner.trim().to_string());
+                }
+            }
+            municipalities.sort_by(|a, b| position(a).cmp(&position(b)).then_with(|| a.cmp(b)));
+            let text = wording_counts
+                .iter()
+                .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
+                .map(|(t, _)| t.clone())
+                .unwrap_or_default();
+            ActionGroup {
+                text,
+                wordings: wording_counts.into_keys().collect(),
+                municipalities,
+                owners: owners.into_iter().collect(),
+                count: members.len(),
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        b.municipalities
+            .len()
+            .cmp(&a.municipalities.len())
+            .then_with(|| b.count.cmp(&a.count))
+            .then_with(|| a.text.cmp(&b.text))
+    });
+    out
+}
+
+/// The words of a text as compared: lower case, accents removed, punctuation as spaces,
+/// function words left out.
+pub fn words(text: &str) -> Vec<String> {
+    let folded: String = text
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+            'è' | 'é' | 'ê' | 'ë' => 'e',
+            'ì' | 'í' | 'î' | 'ï' => 'i',
+            'ò' | 'ó' | 'ô' | 'ö' | 'õ' => 'o',
+            'ù' | 'ú' | 'û' | 'ü' => 'u',
+            'ç' => 'c',
+            'ñ' => 'n',
+            c if c.is_alphanumeric() => c,
+            _ => ' ',
+        })
+        .collect();
+    folded
+        .split_whitespace()
+        .filter(|w| !STOPWORDS.contains(w))
+        .map(str::to_string)
+        .collect()
+}
+
+/// Whether two word lists (from [`words`]) say nearly the same.
+pub fn nearly_same(a: &[String], b: &[String]) -> bool {
+    if a == b {
+        return true;
+    }
+    if a.is_empty() || b.is_empty() {
+        return false;
+    }
+    // Greedy one-to-one matching of words: exact matches first, then close ones.
+    let mut used = vec![false; b.len()];
+    let mut matched = 0usize;
+    let mut open: Vec<&String> = Vec::new();
+    for w in a {
+        match (0..b.len()).find(|&j| !used[j] && &b[j] == w) {
+            Some(j) => {
+                used[j] = true;
+                matched += 1;
+            }
+            None => open.push(w),
+        }
+    }
+    for w in open {
+        if let Some(j) = (0..b.len()).find(|&j| !used[j] && close_words(w, &b[j])) {
+            used[j] = true;
+            matched += 1;
+        }
+    }
+    let dice = 2.0 * matched as f64 / (a.len() + b.len()) as f64;
+    dice >= SIMILARITY
+}
+
+/// Two different words that are one typing difference apart (words of 4+ letters) or two
+/// (words of 8+ letters): "team"/"teams", "afspraak"/"afspraken".
+fn close_words(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let shorter = a.len().min(b.len());
+    let allowed = match shorter {
+        0..=3 => return false,
+        4..=7 => 1,
+        _ => 2,
+    };
+    if a.len().abs_diff(b.len()) > allowed {
+        return false;
+    }
+    edit_distance(&a, &b) <= allowed
+}
+
+/// Levenshtein distance.
+fn edit_distance(a: &[char], b: &[char]) -> usize {
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = diagonal + usize::from(ca != cb);
+            diagonal = row[j + 1];
+            row[j + 1] = substitution.min(row[j] + 1).min(row[j + 1] + 1);
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn w(text: &str) -> Vec<String> {
+        words(text)
+    }
+
+    #[test]
+    fn words_fold_case_accents_punctuation_and_function_words() {
+        assert_eq!(
+            w("Casuïstiek-overleg: mét de GI!"),
+            ["casuistiek", "overleg", "gi"]
+        );
+    }
+
+    #[test]
+    fn edit_distance_counts_single_changes() {
+        let d = |a: &str, b: &str| {
+            edit_distance(
+                &a.chars().collect::<Vec<_>>(),
+                &b.chars().collect::<Vec<_>>(),
+            )
+        };
+        assert_eq!(d("team", "teams"), 1);
+        assert_eq!(d("afspraak", "afspraken"), 2);
+        assert_eq!(d("", "abc"), 3);
+        assert_eq!(d("kitten", "sitting"), 3);
+    }
+}

@@ -1,0 +1,324 @@
+//! The synthesis of evaluation meetings (design §4): grouping of general actions by nearly-same
+//! text, local actions and outcomes per municipality, coverage, and the meeting's own editing.
+
+use samenscan::domain::synthesis::{nearly_same, synthesise, words};
+use samenscan::domain::{
+    ActionScope, Meeting, MeetingAction, MeetingCase, MissingForCompletion, QuestionnaireRef,
+    Status,
+};
+
+fn reference() -> QuestionnaireRef {
+    QuestionnaireRef {
+        id: "samenwerking".into(),
+        version: 1,
+    }
+}
+
+/// A complete meeting in `municipality` with the given (text, scope) actions.
+fn meeting(n: u32, municipality: &str, actions: &[(&str, ActionScope, &str)]) -> Meeting {
+    let mut m = Meeting::new_draft(
+        format!("00000000-0000-4000-8000-{n:012}"),
+        reference(),
+        "2026-01-01T10:00:00Z".into(),
+    );
+    m.edit("2026-01-02T10:00:00Z", |m| {
+        m.municipality = municipality.into();
+        m.date = format!("2026-02-{:02}", 1 + n % 28);
+        m.strengths = vec![format!("kracht {municipality}")];
+        m.concerns = vec![format!("zorg {municipality}")];
+        m.actions = actions
+            .iter()
+            .map(|(text, scope, owner)| MeetingAction {
+                text: (*text).into(),
+                scope: *scope,
+                owner: (*owner).into(),
+            })
+            .collect();
+    });
+    m.complete("2026-01-02T11:00:00Z");
+    m
+}
+
+fn near(a: &str, b: &str) -> bool {
+    nearly_same(&words(a), &words(b))
+}
+
+#[test]
+fn nearly_same_joins_rewordings_and_keeps_different_agreements_apart() {
+    assert!(near(
+        "Maak afspraken over de overdracht.",
+        "maak afspraken over overdracht"
+    ));
+    assert!(near(
+        "Vaste contactpersoon per team",
+        "Een vaste contactpersoon per team aanwijzen"
+    ));
+    assert!(near(
+        "Vaste contactpersoon per team",
+        "Vaste contactpersonen per teams"
+    ));
+    assert!(near(
+        "Casuïstiekoverleg plannen",
+        "casuistiekoverleg plannen!"
+    ));
+    // Same words around, a different agreement at the heart: not the same action.
+    assert!(!near(
+        "Casuïstiekoverleg maandelijks",
+        "Casuïstiekoverleg wekelijks"
+    ));
+    assert!(!near("Overleg", "Overleg plannen"));
+    assert!(!near(
+        "Veiligheidsplan samen opstellen",
+        "Wachtlijst bespreken"
+    ));
+    assert!(!near("", "Wachtlijst bespreken"));
+    assert!(near("", "  "));
+}
+
+#[test]
+fn general_actions_are_grouped_most_raised_first_with_their_municipalities() {
+    use ActionScope::{General, Local};
+    let list: Vec<String> = ["apeldoorn", "epe", "heerde", "zutphen"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    let meetings = vec![
+        meeting(
+            1,
+            "zutphen",
+            &[
+                ("Vaste contactpersoon per team.", General, "veilig_thuis"),
+                ("Wachtlijst bespreken", General, ""),
+                ("Koffie bij de gemeente", Local, "lokaal_team"),
+            ],
+        ),
+        meeting(
+            2,
+            "apeldoorn",
+            &[
+                ("Een vaste contactpersoon per team aanwijzen", General, "gi"),
+                ("Casuïstiekoverleg maandelijks", General, "gi"),
+            ],
+        ),
+        meeting(
+            3,
+            "epe",
+            &[
+                ("vaste contactpersoon per team", General, "veilig_thuis"),
+                ("Casuïstiekoverleg wekelijks", General, ""),
+                ("Wachtlijst bespreken", General, "gi"),
+            ],
+        ),
+    ];
+    let s = synthesise(&meetings, &list);
+    let summary: Vec<(&str, Vec<&str>, usize)> = s
+        .general_actions
+        .iter()
+        .map(|g| {
+            (
+                g.text.as_str(),
+                g.municipalities.iter().map(String::as_str).collect(),
+                g.count,
+            )
+        })
+        .collect();
+    assert_eq!(
+        summary,
+        vec![
+            // Three municipalities; the wording used once each: the first in text order shows.
+            (
+                "Een vaste contactpersoon per team aanwijzen",
+                vec!["apeldoorn", "epe", "zutphen"],
+                3
+            ),
+            ("Wachtlijst bespreken", vec!["epe", "zutphen"], 2),
+            ("Casuïstiekoverleg maandelijks", vec!["apeldoorn"], 1),
+            ("Casuïstiekoverleg wekelijks", vec!["epe"], 1),
+        ]
+    );
+    let first = &s.general_actions[0];
+    assert_eq!(first.owners, ["gi", "veilig_thuis"]);
+    assert_eq!(first.wordings.len(), 3);
+    // Local actions stay with their municipality and never join the general list.
+    let zutphen = s
+        .municipalities
+        .iter()
+        .find(|o| o.municipality == "zutphen")
+        .unwrap();
+    assert_eq!(zutphen.local_actions.len(), 1);
+    assert_eq!(zutphen.local_actions[0].text, "Koffie bij de gemeente");
+    assert_eq!(zutphen.general_actions.len(), 2);
+    assert_eq!(zutphen.strengths, ["kracht zutphen"]);
+    assert_eq!(zutphen.concerns, ["zorg zutphen"]);
+    // In the order of the list.
+    let order: Vec<&str> = s
+        .municipalities
+        .iter()
+        .map(|o| o.municipality.as_str())
+        .collect();
+    assert_eq!(order, ["apeldoorn", "epe", "zutphen"]);
+    assert_eq!(s.covered, ["apeldoorn", "epe", "zutphen"]);
+    assert_eq!(s.missing, ["heerde"]);
+}
+
+#[test]
+fn the_most_used_wording_names_a_group() {
+    let g = ActionScope::General;
+    let meetings = vec![
+        meeting(1, "a", &[("Samen op huisbezoek", g, "")]),
+        meeting(2, "b", &[("samen op huisbezoek!", g, "")]),
+        meeting(3, "c", &[("Samen op huisbezoek", g, "")]),
+    ];
+    let s = synthesise(&meetings, &[]);
+    assert_eq!(s.general_actions.len(), 1);
+    assert_eq!(s.general_actions[0].text, "Samen op huisbezoek");
+    assert_eq!(
+        s.general_actions[0].wordings,
+        ["Samen op huisbezoek", "samen op huisbezoek!"]
+    );
+    // Municipalities not on a list (or no list at all) sort by name; coverage is then empty.
+    assert_eq!(s.general_actions[0].municipalities, ["a", "b", "c"]);
+    assert!(s.covered.is_empty() && s.missing.is_empty());
+}
+
+#[test]
+fn only_complete_meetings_count_and_the_order_of_input_does_not_matter() {
+    let g = ActionScope::General;
+    let list = vec!["a".to_string(), "b".to_string(), "c".to_string()];
+    let mut draft = meeting(4, "c", &[("Alleen in een concept", g, "")]);
+    draft.status = Status::Draft;
+    let mut withdrawn = meeting(5, "b", &[]);
+    withdrawn.withdraw("2026-03-01T00:00:00Z");
+    let mut all = vec![
+        meeting(1, "a", &[("Vaste contactpersoon", g, "gi")]),
+        meeting(2, "a", &[("Vaste contactpersonen", g, "")]),
+        meeting(3, "b", &[("Wachtlijst bespreken", g, "")]),
+        draft,
+        withdrawn,
+    ];
+    let expected = synthesise(&all, &list);
+    assert_eq!(expected.covered, ["a", "b"]);
+    assert_eq!(expected.missing, ["c"]);
+    assert!(expected
+        .general_actions
+        .iter()
+        .all(|g| g.text != "Alleen in een concept"));
+    // Two meetings of one municipality: both kept, earliest first; raised by one municipality.
+    assert_eq!(expected.municipalities[0].meetings.len(), 2);
+    assert_eq!(expected.general_actions[0].municipalities, ["a"]);
+    assert_eq!(expected.general_actions[0].count, 2);
+    for rotation in 0..all.len() {
+        all.rotate_left(1);
+        assert_eq!(synthesise(&all, &list), expected, "rotation {rotation}");
+        let reversed: Vec<Meeting> = all.iter().rev().cloned().collect();
+        assert_eq!(synthesise(&reversed, &list), expected);
+    }
+}
+
+#[test]
+fn grouping_is_transitive_and_independent_of_action_order() {
+    let g = ActionScope::General;
+    // The middle one is near both others; those two are not near each other, yet all three
+    // form one group whatever the order.
+    let texts = [
+        "Samen op huisbezoek bij nieuwe meldingen van Veilig Thuis",
+        "Samen op huisbezoek bij nieuwe meldingen",
+        "Samen op huisbezoek bij meldingen",
+    ];
+    assert!(near(texts[0], texts[1]) && near(texts[1], texts[2]));
+    assert!(!near(texts[0], texts[2]));
+    for start in 0..3 {
+        let meetings: Vec<Meeting> = (0..3)
+            .map(|i| {
+                let t = texts[(start + i) % 3];
+                meeting(i as u32 + 1, &format!("m{i}"), &[(t, g, "")])
+            })
+            .collect();
+        let s = synthesise(&meetings, &[]);
+        assert_eq!(s.general_actions.len(), 1, "start {start}");
+        assert_eq!(s.general_actions[0].count, 3);
+    }
+}
+
+#[test]
+fn editing_a_meeting_raises_the_revision_only_for_real_changes() {
+    let mut m = Meeting::new_draft(
+        "0b8c6a1e-3f4d-4c1a-9a53-2f7d1c9e8b10".into(),
+        reference(),
+        "2026-01-01T10:00:00Z".into(),
+    );
+    assert_eq!(m.revision, 1);
+    assert_eq!(
+        m.missing_for_completion(),
+        [
+            MissingForCompletion::Municipality,
+            MissingForCompletion::Date
+        ]
+    );
+    assert!(m.edit("2026-01-01T10:01:00Z", |m| m.municipality = "epe".into()));
+    assert_eq!(
+        (m.revision, m.updated_at.as_str()),
+        (2, "2026-01-01T10:01:00Z")
+    );
+    assert!(!m.edit("2026-01-01T10:02:00Z", |m| m.municipality = "epe".into()));
+    assert_eq!(m.revision, 2, "the same value again is no change");
+    // The bookkeeping is not the caller's to change.
+    m.edit("2026-01-01T10:03:00Z", |m| {
+        m.revision = 99;
+        m.status = Status::Complete;
+        m.date = "2026-01-25".into();
+    });
+    assert_eq!((m.revision, m.status), (3, Status::Draft));
+    assert!(m.missing_for_completion().is_empty());
+    m.edit("2026-01-01T10:04:00Z", |m| {
+        m.cases.push(MeetingCase {
+            summary: "Melding na huiselijk geweld".into(),
+            learning: "Eerder samen op huisbezoek".into(),
+        });
+        m.attendance.insert("gi".into(), 3);
+    });
+    m.complete("2026-01-01T10:05:00Z");
+    assert_eq!((m.revision, m.status), (5, Status::Complete));
+    assert!(m.check().is_empty());
+    m.withdraw("2026-01-01T10:06:00Z");
+    assert_eq!((m.revision, m.status), (6, Status::Withdrawn));
+    assert!(!m.has_content(), "a tombstone carries nothing taken back");
+    assert!(m.check().is_empty(), "a tombstone without a date is valid");
+    assert!(!m.edit("2026-01-01T10:07:00Z", |m| m.municipality = "epe".into()));
+}
+
+#[test]
+fn finding_paths_lead_to_the_text_they_name() {
+    let mut m = meeting(1, "epe", &[("Actie", ActionScope::Local, "")]);
+    m.notes.insert("m1".into(), "notitie".into());
+    m.cases.push(MeetingCase {
+        summary: "s".into(),
+        learning: "l".into(),
+    });
+    for f in samenscan::domain::scan_meeting(&m) {
+        assert!(m.text_field_mut(&f.field).is_some(), "{}", f.field);
+    }
+    for (path, text) in [
+        ("notes.m1", "notitie"),
+        ("cases[0].summary", "s"),
+        ("cases[0].learning", "l"),
+        ("actions[0].text", "Actie"),
+        ("strengths[0]", "kracht epe"),
+        ("concerns[0]", "zorg epe"),
+    ] {
+        assert_eq!(
+            m.text_field_mut(path).map(|s| s.clone()),
+            Some(text.into()),
+            "{path}"
+        );
+    }
+    for bad in [
+        "notes.m9",
+        "cases[1].summary",
+        "cases[x].summary",
+        "actions[0]",
+        "other",
+    ] {
+        assert!(m.text_field_mut(bad).is_none(), "{bad}");
+    }
+}
