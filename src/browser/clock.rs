@@ -31,3 +31,18 @@ pub fn format_local(moment: &str, locale: &str) -> String {
     let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());
     String::from(date.to_locale_string(locale, &options))
 }
+
+/// A calendar date (`YYYY-MM-DD`) for people, e.g. "25 januari 2018"; the text itself when it
+/// is not a date. Read as that day wherever the reader is (no time zone shifts it).
+pub fn format_date(date: &str, locale: &str) -> String {
+    if crate::domain::response::parse_date(date).is_none() {
+        return date.to_string();
+    }
+    let moment = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(&format!(
+        "{date}T12:00:00Z"
+    )));
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into());
+    let _ = js_sys::Reflect::set(&options, &"timeZone".into(), &"UTC".into());
+    String::from(moment.to_locale_date_string(locale, &options))
+}

@@ -4,7 +4,8 @@
 //! Schema (database `samenscan`):
 //! - version 1: `responses` (this device's own responses, key = response id, value =
 //!   `OwnResponse` JSON) and `settings` (key = name).
-//! - version 2: `questionnaires` (key = `id@version`), `meetings` (key = meeting id) and
+//! - version 2: `questionnaires` (key = `id@version`), `meetings` (this device's own meetings,
+//!   key = meeting id, value = `OwnMeeting` JSON) and
 //!   `imports` (the coordinator's append-only log of imported files, auto-incremented keys).
 //!
 //! A database written at an earlier version is brought up to date by the missing steps only;
@@ -14,7 +15,7 @@ use std::cell::RefCell;
 
 use crate::browser::idb::{self, create_store, Migration, StorageError, Write};
 use crate::domain::import_log::ImportRecord;
-use crate::domain::{builtin, OwnResponse, Questionnaire};
+use crate::domain::{builtin, OwnMeeting, OwnResponse, Questionnaire};
 use web_sys::{IdbDatabase, IdbTransaction};
 
 /// The database name.
@@ -123,6 +124,29 @@ pub async fn save_own_response(own: &OwnResponse) -> Result<(), StorageError> {
         &[Write::Put {
             store: RESPONSES,
             key: &own.response.id,
+            json,
+        }],
+    )
+    .await
+}
+
+/// This device's own evaluation meetings, in no particular order.
+pub async fn own_meetings() -> Result<Vec<OwnMeeting>, StorageError> {
+    idb::get_all(&db()?, MEETINGS)
+        .await?
+        .iter()
+        .map(|json| parse(json))
+        .collect()
+}
+
+/// Saves one of this device's meetings and waits until the write has committed.
+pub async fn save_own_meeting(own: &OwnMeeting) -> Result<(), StorageError> {
+    let json = serde_json::to_string(own).expect("records serialise");
+    idb::write_all(
+        &db()?,
+        &[Write::Put {
+            store: MEETINGS,
+            key: &own.meeting.id,
             json,
         }],
     )

@@ -5,8 +5,14 @@ use crate::ui::components::header::Header;
 use crate::ui::coordinator::provide_coordinator;
 use crate::ui::i18n::{provide_i18n, Messages};
 use crate::ui::pages::{
-    export::ExportPage, fill::FillPage, home::HomePage, import::ImportPage,
-    not_built::NotBuiltPage, not_found::NotFoundPage, privacy::PrivacyPage, report::ReportPage,
+    export::ExportPage,
+    fill::FillPage,
+    home::HomePage,
+    import::ImportPage,
+    meetings::{MeetingPage, MeetingsPage},
+    not_found::NotFoundPage,
+    privacy::PrivacyPage,
+    report::ReportPage,
     survey::SurveyPage,
 };
 use crate::ui::route::{use_route, Route};
@@ -23,7 +29,7 @@ pub fn route_title(route: &Route, t: &Messages) -> &'static str {
         Route::Home => t.nav_home,
         Route::Survey | Route::Response(_) => t.survey_title,
         Route::Export => t.export_title,
-        Route::Meetings => t.meetings_title,
+        Route::Meetings | Route::Meeting(_) => t.meetings_title,
         Route::Import => t.import_title,
         Route::Report => t.report_title,
         Route::Privacy => t.privacy_title,
@@ -68,8 +74,9 @@ pub fn App() -> impl IntoView {
                 Route::Export => view! { <ExportPage /> }.into_any(),
                 Route::Import => view! { <ImportPage /> }.into_any(),
                 Route::Report => view! { <ReportPage /> }.into_any(),
+                Route::Meetings => view! { <MeetingsPage /> }.into_any(),
+                Route::Meeting(id) => view! { <MeetingPage id=id /> }.into_any(),
                 Route::NotFound => view! { <NotFoundPage /> }.into_any(),
-                other => view! { <NotBuiltPage route=other /> }.into_any(),
             }}
         </main>
         <footer class="site-footer">

@@ -20,6 +20,8 @@ pub enum Route {
     /// Exporting this device's finished work to a file.
     Export,
     Meetings,
+    /// Recording (or viewing) one of this device's meetings, by id.
+    Meeting(String),
     Import,
     Report,
     Privacy,
@@ -41,6 +43,7 @@ impl Route {
     pub fn menu_item(&self) -> Route {
         match self {
             Route::Response(_) | Route::Export => Route::Survey,
+            Route::Meeting(_) => Route::Meetings,
             other => other.clone(),
         }
     }
@@ -53,7 +56,7 @@ impl Route {
             Route::Response(_) => "#/enquete",
             Route::Export => "#/exporteren",
             Route::Survey => "#/enquete",
-            Route::Meetings => "#/bijeenkomsten",
+            Route::Meetings | Route::Meeting(_) => "#/bijeenkomsten",
             Route::Import => "#/importeren",
             Route::Report => "#/rapport",
             Route::Privacy => "#/privacy",
@@ -69,6 +72,9 @@ impl Route {
         let path = path.trim_end_matches('/');
         if let Some(id) = path.strip_prefix("enquete/") {
             return Route::Response(id.to_string());
+        }
+        if let Some(id) = path.strip_prefix("bijeenkomsten/") {
+            return Route::Meeting(id.to_string());
         }
         match path {
             "" => Route::Home,
@@ -118,6 +124,10 @@ mod tests {
         assert_eq!(
             Route::from_hash("#/enquete/0b8c6a1e-3f4d-4c1a-9a53-2f7d1c9e8b10"),
             Route::Response("0b8c6a1e-3f4d-4c1a-9a53-2f7d1c9e8b10".into())
+        );
+        assert_eq!(
+            Route::from_hash("#/bijeenkomsten/0b8c6a1e-3f4d-4c1a-9a53-2f7d1c9e8b10"),
+            Route::Meeting("0b8c6a1e-3f4d-4c1a-9a53-2f7d1c9e8b10".into())
         );
         assert_eq!(Route::from_hash(""), Route::Home);
         assert_eq!(Route::from_hash("#/rapport/"), Route::Report);

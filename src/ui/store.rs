@@ -1,12 +1,14 @@
-//! The app's data as the UI sees it: the storage state, this device's own responses and the
-//! questionnaires available to fill in, kept in signals and written through to IndexedDB.
+//! The app's data as the UI sees it: the storage state, this device's own responses and meetings,
+//! and the questionnaires available to fill in, kept in signals and written through to IndexedDB.
 //!
 //! Every change is written at once (autosave); the UI never waits for the write to show the
 //! change, and `save_status` tells the person whether it has been stored.
 
 use crate::browser::idb::StorageError;
 use crate::browser::{clock, repository, storage};
-use crate::domain::{builtin, OwnResponse, Questionnaire, QuestionnaireRef, Response};
+use crate::domain::{
+    builtin, Meeting, OwnMeeting, OwnResponse, Questionnaire, QuestionnaireRef, Response,
+};
 use crate::ui::i18n::Messages;
 use leptos::prelude::*;
 
@@ -43,6 +45,8 @@ pub struct Store {
     pub state: RwSignal<StorageState>,
     /// This device's own responses.
     pub responses: RwSignal<Vec<OwnResponse>>,
+    /// This device's own evaluation meetings.
+    pub meetings: RwSignal<Vec<OwnMeeting>>,
     /// Questionnaires loaded into the app (the built-in one is always available besides).
     pub loaded: RwSignal<Vec<Questionnaire>>,
     /// The state of the last autosave.
@@ -123,10 +127,63 @@ impl Store {
                 None => list.push(own.clone()),
             }
         });
+        self.write(async move { repository::save_own_response(&own).await });
+    }
+
+    /// One of this device's meetings (tracked).
+    pub fn meeting(self, id: &str) -> Option<OwnMeeting> {
+        self.meetings
+            .with(|list| list.iter().find(|m| m.meeting.id == id).cloned())
+    }
+
+    /// Starts a new meeting with `questionnaire`'s meeting questions and saves it; returns its id.
+    pub fn start_meeting(self, questionnaire: &Questionnaire) -> String {
+        let own = OwnMeeting::new(Meeting::new_draft(
+            clock::new_id(),
+            questionnaire.reference(),
+            clock::now_rfc3339(),
+        ));
+        let id = own.meeting.id.clone();
+        leptos::task::spawn_local(async {
+            storage::request_persistence().await;
+        });
+        self.save_meeting(own);
+        id
+    }
+
+    /// Applies `change` to the meeting `id` (with the current time) and saves it at once when
+    /// it changed anything.
+    pub fn update_meeting(self, id: &str, change: impl FnOnce(&mut Meeting, &str)) {
+        let Some(mut own) = self
+            .meetings
+            .with_untracked(|list| list.iter().find(|m| m.meeting.id == id).cloned())
+        else {
+            return;
+        };
+        let before = own.meeting.revision;
+        change(&mut own.meeting, &clock::now_rfc3339());
+        if own.meeting.revision != before {
+            self.save_meeting(own);
+        }
+    }
+
+    /// As [`Store::save`], for a meeting.
+    pub fn save_meeting(self, own: OwnMeeting) {
+        self.meetings.update(|list| {
+            match list.iter_mut().find(|m| m.meeting.id == own.meeting.id) {
+                Some(slot) => *slot = own.clone(),
+                None => list.push(own.clone()),
+            }
+        });
+        self.write(async move { repository::save_own_meeting(&own).await });
+    }
+
+    /// Runs one write and keeps `save_status` up to date.
+    fn write(self, write: impl std::future::Future<Output = Result<(), StorageError>> + 'static) {
         self.pending.update(|n| *n += 1);
         self.save_status.set(SaveStatus::Saving);
         leptos::task::spawn_local(async move {
-            let result = repository::save_own_response(&own).await;
+            let result = write.await;
             self.pending.update(|n| *n -= 1);
             // Every write carries the whole record, and writes complete in the order they were
             // made, so the last one to complete tells whether everything so far is stored.
@@ -146,6 +203,7 @@ pub fn provide_store() -> Store {
     let store = Store {
         state: RwSignal::new(StorageState::Opening),
         responses: RwSignal::new(Vec::new()),
+        meetings: RwSignal::new(Vec::new()),
         loaded: RwSignal::new(Vec::new()),
         save_status: RwSignal::new(SaveStatus::Idle),
         last_export: RwSignal::new(None),
@@ -168,19 +226,23 @@ pub fn provide_store() -> Store {
         }
         match (
             repository::own_responses().await,
+            repository::own_meetings().await,
             repository::questionnaires().await,
         ) {
-            (Ok(responses), Ok(questionnaires)) => {
+            (Ok(responses), Ok(meetings), Ok(questionnaires)) => {
                 if let Ok(Some(serde_json::Value::String(at))) =
                     repository::setting("last_export").await
                 {
                     store.last_export.set(Some(at));
                 }
                 store.responses.set(responses);
+                store.meetings.set(meetings);
                 store.loaded.set(questionnaires);
                 store.state.set(StorageState::Ready);
             }
-            (Err(e), _) | (_, Err(e)) => store.state.set(StorageState::Failed(e)),
+            (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) => {
+                store.state.set(StorageState::Failed(e))
+            }
         }
     });
     store

@@ -1,6 +1,9 @@
 //! Reusable components.
 pub mod header;
+pub mod meeting_list;
+pub mod privacy_hints;
 pub mod question;
 pub mod quick_exit;
 pub mod response_list;
+pub mod save_indicator;
 pub mod storage_gate;

@@ -101,7 +101,7 @@ fn ResponseRow(own: OwnResponse) -> impl IntoView {
     }
 }
 
-/// A reminder when finished answers have not been exported (shown only then).
+/// A reminder when finished surveys or meetings have not been exported (shown only then).
 #[component]
 pub fn ExportReminder() -> impl IntoView {
     let store = use_store();
@@ -110,6 +110,9 @@ pub fn ExportReminder() -> impl IntoView {
         store
             .responses
             .with(|list| list.iter().filter(|r| r.needs_export()).count())
+            + store
+                .meetings
+                .with(|list| list.iter().filter(|m| m.needs_export()).count())
     });
     view! {
         <Show when=move || { waiting.get() > 0 }>

@@ -1,7 +1,7 @@
 //! Export: what will leave the machine (counts), every likely piece of personal data in the
 //! free text (to change, or knowingly keep), and saving the `.samenscan.json` file. Finished
-//! responses go, and the withdrawals of responses exported before (so the coordinator removes
-//! them too). Drafts never leave.
+//! responses and meetings go, and the withdrawals of ones exported before (so the coordinator
+//! removes them too). Drafts never leave.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -9,12 +9,14 @@ use crate::browser::{clock, crypto, files, repository};
 use crate::domain::exchange::{
     encode_export, encrypted_envelope_json, export_file_name, ExportContents, PBKDF2_ITERATIONS,
 };
-use crate::domain::privacy::scan_response;
-use crate::domain::{builtin, OwnResponse, Status};
+use crate::domain::privacy::{scan_meeting, scan_response};
+use crate::domain::{builtin, OwnMeeting, OwnResponse, Status};
 use crate::ui::app::PAGE_TITLE_ID;
+use crate::ui::components::meeting_list::municipality_label;
 use crate::ui::components::response_list::locale;
 use crate::ui::components::storage_gate::StorageGate;
 use crate::ui::i18n::{fill, use_i18n};
+use crate::ui::pages::meetings::meeting_field_label;
 use crate::ui::store::use_store;
 use leptos::prelude::*;
 use serde_json::json;
@@ -22,18 +24,11 @@ use serde_json::json;
 /// The shortest passphrase accepted for an encrypted export.
 const MIN_PASSPHRASE_CHARS: usize = 10;
 
-/// Whether a response goes into an export.
-fn included(own: &OwnResponse) -> bool {
-    match own.response.status {
-        Status::Complete => true,
-        Status::Withdrawn => own.exported_revision.is_some(),
-        Status::Draft => false,
-    }
-}
-
-/// A free-text answer with findings: which response, which question.
+/// A free-text field with findings: which record (a response, or a meeting), which field (an
+/// item id, or a meeting field path).
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 struct FieldKey {
+    meeting: bool,
     response: String,
     item: String,
 }
@@ -56,18 +51,37 @@ fn ExportForm() -> impl IntoView {
     let i18n = use_i18n();
     let store = use_store();
     let counts = Memo::new(move |_| {
-        store.responses.with(|list| {
+        let responses = store.responses.with(|list| {
             let complete = list
                 .iter()
                 .filter(|r| r.response.status == Status::Complete)
                 .count();
-            let withdrawn = list.iter().filter(|r| included(r)).count() - complete;
+            let withdrawn = list.iter().filter(|r| r.exportable()).count() - complete;
             (complete, withdrawn)
-        })
+        });
+        let meetings = store.meetings.with(|list| {
+            let complete = list
+                .iter()
+                .filter(|m| m.meeting.status == Status::Complete)
+                .count();
+            let withdrawn = list.iter().filter(|m| m.exportable()).count() - complete;
+            (complete, withdrawn)
+        });
+        (responses.0, responses.1 + meetings.1, meetings.0)
     });
     // Every current finding, by field; recomputed as the person edits.
     let findings = Memo::new(move |_| {
         let mut by_field: BTreeMap<FieldKey, Vec<(String, String)>> = BTreeMap::new();
+        let mut add = |meeting: bool, id: &str, f: crate::domain::FieldFinding| {
+            by_field
+                .entry(FieldKey {
+                    meeting,
+                    response: id.to_string(),
+                    item: f.field.clone(),
+                })
+                .or_default()
+                .push((f.finding.text.clone(), f.finding.message(i18n.lang())));
+        };
         store.responses.with(|list| {
             for own in list
                 .iter()
@@ -77,13 +91,14 @@ fn ExportForm() -> impl IntoView {
                     continue;
                 };
                 for f in scan_response(&q, &own.response) {
-                    by_field
-                        .entry(FieldKey {
-                            response: own.response.id.clone(),
-                            item: f.field.clone(),
-                        })
-                        .or_default()
-                        .push((f.finding.text.clone(), f.finding.message(i18n.lang())));
+                    add(false, &own.response.id, f);
+                }
+            }
+        });
+        store.meetings.with(|list| {
+            for own in list.iter().filter(|m| m.meeting.status == Status::Complete) {
+                for f in scan_meeting(&own.meeting) {
+                    add(true, &own.meeting.id, f);
                 }
             }
         });
@@ -128,7 +143,7 @@ fn ExportForm() -> impl IntoView {
     let with_responses = RwSignal::new(true);
     let with_questionnaires = RwSignal::new(false);
     let anything = Memo::new(move |_| {
-        (with_responses.get() && counts.get() != (0, 0))
+        (with_responses.get() && counts.get() != (0, 0, 0))
             || (with_questionnaires.get() && !loaded.with(Vec::is_empty))
     });
     let saved_as = RwSignal::new(None::<Result<String, ()>>);
@@ -152,23 +167,33 @@ fn ExportForm() -> impl IntoView {
     });
 
     let export = move |_| {
-        let chosen: Vec<OwnResponse> = if with_responses.get_untracked() {
-            store
-                .responses
-                .get_untracked()
-                .into_iter()
-                .filter(included)
-                .collect()
-        } else {
-            Vec::new()
-        };
+        let (chosen, chosen_meetings): (Vec<OwnResponse>, Vec<OwnMeeting>) =
+            if with_responses.get_untracked() {
+                (
+                    store
+                        .responses
+                        .get_untracked()
+                        .into_iter()
+                        .filter(OwnResponse::exportable)
+                        .collect(),
+                    store
+                        .meetings
+                        .get_untracked()
+                        .into_iter()
+                        .filter(OwnMeeting::exportable)
+                        .collect(),
+                )
+            } else {
+                (Vec::new(), Vec::new())
+            };
         let known = store
             .questionnaires()
             .into_iter()
             .map(|q| (q.reference(), q))
             .collect();
         let responses = chosen.iter().map(|o| o.response.clone()).collect();
-        let Ok(mut contents) = ExportContents::for_records(responses, Vec::new(), &known) else {
+        let meetings = chosen_meetings.iter().map(|o| o.meeting.clone()).collect();
+        let Ok(mut contents) = ExportContents::for_records(responses, meetings, &known) else {
             saved_as.set(Some(Err(())));
             return;
         };
@@ -208,6 +233,10 @@ fn ExportForm() -> impl IntoView {
                 own.exported_revision = Some(own.response.revision);
                 store.save(own);
             }
+            for mut own in chosen_meetings {
+                own.exported_revision = Some(own.meeting.revision);
+                store.save_meeting(own);
+            }
             store.last_export.set(Some(now.clone()));
             let _ = repository::save_setting("last_export", &json!(now)).await;
             saved_as.set(Some(Ok(name)));
@@ -220,6 +249,10 @@ fn ExportForm() -> impl IntoView {
             <div class="summary-row">
                 <dt>{move || i18n.t().export_count_complete}</dt>
                 <dd id="export-count-complete">{move || counts.get().0}</dd>
+            </div>
+            <div class="summary-row">
+                <dt>{move || i18n.t().export_count_meetings}</dt>
+                <dd id="export-count-meetings">{move || counts.get().2}</dd>
             </div>
             <div class="summary-row">
                 <dt>{move || i18n.t().export_count_withdrawn}</dt>
@@ -307,7 +340,8 @@ fn ExportForm() -> impl IntoView {
     }
 }
 
-/// One free-text answer with its findings: the text to change, and per finding a box to keep it.
+/// One free-text field with its findings: the text to change in place, and per finding a box
+/// to keep it. The field is a response's answer or a meeting's text.
 #[component]
 fn FindingField(
     key: FieldKey,
@@ -316,35 +350,84 @@ fn FindingField(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let store = use_store();
-    let own = store
-        .responses
-        .with_untracked(|l| l.iter().find(|r| r.response.id == key.response).cloned());
-    let Some(own) = own else {
+    let record_id = key.response.clone();
+    let field = key.item.clone();
+    // Where the text is (for the label), when the record was started, the text, and how to
+    // change it.
+    let found = if key.meeting {
+        store
+            .meetings
+            .with_untracked(|l| l.iter().find(|m| m.meeting.id == record_id).cloned())
+            .map(|mut own| {
+                let q = store
+                    .questionnaire(&own.meeting.questionnaire)
+                    .unwrap_or_else(|| builtin().clone());
+                let place = municipality_label(store, &own).unwrap_or_default();
+                let lang = i18n.lang_untracked();
+                let label = format!(
+                    "{} {place}: {}",
+                    i18n.t().export_in_meeting,
+                    meeting_field_label(&q, &field, i18n.t(), lang)
+                );
+                let text = own
+                    .meeting
+                    .text_field_mut(&field)
+                    .cloned()
+                    .unwrap_or_default();
+                let on_input = Callback::new(move |value: String| {
+                    store.update_meeting(&record_id, |m, now| {
+                        m.edit(now, |m| {
+                            if let Some(slot) = m.text_field_mut(&field) {
+                                *slot = value;
+                            }
+                        });
+                    })
+                });
+                (label, own.started_at, text, on_input)
+            })
+    } else {
+        store
+            .responses
+            .with_untracked(|l| l.iter().find(|r| r.response.id == record_id).cloned())
+            .map(|own| {
+                let question = store
+                    .questionnaire(&own.response.questionnaire)
+                    .and_then(|q| q.item(&field).map(|i| i.label.clone()))
+                    .unwrap_or_default();
+                let label = format!(
+                    "{} “{}”",
+                    i18n.t().export_in_question,
+                    question.get(i18n.lang_untracked())
+                );
+                let text = own
+                    .response
+                    .answers
+                    .get(&field)
+                    .and_then(|v| v.as_str())
+                    .unwrap_or("")
+                    .to_string();
+                let on_input = Callback::new(move |value: String| {
+                    let value = (!value.trim().is_empty()).then(|| json!(value));
+                    store.update_response(&record_id, |r, now| r.set_answer(&field, value, now));
+                });
+                (label, own.started_at, text, on_input)
+            })
+    };
+    let Some((label, started, initial, on_input)) = found else {
         return ().into_any();
     };
-    let question = store
-        .questionnaire(&own.response.questionnaire)
-        .and_then(|q| q.item(&key.item).map(|i| i.label.clone()))
-        .unwrap_or_default();
-    let initial = own
-        .response
-        .answers
-        .get(&key.item)
-        .and_then(|v| v.as_str())
-        .unwrap_or("")
-        .to_string();
-    let started = own.started_at.clone();
-    let input_id = format!("finding-{}-{}", key.response, key.item);
+    let input_id = format!("finding-{}-{}", key.response, key.item).replace(
+        |c: char| !c.is_ascii_alphanumeric() && c != '-' && c != '_',
+        "-",
+    );
     let here = {
         let key = key.clone();
         move || findings.with(|f| f.get(&key).cloned().unwrap_or_default())
     };
-    let response_id = key.response.clone();
-    let item_id = key.item.clone();
     view! {
         <div class="finding-field field">
             <label class="question" for=input_id.clone()>
-                {move || format!("{} “{}”", i18n.t().export_in_question, question.get(i18n.lang()))}
+                {label}
                 <span class="hint">
                     {move || format!(" ({} {})", i18n.t().started_on.to_lowercase(),
                         clock::format_local(&started, locale(i18n.lang())))}
@@ -355,11 +438,7 @@ fn FindingField(
                 id=input_id
                 rows="4"
                 prop:value=initial
-                on:input=move |ev| {
-                    let text = event_target_value(&ev);
-                    let value = (!text.trim().is_empty()).then(|| json!(text));
-                    store.update_response(&response_id, |r, now| r.set_answer(&item_id, value, now));
-                }
+                on:input=move |ev| on_input.run(event_target_value(&ev))
             ></textarea>
             <ul class="findings">
                 {move || here().into_iter().map(|(text, message)| {

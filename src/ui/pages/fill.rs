@@ -9,10 +9,11 @@ use crate::domain::validation::without_hidden;
 use crate::domain::{validate_answers, AnswerIssue, AnswerProblem, Mode, Questionnaire, Status};
 use crate::ui::app::PAGE_TITLE_ID;
 use crate::ui::components::question::{answer_text, field_id, Question};
+use crate::ui::components::save_indicator::SaveIndicator;
 use crate::ui::components::storage_gate::StorageGate;
 use crate::ui::i18n::{fill, use_i18n, Messages};
 use crate::ui::route::Route;
-use crate::ui::store::{use_store, SaveStatus};
+use crate::ui::store::use_store;
 use leptos::prelude::*;
 use serde_json::Value;
 
@@ -410,22 +411,5 @@ fn ErrorSummary(
                 </ul>
             </div>
         </Show>
-    }
-}
-
-/// The quiet "saved" indicator.
-#[component]
-fn SaveIndicator() -> impl IntoView {
-    let store = use_store();
-    let i18n = use_i18n();
-    view! {
-        <p class="save-status" role="status" aria-live="polite">
-            {move || match store.save_status.get() {
-                SaveStatus::Idle => String::new(),
-                SaveStatus::Saving => i18n.t().saving.to_string(),
-                SaveStatus::Saved => format!("✓ {}", i18n.t().saved),
-                SaveStatus::Failed(e) => format!("{}: {}", i18n.t().not_saved, crate::ui::store::storage_error_text(&e, i18n.t())),
-            }}
-        </p>
     }
 }

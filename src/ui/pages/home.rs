@@ -1,17 +1,20 @@
-//! Home: the three entries by role, this device's responses with their status (and a reminder
+//! Home: the three entries by role, this device's responses (and meetings) with their status (and a reminder
 //! to export finished work), and what the app promises about data.
 
 use crate::ui::app::PAGE_TITLE_ID;
+use crate::ui::components::meeting_list::MeetingList;
 use crate::ui::components::response_list::{ExportReminder, ResponseList};
 use crate::ui::components::storage_gate::StorageGate;
 use crate::ui::i18n::use_i18n;
 use crate::ui::route::Route;
+use crate::ui::store::use_store;
 use leptos::prelude::*;
 
 /// The home screen.
 #[component]
 pub fn HomePage() -> impl IntoView {
     let i18n = use_i18n();
+    let store = use_store();
     let t = move || i18n.t();
     let role = move |route: Route,
                      title: fn(&'static crate::ui::i18n::Messages) -> &'static str,
@@ -43,6 +46,12 @@ pub fn HomePage() -> impl IntoView {
                 <p class="hint">{move || t().your_responses_intro}</p>
                 <ResponseList />
             </section>
+            <Show when=move || !store.meetings.with(Vec::is_empty)>
+                <section aria-labelledby="own-meetings-heading">
+                    <h2 id="own-meetings-heading">{move || t().your_meetings}</h2>
+                    <MeetingList />
+                </section>
+            </Show>
         </StorageGate>
         <section class="notice" aria-labelledby="privacy-heading">
             <h2 id="privacy-heading">{move || t().home_privacy_heading}</h2>

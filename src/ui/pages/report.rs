@@ -19,6 +19,7 @@ use crate::ui::app::PAGE_TITLE_ID;
 use crate::ui::components::storage_gate::StorageGate;
 use crate::ui::coordinator::{use_coordinator, LoadState};
 use crate::ui::i18n::{fill, use_i18n, Messages};
+use crate::ui::pages::synthesis::MeetingSynthesis;
 use crate::ui::route::Route;
 use crate::ui::store::{storage_error_text, use_store};
 use leptos::prelude::*;
@@ -103,7 +104,7 @@ fn ReportScreen() -> impl IntoView {
             <div class="notice notice-error" role="alert"><p>{storage_error_text(&e, i18n.t())}</p></div>
         }
         .into_any(),
-        LoadState::Ready if available.with(Vec::is_empty) => view! {
+        LoadState::Ready if available.with(Vec::is_empty) && coordinator.dataset.with(|d| d.meetings.is_empty()) => view! {
             <p>{i18n.t().report_no_data}</p>
             <p><a href=Route::Import.href()>{i18n.t().report_to_import}</a></p>
         }
@@ -116,8 +117,11 @@ fn ReportScreen() -> impl IntoView {
                 </button>
             </div>
             {move || report.get().map(|r| view! { <ReportBody report=r open_by=open_by /> })}
-            <crate::ui::pages::rounds::Rounds questionnaire=questionnaire />
-            <CsvExport questionnaire=questionnaire />
+            <MeetingSynthesis questionnaire=questionnaire report=report />
+            {move || (!available.with(Vec::is_empty)).then(|| view! {
+                <crate::ui::pages::rounds::Rounds questionnaire=questionnaire />
+                <CsvExport questionnaire=questionnaire />
+            })}
         }
         .into_any(),
     }
@@ -164,7 +168,7 @@ fn QuestionnaireChoice(
 }
 
 /// A mean for a table cell: the figure, "–" when nobody answered, or the hidden wording.
-fn mean_text(cell: &Cell<Mean>, lang: Lang, t: &Messages) -> String {
+pub(crate) fn mean_text(cell: &Cell<Mean>, lang: Lang, t: &Messages) -> String {
     match cell {
         Cell::Shown(m) => format_decimal(m.mean, 1, lang),
         Cell::Empty => "–".into(),
@@ -173,7 +177,7 @@ fn mean_text(cell: &Cell<Mean>, lang: Lang, t: &Messages) -> String {
 }
 
 /// A group's n as the table shows it: the count, or why it is hidden.
-fn n_text(group: &Group, min: usize, lang: Lang, t: &Messages) -> String {
+pub(crate) fn n_text(group: &Group, min: usize, lang: Lang, t: &Messages) -> String {
     match (&group.n, group.hidden) {
         (Cell::Shown(n), _) => format_count(*n, lang),
         (_, Some(Hidden::TooSmall)) => fill(t.report_fewer_than, &[("min", &min.to_string())]),

@@ -1,0 +1,125 @@
+//! This device's evaluation meetings, newest first: municipality, date and status, with the
+//! actions each allows (resume or change, withdraw after confirmation).
+
+use crate::browser::clock;
+use crate::domain::{sort_meetings_for_listing, OwnMeeting, Status};
+use crate::ui::components::response_list::locale;
+use crate::ui::i18n::use_i18n;
+use crate::ui::store::use_store;
+use leptos::prelude::*;
+
+/// The people-facing name of a municipality value: its label in the questionnaire's team list,
+/// else the value as recorded.
+pub fn municipality_label(store: crate::ui::store::Store, own: &OwnMeeting) -> Option<String> {
+    let value = own.meeting.municipality.clone();
+    if value.is_empty() {
+        return None;
+    }
+    let i18n = use_i18n();
+    let label = store
+        .questionnaire(&own.meeting.questionnaire)
+        .and_then(|q| {
+            q.municipality_item()
+                .and_then(|i| i.option(&value))
+                .map(|o| o.label.get(i18n.lang_untracked()).to_string())
+        });
+    Some(label.unwrap_or(value))
+}
+
+/// The list of this device's meetings.
+#[component]
+pub fn MeetingList() -> impl IntoView {
+    let store = use_store();
+    let i18n = use_i18n();
+    let sorted = Memo::new(move |_| {
+        let mut list = store.meetings.get();
+        sort_meetings_for_listing(&mut list);
+        list
+    });
+    view! {
+        <Show
+            when=move || !sorted.with(Vec::is_empty)
+            fallback=move || view! { <p>{i18n.t().no_meetings}</p> }
+        >
+            <ul class="response-list meeting-list">
+                <For
+                    each=move || sorted.get()
+                    key=|own| (own.meeting.id.clone(), own.meeting.revision)
+                    children=move |own| view! { <MeetingRow own=own /> }
+                />
+            </ul>
+        </Show>
+    }
+}
+
+#[component]
+fn MeetingRow(own: OwnMeeting) -> impl IntoView {
+    let store = use_store();
+    let i18n = use_i18n();
+    let confirming = RwSignal::new(false);
+    let id = own.meeting.id.clone();
+    let status = own.meeting.status;
+    let started = own.started_at.clone();
+    let date = own.meeting.date.clone();
+    let place = municipality_label(store, &own);
+    let href = format!("#/bijeenkomsten/{id}");
+    let withdraw = move |_| {
+        store.update_meeting(&id, |m, now| m.withdraw(now));
+        confirming.set(false);
+    };
+    view! {
+        <li class="response-row">
+            <p class="response-when">
+                <strong>
+                    {match place {
+                        Some(p) => p,
+                        None if status == Status::Withdrawn => String::new(),
+                        None => i18n.t().meeting_no_municipality.to_string(),
+                    }}
+                </strong>
+                {(!date.is_empty()).then(|| format!(" · {}", clock::format_date(&date, locale(i18n.lang_untracked()))))}
+            </p>
+            <p class="hint">
+                {move || i18n.t().started_on} " "
+                {move || clock::format_local(&started, locale(i18n.lang()))}
+            </p>
+            <p>
+                <strong class=format!("tag tag-{status:?}").to_lowercase()>
+                    {move || match status {
+                        Status::Draft => i18n.t().status_draft,
+                        Status::Complete => i18n.t().status_complete,
+                        Status::Withdrawn => i18n.t().status_withdrawn,
+                    }}
+                </strong>
+            </p>
+            <div class="actions">
+                {(status != Status::Withdrawn).then(|| view! {
+                    <a class="button button-link" href=href.clone()>
+                        {move || if status == Status::Draft { i18n.t().resume } else { i18n.t().view_edit }}
+                    </a>
+                    <button
+                        type="button"
+                        class="button button-quiet"
+                        on:click=move |_| confirming.set(true)
+                        aria-expanded=move || confirming.get().to_string()
+                    >
+                        {move || i18n.t().withdraw}
+                    </button>
+                })}
+            </div>
+            <Show when=move || confirming.get()>
+                <div class="confirm" role="alertdialog" aria-label=move || i18n.t().withdraw>
+                    <p>{move || i18n.t().meeting_withdraw_confirm}</p>
+                    <div class="actions">
+                        <button type="button" class="button button-danger" on:click=withdraw.clone()>
+                            {move || i18n.t().withdraw_yes}
+                        </button>
+                        <button type="button" class="button button-quiet" on:click=move |_| confirming.set(false)>
+                            {move || i18n.t().cancel}
+                        </button>
+                    </div>
+                </div>
+            </Show>
+        </li>
+    }
+}

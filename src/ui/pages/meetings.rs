@@ -1,0 +1,648 @@
+//! Evaluation meetings (design §2, Meeting): the overview (start a new one; this device's
+//! meetings to resume, change or withdraw) and the form of one meeting. Every change is saved at
+//! once, like the enquête: municipality and date, attendance counted per organisation (never
+//! names), notes per meeting question, anonymised cases, strengths, concerns and actions marked
+//! general or local with an owner organisation. Likely personal data in any text is shown beside
+//! the field while typing.
+
+use crate::browser::dom;
+use crate::domain::meeting::lines;
+use crate::domain::{
+    builtin, ActionScope, ChoiceOption, Meeting, MeetingAction, MeetingCase, MissingForCompletion,
+    Questionnaire, Status,
+};
+use crate::ui::app::PAGE_TITLE_ID;
+use crate::ui::components::meeting_list::{municipality_label, MeetingList};
+use crate::ui::components::privacy_hints::PrivacyHints;
+use crate::ui::components::response_list::ExportReminder;
+use crate::ui::components::save_indicator::SaveIndicator;
+use crate::ui::components::storage_gate::StorageGate;
+use crate::ui::i18n::{fill, use_i18n, Messages};
+use crate::ui::route::Route;
+use crate::ui::store::{use_store, Store};
+use leptos::prelude::*;
+
+/// The meetings overview.
+#[component]
+pub fn MeetingsPage() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <h1 id=PAGE_TITLE_ID tabindex="-1">{move || i18n.t().meetings_title}</h1>
+        <p class="lead">{move || i18n.t().meetings_intro}</p>
+        <StorageGate>
+            <StartMeeting />
+            <ExportReminder />
+            <p><a class="button button-quiet button-link-quiet" href=Route::Export.href()>
+                {move || i18n.t().export_link}
+            </a></p>
+            <section aria-labelledby="own-meetings-heading">
+                <h2 id="own-meetings-heading">{move || i18n.t().your_meetings}</h2>
+                <MeetingList />
+            </section>
+        </StorageGate>
+    }
+}
+
+/// Starts a new meeting: with the built-in questionnaire's meeting questions, or a choice when
+/// more questionnaires with meeting questions were loaded.
+#[component]
+fn StartMeeting() -> impl IntoView {
+    let store = use_store();
+    let i18n = use_i18n();
+    let chosen = RwSignal::new(0usize);
+    let candidates = move || {
+        store
+            .questionnaires()
+            .into_iter()
+            .filter(|q| !q.meeting_questions().is_empty())
+            .collect::<Vec<_>>()
+    };
+    let start = move |_| {
+        let all = candidates();
+        let q = all.get(chosen.get_untracked()).unwrap_or(builtin());
+        let id = store.start_meeting(q);
+        dom::replace_hash(&format!("#/bijeenkomsten/{id}"));
+    };
+    view! {
+        {move || {
+            let all = candidates();
+            (all.len() > 1).then(|| view! {
+                <fieldset class="field">
+                    <legend class="question">{i18n.t().choose_questionnaire}</legend>
+                    <div class="choices">
+                        {all.into_iter().enumerate().map(|(i, q)| {
+                            let id = format!("start-m-{i}");
+                            view! {
+                                <div class="choice">
+                                    <input type="radio" name="start-m" id=id.clone()
+                                        prop:checked=move || chosen.get() == i
+                                        on:change=move |_| chosen.set(i) />
+                                    <label for=id>
+                                        {fill(i18n.t().questionnaire_with_version, &[
+                                            ("title", q.title().get(i18n.lang())),
+                                            ("version", &q.version().to_string()),
+                                        ])}
+                                    </label>
+                                </div>
+                            }
+                        }).collect_view()}
+                    </div>
+                </fieldset>
+            })
+        }}
+        <p>
+            <button type="button" class="button button-start" id="start-meeting" on:click=start>
+                {move || i18n.t().start_meeting}
+            </button>
+        </p>
+    }
+}
+
+/// The screen of meeting `id`.
+#[component]
+pub fn MeetingPage(id: String) -> impl IntoView {
+    view! {
+        <StorageGate>
+            {
+                let id = id.clone();
+                move || form_or_missing(id.clone())
+            }
+        </StorageGate>
+    }
+}
+
+fn form_or_missing(id: String) -> AnyView {
+    let store = use_store();
+    let i18n = use_i18n();
+    let own = store
+        .meetings
+        .with_untracked(|l| l.iter().find(|m| m.meeting.id == id).cloned());
+    let text = match &own {
+        Some(own) if own.meeting.status != Status::Withdrawn => {
+            let q = store
+                .questionnaire(&own.meeting.questionnaire)
+                .unwrap_or_else(|| builtin().clone());
+            return view! { <MeetingForm id=id questionnaire=q /> }.into_any();
+        }
+        Some(_) => i18n.t().meeting_withdrawn_text,
+        None => i18n.t().meeting_not_found,
+    };
+    view! {
+        <h1 id=PAGE_TITLE_ID tabindex="-1">{move || i18n.t().meeting_title}</h1>
+        <p>{text}</p>
+        <p><a href=Route::Meetings.href()>{move || i18n.t().back_to_meetings}</a></p>
+    }
+    .into_any()
+}
+
+/// Applies a change to meeting `id` and saves it when it changed anything.
+fn edit(store: Store, id: StoredValue<String>, change: impl FnOnce(&mut Meeting)) {
+    let id = id.get_value();
+    store.update_meeting(&id, |m, now| {
+        m.edit(now, change);
+    });
+}
+
+/// The options of the questionnaire's municipality and organisation lists (the built-in ones
+/// when it has none).
+fn options_of(q: &Questionnaire, organisations: bool) -> Vec<ChoiceOption> {
+    let pick = |q: &Questionnaire| {
+        if organisations {
+            q.organisation_item().map(|i| i.kind.options().to_vec())
+        } else {
+            q.municipality_item().map(|i| i.kind.options().to_vec())
+        }
+    };
+    pick(q).or_else(|| pick(builtin())).unwrap_or_default()
+}
+
+/// The form of one meeting.
+#[component]
+fn MeetingForm(id: String, questionnaire: Questionnaire) -> impl IntoView {
+    let store = use_store();
+    let i18n = use_i18n();
+    let id = StoredValue::new(id);
+    let current = Memo::new(move |_| store.meeting(&id.get_value()).map(|o| o.meeting));
+    let initial = current.get_untracked().expect("the meeting exists");
+    let municipalities = options_of(&questionnaire, false);
+    let organisations = StoredValue::new(options_of(&questionnaire, true));
+    let tried = RwSignal::new(false);
+    let missing = Memo::new(move |_| {
+        if !tried.get() {
+            return Vec::new();
+        }
+        current.with(|m| {
+            m.as_ref()
+                .map(Meeting::missing_for_completion)
+                .unwrap_or_default()
+        })
+    });
+    let status = Memo::new(move |_| current.with(|m| m.as_ref().map(|m| m.status)));
+    let complete = move |_| {
+        tried.set(true);
+        if missing.get_untracked().is_empty() {
+            store.update_meeting(&id.get_value(), |m, now| m.complete(now));
+            dom::focus_element("meeting-status");
+        } else {
+            // The summary appears on the next render.
+            request_animation_frame(|| dom::focus_element("error-summary"));
+        }
+    };
+    let place = move || {
+        store
+            .meeting(&id.get_value())
+            .and_then(|own| municipality_label(store, &own))
+    };
+
+    view! {
+        <h1 id=PAGE_TITLE_ID tabindex="-1">
+            {move || match place() {
+                Some(p) => format!("{} {p}", i18n.t().meeting_title),
+                None => i18n.t().meeting_title.to_string(),
+            }}
+        </h1>
+        <SaveIndicator />
+        <div id="meeting-status" tabindex="-1">
+            {move || (status.get() == Some(Status::Complete)).then(|| view! {
+                <div class="notice notice-success" role="status"><p>{i18n.t().meeting_completed}</p></div>
+            })}
+        </div>
+        <MissingSummary missing=missing />
+
+        <section aria-labelledby="where-when">
+            <h2 id="where-when">{move || i18n.t().meeting_where_when}</h2>
+            {municipality_field(store, id, current, missing, municipalities, initial.municipality.clone())}
+            <div class="field" class:field-error=move || missing.get().contains(&MissingForCompletion::Date)>
+                <label class="question" for="meeting-date">{move || i18n.t().meeting_date}</label>
+                {move || missing.get().contains(&MissingForCompletion::Date).then(|| view! {
+                    <p class="error-message" id="meeting-date-error">{i18n.t().meeting_missing_date}</p>
+                })}
+                <input type="date" class="input input-date" id="meeting-date"
+                    aria-describedby=move || missing.get().contains(&MissingForCompletion::Date).then_some("meeting-date-error")
+                    prop:value=initial.date.clone()
+                    on:input=move |ev| {
+                        let value = event_target_value(&ev);
+                        edit(store, id, |m| m.date = value);
+                    } />
+            </div>
+        </section>
+
+        <section aria-labelledby="attendance-heading">
+            <h2 id="attendance-heading">{move || i18n.t().meeting_attendance}</h2>
+            <p class="hint">{move || i18n.t().meeting_attendance_hint}</p>
+            {organisations.get_value().into_iter().map(|o| {
+                let field = format!("attendance-{}", o.value);
+                let start = initial.attendance.get(&o.value).map(|n| n.to_string()).unwrap_or_default();
+                let key = o.value.clone();
+                view! {
+                    <div class="field field-inline">
+                        <label class="question" for=field.clone()>{move || o.label.get(i18n.lang()).to_string()}</label>
+                        <input type="number" class="input input-number" id=field min="0" step="1" inputmode="numeric"
+                            prop:value=start
+                            on:input=move |ev| {
+                                let count = event_target_value(&ev).trim().parse::<u32>().unwrap_or(0);
+                                let key = key.clone();
+                                edit(store, id, move |m| {
+                                    if count == 0 {
+                                        m.attendance.remove(&key);
+                                    } else {
+                                        m.attendance.insert(key, count);
+                                    }
+                                });
+                            } />
+                    </div>
+                }
+            }).collect_view()}
+            <p id="attendance-total">
+                {move || fill(i18n.t().meeting_attendance_total, &[(
+                    "n",
+                    &current.with(|m| m.as_ref().map(Meeting::attendance_total).unwrap_or(0)).to_string(),
+                )])}
+            </p>
+        </section>
+
+        <section aria-labelledby="questions-heading">
+            <h2 id="questions-heading">{move || i18n.t().meeting_questions_heading}</h2>
+            {questionnaire.meeting_questions().iter().map(|question| {
+                let q_id = question.id.clone();
+                let label = question.label.clone();
+                let text = {
+                    let q_id = q_id.clone();
+                    Signal::derive(move || current.with(|m| {
+                        m.as_ref().and_then(|m| m.notes.get(&q_id).cloned()).unwrap_or_default()
+                    }))
+                };
+                let start = initial.notes.get(&q_id).cloned().unwrap_or_default();
+                let on_input = Callback::new(move |value: String| {
+                    let q_id = q_id.clone();
+                    edit(store, id, move |m| {
+                        if value.trim().is_empty() {
+                            m.notes.remove(&q_id);
+                        } else {
+                            m.notes.insert(q_id, value);
+                        }
+                    });
+                });
+                text_field(
+                    format!("note-{}", question.id),
+                    Signal::derive(move || label.get(i18n.lang()).to_string()),
+                    None,
+                    start,
+                    text,
+                    on_input,
+                )
+            }).collect_view()}
+        </section>
+
+        <Cases store=store id=id current=current />
+
+        <section aria-labelledby="strengths-concerns">
+            <h2 id="strengths-concerns" class="visually-hidden">
+                {move || format!("{} / {}", i18n.t().meeting_strengths, i18n.t().meeting_concerns)}
+            </h2>
+            {list_field(store, id, "meeting-strengths", |t| t.meeting_strengths, initial.strengths.join("\n"), |m, v| m.strengths = v)}
+            {list_field(store, id, "meeting-concerns", |t| t.meeting_concerns, initial.concerns.join("\n"), |m, v| m.concerns = v)}
+        </section>
+
+        <Actions store=store id=id current=current organisations=organisations />
+
+        <div class="actions">
+            {move || (status.get() == Some(Status::Draft)).then(|| view! {
+                <button type="button" class="button" id="meeting-complete" on:click=complete>
+                    {i18n.t().meeting_complete}
+                </button>
+            })}
+        </div>
+        <p><a href=Route::Meetings.href()>{move || i18n.t().back_to_meetings}</a></p>
+    }
+}
+
+/// The municipality: a choice from the questionnaire's list.
+fn municipality_field(
+    store: Store,
+    id: StoredValue<String>,
+    current: Memo<Option<Meeting>>,
+    missing: Memo<Vec<MissingForCompletion>>,
+    options: Vec<ChoiceOption>,
+    start: String,
+) -> AnyView {
+    let i18n = use_i18n();
+    let error = move || missing.get().contains(&MissingForCompletion::Municipality);
+    // A value recorded elsewhere that this list does not have stays choosable.
+    let recorded = current
+        .with_untracked(|m| m.as_ref().map(|m| m.municipality.clone()))
+        .filter(|v| !v.is_empty() && !options.iter().any(|o| &o.value == v));
+    view! {
+        <div class="field" class:field-error=error>
+            <label class="question" for="meeting-municipality">{move || i18n.t().meeting_municipality}</label>
+            {move || error().then(|| view! {
+                <p class="error-message" id="meeting-municipality-error">{i18n.t().meeting_missing_municipality}</p>
+            })}
+            <select id="meeting-municipality" class="select"
+                aria-describedby=move || error().then_some("meeting-municipality-error")
+                on:change=move |ev| {
+                    let value = event_target_value(&ev);
+                    edit(store, id, |m| m.municipality = value);
+                }>
+                <option value="" selected=start.is_empty()>{move || i18n.t().meeting_choose_municipality}</option>
+                {recorded.map(|v| view! { <option value=v.clone() selected=true>{v.clone()}</option> })}
+                {options.into_iter().map(|o| {
+                    let selected = o.value == start;
+                    view! {
+                        <option value=o.value.clone() selected=selected>{move || o.label.get(i18n.lang()).to_string()}</option>
+                    }
+                }).collect_view()}
+            </select>
+        </div>
+    }
+    .into_any()
+}
+
+/// A free-text field with its privacy hints. Rendered once with `start`; what is typed goes to
+/// `on_input`, and `text` (the stored value) feeds the hints.
+fn text_field(
+    field_id: String,
+    label: Signal<String>,
+    hint: Option<Signal<String>>,
+    start: String,
+    text: Signal<String>,
+    on_input: Callback<String>,
+) -> AnyView {
+    let hints_id = format!("{field_id}-hints");
+    let hint_id = format!("{field_id}-hint");
+    let described = match hint {
+        Some(_) => format!("{hint_id} {hints_id}"),
+        None => hints_id.clone(),
+    };
+    view! {
+        <div class="field">
+            <label class="question" for=field_id.clone()>{label}</label>
+            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> })}
+            <textarea class="input textarea" id=field_id rows="4" aria-describedby=described
+                prop:value=start
+                on:input=move |ev| on_input.run(event_target_value(&ev))></textarea>
+            <PrivacyHints id=hints_id text=text />
+        </div>
+    }
+    .into_any()
+}
+
+/// A list typed one entry per line (strengths, concerns).
+fn list_field(
+    store: Store,
+    id: StoredValue<String>,
+    field_id: &'static str,
+    label: fn(&'static Messages) -> &'static str,
+    start: String,
+    set: fn(&mut Meeting, Vec<String>),
+) -> AnyView {
+    let i18n = use_i18n();
+    let typed = RwSignal::new(start.clone());
+    text_field(
+        field_id.to_string(),
+        Signal::derive(move || label(i18n.t()).to_string()),
+        Some(Signal::derive(move || {
+            i18n.t().meeting_one_per_line.to_string()
+        })),
+        start,
+        typed.into(),
+        Callback::new(move |value: String| {
+            let entries = lines(&value);
+            typed.set(value);
+            edit(store, id, move |m| set(m, entries));
+        }),
+    )
+}
+
+/// The anonymised cases: summary and learning each, added and removed one by one.
+#[component]
+fn Cases(store: Store, id: StoredValue<String>, current: Memo<Option<Meeting>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let count = Memo::new(move |_| current.with(|m| m.as_ref().map_or(0, |m| m.cases.len())));
+    let add = move |_| {
+        let n = count.get_untracked();
+        edit(store, id, |m| m.cases.push(MeetingCase::default()));
+        // The new case's summary, once it is on screen.
+        request_animation_frame(move || dom::focus_element(&format!("case-{n}-summary")));
+    };
+    view! {
+        <section aria-labelledby="cases-heading">
+            <h2 id="cases-heading">{move || i18n.t().meeting_cases}</h2>
+            <p class="hint">{move || i18n.t().meeting_cases_hint}</p>
+            // Re-rendered only when a case is added or removed, never while typing.
+            {move || (0..count.get()).map(|i| {
+                let case = current.with_untracked(|m| m.as_ref().and_then(|m| m.cases.get(i).cloned())).unwrap_or_default();
+                let number = (i + 1).to_string();
+                let part = move |learning: bool| {
+                    let text = Signal::derive(move || current.with(|m| {
+                        m.as_ref().and_then(|m| m.cases.get(i)).map(|c| if learning { c.learning.clone() } else { c.summary.clone() }).unwrap_or_default()
+                    }));
+                    let on_input = Callback::new(move |value: String| edit(store, id, move |m| {
+                        if let Some(c) = m.cases.get_mut(i) {
+                            if learning { c.learning = value } else { c.summary = value }
+                        }
+                    }));
+                    let label = Signal::derive(move || if learning { i18n.t().meeting_case_learning } else { i18n.t().meeting_case_summary }.to_string());
+                    let field = format!("case-{i}-{}", if learning { "learning" } else { "summary" });
+                    let start = if learning { case.learning.clone() } else { case.summary.clone() };
+                    text_field(field, label, None, start, text, on_input)
+                };
+                let remove_label = {
+                    let number = number.clone();
+                    move || fill(i18n.t().meeting_remove_case, &[("n", &number)])
+                };
+                view! {
+                    <fieldset class="field repeat-group">
+                        <legend class="question">{
+                            let number = number.clone();
+                            move || fill(i18n.t().meeting_case_n, &[("n", &number)])
+                        }</legend>
+                        {part(false)}
+                        {part(true)}
+                        <button type="button" class="button button-quiet" on:click=move |_| {
+                            edit(store, id, |m| { if i < m.cases.len() { m.cases.remove(i); } });
+                            dom::focus_element("add-case");
+                        }>{remove_label}</button>
+                    </fieldset>
+                }
+            }).collect_view()}
+            <button type="button" class="button button-secondary-dark" id="add-case" on:click=add>
+                {move || i18n.t().meeting_add_case}
+            </button>
+        </section>
+    }
+}
+
+/// The actions: text, general or local, and the organisation that takes it up.
+#[component]
+fn Actions(
+    store: Store,
+    id: StoredValue<String>,
+    current: Memo<Option<Meeting>>,
+    organisations: StoredValue<Vec<ChoiceOption>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let count = Memo::new(move |_| current.with(|m| m.as_ref().map_or(0, |m| m.actions.len())));
+    let add = move |_| {
+        let n = count.get_untracked();
+        edit(store, id, |m| {
+            m.actions.push(MeetingAction {
+                text: String::new(),
+                scope: ActionScope::General,
+                owner: String::new(),
+            })
+        });
+        // The new action's text, once it is on screen.
+        request_animation_frame(move || dom::focus_element(&format!("action-{n}-text")));
+    };
+    view! {
+        <section aria-labelledby="actions-heading">
+            <h2 id="actions-heading">{move || i18n.t().meeting_actions}</h2>
+            <p class="hint">{move || i18n.t().meeting_actions_hint}</p>
+            {move || (0..count.get()).map(|i| {
+                let action = current.with_untracked(|m| m.as_ref().and_then(|m| m.actions.get(i).cloned()));
+                let Some(action) = action else { return ().into_any() };
+                let number = (i + 1).to_string();
+                let text = Signal::derive(move || current.with(|m| {
+                    m.as_ref().and_then(|m| m.actions.get(i)).map(|a| a.text.clone()).unwrap_or_default()
+                }));
+                let on_text = Callback::new(move |value: String| edit(store, id, move |m| {
+                    if let Some(a) = m.actions.get_mut(i) { a.text = value }
+                }));
+                let scope_now = move || current.with(|m| m.as_ref().and_then(|m| m.actions.get(i)).map(|a| a.scope));
+                let set_scope = move |scope: ActionScope| edit(store, id, move |m| {
+                    if let Some(a) = m.actions.get_mut(i) { a.scope = scope }
+                });
+                let scope_radio = move |scope: ActionScope| {
+                    let (suffix, label): (&str, fn(&'static Messages) -> &'static str) = match scope {
+                        ActionScope::General => ("general", |t| t.scope_general),
+                        ActionScope::Local => ("local", |t| t.scope_local),
+                    };
+                    let radio = format!("action-{i}-scope-{suffix}");
+                    view! {
+                        <div class="choice">
+                            <input type="radio" name=format!("action-{i}-scope") id=radio.clone()
+                                prop:checked=move || scope_now() == Some(scope)
+                                on:change=move |_| set_scope(scope) />
+                            <label for=radio>{move || label(i18n.t())}</label>
+                        </div>
+                    }
+                };
+                let owner_id = format!("action-{i}-owner");
+                let owner_start = action.owner.clone();
+                let number_legend = number.clone();
+                view! {
+                    <fieldset class="field repeat-group">
+                        <legend class="question">{move || fill(i18n.t().meeting_action_n, &[("n", &number_legend)])}</legend>
+                        {text_field(
+                            format!("action-{i}-text"),
+                            Signal::derive(move || i18n.t().meeting_action_text.to_string()),
+                            None,
+                            action.text.clone(),
+                            text,
+                            on_text,
+                        )}
+                        <fieldset class="field">
+                            <legend class="question">{move || i18n.t().meeting_action_scope}</legend>
+                            <div class="choices">
+                                {scope_radio(ActionScope::General)}
+                                {scope_radio(ActionScope::Local)}
+                            </div>
+                        </fieldset>
+                        <div class="field">
+                            <label class="question" for=owner_id.clone()>{move || i18n.t().meeting_action_owner}</label>
+                            <select class="select" id=owner_id on:change=move |ev| {
+                                let owner = event_target_value(&ev);
+                                edit(store, id, move |m| { if let Some(a) = m.actions.get_mut(i) { a.owner = owner } });
+                            }>
+                                <option value="" selected=owner_start.is_empty()>{move || i18n.t().meeting_owner_none}</option>
+                                {organisations.get_value().into_iter().map(|o| {
+                                    let selected = o.value == owner_start;
+                                    view! { <option value=o.value.clone() selected=selected>{move || o.label.get(i18n.lang()).to_string()}</option> }
+                                }).collect_view()}
+                            </select>
+                        </div>
+                        <button type="button" class="button button-quiet" on:click=move |_| {
+                            edit(store, id, |m| { if i < m.actions.len() { m.actions.remove(i); } });
+                            dom::focus_element("add-action");
+                        }>{
+                            let number = number.clone();
+                            move || fill(i18n.t().meeting_remove_action, &[("n", &number)])
+                        }</button>
+                    </fieldset>
+                }.into_any()
+            }).collect_view()}
+            <button type="button" class="button button-secondary-dark" id="add-action" on:click=add>
+                {move || i18n.t().meeting_add_action}
+            </button>
+        </section>
+    }
+}
+
+/// What is missing before completing, summarised at the top with links to the fields.
+#[component]
+fn MissingSummary(missing: Memo<Vec<MissingForCompletion>>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <Show when=move || !missing.with(Vec::is_empty)>
+            <div class="error-summary" id="error-summary" tabindex="-1" role="alert" aria-labelledby="error-summary-title">
+                <h2 id="error-summary-title">{move || i18n.t().error_summary_title}</h2>
+                <ul>
+                    {move || missing.get().into_iter().map(|m| {
+                        let (target, text) = match m {
+                            MissingForCompletion::Municipality => ("meeting-municipality", i18n.t().meeting_missing_municipality),
+                            MissingForCompletion::Date => ("meeting-date", i18n.t().meeting_missing_date),
+                        };
+                        view! {
+                            <li><a href=format!("#{target}") on:click=move |ev| {
+                                ev.prevent_default();
+                                dom::focus_element(target);
+                            }>{text}</a></li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </div>
+        </Show>
+    }
+}
+
+/// A meeting field path (as `privacy::scan_meeting` names it) for people: "Casus 1 – Wat speelde
+/// er?", the meeting question, "Actie 2", "Krachten".
+pub fn meeting_field_label(
+    q: &Questionnaire,
+    path: &str,
+    t: &'static Messages,
+    lang: crate::domain::Lang,
+) -> String {
+    if let Some(question) = path.strip_prefix("notes.") {
+        return q
+            .meeting_questions()
+            .iter()
+            .find(|m| m.id == question)
+            .map(|m| m.label.get(lang).to_string())
+            .unwrap_or_else(|| question.to_string());
+    }
+    let number = |rest: &str| {
+        rest.split_once(']')
+            .and_then(|(n, _)| n.parse::<usize>().ok())
+            .map(|n| (n + 1).to_string())
+            .unwrap_or_default()
+    };
+    match path.split_once('[') {
+        Some(("cases", rest)) => {
+            let part = if rest.ends_with(".learning") {
+                t.meeting_case_learning
+            } else {
+                t.meeting_case_summary
+            };
+            format!(
+                "{} – {part}",
+                fill(t.meeting_case_n, &[("n", &number(rest))])
+            )
+        }
+        Some(("actions", rest)) => fill(t.meeting_action_n, &[("n", &number(rest))]),
+        Some(("strengths", _)) => t.meeting_strengths.to_string(),
+        Some(("concerns", _)) => t.meeting_concerns.to_string(),
+        _ => path.to_string(),
+    }
+}

@@ -1,0 +1,302 @@
+// Evaluation meetings (design §2, Meeting; issue: record, exchange, synthesise): a facilitator
+// records a meeting with the keyboard alone, it survives a reload, its personal-data findings
+// are shown while typing and again before export, it is exported; a coordinator imports it with
+// another municipality's meeting and the workers' surveys, and finds it in the report's
+// synthesis: coverage, general actions grouped across municipalities, local actions, and the
+// municipality's survey figures (suppressed where the group is small) beside its outcomes.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { open, axeViolations, servedApp, storedRecords } from "./harness.mjs";
+import { rng, response, exportFile } from "./generate.mjs";
+
+const env = servedApp();
+
+/** Presses Tab until the element with this id has focus (keyboard only; fails if never). */
+async function tabTo(page, id) {
+  for (let i = 0; i < 120; i++) {
+    await page.keyboard.press("Tab");
+    if (await page.evaluate((id) => document.activeElement?.id === id, id)) return;
+  }
+  throw new Error(`Tab never reached #${id}`);
+}
+
+/** Waits until the stored copy of the only meeting satisfies `check`; returns it. */
+async function storedMeeting(page, check) {
+  for (let i = 0; i < 100; i++) {
+    const [own] = await storedRecords(page, "meetings");
+    if (own && check(own.meeting)) return own;
+    await page.waitForTimeout(50);
+  }
+  const [own] = await storedRecords(page, "meetings");
+  assert.fail(`stored meeting never matched: ${JSON.stringify(own?.meeting)}`);
+}
+
+/** Records the Epe meeting by keyboard; returns the page on the completed form. */
+async function recordMeeting(page) {
+  await page.goto(env.server.url + "#/bijeenkomsten");
+  await page.locator("h1", { hasText: "Bijeenkomsten" }).waitFor();
+  await page.getByText("Er zijn nog geen bijeenkomsten vastgelegd").waitFor();
+  assert.deepEqual(await axeViolations(page), []);
+  await page.locator("h1").focus();
+  await tabTo(page, "start-meeting");
+  await page.keyboard.press("Enter");
+  await page.waitForURL(/#\/bijeenkomsten\/[0-9a-f-]{36}$/);
+  await page.locator("h1", { hasText: "Bijeenkomst" }).waitFor();
+
+  // Completing too early names what is missing, at the top and beside each field.
+  await page.locator("h1").focus();
+  await tabTo(page, "meeting-complete");
+  await page.keyboard.press("Enter");
+  const summary = page.locator("#error-summary");
+  await summary.waitFor();
+  assert.deepEqual(await summary.locator("li").allInnerTexts(), [
+    "Kies de gemeente van de bijeenkomst",
+    "Vul de datum van de bijeenkomst in",
+  ]);
+  assert.equal(await page.evaluate(() => document.activeElement.id), "error-summary");
+  assert.deepEqual(await axeViolations(page), []);
+
+  await page.locator("h1").focus();
+  await tabTo(page, "meeting-municipality");
+  // Aalten, Apeldoorn, Berkelland, Bronckhorst, Brummen, Doetinchem, Elburg, Epe.
+  for (let i = 0; i < 8; i++) await page.keyboard.press("ArrowDown");
+  await page.locator("h1", { hasText: "Bijeenkomst Epe" }).waitFor();
+  await tabTo(page, "meeting-date");
+  await page.keyboard.type("01252026"); // en-US order in this context: month, day, year
+  await storedMeeting(page, (m) => m.date === "2026-01-25" && m.municipality === "epe");
+  assert.equal(await summary.count(), 0, "fixed problems leave the summary");
+
+  for (const [org, n] of [["lokaal_team", "7"], ["gi", "3"], ["veilig_thuis", "4"]]) {
+    await tabTo(page, `attendance-${org}`);
+    await page.keyboard.type(n);
+  }
+  await page.locator("#attendance-total", { hasText: "Totaal aanwezig: 14" }).waitFor();
+
+  await tabTo(page, "note-m1");
+  await page.keyboard.type("De lijnen zijn kort; we kennen elkaar.");
+  await tabTo(page, "note-m2");
+  await page.keyboard.type("Overdracht na een melding duurt te lang.");
+
+  await tabTo(page, "add-case");
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.activeElement?.id === "case-0-summary");
+  await page.keyboard.type("Melding over mevrouw Jansen, bel 06-12345678.");
+  const hints = page.locator("#case-0-summary-hints li");
+  await hints.nth(1).waitFor();
+  assert.deepEqual(await hints.allInnerTexts(), ["“Jansen” lijkt een naam.", "“06-12345678” lijkt een telefoonnummer."]);
+  assert.deepEqual(await axeViolations(page), []);
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type("Melding na een ruzie thuis; twee organisaties gingen apart op huisbezoek.");
+  await page.waitForFunction(() => document.querySelectorAll("#case-0-summary-hints li").length === 0);
+  await tabTo(page, "case-0-learning");
+  await page.keyboard.type("Eerder samen op huisbezoek.");
+
+  await tabTo(page, "meeting-strengths");
+  await page.keyboard.type("Korte lijnen\nWe weten elkaar te vinden");
+  await tabTo(page, "meeting-concerns");
+  await page.keyboard.type("Wisselende contactpersonen\nBel 0612345678 voor vragen");
+
+  await tabTo(page, "add-action");
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.activeElement?.id === "action-0-text");
+  await page.keyboard.type("Vaste contactpersoon per team.");
+  await tabTo(page, "action-0-owner");
+  await page.keyboard.press("ArrowDown"); // lokaal_team
+  await tabTo(page, "add-action");
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.activeElement?.id === "action-1-text");
+  await page.keyboard.type("Koffie-overleg in het gemeentehuis");
+  await tabTo(page, "action-1-scope-general");
+  await page.keyboard.press("ArrowDown"); // the radio group moves to "local"
+  await tabTo(page, "add-action");
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.activeElement?.id === "action-2-text");
+  await page.keyboard.type("Weg ermee");
+  await page.keyboard.press("Shift+Tab");
+  await page.keyboard.press("Shift+Tab");
+  await page.getByRole("button", { name: "Actie 3 verwijderen" }).focus();
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.activeElement?.id === "add-action");
+  assert.equal(await page.locator("#action-2-text").count(), 0);
+
+  await tabTo(page, "meeting-complete");
+  await page.keyboard.press("Enter");
+  await page.locator("#meeting-status", { hasText: "Deze bijeenkomst is afgerond" }).waitFor();
+  return storedMeeting(page, (m) => m.status === "complete");
+}
+
+test("a meeting recorded by keyboard is kept, exported, imported and found in the synthesis", async () => {
+  const facilitator = await open(env.browser, env.server.url, { acceptDownloads: true, locale: "en-US" });
+  const { page, errors } = facilitator;
+  const own = await recordMeeting(page);
+  const m = own.meeting;
+  assert.equal(m.municipality, "epe");
+  assert.equal(m.date, "2026-01-25");
+  assert.deepEqual(m.attendance, { lokaal_team: 7, gi: 3, veilig_thuis: 4 });
+  assert.deepEqual(m.notes, { m1: "De lijnen zijn kort; we kennen elkaar.", m2: "Overdracht na een melding duurt te lang." });
+  assert.deepEqual(m.cases, [{ summary: "Melding na een ruzie thuis; twee organisaties gingen apart op huisbezoek.", learning: "Eerder samen op huisbezoek." }]);
+  assert.deepEqual(m.strengths, ["Korte lijnen", "We weten elkaar te vinden"]);
+  assert.deepEqual(m.concerns, ["Wisselende contactpersonen", "Bel 0612345678 voor vragen"]);
+  assert.deepEqual(m.actions, [
+    { text: "Vaste contactpersoon per team.", scope: "general", owner: "lokaal_team" },
+    { text: "Koffie-overleg in het gemeentehuis", scope: "local" },
+  ]);
+  assert.ok(m.revision > 20, `every change raised the revision (${m.revision})`);
+
+  // A reload finds every field as it was, and the list shows it by municipality and status.
+  await page.reload();
+  await page.locator("#meeting-municipality").waitFor();
+  assert.equal(await page.locator("#meeting-municipality").inputValue(), "epe");
+  assert.equal(await page.locator("#meeting-date").inputValue(), "2026-01-25");
+  assert.equal(await page.locator("#attendance-gi").inputValue(), "3");
+  assert.equal(await page.locator("#case-0-learning").inputValue(), "Eerder samen op huisbezoek.");
+  assert.equal(await page.locator("#meeting-concerns").inputValue(), "Wisselende contactpersonen\nBel 0612345678 voor vragen");
+  assert.equal(await page.locator("#action-1-scope-local").isChecked(), true);
+  await page.goto(env.server.url + "#/bijeenkomsten");
+  const row = page.locator(".meeting-list .response-row");
+  await row.first().waitFor();
+  assert.match(await row.innerText(), /Epe · 25 januari 2026[\s\S]*Afgerond/);
+
+  // Before export, the phone number left in a concern must be fixed or knowingly kept.
+  await page.goto(env.server.url + "#/exporteren");
+  await page.locator("#export-count-meetings", { hasText: "1" }).waitFor();
+  const field = page.locator(".finding-field");
+  await field.waitFor();
+  assert.match(await field.locator("label.question").innerText(), /In de bijeenkomst Epe: Zorgen/);
+  assert.equal(await page.getByRole("button", { name: "Bestand opslaan" }).isDisabled(), true);
+  await field.locator("textarea").fill("Bel het wijkteam voor vragen");
+  await page.waitForFunction(() => document.querySelectorAll(".finding-message").length === 0);
+  assert.deepEqual(await axeViolations(page), []);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Bestand opslaan" }).click(),
+  ]);
+  const exported = JSON.parse(await readFile(await download.path(), "utf8"));
+  assert.equal(exported.meetings.length, 1);
+  assert.deepEqual(exported.meetings[0].concerns, ["Wisselende contactpersonen", "Bel het wijkteam voor vragen"]);
+  assert.equal(exported.meetings[0].actions[0].text, "Vaste contactpersoon per team.");
+  assert.deepEqual(errors, []);
+
+  // The coordinator: this file, another municipality's meeting, and the workers' surveys
+  // (Epe: 9 responses, shown; Zutphen: 3, below the minimum).
+  const r = rng(7);
+  const zutphenMeeting = {
+    id: "5d1c3f0e-8a2b-4c6d-9e7f-0a1b2c3d4e5f", revision: 4, updated_at: "2026-02-03T15:00:00Z",
+    status: "complete", questionnaire: { id: "samenwerking", version: 1 },
+    municipality: "zutphen", date: "2026-02-03", attendance: { gi: 2, lokaal_team: 5 },
+    notes: { m1: "Goed." }, cases: [],
+    actions: [
+      { text: "Een vaste contactpersoon per team aanwijzen", scope: "general", owner: "gi" },
+      { text: "Casuïstiekoverleg maandelijks", scope: "general" },
+      { text: "Spreekuur in de bibliotheek", scope: "local", owner: "lokaal_team" },
+    ],
+    strengths: ["Snel schakelen"], concerns: ["Wachtlijsten"],
+  };
+  const epe = Array.from({ length: 9 }, () => response(r, { team: "epe", org: "gi" }, 8));
+  const zutphen = Array.from({ length: 3 }, () => response(r, { team: "zutphen", org: "gi" }, 6));
+  // Two more municipalities, so that hiding Zutphen needs only the next smallest (Apeldoorn)
+  // hidden with it, and Epe's figures can be shown.
+  const others = [
+    ...Array.from({ length: 6 }, () => response(r, { team: "apeldoorn", org: "lokaal_team" }, 7)),
+    ...Array.from({ length: 7 }, () => response(r, { team: "heerde", org: "lokaal_team" }, 7)),
+  ];
+  const files = [
+    { name: "zutphen.samenscan.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(exportFile(zutphen, [zutphenMeeting]))) },
+    { name: "epe-enquetes.samenscan.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(exportFile(epe))) },
+    { name: "andere.samenscan.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(exportFile(others))) },
+  ];
+  const coordinator = await open(env.browser, env.server.url);
+  const cp = coordinator.page;
+  await cp.goto(env.server.url + "#/importeren");
+  await cp.locator("#import-dataset-counts").waitFor();
+  await cp.locator("#import-files").setInputFiles([await download.path()]);
+  await cp.locator("#import-dataset-counts", { hasText: "0 ingevulde enquêtes en 1 bijeenkomsten" }).waitFor();
+  await cp.locator("#import-files").setInputFiles(files);
+  await cp.locator("#import-dataset-counts", { hasText: "25 ingevulde enquêtes en 2 bijeenkomsten, uit 4" }).waitFor();
+
+  await cp.goto(env.server.url + "#/rapport");
+  await cp.locator("#synthesis-heading").waitFor();
+  assert.equal(await cp.locator("#synthesis-covered").innerText(), "Epe, Zutphen");
+  assert.match(await cp.locator("#synthesis-coverage").innerText(), /Nog niet \(20\)/);
+  assert.match(await cp.locator("#synthesis-missing").innerText(), /^Aalten, Apeldoorn, /);
+  const general = await cp.locator("#synthesis-general tbody tr").allInnerTexts();
+  assert.equal(general.length, 2);
+  // Raised in both municipalities, in two wordings: first, with both owners.
+  assert.match(general[0], /^Een vaste contactpersoon per team aanwijzen\s+Ook verwoord als: “Vaste contactpersoon per team\.”\s+2 \(Epe, Zutphen\)\s+Gecertificeerde instelling \(jeugdbescherming of jeugdreclassering\), Lokaal team \/ jeugdteam$/);
+  assert.match(general[1], /^Casuïstiekoverleg maandelijks\s+1 \(Zutphen\)/);
+
+  const epeBlock = cp.locator("#synthesis-epe");
+  const epeText = await epeBlock.innerText();
+  const grades = epe.map((x) => x.answers.grade).filter((g) => typeof g === "number");
+  assert.ok(grades.length >= 5, "enough Epe grades to show a mean");
+  const mean = (grades.reduce((a, b) => a + b, 0) / grades.length).toFixed(1).replace(".", ",");
+  assert.equal(await epeBlock.locator(".synthesis-n").innerText(), "9");
+  assert.equal(await epeBlock.locator(".synthesis-grade").innerText(), mean);
+  assert.match(epeText, /Bijeenkomst van 25 januari 2026, 14 aanwezigen/);
+  assert.match(epeText, /Melding na een ruzie thuis; twee organisaties gingen apart op huisbezoek\. → Eerder samen op huisbezoek\./);
+  assert.match(epeText, /Lokale acties\s+Koffie-overleg in het gemeentehuis/);
+  assert.match(epeText, /Krachten\s+Korte lijnen\s+We weten elkaar te vinden/);
+  const zutphenBlock = cp.locator("#synthesis-zutphen");
+  assert.equal(await zutphenBlock.locator(".synthesis-n").innerText(), "minder dan 5");
+  assert.equal(await zutphenBlock.locator(".synthesis-grade").innerText(), "verborgen");
+  assert.match(await zutphenBlock.innerText(), /Lokale acties\s+Spreekuur in de bibliotheek \(Lokaal team \/ jeugdteam\)/);
+  assert.deepEqual(await axeViolations(cp), []);
+  assert.deepEqual(coordinator.errors, []);
+
+  // Withdrawn after export: the next export takes it back at the coordinator's too.
+  await page.goto(env.server.url + "#/bijeenkomsten");
+  await page.getByRole("button", { name: "Intrekken" }).click();
+  await page.getByRole("button", { name: "Ja, intrekken" }).click();
+  await page.locator(".meeting-list .tag-withdrawn").waitFor();
+  const [storedOwn] = await storedRecords(page, "meetings");
+  assert.equal(storedOwn.meeting.status, "withdrawn");
+  assert.equal(storedOwn.meeting.municipality, "", "the tombstone keeps nothing");
+  await page.goto(env.server.url + "#/exporteren");
+  const [again] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Bestand opslaan" }).click(),
+  ]);
+  await cp.goto(env.server.url + "#/importeren");
+  await cp.locator("#import-files").setInputFiles([await again.path()]);
+  await cp.locator(".import-status", { hasText: "1 bijgewerkt" }).waitFor();
+  await cp.goto(env.server.url + "#/rapport");
+  await cp.locator("#synthesis-heading").waitFor();
+  assert.equal(await cp.locator("#synthesis-covered").innerText(), "Zutphen");
+  assert.equal(await cp.locator("#synthesis-epe").count(), 0);
+  await facilitator.context.close();
+  await coordinator.context.close();
+});
+
+test("the meeting form in English, and a meetings-only dataset still has its synthesis", async () => {
+  const { page, errors, context } = await open(env.browser, env.server.url);
+  await page.goto(env.server.url + "#/bijeenkomsten");
+  await page.getByRole("button", { name: "English" }).click();
+  await page.getByRole("button", { name: "Record a new meeting" }).click();
+  await page.locator("h1", { hasText: "Meeting" }).waitFor();
+  await page.getByLabel("Municipality", { exact: true }).selectOption("heerde");
+  await page.locator("h1", { hasText: "Meeting Heerde" }).waitFor();
+  await page.getByLabel("How is the collaboration going?").waitFor();
+  await page.getByRole("button", { name: "Add an action" }).click();
+  await page.getByLabel("General (everywhere)").waitFor();
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(errors, []);
+
+  // A coordinator with meetings only: no survey figures, yet the synthesis is there.
+  const file = exportFile([], [{
+    id: "6e2d4f1a-9b3c-4d7e-8f9a-1b2c3d4e5f60", revision: 2, updated_at: "2026-02-10T10:00:00Z",
+    status: "complete", questionnaire: { id: "samenwerking", version: 1 },
+    municipality: "heerde", date: "2026-02-10", attendance: { gi: 1 }, notes: {}, cases: [],
+    actions: [{ text: "Samen op huisbezoek", scope: "general" }], strengths: [], concerns: [],
+  }]);
+  await page.goto(env.server.url + "#/importeren");
+  await page.locator("#import-files").setInputFiles([{ name: "heerde.samenscan.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(file)) }]);
+  await page.locator("#import-dataset-counts", { hasText: "1 meetings" }).waitFor();
+  await page.goto(env.server.url + "#/rapport");
+  await page.locator("#synthesis-heading", { hasText: "Evaluation meetings" }).waitFor();
+  assert.equal(await page.locator("#synthesis-covered").innerText(), "Heerde");
+  assert.match(await page.locator("#synthesis-heerde").innerText(), /No completed surveys from this municipality/);
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
