@@ -5,7 +5,7 @@
 
 use samenscan::browser::idb::{self, Migration, StorageError, Write};
 use samenscan::browser::repository::{self, MIGRATIONS};
-use samenscan::domain::{builtin, OwnResponse, Response};
+use samenscan::domain::{builtin, Meeting, OwnMeeting, OwnResponse, Response};
 use serde_json::json;
 use wasm_bindgen_test::*;
 
@@ -55,6 +55,28 @@ async fn responses_round_trip_and_a_later_save_replaces_the_earlier() {
     assert_eq!(stored.response.answers["grade"], json!(8));
     assert_eq!(stored.response.revision, a.response.revision + 1);
     assert_eq!(repository::own_response("unknown").await.unwrap(), None);
+    repository::close();
+}
+
+#[wasm_bindgen_test]
+async fn meetings_round_trip_and_a_later_save_replaces_the_earlier() {
+    fresh("samenscan-test-meetings", &MIGRATIONS).await;
+    let mut own = OwnMeeting::new(Meeting::new_draft(
+        ID_A.into(),
+        builtin().reference(),
+        "2026-11-20T09:00:00.000Z".into(),
+    ));
+    repository::save_own_meeting(&own).await.unwrap();
+    own.meeting.edit("2026-11-20T09:05:00.000Z", |m| {
+        m.municipality = "epe".into();
+        m.attendance.insert("gi".into(), 3);
+        m.strengths = vec!["Korte lijnen".into()];
+    });
+    own.exported_revision = Some(2);
+    repository::save_own_meeting(&own).await.unwrap();
+    assert_eq!(repository::own_meetings().await.unwrap(), vec![own]);
+    // Responses and meetings live in their own stores.
+    assert!(repository::own_responses().await.unwrap().is_empty());
     repository::close();
 }
 

@@ -319,6 +319,7 @@ pub struct Messages {
     pub synthesis_cases: &'static str,
     pub synthesis_no_municipality: &'static str,
     pub meeting_withdrawn_text: &'static str,
+    pub privacy_count_meetings: &'static str,
 }
 
 /// Dutch, the default.
@@ -638,6 +639,7 @@ pub static NL: Messages = Messages {
     synthesis_cases: "Casussen en wat ze leerden",
     synthesis_no_municipality: "(geen gemeente)",
     meeting_withdrawn_text: "Deze bijeenkomst is ingetrokken; de inhoud is gewist.",
+    privacy_count_meetings: "Bijeenkomsten",
 };
 
 /// English.
@@ -956,6 +958,7 @@ pub static EN: Messages = Messages {
     synthesis_cases: "Cases and what they taught",
     synthesis_no_municipality: "(no municipality)",
     meeting_withdrawn_text: "This meeting was withdrawn; its content has been erased.",
+    privacy_count_meetings: "Meetings",
 };
 
 /// Fills `{name}` placeholders of a text, e.g. `fill(t.step_of, &[("n", "2"), ("total", "5")])`.

@@ -297,6 +297,18 @@ test("the meeting form in English, and a meetings-only dataset still has its syn
   assert.equal(await page.locator("#synthesis-covered").innerText(), "Heerde");
   assert.match(await page.locator("#synthesis-heerde").innerText(), /No completed surveys from this municipality/);
   assert.deepEqual(await axeViolations(page), []);
+
+  // Erase everything: this device's meeting and the merged data are gone, on screen and stored.
+  await page.goto(env.server.url + "#/privacy");
+  await page.locator("#count-meetings", { hasText: "1" }).waitFor();
+  await page.getByRole("button", { name: "Erase all data" }).click();
+  await page.getByRole("button", { name: "Yes, erase everything" }).click();
+  await page.locator("#count-meetings", { hasText: "0" }).waitFor();
+  assert.deepEqual(await storedRecords(page, "meetings"), []);
+  assert.deepEqual(await storedRecords(page, "imports"), []);
+  await page.goto(env.server.url + "#/rapport");
+  await page.getByText("No completed surveys have been imported yet").waitFor();
+  assert.equal(await page.locator("#synthesis-heading").count(), 0);
   assert.deepEqual(errors, []);
   await context.close();
 });

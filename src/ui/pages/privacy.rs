@@ -6,6 +6,7 @@ use crate::ui::app::PAGE_TITLE_ID;
 use crate::ui::components::storage_gate::StorageGate;
 use crate::ui::i18n::use_i18n;
 use crate::ui::store::{storage_error_text, use_store};
+use crate::ui::coordinator::{use_coordinator, LoadState};
 use leptos::prelude::*;
 
 fn megabytes(bytes: Option<f64>, lang: crate::domain::Lang, unknown: &str) -> String {
@@ -23,6 +24,7 @@ fn megabytes(bytes: Option<f64>, lang: crate::domain::Lang, unknown: &str) -> St
 pub fn PrivacyPage() -> impl IntoView {
     let i18n = use_i18n();
     let store = use_store();
+    let coordinator = use_coordinator();
     let info = LocalResource::new(storage::info);
     let confirming = RwSignal::new(false);
     let outcome = RwSignal::new(None::<String>);
@@ -34,7 +36,12 @@ pub fn PrivacyPage() -> impl IntoView {
             match result {
                 Ok(()) => {
                     store.responses.set(Vec::new());
+                    store.meetings.set(Vec::new());
                     store.loaded.set(Vec::new());
+                    // The coordinator's merged data goes too: read back from the empty log.
+                    if coordinator.state.get_untracked() != LoadState::NotLoaded {
+                        coordinator.reload(store).await;
+                    }
                     outcome.set(Some(i18n.t().wipe_done.to_string()));
                 }
                 Err(e) => outcome.set(Some(storage_error_text(&e, i18n.t()))),
@@ -51,6 +58,10 @@ pub fn PrivacyPage() -> impl IntoView {
                 <div class="summary-row">
                     <dt>{move || i18n.t().privacy_count_responses}</dt>
                     <dd id="count-responses">{move || store.responses.with(Vec::len)}</dd>
+                </div>
+                <div class="summary-row">
+                    <dt>{move || i18n.t().privacy_count_meetings}</dt>
+                    <dd id="count-meetings">{move || store.meetings.with(Vec::len)}</dd>
                 </div>
             </dl>
             <h2>{move || i18n.t().privacy_storage}</h2>
