@@ -254,3 +254,19 @@ export function servedApp() {
   });
   return env;
 }
+
+/**
+ * The text of a PDF (every page, in reading order, runs of white space as one space), read with
+ * pdf.js: to check that a printed report holds its figures.
+ */
+export async function pdfText(buffer) {
+  const { getDocument } = await import("pdfjs-dist/legacy/build/pdf.mjs");
+  const doc = await getDocument({ data: new Uint8Array(buffer), isEvalSupported: false, verbosity: 0 }).promise;
+  const pages = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    const content = await (await doc.getPage(i)).getTextContent();
+    pages.push(content.items.map((item) => item.str + (item.hasEOL ? "\n" : "")).join(" "));
+  }
+  await doc.destroy();
+  return pages.join("\n").replace(/\s+/g, " ");
+}

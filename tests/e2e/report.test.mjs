@@ -5,7 +5,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { open, axeViolations, servedApp } from "./harness.mjs";
+import { open, axeViolations, servedApp, pdfText } from "./harness.mjs";
 import { rng, response, exportFile, OPTIONS, QUESTIONNAIRE } from "./generate.mjs";
 
 const env = servedApp();
@@ -14,6 +14,8 @@ const ITEMS = QUESTIONNAIRE.sections.flatMap((s) => s.items);
 
 /** One decimal with a Dutch comma, rounding half away from zero as people do (7,45 → 7,5). */
 const nl1 = (x) => (Math.round(x * 10 + Math.sign(x) * 1e-9) / 10).toFixed(1).replace(".", ",");
+/** A text as a regular expression that matches it literally. */
+const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
 function median(xs) {
   const s = [...xs].sort((a, b) => a - b);
@@ -125,6 +127,27 @@ test("the report of 21 teams: figures as computed independently, no small team s
   const pdf = await page.pdf({ format: "A4" });
   assert.equal(pdf.subarray(0, 5).toString(), "%PDF-");
   assert.ok(pdf.length > 20_000, `PDF of ${pdf.length} bytes`);
+  // The paper holds the figures: headline, every factor's mean, and the team table, where a
+  // small team reads "minder dan 5" and a shown team its own n.
+  const paper = await pdfText(pdf);
+  assert.match(paper, new RegExp(`Rapportcijfer[^]*?${nl1(mean(grades))}`));
+  assert.ok(paper.includes(`${all.length}`), "the number of responses");
+  QUESTIONNAIRE.factors.forEach((f) => {
+    const scores = all.map((x) => factorScore(x.answers, f.id)).filter((s) => s !== null);
+    assert.match(paper, new RegExp(`${escape(f.label.nl)} ${nl1(mean(scores))} ${scores.length}`), f.id);
+  });
+  for (const team of teams) {
+    const label = ITEMS.find((i) => i.id === "team").options.find((o) => o.value === team).label.nl;
+    const n = byTeam.get(team).length;
+    const shown = n < MIN ? `minder dan ${MIN}` : `(${n}|verborgen ter bescherming van een kleine groep)`;
+    assert.match(paper, new RegExp(`${escape(label)} ${shown}`), `${label} on paper`);
+  }
+  assert.doesNotMatch(paper, /Afdrukken|Snel weg/, "no buttons or navigation on paper");
+  // Whole rows, last column included: nothing runs off the page (line breaks inside cells aside).
+  const squeezed = paper.replace(/\s/g, "");
+  for (const row of await page.locator("#split-team tbody tr").allInnerTexts()) {
+    assert.ok(squeezed.includes(row.replace(/\s/g, "")), `row on paper whole: ${row}`);
+  }
   await page.emulateMedia({ media: "screen" });
 
   // CSV: after the warning, one row per response; semicolons and a BOM by default.
