@@ -56,7 +56,7 @@ pub enum Rejection {
 }
 
 /// The known definitions: those loaded into the app.
-fn known(store: Store) -> BTreeMap<QuestionnaireRef, Questionnaire> {
+pub fn known(store: Store) -> BTreeMap<QuestionnaireRef, Questionnaire> {
     store
         .loaded
         .with_untracked(|loaded| loaded.iter().map(|q| (q.reference(), q.clone())).collect())

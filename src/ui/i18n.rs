@@ -320,6 +320,12 @@ pub struct Messages {
     pub synthesis_no_municipality: &'static str,
     pub meeting_withdrawn_text: &'static str,
     pub privacy_count_meetings: &'static str,
+    pub report_rounds_by: &'static str,
+    pub report_rounds_by_date: &'static str,
+    pub report_rounds_by_import: &'static str,
+    pub report_round_files: &'static str,
+    pub report_rounds_no_imports: &'static str,
+    pub report_rounds_choose_files: &'static str,
 }
 
 /// Dutch, the default.
@@ -640,6 +646,12 @@ pub static NL: Messages = Messages {
     synthesis_no_municipality: "(geen gemeente)",
     meeting_withdrawn_text: "Deze bijeenkomst is ingetrokken; de inhoud is gewist.",
     privacy_count_meetings: "Bijeenkomsten",
+    report_rounds_by: "Hoe kiest u de twee metingen?",
+    report_rounds_by_date: "Op datum van de laatste wijziging",
+    report_rounds_by_import: "Per geïmporteerd bestand",
+    report_round_files: "{n} bestanden: {names}",
+    report_rounds_no_imports: "Er zijn nog geen bestanden geïmporteerd.",
+    report_rounds_choose_files: "Kies voor beide metingen minstens één bestand.",
 };
 
 /// English.
@@ -959,6 +971,12 @@ pub static EN: Messages = Messages {
     synthesis_no_municipality: "(no municipality)",
     meeting_withdrawn_text: "This meeting was withdrawn; its content has been erased.",
     privacy_count_meetings: "Meetings",
+    report_rounds_by: "How do you choose the two measurements?",
+    report_rounds_by_date: "By date of the last change",
+    report_rounds_by_import: "By imported file",
+    report_round_files: "{n} files: {names}",
+    report_rounds_no_imports: "No files have been imported yet.",
+    report_rounds_choose_files: "Choose at least one file for each measurement.",
 };
 
 /// Fills `{name}` placeholders of a text, e.g. `fill(t.step_of, &[("n", "2"), ("total", "5")])`.

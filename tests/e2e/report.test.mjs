@@ -217,6 +217,34 @@ test("two measurements side by side: each period's own figures and the change", 
   assert.deepEqual(gradeRow.slice(0, 2), [nl1(g(pilot)), nl1(g(later))]);
   assert.ok(Math.abs(Number(gradeRow[2].replace(",", ".")) - (g(later) - g(pilot))) < 0.051, `${gradeRow[2]} vs ${change}`);
   assert.deepEqual(await axeViolations(page), []);
+
+  // By imported file: a third round's file, imported later, against the first file. The first
+  // file holds both periods (8 + 9); the new one 6 responses, one of them a later revision of a
+  // pilot response (so the merge of just that file is what counts, not the whole dataset).
+  const third = Array.from({ length: 5 }, () => ({ ...response(r, { frequency: "wekelijks" }, 5), updated_at: "2026-11-10T10:00:00Z" }));
+  const revised = { ...pilot[0], revision: pilot[0].revision + 1, updated_at: "2026-11-11T10:00:00Z", answers: { ...pilot[0].answers, grade: 10 } };
+  await page.goto(env.server.url + "#/importeren");
+  await page.locator("#import-files").setInputFiles([
+    { name: "derde-ronde.samenscan.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(exportFile([...third, revised]))) },
+  ]);
+  await page.locator("#import-dataset-counts", { hasText: "22 ingevulde enquêtes" }).waitFor();
+  await page.goto(env.server.url + "#/rapport");
+  await page.locator("#report-n").waitFor();
+  await page.locator("#rounds-by-import").check();
+  await page.getByText("Kies voor beide metingen minstens één bestand.").waitFor();
+  await page.locator("#round-a-import-0").check();
+  await page.locator("#round-b-import-1").check();
+  await page.locator("#rounds-caption", { hasText: "1 bestanden: rondes.samenscan.json" }).waitFor();
+  const byFile = await table.locator("tbody tr").nth(0).locator("td").allInnerTexts();
+  assert.deepEqual(byFile, ["17", "6", "-11"]);
+  const fileGrades = [...third, revised].map((x) => x.answers.grade).filter((x) => typeof x === "number");
+  const gradeB = await table.locator("tbody tr").nth(1).locator("td").nth(1).innerText();
+  assert.equal(gradeB, nl1(mean(fileGrades)));
+  // Both files in round B: their merge, where the revision replaces the pilot answer.
+  await page.locator("#round-b-import-0").check();
+  await page.locator("#rounds-caption", { hasText: "2 bestanden" }).waitFor();
+  assert.deepEqual(await table.locator("tbody tr").nth(0).locator("td").allInnerTexts(), ["17", "22", "+5"]);
+  assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(errors, []);
   await context.close();
 });

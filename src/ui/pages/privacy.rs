@@ -4,9 +4,9 @@
 use crate::browser::{dom, repository, settings, storage};
 use crate::ui::app::PAGE_TITLE_ID;
 use crate::ui::components::storage_gate::StorageGate;
+use crate::ui::coordinator::{use_coordinator, LoadState};
 use crate::ui::i18n::use_i18n;
 use crate::ui::store::{storage_error_text, use_store};
-use crate::ui::coordinator::{use_coordinator, LoadState};
 use leptos::prelude::*;
 
 fn megabytes(bytes: Option<f64>, lang: crate::domain::Lang, unknown: &str) -> String {

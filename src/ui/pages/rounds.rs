@@ -1,12 +1,19 @@
-//! Two rounds side by side (design §4, issue #6 point 3): the same figures for two periods of the
-//! merged data — e.g. a pilot and a later measurement — with the change, each round under its own
-//! suppression. A response belongs to a period by the date of its last change (`updated_at`).
+//! Two rounds side by side (design §4, issue #6 point 3): the same figures for two sets of the
+//! coordinator's data — e.g. a pilot and a later measurement — with the change, each round under
+//! its own suppression. A set is chosen by period (a response belongs to a period by the date of
+//! its last change, `updated_at`) or by imported files (the merge of just those files).
 
+use std::collections::BTreeSet;
+
+use crate::browser::{clock, repository};
+use crate::domain::import_log::{rebuild, ImportRecord};
 use crate::domain::report::{build_report, compare_rounds, Cell, Change, ReportOptions};
 use crate::domain::response::in_period;
 use crate::domain::{format_decimal, Lang, Questionnaire};
-use crate::ui::coordinator::use_coordinator;
+use crate::ui::components::response_list::locale;
+use crate::ui::coordinator::{known, use_coordinator};
 use crate::ui::i18n::{fill, use_i18n, Messages};
+use crate::ui::store::use_store;
 use leptos::prelude::*;
 
 fn change_texts(c: &Change, lang: Lang, t: &Messages, decimals: usize) -> [String; 3] {
@@ -19,41 +26,83 @@ fn change_texts(c: &Change, lang: Lang, t: &Messages, decimals: usize) -> [Strin
     [text(&c.a, false), text(&c.b, false), text(&c.change, true)]
 }
 
-/// Two periods chosen by date, and their figures side by side.
+type Period = (RwSignal<String>, RwSignal<String>);
+
+/// Two measurements, chosen by period or by imported files, and their figures side by side.
 #[component]
 pub fn Rounds(questionnaire: Memo<Option<Questionnaire>>) -> impl IntoView {
     let i18n = use_i18n();
+    let store = use_store();
     let coordinator = use_coordinator();
-    let periods = [
+    let periods: [Period; 2] = [
         (RwSignal::new(String::new()), RwSignal::new(String::new())),
         (RwSignal::new(String::new()), RwSignal::new(String::new())),
     ];
+    let by_import = RwSignal::new(false);
+    // The stored files with their data, read once when files are first chosen by.
+    let records = RwSignal::new(None::<Vec<ImportRecord>>);
+    let files: [RwSignal<BTreeSet<usize>>; 2] = [
+        RwSignal::new(BTreeSet::new()),
+        RwSignal::new(BTreeSet::new()),
+    ];
+    Effect::new(move |_| {
+        if by_import.get() && records.with_untracked(Option::is_none) {
+            leptos::task::spawn_local(async move {
+                records.set(Some(repository::imports().await.unwrap_or_default()));
+            });
+        }
+    });
+    // Reloaded after every import: the stored list changed.
+    Effect::new(move |_| {
+        coordinator.log.track();
+        records.set(None);
+        if by_import.get_untracked() {
+            leptos::task::spawn_local(async move {
+                records.set(Some(repository::imports().await.unwrap_or_default()));
+            });
+        }
+    });
     let ready = move || {
-        periods
-            .iter()
-            .all(|(from, to)| !from.get().is_empty() || !to.get().is_empty())
+        if by_import.get() {
+            records.with(Option::is_some) && files.iter().all(|f| !f.with(BTreeSet::is_empty))
+        } else {
+            periods
+                .iter()
+                .all(|(from, to)| !from.get().is_empty() || !to.get().is_empty())
+        }
     };
     let comparison = Memo::new(move |_| {
         if !ready() {
             return None;
         }
         let q = questionnaire.get()?;
-        let report_of = |(from, to): &(RwSignal<String>, RwSignal<String>)| {
-            let (from, to) = (from.get(), to.get());
-            coordinator.dataset.with(|d| {
-                build_report(
-                    &q,
-                    d.responses
-                        .values()
-                        .filter(|r| in_period(r, Some(from.as_str()), Some(to.as_str()))),
-                    &ReportOptions::default(),
-                )
+        let options = ReportOptions::default();
+        let reports = if by_import.get() {
+            let known = known(store);
+            records.with(|all| {
+                let all = all.as_deref().unwrap_or_default();
+                files.map(|chosen| {
+                    let picked: Vec<ImportRecord> =
+                        chosen.with(|c| c.iter().filter_map(|&i| all.get(i).cloned()).collect());
+                    let (dataset, _) = rebuild(&picked, &known);
+                    build_report(&q, dataset.responses.values(), &options)
+                })
+            })
+        } else {
+            periods.map(|(from, to)| {
+                let (from, to) = (from.get(), to.get());
+                coordinator.dataset.with(|d| {
+                    build_report(
+                        &q,
+                        d.responses
+                            .values()
+                            .filter(|r| in_period(r, Some(from.as_str()), Some(to.as_str()))),
+                        &options,
+                    )
+                })
             })
         };
-        Some(compare_rounds(
-            &report_of(&periods[0]),
-            &report_of(&periods[1]),
-        ))
+        Some(compare_rounds(&reports[0], &reports[1]))
     });
     let date_field = move |id: &'static str, label: &'static str, value: RwSignal<String>| {
         view! {
@@ -65,30 +114,100 @@ pub fn Rounds(questionnaire: Memo<Option<Questionnaire>>) -> impl IntoView {
             </div>
         }
     };
+    // One checkbox per imported file, for round `round` ("a" or "b").
+    let file_choice = move |round: usize| {
+        let letter = if round == 0 { "a" } else { "b" };
+        move || {
+            let t = i18n.t();
+            let log = coordinator.log.get();
+            if log.is_empty() {
+                return view! { <p class="hint">{t.report_rounds_no_imports}</p> }.into_any();
+            }
+            log.iter()
+                .enumerate()
+                .map(|(i, record)| {
+                    let id = format!("round-{letter}-import-{i}");
+                    let when = clock::format_local(&record.imported_at, locale(i18n.lang()));
+                    let chosen = files[round];
+                    view! {
+                        <div class="choice checkbox">
+                            <input type="checkbox" id=id.clone()
+                                prop:checked=move || chosen.with(|c| c.contains(&i))
+                                on:change=move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    chosen.update(|c| { if on { c.insert(i); } else { c.remove(&i); } });
+                                } />
+                            <label for=id>{format!("{} ({when})", record.file_name)}</label>
+                        </div>
+                    }
+                })
+                .collect_view()
+                .into_any()
+        }
+    };
+    let mode_radio =
+        move |value: bool, id: &'static str, label: fn(&'static Messages) -> &'static str| {
+            view! {
+                <div class="choice">
+                    <input type="radio" name="rounds-by" id=id
+                        prop:checked=move || by_import.get() == value
+                        on:change=move |_| by_import.set(value) />
+                    <label for=id>{move || label(i18n.t())}</label>
+                </div>
+            }
+        };
     view! {
         <section class="report-section" aria-labelledby="report-rounds">
             <h2 id="report-rounds">{move || i18n.t().report_rounds}</h2>
             <p>{move || i18n.t().report_rounds_intro}</p>
             <fieldset class="field no-print">
-                <legend class="question">{move || i18n.t().report_round_a}</legend>
-                {date_field("round-a-from", i18n.t().report_round_from, periods[0].0)}
-                {date_field("round-a-to", i18n.t().report_round_to, periods[0].1)}
+                <legend class="question">{move || i18n.t().report_rounds_by}</legend>
+                <div class="choices">
+                    {mode_radio(false, "rounds-by-date", |t| t.report_rounds_by_date)}
+                    {mode_radio(true, "rounds-by-import", |t| t.report_rounds_by_import)}
+                </div>
             </fieldset>
-            <fieldset class="field no-print">
-                <legend class="question">{move || i18n.t().report_round_b}</legend>
-                {date_field("round-b-from", i18n.t().report_round_from, periods[1].0)}
-                {date_field("round-b-to", i18n.t().report_round_to, periods[1].1)}
-            </fieldset>
+            <Show when=move || !by_import.get()>
+                <fieldset class="field no-print">
+                    <legend class="question">{move || i18n.t().report_round_a}</legend>
+                    {date_field("round-a-from", i18n.t().report_round_from, periods[0].0)}
+                    {date_field("round-a-to", i18n.t().report_round_to, periods[0].1)}
+                </fieldset>
+                <fieldset class="field no-print">
+                    <legend class="question">{move || i18n.t().report_round_b}</legend>
+                    {date_field("round-b-from", i18n.t().report_round_from, periods[1].0)}
+                    {date_field("round-b-to", i18n.t().report_round_to, periods[1].1)}
+                </fieldset>
+            </Show>
+            <Show when=move || by_import.get()>
+                <fieldset class="field no-print">
+                    <legend class="question">{move || i18n.t().report_round_a}</legend>
+                    {file_choice(0)}
+                </fieldset>
+                <fieldset class="field no-print">
+                    <legend class="question">{move || i18n.t().report_round_b}</legend>
+                    {file_choice(1)}
+                </fieldset>
+            </Show>
             {move || {
                 let t = i18n.t();
                 let lang = i18n.lang();
                 let Some(c) = comparison.get() else {
-                    return view! { <p class="hint">{t.report_rounds_choose}</p> }.into_any();
+                    let hint = if by_import.get() { t.report_rounds_choose_files } else { t.report_rounds_choose };
+                    return view! { <p class="hint">{hint}</p> }.into_any();
                 };
-                let describe = |(from, to): &(RwSignal<String>, RwSignal<String>)| {
-                    fill(t.report_round_period, &[("from", &from.get()), ("to", &to.get())])
+                let describe = |round: usize| {
+                    if by_import.get() {
+                        let names: Vec<String> = coordinator.log.with(|log| {
+                            files[round].with(|c| c.iter().filter_map(|&i| log.get(i).map(|r| r.file_name.clone())).collect())
+                        });
+                        fill(t.report_round_files, &[("n", &names.len().to_string()), ("names", &names.join(", "))])
+                    } else {
+                        let (from, to) = &periods[round];
+                        fill(t.report_round_period, &[("from", &from.get()), ("to", &to.get())])
+                    }
                 };
-                let (a, b) = (describe(&periods[0]), describe(&periods[1]));
+                let (a, b) = (describe(0), describe(1));
                 let n = change_texts(&c.n, lang, t, 0);
                 let grade = change_texts(&c.grade_mean, lang, t, 1);
                 view! {
