@@ -6,8 +6,10 @@
 // municipality's survey figures (suppressed where the group is small) beside its outcomes.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFile } from "node:fs/promises";
-import { open, axeViolations, servedApp, storedRecords } from "./harness.mjs";
+import { readFile, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { open, axeViolations, servedApp, storedRecords, spawnPersistent } from "./harness.mjs";
 import { rng, response, exportFile } from "./generate.mjs";
 
 const env = servedApp();
@@ -311,4 +313,35 @@ test("the meeting form in English, and a meetings-only dataset still has its syn
   assert.equal(await page.locator("#synthesis-heading").count(), 0);
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+test("the browser killed while a meeting is being typed: reopened, every typed character is there", async () => {
+  const profile = await mkdtemp(join(tmpdir(), "samenscan-meeting-"));
+  let chrome = await spawnPersistent(profile);
+  let page = chrome.context.pages()[0] || (await chrome.context.newPage());
+  await page.goto(env.server.url + "#/bijeenkomsten");
+  await page.getByRole("button", { name: "Nieuwe bijeenkomst vastleggen" }).click();
+  await page.locator("#meeting-municipality").selectOption("lochem");
+  await page.locator("#add-case").click();
+  const notes = "Wie belt wie na een melding? Dat is nu duidelijk.";
+  const summary = "Twee meldingen kort na elkaar; niemand wist wie de regie had.";
+  await page.locator("#note-m3").focus();
+  // A person's pace (14 characters a second): every keystroke is one autosave.
+  await page.keyboard.type(notes, { delay: 70 });
+  await page.locator("#case-0-summary").focus();
+  await page.keyboard.type(summary, { delay: 70 });
+  await chrome.kill();
+
+  chrome = await spawnPersistent(profile);
+  page = chrome.context.pages()[0] || (await chrome.context.newPage());
+  await page.goto(env.server.url);
+  await page.locator(".meeting-list .response-row", { hasText: "Lochem" }).waitFor();
+  await page.getByRole("link", { name: "Verder invullen" }).click();
+  await page.locator("h1", { hasText: "Bijeenkomst Lochem" }).waitFor();
+  assert.equal(await page.locator("#note-m3").inputValue(), notes);
+  const kept = await page.locator("#case-0-summary").inputValue();
+  // At most the keystroke being typed when the browser died may be missing.
+  assert.ok(summary.startsWith(kept) && kept.length >= summary.length - 1, `kept “${kept}”`);
+  await chrome.close();
+  await rm(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
 });
