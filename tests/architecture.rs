@@ -4,6 +4,7 @@
 //! - `src/browser` touches the Web APIs but decides nothing and never uses `ui` or leptos.
 //! - only `src/browser` names `web_sys` or `js_sys`.
 //! - no `regex` crate anywhere (it would swell the wasm build).
+//! - no standard-library sort outside `domain::sorting` (one copy of the algorithm in the wasm).
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -96,5 +97,23 @@ fn no_regex_crate() {
             .lines()
             .any(|l| l.trim_start().starts_with("regex")),
         "the regex crate swells the wasm build"
+    );
+}
+
+#[test]
+fn sorting_goes_through_one_copy_of_the_algorithm() {
+    // The standard sorts are compiled anew per element type and comparison closure (a tenth of
+    // the wasm once); `domain::sorting` holds one copy. Its own tests compare with std's sort.
+    let found: Vec<String> = offences(
+        "src",
+        &[".sort(", ".sort_by(", ".sort_by_key(", ".sort_unstable"],
+    )
+    .into_iter()
+    .filter(|o| !o.contains("src/domain/sorting.rs"))
+    .collect();
+    assert!(
+        found.is_empty(),
+        "use domain::sorting instead of the standard sorts:\n{}",
+        found.join("\n")
     );
 }

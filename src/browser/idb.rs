@@ -205,7 +205,7 @@ impl Write<'_> {
 /// commit early between them.
 pub async fn write_all(db: &IdbDatabase, writes: &[Write<'_>]) -> Result<(), StorageError> {
     let mut names: Vec<&str> = writes.iter().map(Write::store).collect();
-    names.sort_unstable();
+    crate::domain::sorting::sort(&mut names);
     names.dedup();
     if names.is_empty() {
         return Ok(());

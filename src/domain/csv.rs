@@ -8,6 +8,7 @@
 //! ` | `. A free-text cell that begins with `=`, `+`, `-`, `@`, a tab or a carriage return gets
 //! a leading `'`, so a spreadsheet never runs it as a formula.
 
+use super::sorting;
 use serde_json::Value;
 
 use super::lang::Lang;
@@ -154,7 +155,7 @@ pub fn responses_csv<'r>(
         .into_iter()
         .filter(|r| r.status == Status::Complete && r.questionnaire == reference)
         .collect();
-    counted.sort_by(|a, b| a.id.cmp(&b.id));
+    sorting::sort_by(&mut counted, |a, b| a.id.cmp(&b.id));
     for r in counted {
         let mut cells = vec![
             r.id.clone(),

@@ -2,6 +2,7 @@
 //! the record was started (the home screen lists them by start date, never by name) and which
 //! revision was last exported (to remind the person of work that has not left the machine yet).
 
+use super::sorting;
 use serde::{Deserialize, Serialize};
 
 use super::meeting::Meeting;
@@ -106,7 +107,7 @@ impl OwnResponse {
 
 /// Sorts meetings for listing: the most recently started first, then by id.
 pub fn sort_meetings_for_listing(meetings: &mut [OwnMeeting]) {
-    meetings.sort_by(|a, b| {
+    sorting::sort_by(meetings, |a, b| {
         Timestamp::parse(&b.started_at)
             .cmp(&Timestamp::parse(&a.started_at))
             .then_with(|| a.meeting.id.cmp(&b.meeting.id))
@@ -116,7 +117,7 @@ pub fn sort_meetings_for_listing(meetings: &mut [OwnMeeting]) {
 /// Sorts responses for listing: the most recently started first, then by id so the order is
 /// stable.
 pub fn sort_for_listing(responses: &mut [OwnResponse]) {
-    responses.sort_by(|a, b| {
+    sorting::sort_by(responses, |a, b| {
         // As moments, not strings: `…:00.5Z` sorts before `…:00Z` as text.
         Timestamp::parse(&b.started_at)
             .cmp(&Timestamp::parse(&a.started_at))

@@ -12,6 +12,7 @@
 //! with WebCrypto and calls [`decode`] again on the plain bytes), does not store, and does not
 //! merge into a dataset (that is `merge`).
 
+use super::sorting;
 use std::collections::btree_map::Entry;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -84,13 +85,14 @@ impl ExportContents {
         mut meetings: Vec<Meeting>,
         known: &BTreeMap<QuestionnaireRef, Questionnaire>,
     ) -> Result<ExportContents, Vec<QuestionnaireRef>> {
-        responses.sort_by(|a, b| a.id.cmp(&b.id));
-        meetings.sort_by(|a, b| a.id.cmp(&b.id));
-        let used: BTreeSet<&QuestionnaireRef> = responses
-            .iter()
-            .map(|r| &r.questionnaire)
-            .chain(meetings.iter().map(|m| &m.questionnaire))
-            .collect();
+        sorting::sort_by(&mut responses, |a, b| a.id.cmp(&b.id));
+        sorting::sort_by(&mut meetings, |a, b| a.id.cmp(&b.id));
+        let used: BTreeSet<&QuestionnaireRef> = sorting::set_from(
+            responses
+                .iter()
+                .map(|r| &r.questionnaire)
+                .chain(meetings.iter().map(|m| &m.questionnaire)),
+        );
         let mut questionnaires = Vec::new();
         let mut missing = Vec::new();
         for r in used {
@@ -112,11 +114,8 @@ impl ExportContents {
 
     /// Adds definitions to hand out (a customised enquête), each once, keeping key order.
     pub fn add_questionnaires(&mut self, extra: impl IntoIterator<Item = Questionnaire>) {
-        let mut by_key: BTreeMap<QuestionnaireRef, Questionnaire> = self
-            .questionnaires
-            .drain(..)
-            .map(|q| (q.reference(), q))
-            .collect();
+        let mut by_key: BTreeMap<QuestionnaireRef, Questionnaire> =
+            sorting::map_from(self.questionnaires.drain(..).map(|q| (q.reference(), q)));
         for q in extra {
             by_key.entry(q.reference()).or_insert(q);
         }
@@ -1099,7 +1098,7 @@ pub fn validate(
     out.contents.questionnaires = own.into_values().map(|(_, q)| q).collect();
     out.contents.responses = dedupe(responses, RecordKind::Response, &mut out.duplicates);
     out.contents.meetings = dedupe(meetings, RecordKind::Meeting, &mut out.duplicates);
-    out.duplicates.sort_by(|a, b| {
+    sorting::sort_by(&mut out.duplicates, |a, b| {
         (a.kind, &a.id, a.version, a.kept_index, a.dropped_index).cmp(&(
             b.kind,
             &b.id,

@@ -11,6 +11,7 @@
 //! O(n log n): every record costs one ordered-map look-up, and canonical JSON is only computed for
 //! the rare equal-revision, equal-instant pairs.
 
+use super::sorting;
 use std::cmp::Ordering;
 use std::collections::btree_map::Entry;
 use std::collections::BTreeMap;
@@ -358,7 +359,7 @@ fn write_canonical(value: &Value, out: &mut String) {
     match value {
         Value::Object(map) => {
             let mut entries: Vec<(&String, &Value)> = map.iter().collect();
-            entries.sort_unstable_by(|a, b| a.0.cmp(b.0));
+            sorting::sort_by(&mut entries, |a, b| a.0.cmp(b.0));
             out.push('{');
             for (i, (k, v)) in entries.into_iter().enumerate() {
                 if i > 0 {
@@ -445,7 +446,7 @@ pub fn merge_into(dataset: &mut Dataset, incoming: ExportContents) -> MergeRepor
         &mut report.meetings,
         &mut report.conflicts,
     );
-    report.conflicts.sort_by(|a, b| {
+    sorting::sort_by(&mut report.conflicts, |a, b| {
         (a.kind, &a.id, a.version, a.revision).cmp(&(b.kind, &b.id, b.version, b.revision))
     });
     report

@@ -25,6 +25,7 @@ pub mod questionnaire;
 pub mod report;
 pub mod response;
 pub mod scoring;
+pub mod sorting;
 pub mod statistics;
 pub mod synthesis;
 pub mod validation;

@@ -9,6 +9,7 @@
 //! build) and run in linear time. This module only finds; it never changes text, and it does not
 //! decide whether an export may go ahead (the export screen does, with the person).
 
+use super::sorting;
 use std::collections::BTreeMap;
 
 use super::lang::Lang;
@@ -132,7 +133,9 @@ pub fn scan(text: &str) -> Vec<Finding> {
     dates(&t, &mut raw);
     names(&t, &mut raw);
     // Stronger kinds first, then longer, then earlier; keep each that overlaps nothing kept.
-    raw.sort_by_key(|&(kind, s, e)| (kind.strength(), std::cmp::Reverse(e - s), s));
+    sorting::sort_by_key(&mut raw, |&(kind, s, e)| {
+        (kind.strength(), std::cmp::Reverse(e - s), s)
+    });
     // Kept ranges never overlap, so only the nearest kept range on each side can collide.
     let mut kept: BTreeMap<usize, (usize, FindingKind)> = BTreeMap::new();
     for (kind, s, e) in raw {

@@ -20,6 +20,7 @@
 //! computes on scores from `scoring` and numbers from `statistics`; it does not format (that is
 //! `format`) and does not decide which responses are valid.
 
+use super::sorting;
 use std::collections::BTreeMap;
 
 use super::questionnaire::{Label, Questionnaire};
@@ -996,7 +997,7 @@ fn build_open_answers(
                         .zip(lists)
                         .zip(text_hidden)
                         .map(|((item, mut answers), h)| {
-                            answers.sort();
+                            sorting::sort(&mut answers);
                             TextAnswers {
                                 item_id: item.id.clone(),
                                 label: item.label.clone(),
@@ -1089,8 +1090,8 @@ fn pair_by<'x, T, K: Ord + Clone>(
     b: &'x [T],
     key: impl Fn(&T) -> K,
 ) -> Vec<(Option<&'x T>, Option<&'x T>)> {
-    let index_b: BTreeMap<K, &T> = b.iter().map(|x| (key(x), x)).collect();
-    let keys_a: BTreeMap<K, ()> = a.iter().map(|x| (key(x), ())).collect();
+    let index_b: BTreeMap<K, &T> = sorting::map_from(b.iter().map(|x| (key(x), x)));
+    let keys_a: BTreeMap<K, ()> = sorting::map_from(a.iter().map(|x| (key(x), ())));
     a.iter()
         .map(|x| (Some(x), index_b.get(&key(x)).copied()))
         .chain(

@@ -5,6 +5,7 @@
 //! meaning of a single answer belongs to `validation::parse_answer`, which this module reuses so
 //! that what is valid and what counts cannot drift apart.
 
+use super::sorting;
 use std::collections::BTreeMap;
 
 use serde_json::Value;
@@ -69,11 +70,12 @@ impl<'q> Scorer<'q> {
     /// Prepares `questionnaire` for scoring.
     pub fn new(questionnaire: &'q Questionnaire) -> Scorer<'q> {
         let items: Vec<&Item> = questionnaire.items().collect();
-        let index: BTreeMap<&str, usize> = items
-            .iter()
-            .enumerate()
-            .map(|(i, item)| (item.id.as_str(), i))
-            .collect();
+        let index: BTreeMap<&str, usize> = sorting::map_from(
+            items
+                .iter()
+                .enumerate()
+                .map(|(i, item)| (item.id.as_str(), i)),
+        );
         let parents = items
             .iter()
             .map(|item| {

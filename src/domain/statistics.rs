@@ -9,6 +9,7 @@
 //! least two items and a total score that varies. This module knows nothing of questionnaires,
 //! responses or suppression of small groups: it computes on plain numbers.
 
+use super::sorting;
 use std::cmp::Ordering;
 
 /// The two ends of an interval, `low <= high`.
@@ -71,7 +72,7 @@ pub fn median(values: &[f64]) -> Option<f64> {
         return None;
     }
     let mut sorted = values.to_vec();
-    sorted.sort_by(f64::total_cmp);
+    sorting::sort_by(&mut sorted, f64::total_cmp);
     let mid = sorted.len() / 2;
     Some(if sorted.len() % 2 == 1 {
         sorted[mid]

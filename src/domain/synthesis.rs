@@ -15,6 +15,7 @@
 //! at least [`SIMILARITY`] of all their words (the Dice coefficient). Groups are the connected
 //! sets of nearly-same texts.
 
+use super::sorting;
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::meeting::{ActionScope, Meeting, MeetingAction};
@@ -101,7 +102,9 @@ pub fn synthesise<'a>(
         .into_iter()
         .map(|(municipality, mut meetings)| {
             // Earliest first; the id makes the order total.
-            meetings.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
+            sorting::sort_by(&mut meetings, |a, b| {
+                a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id))
+            });
             let mut outcome = MunicipalityOutcome {
                 municipality,
                 meetings: Vec::new(),
@@ -124,7 +127,7 @@ pub fn synthesise<'a>(
             outcome
         })
         .collect();
-    municipalities.sort_by(|a, b| {
+    sorting::sort_by(&mut municipalities, |a, b| {
         position(&a.municipality)
             .cmp(&position(&b.municipality))
             .then_with(|| a.municipality.cmp(&b.municipality))
@@ -140,10 +143,8 @@ pub fn synthesise<'a>(
         .collect();
     let general_actions = group_actions(&general, &position);
 
-    let covered_set: BTreeSet<&str> = municipalities
-        .iter()
-        .map(|o| o.municipality.as_str())
-        .collect();
+    let covered_set: BTreeSet<&str> =
+        sorting::set_from(municipalities.iter().map(|o| o.municipality.as_str()));
     let (covered, missing): (Vec<String>, Vec<String>) = municipality_list
         .iter()
         .cloned()
@@ -163,7 +164,7 @@ fn group_actions(
 ) -> Vec<ActionGroup> {
     // Compare each distinct normalised wording once; sorted, so the result is order-free.
     let mut keys: Vec<Vec<String>> = actions.iter().map(|(_, a)| words(&a.text)).collect();
-    keys.sort();
+    sorting::sort(&mut keys);
     keys.dedup();
     let mut parent: Vec<usize> = (0..keys.len()).collect();
     fn root(parent: &mut [usize], mut i: usize) -> usize {
@@ -206,7 +207,9 @@ fn group_actions(
                     owners.insert(action.owner.trim().to_string());
                 }
             }
-            municipalities.sort_by(|a, b| position(a).cmp(&position(b)).then_with(|| a.cmp(b)));
+            sorting::sort_by(&mut municipalities, |a, b| {
+                position(a).cmp(&position(b)).then_with(|| a.cmp(b))
+            });
             let text = wording_counts
                 .iter()
                 .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
@@ -221,7 +224,7 @@ fn group_actions(
             }
         })
         .collect();
-    out.sort_by(|a, b| {
+    sorting::sort_by(&mut out, |a, b| {
         b.municipalities
             .len()
             .cmp(&a.municipalities.len())

@@ -4,6 +4,7 @@
 //! missing" and "answered although hidden" are checked only in [`Mode::Complete`]. This module
 //! decides what an answer means; it does not store, score or show anything.
 
+use super::sorting;
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::Value;
@@ -356,14 +357,15 @@ pub fn without_hidden(
     questionnaire: &Questionnaire,
     answers: &BTreeMap<String, Value>,
 ) -> BTreeMap<String, Value> {
-    answers
-        .iter()
-        .filter(|(key, _)| match questionnaire.item(key) {
-            Some(item) => questionnaire.is_visible(item, answers),
-            None => true,
-        })
-        .map(|(k, v)| (k.clone(), v.clone()))
-        .collect()
+    sorting::map_from(
+        answers
+            .iter()
+            .filter(|(key, _)| match questionnaire.item(key) {
+                Some(item) => questionnaire.is_visible(item, answers),
+                None => true,
+            })
+            .map(|(k, v)| (k.clone(), v.clone())),
+    )
 }
 
 #[cfg(test)]

@@ -12,6 +12,7 @@ use crate::browser::idb::StorageError;
 use crate::browser::{clock, crypto, files, repository};
 use crate::domain::exchange::{decode, validate, Decoded, FileProblem, RawExport, MAX_FILE_BYTES};
 use crate::domain::import_log::{import_into, rebuild, ImportRecord};
+use crate::domain::sorting;
 use crate::domain::{Dataset, Lang, Questionnaire, QuestionnaireRef};
 use crate::ui::store::{StorageState, Store};
 use leptos::prelude::*;
@@ -57,9 +58,9 @@ pub enum Rejection {
 
 /// The known definitions: those loaded into the app.
 pub fn known(store: Store) -> BTreeMap<QuestionnaireRef, Questionnaire> {
-    store
-        .loaded
-        .with_untracked(|loaded| loaded.iter().map(|q| (q.reference(), q.clone())).collect())
+    store.loaded.with_untracked(|loaded| {
+        sorting::map_from(loaded.iter().map(|q| (q.reference(), q.clone())))
+    })
 }
 
 impl Coordinator {

@@ -10,6 +10,7 @@ use crate::domain::exchange::{
     encode_export, encrypted_envelope_json, export_file_name, ExportContents, PBKDF2_ITERATIONS,
 };
 use crate::domain::privacy::{scan_meeting, scan_response};
+use crate::domain::sorting;
 use crate::domain::{builtin, OwnMeeting, OwnResponse, Status};
 use crate::ui::app::PAGE_TITLE_ID;
 use crate::ui::components::meeting_list::municipality_label;
@@ -186,11 +187,12 @@ fn ExportForm() -> impl IntoView {
             } else {
                 (Vec::new(), Vec::new())
             };
-        let known = store
-            .questionnaires()
-            .into_iter()
-            .map(|q| (q.reference(), q))
-            .collect();
+        let known = sorting::map_from(
+            store
+                .questionnaires()
+                .into_iter()
+                .map(|q| (q.reference(), q)),
+        );
         let responses = chosen.iter().map(|o| o.response.clone()).collect();
         let meetings = chosen_meetings.iter().map(|o| o.meeting.clone()).collect();
         let Ok(mut contents) = ExportContents::for_records(responses, meetings, &known) else {

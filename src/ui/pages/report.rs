@@ -11,6 +11,7 @@ use crate::domain::report::{
     build_report, Cell, Change, GradeStats, Group, GroupKey, Hidden, Mean, Report, ReportOptions,
     Split,
 };
+use crate::domain::sorting;
 use crate::domain::{
     builtin, format_count, format_decimal, format_interval, format_percent, Lang, Questionnaire,
     QuestionnaireRef, Status,
@@ -58,7 +59,7 @@ fn reported_questionnaires(
             Some((r, q, n))
         })
         .collect();
-    list.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.0.cmp(&b.0)));
+    sorting::sort_by(&mut list, |a, b| b.2.cmp(&a.2).then_with(|| a.0.cmp(&b.0)));
     list
 }
 
@@ -515,12 +516,12 @@ fn SplitTable(split: Split, report: Report) -> impl IntoView {
                             if by != SortBy::Definition {
                                 // Shown figures first, highest first; hidden ones after, in
                                 // definition order (a stable sort), so order reveals nothing.
-                                rows.sort_by(|a, b| {
+                                sorting::sort_by(&mut rows, |a, b| {
                                     let (x, y) = (sort_value(a, by), sort_value(b, by));
                                     y.partial_cmp(&x).unwrap_or(std::cmp::Ordering::Equal)
                                         .then_with(|| y.is_some().cmp(&x.is_some()))
                                 });
-                                rows.sort_by_key(|g| sort_value(g, by).is_none());
+                                sorting::sort_by_key(&mut rows, |g| sort_value(g, by).is_none());
                             }
                             rows.into_iter().map(|g| {
                                 let share = match &g.share {
