@@ -84,6 +84,17 @@ pub fn MeetingSynthesis(
             label_in(&options, value)
         };
         let owner = |value: &str| label_in(&organisations, value);
+        // A meeting question as its own questionnaire words it.
+        let question = |m: &crate::domain::Meeting, id: &str| -> String {
+            coordinator.dataset.with_untracked(|d| {
+                let q = d.questionnaires.get(&m.questionnaire).unwrap_or(builtin());
+                q.meeting_questions()
+                    .iter()
+                    .find(|x| x.id == id)
+                    .map(|x| x.label.get(lang).to_string())
+                    .unwrap_or_else(|| id.to_string())
+            })
+        };
         let body = if synthesis.municipalities.is_empty() {
             view! { <p id="synthesis-none">{t.synthesis_none}</p> }.into_any()
         } else {
@@ -96,7 +107,15 @@ pub fn MeetingSynthesis(
                             .zip(split_item.as_deref())
                             .and_then(|(r, item)| survey_figures(r, item, &o.municipality, t, lang))
                     });
-                    municipality_view(o, &name(&o.municipality), &owner, figures, t, lang)
+                    municipality_view(
+                        o,
+                        &name(&o.municipality),
+                        &owner,
+                        &question,
+                        figures,
+                        t,
+                        lang,
+                    )
                 })
                 .collect_view();
             view! {
@@ -209,6 +228,7 @@ fn municipality_view(
     o: &MunicipalityOutcome,
     name: &str,
     owner: &dyn Fn(&str) -> String,
+    question: &dyn Fn(&crate::domain::Meeting, &str) -> String,
     figures: Option<AnyView>,
     t: &'static Messages,
     lang: Lang,
@@ -224,8 +244,18 @@ fn municipality_view(
                 .filter(|c| !(c.summary.trim().is_empty() && c.learning.trim().is_empty()))
                 .map(|c| format!("{} → {}", c.summary.trim(), c.learning.trim()))
                 .collect();
+            let notes = m
+                .notes
+                .iter()
+                .filter(|(_, text)| !text.trim().is_empty())
+                .map(|(id, text)| view! {
+                    <dt>{question(m, id)}</dt>
+                    <dd>{text.trim().to_string()}</dd>
+                })
+                .collect_view();
             view! {
                 <p class="hint">{fill(t.synthesis_meeting_on, &[("date", &date), ("n", &m.attendance_total().to_string())])}</p>
+                <dl class="meeting-notes">{notes}</dl>
                 {bullets(t.synthesis_cases, cases)}
             }
         })
