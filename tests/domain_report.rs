@@ -645,3 +645,27 @@ mod properties {
             })
     }
 }
+
+#[test]
+fn identical_open_answers_are_counted_once_most_given_first() {
+    use samenscan::domain::report::tally_answers;
+    let answers: Vec<String> = [
+        "Korte lijnen.",
+        "Wachtlijsten.",
+        " Korte lijnen.",
+        "Anders",
+        "Korte lijnen.",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    assert_eq!(
+        tally_answers(&answers),
+        [
+            ("Korte lijnen.".to_string(), 3),
+            ("Anders".to_string(), 1),
+            ("Wachtlijsten.".to_string(), 1)
+        ]
+    );
+    assert!(tally_answers(&[]).is_empty());
+}

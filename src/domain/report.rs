@@ -928,6 +928,22 @@ fn build_split(
     }
 }
 
+/// Open answers as people read them in a report: the same text (ignoring surrounding space)
+/// once, with how many gave it; the most given first, then in text order.
+pub fn tally_answers(answers: &[String]) -> Vec<(String, usize)> {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for a in answers {
+        *counts.entry(a.trim()).or_default() += 1;
+    }
+    let mut out: Vec<(String, usize)> = counts
+        .into_iter()
+        .map(|(text, n)| (text.to_string(), n))
+        .collect();
+    // Text order already; a stable sort by count keeps it among equal counts.
+    sorting::sort_by(&mut out, |a, b| b.1.cmp(&a.1));
+    out
+}
+
 fn build_open_answers(
     scorer: &Scorer,
     options: &ReportOptions,

@@ -326,6 +326,8 @@ pub struct Messages {
     pub report_round_files: &'static str,
     pub report_rounds_no_imports: &'static str,
     pub report_rounds_choose_files: &'static str,
+    pub report_open_all: &'static str,
+    pub report_open_fewer_button: &'static str,
 }
 
 /// Dutch, the default.
@@ -652,6 +654,8 @@ pub static NL: Messages = Messages {
     report_round_files: "{n} bestanden: {names}",
     report_rounds_no_imports: "Er zijn nog geen bestanden geïmporteerd.",
     report_rounds_choose_files: "Kies voor beide metingen minstens één bestand.",
+    report_open_all: "Alle {n} verschillende antwoorden tonen",
+    report_open_fewer_button: "Minder antwoorden tonen",
 };
 
 /// English.
@@ -977,6 +981,8 @@ pub static EN: Messages = Messages {
     report_round_files: "{n} files: {names}",
     report_rounds_no_imports: "No files have been imported yet.",
     report_rounds_choose_files: "Choose at least one file for each measurement.",
+    report_open_all: "Show all {n} different answers",
+    report_open_fewer_button: "Show fewer answers",
 };
 
 /// Fills `{name}` placeholders of a text, e.g. `fill(t.step_of, &[("n", "2"), ("total", "5")])`.

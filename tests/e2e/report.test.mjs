@@ -108,6 +108,18 @@ test("the report of 21 teams: figures as computed independently, no small team s
   const aalten = page.locator(".open-group", { has: page.locator("h3", { hasText: /^Aalten$/ }) });
   assert.match(await aalten.innerText(), /Minder dan 5 antwoorden: niet getoond\./);
   assert.equal(await aalten.locator("li").count(), 0);
+  // By organisation: the same answer once, with how many gave it, the most given first.
+  await page.locator("#open-by").selectOption("org");
+  const local = page.locator(".open-group", { has: page.locator("h3", { hasText: /^Lokaal team \/ jeugdteam$/ }) });
+  await local.waitFor();
+  const given = {};
+  for (const x of all.filter((x) => x.answers.org === "lokaal_team" && x.answers.strengths)) {
+    given[x.answers.strengths] = (given[x.answers.strengths] || 0) + 1;
+  }
+  const expected = Object.entries(given)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .map(([text, n]) => (n > 1 ? `${text} (${n}×)` : text));
+  assert.deepEqual(await local.locator("ul.open-answers").first().locator("li").allInnerTexts(), expected);
 
   // Two groups side by side.
   await page.locator("#compare-split").selectOption("org");

@@ -369,55 +369,66 @@ fn DatasetSummary() -> impl IntoView {
     }
 }
 
-/// Every earlier import, newest first.
+/// Every earlier import, newest first. Rows are keyed: importing a thousand files adds a
+/// thousand rows, it does not redraw the table a thousand times.
 #[component]
 fn ImportLog() -> impl IntoView {
     let i18n = use_i18n();
     let coordinator = use_coordinator();
+    let empty = Memo::new(move |_| coordinator.log.with(Vec::is_empty));
+    // Newest first; the key names the record, so a log read back after a wipe is drawn anew.
+    let rows = move || {
+        coordinator.log.with(|log| {
+            log.iter()
+                .enumerate()
+                .rev()
+                .map(|(i, r)| (i, r.imported_at.clone(), r.file_name.clone()))
+                .collect::<Vec<_>>()
+        })
+    };
+    let row = move |(i, _, _): (usize, String, String)| {
+        let record = coordinator.log.with_untracked(|log| log.get(i).cloned());
+        record.map(|record| {
+            let s = record.summary;
+            let at = record.imported_at;
+            view! {
+                <tr>
+                    <th scope="row">{record.file_name}</th>
+                    <td>{move || clock::format_local(&at, locale(i18n.lang()))}</td>
+                    <td class="num">{s.new}</td>
+                    <td class="num">{s.updated}</td>
+                    <td class="num">{s.unchanged}</td>
+                    <td class="num">{s.conflicting}</td>
+                    <td class="num">{s.skipped}</td>
+                </tr>
+            }
+        })
+    };
     view! {
         <h2>{move || i18n.t().import_log_heading}</h2>
-        {move || {
-            let t = i18n.t();
-            let lang = i18n.lang();
-            let log = coordinator.log.get();
-            if log.is_empty() {
-                return view! { <p>{t.import_log_empty}</p> }.into_any();
-            }
-            view! {
-                <div class="table-scroll" tabindex="0" role="region" aria-labelledby="import-log-caption">
-                    <table class="data-table import-log">
-                        <caption id="import-log-caption">{t.import_log_caption}</caption>
-                        <thead>
-                            <tr>
-                                <th scope="col">{t.import_col_file}</th>
-                                <th scope="col">{t.import_col_when}</th>
-                                <th scope="col" class="num">{t.import_col_new}</th>
-                                <th scope="col" class="num">{t.import_col_updated}</th>
-                                <th scope="col" class="num">{t.import_col_unchanged}</th>
-                                <th scope="col" class="num">{t.import_col_conflicting}</th>
-                                <th scope="col" class="num">{t.import_col_skipped}</th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            {log.into_iter().rev().map(|record| {
-                                let s = record.summary;
-                                view! {
-                                    <tr>
-                                        <th scope="row">{record.file_name.clone()}</th>
-                                        <td>{clock::format_local(&record.imported_at, locale(lang))}</td>
-                                        <td class="num">{s.new}</td>
-                                        <td class="num">{s.updated}</td>
-                                        <td class="num">{s.unchanged}</td>
-                                        <td class="num">{s.conflicting}</td>
-                                        <td class="num">{s.skipped}</td>
-                                    </tr>
-                                }
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                </div>
-            }
-            .into_any()
-        }}
+        <Show
+            when=move || !empty.get()
+            fallback=move || view! { <p>{i18n.t().import_log_empty}</p> }
+        >
+            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="import-log-caption">
+                <table class="data-table import-log">
+                    <caption id="import-log-caption">{move || i18n.t().import_log_caption}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{move || i18n.t().import_col_file}</th>
+                            <th scope="col">{move || i18n.t().import_col_when}</th>
+                            <th scope="col" class="num">{move || i18n.t().import_col_new}</th>
+                            <th scope="col" class="num">{move || i18n.t().import_col_updated}</th>
+                            <th scope="col" class="num">{move || i18n.t().import_col_unchanged}</th>
+                            <th scope="col" class="num">{move || i18n.t().import_col_conflicting}</th>
+                            <th scope="col" class="num">{move || i18n.t().import_col_skipped}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <For each=rows key=|k| k.clone() children=row />
+                    </tbody>
+                </table>
+            </div>
+        </Show>
     }
 }

@@ -8,8 +8,8 @@ use std::collections::BTreeMap;
 use crate::browser::{clock, dom, files};
 use crate::domain::csv::{codebook_csv, responses_csv, CsvOptions, Separator};
 use crate::domain::report::{
-    build_report, Cell, Change, GradeStats, Group, GroupKey, Hidden, Mean, Report, ReportOptions,
-    Split,
+    build_report, tally_answers, Cell, Change, GradeStats, Group, GroupKey, Hidden, Mean, Report,
+    ReportOptions, Split,
 };
 use crate::domain::sorting;
 use crate::domain::{
@@ -725,11 +725,7 @@ fn OpenAnswersView(report: Report, open_by: RwSignal<Option<String>>) -> impl In
                             None => g.texts.into_iter().map(|x| {
                                 let body = match x.answers {
                                     Cell::Shown(list) if list.is_empty() => None,
-                                    Cell::Shown(list) => Some(view! {
-                                        <ul class="open-answers">
-                                            {list.into_iter().map(|a| view! { <li>{a}</li> }).collect_view()}
-                                        </ul>
-                                    }.into_any()),
+                                    Cell::Shown(list) => Some(open_answer_list(tally_answers(&list), t)),
                                     _ => Some(view! { <p class="hint">{t.report_hidden_protects}</p> }.into_any()),
                                 };
                                 body.map(|body| view! {
@@ -743,6 +739,44 @@ fn OpenAnswersView(report: Report, open_by: RwSignal<Option<String>>) -> impl In
             }).collect_view()}
         </section>
     }
+}
+
+/// How many different answers a list shows before "show all": a report of thousands of
+/// responses stays readable (and light), and the CSV has every answer.
+const OPEN_ANSWERS_SHOWN: usize = 20;
+
+/// The different answers to one open question, each once with how many gave it; the most
+/// given first, the rest behind a button.
+fn open_answer_list(tally: Vec<(String, usize)>, t: &'static Messages) -> AnyView {
+    let all = tally.len();
+    let more = RwSignal::new(false);
+    let item = |(text, n): (String, usize)| {
+        view! {
+            <li>{text}{(n > 1).then(|| view! { <span class="answer-count">{format!(" ({n}×)")}</span> })}</li>
+        }
+    };
+    let mut first = tally;
+    let rest = first.split_off(all.min(OPEN_ANSWERS_SHOWN));
+    let rest = StoredValue::new(rest);
+    view! {
+        <ul class="open-answers">
+            {first.into_iter().map(item).collect_view()}
+            {move || more.get().then(|| rest.get_value().into_iter().map(item).collect_view())}
+        </ul>
+        {(all > OPEN_ANSWERS_SHOWN).then(|| view! {
+            <p class="no-print">
+                <button type="button" class="button button-quiet" aria-expanded=move || more.get().to_string()
+                    on:click=move |_| more.update(|m| *m = !*m)>
+                    {move || if more.get() {
+                        t.report_open_fewer_button.to_string()
+                    } else {
+                        fill(t.report_open_all, &[("n", &all.to_string())])
+                    }}
+                </button>
+            </p>
+        })}
+    }
+    .into_any()
 }
 
 /// The CSV export of the records, with the codebook: record-level data for the coordinator's own
