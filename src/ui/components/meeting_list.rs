@@ -3,7 +3,7 @@
 
 use crate::browser::clock;
 use crate::domain::{sort_meetings_for_listing, OwnMeeting, Status};
-use crate::ui::components::response_list::locale;
+use crate::ui::components::response_list::{locale, RecordActions};
 use crate::ui::i18n::use_i18n;
 use crate::ui::store::use_store;
 use leptos::prelude::*;
@@ -56,17 +56,13 @@ pub fn MeetingList() -> impl IntoView {
 fn MeetingRow(own: OwnMeeting) -> impl IntoView {
     let store = use_store();
     let i18n = use_i18n();
-    let confirming = RwSignal::new(false);
     let id = own.meeting.id.clone();
     let status = own.meeting.status;
     let started = own.started_at.clone();
     let date = own.meeting.date.clone();
     let place = municipality_label(store, &own);
     let href = format!("#/bijeenkomsten/{id}");
-    let withdraw = move |_| {
-        store.update_meeting(&id, |m, now| m.withdraw(now));
-        confirming.set(false);
-    };
+    let withdraw = Callback::new(move |()| store.update_meeting(&id, |m, now| m.withdraw(now)));
     view! {
         <li class="response-row">
             <p class="response-when">
@@ -83,43 +79,7 @@ fn MeetingRow(own: OwnMeeting) -> impl IntoView {
                 {move || i18n.t().started_on} " "
                 {move || clock::format_local(&started, locale(i18n.lang()))}
             </p>
-            <p>
-                <strong class=format!("tag tag-{status:?}").to_lowercase()>
-                    {move || match status {
-                        Status::Draft => i18n.t().status_draft,
-                        Status::Complete => i18n.t().status_complete,
-                        Status::Withdrawn => i18n.t().status_withdrawn,
-                    }}
-                </strong>
-            </p>
-            <div class="actions">
-                {(status != Status::Withdrawn).then(|| view! {
-                    <a class="button button-link" href=href.clone()>
-                        {move || if status == Status::Draft { i18n.t().resume } else { i18n.t().view_edit }}
-                    </a>
-                    <button
-                        type="button"
-                        class="button button-quiet"
-                        on:click=move |_| confirming.set(true)
-                        aria-expanded=move || confirming.get().to_string()
-                    >
-                        {move || i18n.t().withdraw}
-                    </button>
-                })}
-            </div>
-            <Show when=move || confirming.get()>
-                <div class="confirm" role="alertdialog" aria-label=move || i18n.t().withdraw>
-                    <p>{move || i18n.t().meeting_withdraw_confirm}</p>
-                    <div class="actions">
-                        <button type="button" class="button button-danger" on:click=withdraw.clone()>
-                            {move || i18n.t().withdraw_yes}
-                        </button>
-                        <button type="button" class="button button-quiet" on:click=move |_| confirming.set(false)>
-                            {move || i18n.t().cancel}
-                        </button>
-                    </div>
-                </div>
-            </Show>
+            <RecordActions status=status href=href confirm=|t| t.meeting_withdraw_confirm withdraw=withdraw />
         </li>
     }
 }

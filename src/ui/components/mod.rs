@@ -3,6 +3,7 @@ pub mod header;
 pub mod meeting_list;
 pub mod privacy_hints;
 pub mod question;
+pub mod questionnaire_choice;
 pub mod quick_exit;
 pub mod response_list;
 pub mod save_indicator;

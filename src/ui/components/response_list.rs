@@ -3,7 +3,7 @@
 
 use crate::browser::clock;
 use crate::domain::{sort_for_listing, OwnResponse, Status};
-use crate::ui::i18n::use_i18n;
+use crate::ui::i18n::{use_i18n, Messages};
 use crate::ui::store::use_store;
 use leptos::prelude::*;
 
@@ -45,59 +45,74 @@ pub fn ResponseList() -> impl IntoView {
 fn ResponseRow(own: OwnResponse) -> impl IntoView {
     let store = use_store();
     let i18n = use_i18n();
-    let confirming = RwSignal::new(false);
     let id = own.response.id.clone();
-    let status = own.response.status;
     let started = own.started_at.clone();
     let href = format!("#/enquete/{id}");
-    let withdraw = move |_| {
-        store.update_response(&id, |r, now| r.withdraw(now));
-        confirming.set(false);
-    };
+    let withdraw = Callback::new(move |()| store.update_response(&id, |r, now| r.withdraw(now)));
     view! {
         <li class="response-row">
             <p class="response-when">
                 {move || i18n.t().started_on} " "
                 {move || clock::format_local(&started, locale(i18n.lang()))}
             </p>
-            <p>
-                <strong class=move || format!("tag tag-{status:?}").to_lowercase()>
-                    {move || match status {
-                        Status::Draft => i18n.t().status_draft,
-                        Status::Complete => i18n.t().status_complete,
-                        Status::Withdrawn => i18n.t().status_withdrawn,
-                    }}
-                </strong>
-            </p>
-            <div class="actions">
-                {(status != Status::Withdrawn).then(|| view! {
-                    <a class="button button-link" href=href.clone()>
-                        {move || if status == Status::Draft { i18n.t().resume } else { i18n.t().view_edit }}
-                    </a>
-                    <button
-                        type="button"
-                        class="button button-quiet"
-                        on:click=move |_| confirming.set(true)
-                        aria-expanded=move || confirming.get().to_string()
-                    >
-                        {move || i18n.t().withdraw}
-                    </button>
-                })}
-            </div>
-            <Show when=move || confirming.get()>
-                <div class="confirm" role="alertdialog" aria-label=move || i18n.t().withdraw>
-                    <p>{move || i18n.t().withdraw_confirm}</p>
-                    <div class="actions">
-                        <button type="button" class="button button-danger" on:click=withdraw.clone()>
-                            {move || i18n.t().withdraw_yes}
-                        </button>
-                        <button type="button" class="button button-quiet" on:click=move |_| confirming.set(false)>
-                            {move || i18n.t().cancel}
-                        </button>
-                    </div>
-                </div>
-            </Show>
+            <RecordActions status=own.response.status href=href confirm=|t| t.withdraw_confirm withdraw=withdraw />
         </li>
+    }
+}
+
+/// One listed record's status, its actions (resume, or view and change; withdraw) and the
+/// confirmation before withdrawing: the same for a response and a meeting.
+#[component]
+pub fn RecordActions(
+    status: Status,
+    href: String,
+    /// What the confirmation asks.
+    confirm: fn(&'static Messages) -> &'static str,
+    withdraw: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let confirming = RwSignal::new(false);
+    view! {
+        <p>
+            <strong class=format!("tag tag-{status:?}").to_lowercase()>
+                {move || match status {
+                    Status::Draft => i18n.t().status_draft,
+                    Status::Complete => i18n.t().status_complete,
+                    Status::Withdrawn => i18n.t().status_withdrawn,
+                }}
+            </strong>
+        </p>
+        <div class="actions">
+            {(status != Status::Withdrawn).then(|| view! {
+                <a class="button button-link" href=href.clone()>
+                    {move || if status == Status::Draft { i18n.t().resume } else { i18n.t().view_edit }}
+                </a>
+                <button
+                    type="button"
+                    class="button button-quiet"
+                    on:click=move |_| confirming.set(true)
+                    aria-expanded=move || confirming.get().to_string()
+                >
+                    {move || i18n.t().withdraw}
+                </button>
+            })}
+        </div>
+        <Show when=move || confirming.get()>
+            <div class="confirm" role="alertdialog" aria-label=move || i18n.t().withdraw>
+                <p>{move || confirm(i18n.t())}</p>
+                <div class="actions">
+                    <button type="button" class="button button-danger" on:click=move |_| {
+                        withdraw.run(());
+                        confirming.set(false);
+                    }>
+                        {move || i18n.t().withdraw_yes}
+                    </button>
+                    <button type="button" class="button button-quiet" on:click=move |_| confirming.set(false)>
+                        {move || i18n.t().cancel}
+                    </button>
+                </div>
+            </div>
+        </Show>
     }
 }
 

@@ -263,8 +263,8 @@ fn ImportScreen() -> impl IntoView {
             </ol>
         </Show>
 
-        <DatasetSummary />
-        <ImportLog />
+        <DatasetSummary running=running />
+        <ImportLog running=running />
     }
 }
 
@@ -318,12 +318,28 @@ fn DetailLines(lines: Vec<String>) -> impl IntoView {
 }
 
 /// What the merged data holds now.
+/// How many log records the summary and the log show: all of them, except while a batch is
+/// being imported, when they stay as they were until it ends (redrawing them after every file
+/// made a large batch slow down as it went).
+fn settled_log_len(running: RwSignal<bool>) -> Memo<usize> {
+    let coordinator = use_coordinator();
+    Memo::new(move |previous: Option<&usize>| {
+        let busy = running.get();
+        match previous {
+            Some(&n) if busy => n,
+            _ => coordinator.log.with(Vec::len),
+        }
+    })
+}
+
 #[component]
-fn DatasetSummary() -> impl IntoView {
+fn DatasetSummary(running: RwSignal<bool>) -> impl IntoView {
     let i18n = use_i18n();
     let coordinator = use_coordinator();
+    let settled = settled_log_len(running);
     let counts = Memo::new(move |_| {
-        coordinator.dataset.with(|d| {
+        settled.track();
+        coordinator.dataset.with_untracked(|d| {
             let complete = d
                 .responses
                 .values()
@@ -344,7 +360,7 @@ fn DatasetSummary() -> impl IntoView {
             .into_any(),
             LoadState::Ready => {
                 let (responses, meetings) = counts.get();
-                let files = coordinator.log.with(Vec::len);
+                let files = settled.get();
                 let damaged = coordinator.unreadable.get();
                 view! {
                     <p id="import-dataset-counts">
@@ -372,14 +388,17 @@ fn DatasetSummary() -> impl IntoView {
 /// Every earlier import, newest first. Rows are keyed: importing a thousand files adds a
 /// thousand rows, it does not redraw the table a thousand times.
 #[component]
-fn ImportLog() -> impl IntoView {
+fn ImportLog(running: RwSignal<bool>) -> impl IntoView {
     let i18n = use_i18n();
     let coordinator = use_coordinator();
-    let empty = Memo::new(move |_| coordinator.log.with(Vec::is_empty));
+    let settled = settled_log_len(running);
+    let empty = Memo::new(move |_| settled.get() == 0);
     // Newest first; the key names the record, so a log read back after a wipe is drawn anew.
     let rows = move || {
-        coordinator.log.with(|log| {
+        let shown = settled.get();
+        coordinator.log.with_untracked(|log| {
             log.iter()
+                .take(shown)
                 .enumerate()
                 .rev()
                 .map(|(i, r)| (i, r.imported_at.clone(), r.file_name.clone()))

@@ -14,6 +14,7 @@ use crate::domain::{
 use crate::ui::app::PAGE_TITLE_ID;
 use crate::ui::components::meeting_list::{municipality_label, MeetingList};
 use crate::ui::components::privacy_hints::PrivacyHints;
+use crate::ui::components::questionnaire_choice::questionnaire_choice;
 use crate::ui::components::response_list::ExportReminder;
 use crate::ui::components::save_indicator::SaveIndicator;
 use crate::ui::components::storage_gate::StorageGate;
@@ -64,32 +65,7 @@ fn StartMeeting() -> impl IntoView {
         dom::replace_hash(&format!("#/bijeenkomsten/{id}"));
     };
     view! {
-        {move || {
-            let all = candidates();
-            (all.len() > 1).then(|| view! {
-                <fieldset class="field">
-                    <legend class="question">{i18n.t().choose_questionnaire}</legend>
-                    <div class="choices">
-                        {all.into_iter().enumerate().map(|(i, q)| {
-                            let id = format!("start-m-{i}");
-                            view! {
-                                <div class="choice">
-                                    <input type="radio" name="start-m" id=id.clone()
-                                        prop:checked=move || chosen.get() == i
-                                        on:change=move |_| chosen.set(i) />
-                                    <label for=id>
-                                        {fill(i18n.t().questionnaire_with_version, &[
-                                            ("title", q.title().get(i18n.lang())),
-                                            ("version", &q.version().to_string()),
-                                        ])}
-                                    </label>
-                                </div>
-                            }
-                        }).collect_view()}
-                    </div>
-                </fieldset>
-            })
-        }}
+        {move || questionnaire_choice(candidates(), chosen, "start-m")}
         <p>
             <button type="button" class="button button-start" id="start-meeting" on:click=start>
                 {move || i18n.t().start_meeting}

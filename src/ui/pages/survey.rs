@@ -2,9 +2,10 @@
 //! change or withdraw.
 
 use crate::ui::app::PAGE_TITLE_ID;
+use crate::ui::components::questionnaire_choice::questionnaire_choice;
 use crate::ui::components::response_list::{ExportReminder, ResponseList};
 use crate::ui::components::storage_gate::StorageGate;
-use crate::ui::i18n::{fill, use_i18n};
+use crate::ui::i18n::use_i18n;
 use crate::ui::store::use_store;
 use leptos::prelude::*;
 
@@ -44,32 +45,7 @@ fn StartSurvey() -> impl IntoView {
         }
     };
     view! {
-        {move || {
-            let all = store.questionnaires();
-            (all.len() > 1).then(|| view! {
-                <fieldset class="field">
-                    <legend class="question">{i18n.t().choose_questionnaire}</legend>
-                    <div class="choices">
-                        {all.into_iter().enumerate().map(|(i, q)| {
-                            let id = format!("start-q-{i}");
-                            view! {
-                                <div class="choice">
-                                    <input type="radio" name="start-q" id=id.clone()
-                                        prop:checked=move || chosen.get() == i
-                                        on:change=move |_| chosen.set(i) />
-                                    <label for=id>
-                                        {fill(i18n.t().questionnaire_with_version, &[
-                                            ("title", q.title().get(i18n.lang())),
-                                            ("version", &q.version().to_string()),
-                                        ])}
-                                    </label>
-                                </div>
-                            }
-                        }).collect_view()}
-                    </div>
-                </fieldset>
-            })
-        }}
+        {move || questionnaire_choice(store.questionnaires(), chosen, "start-q")}
         <p>
             <button type="button" class="button button-start" on:click=start>
                 {move || i18n.t().start_survey}
