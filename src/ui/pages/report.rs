@@ -8,8 +8,8 @@ use std::collections::BTreeMap;
 use crate::browser::{clock, dom, files};
 use crate::domain::csv::{codebook_csv, responses_csv, CsvOptions, Separator};
 use crate::domain::report::{
-    build_report, tally_answers, Cell, Change, GradeStats, Group, GroupKey, Hidden, Mean, Report,
-    ReportOptions, Split,
+    build_report, tally_answers, Cell, Change, GradeStats, Group, GroupKey, Hidden, Mean,
+    OpenAnswers, Report, ReportOptions, Split,
 };
 use crate::domain::sorting;
 use crate::domain::{
@@ -82,18 +82,34 @@ fn ReportScreen() -> impl IntoView {
         })
     });
     let open_by = RwSignal::new(None::<String>);
+    // The report with open answers by the first split; changing that split recomputes only the
+    // open answers (below), so the rest of the page is not drawn again.
     let report = Memo::new(move |_| {
         let q = questionnaire.get()?;
         let options = ReportOptions {
-            open_answers_by: open_by
-                .get()
-                .or_else(|| q.group_by_items().next().map(|i| i.id.clone())),
+            open_answers_by: q.group_by_items().next().map(|i| i.id.clone()),
         };
         Some(
             coordinator
                 .dataset
                 .with(|d| build_report(&q, d.responses.values(), &options)),
         )
+    });
+    let open_answers = Memo::new(move |_| {
+        let by = open_by.get();
+        let first = report.with(|r| r.as_ref().map(|r| r.open_answers.clone()))?;
+        match by {
+            Some(id) if first.by.as_deref() != Some(id.as_str()) => {
+                let q = questionnaire.get_untracked()?;
+                let options = ReportOptions {
+                    open_answers_by: Some(id),
+                };
+                Some(coordinator.dataset.with_untracked(|d| {
+                    build_report(&q, d.responses.values(), &options).open_answers
+                }))
+            }
+            _ => Some(first),
+        }
     });
 
     move || {
@@ -117,7 +133,7 @@ fn ReportScreen() -> impl IntoView {
                     {move || i18n.t().report_print}
                 </button>
             </div>
-            {move || report.get().map(|r| view! { <ReportBody report=r open_by=open_by /> })}
+            {move || report.get().map(|r| view! { <ReportBody report=r open_by=open_by open_answers=open_answers /> })}
             <MeetingSynthesis questionnaire=questionnaire report=report />
             {move || (!available.with(Vec::is_empty)).then(|| view! {
                 <crate::ui::pages::rounds::Rounds questionnaire=questionnaire />
@@ -189,7 +205,11 @@ pub(crate) fn n_text(group: &Group, min: usize, lang: Lang, t: &Messages) -> Str
 }
 
 #[component]
-fn ReportBody(report: Report, open_by: RwSignal<Option<String>>) -> impl IntoView {
+fn ReportBody(
+    report: Report,
+    open_by: RwSignal<Option<String>>,
+    open_answers: Memo<Option<OpenAnswers>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let t = i18n.t();
     let lang = i18n.lang();
@@ -267,7 +287,7 @@ fn ReportBody(report: Report, open_by: RwSignal<Option<String>>) -> impl IntoVie
         <Factors report=report.clone() />
         {report.splits.iter().map(|split| view! { <SplitTable split=split.clone() report=report.clone() /> }).collect_view()}
         <GroupComparisonView report=report.clone() />
-        <OpenAnswersView report=report.clone() open_by=open_by />
+        <OpenAnswersView report=report.clone() open_by=open_by open_answers=open_answers />
     }
 }
 
@@ -686,12 +706,19 @@ fn GroupComparisonView(report: Report) -> impl IntoView {
 
 /// Strengths, concerns and improvements per group of a chosen split, under the same suppression.
 #[component]
-fn OpenAnswersView(report: Report, open_by: RwSignal<Option<String>>) -> impl IntoView {
+fn OpenAnswersView(
+    report: Report,
+    open_by: RwSignal<Option<String>>,
+    open_answers: Memo<Option<OpenAnswers>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let t = i18n.t();
     let lang = i18n.lang();
     let min = report.min_group_size;
-    let current = report.open_answers.by.clone().unwrap_or_default();
+    let current = open_by
+        .get_untracked()
+        .or(report.open_answers.by.clone())
+        .unwrap_or_default();
     let options: Vec<(String, String)> = report
         .splits
         .iter()
@@ -709,7 +736,7 @@ fn OpenAnswersView(report: Report, open_by: RwSignal<Option<String>>) -> impl In
                     }).collect_view()}
                 </select>
             </div>
-            {report.open_answers.groups.into_iter().map(|g| {
+            {move || open_answers.get().map(|open| open.groups.into_iter().map(|g| {
                 let any = g.texts.iter().any(|x| !matches!(x.answers, Cell::Shown(ref a) if a.is_empty()));
                 let hidden = g.hidden.map(|h| match h {
                     Hidden::TooSmall => fill(t.report_open_fewer, &[("min", &min.to_string())]),
@@ -736,7 +763,7 @@ fn OpenAnswersView(report: Report, open_by: RwSignal<Option<String>>) -> impl In
                         }}
                     </div>
                 }
-            }).collect_view()}
+            }).collect_view())}
         </section>
     }
 }
