@@ -73,6 +73,25 @@ fn nearly_same_joins_rewordings_and_keeps_different_agreements_apart() {
     ));
     assert!(!near("", "Wachtlijst bespreken"));
     assert!(near("", "  "));
+    // One word swapped in a longer text is still a different agreement.
+    assert!(!near(
+        "Maandelijks casuïstiekoverleg met de GI en het lokale team",
+        "Wekelijks casuïstiekoverleg met de GI en het lokale team"
+    ));
+    // Saying no is the opposite, however alike the rest.
+    assert!(!near(
+        "Geen vaste contactpersoon per team",
+        "Vaste contactpersoon per team"
+    ));
+    assert!(near(
+        "Niet meer apart op huisbezoek",
+        "niet meer apart op huisbezoeken"
+    ));
+    // Two words more is not "nearly" the same.
+    assert!(!near(
+        "Vaste contactpersoon per team",
+        "Vaste contactpersoon per team voor alle meldingen"
+    ));
 }
 
 #[test]
@@ -221,7 +240,7 @@ fn grouping_is_transitive_and_independent_of_action_order() {
     // The middle one is near both others; those two are not near each other, yet all three
     // form one group whatever the order.
     let texts = [
-        "Samen op huisbezoek bij nieuwe meldingen van Veilig Thuis",
+        "Samen op huisbezoek bij nieuwe meldingen plannen",
         "Samen op huisbezoek bij nieuwe meldingen",
         "Samen op huisbezoek bij meldingen",
     ];
@@ -321,4 +340,60 @@ fn finding_paths_lead_to_the_text_they_name() {
     ] {
         assert!(m.text_field_mut(bad).is_none(), "{bad}");
     }
+}
+
+#[test]
+fn blank_actions_and_entries_never_reach_the_report() {
+    let g = ActionScope::General;
+    let mut m = meeting(
+        1,
+        "epe",
+        &[
+            ("   ", g, ""),
+            ("Er is", g, ""),
+            ("Wachtlijst bespreken", g, ""),
+        ],
+    );
+    m.strengths.push("  ".into());
+    let s = synthesise(&[m], &[]);
+    let texts: Vec<&str> = s.general_actions.iter().map(|a| a.text.as_str()).collect();
+    // "Er is" has no words left after the function words, yet it was typed: it stays, alone.
+    assert_eq!(texts, ["Er is", "Wachtlijst bespreken"]);
+    assert_eq!(s.municipalities[0].strengths, ["kracht epe"]);
+}
+
+#[test]
+fn completing_drops_what_was_added_but_never_filled_in_and_a_complete_meeting_stays_valid() {
+    let mut m = Meeting::new_draft(
+        "0b8c6a1e-3f4d-4c1a-9a53-2f7d1c9e8b10".into(),
+        reference(),
+        "2026-01-01T10:00:00Z".into(),
+    );
+    m.edit("2026-01-01T10:01:00Z", |m| {
+        m.municipality = "epe".into();
+        m.date = "2026-01-25".into();
+        m.cases.push(MeetingCase::default());
+        m.actions.push(MeetingAction {
+            text: " ".into(),
+            scope: ActionScope::Local,
+            owner: String::new(),
+        });
+        m.concerns.push(String::new());
+    });
+    m.complete("2026-01-01T10:02:00Z");
+    assert!(m.cases.is_empty() && m.actions.is_empty() && m.concerns.is_empty());
+    assert!(m.check().is_empty());
+    // Clearing the date of a complete meeting makes it a draft again, never an invalid record.
+    m.edit("2026-01-01T10:03:00Z", |m| m.date.clear());
+    assert_eq!(m.status, Status::Draft);
+    assert!(m.check().is_empty());
+    // An imported complete meeting without a municipality is refused.
+    let mut bad = m.clone();
+    bad.date = "2026-01-25".into();
+    bad.municipality.clear();
+    bad.status = Status::Complete;
+    assert_eq!(
+        bad.check(),
+        [samenscan::domain::RecordIssue::MissingMunicipality]
+    );
 }

@@ -139,6 +139,11 @@ impl Meeting {
         if *self == before {
             return false;
         }
+        // A complete meeting that loses what completing requires is a draft again (and the
+        // screen says so): a complete record always passes `check`.
+        if self.status == Status::Complete && !self.missing_for_completion().is_empty() {
+            self.status = Status::Draft;
+        }
         self.touch(now);
         true
     }
@@ -155,9 +160,15 @@ impl Meeting {
         missing
     }
 
-    /// Marks the meeting complete (the caller checked [`Meeting::missing_for_completion`]).
+    /// Marks the meeting complete (the caller checked [`Meeting::missing_for_completion`]), and
+    /// leaves out the cases, actions, strengths and concerns that were added but never filled in.
     pub fn complete(&mut self, now: &str) {
         if self.status == Status::Draft {
+            self.cases
+                .retain(|c| !(c.summary.trim().is_empty() && c.learning.trim().is_empty()));
+            self.actions.retain(|a| !a.text.trim().is_empty());
+            self.strengths.retain(|x| !x.trim().is_empty());
+            self.concerns.retain(|x| !x.trim().is_empty());
             self.status = Status::Complete;
             self.touch(now);
         }
@@ -197,12 +208,16 @@ impl Meeting {
     }
 
     /// Every record-level problem: id, revision, timestamp, a date that is not a calendar date
-    /// (an empty date is allowed in a draft, and in a withdrawn tombstone, only), an attendance
-    /// key that is empty, and a tombstone that still carries content.
+    /// (an empty date is allowed in a draft, and in a withdrawn tombstone, only), a complete
+    /// meeting without a municipality, an attendance key that is empty, and a tombstone that
+    /// still carries content.
     pub fn check(&self) -> Vec<RecordIssue> {
         let mut issues = check_common(&self.id, self.revision, &self.updated_at);
         if self.status == Status::Withdrawn && self.has_content() {
             issues.push(RecordIssue::WithdrawnWithContent);
+        }
+        if self.status == Status::Complete && self.municipality.trim().is_empty() {
+            issues.push(RecordIssue::MissingMunicipality);
         }
         let date_missing_ok = self.date.is_empty() && self.status != Status::Complete;
         if !date_missing_ok && parse_date(&self.date).is_none() {

@@ -67,6 +67,8 @@ pub enum RecordIssue {
     WithdrawnWithContent,
     /// A meeting's `date` is not a calendar date `YYYY-MM-DD`.
     BadDate,
+    /// A complete meeting does not say which municipality it was for.
+    MissingMunicipality,
     /// A meeting's attendance names an organisation with an empty key.
     EmptyAttendanceKey,
     /// A meeting has a note for a question the questionnaire does not have.
@@ -121,6 +123,13 @@ impl RecordIssue {
                     "de datum is geen geldige datum"
                 } else {
                     "the date is not a valid date"
+                }
+            }
+            RecordIssue::MissingMunicipality => {
+                if nl {
+                    "een afgeronde bijeenkomst noemt geen gemeente"
+                } else {
+                    "a completed meeting names no municipality"
                 }
             }
             RecordIssue::EmptyAttendanceKey => {

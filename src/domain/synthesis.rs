@@ -7,13 +7,17 @@
 //! Only complete meetings count: drafts never leave a device and withdrawn ones are taken back.
 //! The result does not depend on the order the meetings come in.
 //!
-//! "Nearly the same" is decided on words, not characters, so "casuïstiekoverleg maandelijks" and
-//! "casuïstiekoverleg wekelijks" stay apart while "Maak afspraken over de overdracht." and "maak
-//! afspraken over overdracht" go together: both texts are lower-cased, accents and punctuation
-//! removed and common function words dropped; two words match when equal or, for longer words,
-//! one or two typing differences apart; two texts are nearly the same when the matched words are
-//! at least [`SIMILARITY`] of all their words (the Dice coefficient). Groups are the connected
-//! sets of nearly-same texts.
+//! "Nearly the same" is decided on words, not characters, and strictly: a grouping that joins
+//! two different agreements misleads more than two lines that could have been one. Both texts
+//! are lower-cased, accents and punctuation removed and common function words dropped; two
+//! words match when equal or, for longer words, one or two typing differences apart. Two texts
+//! are nearly the same when every word of the shorter one matches a word of the longer one and
+//! the longer one has at most one word more (none when the shorter has fewer than three words),
+//! and both or neither say no (`geen`, `niet`, `nooit`, `no`, `not`, `never`, …). So
+//! "Vaste contactpersoon per team" and "Een vaste contactpersoon per team aanwijzen" go together;
+//! "casuïstiekoverleg maandelijks" and "… wekelijks" stay apart, and so do "Geen vaste
+//! contactpersoon per team" and "Vaste contactpersoon per team". Groups are the connected sets
+//! of nearly-same texts, so the result does not depend on order. Blank texts are left out.
 
 use super::sorting;
 use std::collections::{BTreeMap, BTreeSet};
@@ -21,8 +25,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::meeting::{ActionScope, Meeting, MeetingAction};
 use super::response::Status;
 
-/// How much two action texts must share to be grouped (Dice coefficient over matched words).
-pub const SIMILARITY: f64 = 0.8;
+/// Words that turn a text into its opposite: texts differing in them are never grouped.
+const NEGATIONS: &[&str] = &[
+    "geen", "niet", "nooit", "niets", "zonder", "stop", "stoppen", "no", "not", "never", "without",
+];
 
 /// Dutch and English function words left out when comparing texts.
 const STOPWORDS: &[&str] = &[
@@ -113,10 +119,15 @@ pub fn synthesise<'a>(
                 general_actions: Vec::new(),
                 local_actions: Vec::new(),
             };
+            let filled = |x: &&String| !x.trim().is_empty();
             for m in &meetings {
-                outcome.strengths.extend(m.strengths.iter().cloned());
-                outcome.concerns.extend(m.concerns.iter().cloned());
-                for a in &m.actions {
+                outcome
+                    .strengths
+                    .extend(m.strengths.iter().filter(filled).cloned());
+                outcome
+                    .concerns
+                    .extend(m.concerns.iter().filter(filled).cloned());
+                for a in m.actions.iter().filter(|a| !a.text.trim().is_empty()) {
                     match a.scope {
                         ActionScope::General => outcome.general_actions.push(a.clone()),
                         ActionScope::Local => outcome.local_actions.push(a.clone()),
@@ -259,35 +270,50 @@ pub fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Whether two word lists (from [`words`]) say nearly the same.
+/// Whether two word lists (from [`words`]) say nearly the same (see the module text).
 pub fn nearly_same(a: &[String], b: &[String]) -> bool {
     if a == b {
         return true;
     }
-    if a.is_empty() || b.is_empty() {
+    if negations(a) != negations(b) {
         return false;
     }
-    // Greedy one-to-one matching of words: exact matches first, then close ones.
-    let mut used = vec![false; b.len()];
-    let mut matched = 0usize;
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let extra_allowed = if short.len() >= 3 { 1 } else { 0 };
+    if short.is_empty() || long.len() - short.len() > extra_allowed {
+        return false;
+    }
+    // Every word of the shorter text must find its own partner in the longer one: exact
+    // matches first, then close ones.
+    let mut used = vec![false; long.len()];
     let mut open: Vec<&String> = Vec::new();
-    for w in a {
-        match (0..b.len()).find(|&j| !used[j] && &b[j] == w) {
-            Some(j) => {
-                used[j] = true;
-                matched += 1;
-            }
+    for w in short {
+        match (0..long.len()).find(|&j| !used[j] && &long[j] == w) {
+            Some(j) => used[j] = true,
             None => open.push(w),
         }
     }
-    for w in open {
-        if let Some(j) = (0..b.len()).find(|&j| !used[j] && close_words(w, &b[j])) {
-            used[j] = true;
-            matched += 1;
+    open.into_iter().all(|w| {
+        match (0..long.len()).find(|&j| !used[j] && close_words(w, &long[j])) {
+            Some(j) => {
+                used[j] = true;
+                true
+            }
+            None => false,
         }
-    }
-    let dice = 2.0 * matched as f64 / (a.len() + b.len()) as f64;
-    dice >= SIMILARITY
+    })
+}
+
+/// The negation words of a text, sorted, each once.
+fn negations(words: &[String]) -> Vec<&str> {
+    let mut found: Vec<&str> = words
+        .iter()
+        .map(String::as_str)
+        .filter(|w| NEGATIONS.contains(w))
+        .collect();
+    sorting::sort(&mut found);
+    found.dedup();
+    found
 }
 
 /// Two different words that are one typing difference apart (words of 4+ letters) or two

@@ -328,6 +328,10 @@ pub struct Messages {
     pub report_rounds_choose_files: &'static str,
     pub report_open_all: &'static str,
     pub report_open_fewer_button: &'static str,
+    pub meeting_reverted: &'static str,
+    pub synthesis_survey_no_split: &'static str,
+    pub synthesis_general_caption: &'static str,
+    pub report_rounds_overlap: &'static str,
 }
 
 /// Dutch, the default.
@@ -656,6 +660,10 @@ pub static NL: Messages = Messages {
     report_rounds_choose_files: "Kies voor beide metingen minstens één bestand.",
     report_open_all: "Alle {n} verschillende antwoorden tonen",
     report_open_fewer_button: "Minder antwoorden tonen",
+    meeting_reverted: "Deze bijeenkomst is weer een concept: een afgeronde bijeenkomst heeft een gemeente en een datum nodig. Vul ze aan en rond opnieuw af.",
+    synthesis_survey_no_split: "De enquête van dit rapport is niet per gemeente opgesplitst, dus hier staan geen cijfers per gemeente.",
+    synthesis_general_caption: "Algemene acties, met de gemeenten die ze inbrachten en wie ze oppakt",
+    report_rounds_overlap: "Deze twee metingen hebben enquêtes gemeen. Kies perioden of bestanden zonder overlap: anders zou het verschil de antwoorden van de enkele enquêtes die maar in één meting zitten, prijsgeven.",
 };
 
 /// English.
@@ -983,6 +991,10 @@ pub static EN: Messages = Messages {
     report_rounds_choose_files: "Choose at least one file for each measurement.",
     report_open_all: "Show all {n} different answers",
     report_open_fewer_button: "Show fewer answers",
+    meeting_reverted: "This meeting is a draft again: a completed meeting needs a municipality and a date. Fill them in and complete it again.",
+    synthesis_survey_no_split: "This report's survey is not split by municipality, so there are no figures per municipality here.",
+    synthesis_general_caption: "General actions, with the municipalities that raised them and who takes them up",
+    report_rounds_overlap: "These two measurements share surveys. Choose periods or files that do not overlap: otherwise the change would give away the answers of the few surveys that are in one measurement only.",
 };
 
 /// Fills `{name}` placeholders of a text, e.g. `fill(t.step_of, &[("n", "2"), ("total", "5")])`.

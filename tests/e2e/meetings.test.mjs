@@ -282,6 +282,16 @@ test("the meeting form in English, and a meetings-only dataset still has its syn
   await page.getByLabel("How is the collaboration going?").waitFor();
   await page.getByRole("button", { name: "Add an action" }).click();
   await page.getByLabel("General (everywhere)").waitFor();
+  // Completed, then the municipality taken away: a draft again, and the screen says why.
+  await page.getByLabel("Date of the meeting").fill("2026-02-10");
+  await page.getByRole("button", { name: "Complete the meeting" }).click();
+  await page.locator("#meeting-status", { hasText: "This meeting is complete" }).waitFor();
+  await page.getByLabel("Municipality", { exact: true }).selectOption("");
+  await page.locator("#meeting-status", { hasText: "This meeting is a draft again" }).waitFor();
+  await page.locator("#meeting-municipality-error", { hasText: "Choose the meeting's municipality" }).waitFor();
+  const [own] = await storedRecords(page, "meetings");
+  assert.equal(own.meeting.status, "draft");
+  assert.equal(own.meeting.actions.length, 0, "the empty action was left out on completing");
   assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(errors, []);
 

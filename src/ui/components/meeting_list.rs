@@ -73,7 +73,7 @@ fn MeetingRow(own: OwnMeeting) -> impl IntoView {
                         None => i18n.t().meeting_no_municipality.to_string(),
                     }}
                 </strong>
-                {(!date.is_empty()).then(|| format!(" · {}", clock::format_date(&date, locale(i18n.lang_untracked()))))}
+                {(!date.is_empty()).then_some(move || format!(" · {}", clock::format_date(&date, locale(i18n.lang()))))}
             </p>
             <p class="hint">
                 {move || i18n.t().started_on} " "

@@ -345,7 +345,12 @@ fn DatasetSummary(running: RwSignal<bool>) -> impl IntoView {
                 .values()
                 .filter(|r| r.status == Status::Complete)
                 .count();
-            (complete, d.meetings.len())
+            let meetings = d
+                .meetings
+                .values()
+                .filter(|m| m.status == Status::Complete)
+                .count();
+            (complete, meetings)
         })
     });
     view! {

@@ -143,8 +143,18 @@ fn MeetingForm(id: String, questionnaire: Questionnaire) -> impl IntoView {
     let municipalities = options_of(&questionnaire, false);
     let organisations = StoredValue::new(options_of(&questionnaire, true));
     let tried = RwSignal::new(false);
+    let status = Memo::new(move |_| current.with(|m| m.as_ref().map(|m| m.status)));
+    // A completed meeting that loses its municipality or date becomes a draft again: say so,
+    // and show what is missing.
+    let completed_once = RwSignal::new(initial.status == Status::Complete);
+    Effect::new(move |_| {
+        if status.get() == Some(Status::Complete) {
+            completed_once.set(true);
+        }
+    });
+    let reverted = Memo::new(move |_| completed_once.get() && status.get() == Some(Status::Draft));
     let missing = Memo::new(move |_| {
-        if !tried.get() {
+        if !tried.get() && !reverted.get() {
             return Vec::new();
         }
         current.with(|m| {
@@ -153,7 +163,6 @@ fn MeetingForm(id: String, questionnaire: Questionnaire) -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    let status = Memo::new(move |_| current.with(|m| m.as_ref().map(|m| m.status)));
     let complete = move |_| {
         tried.set(true);
         if missing.get_untracked().is_empty() {
@@ -182,6 +191,9 @@ fn MeetingForm(id: String, questionnaire: Questionnaire) -> impl IntoView {
             {move || (status.get() == Some(Status::Complete)).then(|| view! {
                 <div class="notice notice-success" role="status"><p>{i18n.t().meeting_completed}</p></div>
             })}
+            {move || reverted.get().then(|| view! {
+                <div class="notice notice-warning" role="status"><p>{i18n.t().meeting_reverted}</p></div>
+            })}
         </div>
         <MissingSummary missing=missing />
 
@@ -195,6 +207,7 @@ fn MeetingForm(id: String, questionnaire: Questionnaire) -> impl IntoView {
                 })}
                 <input type="date" class="input input-date" id="meeting-date"
                     aria-describedby=move || missing.get().contains(&MissingForCompletion::Date).then_some("meeting-date-error")
+                    aria-invalid=move || missing.get().contains(&MissingForCompletion::Date).then_some("true")
                     prop:value=initial.date.clone()
                     on:input=move |ev| {
                         let value = event_target_value(&ev);
@@ -203,9 +216,9 @@ fn MeetingForm(id: String, questionnaire: Questionnaire) -> impl IntoView {
             </div>
         </section>
 
-        <section aria-labelledby="attendance-heading">
-            <h2 id="attendance-heading">{move || i18n.t().meeting_attendance}</h2>
-            <p class="hint">{move || i18n.t().meeting_attendance_hint}</p>
+        <fieldset class="field attendance" aria-describedby="attendance-hint">
+            <legend><h2 id="attendance-heading">{move || i18n.t().meeting_attendance}</h2></legend>
+            <p class="hint" id="attendance-hint">{move || i18n.t().meeting_attendance_hint}</p>
             {organisations.get_value().into_iter().map(|o| {
                 let field = format!("attendance-{}", o.value);
                 let start = initial.attendance.get(&o.value).map(|n| n.to_string()).unwrap_or_default();
@@ -235,7 +248,7 @@ fn MeetingForm(id: String, questionnaire: Questionnaire) -> impl IntoView {
                     &current.with(|m| m.as_ref().map(Meeting::attendance_total).unwrap_or(0)).to_string(),
                 )])}
             </p>
-        </section>
+        </fieldset>
 
         <section aria-labelledby="questions-heading">
             <h2 id="questions-heading">{move || i18n.t().meeting_questions_heading}</h2>
@@ -316,6 +329,7 @@ fn municipality_field(
             })}
             <select id="meeting-municipality" class="select"
                 aria-describedby=move || error().then_some("meeting-municipality-error")
+                aria-invalid=move || error().then_some("true")
                 on:change=move |ev| {
                     let value = event_target_value(&ev);
                     edit(store, id, |m| m.municipality = value);

@@ -133,7 +133,8 @@ fn ReportScreen() -> impl IntoView {
                     {move || i18n.t().report_print}
                 </button>
             </div>
-            {move || report.get().map(|r| view! { <ReportBody report=r open_by=open_by open_answers=open_answers /> })}
+            // Drawn again when the language changes: the body reads it once.
+            {move || { i18n.lang(); report.get().map(|r| view! { <ReportBody report=r open_by=open_by open_answers=open_answers /> }) }}
             <MeetingSynthesis questionnaire=questionnaire report=report />
             {move || (!available.with(Vec::is_empty)).then(|| view! {
                 <crate::ui::pages::rounds::Rounds questionnaire=questionnaire />
@@ -341,13 +342,15 @@ fn GradeDistribution(stats: GradeStats) -> impl IntoView {
 /// Vertical bars with their values, as an SVG with a text alternative.
 #[component]
 fn ColumnChart(bars: Vec<(String, usize)>, label: String) -> impl IntoView {
+    let title = label.clone();
     let max = bars.iter().map(|b| b.1).max().unwrap_or(0).max(1) as f64;
     let width = 40.0 * bars.len() as f64 + 20.0;
     let height = 180.0;
     let plot = 130.0;
     view! {
-        <svg class="chart-svg" role="img" aria-label=label viewBox=format!("0 0 {width} {height}")
+        <svg class="chart-svg" role="img" aria-label=label.clone() viewBox=format!("0 0 {width} {height}")
             preserveAspectRatio="xMinYMin meet">
+            <title>{title}</title>
             {bars.into_iter().enumerate().map(|(i, (name, count))| {
                 let h = plot * count as f64 / max;
                 let x = 10.0 + 40.0 * i as f64;
@@ -419,6 +422,7 @@ fn Factors(report: Report) -> impl IntoView {
             <figure class="chart">
                 <svg class="chart-svg" role="img" aria-label=format!("{}: {description}", t.report_factors)
                     viewBox=format!("0 0 600 {}", 30 * rows.len() + 30) preserveAspectRatio="xMinYMin meet">
+                    <title>{format!("{}: {description}", t.report_factors)}</title>
                     {rows.iter().enumerate().map(|(i, (name, mean, _, _))| {
                         let y = 10 + 30 * i;
                         let w = mean.map(|m| (m - 1.0).max(0.0) / 4.0 * 300.0).unwrap_or(0.0);

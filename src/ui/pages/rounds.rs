@@ -1,6 +1,7 @@
 //! Two rounds side by side (design §4, issue #6 point 3): the same figures for two sets of the
 //! coordinator's data — e.g. a pilot and a later measurement — with the change, each round under
-//! its own suppression. A set is chosen by period (a response belongs to a period by the date of
+//! its own suppression, and the two sets may share no response (else the change between them
+//! would give away the few responses in one and not the other). A set is chosen by period (a response belongs to a period by the date of
 //! its last change, `updated_at`) or by imported files (the merge of just those files).
 
 use std::collections::BTreeSet;
@@ -9,7 +10,8 @@ use crate::browser::{clock, repository};
 use crate::domain::import_log::{rebuild, ImportRecord};
 use crate::domain::report::{build_report, compare_rounds, Cell, Change, ReportOptions};
 use crate::domain::response::in_period;
-use crate::domain::{format_decimal, Lang, Questionnaire};
+use crate::domain::sorting;
+use crate::domain::{format_decimal, Lang, Questionnaire, Response};
 use crate::ui::components::response_list::locale;
 use crate::ui::coordinator::{known, use_coordinator};
 use crate::ui::i18n::{fill, use_i18n, Messages};
@@ -77,7 +79,10 @@ pub fn Rounds(questionnaire: Memo<Option<Questionnaire>>) -> impl IntoView {
         }
         let q = questionnaire.get()?;
         let options = ReportOptions::default();
-        let reports = if by_import.get() {
+        // Each round's responses (as owned records: a file round is its own merge). Two rounds
+        // that share a response are refused: the change between them would give away the
+        // answers of the few responses in one but not the other.
+        let rounds: [Vec<Response>; 2] = if by_import.get() {
             let known = known(store);
             records.with(|all| {
                 let all = all.as_deref().unwrap_or_default();
@@ -85,29 +90,34 @@ pub fn Rounds(questionnaire: Memo<Option<Questionnaire>>) -> impl IntoView {
                     let picked: Vec<ImportRecord> =
                         chosen.with(|c| c.iter().filter_map(|&i| all.get(i).cloned()).collect());
                     let (dataset, _) = rebuild(&picked, &known);
-                    build_report(&q, dataset.responses.values(), &options)
+                    dataset.responses.into_values().collect()
                 })
             })
         } else {
             periods.map(|(from, to)| {
                 let (from, to) = (from.get(), to.get());
                 coordinator.dataset.with(|d| {
-                    build_report(
-                        &q,
-                        d.responses
-                            .values()
-                            .filter(|r| in_period(r, Some(from.as_str()), Some(to.as_str()))),
-                        &options,
-                    )
+                    d.responses
+                        .values()
+                        .filter(|r| in_period(r, Some(from.as_str()), Some(to.as_str())))
+                        .cloned()
+                        .collect()
                 })
             })
         };
-        Some(compare_rounds(&reports[0], &reports[1]))
+        let in_a = sorting::set_from(rounds[0].iter().map(|r| r.id.as_str()));
+        if rounds[1].iter().any(|r| in_a.contains(r.id.as_str())) {
+            return Some(Err(()));
+        }
+        let reports = rounds.map(|list| build_report(&q, &list, &options));
+        Some(Ok(compare_rounds(&reports[0], &reports[1])))
     });
-    let date_field = move |id: &'static str, label: &'static str, value: RwSignal<String>| {
+    let date_field = move |id: &'static str,
+                           label: fn(&'static Messages) -> &'static str,
+                           value: RwSignal<String>| {
         view! {
             <div class="field inline-field">
-                <label class="question" for=id>{label}</label>
+                <label class="question" for=id>{move || label(i18n.t())}</label>
                 <input type="date" class="input date-input" id=id
                     prop:value=move || value.get()
                     on:change=move |ev| value.set(event_target_value(&ev)) />
@@ -170,13 +180,13 @@ pub fn Rounds(questionnaire: Memo<Option<Questionnaire>>) -> impl IntoView {
             <Show when=move || !by_import.get()>
                 <fieldset class="field no-print">
                     <legend class="question">{move || i18n.t().report_round_a}</legend>
-                    {date_field("round-a-from", i18n.t().report_round_from, periods[0].0)}
-                    {date_field("round-a-to", i18n.t().report_round_to, periods[0].1)}
+                    {date_field("round-a-from", |t| t.report_round_from, periods[0].0)}
+                    {date_field("round-a-to", |t| t.report_round_to, periods[0].1)}
                 </fieldset>
                 <fieldset class="field no-print">
                     <legend class="question">{move || i18n.t().report_round_b}</legend>
-                    {date_field("round-b-from", i18n.t().report_round_from, periods[1].0)}
-                    {date_field("round-b-to", i18n.t().report_round_to, periods[1].1)}
+                    {date_field("round-b-from", |t| t.report_round_from, periods[1].0)}
+                    {date_field("round-b-to", |t| t.report_round_to, periods[1].1)}
                 </fieldset>
             </Show>
             <Show when=move || by_import.get()>
@@ -192,9 +202,15 @@ pub fn Rounds(questionnaire: Memo<Option<Questionnaire>>) -> impl IntoView {
             {move || {
                 let t = i18n.t();
                 let lang = i18n.lang();
-                let Some(c) = comparison.get() else {
-                    let hint = if by_import.get() { t.report_rounds_choose_files } else { t.report_rounds_choose };
-                    return view! { <p class="hint">{hint}</p> }.into_any();
+                let c = match comparison.get() {
+                    Some(Ok(c)) => c,
+                    Some(Err(())) => {
+                        return view! { <p class="notice notice-warning" id="rounds-overlap">{t.report_rounds_overlap}</p> }.into_any();
+                    }
+                    None => {
+                        let hint = if by_import.get() { t.report_rounds_choose_files } else { t.report_rounds_choose };
+                        return view! { <p class="hint">{hint}</p> }.into_any();
+                    }
                 };
                 let describe = |round: usize| {
                     if by_import.get() {

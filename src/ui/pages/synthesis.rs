@@ -53,10 +53,22 @@ pub fn MeetingSynthesis(
             let options = questionnaire.with(|q| list_options(q.as_ref(), d, false));
             let organisations = questionnaire.with(|q| list_options(q.as_ref(), d, true));
             let values: Vec<String> = options.iter().map(|o| o.value.clone()).collect();
+            // Every municipality and organisation option of every known questionnaire, to name
+            // the values of meetings recorded with another questionnaire than the report's.
+            let mut fallback: Vec<ChoiceOption> = Vec::new();
+            for q in d.questionnaires.values().chain(std::iter::once(builtin())) {
+                for item in [q.municipality_item(), q.organisation_item()]
+                    .into_iter()
+                    .flatten()
+                {
+                    fallback.extend(item.kind.options().iter().cloned());
+                }
+            }
             (
                 synthesise(d.meetings.values(), &values),
                 options,
                 organisations,
+                fallback,
             )
         })
     });
@@ -67,12 +79,16 @@ pub fn MeetingSynthesis(
         })
     });
     move || {
-        let (synthesis, options, organisations) = data.get();
+        let (synthesis, options, organisations, fallback) = data.get();
         let split_item = split_item.get();
+        let has_surveys = questionnaire.with(Option::is_some);
         let t = i18n.t();
         let lang = i18n.lang();
+        // A value's label in the report's list, else in any known questionnaire's, else the
+        // value itself.
         let label_in = |list: &[ChoiceOption], value: &str| -> String {
             list.iter()
+                .chain(fallback.iter())
                 .find(|o| o.value == value)
                 .map(|o| o.label.get(lang).to_string())
                 .unwrap_or_else(|| value.to_string())
@@ -84,15 +100,16 @@ pub fn MeetingSynthesis(
             label_in(&options, value)
         };
         let owner = |value: &str| label_in(&organisations, value);
-        // A meeting question as its own questionnaire words it.
-        let question = |m: &crate::domain::Meeting, id: &str| -> String {
+        // The meeting's own questionnaire (the built-in one when it is not known here).
+        let asked = |m: &crate::domain::Meeting| -> Vec<(String, String)> {
             coordinator.dataset.with_untracked(|d| {
-                let q = d.questionnaires.get(&m.questionnaire).unwrap_or(builtin());
-                q.meeting_questions()
+                d.questionnaires
+                    .get(&m.questionnaire)
+                    .unwrap_or(builtin())
+                    .meeting_questions()
                     .iter()
-                    .find(|x| x.id == id)
-                    .map(|x| x.label.get(lang).to_string())
-                    .unwrap_or_else(|| id.to_string())
+                    .map(|x| (x.id.clone(), x.label.get(lang).to_string()))
+                    .collect()
             })
         };
         let body = if synthesis.municipalities.is_empty() {
@@ -102,20 +119,16 @@ pub fn MeetingSynthesis(
                 .municipalities
                 .iter()
                 .map(|o| {
-                    let figures = report.with(|r| {
-                        r.as_ref()
-                            .zip(split_item.as_deref())
-                            .and_then(|(r, item)| survey_figures(r, item, &o.municipality, t, lang))
-                    });
-                    municipality_view(
-                        o,
-                        &name(&o.municipality),
-                        &owner,
-                        &question,
-                        figures,
-                        t,
-                        lang,
-                    )
+                    let figures = match split_item.as_deref() {
+                        // No surveys at all: said below, as for a municipality without any.
+                        None if !has_surveys => None,
+                        None => Some(view! { <p>{t.synthesis_survey_no_split}</p> }.into_any()),
+                        Some(item) => report.with(|r| {
+                            r.as_ref()
+                                .and_then(|r| survey_figures(r, item, &o.municipality, t, lang))
+                        }),
+                    };
+                    municipality_view(o, &name(&o.municipality), &owner, &asked, figures, t, lang)
                 })
                 .collect_view();
             view! {
@@ -197,7 +210,9 @@ fn general_view(
             view! { <p>{t.synthesis_general_none}</p> }.into_any()
         } else {
             view! {
+                <div class="table-scroll" tabindex="0" role="region" aria-labelledby="synthesis-general-caption">
                 <table class="data-table" id="synthesis-general">
+                    <caption id="synthesis-general-caption">{t.synthesis_general_caption}</caption>
                     <thead><tr>
                         <th scope="col">{t.synthesis_action}</th>
                         <th scope="col">{t.synthesis_raised_by}</th>
@@ -205,6 +220,7 @@ fn general_view(
                     </tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
+                </div>
             }.into_any()
         }}
     }
@@ -228,7 +244,7 @@ fn municipality_view(
     o: &MunicipalityOutcome,
     name: &str,
     owner: &dyn Fn(&str) -> String,
-    question: &dyn Fn(&crate::domain::Meeting, &str) -> String,
+    asked: &dyn Fn(&crate::domain::Meeting) -> Vec<(String, String)>,
     figures: Option<AnyView>,
     t: &'static Messages,
     lang: Lang,
@@ -242,14 +258,29 @@ fn municipality_view(
                 .cases
                 .iter()
                 .filter(|c| !(c.summary.trim().is_empty() && c.learning.trim().is_empty()))
-                .map(|c| format!("{} → {}", c.summary.trim(), c.learning.trim()))
+                .map(|c| match (c.summary.trim(), c.learning.trim()) {
+                    (summary, "") => summary.to_string(),
+                    ("", learning) => format!("→ {learning}"),
+                    (summary, learning) => format!("{summary} → {learning}"),
+                })
                 .collect();
-            let notes = m
-                .notes
+            // In the order the questionnaire asks them; notes to questions it lacks after.
+            let questions = asked(m);
+            let mut ordered: Vec<(String, &String)> = questions
                 .iter()
+                .filter_map(|(id, label)| m.notes.get(id).map(|text| (label.clone(), text)))
+                .collect();
+            ordered.extend(
+                m.notes
+                    .iter()
+                    .filter(|(id, _)| !questions.iter().any(|(q, _)| q == *id))
+                    .map(|(id, text)| (id.clone(), text)),
+            );
+            let notes = ordered
+                .into_iter()
                 .filter(|(_, text)| !text.trim().is_empty())
-                .map(|(id, text)| view! {
-                    <dt>{question(m, id)}</dt>
+                .map(|(label, text)| view! {
+                    <dt>{label}</dt>
                     <dd>{text.trim().to_string()}</dd>
                 })
                 .collect_view();
