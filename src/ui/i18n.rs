@@ -332,6 +332,8 @@ pub struct Messages {
     pub synthesis_survey_no_split: &'static str,
     pub synthesis_general_caption: &'static str,
     pub report_rounds_overlap: &'static str,
+    pub report_rounds_n_of: &'static str,
+    pub report_rounds_grade_of: &'static str,
 }
 
 /// Dutch, the default.
@@ -584,7 +586,7 @@ pub static NL: Messages = Messages {
     report_rounds_caption: "Meting A ({a}) en meting B ({b}) naast elkaar",
     report_figure: "Cijfer",
     report_change: "Verandering",
-    report_rounds_split: "Rapportcijfer per groep: {item}",
+    report_rounds_split: "Aantal en rapportcijfer per groep: {item}",
     meetings_intro: "Leg per gemeente de evaluatiebijeenkomst vast: wie er waren (per organisatie, zonder namen), de antwoorden op de vaste vragen, geanonimiseerde casussen, krachten, zorgen en acties. Alles wordt meteen op dit apparaat bewaard.",
     start_meeting: "Nieuwe bijeenkomst vastleggen",
     your_meetings: "Bijeenkomsten op dit apparaat",
@@ -664,6 +666,8 @@ pub static NL: Messages = Messages {
     synthesis_survey_no_split: "De enquête van dit rapport is niet per gemeente opgesplitst, dus hier staan geen cijfers per gemeente.",
     synthesis_general_caption: "Algemene acties, met de gemeenten die ze inbrachten en wie ze oppakt",
     report_rounds_overlap: "Deze twee metingen hebben enquêtes gemeen. Kies perioden of bestanden zonder overlap: anders zou het verschil de antwoorden van de enkele enquêtes die maar in één meting zitten, prijsgeven.",
+    report_rounds_n_of: "Aantal ({round})",
+    report_rounds_grade_of: "Rapportcijfer ({round})",
 };
 
 /// English.
@@ -915,7 +919,7 @@ pub static EN: Messages = Messages {
     report_rounds_caption: "Measurement A ({a}) and measurement B ({b}) side by side",
     report_figure: "Figure",
     report_change: "Change",
-    report_rounds_split: "Grade per group: {item}",
+    report_rounds_split: "Number and grade per group: {item}",
     meetings_intro: "Record the evaluation meeting of each municipality: who attended (per organisation, without names), the answers to the fixed questions, anonymised cases, strengths, concerns and actions. Everything is saved on this device at once.",
     start_meeting: "Record a new meeting",
     your_meetings: "Meetings on this device",
@@ -995,6 +999,8 @@ pub static EN: Messages = Messages {
     synthesis_survey_no_split: "This report's survey is not split by municipality, so there are no figures per municipality here.",
     synthesis_general_caption: "General actions, with the municipalities that raised them and who takes them up",
     report_rounds_overlap: "These two measurements share surveys. Choose periods or files that do not overlap: otherwise the change would give away the answers of the few surveys that are in one measurement only.",
+    report_rounds_n_of: "Number ({round})",
+    report_rounds_grade_of: "Grade ({round})",
 };
 
 /// Fills `{name}` placeholders of a text, e.g. `fill(t.step_of, &[("n", "2"), ("total", "5")])`.

@@ -235,6 +235,10 @@ test("two measurements side by side: each period's own figures and the change", 
   const change = Math.round(g(later) * 10) / 10 - Math.round(g(pilot) * 10) / 10;
   assert.deepEqual(gradeRow.slice(0, 2), [nl1(g(pilot)), nl1(g(later))]);
   assert.ok(Math.abs(Number(gradeRow[2].replace(",", ".")) - (g(later) - g(pilot))) < 0.051, `${gradeRow[2]} vs ${change}`);
+  // Per group too: everyone works together weekly, so that group holds all of each round.
+  const weekly = page.locator(".rounds-split tr", { has: page.locator("th", { hasText: /^Ongeveer elke week$/ }) });
+  const weeklyCells = await weekly.locator("td").allInnerTexts();
+  assert.deepEqual(weeklyCells.slice(0, 4), ["8", "9", nl1(g(pilot)), nl1(g(later))]);
   assert.deepEqual(await axeViolations(page), []);
 
   // By imported file: a third round's file, imported later, against the first file (which

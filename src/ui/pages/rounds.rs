@@ -257,15 +257,19 @@ pub fn Rounds(questionnaire: Memo<Option<Questionnaire>>) -> impl IntoView {
                                 <caption>{fill(t.report_rounds_split, &[("item", s.label.get(lang))])}</caption>
                                 <thead><tr>
                                     <th scope="col">{t.report_group}</th>
-                                    <th scope="col" class="num">{t.report_round_a}</th>
-                                    <th scope="col" class="num">{t.report_round_b}</th>
+                                    <th scope="col" class="num">{fill(t.report_rounds_n_of, &[("round", t.report_round_a)])}</th>
+                                    <th scope="col" class="num">{fill(t.report_rounds_n_of, &[("round", t.report_round_b)])}</th>
+                                    <th scope="col" class="num">{fill(t.report_rounds_grade_of, &[("round", t.report_round_a)])}</th>
+                                    <th scope="col" class="num">{fill(t.report_rounds_grade_of, &[("round", t.report_round_b)])}</th>
                                     <th scope="col" class="num">{t.report_change}</th>
                                 </tr></thead>
                                 <tbody>
                                     {s.groups.iter().map(|g| {
+                                        let n = change_texts(&g.n, lang, t, 0);
                                         let x = change_texts(&g.grade_mean, lang, t, 1);
                                         view! {
                                             <tr><th scope="row">{g.label.get(lang).to_string()}</th>
+                                                <td class="num">{n[0].clone()}</td><td class="num">{n[1].clone()}</td>
                                                 <td class="num">{x[0].clone()}</td><td class="num">{x[1].clone()}</td><td class="num">{x[2].clone()}</td></tr>
                                         }
                                     }).collect_view()}
