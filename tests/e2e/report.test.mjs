@@ -272,3 +272,36 @@ test("two measurements side by side: each period's own figures and the change", 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("many different open answers: the 20 most given first, the rest behind a button", async () => {
+  const r = rng(23);
+  // 30 responses from one organisation, 25 different strengths, one of them given six times.
+  const list = Array.from({ length: 30 }, (_, i) => {
+    const x = response(r, { org: "gi" }, 7);
+    x.answers.strengths = i < 6 ? "Korte lijnen." : `Sterk punt nummer ${String(i).padStart(2, "0")}.`;
+    return x;
+  });
+  const { context, page, errors } = await open(env.browser, env.server.url);
+  await page.goto(env.server.url + "#/importeren");
+  await page.locator("#import-files").setInputFiles([
+    { name: "veel.samenscan.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(exportFile(list))) },
+  ]);
+  await page.locator("#import-dataset-counts", { hasText: "30 ingevulde enquêtes" }).waitFor();
+  await page.goto(env.server.url + "#/rapport");
+  await page.locator("#open-by").selectOption("org");
+  const group = page.locator(".open-group", { has: page.locator("h3", { hasText: /^Gecertificeerde instelling/ }) });
+  const answers = group.locator("ul.open-answers").first().locator("li");
+  await answers.first().waitFor();
+  assert.equal(await answers.count(), 20);
+  assert.equal(await answers.first().innerText(), "Korte lijnen. (6×)");
+  const more = group.getByRole("button", { name: "Alle 25 verschillende antwoorden tonen" });
+  assert.equal(await more.getAttribute("aria-expanded"), "false");
+  await more.click();
+  assert.equal(await answers.count(), 25);
+  assert.equal(await answers.last().innerText(), "Sterk punt nummer 29.");
+  await group.getByRole("button", { name: "Minder antwoorden tonen" }).click();
+  assert.equal(await answers.count(), 20);
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
