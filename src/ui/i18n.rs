@@ -334,6 +334,7 @@ pub struct Messages {
     pub report_rounds_overlap: &'static str,
     pub report_rounds_n_of: &'static str,
     pub report_rounds_grade_of: &'static str,
+    pub meeting_attendance_wrong: &'static str,
 }
 
 /// Dutch, the default.
@@ -668,6 +669,7 @@ pub static NL: Messages = Messages {
     report_rounds_overlap: "Deze twee metingen hebben enquêtes gemeen. Kies perioden of bestanden zonder overlap: anders zou het verschil de antwoorden van de enkele enquêtes die maar in één meting zitten, prijsgeven.",
     report_rounds_n_of: "Aantal ({round})",
     report_rounds_grade_of: "Rapportcijfer ({round})",
+    meeting_attendance_wrong: "Vul een heel getal in: 0 of meer.",
 };
 
 /// English.
@@ -1001,6 +1003,7 @@ pub static EN: Messages = Messages {
     report_rounds_overlap: "These two measurements share surveys. Choose periods or files that do not overlap: otherwise the change would give away the answers of the few surveys that are in one measurement only.",
     report_rounds_n_of: "Number ({round})",
     report_rounds_grade_of: "Grade ({round})",
+    meeting_attendance_wrong: "Enter a whole number: 0 or more.",
 };
 
 /// Fills `{name}` placeholders of a text, e.g. `fill(t.step_of, &[("n", "2"), ("total", "5")])`.

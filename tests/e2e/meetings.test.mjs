@@ -282,6 +282,13 @@ test("the meeting form in English, and a meetings-only dataset still has its syn
   await page.getByLabel("How is the collaboration going?").waitFor();
   await page.getByRole("button", { name: "Add an action" }).click();
   await page.getByLabel("General (everywhere)").waitFor();
+  // Attendance is a whole number; anything else is said beside the field and not stored.
+  await page.locator("#attendance-gi").fill("2,5");
+  await page.locator("#attendance-gi-error", { hasText: "Enter a whole number: 0 or more." }).waitFor();
+  assert.equal(await page.locator("#attendance-gi").getAttribute("aria-invalid"), "true");
+  await page.locator("#attendance-gi").fill("3");
+  await page.locator("#attendance-gi-error").waitFor({ state: "detached" });
+  await page.locator("#attendance-total", { hasText: "Total present: 3" }).waitFor();
   // Completed, then the municipality taken away: a draft again, and the screen says why.
   await page.getByLabel("Date of the meeting").fill("2026-02-10");
   await page.getByRole("button", { name: "Complete the meeting" }).click();

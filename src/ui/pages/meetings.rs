@@ -221,15 +221,28 @@ fn MeetingForm(id: String, questionnaire: Questionnaire) -> impl IntoView {
             <p class="hint" id="attendance-hint">{move || i18n.t().meeting_attendance_hint}</p>
             {organisations.get_value().into_iter().map(|o| {
                 let field = format!("attendance-{}", o.value);
+                let error_id = format!("{field}-error");
                 let start = initial.attendance.get(&o.value).map(|n| n.to_string()).unwrap_or_default();
                 let key = o.value.clone();
+                // Text, not type=number: the browser would hand "2,5" over as empty, and the
+                // person would never hear that it was not taken.
+                let wrong = RwSignal::new(false);
+                let describedby = {
+                    let error_id = error_id.clone();
+                    move || wrong.get().then(|| error_id.clone())
+                };
                 view! {
-                    <div class="field field-inline">
+                    <div class="field field-inline" class:field-error=move || wrong.get()>
                         <label class="question" for=field.clone()>{move || o.label.get(i18n.lang()).to_string()}</label>
-                        <input type="number" class="input input-number" id=field min="0" step="1" inputmode="numeric"
+                        <input type="text" class="input input-number" id=field inputmode="numeric" autocomplete="off"
+                            aria-describedby=describedby aria-invalid=move || wrong.get().then_some("true")
                             prop:value=start
                             on:input=move |ev| {
-                                let count = event_target_value(&ev).trim().parse::<u32>().unwrap_or(0);
+                                let text = event_target_value(&ev);
+                                let text = text.trim();
+                                let count = if text.is_empty() { Some(0) } else { text.parse::<u32>().ok() };
+                                wrong.set(count.is_none());
+                                let Some(count) = count else { return };
                                 let key = key.clone();
                                 edit(store, id, move |m| {
                                     if count == 0 {
@@ -239,6 +252,9 @@ fn MeetingForm(id: String, questionnaire: Questionnaire) -> impl IntoView {
                                     }
                                 });
                             } />
+                        {move || wrong.get().then(|| view! {
+                            <p class="error-message" id=error_id.clone()>{i18n.t().meeting_attendance_wrong}</p>
+                        })}
                     </div>
                 }
             }).collect_view()}
