@@ -99,13 +99,24 @@ fn parse<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, StorageError> 
         .map_err(|e| StorageError::Failed(format!("a stored record cannot be read: {e}")))
 }
 
-/// This device's own responses, in no particular order.
-pub async fn own_responses() -> Result<Vec<OwnResponse>, StorageError> {
-    idb::get_all(&db()?, RESPONSES)
+/// Every record of `store`, read back.
+async fn all_of<T: serde::de::DeserializeOwned>(store: &str) -> Result<Vec<T>, StorageError> {
+    idb::get_all(&db()?, store)
         .await?
         .iter()
         .map(|json| parse(json))
         .collect()
+}
+
+/// Writes one record under `key` and waits until the write has committed.
+async fn put<T: serde::Serialize>(store: &str, key: &str, record: &T) -> Result<(), StorageError> {
+    let json = serde_json::to_string(record).expect("records serialise");
+    idb::write_all(&db()?, &[Write::Put { store, key, json }]).await
+}
+
+/// This device's own responses, in no particular order.
+pub async fn own_responses() -> Result<Vec<OwnResponse>, StorageError> {
+    all_of(RESPONSES).await
 }
 
 /// One of this device's responses.
@@ -118,39 +129,17 @@ pub async fn own_response(id: &str) -> Result<Option<OwnResponse>, StorageError>
 
 /// Saves one of this device's responses and waits until the write has committed.
 pub async fn save_own_response(own: &OwnResponse) -> Result<(), StorageError> {
-    let json = serde_json::to_string(own).expect("records serialise");
-    idb::write_all(
-        &db()?,
-        &[Write::Put {
-            store: RESPONSES,
-            key: &own.response.id,
-            json,
-        }],
-    )
-    .await
+    put(RESPONSES, &own.response.id, own).await
 }
 
 /// This device's own evaluation meetings, in no particular order.
 pub async fn own_meetings() -> Result<Vec<OwnMeeting>, StorageError> {
-    idb::get_all(&db()?, MEETINGS)
-        .await?
-        .iter()
-        .map(|json| parse(json))
-        .collect()
+    all_of(MEETINGS).await
 }
 
 /// Saves one of this device's meetings and waits until the write has committed.
 pub async fn save_own_meeting(own: &OwnMeeting) -> Result<(), StorageError> {
-    let json = serde_json::to_string(own).expect("records serialise");
-    idb::write_all(
-        &db()?,
-        &[Write::Put {
-            store: MEETINGS,
-            key: &own.meeting.id,
-            json,
-        }],
-    )
-    .await
+    put(MEETINGS, &own.meeting.id, own).await
 }
 
 /// Questionnaires loaded into this app (the built-in one is not stored: it ships with the app).
@@ -182,11 +171,7 @@ pub async fn save_questionnaire(q: &Questionnaire) -> Result<(), StorageError> {
 
 /// Every imported file of the coordinator's log, in import order (auto-incremented keys).
 pub async fn imports() -> Result<Vec<ImportRecord>, StorageError> {
-    idb::get_all(&db()?, IMPORTS)
-        .await?
-        .iter()
-        .map(|json| parse(json))
-        .collect()
+    all_of(IMPORTS).await
 }
 
 /// Appends one imported file to the log and stores the definitions it brought (the built-in one
