@@ -20,8 +20,17 @@ pub fn new_id() -> String {
 }
 
 /// A moment (RFC 3339) as local date and time for people, e.g. "22 november 2026 om 10:12";
-/// the text itself when it is not a moment.
+/// the text itself when it is not a moment. The last answer is kept: the files of one import
+/// batch share their moment, and a log of a thousand files asked the browser a thousand times.
 pub fn format_local(moment: &str, locale: &str) -> String {
+    thread_local! {
+        static LAST: std::cell::RefCell<(String, String, String)> = Default::default();
+    }
+    if let Some(hit) =
+        LAST.with_borrow(|(m, l, text)| (m == moment && l == locale).then(|| text.clone()))
+    {
+        return hit;
+    }
     let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(moment));
     if date.get_time().is_nan() {
         return moment.to_string();
@@ -29,7 +38,9 @@ pub fn format_local(moment: &str, locale: &str) -> String {
     let options = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into());
     let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());
-    String::from(date.to_locale_string(locale, &options))
+    let text = String::from(date.to_locale_string(locale, &options));
+    LAST.set((moment.to_string(), locale.to_string(), text.clone()));
+    text
 }
 
 /// A calendar date (`YYYY-MM-DD`) for people, e.g. "25 januari 2018"; the text itself when it

@@ -48,15 +48,19 @@ pub fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
 }
 
 /// The whole content of a picked or dropped file. The error is the browser's words (a file
-/// removed or changed since it was picked, or unreadable).
-pub async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
-    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
-        .await
-        .map_err(|e| {
+/// removed or changed since it was picked, or unreadable). Reading starts at the call, so several
+/// files can be read at once and awaited one by one.
+pub fn read_bytes(
+    file: &web_sys::File,
+) -> impl std::future::Future<Output = Result<Vec<u8>, String>> + 'static {
+    let reading = wasm_bindgen_futures::JsFuture::from(file.array_buffer());
+    async move {
+        let buffer = reading.await.map_err(|e| {
             e.dyn_ref::<js_sys::Error>()
                 .map(|e| String::from(e.message()))
                 .or_else(|| e.dyn_ref::<web_sys::DomException>().map(|e| e.message()))
                 .unwrap_or_else(|| format!("{e:?}"))
         })?;
-    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+        Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+    }
 }

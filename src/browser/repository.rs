@@ -14,7 +14,7 @@
 use std::cell::RefCell;
 
 use crate::browser::idb::{self, create_store, Migration, StorageError, Write};
-use crate::domain::import_log::ImportRecord;
+use crate::domain::import_log::{ImportRecord, Imported};
 use crate::domain::{builtin, OwnMeeting, OwnResponse, Questionnaire};
 use web_sys::{IdbDatabase, IdbTransaction};
 
@@ -174,22 +174,25 @@ pub async fn imports() -> Result<Vec<ImportRecord>, StorageError> {
     all_of(IMPORTS).await
 }
 
-/// Appends one imported file to the log and stores the definitions it brought (the built-in one
+/// Appends imported files to the log and stores the definitions they brought (the built-in one
 /// excepted: it ships with the app), in one transaction: all or nothing.
-pub async fn save_import(
-    record: &ImportRecord,
-    questionnaires: &[Questionnaire],
-) -> Result<(), StorageError> {
-    let keys: Vec<(String, String)> = questionnaires
+pub async fn save_imports(imported: &[Imported]) -> Result<(), StorageError> {
+    // A definition carried by several files of the batch is written once: the last one holds
+    // what the dataset holds now.
+    let definitions: std::collections::BTreeMap<String, String> = imported
         .iter()
+        .flat_map(|one| &one.questionnaires)
         .filter(|q| q.reference() != builtin().reference())
         .map(|q| (format!("{}@{}", q.id(), q.version()), q.to_json()))
         .collect();
-    let mut writes = vec![Write::Add {
-        store: IMPORTS,
-        json: serde_json::to_string(record).expect("records serialise"),
-    }];
-    writes.extend(keys.iter().map(|(key, json)| Write::Put {
+    let mut writes: Vec<Write> = imported
+        .iter()
+        .map(|one| Write::Add {
+            store: IMPORTS,
+            json: serde_json::to_string(&one.record).expect("records serialise"),
+        })
+        .collect();
+    writes.extend(definitions.iter().map(|(key, json)| Write::Put {
         store: QUESTIONNAIRES,
         key,
         json: json.clone(),

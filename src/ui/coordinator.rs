@@ -95,49 +95,70 @@ impl Coordinator {
         }
     }
 
-    /// Imports one decoded file (decrypted first when `encrypted`): the log record on success.
-    pub async fn import(
+    /// Imports decoded files (each with its name and whether it was encrypted), in order: each
+    /// is checked and merged into the dataset, and all their log records are stored in one
+    /// transaction. One result per file, in the same order. A file may use a definition an
+    /// earlier file of the same batch brought. Should the write fail, nothing of the batch is
+    /// stored and the dataset is rebuilt from what is.
+    pub async fn import_batch(
         self,
         store: Store,
-        name: &str,
-        raw: RawExport,
-        encrypted: bool,
-    ) -> Result<ImportRecord, Rejection> {
-        let file = validate(raw, &known(store));
+        files: Vec<(String, RawExport, bool)>,
+    ) -> Vec<Result<ImportRecord, Rejection>> {
+        if files.is_empty() {
+            return Vec::new();
+        }
+        let count = files.len();
+        let mut known = known(store);
+        let now = clock::now_rfc3339();
         let imported = self.dataset.try_update(|dataset| {
-            import_into(
-                dataset,
-                file,
-                name,
-                &clock::now_rfc3339(),
-                encrypted,
-                env!("CARGO_PKG_VERSION"),
-            )
+            files
+                .into_iter()
+                .map(|(name, raw, encrypted)| {
+                    let file = validate(raw, &known);
+                    let imported = import_into(
+                        dataset,
+                        file,
+                        &name,
+                        &now,
+                        encrypted,
+                        env!("CARGO_PKG_VERSION"),
+                    );
+                    for q in &imported.questionnaires {
+                        known.insert(q.reference(), q.clone());
+                    }
+                    imported
+                })
+                .collect::<Vec<_>>()
         });
         let Some(imported) = imported else {
-            return Err(Rejection::Storage(StorageError::Failed(
-                "the app was closed".into(),
-            )));
+            let closed = StorageError::Failed("the app was closed".into());
+            return (0..count)
+                .map(|_| Err(Rejection::Storage(closed.clone())))
+                .collect();
         };
-        match repository::save_import(&imported.record, &imported.questionnaires).await {
+        match repository::save_imports(&imported).await {
             Ok(()) => {
-                let listed = imported.record.without_data();
-                self.log.update(|log| log.push(listed.clone()));
+                let listed: Vec<ImportRecord> =
+                    imported.iter().map(|i| i.record.without_data()).collect();
+                self.log.update(|log| log.extend(listed.iter().cloned()));
                 store.loaded.update(|loaded| {
-                    for q in imported.questionnaires {
+                    for q in imported.into_iter().flat_map(|i| i.questionnaires) {
                         match loaded.iter_mut().find(|l| l.reference() == q.reference()) {
                             Some(slot) => *slot = q,
                             None => loaded.push(q),
                         }
                     }
                 });
-                Ok(listed)
+                listed.into_iter().map(Ok).collect()
             }
             Err(e) => {
                 // The merge above changed the dataset in memory only: rebuild it from what is
                 // stored.
                 self.reload(store).await;
-                Err(Rejection::Storage(e))
+                (0..count)
+                    .map(|_| Err(Rejection::Storage(e.clone())))
+                    .collect()
             }
         }
     }
@@ -169,21 +190,25 @@ pub enum Opened {
 }
 
 /// Reads a picked file and looks at its first layer. A file over the size limit is refused
-/// before it is read.
-pub async fn open_file(file: &web_sys::File) -> Result<Opened, Rejection> {
-    let size = file.size();
-    if size > MAX_FILE_BYTES as f64 {
-        return Err(Rejection::File(FileProblem::TooLarge {
-            bytes: size as usize,
-            limit: MAX_FILE_BYTES,
-        }));
-    }
-    let bytes = files::read_bytes(file)
-        .await
-        .map_err(Rejection::Unreadable)?;
-    match decode(&bytes, MAX_FILE_BYTES).map_err(Rejection::File)? {
-        Decoded::Export(raw) => Ok(Opened::Plain(raw)),
-        Decoded::Encrypted(envelope) => Ok(Opened::Encrypted(envelope)),
+/// before it is read. Reading starts at the call (see [`files::read_bytes`]). `size` is
+/// `file.size()`, which the caller has asked already (each ask goes to the operating system).
+pub fn open_file(
+    file: &web_sys::File,
+    size: f64,
+) -> impl std::future::Future<Output = Result<Opened, Rejection>> + 'static {
+    let reading = (size <= MAX_FILE_BYTES as f64).then(|| files::read_bytes(file));
+    async move {
+        let Some(reading) = reading else {
+            return Err(Rejection::File(FileProblem::TooLarge {
+                bytes: size as usize,
+                limit: MAX_FILE_BYTES,
+            }));
+        };
+        let bytes = reading.await.map_err(Rejection::Unreadable)?;
+        match decode(&bytes, MAX_FILE_BYTES).map_err(Rejection::File)? {
+            Decoded::Export(raw) => Ok(Opened::Plain(raw)),
+            Decoded::Encrypted(envelope) => Ok(Opened::Encrypted(envelope)),
+        }
     }
 }
 

@@ -6,6 +6,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { open, finishShortResponse, axeViolations, servedApp, storedRecords } from "./harness.mjs";
+import { rng, response, exportFile as generatedFile, QUESTIONNAIRE } from "./generate.mjs";
 
 const env = servedApp();
 
@@ -217,6 +218,71 @@ test("files dropped on the drop zone are imported like picked ones", async () =>
     zone.dispatchEvent(new DragEvent("drop", { dataTransfer: data, bubbles: true, cancelable: true }));
   }, text);
   await page.locator(".import-result", { hasText: "gesleept.samenscan.json" }).locator(".import-status", { hasText: "Geïmporteerd" }).waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("many files in one pick: stored in batches, each file judged on its own; a failed write stores nothing of its batch", async () => {
+  const { context, page, errors } = await open(env.browser, env.server.url);
+  await page.goto(env.server.url + "#/importeren");
+  await page.locator("#import-dataset-counts").waitFor();
+  const r = rng(2026);
+  const asFile = (name, content) => ({
+    name,
+    mimeType: "application/json",
+    buffer: Buffer.from(typeof content === "string" ? content : JSON.stringify(content)),
+  });
+  // More files than one batch holds. The first brings a questionnaire only; the sixth uses it
+  // without carrying it (known from earlier in the same pick); the eleventh is broken.
+  const custom = { ...QUESTIONNAIRE, id: "samenwerking-oost", title: { nl: "Samenwerking Oost", en: "Collaboration East" } };
+  const files = [asFile("00-vragenlijst.samenscan.json", { ...generatedFile([]), responses: [], questionnaires: [custom] })];
+  let expected = 0;
+  for (let i = 1; i < 150; i++) {
+    const name = `${String(i).padStart(3, "0")}.samenscan.json`;
+    if (i === 10) {
+      files.push(asFile(name, '{"format":"samenscan/export","format_version":1,'));
+      continue;
+    }
+    const list = Array.from({ length: 1 + (i % 4) }, () => response(r));
+    if (i === 5) {
+      for (const one of list) one.questionnaire = { id: "samenwerking-oost", version: QUESTIONNAIRE.version };
+      files.push(asFile(name, { ...generatedFile(list), questionnaires: [] }));
+    } else {
+      files.push(asFile(name, generatedFile(list)));
+    }
+    expected += list.length;
+  }
+  await importFiles(page, files);
+  const status = (name) => page.locator(".import-result", { hasText: name }).locator(".import-status");
+  assert.match(await status("005.samenscan.json").innerText(), /^Geïmporteerd: \d+ nieuw/);
+  assert.match(await status("010.samenscan.json").innerText(), /^Niet geïmporteerd/);
+  assert.equal(await page.locator(".import-rejected").count(), 1);
+  assert.equal((await storedImports(page)).length, 149);
+  await page.locator("#import-dataset-counts", { hasText: `${expected} ingevulde enquêtes` }).waitFor();
+  await page.locator("#import-dataset-counts", { hasText: "149 geïmporteerde bestanden" }).waitFor();
+
+  // The disk is full: every file of the batch is refused, nothing is stored, the data on screen
+  // is what is stored.
+  await page.evaluate(() => {
+    window.realAdd = IDBObjectStore.prototype.add;
+    IDBObjectStore.prototype.add = function () {
+      throw new DOMException("Quota exceeded.", "QuotaExceededError");
+    };
+  });
+  const more = [0, 1, 2].map((i) => asFile(`meer-${i}.samenscan.json`, generatedFile([response(r), response(r)])));
+  await importFiles(page, more);
+  for (const file of more) {
+    assert.match(await status(file.name).innerText(), /^Niet geïmporteerd: .*Er is niets van dit bestand opgeslagen\./s);
+  }
+  assert.equal((await storedImports(page)).length, 149);
+  await page.locator("#import-dataset-counts", { hasText: `${expected} ingevulde enquêtes` }).waitFor();
+  // Space again: the same files import.
+  await page.evaluate(() => {
+    IDBObjectStore.prototype.add = window.realAdd;
+  });
+  await importFiles(page, more);
+  await page.locator("#import-dataset-counts", { hasText: `${expected + 6} ingevulde enquêtes` }).waitFor();
+  assert.equal((await storedImports(page)).length, 152);
   assert.deepEqual(errors, []);
   await context.close();
 });

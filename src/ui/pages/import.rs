@@ -5,7 +5,7 @@
 use std::collections::VecDeque;
 
 use crate::browser::{clock, dom, files};
-use crate::domain::exchange::FileProblem;
+use crate::domain::exchange::{FileProblem, RawExport};
 use crate::domain::import_log::ImportRecord;
 use crate::domain::Status;
 use crate::ui::app::PAGE_TITLE_ID;
@@ -19,6 +19,10 @@ use futures_channel::oneshot;
 use leptos::prelude::*;
 
 const PASSPHRASE_ID: &str = "import-passphrase";
+/// At most this many files are read at the same time and stored in one transaction…
+const BATCH_FILES: usize = 64;
+/// …and at most about this many bytes (a batch holds at least one file).
+const BATCH_BYTES: f64 = 16.0 * 1024.0 * 1024.0;
 
 /// Where one picked file stands.
 #[derive(Clone, Debug, PartialEq)]
@@ -79,49 +83,94 @@ fn ImportScreen() -> impl IntoView {
         async move { receiver.await.ok().flatten() }
     };
 
-    let run = move || async move {
-        // A passphrase that opened one file of this batch is tried first on the next ones:
-        // a coordinator usually receives many files with the same passphrase.
-        let mut known_passphrase: Option<String> = None;
-        while let Some((row, file)) = queue.try_update_value(|q| q.pop_front()).flatten() {
-            row.outcome.set(Outcome::Working);
-            let result = match open_file(&file).await {
-                Ok(Opened::Plain(raw)) => coordinator.import(store, &row.name, raw, false).await,
-                Ok(Opened::Encrypted(envelope)) => {
-                    let mut remembered = known_passphrase.clone();
-                    let mut wrong = false;
-                    loop {
-                        let given = match remembered.take() {
-                            Some(p) => Some(p),
-                            None => {
-                                row.outcome.set(Outcome::Passphrase { wrong });
-                                ask().await
-                            }
-                        };
-                        let Some(given) = given else {
-                            break Err(Rejection::NoPassphrase);
-                        };
-                        let from_memory = known_passphrase.as_ref() == Some(&given) && !wrong;
-                        row.outcome.set(Outcome::Working);
-                        match decrypt(&envelope, &given).await {
-                            Ok(raw) => {
-                                known_passphrase = Some(given);
-                                break coordinator.import(store, &row.name, raw, true).await;
-                            }
-                            Err(Rejection::File(FileProblem::WrongPassphrase)) => {
-                                // The batch's passphrase not fitting is no mistake of the person.
-                                wrong = !from_memory;
-                            }
-                            Err(other) => break Err(other),
-                        }
-                    }
-                }
-                Err(e) => Err(e),
-            };
+    // Imports decoded files and shows each one's outcome.
+    let store_batch = move |files: Vec<(Row, RawExport, bool)>| async move {
+        if files.is_empty() {
+            return;
+        }
+        let (rows_of, files): (Vec<Row>, Vec<_>) = files
+            .into_iter()
+            .map(|(row, raw, encrypted)| {
+                let name = row.name.clone();
+                (row, (name, raw, encrypted))
+            })
+            .unzip();
+        let results = coordinator.import_batch(store, files).await;
+        for (row, result) in rows_of.iter().zip(results) {
             row.outcome.set(match result {
                 Ok(record) => Outcome::Imported(record),
                 Err(rejection) => Outcome::Rejected(rejection),
             });
+        }
+    };
+
+    // Files are taken in batches: read at the same time, then checked and merged one by one in
+    // order, and stored in one transaction per batch (one per file made a thousand files wait
+    // on a thousand commits). An encrypted file is imported on its own, after what came before
+    // it has been stored, so a wait for its passphrase never holds unsaved work.
+    let run = move || async move {
+        // A passphrase that opened one file of this batch is tried first on the next ones:
+        // a coordinator usually receives many files with the same passphrase.
+        let mut known_passphrase: Option<String> = None;
+        loop {
+            let mut batch = Vec::new();
+            let mut bytes = 0.0;
+            while batch.len() < BATCH_FILES && bytes < BATCH_BYTES {
+                let Some((row, file)) = queue.try_update_value(|q| q.pop_front()).flatten() else {
+                    break;
+                };
+                let size = file.size();
+                bytes += size;
+                row.outcome.set(Outcome::Working);
+                let opening = open_file(&file, size);
+                batch.push((row, opening));
+            }
+            if batch.is_empty() {
+                break;
+            }
+            let mut plain: Vec<(Row, RawExport, bool)> = Vec::new();
+            for (row, opening) in batch {
+                match opening.await {
+                    Ok(Opened::Plain(raw)) => plain.push((row, raw, false)),
+                    Ok(Opened::Encrypted(envelope)) => {
+                        store_batch(std::mem::take(&mut plain)).await;
+                        let mut remembered = known_passphrase.clone();
+                        let mut wrong = false;
+                        let result = loop {
+                            let given = match remembered.take() {
+                                Some(p) => Some(p),
+                                None => {
+                                    row.outcome.set(Outcome::Passphrase { wrong });
+                                    ask().await
+                                }
+                            };
+                            let Some(given) = given else {
+                                break Err(Rejection::NoPassphrase);
+                            };
+                            let from_memory = known_passphrase.as_ref() == Some(&given) && !wrong;
+                            row.outcome.set(Outcome::Working);
+                            match decrypt(&envelope, &given).await {
+                                Ok(raw) => {
+                                    known_passphrase = Some(given);
+                                    break Ok(raw);
+                                }
+                                Err(Rejection::File(FileProblem::WrongPassphrase)) => {
+                                    // The batch's passphrase not fitting is no mistake of the
+                                    // person.
+                                    wrong = !from_memory;
+                                }
+                                Err(other) => break Err(other),
+                            }
+                        };
+                        match result {
+                            Ok(raw) => store_batch(vec![(row, raw, true)]).await,
+                            Err(rejection) => row.outcome.set(Outcome::Rejected(rejection)),
+                        }
+                    }
+                    Err(rejection) => row.outcome.set(Outcome::Rejected(rejection)),
+                }
+            }
+            store_batch(plain).await;
         }
         running.set(false);
     };
