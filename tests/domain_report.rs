@@ -2,8 +2,8 @@
 //! rules of design §4 by example, then as properties over random data.
 
 use samenscan::domain::report::{
-    build_report, compare_rounds, suppress_split, Cell, FigureCounts, FigureKind, GroupKey, Hidden,
-    Mean, Report, ReportOptions, SplitCounts,
+    build_report, compare_rounds, open_answers_by, suppress_split, Cell, FigureCounts, FigureKind,
+    GroupKey, Hidden, Mean, Report, ReportOptions, SplitCounts,
 };
 use samenscan::domain::{statistics, Questionnaire, QuestionnaireRef, Response, Status};
 use serde_json::{json, Value};
@@ -510,6 +510,39 @@ mod properties {
                 prop_assert!(alpha.is_finite() && alpha <= 1.0 + 1e-12, "{}", alpha);
             }
             prop_assert_eq!(a.n, rows.len());
+        }
+
+        /// The open answers by another split, computed on their own from the report's
+        /// suppression, are exactly those of a whole report built with that split: the same
+        /// groups, answers and hiding. Drafts and other versions do not count in either.
+        #[test]
+        fn open_answers_by_another_split_equal_a_whole_report(
+            people in prop::collection::vec(
+                (prop::option::weighted(0.8, 0usize..2), prop::option::of(0usize..4), 0u8..10),
+                0..40,
+            ),
+            min in 2usize..6,
+        ) {
+            let q = questionnaire(min);
+            let orgs = ["lt", "gi"];
+            let texts = ["Korte lijnen", "  ", "Bereikbaarheid", "Fijne samenwerking"];
+            let data: Vec<Response> = people.iter().enumerate().map(|(i, (org, text, kind))| {
+                let mut a = serde_json::Map::new();
+                if let Some(o) = org { a.insert("org".into(), json!(orgs[*o])); }
+                a.insert("score".into(), json!(7));
+                if let Some(t) = text { a.insert("sterk".into(), json!(texts[*t])); }
+                let (status, version) = match kind {
+                    0 => (Status::Draft, 1),
+                    1 => (Status::Complete, 2),
+                    _ => (Status::Complete, 1),
+                };
+                response(i as u32, status, version, Value::Object(a))
+            }).collect();
+            let by_none = build_report(&q, &data, &ReportOptions::default());
+            let by_org = build_report(&q, &data, &ReportOptions { open_answers_by: Some("org".into()) });
+            prop_assert_eq!(&open_answers_by(&q, &data, &by_none, Some("org")), &by_org.open_answers);
+            prop_assert_eq!(&open_answers_by(&q, &data, &by_org, None), &by_none.open_answers);
+            prop_assert_eq!(&open_answers_by(&q, &data, &by_org, Some("no-such-item")), &by_none.open_answers);
         }
 
         /// Whole reports over random data: groups and figures are right where shown, and every

@@ -554,6 +554,9 @@ pub struct Report {
     pub splits: Vec<Split>,
     /// Open answers.
     pub open_answers: OpenAnswers,
+    /// What each split hides, in the order of `splits`: the open answers by another split
+    /// ([`open_answers_by`]) hide what the report would.
+    pub split_suppression: Vec<SplitSuppression>,
 }
 
 /// Two figures and the change from `a` to `b` (b − a); the change is shown only when both are.
@@ -766,7 +769,18 @@ pub fn build_report<'r>(
         .map(|(item, (tally, decision))| build_split(item, tally, decision, total))
         .collect();
 
-    let open_answers = build_open_answers(&scorer, options, &scores, &decisions, all_hidden);
+    let split = open_split(&scorer, options.open_answers_by.as_deref());
+    let open_answers = build_open_answers(
+        &scorer,
+        split,
+        |each: OpenRow<'_>| {
+            for sc in &scores {
+                each(split.and_then(|s| sc.groups[s]), &sc.texts);
+            }
+        },
+        &decisions,
+        all_hidden,
+    );
 
     Report {
         questionnaire: questionnaire.reference(),
@@ -782,7 +796,38 @@ pub fn build_report<'r>(
         factors,
         splits,
         open_answers,
+        split_suppression: decisions,
     }
+}
+
+/// The open answers of `report` by another `group_by` item (`by`; `None` or an id that is not a
+/// `group_by` item: one group of all responses), from the responses the report was built from.
+/// Only the text answers and that item are read again; what is hidden is what the report hides.
+/// Changing the split of the open answers costs this, not a whole report.
+pub fn open_answers_by<'r>(
+    questionnaire: &Questionnaire,
+    responses: impl IntoIterator<Item = &'r Response>,
+    report: &Report,
+    by: Option<&str>,
+) -> OpenAnswers {
+    let scorer = Scorer::new(questionnaire);
+    let split = open_split(&scorer, by);
+    let rows = |each: OpenRow<'_>| {
+        let mut texts = Vec::new();
+        for r in responses {
+            if is_counted(questionnaire, r) {
+                let group = scorer.group_and_texts(&r.answers, split, &mut texts);
+                each(group, &texts);
+            }
+        }
+    };
+    let all_hidden = matches!(report.n, Cell::Suppressed);
+    build_open_answers(&scorer, split, rows, &report.split_suppression, all_hidden)
+}
+
+/// The position among the `group_by` items of the item open answers are split by.
+fn open_split(scorer: &Scorer, by: Option<&str>) -> Option<usize> {
+    by.and_then(|id| scorer.group_items().position(|i| i.id == id))
 }
 
 /// The group index of a response in split `s` with `groups` groups (the last is "not answered").
@@ -944,17 +989,18 @@ pub fn tally_answers(answers: &[String]) -> Vec<(String, usize)> {
     out
 }
 
+/// Receives, per counted response, its group in a split and its text answers.
+type OpenRow<'f> = &'f mut dyn FnMut(Option<usize>, &[Option<&str>]);
+
+/// The open answers from, per counted response, its group in `split` and its text answers
+/// (`rows` calls its argument once per response).
 fn build_open_answers(
     scorer: &Scorer,
-    options: &ReportOptions,
-    scores: &[ResponseScores],
+    split: Option<usize>,
+    rows: impl FnOnce(OpenRow<'_>),
     decisions: &[SplitSuppression],
     all_hidden: bool,
 ) -> OpenAnswers {
-    let split = options
-        .open_answers_by
-        .as_deref()
-        .and_then(|id| scorer.group_items().position(|i| i.id == id));
     let text_items: Vec<_> = scorer.text_items().collect();
     let first_text = decisions
         .first()
@@ -990,14 +1036,18 @@ fn build_open_answers(
         }
     };
     let mut texts: Vec<Vec<Vec<String>>> = vec![vec![Vec::new(); text_items.len()]; groups.len()];
-    for sc in scores {
-        let g = split.map_or(0, |s| group_index(sc, s, groups.len()));
-        for (t, text) in sc.texts.iter().enumerate() {
+    rows(&mut |group, row_texts| {
+        let g = if split.is_some() {
+            group.unwrap_or(groups.len() - 1)
+        } else {
+            0
+        };
+        for (t, text) in row_texts.iter().enumerate() {
             if let (Some(text), false) = (text, groups[g].3[t]) {
                 texts[g][t].push(text.to_string());
             }
         }
-    }
+    });
     OpenAnswers {
         by: split.map(|s| scorer.group_items().nth(s).expect("found").id.clone()),
         groups: groups

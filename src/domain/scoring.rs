@@ -125,32 +125,91 @@ impl<'q> Scorer<'q> {
         for parent in &self.parents {
             let shown = match parent {
                 None => true,
-                Some((p, values)) => {
-                    visible[*p]
-                        && match answers.get(&self.items[*p].id) {
-                            Some(Value::String(s)) => values.iter().any(|v| v == s),
-                            Some(Value::Array(a)) => a
-                                .iter()
-                                .filter_map(Value::as_str)
-                                .any(|s| values.iter().any(|v| v == s)),
-                            _ => false,
-                        }
-                }
+                Some((p, values)) => visible[*p] && shows(answers.get(&self.items[*p].id), values),
             };
             visible.push(shown);
         }
         visible
     }
 
+    /// The valid answer to item `i`, when it is visible.
+    fn answer_at<'a>(
+        &self,
+        visible: &[bool],
+        answers: &'a BTreeMap<String, Value>,
+        i: usize,
+    ) -> Option<Answer<'a>> {
+        if !visible[i] {
+            return None;
+        }
+        self.parsed(answers, i)
+    }
+
+    /// The valid answer to item `i`, visible or not.
+    fn parsed<'a>(&self, answers: &'a BTreeMap<String, Value>, i: usize) -> Option<Answer<'a>> {
+        parse_answer(self.items[i], answers.get(&self.items[i].id)?).ok()
+    }
+
+    /// Whether item `i` is visible: the rule of [`Self::visibility`] for one item, following
+    /// its `show_if` chain only.
+    fn is_visible(&self, answers: &BTreeMap<String, Value>, i: usize) -> bool {
+        match self.parents[i] {
+            None => true,
+            Some((p, values)) => {
+                self.is_visible(answers, p) && shows(answers.get(&self.items[p].id), values)
+            }
+        }
+    }
+
+    /// The index of the chosen option of a group_by item, from its answer.
+    fn option_index(&self, i: usize, answer: Option<Answer<'_>>) -> Option<usize> {
+        match answer {
+            Some(Answer::Choice(v)) => self.items[i]
+                .kind
+                .options()
+                .iter()
+                .position(|o| o.value == v),
+            _ => None,
+        }
+    }
+
+    /// A text answer that is not blank.
+    fn text(answer: Option<Answer<'_>>) -> Option<&str> {
+        match answer {
+            Some(Answer::Text(s)) if !s.trim().is_empty() => Some(s),
+            _ => None,
+        }
+    }
+
+    /// Only what the open answers need from one response: the chosen option of the `split`-th
+    /// group_by item (as in [`ResponseScores::groups`]) and the text answers (as in
+    /// [`ResponseScores::texts`]), written into `texts`. Reads only those items and what their
+    /// visibility depends on: switching the open answers to another split reads every response.
+    pub fn group_and_texts<'a>(
+        &self,
+        answers: &'a BTreeMap<String, Value>,
+        split: Option<usize>,
+        texts: &mut Vec<Option<&'a str>>,
+    ) -> Option<usize> {
+        texts.clear();
+        texts.extend(self.text_items.iter().map(|&i| {
+            if self.is_visible(answers, i) {
+                Self::text(self.parsed(answers, i))
+            } else {
+                None
+            }
+        }));
+        let i = *self.group_items.get(split?)?;
+        if !self.is_visible(answers, i) {
+            return None;
+        }
+        self.option_index(i, self.parsed(answers, i))
+    }
+
     /// Scores one response's answers (whether the response counts at all is [`is_counted`]).
     pub fn score<'a>(&self, answers: &'a BTreeMap<String, Value>) -> ResponseScores<'a> {
         let visible = self.visibility(answers);
-        let answer = |i: usize| -> Option<Answer<'a>> {
-            if !visible[i] {
-                return None;
-            }
-            parse_answer(self.items[i], answers.get(&self.items[i].id)?).ok()
-        };
+        let answer = |i: usize| self.answer_at(&visible, answers, i);
         let grade = self.grade.and_then(|i| match answer(i) {
             Some(Answer::Grade(g)) => Some(g),
             _ => None,
@@ -177,22 +236,12 @@ impl<'q> Scorer<'q> {
         let groups = self
             .group_items
             .iter()
-            .map(|&i| match answer(i) {
-                Some(Answer::Choice(v)) => self.items[i]
-                    .kind
-                    .options()
-                    .iter()
-                    .position(|o| o.value == v),
-                _ => None,
-            })
+            .map(|&i| self.option_index(i, answer(i)))
             .collect();
         let texts = self
             .text_items
             .iter()
-            .map(|&i| match answer(i) {
-                Some(Answer::Text(s)) if !s.trim().is_empty() => Some(s),
-                _ => None,
-            })
+            .map(|&i| Self::text(answer(i)))
             .collect();
         ResponseScores {
             grade,
@@ -201,6 +250,18 @@ impl<'q> Scorer<'q> {
             groups,
             texts,
         }
+    }
+}
+
+/// Whether a parent's answer is one of the `values` that show a `show_if` item.
+fn shows(answer: Option<&Value>, values: &[String]) -> bool {
+    match answer {
+        Some(Value::String(s)) => values.iter().any(|v| v == s),
+        Some(Value::Array(a)) => a
+            .iter()
+            .filter_map(Value::as_str)
+            .any(|s| values.iter().any(|v| v == s)),
+        _ => false,
     }
 }
 

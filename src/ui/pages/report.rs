@@ -8,8 +8,8 @@ use std::collections::BTreeMap;
 use crate::browser::{clock, dom, files};
 use crate::domain::csv::{codebook_csv, responses_csv, CsvOptions, Separator};
 use crate::domain::report::{
-    build_report, tally_answers, Cell, Change, GradeStats, Group, GroupKey, Hidden, Mean,
-    OpenAnswers, Report, ReportOptions, Split,
+    build_report, open_answers_by, tally_answers, Cell, Change, GradeStats, Group, GroupKey,
+    Hidden, Mean, OpenAnswers, Report, ReportOptions, Split,
 };
 use crate::domain::sorting;
 use crate::domain::{
@@ -97,19 +97,18 @@ fn ReportScreen() -> impl IntoView {
     });
     let open_answers = Memo::new(move |_| {
         let by = open_by.get();
-        let first = report.with(|r| r.as_ref().map(|r| r.open_answers.clone()))?;
-        match by {
-            Some(id) if first.by.as_deref() != Some(id.as_str()) => {
-                let q = questionnaire.get_untracked()?;
-                let options = ReportOptions {
-                    open_answers_by: Some(id),
-                };
-                Some(coordinator.dataset.with_untracked(|d| {
-                    build_report(&q, d.responses.values(), &options).open_answers
-                }))
+        report.with(|r| {
+            let r = r.as_ref()?;
+            match by {
+                Some(id) if r.open_answers.by.as_deref() != Some(id.as_str()) => {
+                    let q = questionnaire.get_untracked()?;
+                    Some(coordinator.dataset.with_untracked(|d| {
+                        open_answers_by(&q, d.responses.values(), r, Some(&id))
+                    }))
+                }
+                _ => Some(r.open_answers.clone()),
             }
-            _ => Some(first),
-        }
+        })
     });
 
     move || {
