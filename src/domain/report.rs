@@ -22,6 +22,7 @@
 
 use super::sorting;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use super::questionnaire::{Label, Questionnaire};
 use super::response::{QuestionnaireRef, Response, Status};
@@ -557,6 +558,77 @@ pub struct Report {
     /// What each split hides, in the order of `splits`: the open answers by another split
     /// ([`open_answers_by`]) hide what the report would.
     pub split_suppression: Vec<SplitSuppression>,
+    /// The open answers of the counted responses with their groups, from which
+    /// [`open_answers_by`] splits them another way without reading the responses again.
+    pub open_index: Arc<OpenIndex>,
+}
+
+/// Per counted response that gave at least one open answer: its group in every split and its
+/// open answers, as numbers into one sorted list of the distinct answers. Compact (a few bytes
+/// per response besides the texts, each distinct text held once) and read in order, so
+/// splitting 100,000 responses' open answers another way touches no response.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct OpenIndex {
+    /// The distinct non-blank answers, sorted.
+    texts: Vec<String>,
+    /// Splits and text items per row.
+    splits: usize,
+    text_items: usize,
+    /// Per row, per split: the chosen option's index, or [`OpenIndex::NONE`].
+    groups: Vec<u32>,
+    /// Per row, per text item: the answer's index into `texts`, or [`OpenIndex::NONE`].
+    answers: Vec<u32>,
+}
+
+impl OpenIndex {
+    const NONE: u32 = u32::MAX;
+
+    fn new(scores: &[ResponseScores], splits: usize, text_items: usize) -> OpenIndex {
+        let mut distinct: BTreeMap<&str, u32> = BTreeMap::new();
+        for sc in scores {
+            for text in sc.texts.iter().flatten() {
+                distinct.insert(text, 0);
+            }
+        }
+        for (i, id) in distinct.values_mut().enumerate() {
+            *id = i as u32;
+        }
+        let mut index = OpenIndex {
+            texts: Vec::with_capacity(distinct.len()),
+            splits,
+            text_items,
+            groups: Vec::new(),
+            answers: Vec::new(),
+        };
+        for sc in scores
+            .iter()
+            .filter(|sc| sc.texts.iter().any(Option::is_some))
+        {
+            let group = |g: &Option<usize>| g.map_or(Self::NONE, |g| g as u32);
+            index.groups.extend(sc.groups.iter().map(group));
+            let answer = |t: &Option<&str>| t.map_or(Self::NONE, |t| distinct[t]);
+            index.answers.extend(sc.texts.iter().map(answer));
+        }
+        index.texts.extend(distinct.into_keys().map(str::to_string));
+        index
+    }
+
+    /// The number of rows.
+    fn rows(&self) -> usize {
+        self.answers.len().checked_div(self.text_items).unwrap_or(0)
+    }
+
+    /// The group of `row` in split `s`.
+    fn group(&self, row: usize, s: usize) -> Option<usize> {
+        let g = self.groups[row * self.splits + s];
+        (g != Self::NONE).then_some(g as usize)
+    }
+
+    /// The answer of `row` to text item `t`, as an index into the sorted texts.
+    fn answer(&self, row: usize, t: usize) -> Option<u32> {
+        let a = self.answers[row * self.text_items + t];
+        (a != Self::NONE).then_some(a)
+    }
 }
 
 /// Two figures and the change from `a` to `b` (b − a); the change is shown only when both are.
@@ -769,18 +841,13 @@ pub fn build_report<'r>(
         .map(|(item, (tally, decision))| build_split(item, tally, decision, total))
         .collect();
 
+    let open_index = Arc::new(OpenIndex::new(
+        &scores,
+        scorer.group_items().count(),
+        text_count,
+    ));
     let split = open_split(&scorer, options.open_answers_by.as_deref());
-    let open_answers = build_open_answers(
-        &scorer,
-        split,
-        |each: OpenRow<'_>| {
-            for sc in &scores {
-                each(split.and_then(|s| sc.groups[s]), &sc.texts);
-            }
-        },
-        &decisions,
-        all_hidden,
-    );
+    let open_answers = build_open_answers(&scorer, split, &open_index, &decisions, all_hidden);
 
     Report {
         questionnaire: questionnaire.reference(),
@@ -797,32 +864,29 @@ pub fn build_report<'r>(
         splits,
         open_answers,
         split_suppression: decisions,
+        open_index,
     }
 }
 
 /// The open answers of `report` by another `group_by` item (`by`; `None` or an id that is not a
-/// `group_by` item: one group of all responses), from the responses the report was built from.
-/// Only the text answers and that item are read again; what is hidden is what the report hides.
-/// Changing the split of the open answers costs this, not a whole report.
-pub fn open_answers_by<'r>(
+/// `group_by` item: one group of all responses), from the report's [`OpenIndex`]: no response
+/// is read again, and what is hidden is what the report hides. `questionnaire` is the one the
+/// report is on (its items name the groups and questions).
+pub fn open_answers_by(
     questionnaire: &Questionnaire,
-    responses: impl IntoIterator<Item = &'r Response>,
     report: &Report,
     by: Option<&str>,
 ) -> OpenAnswers {
     let scorer = Scorer::new(questionnaire);
     let split = open_split(&scorer, by);
-    let rows = |each: OpenRow<'_>| {
-        let mut texts = Vec::new();
-        for r in responses {
-            if is_counted(questionnaire, r) {
-                let group = scorer.group_and_texts(&r.answers, split, &mut texts);
-                each(group, &texts);
-            }
-        }
-    };
     let all_hidden = matches!(report.n, Cell::Suppressed);
-    build_open_answers(&scorer, split, rows, &report.split_suppression, all_hidden)
+    build_open_answers(
+        &scorer,
+        split,
+        &report.open_index,
+        &report.split_suppression,
+        all_hidden,
+    )
 }
 
 /// The position among the `group_by` items of the item open answers are split by.
@@ -989,15 +1053,11 @@ pub fn tally_answers(answers: &[String]) -> Vec<(String, usize)> {
     out
 }
 
-/// Receives, per counted response, its group in a split and its text answers.
-type OpenRow<'f> = &'f mut dyn FnMut(Option<usize>, &[Option<&str>]);
-
-/// The open answers from, per counted response, its group in `split` and its text answers
-/// (`rows` calls its argument once per response).
+/// The open answers by `split` from the index of every counted response's open answers.
 fn build_open_answers(
     scorer: &Scorer,
     split: Option<usize>,
-    rows: impl FnOnce(OpenRow<'_>),
+    index: &OpenIndex,
     decisions: &[SplitSuppression],
     all_hidden: bool,
 ) -> OpenAnswers {
@@ -1035,18 +1095,29 @@ fn build_open_answers(
             )]
         }
     };
-    let mut texts: Vec<Vec<Vec<String>>> = vec![vec![Vec::new(); text_items.len()]; groups.len()];
-    rows(&mut |group, row_texts| {
-        let g = if split.is_some() {
-            group.unwrap_or(groups.len() - 1)
-        } else {
-            0
+    // Per group, per text item: indices into the sorted texts; sorting them sorts the answers.
+    let mut lists: Vec<Vec<Vec<u32>>> = vec![vec![Vec::new(); text_items.len()]; groups.len()];
+    for row in 0..index.rows() {
+        let g = match split {
+            Some(s) => index.group(row, s).unwrap_or(groups.len() - 1),
+            None => 0,
         };
-        for (t, text) in row_texts.iter().enumerate() {
-            if let (Some(text), false) = (text, groups[g].3[t]) {
-                texts[g][t].push(text.to_string());
+        for (t, hidden) in groups[g].3.iter().enumerate() {
+            if let (Some(answer), false) = (index.answer(row, t), hidden) {
+                lists[g][t].push(answer);
             }
         }
+    }
+    let texts = lists.into_iter().map(|per_item| {
+        per_item
+            .into_iter()
+            .map(|mut ids| {
+                sorting::sort(&mut ids);
+                ids.into_iter()
+                    .map(|id| index.texts[id as usize].clone())
+                    .collect::<Vec<String>>()
+            })
+            .collect::<Vec<_>>()
     });
     OpenAnswers {
         by: split.map(|s| scorer.group_items().nth(s).expect("found").id.clone()),
@@ -1062,17 +1133,14 @@ fn build_open_answers(
                         .iter()
                         .zip(lists)
                         .zip(text_hidden)
-                        .map(|((item, mut answers), h)| {
-                            sorting::sort(&mut answers);
-                            TextAnswers {
-                                item_id: item.id.clone(),
-                                label: item.label.clone(),
-                                answers: if h {
-                                    Cell::Suppressed
-                                } else {
-                                    Cell::Shown(answers)
-                                },
-                            }
+                        .map(|((item, answers), h)| TextAnswers {
+                            item_id: item.id.clone(),
+                            label: item.label.clone(),
+                            answers: if h {
+                                Cell::Suppressed
+                            } else {
+                                Cell::Shown(answers)
+                            },
                         })
                         .collect(),
                 },

@@ -150,17 +150,6 @@ impl<'q> Scorer<'q> {
         parse_answer(self.items[i], answers.get(&self.items[i].id)?).ok()
     }
 
-    /// Whether item `i` is visible: the rule of [`Self::visibility`] for one item, following
-    /// its `show_if` chain only.
-    fn is_visible(&self, answers: &BTreeMap<String, Value>, i: usize) -> bool {
-        match self.parents[i] {
-            None => true,
-            Some((p, values)) => {
-                self.is_visible(answers, p) && shows(answers.get(&self.items[p].id), values)
-            }
-        }
-    }
-
     /// The index of the chosen option of a group_by item, from its answer.
     fn option_index(&self, i: usize, answer: Option<Answer<'_>>) -> Option<usize> {
         match answer {
@@ -179,31 +168,6 @@ impl<'q> Scorer<'q> {
             Some(Answer::Text(s)) if !s.trim().is_empty() => Some(s),
             _ => None,
         }
-    }
-
-    /// Only what the open answers need from one response: the chosen option of the `split`-th
-    /// group_by item (as in [`ResponseScores::groups`]) and the text answers (as in
-    /// [`ResponseScores::texts`]), written into `texts`. Reads only those items and what their
-    /// visibility depends on: switching the open answers to another split reads every response.
-    pub fn group_and_texts<'a>(
-        &self,
-        answers: &'a BTreeMap<String, Value>,
-        split: Option<usize>,
-        texts: &mut Vec<Option<&'a str>>,
-    ) -> Option<usize> {
-        texts.clear();
-        texts.extend(self.text_items.iter().map(|&i| {
-            if self.is_visible(answers, i) {
-                Self::text(self.parsed(answers, i))
-            } else {
-                None
-            }
-        }));
-        let i = *self.group_items.get(split?)?;
-        if !self.is_visible(answers, i) {
-            return None;
-        }
-        self.option_index(i, self.parsed(answers, i))
     }
 
     /// Scores one response's answers (whether the response counts at all is [`is_counted`]).

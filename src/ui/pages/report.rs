@@ -102,9 +102,7 @@ fn ReportScreen() -> impl IntoView {
             match by {
                 Some(id) if r.open_answers.by.as_deref() != Some(id.as_str()) => {
                     let q = questionnaire.get_untracked()?;
-                    Some(coordinator.dataset.with_untracked(|d| {
-                        open_answers_by(&q, d.responses.values(), r, Some(&id))
-                    }))
+                    Some(open_answers_by(&q, r, Some(&id)))
                 }
                 _ => Some(r.open_answers.clone()),
             }
