@@ -385,8 +385,8 @@ function importWatch({ files, responses }) {
  * event's task and every microtask it queued, where Leptos runs its effects, are done) and the
  * changed part of the report shows the new split; "layout": after a forced style and layout
  * (`offsetHeight`), the figure the budget is checked on; "frame": the next frame produced.
- * `#open-by` changes the open answers per group, which rebuilds the whole report
- * (`build_report`): its group headings change. `#compare-split` changes the two groups side by
+ * `#open-by` changes the split of the open answers (regrouped from the report's index of open
+ * answers, `open_answers_by`): its group headings change. `#compare-split` changes the two groups side by
  * side: the caption and the group lists change. Should the app finish the update later than
  * that task, a MutationObserver waits for it.
  */
