@@ -6,7 +6,9 @@
 //!   `OwnResponse` JSON) and `settings` (key = name).
 //! - version 2: `questionnaires` (key = `id@version`), `meetings` (this device's own meetings,
 //!   key = meeting id, value = `OwnMeeting` JSON) and
-//!   `imports` (the coordinator's append-only log of imported files, auto-incremented keys).
+//!   `imports` (the coordinator's append-only log of imported files, auto-incremented keys;
+//!   value = `ImportRecord::to_stored`: the record's fields as JSON, a newline, the file's
+//!   accepted records; records stored by earlier builds as one JSON object are read as well).
 //!
 //! A database written at an earlier version is brought up to date by the missing steps only;
 //! records already stored are never rewritten by a migration.
@@ -171,7 +173,14 @@ pub async fn save_questionnaire(q: &Questionnaire) -> Result<(), StorageError> {
 
 /// Every imported file of the coordinator's log, in import order (auto-incremented keys).
 pub async fn imports() -> Result<Vec<ImportRecord>, StorageError> {
-    all_of(IMPORTS).await
+    idb::get_all(&db()?, IMPORTS)
+        .await?
+        .iter()
+        .map(|stored| {
+            ImportRecord::from_stored(stored)
+                .map_err(|e| StorageError::Failed(format!("a stored record cannot be read: {e}")))
+        })
+        .collect()
 }
 
 /// Appends imported files to the log and stores the definitions they brought (the built-in one
@@ -189,7 +198,7 @@ pub async fn save_imports(imported: &[Imported]) -> Result<(), StorageError> {
         .iter()
         .map(|one| Write::Add {
             store: IMPORTS,
-            json: serde_json::to_string(&one.record).expect("records serialise"),
+            json: one.record.to_stored(),
         })
         .collect();
     writes.extend(definitions.iter().map(|(key, json)| Write::Put {

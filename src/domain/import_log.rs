@@ -37,6 +37,8 @@ pub struct ImportRecord {
     #[serde(default)]
     pub details_en: Vec<String>,
     /// The accepted records as a plain export file (text): what the dataset is rebuilt from.
+    /// Stored after the other fields, not inside them (see [`ImportRecord::to_stored`]).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub data: String,
 }
 
@@ -47,6 +49,36 @@ impl ImportRecord {
             Lang::Nl => &self.details_nl,
             Lang::En => &self.details_en,
         }
+    }
+
+    /// The record as stored: its other fields as compact JSON, a newline, then `data` as it is.
+    /// Inside the JSON the data would be escaped on every import and unescaped on every load,
+    /// and it is nearly all of the bytes. Compact JSON never holds a raw newline, so the first
+    /// one ends the fields.
+    pub fn to_stored(&self) -> String {
+        let fields = serde_json::to_string(&ImportRecord {
+            data: String::new(),
+            ..self.clone()
+        })
+        .expect("records serialise");
+        let mut stored = String::with_capacity(fields.len() + 1 + self.data.len());
+        stored.push_str(&fields);
+        stored.push('\n');
+        stored.push_str(&self.data);
+        stored
+    }
+
+    /// Reads a stored record: the form of [`ImportRecord::to_stored`], or the earlier one (one
+    /// JSON object with the data inside), which stays readable.
+    pub fn from_stored(stored: &str) -> Result<ImportRecord, String> {
+        let (fields, data) = stored.split_once('\n').unwrap_or((stored, ""));
+        let mut record: ImportRecord = serde_json::from_str::<serde_json::Value>(fields)
+            .and_then(serde_json::from_value)
+            .map_err(|e| e.to_string())?;
+        if !data.is_empty() {
+            record.data = data.to_string();
+        }
+        Ok(record)
     }
 
     /// The record without its data (for listing; the data can be megabytes).

@@ -125,7 +125,9 @@ impl Coordinator {
                         env!("CARGO_PKG_VERSION"),
                     );
                     for q in &imported.questionnaires {
-                        known.insert(q.reference(), q.clone());
+                        if known.get(&q.reference()) != Some(q) {
+                            known.insert(q.reference(), q.clone());
+                        }
                     }
                     imported
                 })
