@@ -239,7 +239,10 @@ fn arb_response() -> impl Strategy<Value = Response> {
             revision,
             updated_at: TIMES[at].into(),
             status,
-            answers: answers.into_iter().collect::<BTreeMap<_, _>>(),
+            answers: answers
+                .into_iter()
+                .map(|(k, v)| (samenscan::domain::response::item_id(&k), v))
+                .collect::<BTreeMap<_, _>>(),
         })
 }
 

@@ -555,6 +555,10 @@ fn visibility_follows_show_if_transitively() {
     .unwrap();
     let visible = |answers: Value| {
         let answers: BTreeMap<String, Value> = serde_json::from_value(answers).unwrap();
+        let answers: samenscan::domain::response::Answers = answers
+            .into_iter()
+            .map(|(k, v)| (samenscan::domain::response::item_id(&k), v))
+            .collect();
         q.items()
             .map(|i| q.is_visible(i, &answers))
             .collect::<Vec<bool>>()

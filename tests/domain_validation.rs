@@ -1,14 +1,14 @@
 //! Answers against a questionnaire: every problem is reported with its item id, drafts may be
 //! incomplete, completion needs every visible required item and nothing hidden.
 
-use std::collections::BTreeMap;
-
+use samenscan::domain::response::{item_id, Answers};
 use samenscan::domain::validation::{parse_answer, without_hidden, Answer};
 use samenscan::domain::{builtin, validate_answers, AnswerProblem, Lang, Mode, Questionnaire};
 use serde_json::{json, Value};
 
-fn answers(v: Value) -> BTreeMap<String, Value> {
-    serde_json::from_value(v).unwrap()
+fn answers(v: Value) -> Answers {
+    let map: std::collections::BTreeMap<String, Value> = serde_json::from_value(v).unwrap();
+    map.into_iter().map(|(k, v)| (item_id(&k), v)).collect()
 }
 
 fn problems(q: &Questionnaire, a: Value, mode: Mode) -> Vec<(String, AnswerProblem)> {

@@ -168,7 +168,7 @@ pub fn responses_csv<'r>(
         cells.extend(
             items
                 .iter()
-                .map(|i| answer_text(i, r.answers.get(&i.id), options)),
+                .map(|i| answer_text(i, r.answers.get(i.id.as_str()), options)),
         );
         out.push_str(&row(&cells, sep));
     }

@@ -1274,7 +1274,10 @@ fn read_response<'q>(
         revision,
         updated_at,
         status,
-        answers,
+        answers: answers
+            .into_iter()
+            .map(|(k, v)| (super::response::item_id(&k), v))
+            .collect(),
     };
     let mut reasons: Vec<SkipReason> = response
         .check()

@@ -490,7 +490,7 @@ fn merge_records<R: Revisioned>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::response::Status;
+    use crate::domain::response::{item_id, Status};
     use serde_json::json;
 
     const ID: &str = "0b8c6a1e-3f4d-4c1a-9a53-2f7d1c9e8b10";
@@ -505,7 +505,7 @@ mod tests {
             revision,
             updated_at: updated_at.into(),
             status: Status::Complete,
-            answers: [("grade".to_string(), grade)].into(),
+            answers: [(item_id("grade"), grade)].into(),
         }
     }
 

@@ -167,7 +167,11 @@ pub fn scan_response(questionnaire: &Questionnaire, response: &Response) -> Vec<
         if !matches!(item.kind, ItemKind::Text) {
             continue;
         }
-        if let Some(text) = response.answers.get(&item.id).and_then(|v| v.as_str()) {
+        if let Some(text) = response
+            .answers
+            .get(item.id.as_str())
+            .and_then(|v| v.as_str())
+        {
             push_field(&mut out, &item.id, text);
         }
     }

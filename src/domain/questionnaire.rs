@@ -17,6 +17,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::lang::Lang;
+use super::response::Answers;
 
 /// The largest number of characters a `text` answer may have (design §2).
 pub const MAX_TEXT_CHARS: usize = 5_000;
@@ -734,7 +735,7 @@ impl Questionnaire {
     /// Whether `item` is shown given `answers`: its `show_if` (if any) is met, and the item that
     /// condition names is itself visible, and so on up the chain. A hidden item is neither asked,
     /// required nor scored, even if an old answer to it is still stored.
-    pub fn is_visible(&self, item: &Item, answers: &BTreeMap<String, Value>) -> bool {
+    pub fn is_visible(&self, item: &Item, answers: &Answers) -> bool {
         let mut current = item;
         // The chain always points to earlier items (validated), so it ends; the bound is a
         // second guard that costs nothing.
@@ -745,7 +746,7 @@ impl Questionnaire {
             let Some(target) = self.item(&cond.item) else {
                 return false;
             };
-            let met = match answers.get(&target.id) {
+            let met = match answers.get(target.id.as_str()) {
                 Some(Value::String(s)) => cond.values.iter().any(|v| v == s),
                 Some(Value::Array(selected)) => selected
                     .iter()

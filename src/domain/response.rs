@@ -5,7 +5,8 @@
 //! Nothing here reads the clock or makes ids: the caller passes both in.
 
 use std::cmp::Ordering;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -48,8 +49,40 @@ pub struct Response {
     pub status: Status,
     /// Item id → answer; an absent key means unanswered. Kept as open JSON: `validation` turns it
     /// into typed answers against the questionnaire.
-    #[serde(default)]
-    pub answers: BTreeMap<String, Value>,
+    #[serde(default, deserialize_with = "deserialize_answers")]
+    pub answers: Answers,
+}
+
+/// A response's answers: item id → answer.
+pub type Answers = BTreeMap<ItemId, Value>;
+
+/// An item id as an answer's key. Shared: the ids of one questionnaire are held once however
+/// many responses a coordinator merges (100,000 responses of 30 answers held 3 million copies).
+pub type ItemId = Arc<str>;
+
+/// The shared [`ItemId`] for `id`. Up to a few thousand distinct ids are shared; beyond that
+/// (only a file full of made-up keys gets there) each gets its own.
+pub fn item_id(id: &str) -> ItemId {
+    const MAX_SHARED: usize = 4096;
+    thread_local! {
+        static IDS: std::cell::RefCell<BTreeSet<ItemId>> = const { std::cell::RefCell::new(BTreeSet::new()) };
+    }
+    IDS.with_borrow_mut(|ids| match ids.get(id) {
+        Some(shared) => shared.clone(),
+        None => {
+            let new: ItemId = Arc::from(id);
+            if ids.len() < MAX_SHARED {
+                ids.insert(new.clone());
+            }
+            new
+        }
+    })
+}
+
+/// Answers from JSON, with shared keys (see [`item_id`]).
+fn deserialize_answers<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Answers, D::Error> {
+    let raw = BTreeMap::<String, Value>::deserialize(d)?;
+    Ok(raw.into_iter().map(|(k, v)| (item_id(&k), v)).collect())
 }
 
 /// A record-level problem that needs no questionnaire to see.
@@ -176,7 +209,7 @@ impl Response {
             return;
         }
         match value {
-            Some(v) => self.answers.insert(item_id.to_string(), v),
+            Some(v) => self.answers.insert(self::item_id(item_id), v),
             None => self.answers.remove(item_id),
         };
         self.touch(now);
@@ -386,6 +419,28 @@ mod tests {
     use super::*;
     use serde_json::json;
 
+    #[test]
+    fn answer_keys_are_shared_between_responses() {
+        let text = |id: &str| {
+            format!(
+                r#"{{"id": "{id}", "questionnaire": {{"id": "q", "version": 1}}, "revision": 1,
+                "updated_at": "2026-11-20T09:12:00Z", "status": "complete",
+                "answers": {{"grade": 8, "org": "gi"}}}}"#
+            )
+        };
+        let a: Response = serde_json::from_str(&text("a")).unwrap();
+        let b: Response = serde_json::from_str(&text("b")).unwrap();
+        let key = |r: &Response| r.answers.keys().next().unwrap().clone();
+        assert!(Arc::ptr_eq(&key(&a), &key(&b)));
+        assert_eq!(&*key(&a), "grade");
+        assert!(Arc::ptr_eq(&item_id("org"), &item_id("org")));
+        // Serialised as plain keys again.
+        assert_eq!(
+            serde_json::to_value(&a).unwrap()["answers"],
+            json!({"grade": 8, "org": "gi"})
+        );
+    }
+
     const ID: &str = "0b8c6a1e-3f4d-4c1a-9a53-2f7d1c9e8b10";
 
     #[test]
@@ -453,7 +508,7 @@ mod tests {
             revision: 0,
             updated_at: "20-11-2026".into(),
             status: Status::Withdrawn,
-            answers: [("grade".to_string(), json!(8))].into(),
+            answers: [(item_id("grade"), json!(8))].into(),
         };
         assert_eq!(
             r.check(),

@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use serde_json::Value;
 
 use super::questionnaire::{Item, ItemKind, Questionnaire};
-use super::response::{Response, Status};
+use super::response::{Answers, Response, Status};
 use super::validation::{parse_answer, Answer};
 
 /// True when `response` counts in a report on `questionnaire`: it is `complete` (never a draft,
@@ -120,12 +120,14 @@ impl<'q> Scorer<'q> {
 
     /// Visibility of every item, in order; the same rule as [`Questionnaire::is_visible`],
     /// computed front to back because a `show_if` always points to an earlier item.
-    pub fn visibility(&self, answers: &BTreeMap<String, Value>) -> Vec<bool> {
+    pub fn visibility(&self, answers: &Answers) -> Vec<bool> {
         let mut visible = Vec::with_capacity(self.items.len());
         for parent in &self.parents {
             let shown = match parent {
                 None => true,
-                Some((p, values)) => visible[*p] && shows(answers.get(&self.items[*p].id), values),
+                Some((p, values)) => {
+                    visible[*p] && shows(answers.get(self.items[*p].id.as_str()), values)
+                }
             };
             visible.push(shown);
         }
@@ -136,7 +138,7 @@ impl<'q> Scorer<'q> {
     fn answer_at<'a>(
         &self,
         visible: &[bool],
-        answers: &'a BTreeMap<String, Value>,
+        answers: &'a Answers,
         i: usize,
     ) -> Option<Answer<'a>> {
         if !visible[i] {
@@ -146,8 +148,8 @@ impl<'q> Scorer<'q> {
     }
 
     /// The valid answer to item `i`, visible or not.
-    fn parsed<'a>(&self, answers: &'a BTreeMap<String, Value>, i: usize) -> Option<Answer<'a>> {
-        parse_answer(self.items[i], answers.get(&self.items[i].id)?).ok()
+    fn parsed<'a>(&self, answers: &'a Answers, i: usize) -> Option<Answer<'a>> {
+        parse_answer(self.items[i], answers.get(self.items[i].id.as_str())?).ok()
     }
 
     /// The index of the chosen option of a group_by item, from its answer.
@@ -171,7 +173,7 @@ impl<'q> Scorer<'q> {
     }
 
     /// Scores one response's answers (whether the response counts at all is [`is_counted`]).
-    pub fn score<'a>(&self, answers: &'a BTreeMap<String, Value>) -> ResponseScores<'a> {
+    pub fn score<'a>(&self, answers: &'a Answers) -> ResponseScores<'a> {
         let visible = self.visibility(answers);
         let answer = |i: usize| self.answer_at(&visible, answers, i);
         let grade = self.grade.and_then(|i| match answer(i) {
@@ -235,7 +237,7 @@ fn shows(answer: Option<&Value>, values: &[String]) -> bool {
 pub fn factor_score(
     questionnaire: &Questionnaire,
     factor_id: &str,
-    answers: &BTreeMap<String, Value>,
+    answers: &Answers,
 ) -> Option<f64> {
     let position = questionnaire
         .factors()
@@ -267,7 +269,7 @@ mod tests {
         .unwrap()
     }
 
-    fn answers(v: serde_json::Value) -> BTreeMap<String, Value> {
+    fn answers(v: serde_json::Value) -> Answers {
         serde_json::from_value(v).unwrap()
     }
 

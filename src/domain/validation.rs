@@ -5,12 +5,13 @@
 //! decides what an answer means; it does not store, score or show anything.
 
 use super::sorting;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use serde_json::Value;
 
 use super::lang::Lang;
 use super::questionnaire::{Item, ItemKind, Questionnaire, LIKERT_MAX, LIKERT_MIN, MAX_TEXT_CHARS};
+use super::response::Answers;
 
 /// How strictly to check.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -245,9 +246,9 @@ pub fn parse_answer<'a>(item: &Item, value: &'a Value) -> Result<Answer<'a>, Ans
 pub fn counted_answer<'a>(
     questionnaire: &Questionnaire,
     item: &Item,
-    answers: &'a BTreeMap<String, Value>,
+    answers: &'a Answers,
 ) -> Option<Answer<'a>> {
-    let value = answers.get(&item.id)?;
+    let value = answers.get(item.id.as_str())?;
     if !questionnaire.is_visible(item, answers) {
         return None;
     }
@@ -310,7 +311,7 @@ fn is_empty_answer(value: &Value) -> bool {
 /// ```
 pub fn validate_answers(
     questionnaire: &Questionnaire,
-    answers: &BTreeMap<String, Value>,
+    answers: &Answers,
     mode: Mode,
 ) -> Vec<AnswerIssue> {
     let mut issues = Vec::new();
@@ -322,7 +323,7 @@ pub fn validate_answers(
     };
     for item in questionnaire.items() {
         let visible = questionnaire.is_visible(item, answers);
-        match answers.get(&item.id) {
+        match answers.get(item.id.as_str()) {
             Some(value) => {
                 if let Err(problem) = parse_answer(item, value) {
                     push(&item.id, problem);
@@ -353,10 +354,7 @@ pub fn validate_answers(
 
 /// The answers without those to hidden items: what the UI stores when a response is completed,
 /// so that a complete record carries only what counts.
-pub fn without_hidden(
-    questionnaire: &Questionnaire,
-    answers: &BTreeMap<String, Value>,
-) -> BTreeMap<String, Value> {
+pub fn without_hidden(questionnaire: &Questionnaire, answers: &Answers) -> Answers {
     sorting::map_from(
         answers
             .iter()

@@ -5,15 +5,13 @@
 //!
 //! A change is handed to `on_answer` at once (autosave); nothing is kept only in the page.
 
-use std::collections::BTreeMap;
-
-use crate::domain::{Item, ItemKind, Label, Lang};
+use crate::domain::{response, Item, ItemKind, Label, Lang};
 use crate::ui::i18n::{fill, use_i18n, Messages};
 use leptos::prelude::*;
 use serde_json::{json, Value};
 
 /// The answers of the response being filled in (tracked).
-pub type Answers = Memo<BTreeMap<String, Value>>;
+pub type Answers = Memo<response::Answers>;
 /// Receives a new answer (`None` clears it).
 pub type OnAnswer = Callback<(String, Option<Value>)>;
 
@@ -109,7 +107,7 @@ fn question_view(
     };
     let current = {
         let id = id.clone();
-        move || answers.with(|a| a.get(&id).cloned())
+        move || answers.with(|a| a.get(id.as_str()).cloned())
     };
     let set = {
         let id = id.clone();

@@ -404,7 +404,7 @@ fn FindingField(
                 let text = own
                     .response
                     .answers
-                    .get(&field)
+                    .get(field.as_str())
                     .and_then(|v| v.as_str())
                     .unwrap_or("")
                     .to_string();

@@ -2,9 +2,8 @@
 //! answers checked when moving on (errors beside the field and summarised at the top), then a
 //! summary to check before completing. Every change is saved at once.
 
-use std::collections::BTreeMap;
-
 use crate::browser::dom;
+use crate::domain::response;
 use crate::domain::validation::without_hidden;
 use crate::domain::{validate_answers, AnswerIssue, AnswerProblem, Mode, Questionnaire, Status};
 use crate::ui::app::PAGE_TITLE_ID;
@@ -238,7 +237,7 @@ fn section_page(
     position: usize,
     total: usize,
     q: StoredValue<Questionnaire>,
-    answers: Memo<BTreeMap<String, Value>>,
+    answers: Memo<response::Answers>,
     on_answer: Callback<(String, Option<Value>)>,
     errors: RwSignal<Vec<ShownError>>,
     go_back: impl Fn() + Copy + Send + Sync + 'static,
@@ -295,7 +294,7 @@ fn section_page(
 
 fn summary_page(
     q: StoredValue<Questionnaire>,
-    answers: Memo<BTreeMap<String, Value>>,
+    answers: Memo<response::Answers>,
     sections: Memo<Vec<usize>>,
     status: Memo<Status>,
     just_completed: RwSignal<bool>,
@@ -320,7 +319,7 @@ fn summary_page(
                         .filter(|i| q.is_visible(i, &a))
                         .map(|i| {
                             let shown = a
-                                .get(&i.id)
+                                .get(i.id.as_str())
                                 .map(|v| answer_text(i, v, t, lang))
                                 .unwrap_or_else(|| t.not_answered.to_string());
                             (i.label.get(lang).to_string(), shown)
