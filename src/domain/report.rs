@@ -27,7 +27,7 @@ use std::sync::Arc;
 use super::questionnaire::{Label, Questionnaire};
 use super::response::{QuestionnaireRef, Response, Status};
 use super::scoring::{is_counted, ResponseScores, Scorer};
-use super::statistics::{cronbach_alpha, distribution, summarize, Alpha, Summary, ValueCount};
+use super::statistics::{cronbach_alpha_rows, distribution, summarize, Alpha, Summary, ValueCount};
 
 /// One figure of the report as the UI may show it.
 #[derive(Clone, Debug, PartialEq)]
@@ -763,9 +763,19 @@ pub fn build_report<'r>(
     let mut ignored = IgnoredRecords::default();
     let responses = responses.into_iter();
     let mut scores: Vec<ResponseScores> = Vec::with_capacity(responses.size_hint().0);
+    // Per factor, the item scores of every response that answered all its items, row after
+    // row: what alpha needs, kept flat rather than as a vector per response.
+    let mut alpha_rows: Vec<Vec<f32>> = vec![Vec::new(); questionnaire.factors().len()];
     for r in responses {
         if is_counted(questionnaire, r) {
-            scores.push(scorer.score(&r.answers));
+            let mut sc = scorer.score(&r.answers);
+            for (rows, items) in alpha_rows
+                .iter_mut()
+                .zip(std::mem::take(&mut sc.complete_factor_items))
+            {
+                rows.extend(items.into_iter().flatten().map(|x| x as f32));
+            }
+            scores.push(sc);
         } else {
             match r.status {
                 Status::Draft => ignored.drafts += 1,
@@ -805,16 +815,15 @@ pub fn build_report<'r>(
         .enumerate()
         .map(|(f, factor)| {
             let values: Vec<f64> = scores.iter().filter_map(|s| s.factors[f]).collect();
-            let rows: Vec<Vec<f64>> = scores
-                .iter()
-                .filter_map(|s| s.complete_factor_items[f].clone())
-                .collect();
+            let k = questionnaire.factor_items(&factor.id).count();
+            let rows = &alpha_rows[f];
+            let complete = rows.len().checked_div(k).unwrap_or(0);
             FactorFigures {
                 factor_id: factor.id.clone(),
                 label: factor.label.clone(),
                 items: questionnaire.factor_items(&factor.id).count(),
                 scores: headline(values.len(), min, all_hidden, || summarize(&values)),
-                alpha: headline(rows.len(), min, all_hidden, || cronbach_alpha(&rows)),
+                alpha: headline(complete, min, all_hidden, || cronbach_alpha_rows(rows, k)),
             }
         })
         .collect();

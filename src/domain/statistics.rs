@@ -158,13 +158,25 @@ pub fn cronbach_alpha(rows: &[Vec<f64>]) -> Alpha {
         .iter()
         .max_by_key(|(len, count)| (**count, **len))
         .map_or(0, |(len, _)| *len);
-    let complete: Vec<&Vec<f64>> = rows.iter().filter(|r| r.len() == k).collect();
-    let n = complete.len();
+    let complete: Vec<f64> = rows
+        .iter()
+        .filter(|r| r.len() == k)
+        .flat_map(|r| r.iter().copied())
+        .collect();
+    cronbach_alpha_rows(&complete, k)
+}
+
+/// Cronbach's alpha over complete rows of `k` item scores laid end to end in `scores` (row
+/// after row): what [`cronbach_alpha`] computes, without a vector per response. The report
+/// passes `f32`: item scores are small whole numbers (likert 1–5), which it holds exactly.
+pub fn cronbach_alpha_rows<T: Copy + Into<f64>>(scores: &[T], k: usize) -> Alpha {
+    let n = scores.len().checked_div(k).unwrap_or(0);
     let result = |alpha| Alpha { n, items: k, alpha };
     if k < 2 || n < 2 {
         return result(None);
     }
-    let totals: Vec<f64> = complete.iter().map(|r| r.iter().sum()).collect();
+    let rows = || scores.chunks_exact(k);
+    let totals: Vec<f64> = rows().map(|r| r.iter().map(|&x| x.into()).sum()).collect();
     let Some(var_total) = sample_variance(&totals) else {
         return result(None);
     };
@@ -176,7 +188,7 @@ pub fn cronbach_alpha(rows: &[Vec<f64>]) -> Alpha {
     }
     let sum_item_var: f64 = (0..k)
         .map(|i| {
-            let column: Vec<f64> = complete.iter().map(|r| r[i]).collect();
+            let column: Vec<f64> = rows().map(|r| r[i].into()).collect();
             sample_variance(&column).unwrap_or(0.0)
         })
         .sum();
@@ -454,5 +466,10 @@ mod tests {
             "one item"
         );
         assert_eq!(cronbach_alpha(&[]).alpha, None);
+        // The same rows laid end to end, as the report keeps them (f32).
+        let a = cronbach_alpha_rows(&[1.0f32, 2.0, 2.0, 1.0, 3.0, 4.0, 4.0, 3.0], 2);
+        assert_eq!((a.n, a.items), (4, 2));
+        assert!(close(a.alpha.unwrap(), 0.75, 1e-12));
+        assert_eq!(cronbach_alpha_rows::<f32>(&[], 0).n, 0);
     }
 }
