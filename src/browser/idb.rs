@@ -257,6 +257,19 @@ pub async fn get_all(db: &IdbDatabase, store: &str) -> Result<Vec<String>, Stora
         .collect())
 }
 
+/// Every value of a store as the browser holds them (strings, as they were put), for a caller
+/// that converts them one at a time rather than all at once (see [`get_all`]).
+pub async fn get_all_js(db: &IdbDatabase, store: &str) -> Result<Array, StorageError> {
+    let tx = db
+        .transaction_with_str(store)
+        .map_err(StorageError::from_js)?;
+    let request = tx
+        .object_store(store)
+        .and_then(|s| s.get_all())
+        .map_err(StorageError::from_js)?;
+    Ok(Array::from(&request_done(&request).await?))
+}
+
 /// The value under `key`, if any.
 pub async fn get(db: &IdbDatabase, store: &str, key: &str) -> Result<Option<String>, StorageError> {
     let tx = db

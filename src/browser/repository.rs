@@ -173,14 +173,21 @@ pub async fn save_questionnaire(q: &Questionnaire) -> Result<(), StorageError> {
 
 /// Every imported file of the coordinator's log, in import order (auto-incremented keys).
 pub async fn imports() -> Result<Vec<ImportRecord>, StorageError> {
-    idb::get_all(&db()?, IMPORTS)
-        .await?
-        .iter()
-        .map(|stored| {
-            ImportRecord::from_stored(stored)
-                .map_err(|e| StorageError::Failed(format!("a stored record cannot be read: {e}")))
-        })
-        .collect()
+    imports_one_by_one().await?.collect()
+}
+
+/// Every imported file of the log, in import order, each read when the iterator comes to it:
+/// the log's data (tens of megabytes) is converted one record at a time.
+pub async fn imports_one_by_one(
+) -> Result<impl Iterator<Item = Result<ImportRecord, StorageError>>, StorageError> {
+    let stored = idb::get_all_js(&db()?, IMPORTS).await?;
+    Ok(stored.into_iter().map(|value| {
+        let text = value
+            .as_string()
+            .ok_or_else(|| StorageError::Failed("a stored record is not text".into()))?;
+        ImportRecord::from_stored(&text)
+            .map_err(|e| StorageError::Failed(format!("a stored record cannot be read: {e}")))
+    }))
 }
 
 /// Appends imported files to the log and stores the definitions they brought (the built-in one

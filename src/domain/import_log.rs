@@ -56,11 +56,7 @@ impl ImportRecord {
     /// and it is nearly all of the bytes. Compact JSON never holds a raw newline, so the first
     /// one ends the fields.
     pub fn to_stored(&self) -> String {
-        let fields = serde_json::to_string(&ImportRecord {
-            data: String::new(),
-            ..self.clone()
-        })
-        .expect("records serialise");
+        let fields = serde_json::to_string(&self.without_data()).expect("records serialise");
         let mut stored = String::with_capacity(fields.len() + 1 + self.data.len());
         stored.push_str(&fields);
         stored.push('\n');
@@ -84,8 +80,14 @@ impl ImportRecord {
     /// The record without its data (for listing; the data can be megabytes).
     pub fn without_data(&self) -> ImportRecord {
         ImportRecord {
+            file_name: self.file_name.clone(),
+            imported_at: self.imported_at.clone(),
+            encrypted: self.encrypted,
+            summary: self.summary,
+            questionnaires: self.questionnaires,
+            details_nl: self.details_nl.clone(),
+            details_en: self.details_en.clone(),
             data: String::new(),
-            ..self.clone()
         }
     }
 }
@@ -165,19 +167,29 @@ pub fn rebuild(
     known: &BTreeMap<QuestionnaireRef, Questionnaire>,
 ) -> (Dataset, usize) {
     let mut dataset = Dataset::new();
-    let mut unreadable = 0;
-    for record in records {
-        match decode(record.data.as_bytes(), usize::MAX) {
-            Ok(Decoded::Export(raw)) => {
-                // Every stored copy carries the definitions its records use.
-                let file = validate(raw, known);
-                if !file.skipped.is_empty() {
-                    unreadable += 1;
-                }
-                dataset.merge(file.contents);
-            }
-            _ => unreadable += 1,
-        }
-    }
+    let unreadable = records
+        .iter()
+        .filter(|record| !rebuild_into(&mut dataset, record, known))
+        .count();
     (dataset, unreadable)
+}
+
+/// Merges one stored log record into `dataset` as [`rebuild`] does; false when the record could
+/// not be read back whole (it is then left out, or merged in part). Lets a caller read the log
+/// one record at a time, so the whole log's data is never in memory at once.
+pub fn rebuild_into(
+    dataset: &mut Dataset,
+    record: &ImportRecord,
+    known: &BTreeMap<QuestionnaireRef, Questionnaire>,
+) -> bool {
+    match decode(record.data.as_bytes(), usize::MAX) {
+        Ok(Decoded::Export(raw)) => {
+            // Every stored copy carries the definitions its records use.
+            let file = validate(raw, known);
+            let whole = file.skipped.is_empty();
+            dataset.merge(file.contents);
+            whole
+        }
+        _ => false,
+    }
 }

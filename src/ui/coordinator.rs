@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use crate::browser::idb::StorageError;
 use crate::browser::{clock, crypto, files, repository};
 use crate::domain::exchange::{decode, validate, Decoded, FileProblem, RawExport, MAX_FILE_BYTES};
-use crate::domain::import_log::{import_into, rebuild, ImportRecord};
+use crate::domain::import_log::{import_into, rebuild_into, ImportRecord};
 use crate::domain::sorting;
 use crate::domain::{Dataset, Lang, Questionnaire, QuestionnaireRef};
 use crate::ui::store::{StorageState, Store};
@@ -80,13 +80,26 @@ impl Coordinator {
         });
     }
 
-    /// Reads the whole log from IndexedDB and rebuilds the dataset from it.
+    /// Reads the whole log from IndexedDB and rebuilds the dataset from it, one record at a time.
     pub async fn reload(self, store: Store) {
-        match repository::imports().await {
-            Ok(records) => {
-                let (dataset, unreadable) = rebuild(&records, &known(store));
-                self.log
-                    .set(records.iter().map(ImportRecord::without_data).collect());
+        let rebuilt = async {
+            let known = known(store);
+            let mut dataset = Dataset::new();
+            let mut log = Vec::new();
+            let mut unreadable = 0;
+            for record in repository::imports_one_by_one().await? {
+                let mut record = record?;
+                if !rebuild_into(&mut dataset, &record, &known) {
+                    unreadable += 1;
+                }
+                record.data = String::new();
+                log.push(record);
+            }
+            Ok::<_, StorageError>((dataset, log, unreadable))
+        };
+        match rebuilt.await {
+            Ok((dataset, log, unreadable)) => {
+                self.log.set(log);
                 self.dataset.set(dataset);
                 self.unreadable.set(unreadable);
                 self.state.set(LoadState::Ready);
