@@ -4,8 +4,6 @@
 //! associative and idempotent, the order of files and of records inside a file does not matter,
 //! and importing the same file twice changes nothing.
 
-use std::collections::BTreeMap;
-
 use proptest::prelude::*;
 use samenscan::domain::exchange::ExportContents;
 use samenscan::domain::merge::{canonical_json, merge_into, Conflict, Dataset, RecordKind};
@@ -242,7 +240,7 @@ fn arb_response() -> impl Strategy<Value = Response> {
             answers: answers
                 .into_iter()
                 .map(|(k, v)| (samenscan::domain::response::item_id(&k), v))
-                .collect::<BTreeMap<_, _>>(),
+                .collect::<samenscan::domain::response::Answers>(),
         })
 }
 

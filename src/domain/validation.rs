@@ -4,7 +4,6 @@
 //! missing" and "answered although hidden" are checked only in [`Mode::Complete`]. This module
 //! decides what an answer means; it does not store, score or show anything.
 
-use super::sorting;
 use std::collections::BTreeSet;
 
 use serde_json::Value;
@@ -355,15 +354,14 @@ pub fn validate_answers(
 /// The answers without those to hidden items: what the UI stores when a response is completed,
 /// so that a complete record carries only what counts.
 pub fn without_hidden(questionnaire: &Questionnaire, answers: &Answers) -> Answers {
-    sorting::map_from(
-        answers
-            .iter()
-            .filter(|(key, _)| match questionnaire.item(key) {
-                Some(item) => questionnaire.is_visible(item, answers),
-                None => true,
-            })
-            .map(|(k, v)| (k.clone(), v.clone())),
-    )
+    answers
+        .iter()
+        .filter(|(key, _)| match questionnaire.item(key) {
+            Some(item) => questionnaire.is_visible(item, answers),
+            None => true,
+        })
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect()
 }
 
 #[cfg(test)]
