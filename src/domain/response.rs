@@ -556,7 +556,10 @@ mod tests {
         assert_eq!(a.keys().map(|k| &**k).collect::<Vec<_>>(), ["grade", "org"]);
         assert_eq!(a.insert(item_id("grade"), json!(8)), Some(json!(6)));
         assert_eq!(a.insert(item_id("fase"), json!(["start"])), None);
-        assert_eq!(a.keys().map(|k| &**k).collect::<Vec<_>>(), ["fase", "grade", "org"]);
+        assert_eq!(
+            a.keys().map(|k| &**k).collect::<Vec<_>>(),
+            ["fase", "grade", "org"]
+        );
         assert!(a.contains_key("fase") && !a.contains_key("team"));
         assert_eq!(a.get("team"), None);
         assert_eq!(a.remove("fase"), Some(json!(["start"])));

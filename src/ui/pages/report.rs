@@ -737,7 +737,8 @@ fn OpenAnswersView(
                     }).collect_view()}
                 </select>
             </div>
-            {move || open_answers.get().map(|open| open.groups.into_iter().map(|g| {
+            // Read in place: the lists hold every answer of up to 100,000 responses.
+            {move || open_answers.with(|open| open.as_ref().map(|open| open.groups.iter().map(|g| {
                 let any = g.texts.iter().any(|x| !matches!(x.answers, Cell::Shown(ref a) if a.is_empty()));
                 let hidden = g.hidden.map(|h| match h {
                     Hidden::TooSmall => fill(t.report_open_fewer, &[("min", &min.to_string())]),
@@ -750,10 +751,10 @@ fn OpenAnswersView(
                         {match hidden {
                             Some(text) => view! { <p class="hint">{text}</p> }.into_any(),
                             None if !any => view! { <p class="hint">{t.report_open_none}</p> }.into_any(),
-                            None => g.texts.into_iter().map(|x| {
-                                let body = match x.answers {
+                            None => g.texts.iter().map(|x| {
+                                let body = match &x.answers {
                                     Cell::Shown(list) if list.is_empty() => None,
-                                    Cell::Shown(list) => Some(open_answer_list(tally_answers(&list), t)),
+                                    Cell::Shown(list) => Some(open_answer_list(tally_answers(list), t)),
                                     _ => Some(view! { <p class="hint">{t.report_hidden_protects}</p> }.into_any()),
                                 };
                                 body.map(|body| view! {
@@ -764,7 +765,7 @@ fn OpenAnswersView(
                         }}
                     </div>
                 }
-            }).collect_view())}
+            }).collect_view()))}
         </section>
     }
 }
