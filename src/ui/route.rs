@@ -89,14 +89,39 @@ impl Route {
     }
 }
 
+/// Moves to another screen from code (after starting a response or a meeting).
+#[derive(Clone, Copy)]
+pub struct Navigate(WriteSignal<Route>);
+
+impl Navigate {
+    /// Shows the screen of `hash` at once and replaces the history entry with it. The screen is
+    /// switched in this task, not after the browser's `hashchange` event: the screen being left
+    /// is not drawn again in between (starting a response added it to this device's list, and
+    /// formatting that row's date was most of the wait before the first question appeared).
+    pub fn to(self, hash: &str) {
+        self.0.set(Route::from_hash(hash));
+        dom::replace_hash(hash);
+    }
+}
+
+/// The [`Navigate`] of the app (read it while building a component, not in an event handler).
+pub fn use_navigate() -> Navigate {
+    expect_context::<Navigate>()
+}
+
 /// The current route, following `hashchange`. Fragments that are not routes (`#main`) are
 /// ignored, so in-page links never leave the screen. Route links replace the history entry.
 pub fn use_route() -> ReadSignal<Route> {
     let (route, set_route) = signal(Route::from_hash(&dom::location_hash()));
+    provide_context(Navigate(set_route));
     let on_hash = window_event_listener(leptos::ev::hashchange, move |_| {
         let hash = dom::location_hash();
         if hash.is_empty() || hash.starts_with("#/") {
-            set_route.set(Route::from_hash(&hash));
+            let next = Route::from_hash(&hash);
+            // Already there when the app navigated itself.
+            if route.with_untracked(|now| *now != next) {
+                set_route.set(next);
+            }
         }
     });
     let on_click = window_event_listener(leptos::ev::click, move |ev| {

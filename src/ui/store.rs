@@ -85,20 +85,21 @@ impl Store {
             .with(|list| list.iter().find(|r| r.response.id == id).cloned())
     }
 
-    /// Starts a new response to `questionnaire` and saves it; returns its id.
-    pub fn start_response(self, questionnaire: &Questionnaire) -> String {
+    /// Starts a new response to `questionnaire` and saves it. `open` gets its id first, before
+    /// the response appears in any list: the screen that shows it can replace the one with the
+    /// list before that list is drawn again.
+    pub fn start_response(self, questionnaire: &Questionnaire, open: impl FnOnce(&str)) {
         let own = OwnResponse::new(Response::new_draft(
             clock::new_id(),
             questionnaire.reference(),
             clock::now_rfc3339(),
         ));
-        let id = own.response.id.clone();
+        open(&own.response.id);
         // The first save is the moment to ask the browser to keep the data.
         leptos::task::spawn_local(async {
             storage::request_persistence().await;
         });
         self.save(own);
-        id
     }
 
     /// Applies `change` to the response `id` (with the current time) and saves it at once.
@@ -136,19 +137,19 @@ impl Store {
             .with(|list| list.iter().find(|m| m.meeting.id == id).cloned())
     }
 
-    /// Starts a new meeting with `questionnaire`'s meeting questions and saves it; returns its id.
-    pub fn start_meeting(self, questionnaire: &Questionnaire) -> String {
+    /// Starts a new meeting with `questionnaire`'s meeting questions and saves it; `open` gets its
+    /// id first (see [`Store::start_response`]).
+    pub fn start_meeting(self, questionnaire: &Questionnaire, open: impl FnOnce(&str)) {
         let own = OwnMeeting::new(Meeting::new_draft(
             clock::new_id(),
             questionnaire.reference(),
             clock::now_rfc3339(),
         ));
-        let id = own.meeting.id.clone();
+        open(&own.meeting.id);
         leptos::task::spawn_local(async {
             storage::request_persistence().await;
         });
         self.save_meeting(own);
-        id
     }
 
     /// Applies `change` to the meeting `id` (with the current time) and saves it at once when

@@ -58,11 +58,11 @@ fn StartMeeting() -> impl IntoView {
             .filter(|q| !q.meeting_questions().is_empty())
             .collect::<Vec<_>>()
     };
+    let navigate = crate::ui::route::use_navigate();
     let start = move |_| {
         let all = candidates();
         let q = all.get(chosen.get_untracked()).unwrap_or(builtin());
-        let id = store.start_meeting(q);
-        dom::replace_hash(&format!("#/bijeenkomsten/{id}"));
+        store.start_meeting(q, |id| navigate.to(&format!("#/bijeenkomsten/{id}")));
     };
     view! {
         {move || questionnaire_choice(candidates(), chosen, "start-m")}

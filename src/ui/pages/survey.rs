@@ -37,11 +37,11 @@ fn StartSurvey() -> impl IntoView {
     let store = use_store();
     let i18n = use_i18n();
     let chosen = RwSignal::new(0usize);
+    let navigate = crate::ui::route::use_navigate();
     let start = move |_| {
         let all = store.questionnaires();
         if let Some(q) = all.get(chosen.get_untracked()) {
-            let id = store.start_response(q);
-            crate::browser::dom::replace_hash(&format!("#/enquete/{id}"));
+            store.start_response(q, |id| navigate.to(&format!("#/enquete/{id}")));
         }
     };
     view! {
