@@ -10,8 +10,8 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{
-    IdbDatabase, IdbObjectStoreParameters, IdbOpenDbRequest, IdbRequest, IdbTransaction,
-    IdbTransactionMode, IdbVersionChangeEvent,
+    IdbDatabase, IdbObjectStore, IdbObjectStoreParameters, IdbOpenDbRequest, IdbRequest,
+    IdbTransaction, IdbTransactionMode, IdbVersionChangeEvent,
 };
 
 /// Why storage failed, in terms a person can be told about.
@@ -120,6 +120,13 @@ pub async fn open(
 
 /// Waits for a request's result.
 pub async fn request_done(request: &IdbRequest) -> Result<JsValue, StorageError> {
+    request_future(request).await.map_err(StorageError::from_js)
+}
+
+/// Like [`request_done`], with the request's handlers attached at the call rather than when
+/// first polled: several requests made at once can then be awaited one after the other without
+/// missing an event that fired in between.
+fn request_future(request: &IdbRequest) -> JsFuture {
     let req = request.clone();
     let promise = Promise::new(&mut |resolve, reject| {
         let ok_req = req.clone();
@@ -142,7 +149,7 @@ pub async fn request_done(request: &IdbRequest) -> Result<JsValue, StorageError>
         req.set_onsuccess(Some(on_success.unchecked_ref()));
         req.set_onerror(Some(on_error.unchecked_ref()));
     });
-    JsFuture::from(promise).await.map_err(StorageError::from_js)
+    JsFuture::from(promise)
 }
 
 /// Waits until a transaction has committed (`complete`), or reports why it failed or aborted.
@@ -242,44 +249,54 @@ pub async fn write_all(db: &IdbDatabase, writes: &[Write<'_>]) -> Result<(), Sto
 }
 
 /// Every value of a store, as the JSON strings that were put.
-pub async fn get_all(db: &IdbDatabase, store: &str) -> Result<Vec<String>, StorageError> {
+pub fn get_all(
+    db: &IdbDatabase,
+    store: &str,
+) -> impl std::future::Future<Output = Result<Vec<String>, StorageError>> + 'static {
+    let reading = read_request(db, store, |s| s.get_all());
+    async move {
+        let values = reading?.await.map_err(StorageError::from_js)?;
+        Ok(Array::from(&values)
+            .iter()
+            .filter_map(|v| v.as_string())
+            .collect())
+    }
+}
+
+/// Starts a read of `store` in a transaction of its own: the transaction and the request are
+/// made at the call, so several reads started together run at the same time.
+fn read_request(
+    db: &IdbDatabase,
+    store: &str,
+    request: impl FnOnce(&IdbObjectStore) -> Result<IdbRequest, JsValue>,
+) -> Result<JsFuture, StorageError> {
     let tx = db
         .transaction_with_str(store)
         .map_err(StorageError::from_js)?;
     let request = tx
         .object_store(store)
-        .and_then(|s| s.get_all())
+        .and_then(|s| request(&s))
         .map_err(StorageError::from_js)?;
-    let values = request_done(&request).await?;
-    Ok(Array::from(&values)
-        .iter()
-        .filter_map(|v| v.as_string())
-        .collect())
+    Ok(request_future(&request))
 }
 
 /// Every value of a store as the browser holds them (strings, as they were put), for a caller
 /// that converts them one at a time rather than all at once (see [`get_all`]).
 pub async fn get_all_js(db: &IdbDatabase, store: &str) -> Result<Array, StorageError> {
-    let tx = db
-        .transaction_with_str(store)
+    let values = read_request(db, store, |s| s.get_all())?
+        .await
         .map_err(StorageError::from_js)?;
-    let request = tx
-        .object_store(store)
-        .and_then(|s| s.get_all())
-        .map_err(StorageError::from_js)?;
-    Ok(Array::from(&request_done(&request).await?))
+    Ok(Array::from(&values))
 }
 
 /// The value under `key`, if any.
-pub async fn get(db: &IdbDatabase, store: &str, key: &str) -> Result<Option<String>, StorageError> {
-    let tx = db
-        .transaction_with_str(store)
-        .map_err(StorageError::from_js)?;
-    let request = tx
-        .object_store(store)
-        .and_then(|s| s.get(&JsValue::from_str(key)))
-        .map_err(StorageError::from_js)?;
-    Ok(request_done(&request).await?.as_string())
+pub fn get(
+    db: &IdbDatabase,
+    store: &str,
+    key: &str,
+) -> impl std::future::Future<Output = Result<Option<String>, StorageError>> + 'static {
+    let reading = read_request(db, store, |s| s.get(&JsValue::from_str(key)));
+    async move { Ok(reading?.await.map_err(StorageError::from_js)?.as_string()) }
 }
 
 /// The names of the database's object stores.

@@ -14,6 +14,7 @@
 //! records already stored are never rewritten by a migration.
 
 use std::cell::RefCell;
+use std::future::Future;
 
 use crate::browser::idb::{self, create_store, Migration, StorageError, Write};
 use crate::domain::import_log::{ImportRecord, Imported};
@@ -101,13 +102,13 @@ fn parse<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, StorageError> 
         .map_err(|e| StorageError::Failed(format!("a stored record cannot be read: {e}")))
 }
 
-/// Every record of `store`, read back.
-async fn all_of<T: serde::de::DeserializeOwned>(store: &str) -> Result<Vec<T>, StorageError> {
-    idb::get_all(&db()?, store)
-        .await?
-        .iter()
-        .map(|json| parse(json))
-        .collect()
+/// Every record of `store`, read back. The read starts at the call (see [`idb::get_all`]), so
+/// the app's first reads run at the same time.
+fn all_of<T: serde::de::DeserializeOwned>(
+    store: &str,
+) -> impl Future<Output = Result<Vec<T>, StorageError>> + 'static {
+    let reading = db().map(|db| idb::get_all(&db, store));
+    async move { reading?.await?.iter().map(|json| parse(json)).collect() }
 }
 
 /// Writes one record under `key` and waits until the write has committed.
@@ -116,9 +117,9 @@ async fn put<T: serde::Serialize>(store: &str, key: &str, record: &T) -> Result<
     idb::write_all(&db()?, &[Write::Put { store, key, json }]).await
 }
 
-/// This device's own responses, in no particular order.
-pub async fn own_responses() -> Result<Vec<OwnResponse>, StorageError> {
-    all_of(RESPONSES).await
+/// This device's own responses, in no particular order (the read starts at the call).
+pub fn own_responses() -> impl Future<Output = Result<Vec<OwnResponse>, StorageError>> {
+    all_of(RESPONSES)
 }
 
 /// One of this device's responses.
@@ -134,9 +135,9 @@ pub async fn save_own_response(own: &OwnResponse) -> Result<(), StorageError> {
     put(RESPONSES, &own.response.id, own).await
 }
 
-/// This device's own evaluation meetings, in no particular order.
-pub async fn own_meetings() -> Result<Vec<OwnMeeting>, StorageError> {
-    all_of(MEETINGS).await
+/// This device's own evaluation meetings, in no particular order (the read starts at the call).
+pub fn own_meetings() -> impl Future<Output = Result<Vec<OwnMeeting>, StorageError>> {
+    all_of(MEETINGS)
 }
 
 /// Saves one of this device's meetings and waits until the write has committed.
@@ -145,16 +146,20 @@ pub async fn save_own_meeting(own: &OwnMeeting) -> Result<(), StorageError> {
 }
 
 /// Questionnaires loaded into this app (the built-in one is not stored: it ships with the app).
-pub async fn questionnaires() -> Result<Vec<Questionnaire>, StorageError> {
-    idb::get_all(&db()?, QUESTIONNAIRES)
-        .await?
-        .iter()
-        .map(|json| {
-            Questionnaire::from_json(json).map_err(|_| {
-                StorageError::Failed("a stored questionnaire is no longer valid".into())
+/// The read starts at the call.
+pub fn questionnaires() -> impl Future<Output = Result<Vec<Questionnaire>, StorageError>> {
+    let reading = db().map(|db| idb::get_all(&db, QUESTIONNAIRES));
+    async move {
+        reading?
+            .await?
+            .iter()
+            .map(|json| {
+                Questionnaire::from_json(json).map_err(|_| {
+                    StorageError::Failed("a stored questionnaire is no longer valid".into())
+                })
             })
-        })
-        .collect()
+            .collect()
+    }
 }
 
 /// Stores a questionnaire under `id@version`.
@@ -217,10 +222,15 @@ pub async fn save_imports(imported: &[Imported]) -> Result<(), StorageError> {
 }
 
 /// A stored setting (a JSON value).
-pub async fn setting(name: &str) -> Result<Option<serde_json::Value>, StorageError> {
-    match idb::get(&db()?, SETTINGS, name).await? {
-        Some(json) => parse(&json).map(Some),
-        None => Ok(None),
+pub fn setting(
+    name: &str,
+) -> impl Future<Output = Result<Option<serde_json::Value>, StorageError>> + 'static {
+    let reading = db().map(|db| idb::get(&db, SETTINGS, name));
+    async move {
+        match reading?.await? {
+            Some(json) => parse(&json).map(Some),
+            None => Ok(None),
+        }
     }
 }
 

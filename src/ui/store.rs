@@ -225,15 +225,16 @@ pub fn provide_store() -> Store {
             store.state.set(StorageState::Failed(e));
             return;
         }
-        match (
-            repository::own_responses().await,
-            repository::own_meetings().await,
-            repository::questionnaires().await,
-        ) {
+        // The four reads start together and are awaited in turn.
+        let (responses, meetings, questionnaires, last_export) = (
+            repository::own_responses(),
+            repository::own_meetings(),
+            repository::questionnaires(),
+            repository::setting("last_export"),
+        );
+        match (responses.await, meetings.await, questionnaires.await) {
             (Ok(responses), Ok(meetings), Ok(questionnaires)) => {
-                if let Ok(Some(serde_json::Value::String(at))) =
-                    repository::setting("last_export").await
-                {
+                if let Ok(Some(serde_json::Value::String(at))) = last_export.await {
                     store.last_export.set(Some(at));
                 }
                 store.responses.set(responses);
