@@ -540,9 +540,9 @@ mod properties {
             }).collect();
             let by_none = build_report(&q, &data, &ReportOptions::default());
             let by_org = build_report(&q, &data, &ReportOptions { open_answers_by: Some("org".into()) });
-            prop_assert_eq!(&open_answers_by(&q, &by_none, Some("org")), &by_org.open_answers);
-            prop_assert_eq!(&open_answers_by(&q, &by_org, None), &by_none.open_answers);
-            prop_assert_eq!(&open_answers_by(&q, &by_org, Some("no-such-item")), &by_none.open_answers);
+            prop_assert_eq!(&open_answers_by(&q, &by_none, Some("org")), &*by_org.open_answers);
+            prop_assert_eq!(&open_answers_by(&q, &by_org, None), &*by_none.open_answers);
+            prop_assert_eq!(&open_answers_by(&q, &by_org, Some("no-such-item")), &*by_none.open_answers);
             // And against the responses themselves: every group that is shown lists exactly the
             // non-blank answers of its counted responses, sorted.
             let counted: Vec<(Option<usize>, Option<usize>)> = people

@@ -553,8 +553,9 @@ pub struct Report {
     pub factors: Vec<FactorFigures>,
     /// One split per `group_by` item, in order.
     pub splits: Vec<Split>,
-    /// Open answers.
-    pub open_answers: OpenAnswers,
+    /// Open answers (shared between copies of the report: at 100,000 responses they are most of
+    /// its size, and the screen hands the report to each of its sections).
+    pub open_answers: Arc<OpenAnswers>,
     /// What each split hides, in the order of `splits`: the open answers by another split
     /// ([`open_answers_by`]) hide what the report would.
     pub split_suppression: Vec<SplitSuppression>,
@@ -856,7 +857,13 @@ pub fn build_report<'r>(
         text_count,
     ));
     let split = open_split(&scorer, options.open_answers_by.as_deref());
-    let open_answers = build_open_answers(&scorer, split, &open_index, &decisions, all_hidden);
+    let open_answers = Arc::new(build_open_answers(
+        &scorer,
+        split,
+        &open_index,
+        &decisions,
+        all_hidden,
+    ));
 
     Report {
         questionnaire: questionnaire.reference(),

@@ -102,7 +102,7 @@ fn ReportScreen() -> impl IntoView {
             match by {
                 Some(id) if r.open_answers.by.as_deref() != Some(id.as_str()) => {
                     let q = questionnaire.get_untracked()?;
-                    Some(open_answers_by(&q, r, Some(&id)))
+                    Some(std::sync::Arc::new(open_answers_by(&q, r, Some(&id))))
                 }
                 _ => Some(r.open_answers.clone()),
             }
@@ -206,7 +206,7 @@ pub(crate) fn n_text(group: &Group, min: usize, lang: Lang, t: &Messages) -> Str
 fn ReportBody(
     report: Report,
     open_by: RwSignal<Option<String>>,
-    open_answers: Memo<Option<OpenAnswers>>,
+    open_answers: Memo<Option<std::sync::Arc<OpenAnswers>>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let t = i18n.t();
@@ -710,7 +710,7 @@ fn GroupComparisonView(report: Report) -> impl IntoView {
 fn OpenAnswersView(
     report: Report,
     open_by: RwSignal<Option<String>>,
-    open_answers: Memo<Option<OpenAnswers>>,
+    open_answers: Memo<Option<std::sync::Arc<OpenAnswers>>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let t = i18n.t();
