@@ -500,6 +500,24 @@ mod properties {
         }
 
         #[test]
+        fn the_median_is_the_middle_of_the_sorted_values(
+            values in prop::collection::vec(
+                prop_oneof![(1i64..=10).prop_map(|x| x as f64), -1e6f64..1e6],
+                1..300,
+            ),
+        ) {
+            let mut sorted = values.clone();
+            sorted.sort_by(f64::total_cmp);
+            let mid = sorted.len() / 2;
+            let expected = if sorted.len() % 2 == 1 {
+                sorted[mid]
+            } else {
+                (sorted[mid - 1] + sorted[mid]) / 2.0
+            };
+            prop_assert_eq!(statistics::median(&values), Some(expected));
+        }
+
+        #[test]
         fn alpha_is_at_most_one_and_finite(
             rows in prop::collection::vec(prop::collection::vec(1u8..=5, 3), 0..30),
         ) {

@@ -9,7 +9,6 @@
 //! least two items and a total score that varies. This module knows nothing of questionnaires,
 //! responses or suppression of small groups: it computes on plain numbers.
 
-use super::sorting;
 use std::cmp::Ordering;
 
 /// The two ends of an interval, `low <= high`.
@@ -66,19 +65,81 @@ pub fn mean(values: &[f64]) -> Option<f64> {
     }
 }
 
-/// The median; `None` for no numbers.
+/// The median; `None` for no numbers. Found by selection, not by sorting: a report takes the
+/// median of 100,000 grades and of as many scores per factor.
 pub fn median(values: &[f64]) -> Option<f64> {
     if values.is_empty() {
         return None;
     }
-    let mut sorted = values.to_vec();
-    sorting::sort_by(&mut sorted, f64::total_cmp);
-    let mid = sorted.len() / 2;
-    Some(if sorted.len() % 2 == 1 {
-        sorted[mid]
+    let mut v = values.to_vec();
+    let mid = v.len() / 2;
+    let upper = select(&mut v, mid);
+    Some(if values.len() % 2 == 1 {
+        upper
     } else {
-        (sorted[mid - 1] + sorted[mid]) / 2.0
+        // Everything before `mid` is at most `upper` now; the lower middle is the largest.
+        let lower = v[..mid].iter().copied().fold(f64::NEG_INFINITY, |a, b| {
+            if a.total_cmp(&b).is_lt() {
+                b
+            } else {
+                a
+            }
+        });
+        (lower + upper) / 2.0
     })
+}
+
+/// The `k`-th smallest of `v` (in `f64::total_cmp` order), leaving `v` partitioned around it:
+/// Hoare's quickselect with the middle of three as pivot, O(n) on average.
+fn select(v: &mut [f64], k: usize) -> f64 {
+    let (mut lo, mut hi) = (0, v.len() - 1);
+    while lo < hi {
+        let m = lo + (hi - lo) / 2;
+        // The median of v[lo], v[m], v[hi] as the pivot.
+        let (a, b, c) = (v[lo], v[m], v[hi]);
+        let pivot = if a.total_cmp(&b).is_lt() {
+            if b.total_cmp(&c).is_lt() {
+                b
+            } else if a.total_cmp(&c).is_lt() {
+                c
+            } else {
+                a
+            }
+        } else if a.total_cmp(&c).is_lt() {
+            a
+        } else if b.total_cmp(&c).is_lt() {
+            c
+        } else {
+            b
+        };
+        // Three-way partition: [lo, lt) < pivot, [lt, gt] == pivot, (gt, hi] > pivot.
+        let (mut lt, mut i, mut gt) = (lo, lo, hi);
+        while i <= gt {
+            match v[i].total_cmp(&pivot) {
+                std::cmp::Ordering::Less => {
+                    v.swap(lt, i);
+                    lt += 1;
+                    i += 1;
+                }
+                std::cmp::Ordering::Greater => {
+                    v.swap(i, gt);
+                    if gt == 0 {
+                        break;
+                    }
+                    gt -= 1;
+                }
+                std::cmp::Ordering::Equal => i += 1,
+            }
+        }
+        if k < lt {
+            hi = lt - 1;
+        } else if k > gt {
+            lo = gt + 1;
+        } else {
+            return pivot;
+        }
+    }
+    v[k]
 }
 
 /// The sample variance (divisor n − 1), by two passes so that large means do not eat the
