@@ -64,6 +64,9 @@ pub struct Scorer<'q> {
     factor_items: Vec<Vec<usize>>,
     group_items: Vec<usize>,
     text_items: Vec<usize>,
+    /// Item positions in id order: a response's answers (also in id order) are matched to the
+    /// items in one pass, not looked up one by one.
+    by_id: Vec<usize>,
 }
 
 impl<'q> Scorer<'q> {
@@ -98,6 +101,11 @@ impl<'q> Scorer<'q> {
                 .collect(),
             group_items: positions(&|i: &Item| i.group_by),
             text_items: positions(&|i: &Item| matches!(i.kind, ItemKind::Text)),
+            by_id: {
+                let mut order: Vec<usize> = (0..items.len()).collect();
+                sorting::sort_by(&mut order, |&a, &b| items[a].id.cmp(&items[b].id));
+                order
+            },
             items,
             parents,
         }
@@ -121,13 +129,39 @@ impl<'q> Scorer<'q> {
     /// Visibility of every item, in order; the same rule as [`Questionnaire::is_visible`],
     /// computed front to back because a `show_if` always points to an earlier item.
     pub fn visibility(&self, answers: &Answers) -> Vec<bool> {
+        self.visibility_of(&self.values(answers))
+    }
+
+    /// Each item's answer as given (any JSON), by item position: one merge of two lists sorted
+    /// by id.
+    fn values<'a>(&self, answers: &'a Answers) -> Vec<Option<&'a Value>> {
+        let mut values = vec![None; self.items.len()];
+        let mut given = answers.iter().peekable();
+        for &i in &self.by_id {
+            let id = self.items[i].id.as_str();
+            while let Some((key, value)) = given.peek() {
+                match (***key).cmp(id) {
+                    std::cmp::Ordering::Less => {
+                        given.next();
+                    }
+                    std::cmp::Ordering::Equal => {
+                        values[i] = Some(*value);
+                        given.next();
+                        break;
+                    }
+                    std::cmp::Ordering::Greater => break,
+                }
+            }
+        }
+        values
+    }
+
+    fn visibility_of(&self, values: &[Option<&Value>]) -> Vec<bool> {
         let mut visible = Vec::with_capacity(self.items.len());
         for parent in &self.parents {
             let shown = match parent {
                 None => true,
-                Some((p, values)) => {
-                    visible[*p] && shows(answers.get(self.items[*p].id.as_str()), values)
-                }
+                Some((p, accepted)) => visible[*p] && shows(values[*p], accepted),
             };
             visible.push(shown);
         }
@@ -138,18 +172,13 @@ impl<'q> Scorer<'q> {
     fn answer_at<'a>(
         &self,
         visible: &[bool],
-        answers: &'a Answers,
+        values: &[Option<&'a Value>],
         i: usize,
     ) -> Option<Answer<'a>> {
         if !visible[i] {
             return None;
         }
-        self.parsed(answers, i)
-    }
-
-    /// The valid answer to item `i`, visible or not.
-    fn parsed<'a>(&self, answers: &'a Answers, i: usize) -> Option<Answer<'a>> {
-        parse_answer(self.items[i], answers.get(self.items[i].id.as_str())?).ok()
+        parse_answer(self.items[i], values[i]?).ok()
     }
 
     /// The index of the chosen option of a group_by item, from its answer.
@@ -174,8 +203,9 @@ impl<'q> Scorer<'q> {
 
     /// Scores one response's answers (whether the response counts at all is [`is_counted`]).
     pub fn score<'a>(&self, answers: &'a Answers) -> ResponseScores<'a> {
-        let visible = self.visibility(answers);
-        let answer = |i: usize| self.answer_at(&visible, answers, i);
+        let values = self.values(answers);
+        let visible = self.visibility_of(&values);
+        let answer = |i: usize| self.answer_at(&visible, &values, i);
         let grade = self.grade.and_then(|i| match answer(i) {
             Some(Answer::Grade(g)) => Some(g),
             _ => None,
