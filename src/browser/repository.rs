@@ -200,11 +200,17 @@ pub async fn imports_one_by_one(
 pub async fn save_imports(imported: &[Imported]) -> Result<(), StorageError> {
     // A definition carried by several files of the batch is written once: the last one holds
     // what the dataset holds now.
-    let definitions: std::collections::BTreeMap<String, String> = imported
-        .iter()
-        .flat_map(|one| &one.questionnaires)
-        .filter(|q| q.reference() != builtin().reference())
-        .map(|q| (format!("{}@{}", q.id(), q.version()), q.to_json()))
+    let latest: std::collections::BTreeMap<String, &Questionnaire> =
+        crate::domain::sorting::map_from(
+            imported
+                .iter()
+                .flat_map(|one| &one.questionnaires)
+                .filter(|q| q.reference() != builtin().reference())
+                .map(|q| (format!("{}@{}", q.id(), q.version()), q)),
+        );
+    let definitions: Vec<(String, String)> = latest
+        .into_iter()
+        .map(|(key, q)| (key, q.to_json()))
         .collect();
     let mut writes: Vec<Write> = imported
         .iter()
