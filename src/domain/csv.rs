@@ -11,6 +11,7 @@
 use super::sorting;
 use serde_json::Value;
 
+use super::format::format_plain;
 use super::lang::Lang;
 use super::questionnaire::{Item, ItemKind, Questionnaire};
 use super::response::{Response, Status};
@@ -271,7 +272,7 @@ pub fn codebook_csv(questionnaire: &Questionnaire, options: &CsvOptions) -> Stri
                 }
             }
             ItemKind::Number { min, max } => match (min, max) {
-                (Some(a), Some(b)) => format!("{a}–{b}"),
+                (Some(a), Some(b)) => format!("{}–{}", format_plain(*a), format_plain(*b)),
                 _ => String::new(),
             },
             ItemKind::Text => String::new(),

@@ -21,10 +21,10 @@ pub fn format_decimal(x: f64, decimals: usize, lang: Lang) -> String {
         // Never produced by the statistics (they give None instead); a dash beats "NaN".
         return "–".to_string();
     }
-    // Rust's Display for f64 is the shortest string that reads back as the same double and
-    // never uses an exponent, so rounding its digits is rounding what people would see.
-    let written = format!("{}", x.abs());
-    let (int_part, frac_part) = written.split_once('.').unwrap_or((&written, ""));
+    // The shortest digits that read back as the same double, so rounding them is rounding
+    // what people would see.
+    let (int_part, frac_part) = shortest_digits(x.abs());
+    let (int_part, frac_part) = (int_part.as_str(), frac_part.as_str());
     let mut digits: Vec<u8> = int_part
         .bytes()
         .chain(
@@ -66,6 +66,109 @@ pub fn format_decimal(x: f64, decimals: usize, lang: Lang) -> String {
         out.extend(digits[int_len..].iter().map(|d| char::from(b'0' + d)));
     }
     out
+}
+
+/// The shortest decimal digits that read back as `x` (finite, not negative), without an
+/// exponent: (integer part, fraction part), e.g. `("0", "000123")` for 1.23e-4.
+///
+/// `zmij` (already in the build through serde_json) writes them, with an exponent outside
+/// 1e-5..1e16; core's float formatting would add its own code and tables to the wasm.
+fn shortest_digits(x: f64) -> (String, String) {
+    let mut buffer = zmij::Buffer::new();
+    let written = buffer.format_finite(x);
+    let (mantissa, exponent) = match written.split_once(['e', 'E']) {
+        Some((m, e)) => (m, e.trim_start_matches('+').parse::<i64>().unwrap_or(0)),
+        None => (written, 0),
+    };
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits: String = int.chars().chain(frac.chars()).collect();
+    // Where the decimal point falls in `digits`.
+    let point = int.len() as i64 + exponent;
+    let (int, frac) = if point <= 0 {
+        (
+            "0".to_string(),
+            "0".repeat(point.unsigned_abs() as usize) + &digits,
+        )
+    } else if point as usize >= digits.len() {
+        (
+            digits.clone() + &"0".repeat(point as usize - digits.len()),
+            String::new(),
+        )
+    } else {
+        let (i, f) = digits.split_at(point as usize);
+        (i.to_string(), f.to_string())
+    };
+    let int = int.trim_start_matches('0');
+    (if int.is_empty() { "0" } else { int }.to_string(), frac)
+}
+
+/// `x` in the fewest digits that read back as it, with a dot and no grouping (`40`, `2.5`,
+/// `-0.001`): for files other programs read, such as the CSV codebook.
+pub fn format_plain(x: f64) -> String {
+    if !x.is_finite() {
+        return String::new();
+    }
+    let (int, frac) = shortest_digits(x.abs());
+    let frac = frac.trim_end_matches('0');
+    let sign = if x < 0.0 { "-" } else { "" };
+    if frac.is_empty() {
+        format!("{sign}{int}")
+    } else {
+        format!("{sign}{int}.{frac}")
+    }
+}
+
+/// 10⁰ to 10²², every power of ten a double holds exactly.
+const EXACT_POWERS_OF_TEN: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+];
+
+/// Reads a number as people type it: an optional sign, digits, and at most one decimal comma or
+/// dot (`3,5`, `12`, `-0.25`, `,5`); no thousands separators and no exponent. `None` for
+/// anything else.
+///
+/// ```
+/// use samenscan::domain::parse_decimal;
+/// assert_eq!(parse_decimal(" 3,5 "), Some(3.5));
+/// assert_eq!(parse_decimal("twaalf"), None);
+/// ```
+pub fn parse_decimal(text: &str) -> Option<f64> {
+    let text = text.trim();
+    let (negative, body) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text.strip_prefix('+').unwrap_or(text)),
+    };
+    let (int, frac) = match body.find([',', '.']) {
+        Some(i) => (&body[..i], &body[i + 1..]),
+        None => (body, ""),
+    };
+    let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if (int.is_empty() && frac.is_empty()) || !all_digits(int) || !all_digits(frac) {
+        return None;
+    }
+    let digits = int.trim_start_matches('0').len() + frac.len();
+    let mantissa = int.bytes().chain(frac.bytes()).try_fold(0u64, |m, b| {
+        m.checked_mul(10)?.checked_add(u64::from(b - b'0'))
+    });
+    let magnitude = match mantissa {
+        // Both the digits and the power of ten are exact doubles, and one division rounds
+        // correctly: the double nearest to what was typed.
+        Some(m) if m < (1 << 53) && frac.len() < EXACT_POWERS_OF_TEN.len() => {
+            m as f64 / EXACT_POWERS_OF_TEN[frac.len()]
+        }
+        // Longer than a double holds (over 15 digits): serde_json's reading, within one unit in
+        // the last place, and no extra float parser in the wasm.
+        _ if digits <= 400 => serde_json::from_str::<f64>(&format!(
+            "{}.{}",
+            if int.is_empty() { "0" } else { int },
+            if frac.is_empty() { "0" } else { frac }
+        ))
+        .ok()?,
+        _ => return None,
+    };
+    let x = if negative { -magnitude } else { magnitude };
+    x.is_finite().then_some(x)
 }
 
 /// A number with as many decimals as it has (up to 6), for bounds in messages: `0`, `2,5`.
@@ -161,5 +264,85 @@ mod tests {
         assert_eq!(format_number(10.0, Nl), "10");
         assert_eq!(format_number(2.5, Nl), "2,5");
         assert_eq!(format_number(-0.25, En), "-0.25");
+    }
+
+    #[test]
+    fn numbers_as_people_type_them() {
+        assert_eq!(parse_decimal("3,5"), Some(3.5));
+        assert_eq!(parse_decimal(" 12 "), Some(12.0));
+        assert_eq!(parse_decimal("12.5"), Some(12.5));
+        assert_eq!(parse_decimal("-0,25"), Some(-0.25));
+        assert_eq!(parse_decimal("+7"), Some(7.0));
+        assert_eq!(parse_decimal(",5"), Some(0.5));
+        assert_eq!(parse_decimal("5,"), Some(5.0));
+        assert_eq!(parse_decimal("007"), Some(7.0));
+        assert_eq!(parse_decimal("0.1"), Some(0.1));
+        for refused in [
+            "", " ", "-", ",", "twaalf", "inf", "NaN", "1e3", "1,5,0", "1 000", "--1", "3,5a", "٣",
+        ] {
+            assert_eq!(parse_decimal(refused), None, "{refused:?}");
+        }
+    }
+
+    #[test]
+    fn long_numbers_read_as_the_nearest_double_or_within_one_unit() {
+        for text in [
+            "123456789012345678",
+            "0.1234567890123456789",
+            "9007199254740993",
+            "1.00000000000000000000000001",
+        ] {
+            let ours = parse_decimal(text).unwrap();
+            let exact: f64 = text.parse().unwrap();
+            assert!(
+                (ours.to_bits() as i64 - exact.to_bits() as i64).abs() <= 1,
+                "{text}: {ours} vs {exact}"
+            );
+        }
+        assert_eq!(parse_decimal(&"9".repeat(400)), None, "beyond any double");
+    }
+
+    #[test]
+    fn plain_numbers_for_other_programs() {
+        assert_eq!(format_plain(40.0), "40");
+        assert_eq!(format_plain(2.5), "2.5");
+        assert_eq!(format_plain(-0.001), "-0.001");
+        assert_eq!(format_plain(0.0), "0");
+        assert_eq!(format_plain(1e21), "1000000000000000000000");
+    }
+
+    #[test]
+    fn shortest_digits_without_exponent() {
+        assert_eq!(shortest_digits(0.0), ("0".into(), "0".into()));
+        assert_eq!(shortest_digits(7.45), ("7".into(), "45".into()));
+        assert_eq!(shortest_digits(1.23e-4), ("0".into(), "000123".into()));
+        assert_eq!(shortest_digits(1e-7), ("0".into(), "0000001".into()));
+        assert_eq!(
+            shortest_digits(1.5e20),
+            ("150000000000000000000".into(), "".into())
+        );
+        assert_eq!(shortest_digits(123456.0).0, "123456");
+    }
+
+    proptest::proptest! {
+        /// Whatever a person types with up to 15 digits reads as exactly the double Rust's own
+        /// parser gives.
+        #[test]
+        fn typed_numbers_read_exactly(int in 0u64..1_000_000_000, frac in "[0-9]{0,6}", negative: bool, comma: bool) {
+            let sep = if comma { "," } else { "." };
+            let text = format!("{}{int}{sep}{frac}", if negative { "-" } else { "" });
+            let expected: f64 = text.replace(',', ".").parse().unwrap();
+            proptest::prop_assert_eq!(parse_decimal(&text), Some(expected));
+        }
+
+        /// The digits are the shortest that read back as the same double, as Display writes them.
+        #[test]
+        fn shortest_digits_read_back(x in 0.0f64..1e12) {
+            let (int, frac) = shortest_digits(x);
+            let written = format!("{int}.{frac}");
+            proptest::prop_assert_eq!(written.parse::<f64>().unwrap(), x);
+            let display = format!("{x}");
+            proptest::prop_assert_eq!(written.trim_end_matches('0').trim_end_matches('.'), display.as_str());
+        }
     }
 }

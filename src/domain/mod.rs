@@ -36,7 +36,10 @@ pub use exchange::{
     EncryptedEnvelope, ExportContents, FileProblem, RawExport, SkipReason, SkippedRecord,
     ValidatedFile, MAX_FILE_BYTES,
 };
-pub use format::{format_count, format_decimal, format_interval, format_number, format_percent};
+pub use format::{
+    format_count, format_decimal, format_interval, format_number, format_percent, format_plain,
+    parse_decimal,
+};
 pub use lang::Lang;
 pub use meeting::{ActionScope, Meeting, MeetingAction, MeetingCase, MissingForCompletion};
 pub use merge::{

@@ -5,7 +5,7 @@
 //!
 //! A change is handed to `on_answer` at once (autosave); nothing is kept only in the page.
 
-use crate::domain::{response, Item, ItemKind, Label, Lang};
+use crate::domain::{parse_decimal, response, Item, ItemKind, Label, Lang};
 use crate::ui::i18n::{fill, use_i18n, Messages};
 use leptos::prelude::*;
 use serde_json::{json, Value};
@@ -263,12 +263,6 @@ fn radio_group(
     view! { <div class=class>{buttons}</div> }.into_any()
 }
 
-/// Reads a number as people type it: a decimal comma or dot, no thousands separators.
-pub fn parse_number(text: &str) -> Option<f64> {
-    let t = text.trim().replace(',', ".");
-    t.parse::<f64>().ok().filter(|x| x.is_finite())
-}
-
 fn number_json(x: f64) -> Value {
     if x.fract() == 0.0 && x.abs() < 9.0e15 {
         json!(x as i64)
@@ -326,7 +320,7 @@ fn number_field(
                     if text.trim().is_empty() {
                         typed_error.set(false);
                         set(None);
-                    } else if let Some(x) = parse_number(&text) {
+                    } else if let Some(x) = parse_decimal(&text) {
                         typed_error.set(false);
                         set(Some(number_json(x)));
                     } else {
@@ -396,12 +390,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn numbers_as_people_type_them() {
-        assert_eq!(parse_number("3,5"), Some(3.5));
-        assert_eq!(parse_number(" 12 "), Some(12.0));
-        assert_eq!(parse_number("12.5"), Some(12.5));
-        assert_eq!(parse_number("twaalf"), None);
-        assert_eq!(parse_number("inf"), None);
+    fn numbers_stored_as_integers_when_whole() {
         assert_eq!(number_json(12.0), json!(12));
         assert_eq!(number_json(3.5), json!(3.5));
     }
