@@ -55,6 +55,24 @@ pub fn quick_exit(neutral_url: &str) {
     let _ = window.location().replace(neutral_url);
 }
 
+/// For a click inside HTML text (the report's answer lists): the `attribute` of the nearest
+/// element matching `selector` at or above what was clicked, e.g. a button's `data-list`.
+pub fn clicked_data(ev: &web_sys::Event, selector: &str, attribute: &str) -> Option<String> {
+    let target = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
+    target.closest(selector).ok()??.get_attribute(attribute)
+}
+
+/// Moves keyboard focus to the element with this id in the next animation frame: after the
+/// change that is under way has replaced the HTML that held the old element.
+pub fn focus_element_after_render(id: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let id = id.to_string();
+    let callback = wasm_bindgen::closure::Closure::once_into_js(move || focus_element(&id));
+    let _ = window.request_animation_frame(callback.unchecked_ref());
+}
+
 /// If `ev` is a plain left click on a link to a route (`href="#/…"`), returns that fragment.
 /// Clicks with a modifier key (new tab, new window) are left to the browser.
 pub fn route_link_target(ev: &web_sys::MouseEvent) -> Option<String> {

@@ -4,6 +4,7 @@
 pub mod app;
 pub mod components;
 pub mod coordinator;
+pub mod html;
 pub mod i18n;
 pub mod pages;
 pub mod route;

@@ -296,11 +296,19 @@ test("many different open answers: the 20 most given first, the rest behind a bu
   assert.equal(await answers.first().innerText(), "Korte lijnen. (6×)");
   const more = group.getByRole("button", { name: "Alle 25 verschillende antwoorden tonen" });
   assert.equal(await more.getAttribute("aria-expanded"), "false");
-  await more.click();
+  // By keyboard: the list is drawn again, and focus stays on its button (now "fewer").
+  await more.focus();
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.activeElement?.textContent === "Minder antwoorden tonen");
   assert.equal(await answers.count(), 25);
   assert.equal(await answers.last().innerText(), "Sterk punt nummer 29.");
-  await group.getByRole("button", { name: "Minder antwoorden tonen" }).click();
+  const fewer = group.getByRole("button", { name: "Minder antwoorden tonen" });
+  assert.equal(await fewer.getAttribute("aria-expanded"), "true");
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.activeElement?.textContent === "Alle 25 verschillende antwoorden tonen");
   assert.equal(await answers.count(), 20);
+  await fewer.or(more).click();
+  assert.equal(await answers.count(), 25, "and by mouse");
   assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(errors, []);
   await context.close();

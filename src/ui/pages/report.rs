@@ -9,7 +9,7 @@ use crate::browser::{clock, dom, files};
 use crate::domain::csv::{codebook_csv, responses_csv, CsvOptions, Separator};
 use crate::domain::report::{
     build_report, open_answers_by, tally_answers, Cell, Change, GradeStats, Group, GroupKey,
-    Hidden, Mean, OpenAnswers, Report, ReportOptions, Split,
+    Hidden, Mean, OpenAnswerGroup, OpenAnswers, Report, ReportOptions, Split,
 };
 use crate::domain::sorting;
 use crate::domain::{
@@ -19,6 +19,7 @@ use crate::domain::{
 use crate::ui::app::PAGE_TITLE_ID;
 use crate::ui::components::storage_gate::StorageGate;
 use crate::ui::coordinator::{use_coordinator, LoadState};
+use crate::ui::html::Html;
 use crate::ui::i18n::{fill, use_i18n, Messages};
 use crate::ui::pages::synthesis::MeetingSynthesis;
 use crate::ui::route::Route;
@@ -209,92 +210,162 @@ fn ReportBody(
     open_answers: Memo<Option<std::sync::Arc<OpenAnswers>>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let t = i18n.t();
-    let lang = i18n.lang();
-    let min = report.min_group_size;
-    let ignored = report.ignored;
-    let below = report.is_below_minimum();
-    let headline = match (&report.n, report.grade.as_ref().map(|g| &g.stats)) {
-        (Cell::Shown(n), grade) => {
-            let grade_line = match grade {
-                Some(Cell::Shown(GradeStats { summary, .. })) => summary.mean.map(|mean| {
-                    let ci = summary
-                        .ci95
-                        .map(|ci| {
-                            fill(
-                                t.report_ci,
-                                &[("ci", &format_interval(ci.low, ci.high, 1, lang))],
-                            )
-                        })
-                        .unwrap_or_default();
-                    (format_decimal(mean, 1, lang), ci, *summary)
-                }),
-                _ => None,
-            };
-            Some((*n, grade_line))
-        }
-        _ => None,
-    };
+    let summary = summary_html(&report, i18n.lang(), i18n.t());
     view! {
-        <p class="lead">{fill(t.report_intro, &[("title", report.title.get(lang))])}</p>
-        {below.then(|| view! {
-            <div class="notice notice-warning" role="status">
-                <p>{fill(t.report_below_minimum, &[("min", &min.to_string())])}</p>
-            </div>
-        })}
-        <section aria-labelledby="report-headline">
-            <h2 id="report-headline">{t.report_headline}</h2>
-            <dl class="summary-list headline">
-                <div class="summary-row">
-                    <dt>{t.report_n}</dt>
-                    <dd id="report-n">{match &report.n {
-                        Cell::Shown(n) => format_count(*n, lang),
-                        _ => fill(t.report_fewer_than, &[("min", &min.to_string())]),
-                    }}</dd>
-                </div>
-                {headline.and_then(|(_, g)| g).map(|(mean, ci, summary)| view! {
-                    <div class="summary-row">
-                        <dt>{t.report_grade}</dt>
-                        <dd><span id="report-grade" class="big-figure">{mean}</span>" "<span class="hint">{ci}</span></dd>
-                    </div>
-                    <div class="summary-row">
-                        <dt>{t.report_grade_n}</dt>
-                        <dd id="report-grade-n">{format_count(summary.n, lang)}</dd>
-                    </div>
-                    <div class="summary-row">
-                        <dt>{t.report_median}</dt>
-                        <dd id="report-median">{summary.median.map(|m| format_decimal(m, 1, lang)).unwrap_or("–".into())}</dd>
-                    </div>
-                    <div class="summary-row">
-                        <dt>{t.report_sd}</dt>
-                        <dd id="report-sd">{summary.sd.map(|m| format_decimal(m, 2, lang)).unwrap_or("–".into())}</dd>
-                    </div>
-                })}
-            </dl>
-            {(ignored.drafts + ignored.withdrawn + ignored.other_questionnaire > 0).then(|| view! {
-                <p class="hint">{fill(t.report_ignored, &[
-                    ("drafts", &ignored.drafts.to_string()),
-                    ("withdrawn", &ignored.withdrawn.to_string()),
-                    ("other", &ignored.other_questionnaire.to_string()),
-                ])}</p>
-            })}
-        </section>
-        {report.grade.as_ref().and_then(|g| g.stats.shown().cloned()).map(|stats| view! {
-            <GradeDistribution stats=stats />
-        })}
-        <Factors report=report.clone() />
+        <div class="report-part" inner_html=summary></div>
         {report.splits.iter().map(|split| view! { <SplitTable split=split.clone() report=report.clone() /> }).collect_view()}
         <GroupComparisonView report=report.clone() />
         <OpenAnswersView report=report.clone() open_by=open_by open_answers=open_answers />
     }
 }
 
+/// The report's fixed part as HTML text: introduction, headline figures, the grade's
+/// distribution and the factor means.
+fn summary_html(report: &Report, lang: Lang, t: &Messages) -> String {
+    let min = report.min_group_size.to_string();
+    let fewer = fill(t.report_fewer_than, &[("min", &min)]);
+    let mut h = Html::new();
+    h.leaf(
+        "p",
+        &[("class", "lead")],
+        &fill(t.report_intro, &[("title", report.title.get(lang))]),
+    );
+    if report.is_below_minimum() {
+        h.open(
+            "div",
+            &[("class", "notice notice-warning"), ("role", "status")],
+        )
+        .leaf("p", &[], &fill(t.report_below_minimum, &[("min", &min)]))
+        .close("div");
+    }
+    h.open("section", &[("aria-labelledby", "report-headline")])
+        .leaf("h2", &[("id", "report-headline")], t.report_headline)
+        .open("dl", &[("class", "summary-list headline")]);
+    let n = match &report.n {
+        Cell::Shown(n) => format_count(*n, lang),
+        _ => fewer,
+    };
+    summary_row(&mut h, t.report_n, "report-n", &n);
+    let grade = match (&report.n, report.grade.as_ref().map(|g| &g.stats)) {
+        (Cell::Shown(_), Some(Cell::Shown(GradeStats { summary, .. }))) => Some(summary),
+        _ => None,
+    };
+    if let Some((summary, mean)) = grade.and_then(|s| Some((s, s.mean?))) {
+        let ci = summary
+            .ci95
+            .map(|ci| {
+                fill(
+                    t.report_ci,
+                    &[("ci", &format_interval(ci.low, ci.high, 1, lang))],
+                )
+            })
+            .unwrap_or_default();
+        h.open("div", &[("class", "summary-row")])
+            .leaf("dt", &[], t.report_grade)
+            .open("dd", &[])
+            .leaf(
+                "span",
+                &[("id", "report-grade"), ("class", "big-figure")],
+                &format_decimal(mean, 1, lang),
+            )
+            .text(" ")
+            .leaf("span", &[("class", "hint")], &ci)
+            .close("dd")
+            .close("div");
+        let or_dash = |x: Option<f64>, decimals| {
+            x.map_or("–".into(), |x| format_decimal(x, decimals, lang))
+        };
+        summary_row(
+            &mut h,
+            t.report_grade_n,
+            "report-grade-n",
+            &format_count(summary.n, lang),
+        );
+        summary_row(
+            &mut h,
+            t.report_median,
+            "report-median",
+            &or_dash(summary.median, 1),
+        );
+        summary_row(&mut h, t.report_sd, "report-sd", &or_dash(summary.sd, 2));
+    }
+    h.close("dl");
+    let ignored = report.ignored;
+    if ignored.drafts + ignored.withdrawn + ignored.other_questionnaire > 0 {
+        let text = fill(
+            t.report_ignored,
+            &[
+                ("drafts", &ignored.drafts.to_string()),
+                ("withdrawn", &ignored.withdrawn.to_string()),
+                ("other", &ignored.other_questionnaire.to_string()),
+            ],
+        );
+        h.leaf("p", &[("class", "hint")], &text);
+    }
+    h.close("section");
+    if let Some(stats) = report.grade.as_ref().and_then(|g| g.stats.shown()) {
+        grade_distribution(&mut h, stats, lang, t);
+    }
+    factors(&mut h, report, lang, t);
+    h.finish()
+}
+
+/// One row of the headline list: `<dt>` label, `<dd id>` figure.
+fn summary_row(h: &mut Html, label: &str, id: &str, figure: &str) {
+    h.open("div", &[("class", "summary-row")])
+        .leaf("dt", &[], label)
+        .leaf("dd", &[("id", id)], figure)
+        .close("div");
+}
+
+/// A number for an SVG coordinate: one decimal, a dot.
+fn coordinate(x: f64) -> String {
+    format_decimal(x, 1, Lang::En)
+}
+
+/// The opening of a scrollable table region with its caption and column headers; the first
+/// header is the row-label column, the others are numeric.
+fn table_start(h: &mut Html, table_id: &str, caption_id: &str, caption: &str, headers: &[&str]) {
+    h.open(
+        "div",
+        &[
+            ("class", "table-scroll"),
+            ("tabindex", "0"),
+            ("role", "region"),
+            ("aria-labelledby", caption_id),
+        ],
+    )
+    .open("table", &[("class", "data-table"), ("id", table_id)])
+    .leaf("caption", &[("id", caption_id)], caption)
+    .open("thead", &[])
+    .open("tr", &[]);
+    for (i, header) in headers.iter().enumerate() {
+        let attrs: &[_] = if i == 0 {
+            &[("scope", "col")]
+        } else {
+            &[("scope", "col"), ("class", "num")]
+        };
+        h.leaf("th", attrs, header);
+    }
+    h.close("tr").close("thead").open("tbody", &[]);
+}
+
+/// The end of what [`table_start`] opened.
+fn table_end(h: &mut Html) {
+    h.close("tbody").close("table").close("div");
+}
+
+/// A body row: a row header and numeric cells.
+fn table_row(h: &mut Html, attrs: &[(&'static str, &str)], label: &str, cells: &[&str]) {
+    h.open("tr", attrs).leaf("th", &[("scope", "row")], label);
+    for cell in cells {
+        h.leaf("td", &[("class", "num")], cell);
+    }
+    h.close("tr");
+}
+
 /// The grade's distribution: a bar chart and the same figures as a table.
-#[component]
-fn GradeDistribution(stats: GradeStats) -> impl IntoView {
-    let i18n = use_i18n();
-    let t = i18n.t();
-    let lang = i18n.lang();
+fn grade_distribution(h: &mut Html, stats: &GradeStats, lang: Lang, t: &Messages) {
     let bars: Vec<(String, usize)> = stats
         .distribution
         .iter()
@@ -306,75 +377,118 @@ fn GradeDistribution(stats: GradeStats) -> impl IntoView {
         .map(|(v, c)| format!("{v}: {c}"))
         .collect::<Vec<_>>()
         .join(", ");
-    view! {
-        <section aria-labelledby="report-distribution" class="report-section">
-            <h2 id="report-distribution">{t.report_distribution}</h2>
-            <figure class="chart">
-                <ColumnChart bars=bars.clone() label=format!("{}: {description}", t.report_distribution) />
-                <figcaption>{t.report_distribution_caption}</figcaption>
-            </figure>
-            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="distribution-caption">
-                <table class="data-table" id="grade-distribution">
-                    <caption id="distribution-caption">{t.report_distribution_table}</caption>
-                    <thead><tr>
-                        <th scope="col">{t.report_grade_value}</th>
-                        <th scope="col" class="num">{t.report_count}</th>
-                        <th scope="col" class="num">{t.report_share}</th>
-                    </tr></thead>
-                    <tbody>
-                        {bars.into_iter().map(|(v, c)| view! {
-                            <tr>
-                                <th scope="row">{v}</th>
-                                <td class="num">{c}</td>
-                                <td class="num">{format_percent(c as f64 / total as f64, 0, lang)}</td>
-                            </tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </div>
-        </section>
+    h.open(
+        "section",
+        &[
+            ("aria-labelledby", "report-distribution"),
+            ("class", "report-section"),
+        ],
+    )
+    .leaf(
+        "h2",
+        &[("id", "report-distribution")],
+        t.report_distribution,
+    )
+    .open("figure", &[("class", "chart")]);
+    column_chart(
+        h,
+        &bars,
+        &format!("{}: {description}", t.report_distribution),
+    );
+    h.leaf("figcaption", &[], t.report_distribution_caption)
+        .close("figure");
+    table_start(
+        h,
+        "grade-distribution",
+        "distribution-caption",
+        t.report_distribution_table,
+        &[t.report_grade_value, t.report_count, t.report_share],
+    );
+    for (v, c) in &bars {
+        let share = format_percent(*c as f64 / total as f64, 0, lang);
+        table_row(h, &[], v, &[&c.to_string(), &share]);
     }
+    table_end(h);
+    h.close("section");
 }
 
 /// Vertical bars with their values, as an SVG with a text alternative.
-#[component]
-fn ColumnChart(bars: Vec<(String, usize)>, label: String) -> impl IntoView {
-    let title = label.clone();
+fn column_chart(h: &mut Html, bars: &[(String, usize)], label: &str) {
     let max = bars.iter().map(|b| b.1).max().unwrap_or(0).max(1) as f64;
-    let width = 40.0 * bars.len() as f64 + 20.0;
-    let height = 180.0;
-    let plot = 130.0;
-    view! {
-        <svg class="chart-svg" role="img" aria-label=label.clone() viewBox=format!("0 0 {width} {height}")
-            preserveAspectRatio="xMinYMin meet">
-            <title>{title}</title>
-            {bars.into_iter().enumerate().map(|(i, (name, count))| {
-                let h = plot * count as f64 / max;
-                let x = 10.0 + 40.0 * i as f64;
-                let y = 20.0 + plot - h;
-                view! {
-                    <g>
-                        <rect class="bar" x=format!("{}", x + 6.0) y=format!("{y:.1}") width="28" height=format!("{h:.1}") />
-                        <text class="bar-value" x=format!("{}", x + 20.0) y=format!("{:.1}", y - 4.0) text-anchor="middle">{count}</text>
-                        <text class="bar-label" x=format!("{}", x + 20.0) y=format!("{}", height - 12.0) text-anchor="middle">{name}</text>
-                    </g>
-                }
-            }).collect_view()}
-            <line class="axis" x1="10" x2=format!("{}", width - 10.0) y1=format!("{}", 20.0 + plot) y2=format!("{}", 20.0 + plot) />
-        </svg>
+    let (height, plot) = (180, 130);
+    let width = 40 * bars.len() + 20;
+    let axis = (20 + plot).to_string();
+    let plot = f64::from(plot);
+    h.open(
+        "svg",
+        &[
+            ("class", "chart-svg"),
+            ("role", "img"),
+            ("aria-label", label),
+            ("viewBox", &format!("0 0 {width} {height}")),
+            ("preserveAspectRatio", "xMinYMin meet"),
+        ],
+    )
+    .leaf("title", &[], label);
+    for (i, (name, count)) in bars.iter().enumerate() {
+        let bar = plot * *count as f64 / max;
+        let x = 10 + 40 * i;
+        let y = 20.0 + plot - bar;
+        let middle = (x + 20).to_string();
+        h.open("g", &[])
+            .leaf(
+                "rect",
+                &[
+                    ("class", "bar"),
+                    ("x", &(x + 6).to_string()),
+                    ("y", &coordinate(y)),
+                    ("width", "28"),
+                    ("height", &coordinate(bar)),
+                ],
+                "",
+            )
+            .leaf(
+                "text",
+                &[
+                    ("class", "bar-value"),
+                    ("x", &middle),
+                    ("y", &coordinate(y - 4.0)),
+                    ("text-anchor", "middle"),
+                ],
+                &count.to_string(),
+            )
+            .leaf(
+                "text",
+                &[
+                    ("class", "bar-label"),
+                    ("x", &middle),
+                    ("y", &(height - 12).to_string()),
+                    ("text-anchor", "middle"),
+                ],
+                name,
+            )
+            .close("g");
     }
+    h.leaf(
+        "line",
+        &[
+            ("class", "axis"),
+            ("x1", "10"),
+            ("x2", &(width - 10).to_string()),
+            ("y1", &axis),
+            ("y2", &axis),
+        ],
+        "",
+    )
+    .close("svg");
 }
 
 /// Factor means: a bar chart on the 1–5 scale and a table with n and Cronbach's alpha.
-#[component]
-fn Factors(report: Report) -> impl IntoView {
-    let i18n = use_i18n();
-    let t = i18n.t();
-    let lang = i18n.lang();
+fn factors(h: &mut Html, report: &Report, lang: Lang, t: &Messages) {
     if report.factors.is_empty() {
-        return ().into_any();
+        return;
     }
-    let rows: Vec<(String, Option<f64>, String, String)> = report
+    let rows: Vec<(&str, String, Option<f64>, String, String)> = report
         .factors
         .iter()
         .map(|f| {
@@ -398,67 +512,87 @@ fn Factors(report: Report) -> impl IntoView {
                 Cell::Empty => "–".into(),
                 Cell::Suppressed => t.report_hidden.into(),
             };
-            (f.label.get(lang).to_string(), mean, n, alpha)
+            let shown = mean.map_or("–".into(), |m| format_decimal(m, 1, lang));
+            (f.label.get(lang), shown, mean, n, alpha)
         })
         .collect();
     let description = rows
         .iter()
-        .map(|(name, mean, _, _)| {
-            format!(
-                "{name}: {}",
-                mean.map(|m| format_decimal(m, 1, lang))
-                    .unwrap_or("–".into())
-            )
-        })
+        .map(|(name, shown, ..)| format!("{name}: {shown}"))
         .collect::<Vec<_>>()
         .join(", ");
-    view! {
-        <section aria-labelledby="report-factors" class="report-section">
-            <h2 id="report-factors">{t.report_factors}</h2>
-            <p>{t.report_factors_intro}</p>
-            <figure class="chart">
-                <svg class="chart-svg" role="img" aria-label=format!("{}: {description}", t.report_factors)
-                    viewBox=format!("0 0 600 {}", 30 * rows.len() + 30) preserveAspectRatio="xMinYMin meet">
-                    <title>{format!("{}: {description}", t.report_factors)}</title>
-                    {rows.iter().enumerate().map(|(i, (name, mean, _, _))| {
-                        let y = 10 + 30 * i;
-                        let w = mean.map(|m| (m - 1.0).max(0.0) / 4.0 * 300.0).unwrap_or(0.0);
-                        let value = mean.map(|m| format_decimal(m, 1, lang)).unwrap_or("–".into());
-                        view! {
-                            <g>
-                                <text class="bar-label" x="0" y=format!("{}", y + 16)>{name.clone()}</text>
-                                <rect class="bar" x="250" y=format!("{}", y + 3) width=format!("{w:.1}") height="18" />
-                                <text class="bar-value" x=format!("{:.1}", 256.0 + w) y=format!("{}", y + 16)>{value}</text>
-                            </g>
-                        }
-                    }).collect_view()}
-                </svg>
-                <figcaption>{t.report_factors_caption}</figcaption>
-            </figure>
-            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="factors-caption">
-                <table class="data-table" id="factor-table">
-                    <caption id="factors-caption">{t.report_factors_table}</caption>
-                    <thead><tr>
-                        <th scope="col">{t.report_factor}</th>
-                        <th scope="col" class="num">{t.report_mean}</th>
-                        <th scope="col" class="num">"n"</th>
-                        <th scope="col" class="num">{t.report_alpha}</th>
-                    </tr></thead>
-                    <tbody>
-                        {rows.into_iter().map(|(name, mean, n, alpha)| view! {
-                            <tr>
-                                <th scope="row">{name}</th>
-                                <td class="num">{mean.map(|m| format_decimal(m, 1, lang)).unwrap_or("–".into())}</td>
-                                <td class="num">{n}</td>
-                                <td class="num">{alpha}</td>
-                            </tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </div>
-        </section>
+    let label = format!("{}: {description}", t.report_factors);
+    h.open(
+        "section",
+        &[
+            ("aria-labelledby", "report-factors"),
+            ("class", "report-section"),
+        ],
+    )
+    .leaf("h2", &[("id", "report-factors")], t.report_factors)
+    .leaf("p", &[], t.report_factors_intro)
+    .open("figure", &[("class", "chart")])
+    .open(
+        "svg",
+        &[
+            ("class", "chart-svg"),
+            ("role", "img"),
+            ("aria-label", &label),
+            ("viewBox", &format!("0 0 600 {}", 30 * rows.len() + 30)),
+            ("preserveAspectRatio", "xMinYMin meet"),
+        ],
+    )
+    .leaf("title", &[], &label);
+    for (i, (name, shown, mean, ..)) in rows.iter().enumerate() {
+        let y = 10 + 30 * i;
+        let w = mean.map_or(0.0, |m| (m - 1.0).max(0.0) / 4.0 * 300.0);
+        h.open("g", &[])
+            .leaf(
+                "text",
+                &[
+                    ("class", "bar-label"),
+                    ("x", "0"),
+                    ("y", &(y + 16).to_string()),
+                ],
+                name,
+            )
+            .leaf(
+                "rect",
+                &[
+                    ("class", "bar"),
+                    ("x", "250"),
+                    ("y", &(y + 3).to_string()),
+                    ("width", &coordinate(w)),
+                    ("height", "18"),
+                ],
+                "",
+            )
+            .leaf(
+                "text",
+                &[
+                    ("class", "bar-value"),
+                    ("x", &coordinate(256.0 + w)),
+                    ("y", &(y + 16).to_string()),
+                ],
+                shown,
+            )
+            .close("g");
     }
-    .into_any()
+    h.close("svg")
+        .leaf("figcaption", &[], t.report_factors_caption)
+        .close("figure");
+    table_start(
+        h,
+        "factor-table",
+        "factors-caption",
+        t.report_factors_table,
+        &[t.report_factor, t.report_mean, "n", t.report_alpha],
+    );
+    for (name, shown, _, n, alpha) in &rows {
+        table_row(h, &[], name, &[shown, n, alpha]);
+    }
+    table_end(h);
+    h.close("section");
 }
 
 /// What a split table is sorted by.
@@ -486,82 +620,98 @@ fn sort_value(group: &Group, by: SortBy) -> Option<f64> {
     }
 }
 
-/// One split: per group n, share, grade mean and factor means, sortable by any column.
+/// One split: per group n, share, grade mean and factor means, sortable by any column. The
+/// column headers are buttons (views, so they keep focus); the rows are HTML text.
 #[component]
 fn SplitTable(split: Split, report: Report) -> impl IntoView {
     let i18n = use_i18n();
+    let t = i18n.t();
+    let lang = i18n.lang();
     let sort = RwSignal::new(SortBy::Definition);
     let min = report.min_group_size;
-    let factor_names: Vec<crate::domain::Label> =
-        report.factors.iter().map(|f| f.label.clone()).collect();
     let has_grade = report.grade.is_some();
     let id = format!("split-{}", split.item_id);
     let caption_id = format!("{id}-caption");
-    let region_labelled_by = caption_id.clone();
     let heading_id = format!("{id}-heading");
-    let section_labelled_by = heading_id.clone();
-    let header = move |label: String, by: SortBy| {
+    let (region_labelled_by, section_labelled_by) = (caption_id.clone(), heading_id.clone());
+    let mut columns = vec![
+        (t.report_group.to_string(), SortBy::Definition),
+        (t.report_n_short.to_string(), SortBy::Size),
+    ];
+    if has_grade {
+        columns.push((t.report_grade_short.to_string(), SortBy::Grade));
+    }
+    columns.extend(
+        report
+            .factors
+            .iter()
+            .enumerate()
+            .map(|(f, factor)| (factor.label.get(lang).to_string(), SortBy::Factor(f))),
+    );
+    let header = move |(label, by): (String, SortBy)| {
+        let (class, sorted) = match by {
+            SortBy::Definition => ("", "ascending"),
+            _ => ("num", "descending"),
+        };
         view! {
-            <th scope="col" class="num"
-                aria-sort=move || if sort.get() == by { "descending" } else { "none" }>
-                <button type="button" class="sort-button" on:click=move |_| sort.set(by)>
-                    {label}
-                </button>
+            <th scope="col" class=class aria-sort=move || if sort.get() == by { sorted } else { "none" }>
+                <button type="button" class="sort-button" on:click=move |_| sort.set(by)>{label}</button>
             </th>
         }
     };
-    let groups = split.groups.clone();
+    let mut columns = columns.into_iter();
+    let first = columns.next().map(header);
+    let size = columns.next().map(header);
+    let groups = split.groups;
+    let rows = move || {
+        let by = sort.get();
+        let mut rows: Vec<&Group> = groups.iter().collect();
+        if by != SortBy::Definition {
+            // Shown figures first, highest first; hidden ones after, in definition order (a
+            // stable sort), so order reveals nothing.
+            sorting::sort_by(&mut rows, |a, b| {
+                let (x, y) = (sort_value(a, by), sort_value(b, by));
+                y.partial_cmp(&x)
+                    .unwrap_or(std::cmp::Ordering::Equal)
+                    .then_with(|| y.is_some().cmp(&x.is_some()))
+            });
+            sorting::sort_by_key(&mut rows, |g| sort_value(g, by).is_none());
+        }
+        let mut h = Html::new();
+        for g in rows {
+            let share = match &g.share {
+                Cell::Shown(s) => format_percent(*s, 0, lang),
+                Cell::Empty => "–".into(),
+                Cell::Suppressed => t.report_hidden.into(),
+            };
+            let mut cells = vec![n_text(g, min, lang, t), share];
+            if has_grade {
+                cells.push(mean_text(&g.grade_mean, lang, t));
+            }
+            cells.extend(g.factor_means.iter().map(|c| mean_text(c, lang, t)));
+            let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
+            let attrs: &[_] = if g.hidden.is_some() {
+                &[("class", "hidden-group")]
+            } else {
+                &[]
+            };
+            table_row(&mut h, attrs, g.label.get(lang), &cells);
+        }
+        h.finish()
+    };
     view! {
         <section class="report-section" aria-labelledby=section_labelled_by>
-            <h2 id=heading_id>{move || fill(i18n.t().report_split_heading, &[("item", split.label.get(i18n.lang()))])}</h2>
+            <h2 id=heading_id>{fill(t.report_split_heading, &[("item", split.label.get(lang))])}</h2>
             <div class="table-scroll" tabindex="0" role="region" aria-labelledby=region_labelled_by>
                 <table class="data-table split-table" id=id>
-                    <caption id=caption_id>{move || fill(i18n.t().report_split_caption, &[("min", &min.to_string())])}</caption>
+                    <caption id=caption_id>{fill(t.report_split_caption, &[("min", &min.to_string())])}</caption>
                     <thead><tr>
-                        <th scope="col" aria-sort=move || if sort.get() == SortBy::Definition { "ascending" } else { "none" }>
-                            <button type="button" class="sort-button" on:click=move |_| sort.set(SortBy::Definition)>
-                                {move || i18n.t().report_group}
-                            </button>
-                        </th>
-                        {header(i18n.t().report_n_short.to_string(), SortBy::Size)}
-                        <th scope="col" class="num">{move || i18n.t().report_share}</th>
-                        {has_grade.then(|| header(i18n.t().report_grade_short.to_string(), SortBy::Grade))}
-                        {factor_names.iter().enumerate().map(|(f, name)| header(name.get(i18n.lang()).to_string(), SortBy::Factor(f))).collect_view()}
+                        {first}
+                        {size}
+                        <th scope="col" class="num">{t.report_share}</th>
+                        {columns.map(header).collect_view()}
                     </tr></thead>
-                    <tbody>
-                        {move || {
-                            let t = i18n.t();
-                            let lang = i18n.lang();
-                            let by = sort.get();
-                            let mut rows = groups.clone();
-                            if by != SortBy::Definition {
-                                // Shown figures first, highest first; hidden ones after, in
-                                // definition order (a stable sort), so order reveals nothing.
-                                sorting::sort_by(&mut rows, |a, b| {
-                                    let (x, y) = (sort_value(a, by), sort_value(b, by));
-                                    y.partial_cmp(&x).unwrap_or(std::cmp::Ordering::Equal)
-                                        .then_with(|| y.is_some().cmp(&x.is_some()))
-                                });
-                                sorting::sort_by_key(&mut rows, |g| sort_value(g, by).is_none());
-                            }
-                            rows.into_iter().map(|g| {
-                                let share = match &g.share {
-                                    Cell::Shown(s) => format_percent(*s, 0, lang),
-                                    Cell::Empty => "–".into(),
-                                    Cell::Suppressed => t.report_hidden.into(),
-                                };
-                                view! {
-                                    <tr class:hidden-group=g.hidden.is_some()>
-                                        <th scope="row">{g.label.get(lang).to_string()}</th>
-                                        <td class="num">{n_text(&g, min, lang, t)}</td>
-                                        <td class="num">{share}</td>
-                                        {has_grade.then(|| view! { <td class="num">{mean_text(&g.grade_mean, lang, t)}</td> })}
-                                        {g.factor_means.iter().map(|c| view! { <td class="num">{mean_text(c, lang, t)}</td> }).collect_view()}
-                                    </tr>
-                                }
-                            }).collect_view()
-                        }}
-                    </tbody>
+                    <tbody inner_html=rows></tbody>
                 </table>
             </div>
         </section>
@@ -580,6 +730,8 @@ type SplitChoice = (
 #[component]
 fn GroupComparisonView(report: Report) -> impl IntoView {
     let i18n = use_i18n();
+    let t = i18n.t();
+    let lang = i18n.lang();
     let Some(first) = report.splits.first() else {
         return ().into_any();
     };
@@ -611,22 +763,39 @@ fn GroupComparisonView(report: Report) -> impl IntoView {
         })
     };
     let report = StoredValue::new(report);
-    let comparison = move || {
+    let table = move || {
         let groups = groups_of();
-        let (ka, kb) = (
-            groups.get(a.get())?.0.clone(),
-            groups.get(b.get())?.0.clone(),
+        let (ga, gb) = (groups.get(a.get())?, groups.get(b.get())?);
+        let c = report.with_value(|r| r.compare_groups(&split_id.get(), &ga.0, &gb.0))?;
+        let (na, nb) = (ga.1.get(lang), gb.1.get(lang));
+        let mut h = Html::new();
+        table_start(
+            &mut h,
+            "compare-table",
+            "compare-caption",
+            &fill(t.report_compare_caption, &[("a", na), ("b", nb)]),
+            &[t.report_factor, na, nb, t.report_difference],
         );
-        report.with_value(|r| r.compare_groups(&split_id.get(), &ka, &kb))
-    };
-    let change_cells = move |c: &Change, lang: Lang, t: &Messages| {
-        let text = |cell: &Cell<f64>, signed: bool| match cell {
-            Cell::Shown(x) if signed && *x > 0.0 => format!("+{}", format_decimal(*x, 1, lang)),
-            Cell::Shown(x) => format_decimal(*x, 1, lang),
-            Cell::Empty => "–".to_string(),
-            Cell::Suppressed => t.report_hidden.to_string(),
+        let mut row = |label: &str, change: &Change| {
+            let text = |cell: &Cell<f64>, signed: bool| match cell {
+                Cell::Shown(x) if signed && *x > 0.0 => format!("+{}", format_decimal(*x, 1, lang)),
+                Cell::Shown(x) => format_decimal(*x, 1, lang),
+                Cell::Empty => "–".to_string(),
+                Cell::Suppressed => t.report_hidden.to_string(),
+            };
+            let cells = [
+                text(&change.a, false),
+                text(&change.b, false),
+                text(&change.change, true),
+            ];
+            table_row(&mut h, &[], label, &[&cells[0], &cells[1], &cells[2]]);
         };
-        (text(&c.a, false), text(&c.b, false), text(&c.change, true))
+        row(t.report_grade_short, &c.grade_mean);
+        for f in &c.factors {
+            row(f.label.get(lang), &f.mean);
+        }
+        table_end(&mut h);
+        Some(h.finish())
     };
     let group_select = move |id: &'static str, label: &'static str, which: RwSignal<usize>| {
         view! {
@@ -634,7 +803,7 @@ fn GroupComparisonView(report: Report) -> impl IntoView {
                 <label class="question" for=id>{label}</label>
                 <select id=id class="select" on:change=move |ev| which.set(event_target_value(&ev).parse().unwrap_or(0))>
                     {move || groups_of().into_iter().enumerate().map(|(i, (_, name))| view! {
-                        <option value=i.to_string() selected=move || which.get() == i>{name.get(i18n.lang()).to_string()}</option>
+                        <option value=i.to_string() selected=move || which.get() == i>{name.get(lang).to_string()}</option>
                     }).collect_view()}
                 </select>
             </div>
@@ -642,11 +811,11 @@ fn GroupComparisonView(report: Report) -> impl IntoView {
     };
     view! {
         <section class="report-section" aria-labelledby="report-compare">
-            <h2 id="report-compare">{move || i18n.t().report_compare}</h2>
-            <p>{move || i18n.t().report_compare_intro}</p>
+            <h2 id="report-compare">{t.report_compare}</h2>
+            <p>{t.report_compare_intro}</p>
             <div class="compare-choices no-print">
                 <div class="field inline-field">
-                    <label class="question" for="compare-split">{move || i18n.t().report_compare_split}</label>
+                    <label class="question" for="compare-split">{t.report_compare_split}</label>
                     <select id="compare-split" class="select" on:change=move |ev| {
                         split_id.set(event_target_value(&ev));
                         a.set(0);
@@ -655,57 +824,26 @@ fn GroupComparisonView(report: Report) -> impl IntoView {
                         {splits.with_value(|list| list.iter().map(|(id, label, _)| {
                             let id = id.clone();
                             let selected = split_id.get_untracked() == id;
-                            view! { <option value=id selected=selected>{label.get(i18n.lang_untracked()).to_string()}</option> }
+                            view! { <option value=id selected=selected>{label.get(lang).to_string()}</option> }
                         }).collect_view())}
                     </select>
                 </div>
-                {group_select("compare-a", i18n.t().report_compare_a, a)}
-                {group_select("compare-b", i18n.t().report_compare_b, b)}
+                {group_select("compare-a", t.report_compare_a, a)}
+                {group_select("compare-b", t.report_compare_b, b)}
             </div>
-            {move || {
-                let t = i18n.t();
-                let lang = i18n.lang();
-                let groups = groups_of();
-                let name = |i: usize| groups.get(i).map(|g| g.1.get(lang).to_string()).unwrap_or_default();
-                comparison().map(|c| {
-                    let (na, nb) = (name(a.get()), name(b.get()));
-                    let grade = change_cells(&c.grade_mean, lang, t);
-                    view! {
-                        <div class="table-scroll" tabindex="0" role="region" aria-labelledby="compare-caption">
-                            <table class="data-table" id="compare-table">
-                                <caption id="compare-caption">{fill(t.report_compare_caption, &[("a", &na), ("b", &nb)])}</caption>
-                                <thead><tr>
-                                    <th scope="col">{t.report_factor}</th>
-                                    <th scope="col" class="num">{na.clone()}</th>
-                                    <th scope="col" class="num">{nb.clone()}</th>
-                                    <th scope="col" class="num">{t.report_difference}</th>
-                                </tr></thead>
-                                <tbody>
-                                    <tr>
-                                        <th scope="row">{t.report_grade_short}</th>
-                                        <td class="num">{grade.0}</td><td class="num">{grade.1}</td><td class="num">{grade.2}</td>
-                                    </tr>
-                                    {c.factors.iter().map(|f| {
-                                        let (x, y, d) = change_cells(&f.mean, lang, t);
-                                        view! {
-                                            <tr>
-                                                <th scope="row">{f.label.get(lang).to_string()}</th>
-                                                <td class="num">{x}</td><td class="num">{y}</td><td class="num">{d}</td>
-                                            </tr>
-                                        }
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
-                        </div>
-                    }
-                })
-            }}
+            <div class="report-part" inner_html=move || table().unwrap_or_default()></div>
         </section>
     }
     .into_any()
 }
 
-/// Strengths, concerns and improvements per group of a chosen split, under the same suppression.
+/// How many different answers a list shows before "show all": a report of thousands of
+/// responses stays readable (and light), and the CSV has every answer.
+const OPEN_ANSWERS_SHOWN: usize = 20;
+
+/// Strengths, concerns and improvements per group of a chosen split, under the same
+/// suppression. Each list shows its different answers once, with how many gave each, the most
+/// given first; past [`OPEN_ANSWERS_SHOWN`] the rest is behind a button.
 #[component]
 fn OpenAnswersView(
     report: Report,
@@ -725,6 +863,37 @@ fn OpenAnswersView(
         .iter()
         .map(|s| (s.item_id.clone(), s.label.get(lang).to_string()))
         .collect();
+    let groups = move || {
+        // The lists that show all their answers, as "group-text" numbers; a new split starts
+        // with every list short again.
+        let expanded = RwSignal::new(Vec::<String>::new());
+        open_answers.with(|open| {
+            open.as_ref().map(|open| {
+                open.groups
+                    .iter()
+                    .enumerate()
+                    .map(|(i, g)| {
+                        let texts = g
+                            .texts
+                            .iter()
+                            .map(|x| {
+                                let tally = match &x.answers {
+                                    Cell::Shown(list) => Some(tally_answers(list)),
+                                    _ => None,
+                                };
+                                OpenList {
+                                    label: x.label.get(lang).to_string(),
+                                    tally,
+                                }
+                            })
+                            .collect();
+                        let html = open_group_html(i, g, texts, min, t, lang);
+                        view! { <OpenGroup html=html expanded=expanded /> }
+                    })
+                    .collect_view()
+            })
+        })
+    };
     view! {
         <section class="report-section" aria-labelledby="report-open">
             <h2 id="report-open">{t.report_open}</h2>
@@ -737,75 +906,141 @@ fn OpenAnswersView(
                     }).collect_view()}
                 </select>
             </div>
-            // Read in place: the lists hold every answer of up to 100,000 responses.
-            {move || open_answers.with(|open| open.as_ref().map(|open| open.groups.iter().map(|g| {
-                let any = g.texts.iter().any(|x| !matches!(x.answers, Cell::Shown(ref a) if a.is_empty()));
-                let hidden = g.hidden.map(|h| match h {
-                    Hidden::TooSmall => fill(t.report_open_fewer, &[("min", &min.to_string())]),
-                    Hidden::ProtectsSmallGroup => t.report_hidden_protects.to_string(),
-                    Hidden::WholeSplit => t.report_hidden_whole_split.to_string(),
-                });
-                view! {
-                    <div class="open-group">
-                        <h3>{g.label.get(lang).to_string()}</h3>
-                        {match hidden {
-                            Some(text) => view! { <p class="hint">{text}</p> }.into_any(),
-                            None if !any => view! { <p class="hint">{t.report_open_none}</p> }.into_any(),
-                            None => g.texts.iter().map(|x| {
-                                let body = match &x.answers {
-                                    Cell::Shown(list) if list.is_empty() => None,
-                                    Cell::Shown(list) => Some(open_answer_list(tally_answers(list), t)),
-                                    _ => Some(view! { <p class="hint">{t.report_hidden_protects}</p> }.into_any()),
-                                };
-                                body.map(|body| view! {
-                                    <h4>{x.label.get(lang).to_string()}</h4>
-                                    {body}
-                                })
-                            }).collect_view().into_any(),
-                        }}
-                    </div>
-                }
-            }).collect_view()))}
+            {groups}
         </section>
     }
 }
 
-/// How many different answers a list shows before "show all": a report of thousands of
-/// responses stays readable (and light), and the CSV has every answer.
-const OPEN_ANSWERS_SHOWN: usize = 20;
+/// One text item's answers in one group: the question, and each different answer with how
+/// many gave it (`None` when they are hidden).
+struct OpenList {
+    label: String,
+    tally: Option<Vec<(String, usize)>>,
+}
 
-/// The different answers to one open question, each once with how many gave it; the most
-/// given first, the rest behind a button.
-fn open_answer_list(tally: Vec<(String, usize)>, t: &'static Messages) -> AnyView {
-    let all = tally.len();
-    let more = RwSignal::new(false);
-    let item = |(text, n): (String, usize)| {
-        view! {
-            <li>{text}{(n > 1).then(|| view! { <span class="answer-count">{format!(" ({n}×)")}</span> })}</li>
-        }
+/// Writes one group's open answers, given the keys of the lists that show all their answers.
+type RenderGroup = std::sync::Arc<dyn Fn(&[String]) -> String + Send + Sync>;
+
+/// One group's open answers: HTML text for each state of its "show all" buttons.
+#[derive(Clone)]
+struct OpenGroupHtml {
+    render: RenderGroup,
+}
+
+/// One group of open answers. Its "show all" buttons are plain HTML buttons with a
+/// `data-list` number; a click here toggles that list and keeps keyboard focus on its button.
+#[component]
+fn OpenGroup(html: OpenGroupHtml, expanded: RwSignal<Vec<String>>) -> impl IntoView {
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        let Some(list) = dom::clicked_data(&ev, "button[data-list]", "data-list") else {
+            return;
+        };
+        expanded.update(|open| match open.iter().position(|x| *x == list) {
+            Some(i) => {
+                open.remove(i);
+            }
+            None => open.push(list.clone()),
+        });
+        dom::focus_element_after_render(&format!("open-more-{list}"));
     };
-    let mut first = tally;
-    let rest = first.split_off(all.min(OPEN_ANSWERS_SHOWN));
-    let rest = StoredValue::new(rest);
     view! {
-        <ul class="open-answers">
-            {first.into_iter().map(item).collect_view()}
-            {move || more.get().then(|| rest.get_value().into_iter().map(item).collect_view())}
-        </ul>
-        {(all > OPEN_ANSWERS_SHOWN).then(|| view! {
-            <p class="no-print">
-                <button type="button" class="button button-quiet" aria-expanded=move || more.get().to_string()
-                    on:click=move |_| more.update(|m| *m = !*m)>
-                    {move || if more.get() {
-                        t.report_open_fewer_button.to_string()
-                    } else {
-                        fill(t.report_open_all, &[("n", &all.to_string())])
-                    }}
-                </button>
-            </p>
-        })}
+        <div class="open-group" on:click=on_click inner_html=move || expanded.with(|open| (html.render)(open))></div>
     }
-    .into_any()
+}
+
+/// The HTML of one group of open answers (group number `index`): its name, then per text item
+/// the different answers or why they are hidden.
+fn open_group_html(
+    index: usize,
+    g: &OpenAnswerGroup,
+    texts: Vec<OpenList>,
+    min: usize,
+    t: &'static Messages,
+    lang: Lang,
+) -> OpenGroupHtml {
+    let name = g.label.get(lang).to_string();
+    let hidden = g.hidden.map(|h| match h {
+        Hidden::TooSmall => fill(t.report_open_fewer, &[("min", &min.to_string())]),
+        Hidden::ProtectsSmallGroup => t.report_hidden_protects.to_string(),
+        Hidden::WholeSplit => t.report_hidden_whole_split.to_string(),
+    });
+    let any = texts
+        .iter()
+        .any(|x| !matches!(&x.tally, Some(list) if list.is_empty()));
+    let render = move |expanded: &[String]| {
+        let mut h = Html::new();
+        h.leaf("h3", &[], &name);
+        match &hidden {
+            Some(text) => {
+                h.leaf("p", &[("class", "hint")], text);
+            }
+            None if !any => {
+                h.leaf("p", &[("class", "hint")], t.report_open_none);
+            }
+            None => {
+                for (j, OpenList { label, tally }) in texts.iter().enumerate() {
+                    match tally {
+                        Some(list) if list.is_empty() => {}
+                        Some(list) => {
+                            h.leaf("h4", &[], label);
+                            let key = format!("{index}-{j}");
+                            open_answer_list(&mut h, list, &key, expanded.contains(&key), t);
+                        }
+                        None => {
+                            h.leaf("h4", &[], label).leaf(
+                                "p",
+                                &[("class", "hint")],
+                                t.report_hidden_protects,
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        h.finish()
+    };
+    OpenGroupHtml {
+        render: std::sync::Arc::new(render),
+    }
+}
+
+/// The different answers to one open question, each once with how many gave it, and the
+/// "show all" button of list `key` when there are more than [`OPEN_ANSWERS_SHOWN`].
+fn open_answer_list(h: &mut Html, tally: &[(String, usize)], key: &str, all: bool, t: &Messages) {
+    let shown = if all {
+        tally.len()
+    } else {
+        tally.len().min(OPEN_ANSWERS_SHOWN)
+    };
+    h.open("ul", &[("class", "open-answers")]);
+    for (text, n) in &tally[..shown] {
+        h.open("li", &[]).text(text);
+        if *n > 1 {
+            h.leaf("span", &[("class", "answer-count")], &format!(" ({n}×)"));
+        }
+        h.close("li");
+    }
+    h.close("ul");
+    if tally.len() > OPEN_ANSWERS_SHOWN {
+        let label = if all {
+            t.report_open_fewer_button.to_string()
+        } else {
+            fill(t.report_open_all, &[("n", &tally.len().to_string())])
+        };
+        h.open("p", &[("class", "no-print")])
+            .leaf(
+                "button",
+                &[
+                    ("type", "button"),
+                    ("class", "button button-quiet"),
+                    ("id", &format!("open-more-{key}")),
+                    ("data-list", key),
+                    ("aria-expanded", if all { "true" } else { "false" }),
+                ],
+                &label,
+            )
+            .close("p");
+    }
 }
 
 /// The CSV export of the records, with the codebook: record-level data for the coordinator's own

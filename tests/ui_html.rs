@@ -1,0 +1,47 @@
+//! The HTML writer behind the report's read-only parts: whatever text it is given (open answers
+//! come from other people's files) stays text.
+
+use proptest::prelude::*;
+use samenscan::ui::html::{escape, Html};
+
+#[test]
+fn writes_elements_attributes_and_escaped_text() {
+    let mut h = Html::new();
+    h.open("table", &[("class", "data-table"), ("id", "t")])
+        .open("tr", &[])
+        .leaf("th", &[("scope", "row")], "Zorg & veiligheid")
+        .leaf("td", &[("title", "\"7\" <b>")], "7,5")
+        .close("tr")
+        .close("table");
+    assert_eq!(
+        h.finish(),
+        "<table class=\"data-table\" id=\"t\"><tr><th scope=\"row\">Zorg &amp; veiligheid</th>\
+         <td title=\"&quot;7&quot; &lt;b&gt;\">7,5</td></tr></table>"
+    );
+}
+
+#[test]
+fn markup_in_an_answer_is_shown_as_text() {
+    assert_eq!(
+        escape("<img src=x onerror='alert(1)'>"),
+        "&lt;img src=x onerror=&#39;alert(1)&#39;&gt;"
+    );
+    assert_eq!(escape("gewoon tekst, één"), "gewoon tekst, één");
+}
+
+proptest! {
+    /// No text can open a tag, end an attribute value or start a character reference of its own.
+    #[test]
+    fn escaped_text_holds_no_markup(text in any::<String>()) {
+        let out = escape(&text);
+        prop_assert!(!out.contains(['<', '>', '"', '\'']));
+        // Every '&' starts one of the five references written for it.
+        for (i, _) in out.match_indices('&') {
+            let rest = &out[i..];
+            prop_assert!(["&amp;", "&lt;", "&gt;", "&quot;", "&#39;"].iter().any(|r| rest.starts_with(r)));
+        }
+        // And reading the references back gives the text.
+        let back = out.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
+        prop_assert_eq!(back, text);
+    }
+}
