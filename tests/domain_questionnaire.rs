@@ -593,3 +593,25 @@ fn a_grade_scale_may_not_ask_for_billions_of_values() {
     assert_eq!(issues.len(), 1);
     assert_eq!(issues[0].problem, DefinitionProblem::GradeRangeTooWide);
 }
+
+#[test]
+fn reading_the_same_definition_again_gives_the_same_and_a_changed_one_is_read_anew() {
+    let value: Value = serde_json::from_str(BUILTIN_JSON).unwrap();
+    let first = Questionnaire::from_value(value.clone()).unwrap();
+    for _ in 0..3 {
+        assert_eq!(Questionnaire::from_value(value.clone()).unwrap(), first);
+    }
+    // One changed word is another definition, not the one remembered.
+    let mut retitled = value.clone();
+    retitled["title"]["nl"] = json!("Samenwerking evalueren, tweede ronde");
+    let second = Questionnaire::from_value(retitled).unwrap();
+    assert_eq!(
+        second.title().get(Lang::Nl),
+        "Samenwerking evalueren, tweede ronde"
+    );
+    // A broken copy is reported, whatever valid copies were read before.
+    let mut broken = value.clone();
+    broken["version"] = json!(0);
+    assert!(Questionnaire::from_value(broken).is_err());
+    assert_eq!(Questionnaire::from_value(value).unwrap(), first);
+}

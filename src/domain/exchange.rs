@@ -25,7 +25,9 @@ use super::lang::Lang;
 use super::meeting::{Meeting, MeetingAction, MeetingCase};
 use super::merge::{resolve, resolve_questionnaire, RecordKind, Resolution, Revisioned};
 use super::questionnaire::{builtin, DefinitionIssue, Questionnaire};
-use super::response::{is_uuid_v4, QuestionnaireRef, RecordIssue, Response, Status, Timestamp};
+use super::response::{
+    is_uuid_v4, Answers, QuestionnaireRef, RecordIssue, Response, Status, Timestamp,
+};
 use super::validation::{validate_answers, AnswerIssue, Mode};
 
 /// The `format` of a plain export file.
@@ -1191,6 +1193,24 @@ impl FieldReader {
         }
     }
 
+    /// The `answers` object, taken over as it is (it is already a map in key order): no
+    /// second map is built for the hundreds of thousands of answers of a large import.
+    fn answers(&mut self) -> Option<Answers> {
+        match self.map.remove("answers") {
+            None | Some(Value::Null) => Some(Answers::new()),
+            Some(Value::Object(map)) => Some(
+                map.into_iter()
+                    .map(|(k, v)| (super::response::item_id(&k), v))
+                    .collect(),
+            ),
+            Some(_) => {
+                self.reasons
+                    .push(SkipReason::WrongType { field: "answers" });
+                None
+            }
+        }
+    }
+
     fn parse<T: DeserializeOwned>(&mut self, field: &'static str, v: Value) -> Option<T> {
         match T::deserialize(v) {
             Ok(x) => Some(x),
@@ -1247,7 +1267,7 @@ fn read_response<'q>(
     let mut f = FieldReader::new(value)?;
     let id_text = f.id_text();
     let c = read_common(&mut f);
-    let answers: Option<BTreeMap<String, Value>> = f.optional("answers");
+    let answers = f.answers();
     let (
         Some(id),
         Some(questionnaire),
@@ -1274,10 +1294,7 @@ fn read_response<'q>(
         revision,
         updated_at,
         status,
-        answers: answers
-            .into_iter()
-            .map(|(k, v)| (super::response::item_id(&k), v))
-            .collect(),
+        answers,
     };
     let mut reasons: Vec<SkipReason> = response
         .check()

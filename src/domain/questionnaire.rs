@@ -610,7 +610,37 @@ impl Questionnaire {
     /// ([`check_types`]); they are then left out, so that the typed reading can go on and report
     /// the other problems too. What follows only from a left-out field (an empty id after
     /// `"id": 5`) is not reported twice.
-    pub fn from_value(mut value: Value) -> Result<Questionnaire, Vec<DefinitionIssue>> {
+    ///
+    /// The last few definitions read are remembered with the JSON they were read from: a
+    /// coordinator's thousand files each carry the same definition, and reading it is then a
+    /// comparison instead of a thousand checks. The result is the same either way (a valid
+    /// definition is a pure function of its JSON; only valid ones are remembered).
+    pub fn from_value(value: Value) -> Result<Questionnaire, Vec<DefinitionIssue>> {
+        const REMEMBERED: usize = 8;
+        thread_local! {
+            static READ: std::cell::RefCell<Vec<(Value, Questionnaire)>> =
+                const { std::cell::RefCell::new(Vec::new()) };
+        }
+        let seen = READ.with_borrow(|read| {
+            read.iter()
+                .find(|(json, _)| *json == value)
+                .map(|(_, q)| q.clone())
+        });
+        if let Some(q) = seen {
+            return Ok(q);
+        }
+        let json = value.clone();
+        let q = Questionnaire::read_value(value)?;
+        READ.with_borrow_mut(|read| {
+            if read.len() == REMEMBERED {
+                read.remove(0);
+            }
+            read.push((json, q.clone()));
+        });
+        Ok(q)
+    }
+
+    fn read_value(mut value: Value) -> Result<Questionnaire, Vec<DefinitionIssue>> {
         let type_issues = check_types(&mut value);
         let raw: RawQuestionnaire = match serde_json::from_value(value) {
             Ok(raw) => raw,

@@ -320,10 +320,13 @@ pub fn validate_answers(
             problem,
         })
     };
+    // Answers that belong to an item; when that is all of them, none needs looking up below.
+    let mut known = 0;
     for item in questionnaire.items() {
         let visible = questionnaire.is_visible(item, answers);
         match answers.get(item.id.as_str()) {
             Some(value) => {
+                known += 1;
                 if let Err(problem) = parse_answer(item, value) {
                     push(&item.id, problem);
                 } else if mode == Mode::Complete && !visible {
@@ -343,9 +346,11 @@ pub fn validate_answers(
             }
         }
     }
-    for key in answers.keys() {
-        if questionnaire.item(key).is_none() {
-            push(key, AnswerProblem::UnknownItem);
+    if known < answers.len() {
+        for key in answers.keys() {
+            if questionnaire.item(key).is_none() {
+                push(key, AnswerProblem::UnknownItem);
+            }
         }
     }
     issues
