@@ -600,7 +600,9 @@ impl Questionnaire {
     /// ```
     pub fn from_json(json: &str) -> Result<Questionnaire, Vec<DefinitionIssue>> {
         let value: Value = serde_json::from_str(json).map_err(malformed)?;
-        Questionnaire::from_value(value)
+        // Not through the memory of `from_value`: a definition given as text (the built-in
+        // one, one stored on this device) is read once, not once per imported file.
+        Questionnaire::read_value(value)
     }
 
     /// As [`Questionnaire::from_json`], for a definition already parsed as JSON (an exchange file

@@ -887,8 +887,8 @@ fn OpenAnswersView(
                                 }
                             })
                             .collect();
-                        let html = open_group_html(i, g, texts, min, t, lang);
-                        view! { <OpenGroup html=html expanded=expanded /> }
+                        let render = open_group_html(i, g, texts, min, t, lang);
+                        view! { <OpenGroup render=render expanded=expanded /> }
                     })
                     .collect_view()
             })
@@ -921,16 +921,10 @@ struct OpenList {
 /// Writes one group's open answers, given the keys of the lists that show all their answers.
 type RenderGroup = std::sync::Arc<dyn Fn(&[String]) -> String + Send + Sync>;
 
-/// One group's open answers: HTML text for each state of its "show all" buttons.
-#[derive(Clone)]
-struct OpenGroupHtml {
-    render: RenderGroup,
-}
-
 /// One group of open answers. Its "show all" buttons are plain HTML buttons with a
 /// `data-list` number; a click here toggles that list and keeps keyboard focus on its button.
 #[component]
-fn OpenGroup(html: OpenGroupHtml, expanded: RwSignal<Vec<String>>) -> impl IntoView {
+fn OpenGroup(render: RenderGroup, expanded: RwSignal<Vec<String>>) -> impl IntoView {
     let on_click = move |ev: leptos::ev::MouseEvent| {
         let Some(list) = dom::clicked_data(&ev, "button[data-list]", "data-list") else {
             return;
@@ -944,11 +938,11 @@ fn OpenGroup(html: OpenGroupHtml, expanded: RwSignal<Vec<String>>) -> impl IntoV
         dom::focus_element_after_render(&format!("open-more-{list}"));
     };
     view! {
-        <div class="open-group" on:click=on_click inner_html=move || expanded.with(|open| (html.render)(open))></div>
+        <div class="open-group" on:click=on_click inner_html=move || expanded.with(|open| render(open))></div>
     }
 }
 
-/// The HTML of one group of open answers (group number `index`): its name, then per text item
+/// How to write one group of open answers (group number `index`): its name, then per text item
 /// the different answers or why they are hidden.
 fn open_group_html(
     index: usize,
@@ -957,7 +951,7 @@ fn open_group_html(
     min: usize,
     t: &'static Messages,
     lang: Lang,
-) -> OpenGroupHtml {
+) -> RenderGroup {
     let name = g.label.get(lang).to_string();
     let hidden = g.hidden.map(|h| match h {
         Hidden::TooSmall => fill(t.report_open_fewer, &[("min", &min.to_string())]),
@@ -999,9 +993,7 @@ fn open_group_html(
         }
         h.finish()
     };
-    OpenGroupHtml {
-        render: std::sync::Arc::new(render),
-    }
+    std::sync::Arc::new(render)
 }
 
 /// The different answers to one open question, each once with how many gave it, and the
