@@ -12,9 +12,7 @@ use samenscan::domain::exchange::{
     ValidatedFile, FORMAT_VERSION, MAX_FILE_BYTES, MAX_NESTING,
 };
 use samenscan::domain::merge::{merge_into, Dataset, RecordKind};
-use samenscan::domain::{
-    builtin, AnswerProblem, Lang, QuestionnaireRef, RecordIssue, Response, Status,
-};
+use samenscan::domain::{builtin, AnswerProblem, Lang, QuestionnaireRef, RecordIssue, Status};
 
 fn fixture(name: &str) -> Vec<u8> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -360,7 +358,19 @@ fn wrong_types_skip_each_record_with_every_reason() {
 #[test]
 fn answers_outside_the_questionnaire_skip_the_record() {
     let file = validated("answers-outside-questionnaire.samenscan.json");
-    assert!(file.contents.responses.is_empty());
+    // Only the record that is incomplete (complete with `org` alone) is kept: completeness is
+    // the worker's app's check, not an answer outside the questionnaire.
+    let kept: Vec<&str> = file
+        .contents
+        .responses
+        .iter()
+        .map(|r| r.id.as_str())
+        .collect();
+    assert_eq!(kept.len(), 1);
+    assert_eq!(
+        file.contents.responses[0].answers.get("org"),
+        Some(&serde_json::json!("gi"))
+    );
     let reasons: Vec<Vec<SkipReason>> = file.skipped.iter().map(|s| s.reasons.clone()).collect();
     let answer = |item: &str, problem| {
         SkipReason::Answer(samenscan::domain::AnswerIssue {
@@ -394,18 +404,13 @@ fn answers_outside_the_questionnaire_skip_the_record() {
                 ),
             ],
             vec![answer("favourite_colour", AnswerProblem::UnknownItem)],
-            // Complete with only `org`: team and frequency are required and visible.
-            vec![
-                answer("team", AnswerProblem::Missing),
-                answer("frequency", AnswerProblem::Missing)
-            ],
             vec![SkipReason::UnknownQuestionnaire(QuestionnaireRef {
                 id: "onbekend".into(),
                 version: 3
             })],
         ]
     );
-    assert!(file.skipped[4].message(Lang::Nl).contains("onbekend"));
+    assert!(file.skipped[3].message(Lang::Nl).contains("onbekend"));
 }
 
 #[test]
@@ -613,14 +618,75 @@ fn skipped_and_duplicates_count_in_the_summary() {
 }
 
 #[test]
-fn a_withdrawn_tombstone_with_answers_is_skipped() {
-    let mut raw = export_of(&fixture("valid-v1.samenscan.json"));
-    let withdrawn = raw.responses[2].as_object_mut().unwrap();
-    withdrawn.insert("answers".into(), serde_json::json!({"org": "gi"}));
-    let file = validate(raw, &no_known());
+fn a_withdrawn_tombstone_with_answers_wins_without_them() {
+    let raw = export_of(&fixture("valid-v1.samenscan.json"));
+    let mut data = Dataset::new();
+    merge_into(&mut data, validate(raw.clone(), &no_known()).contents);
+    // The same record, taken back in a later revision by some other tool that left the
+    // answers on it: the withdrawal must still win, and what it carried is not kept.
+    let mut later = raw;
+    let complete = later.responses[0].as_object_mut().unwrap();
+    let id = complete["id"].as_str().unwrap().to_string();
+    let revision = complete["revision"].as_u64().unwrap();
+    complete.insert("status".into(), serde_json::json!("withdrawn"));
+    complete.insert("revision".into(), serde_json::json!(revision + 1));
+    assert!(!complete["answers"].as_object().unwrap().is_empty());
+    let file = validate(later, &no_known());
+    assert!(file.skipped.is_empty(), "{:?}", file.skipped);
+    let tombstone = file.contents.responses.iter().find(|r| r.id == id).unwrap();
+    assert_eq!(tombstone.status, Status::Withdrawn);
+    assert!(tombstone.answers.is_empty());
+    merge_into(&mut data, file.contents);
+    let held = &data.responses[&id];
     assert_eq!(
-        file.skipped[0].reasons,
-        [SkipReason::Record(RecordIssue::WithdrawnWithAnswers)]
+        (held.status, held.revision, held.answers.len()),
+        (Status::Withdrawn, revision + 1, 0)
     );
-    let _: Vec<Response> = file.contents.responses;
+}
+
+#[test]
+fn a_complete_record_is_kept_with_what_counts() {
+    // Design §2: a hidden item's answer is "neither required nor scored". A complete record
+    // that answered hidden items keeps its other answers and loses the hidden ones; one that
+    // left a required item out is kept with that answer missing. (The second id is written in
+    // upper case, which RFC 4122 allows on input; it is kept in lower case.)
+    let mut raw = export_of(&fixture("valid-v1.samenscan.json"));
+    let template = raw.responses[0].clone();
+    let with = |id: &str, answers: serde_json::Value| {
+        let mut r = template.clone();
+        r["id"] = serde_json::json!(id);
+        r["status"] = serde_json::json!("complete");
+        r["answers"] = answers;
+        r
+    };
+    raw.responses = vec![
+        with(
+            "11111111-1111-4111-8111-111111111111",
+            serde_json::json!({"org": "gi", "team": "epe", "frequency": "nooit", "grade": 6,
+                               "kennen_1": 4, "strengths": "Korte lijnen"}),
+        ),
+        with(
+            "2222222A-2222-4222-8222-22222222222B",
+            serde_json::json!({"org": "gi", "team": "epe", "frequency": "wekelijks", "grade": 8}),
+        ),
+    ];
+    raw.meetings.clear();
+    let file = validate(raw, &no_known());
+    assert!(file.skipped.is_empty(), "{:?}", file.skipped);
+    let by_id = |id: &str| {
+        let r = file.contents.responses.iter().find(|r| r.id == id).unwrap();
+        let mut keys: Vec<&str> = r.answers.keys().map(|k| &**k).collect();
+        keys.sort_unstable();
+        keys
+    };
+    assert_eq!(
+        by_id("11111111-1111-4111-8111-111111111111"),
+        ["frequency", "org", "strengths", "team"],
+        "grade and kennen_1 are hidden after \"nooit\""
+    );
+    assert_eq!(
+        by_id("2222222a-2222-4222-8222-22222222222b"),
+        ["frequency", "grade", "org", "team"],
+        "phase is required but missing: the record is kept without it"
+    );
 }

@@ -28,7 +28,7 @@ use super::questionnaire::{builtin, DefinitionIssue, Questionnaire};
 use super::response::{
     is_uuid_v4, Answers, QuestionnaireRef, RecordIssue, Response, Status, Timestamp,
 };
-use super::validation::{validate_answers, AnswerIssue, Mode};
+use super::validation::{drop_hidden, validate_answers, AnswerIssue, Mode};
 
 /// The `format` of a plain export file.
 pub const FORMAT_EXPORT: &str = "samenscan/export";
@@ -1232,8 +1232,17 @@ struct Common {
 }
 
 fn read_common(f: &mut FieldReader) -> Common {
+    // RFC 4122: a UUID is written in lower case and read in either; the same id in upper case
+    // is the same record, so it is kept in the one form merging compares.
+    let id = f.required::<String>("id").map(|id| {
+        if id.bytes().any(|b| b.is_ascii_uppercase()) && is_uuid_v4(&id.to_ascii_lowercase()) {
+            id.to_ascii_lowercase()
+        } else {
+            id
+        }
+    });
     Common {
-        id: f.required("id"),
+        id,
         questionnaire: f.required("questionnaire"),
         revision: f.required("revision"),
         updated_at: f.required("updated_at"),
@@ -1288,7 +1297,7 @@ fn read_response<'q>(
         reasons.extend(partial_checks(&c));
         return Err((id_text, reasons));
     };
-    let response = Response {
+    let mut response = Response {
         id,
         questionnaire,
         revision,
@@ -1296,27 +1305,27 @@ fn read_response<'q>(
         status,
         answers,
     };
+    // A tombstone wins whatever it still carries: answers left on it are dropped, never a
+    // reason to refuse it (refusing it would keep the withdrawn answers in every report).
+    if response.status == Status::Withdrawn {
+        response.answers.clear();
+    }
     let mut reasons: Vec<SkipReason> = response
         .check()
         .into_iter()
         .map(SkipReason::Record)
         .collect();
     match lookup(&response.questionnaire) {
+        // Every answer given must be valid for its item. Completeness is the worker's app's
+        // check before completing, not a reason to lose a record here (design §2: a hidden
+        // item's answer is "neither required nor scored"): a required answer missing counts
+        // as not given, and answers to hidden items are dropped, as completing in the app does.
         Ok(q) => {
-            // A withdrawn response must carry no answers (reported by `check`); its answers are
-            // not checked against the questionnaire.
-            if response.status != Status::Withdrawn {
-                let mode = if response.status == Status::Complete {
-                    Mode::Complete
-                } else {
-                    Mode::Draft
-                };
-                reasons.extend(
-                    validate_answers(q, &response.answers, mode)
-                        .into_iter()
-                        .map(SkipReason::Answer),
-                );
+            let issues = validate_answers(q, &response.answers, Mode::Draft);
+            if issues.is_empty() && response.status == Status::Complete {
+                drop_hidden(q, &mut response.answers);
             }
+            reasons.extend(issues.into_iter().map(SkipReason::Answer));
         }
         Err(reason) => reasons.push(reason),
     }
@@ -1359,11 +1368,16 @@ fn read_meeting<'q>(
             concerns: concerns?,
         })
     })();
-    let Some(meeting) = built else {
+    let Some(mut meeting) = built else {
         let mut reasons = f.reasons;
         reasons.extend(partial_checks(&c));
         return Err((id_text, reasons));
     };
+    // A tombstone wins whatever it still carries: what it carries is dropped, never refused
+    // (refusing it would keep the withdrawn meeting in every report).
+    if meeting.status == Status::Withdrawn {
+        meeting.clear_content();
+    }
     let reasons: Vec<SkipReason> = match lookup(&meeting.questionnaire) {
         Ok(q) => meeting
             .check_against(q)

@@ -178,16 +178,22 @@ impl Meeting {
     /// tombstone that travels to the coordinator carries nothing of what was taken back.
     pub fn withdraw(&mut self, now: &str) {
         if self.status != Status::Withdrawn || self.has_content() {
-            let keep =
-                Meeting::new_draft(self.id.clone(), self.questionnaire.clone(), String::new());
-            *self = Meeting {
-                revision: self.revision,
-                updated_at: self.updated_at.clone(),
-                status: Status::Withdrawn,
-                ..keep
-            };
+            self.status = Status::Withdrawn;
+            self.clear_content();
             self.touch(now);
         }
+    }
+
+    /// Empties every content field (what a tombstone holds: id, questionnaire, revision, time
+    /// and status only).
+    pub(crate) fn clear_content(&mut self) {
+        let empty = Meeting::new_draft(self.id.clone(), self.questionnaire.clone(), String::new());
+        *self = Meeting {
+            revision: self.revision,
+            updated_at: std::mem::take(&mut self.updated_at),
+            status: self.status,
+            ..empty
+        };
     }
 
     /// Whether any content field holds something.

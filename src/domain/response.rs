@@ -430,15 +430,40 @@ pub struct Timestamp {
 }
 
 impl Timestamp {
-    /// Parses `YYYY-MM-DDTHH:MM:SS[.fraction]Z`; `None` for anything else (offsets other than
-    /// `Z`, impossible dates, a leap second).
+    /// Parses an RFC 3339 date-time: `YYYY-MM-DDTHH:MM:SS[.fraction]` then `Z` or an offset
+    /// `±HH:MM` (so `+00:00` is UTC too, and another offset names its moment in UTC); `T` and
+    /// `Z` in either case, as RFC 3339 allows. `None` for anything else (impossible dates, a
+    /// leap second, a missing offset).
     pub fn parse(s: &str) -> Option<Timestamp> {
         let b = s.as_bytes();
-        if b.len() < 20 || b[10] != b'T' || *b.last()? != b'Z' {
+        if b.len() < 20 || !matches!(b[10], b'T' | b't') {
+            return None;
+        }
+        let (time_end, offset_seconds) = match *b.last()? {
+            b'Z' | b'z' => (b.len() - 1, 0),
+            _ => {
+                let at = b.len().checked_sub(6)?;
+                let sign = match b[at] {
+                    b'+' => 1,
+                    b'-' => -1,
+                    _ => return None,
+                };
+                if b[at + 3] != b':' {
+                    return None;
+                }
+                let oh = two_digits(&b[at + 1..at + 3])?;
+                let om = two_digits(&b[at + 4..at + 6])?;
+                if oh > 23 || om > 59 {
+                    return None;
+                }
+                (at, sign * (i64::from(oh) * 3600 + i64::from(om) * 60))
+            }
+        };
+        if time_end < 19 {
             return None;
         }
         let date = parse_date(&s[..10])?;
-        let time = &b[11..b.len() - 1];
+        let time = &b[11..time_end];
         if time.len() < 8 || time[2] != b':' || time[5] != b':' {
             return None;
         }
@@ -457,7 +482,8 @@ impl Timestamp {
         };
         let days = date.days_since_epoch();
         Some(Timestamp {
-            seconds: days * 86_400 + i64::from(hh) * 3600 + i64::from(mm) * 60 + i64::from(ss),
+            seconds: days * 86_400 + i64::from(hh) * 3600 + i64::from(mm) * 60 + i64::from(ss)
+                - offset_seconds,
             fraction: fraction.trim_end_matches('0').to_string(),
         })
     }
@@ -687,9 +713,23 @@ mod tests {
         assert_eq!(t("2026-11-20T09:12:00.50Z"), t("2026-11-20T09:12:00.5Z"));
         assert!(t("2026-12-31T23:59:59Z") < t("2027-01-01T00:00:00Z"));
         assert!(t("2024-02-29T00:00:00Z") < t("2024-03-01T00:00:00Z"));
+        // Other spellings of a moment RFC 3339 allows.
+        assert_eq!(t("2026-11-20T09:12:00+00:00"), t("2026-11-20T09:12:00Z"));
+        assert_eq!(t("2026-11-20t09:12:00z"), t("2026-11-20T09:12:00Z"));
+        assert_eq!(
+            t("2026-11-20T10:12:00.5+01:00"),
+            t("2026-11-20T09:12:00.5Z")
+        );
+        assert_eq!(t("2026-11-19T23:30:00-09:42"), t("2026-11-20T09:12:00Z"));
+        assert_eq!(t("2026-01-01T00:30:00+01:00"), t("2025-12-31T23:30:00Z"));
         for bad in [
             "2026-11-20 09:12:00Z",
-            "2026-11-20T09:12:00+01:00",
+            "2026-11-20T09:12:00",
+            "2026-11-20T09:12:00+0100",
+            "2026-11-20T09:12:00+24:00",
+            "2026-11-20T09:12:00+01:60",
+            "2026-11-20T09:12+01:00",
+            "2026-11-20T09:12:00.+01:00",
             "2026-11-20T24:00:00Z",
             "2026-02-29T00:00:00Z",
             "2026-11-20T09:12:00.Z",
