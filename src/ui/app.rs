@@ -8,7 +8,7 @@ use crate::ui::pages::{
     export::ExportPage,
     fill::FillPage,
     home::HomePage,
-    import::ImportPage,
+    import::{provide_import_queue, ImportPage},
     meetings::{MeetingPage, MeetingsPage},
     not_found::NotFoundPage,
     privacy::PrivacyPage,
@@ -43,6 +43,7 @@ pub fn App() -> impl IntoView {
     let i18n = provide_i18n();
     provide_store();
     provide_coordinator();
+    provide_import_queue();
     let route = use_route();
 
     // Push state out to the document: the title follows the screen and the language.

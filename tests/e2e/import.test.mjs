@@ -283,6 +283,29 @@ test("many files in one pick: stored in batches, each file judged on its own; a 
   await importFiles(page, more);
   await page.locator("#import-dataset-counts", { hasText: `${expected + 6} ingevulde enquêtes` }).waitFor();
   assert.equal((await storedImports(page)).length, 152);
+
+  // Picked at once after a reload, while the 152 stored files are still being read: the
+  // files wait for the stored data, so what was imported before counts as unchanged.
+  await page.reload();
+  await page.locator("#import-files").setInputFiles(more);
+  await page.locator(".import-progress", { hasText: "3 van 3 bestanden" }).waitFor();
+  for (const file of more) {
+    assert.match(await status(file.name).innerText(), /^Geïmporteerd: 0 nieuw, 0 bijgewerkt, 2 ongewijzigd/);
+  }
+  await page.locator("#import-dataset-counts", { hasText: `${expected + 6} ingevulde enquêtes` }).waitFor();
+
+  // Another screen opened while a large pick is being imported: importing goes on, and coming
+  // back shows every file's outcome.
+  const later = Array.from({ length: 120 }, (_, i) =>
+    asFile(`later-${String(i).padStart(3, "0")}.samenscan.json`, generatedFile([response(r)])),
+  );
+  await page.locator("#import-files").setInputFiles(later);
+  await page.goto(env.server.url + "#/rapport");
+  await page.locator("#report-n").waitFor();
+  await page.goto(env.server.url + "#/importeren");
+  await page.locator(".import-progress", { hasText: "123 van 123 bestanden" }).waitFor({ timeout: 120000 });
+  await page.locator("#import-dataset-counts", { hasText: `${expected + 6 + 120} ingevulde enquêtes` }).waitFor();
+  assert.equal((await storedImports(page)).length, 152 + 3 + 120);
   assert.deepEqual(errors, []);
   await context.close();
 });

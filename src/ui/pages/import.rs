@@ -48,6 +48,32 @@ struct Row {
     outcome: RwSignal<Outcome>,
 }
 
+/// The files picked for import and where each stands. Held by the app, not by the screen:
+/// importing goes on when the person opens another screen meanwhile (a thousand files take a
+/// while), and coming back shows where it stands — also a passphrase prompt still waiting.
+#[derive(Clone, Copy)]
+pub struct ImportQueue {
+    rows: RwSignal<Vec<Row>>,
+    queue: StoredValue<VecDeque<(Row, web_sys::File)>, LocalStorage>,
+    running: RwSignal<bool>,
+    passphrase: RwSignal<String>,
+    answer: StoredValue<Option<oneshot::Sender<Option<String>>>>,
+    /// The app-level owner, under which each row's signal is made.
+    owner: StoredValue<Owner>,
+}
+
+/// Provides the (empty) import queue; called once by the app.
+pub fn provide_import_queue() {
+    provide_context(ImportQueue {
+        rows: RwSignal::new(Vec::new()),
+        queue: StoredValue::new_local(VecDeque::new()),
+        running: RwSignal::new(false),
+        passphrase: RwSignal::new(String::new()),
+        answer: StoredValue::new(None),
+        owner: StoredValue::new(Owner::current().unwrap_or_default()),
+    });
+}
+
 /// The import screen.
 #[component]
 pub fn ImportPage() -> impl IntoView {
@@ -68,12 +94,15 @@ fn ImportScreen() -> impl IntoView {
     let coordinator = use_coordinator();
     coordinator.ensure_loaded(store);
 
-    let rows = RwSignal::new(Vec::<Row>::new());
-    let queue = StoredValue::new_local(VecDeque::<(Row, web_sys::File)>::new());
-    let running = RwSignal::new(false);
+    let ImportQueue {
+        rows,
+        queue,
+        running,
+        passphrase,
+        answer,
+        owner,
+    } = expect_context::<ImportQueue>();
     let dragging = RwSignal::new(false);
-    let passphrase = RwSignal::new(String::new());
-    let answer = StoredValue::new(None::<oneshot::Sender<Option<String>>>);
 
     // Waits for the person to give a passphrase (Some) or skip the file (None).
     let ask = move || {
@@ -175,6 +204,17 @@ fn ImportScreen() -> impl IntoView {
         running.set(false);
     };
 
+    let start = move || {
+        let waiting = queue.with_value(|q| !q.is_empty());
+        if waiting
+            && !running.get_untracked()
+            && coordinator.state.get_untracked() == LoadState::Ready
+        {
+            running.set(true);
+            leptos::task::spawn_local(run());
+        }
+    };
+
     let enqueue = move |picked: Vec<web_sys::File>| {
         if picked.is_empty() {
             return;
@@ -187,18 +227,22 @@ fn ImportScreen() -> impl IntoView {
                 let row = Row {
                     key: first + i,
                     name: file.name(),
-                    outcome: RwSignal::new(Outcome::Waiting),
+                    outcome: owner.with_value(|o| o.with(|| RwSignal::new(Outcome::Waiting))),
                 };
                 (row, file)
             })
             .collect();
         rows.update(|list| list.extend(new_rows.iter().map(|(row, _)| row.clone())));
         queue.update_value(|q| q.extend(new_rows));
-        if !running.get_untracked() {
-            running.set(true);
-            leptos::task::spawn_local(run());
-        }
+        start();
     };
+    // Files picked while the stored data is still being read wait for it: merged into a
+    // half-read dataset, every record would count as new and the load would then overwrite it.
+    Effect::new(move |_| {
+        if coordinator.state.get() == LoadState::Ready {
+            start();
+        }
+    });
 
     let progress = Memo::new(move |_| {
         rows.with(|list| {
