@@ -1,9 +1,10 @@
-// Export from a worker's app: what leaves the machine, personal-data findings to fix or keep,
-// and the saved file in the exchange format of design §3.
+// Export from a worker's app: what goes (enquêtes, meetings, questionnaires, each on its own),
+// what leaves the machine, personal-data findings to fix or keep, and the saved file in the
+// exchange format of design §3.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { open, finishShortResponse, axeViolations, servedApp } from "./harness.mjs";
+import { open, finishShortResponse, axeViolations, servedApp, storedRecords, storedResponses } from "./harness.mjs";
 
 const env = servedApp();
 
@@ -109,6 +110,83 @@ test("an encrypted export opens with the passphrase and only with it", async () 
   assert.equal(plain.format, "samenscan/export");
   assert.equal(plain.responses[0].answers.team, "berkelland");
   await assert.rejects(decrypt(envelope, "zomer aan de IJssel 2025"), "a wrong passphrase fails");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("enquêtes unticked: only the meetings go, and the enquête's findings no longer hold the export back", async () => {
+  const { context, page, errors } = await open(env.browser, env.server.url, { acceptDownloads: true });
+  await finishShortResponse(page, env.server.url, { org: 1, team: 7 }, "Vragen kunnen naar teamleider@jeugdteam-epe.nl.");
+
+  // One finished meeting, with nothing personal in it.
+  await page.goto(env.server.url + "#/bijeenkomsten");
+  await page.getByRole("button", { name: "Nieuwe bijeenkomst vastleggen" }).click();
+  await page.locator("#meeting-municipality").selectOption("epe");
+  await page.locator("h1", { hasText: "Bijeenkomst Epe" }).waitFor();
+  await page.locator("#meeting-date").fill("2026-01-25");
+  await page.locator("#note-m1").fill("De lijnen zijn kort; we kennen elkaar.");
+  await page.locator("#meeting-complete").click();
+  await page.locator("#meeting-status", { hasText: "Deze bijeenkomst is afgerond" }).waitFor();
+
+  // Both go by default; the e-mail address in the enquête holds the export back.
+  await page.goto(env.server.url + "#/exporteren");
+  await page.locator("h1", { hasText: "Exporteren" }).waitFor();
+  await page.locator("#export-count-complete", { hasText: "1" }).waitFor();
+  assert.equal(await page.locator("#export-count-meetings").innerText(), "1");
+  const enquetes = page.getByLabel("De afgeronde enquêtes (en intrekkingen) van dit apparaat");
+  const meetings = page.getByLabel("De afgeronde bijeenkomsten (en intrekkingen) van dit apparaat");
+  assert.equal(await enquetes.isChecked(), true);
+  assert.equal(await meetings.isChecked(), true);
+  await page.locator(".finding-message").first().waitFor();
+  assert.deepEqual(await page.locator(".finding-message").allInnerTexts(), [
+    "“teamleider@jeugdteam-epe.nl” lijkt een e-mailadres.",
+  ]);
+  const save = page.getByRole("button", { name: "Bestand opslaan" });
+  assert.equal(await save.isDisabled(), true);
+
+  // Without the enquêtes, their text is not listed and does not count.
+  await enquetes.uncheck();
+  await page.waitForFunction(() => document.querySelectorAll(".finding-message").length === 0);
+  assert.equal(await page.locator(".finding-field").count(), 0, "the enquête's text is no longer listed");
+  await page.getByText("Er is geen tekst gevonden die op persoonsgegevens lijkt.").waitFor();
+  await page.locator("#export-count-complete", { hasText: "0" }).waitFor();
+  assert.equal(await page.locator("#export-count-meetings").innerText(), "1");
+  assert.equal(await save.isDisabled(), false);
+
+  // Nothing chosen: nothing to save, and the screen says why.
+  await meetings.uncheck();
+  await page.locator("#export-blocked", { hasText: "Kies eerst hierboven wat er mee gaat." }).waitFor();
+  assert.equal(await save.isDisabled(), true);
+  assert.equal(await page.locator("#export-count-meetings").innerText(), "0");
+  await meetings.check();
+  await page.waitForFunction(() => document.querySelector("#export-blocked").textContent.trim() === "");
+  assert.equal(await save.isDisabled(), false);
+  assert.deepEqual(await axeViolations(page), []);
+
+  const [download] = await Promise.all([page.waitForEvent("download"), save.click()]);
+  const file = JSON.parse(await readFile(await download.path(), "utf8"));
+  assert.equal(file.format, "samenscan/export");
+  assert.deepEqual(file.responses, [], "no enquête leaves");
+  assert.equal(file.meetings.length, 1);
+  assert.equal(file.meetings[0].status, "complete");
+  assert.equal(file.meetings[0].municipality, "epe");
+  assert.equal(file.meetings[0].notes.m1, "De lijnen zijn kort; we kennen elkaar.");
+  assert.doesNotMatch(JSON.stringify(file), /teamleider@/, "nothing of the enquête is in the file");
+  await page.locator("[role=status]", { hasText: "Het bestand is opgeslagen" }).waitFor();
+
+  // Only what left is marked exported: the enquête still waits for a next export.
+  let ownMeeting;
+  for (let i = 0; i < 100; i++) {
+    [ownMeeting] = await storedRecords(page, "meetings");
+    if (ownMeeting.exported_revision != null) break;
+    await page.waitForTimeout(50);
+  }
+  assert.equal(ownMeeting.exported_revision, ownMeeting.meeting.revision);
+  const [ownResponse] = await storedResponses(page);
+  assert.equal(ownResponse.response.status, "complete");
+  assert.equal(ownResponse.exported_revision ?? null, null);
+  await page.goto(env.server.url);
+  await page.locator(".notice-warning", { hasText: "nog niet zijn geëxporteerd: 1" }).waitFor();
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -63,6 +63,8 @@ test("Dutch, keyboard only: fill in, browser killed, reopen, complete, edit, wit
   await answerPageByKeyboard(page, {});
   await page.keyboard.press("Enter");
   await page.locator("#error-summary").waitFor();
+  // Focus goes to the summary at the top, so the keyboard user hears what is wrong.
+  await page.waitForFunction(() => document.activeElement?.id === "error-summary", null, { timeout: 5000 });
   assert.equal(await page.locator(".error-message").count(), 3);
   assert.deepEqual(await axeViolations(page), [], "axe with errors shown");
 
@@ -131,6 +133,9 @@ test("Dutch, keyboard only: fill in, browser killed, reopen, complete, edit, wit
   assert.deepEqual(await axeViolations(page), [], "axe on the summary");
   await activate(page, "Enquête afronden");
   await heading(page, "Dank u wel, de enquête is afgerond");
+  // Focus is on the thank-you heading (drawn anew), not lost to the page.
+  await page.waitForFunction(() => document.activeElement?.tagName === "H1" && /Dank u wel/.test(document.activeElement.textContent), null, { timeout: 5000 });
+  assert.equal(await page.locator(".panel-done[role=status]").count(), 1);
   let [stored] = await storedResponses(page);
   assert.equal(stored.response.status, "complete");
   assert.ok(stored.response.revision > revisionAfterKill);
@@ -151,6 +156,35 @@ test("Dutch, keyboard only: fill in, browser killed, reopen, complete, edit, wit
   assert.equal(stored.response.answers.grade, 9);
   assert.equal(stored.response.status, "complete");
   assert.ok(stored.response.revision > completedRevision);
+
+  // A slip while editing: "Nooit" hides the grade and the statements. Nothing is lost: the
+  // response becomes a draft holding every answer, and undoing the slip brings them back.
+  const answersBefore = stored.response.answers;
+  await page.goto(server.url + "#/enquete");
+  await heading(page, "Enquête");
+  await activate(page, "Bekijken of wijzigen");
+  await heading(page, "Controleer uw antwoorden");
+  await page.getByRole("button", { name: /Wijzigen\W+Over u/ }).click();
+  await page.locator(".caption", { hasText: "Stap 1 van" }).waitFor();
+  await page.locator("#q-frequency-0").check();
+  await page.locator(".notice-warning", { hasText: "weer een concept" }).waitFor();
+  [stored] = await storedResponses(page);
+  assert.equal(stored.response.status, "draft");
+  assert.equal(stored.response.answers.grade, 9);
+  assert.equal(stored.response.answers.frequency, "nooit");
+  await page.locator("#q-frequency-2").check();
+  await page.locator(".caption", { hasText: "Stap 1 van 5" }).waitFor();
+  for (const step of [2, 3, 4, 5]) {
+    await activate(page, "Volgende");
+    await page.locator(".caption", { hasText: `Stap ${step} van 5` }).waitFor();
+  }
+  await activate(page, "Naar het overzicht");
+  await heading(page, "Controleer uw antwoorden");
+  await activate(page, "Enquête afronden");
+  await heading(page, "Dank u wel, de enquête is afgerond");
+  [stored] = await storedResponses(page);
+  assert.equal(stored.response.status, "complete");
+  assert.deepEqual(stored.response.answers, answersBefore);
 
   // Withdraw, after one confirmation: a tombstone without answers.
   await page.goto(server.url);

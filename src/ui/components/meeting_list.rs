@@ -67,8 +67,8 @@ fn MeetingRow(own: OwnMeeting) -> impl IntoView {
         <li class="response-row">
             <p class="response-when">
                 <strong>
-                    {match place {
-                        Some(p) => p,
+                    {move || match &place {
+                        Some(p) => p.clone(),
                         None if status == Status::Withdrawn => String::new(),
                         None => i18n.t().meeting_no_municipality.to_string(),
                     }}

@@ -1,7 +1,8 @@
-//! Export: what will leave the machine (counts), every likely piece of personal data in the
-//! free text (to change, or knowingly keep), and saving the `.samenscan.json` file. Finished
-//! responses and meetings go, and the withdrawals of ones exported before (so the coordinator
-//! removes them too). Drafts never leave.
+//! Export: what goes (the finished responses, the meetings, the loaded questionnaires, each
+//! chosen on its own), what will leave the machine (counts), every likely piece of personal data
+//! in the free text of what goes (to change, or knowingly keep), and saving the
+//! `.samenscan.json` file. Finished responses and meetings go, and the withdrawals of ones
+//! exported before (so the coordinator removes them too). Drafts never leave.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -34,6 +35,37 @@ struct FieldKey {
     item: String,
 }
 
+/// How many records of one kind (responses or meetings) this device has to send, before the
+/// person chooses.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Available {
+    /// Complete records.
+    complete: usize,
+    /// Withdrawals of records exported before.
+    withdrawn: usize,
+}
+
+impl Available {
+    /// Counts one kind's records, each given as its status and whether it is exportable (an
+    /// exportable record that is not complete is a withdrawal).
+    fn of(records: impl IntoIterator<Item = (Status, bool)>) -> Available {
+        let mut out = Available::default();
+        for (status, exportable) in records {
+            match (exportable, status) {
+                (false, _) => {}
+                (true, Status::Complete) => out.complete += 1,
+                (true, _) => out.withdrawn += 1,
+            }
+        }
+        out
+    }
+
+    /// Whether there is anything of this kind to send.
+    fn any(self) -> bool {
+        self.complete + self.withdrawn > 0
+    }
+}
+
 /// The export screen.
 #[component]
 pub fn ExportPage() -> impl IntoView {
@@ -51,26 +83,70 @@ pub fn ExportPage() -> impl IntoView {
 fn ExportForm() -> impl IntoView {
     let i18n = use_i18n();
     let store = use_store();
-    let counts = Memo::new(move |_| {
-        let responses = store.responses.with(|list| {
-            let complete = list
-                .iter()
-                .filter(|r| r.response.status == Status::Complete)
-                .count();
-            let withdrawn = list.iter().filter(|r| r.exportable()).count() - complete;
-            (complete, withdrawn)
-        });
-        let meetings = store.meetings.with(|list| {
-            let complete = list
-                .iter()
-                .filter(|m| m.meeting.status == Status::Complete)
-                .count();
-            let withdrawn = list.iter().filter(|m| m.exportable()).count() - complete;
-            (complete, withdrawn)
-        });
-        (responses.0, responses.1 + meetings.1, meetings.0)
+    let responses_available = Memo::new(move |_| {
+        store
+            .responses
+            .with(|list| Available::of(list.iter().map(|r| (r.response.status, r.exportable()))))
     });
-    // Every current finding, by field; recomputed as the person edits.
+    let meetings_available = Memo::new(move |_| {
+        store
+            .meetings
+            .with(|list| Available::of(list.iter().map(|m| (m.meeting.status, m.exportable()))))
+    });
+    // Questionnaires loaded into this app (not the built-in one): a facilitator hands a
+    // customised enquête out by exporting it.
+    let loaded = Memo::new(move |_| {
+        store.loaded.with(|l| {
+            l.iter()
+                .filter(|q| q.reference() != builtin().reference())
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    });
+    // What the person chose; `None` until they touch the box: then responses and meetings go
+    // when there are any, and questionnaires stay at home.
+    let responses_choice = RwSignal::new(None::<bool>);
+    let meetings_choice = RwSignal::new(None::<bool>);
+    let with_responses = Memo::new(move |_| match responses_choice.get() {
+        Some(chosen) => chosen,
+        None => responses_available.get().any(),
+    });
+    let with_meetings = Memo::new(move |_| match meetings_choice.get() {
+        Some(chosen) => chosen,
+        None => meetings_available.get().any(),
+    });
+    let with_questionnaires = RwSignal::new(false);
+    // What will leave the machine: only the chosen kinds count.
+    let counts = Memo::new(move |_| {
+        let responses = if with_responses.get() {
+            responses_available.get()
+        } else {
+            Available::default()
+        };
+        let meetings = if with_meetings.get() {
+            meetings_available.get()
+        } else {
+            Available::default()
+        };
+        (
+            responses.complete,
+            responses.withdrawn + meetings.withdrawn,
+            meetings.complete,
+        )
+    });
+    // Whether this device has anything it could send at all.
+    let available = Memo::new(move |_| {
+        responses_available.get().any()
+            || meetings_available.get().any()
+            || !loaded.with(Vec::is_empty)
+    });
+    // Whether the file, as chosen, would carry anything.
+    let anything = Memo::new(move |_| {
+        (with_responses.get() && responses_available.get().any())
+            || (with_meetings.get() && meetings_available.get().any())
+            || (with_questionnaires.get() && !loaded.with(Vec::is_empty))
+    });
+    // Every current finding in what goes, by field; recomputed as the person edits or chooses.
     let findings = Memo::new(move |_| {
         let mut by_field: BTreeMap<FieldKey, Vec<(String, String)>> = BTreeMap::new();
         let mut add = |meeting: bool, id: &str, f: crate::domain::FieldFinding| {
@@ -83,10 +159,12 @@ fn ExportForm() -> impl IntoView {
                 .or_default()
                 .push((f.finding.text.clone(), f.finding.message(i18n.lang())));
         };
+        let scan_responses = with_responses.get();
+        let scan_meetings = with_meetings.get();
         store.responses.with(|list| {
             for own in list
                 .iter()
-                .filter(|r| r.response.status == Status::Complete)
+                .filter(|r| scan_responses && r.response.status == Status::Complete)
             {
                 let Some(q) = store.questionnaire(&own.response.questionnaire) else {
                     continue;
@@ -97,7 +175,10 @@ fn ExportForm() -> impl IntoView {
             }
         });
         store.meetings.with(|list| {
-            for own in list.iter().filter(|m| m.meeting.status == Status::Complete) {
+            for own in list
+                .iter()
+                .filter(|m| scan_meetings && m.meeting.status == Status::Complete)
+            {
                 for f in scan_meeting(&own.meeting) {
                     add(true, &own.meeting.id, f);
                 }
@@ -105,7 +186,8 @@ fn ExportForm() -> impl IntoView {
         });
         by_field
     });
-    // Fields stay on screen once shown, so a text box does not vanish while it is being fixed.
+    // Fields stay on screen once shown, so a text box does not vanish while it is being fixed;
+    // only those of what goes are listed.
     let shown_fields = RwSignal::new(Vec::<FieldKey>::new());
     Effect::new(move |_| {
         let now: Vec<FieldKey> = findings.with(|f| f.keys().cloned().collect());
@@ -116,6 +198,16 @@ fn ExportForm() -> impl IntoView {
                 }
             }
         });
+    });
+    let listed_fields = Memo::new(move |_| {
+        let (responses, meetings) = (with_responses.get(), with_meetings.get());
+        shown_fields.with(|shown| {
+            shown
+                .iter()
+                .filter(|key| if key.meeting { meetings } else { responses })
+                .cloned()
+                .collect::<Vec<_>>()
+        })
     });
     let kept = RwSignal::new(BTreeSet::<String>::new());
     let open_findings = Memo::new(move |_| {
@@ -130,22 +222,6 @@ fn ExportForm() -> impl IntoView {
                     .count()
             })
         })
-    });
-    // Questionnaires loaded into this app (not the built-in one): a facilitator hands a
-    // customised enquête out by exporting it.
-    let loaded = Memo::new(move |_| {
-        store.loaded.with(|l| {
-            l.iter()
-                .filter(|q| q.reference() != builtin().reference())
-                .cloned()
-                .collect::<Vec<_>>()
-        })
-    });
-    let with_responses = RwSignal::new(true);
-    let with_questionnaires = RwSignal::new(false);
-    let anything = Memo::new(move |_| {
-        (with_responses.get() && counts.get() != (0, 0, 0))
-            || (with_questionnaires.get() && !loaded.with(Vec::is_empty))
     });
     let saved_as = RwSignal::new(None::<Result<String, ()>>);
     let encrypt = RwSignal::new(false);
@@ -168,25 +244,29 @@ fn ExportForm() -> impl IntoView {
     });
 
     let export = move |_| {
-        let (chosen, chosen_meetings): (Vec<OwnResponse>, Vec<OwnMeeting>) =
-            if with_responses.get_untracked() {
-                (
-                    store
-                        .responses
-                        .get_untracked()
-                        .into_iter()
-                        .filter(OwnResponse::exportable)
-                        .collect(),
-                    store
-                        .meetings
-                        .get_untracked()
-                        .into_iter()
-                        .filter(OwnMeeting::exportable)
-                        .collect(),
-                )
-            } else {
-                (Vec::new(), Vec::new())
-            };
+        if !anything.get_untracked() {
+            return;
+        }
+        let chosen: Vec<OwnResponse> = if with_responses.get_untracked() {
+            store
+                .responses
+                .get_untracked()
+                .into_iter()
+                .filter(OwnResponse::exportable)
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let chosen_meetings: Vec<OwnMeeting> = if with_meetings.get_untracked() {
+            store
+                .meetings
+                .get_untracked()
+                .into_iter()
+                .filter(OwnMeeting::exportable)
+                .collect()
+        } else {
+            Vec::new()
+        };
         let known = sorting::map_from(
             store
                 .questionnaires()
@@ -261,35 +341,40 @@ fn ExportForm() -> impl IntoView {
                 <dd>{move || counts.get().1}</dd>
             </div>
         </dl>
-        {move || (!loaded.with(Vec::is_empty)).then(|| view! {
-            <fieldset class="field">
-                <legend class="question">{i18n.t().export_choose}</legend>
-                <div class="choice checkbox">
-                    <input type="checkbox" id="export-with-responses" prop:checked=move || with_responses.get()
-                        on:change=move |ev| with_responses.set(event_target_checked(&ev)) />
-                    <label for="export-with-responses">{i18n.t().export_include_responses}</label>
-                </div>
-                <div class="choice checkbox">
-                    <input type="checkbox" id="export-with-questionnaires" prop:checked=move || with_questionnaires.get()
-                        on:change=move |ev| with_questionnaires.set(event_target_checked(&ev)) />
-                    <label for="export-with-questionnaires">
-                        {fill(i18n.t().export_include_questionnaires, &[("n", &loaded.with(Vec::len).to_string())])}
-                    </label>
-                </div>
-            </fieldset>
-        })}
         <Show
-            when=move || anything.get()
+            when=move || available.get()
             fallback=move || view! { <p>{i18n.t().export_nothing}</p> }
         >
+            <fieldset class="field">
+                <legend class="question">{move || i18n.t().export_choose}</legend>
+                <div class="choice checkbox">
+                    <input type="checkbox" id="export-with-responses" prop:checked=move || with_responses.get()
+                        on:change=move |ev| responses_choice.set(Some(event_target_checked(&ev))) />
+                    <label for="export-with-responses">{move || i18n.t().export_include_responses}</label>
+                </div>
+                <div class="choice checkbox">
+                    <input type="checkbox" id="export-with-meetings" prop:checked=move || with_meetings.get()
+                        on:change=move |ev| meetings_choice.set(Some(event_target_checked(&ev))) />
+                    <label for="export-with-meetings">{move || i18n.t().export_include_meetings}</label>
+                </div>
+                <Show when=move || !loaded.with(Vec::is_empty)>
+                    <div class="choice checkbox">
+                        <input type="checkbox" id="export-with-questionnaires" prop:checked=move || with_questionnaires.get()
+                            on:change=move |ev| with_questionnaires.set(event_target_checked(&ev)) />
+                        <label for="export-with-questionnaires">
+                            {move || fill(i18n.t().export_include_questionnaires, &[("n", &loaded.with(Vec::len).to_string())])}
+                        </label>
+                    </div>
+                </Show>
+            </fieldset>
             <h2>{move || i18n.t().export_findings_title}</h2>
             <Show
-                when=move || !shown_fields.with(Vec::is_empty)
+                when=move || !listed_fields.with(Vec::is_empty)
                 fallback=move || view! { <p>{i18n.t().export_findings_none}</p> }
             >
                 <p>{move || i18n.t().export_findings_intro}</p>
                 <For
-                    each=move || shown_fields.get()
+                    each=move || listed_fields.get()
                     key=|key| key.clone()
                     children=move |key| view! { <FindingField key=key findings=findings kept=kept /> }
                 />
@@ -320,14 +405,25 @@ fn ExportForm() -> impl IntoView {
                     class="button"
                     on:click=export
                     prop:disabled=move || {
-                        open_findings.get() > 0 || passphrase_problem.get().is_some() || busy.get()
+                        !anything.get()
+                            || open_findings.get() > 0
+                            || passphrase_problem.get().is_some()
+                            || busy.get()
                     }
                     aria-describedby="export-blocked"
                 >
                     {move || i18n.t().export_save}
                 </button>
                 <p class="hint" id="export-blocked">
-                    {move || (open_findings.get() > 0).then(|| i18n.t().export_blocked)}
+                    {move || {
+                        if !anything.get() {
+                            Some(i18n.t().export_nothing_chosen)
+                        } else if open_findings.get() > 0 {
+                            Some(i18n.t().export_blocked)
+                        } else {
+                            None
+                        }
+                    }}
                 </p>
             </div>
             <p role="status">

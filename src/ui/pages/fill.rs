@@ -125,11 +125,15 @@ fn FillForm(id: String, questionnaire: Questionnaire, start_at_summary: bool) ->
             store.update_response(&id, |r, now| {
                 r.set_answer(&item, value, now);
                 if r.status == Status::Complete {
-                    // A finished response stays finished only while it is still complete.
+                    // A finished response stays finished only while it is still complete, and
+                    // only while no answer is hidden by this change: an answer hidden by a
+                    // slip (frequency "nooit" for a moment) is kept in a draft, as while filling
+                    // in, and comes back when the slip is undone; completing again drops what
+                    // is still hidden.
                     let cleaned = without_hidden(q, &r.answers);
-                    if validate_answers(q, &cleaned, Mode::Complete).is_empty() {
-                        r.answers = cleaned;
-                    } else {
+                    if cleaned != r.answers
+                        || !validate_answers(q, &cleaned, Mode::Complete).is_empty()
+                    {
                         r.status = Status::Draft;
                         reopened.set(true);
                     }
@@ -178,7 +182,7 @@ fn FillForm(id: String, questionnaire: Questionnaire, start_at_summary: bool) ->
             step.set(current + 1);
         } else {
             errors.set(found);
-            dom::focus_element("error-summary");
+            dom::focus_element_after_render("error-summary");
         }
     };
     let go_back = move || {
@@ -194,7 +198,7 @@ fn FillForm(id: String, questionnaire: Questionnaire, start_at_summary: bool) ->
             .collect();
         if !all_errors.is_empty() {
             errors.set(all_errors);
-            dom::focus_element("error-summary");
+            dom::focus_element_after_render("error-summary");
             return;
         }
         q.with_value(|q| {
@@ -209,7 +213,8 @@ fn FillForm(id: String, questionnaire: Questionnaire, start_at_summary: bool) ->
         errors.set(Vec::new());
         reopened.set(false);
         just_completed.set(true);
-        dom::focus_element(PAGE_TITLE_ID);
+        // The heading is drawn anew for the thank-you: focus it once it is there.
+        dom::focus_element_after_render(PAGE_TITLE_ID);
     };
 
     let total = move || sections.with(Vec::len);
@@ -351,7 +356,7 @@ fn summary_page(
     view! {
         {move || if just_completed.get() {
             view! {
-                <div class="panel-done">
+                <div class="panel-done" role="status">
                     <h1 id=PAGE_TITLE_ID tabindex="-1">{i18n.t().completed_title}</h1>
                     <p>{i18n.t().completed_text}</p>
                 </div>
