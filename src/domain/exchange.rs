@@ -28,7 +28,7 @@ use super::questionnaire::{builtin, DefinitionIssue, Questionnaire};
 use super::response::{
     is_uuid_v4, Answers, QuestionnaireRef, RecordIssue, Response, Status, Timestamp,
 };
-use super::validation::{drop_hidden, validate_answers, AnswerIssue, Mode};
+use super::validation::{validate_answers, AnswerIssue, AnswerProblem, Mode};
 
 /// The `format` of a plain export file.
 pub const FORMAT_EXPORT: &str = "samenscan/export";
@@ -1321,11 +1321,22 @@ fn read_response<'q>(
         // item's answer is "neither required nor scored"): a required answer missing counts
         // as not given, and answers to hidden items are dropped, as completing in the app does.
         Ok(q) => {
-            let issues = validate_answers(q, &response.answers, Mode::Draft);
-            if issues.is_empty() && response.status == Status::Complete {
-                drop_hidden(q, &mut response.answers);
+            // One pass of the full check (visibility is worked out once), of which missing
+            // answers are no reason and answers to hidden items are the ones to drop.
+            let mut hidden = Vec::new();
+            for issue in validate_answers(q, &response.answers, Mode::Complete) {
+                match issue.problem {
+                    AnswerProblem::Missing => {}
+                    AnswerProblem::AnsweredWhileHidden => hidden.push(issue.item),
+                    _ => reasons.push(SkipReason::Answer(issue)),
+                }
             }
-            reasons.extend(issues.into_iter().map(SkipReason::Answer));
+            // A draft keeps them, as the worker's app does while filling in.
+            if response.status == Status::Complete {
+                for item in hidden {
+                    response.answers.remove(&item);
+                }
+            }
         }
         Err(reason) => reasons.push(reason),
     }
