@@ -193,6 +193,9 @@ test("Dutch, keyboard only: fill in, browser killed, reopen, complete, edit, wit
   await page.getByRole("alertdialog").waitFor();
   await activate(page, "Ja, intrekken");
   await page.locator(".response-row", { hasText: "Ingetrokken" }).waitFor();
+  // The pressed button's row is drawn anew: focus goes to the announced confirmation.
+  await page.waitForFunction(() => document.activeElement?.id === "response-withdrawn", null, { timeout: 5000 });
+  assert.match(await page.locator("#response-withdrawn").innerText(), /De enquête is ingetrokken/);
   [stored] = await storedResponses(page);
   assert.equal(stored.response.status, "withdrawn");
   assert.deepEqual(stored.response.answers, {});

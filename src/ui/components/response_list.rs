@@ -25,7 +25,13 @@ pub fn ResponseList() -> impl IntoView {
         sort_for_listing(&mut list);
         list
     });
+    // Withdrawing redraws the row (its revision is part of the key), so the button that was
+    // pressed is gone: focus goes to this confirmation, which is also announced.
+    let withdrawn = RwSignal::new(false);
     view! {
+        <p id=WITHDRAWN_ID class="notice" role="status" tabindex="-1" hidden=move || !withdrawn.get()>
+            {move || withdrawn.get().then(|| i18n.t().withdrawn_done)}
+        </p>
         <Show
             when=move || !sorted.with(Vec::is_empty)
             fallback=move || view! { <p>{i18n.t().no_responses}</p> }
@@ -34,21 +40,27 @@ pub fn ResponseList() -> impl IntoView {
                 <For
                     each=move || sorted.get()
                     key=|own| (own.response.id.clone(), own.response.revision)
-                    children=move |own| view! { <ResponseRow own=own /> }
+                    children=move |own| view! { <ResponseRow own=own withdrawn=withdrawn /> }
                 />
             </ul>
         </Show>
     }
 }
 
+const WITHDRAWN_ID: &str = "response-withdrawn";
+
 #[component]
-fn ResponseRow(own: OwnResponse) -> impl IntoView {
+fn ResponseRow(own: OwnResponse, withdrawn: RwSignal<bool>) -> impl IntoView {
     let store = use_store();
     let i18n = use_i18n();
     let id = own.response.id.clone();
     let started = own.started_at.clone();
     let href = format!("#/enquete/{id}");
-    let withdraw = Callback::new(move |()| store.update_response(&id, |r, now| r.withdraw(now)));
+    let withdraw = Callback::new(move |()| {
+        store.update_response(&id, |r, now| r.withdraw(now));
+        withdrawn.set(true);
+        crate::browser::dom::focus_element_after_render(WITHDRAWN_ID);
+    });
     view! {
         <li class="response-row">
             <p class="response-when">
