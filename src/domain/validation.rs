@@ -359,26 +359,14 @@ pub fn validate_answers(
 /// The answers without those to hidden items: what the UI stores when a response is completed,
 /// so that a complete record carries only what counts.
 pub fn without_hidden(questionnaire: &Questionnaire, answers: &Answers) -> Answers {
-    let mut kept = answers.clone();
-    drop_hidden(questionnaire, &mut kept);
-    kept
-}
-
-/// Removes the answers to hidden items in place (see [`without_hidden`]). Visibility is judged
-/// on the answers as given: an item under a hidden item is hidden itself, so one pass is enough.
-pub fn drop_hidden(questionnaire: &Questionnaire, answers: &mut Answers) {
-    let hidden: Vec<_> = answers
-        .keys()
-        .filter(|key| {
-            questionnaire
-                .item(key)
-                .is_some_and(|item| !questionnaire.is_visible(item, answers))
+    answers
+        .iter()
+        .filter(|(key, _)| match questionnaire.item(key) {
+            Some(item) => questionnaire.is_visible(item, answers),
+            None => true,
         })
-        .cloned()
-        .collect();
-    for key in hidden {
-        answers.remove(&key);
-    }
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect()
 }
 
 #[cfg(test)]
