@@ -18,9 +18,24 @@ pub async fn register_service_worker() -> bool {
     wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
 }
 
-/// Starts [`register_service_worker`] without waiting for it; the app never depends on it.
+/// How long after start-up the service worker is registered. Registering makes the browser
+/// start a worker and fetch every file of the app again to cache it: on a first visit that
+/// work competed with drawing the first screen, so it waits until the screen is up.
+const REGISTER_AFTER_MS: i32 = 1500;
+
+/// Starts [`register_service_worker`] a moment after start-up, without waiting for it; the app
+/// never depends on it.
 pub fn register_service_worker_in_background() {
-    wasm_bindgen_futures::spawn_local(async {
-        register_service_worker().await;
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let register = wasm_bindgen::closure::Closure::once_into_js(|| {
+        wasm_bindgen_futures::spawn_local(async {
+            register_service_worker().await;
+        });
     });
+    let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+        wasm_bindgen::JsCast::unchecked_ref(&register),
+        REGISTER_AFTER_MS,
+    );
 }

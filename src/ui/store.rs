@@ -179,11 +179,25 @@ impl Store {
         self.write(async move { repository::save_own_meeting(&own).await });
     }
 
-    /// Runs one write and keeps `save_status` up to date.
+    /// Runs one write and keeps `save_status` up to date. A write made while the database is
+    /// still opening waits for it (a response can be started before it is open).
     fn write(self, write: impl std::future::Future<Output = Result<(), StorageError>> + 'static) {
         self.pending.update(|n| *n += 1);
         self.save_status.set(SaveStatus::Saving);
+        let opened = matches!(
+            self.state.get_untracked(),
+            StorageState::Opening | StorageState::Blocked
+        )
+        .then(|| {
+            let (done, opened) = futures_channel::oneshot::channel();
+            WAITING.with_borrow_mut(|waiting| waiting.push(done));
+            opened
+        });
         leptos::task::spawn_local(async move {
+            if let Some(opened) = opened {
+                // Either outcome: a failed open makes the write fail with its reason.
+                let _ = opened.await;
+            }
             let result = write.await;
             self.pending.update(|n| *n -= 1);
             // Every write carries the whole record, and writes complete in the order they were
@@ -196,6 +210,31 @@ impl Store {
                 Ok(()) => {}
             }
         });
+    }
+}
+
+thread_local! {
+    /// Writes made while the database was opening, in the order they were made; released, in
+    /// that order, once it is open (or has failed), so the last change is still the one that
+    /// stays.
+    static WAITING: std::cell::RefCell<Vec<futures_channel::oneshot::Sender<()>>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+fn release_waiting_writes() {
+    for done in WAITING.take() {
+        let _ = done.send(());
+    }
+}
+
+/// Puts `loaded` (read from storage) in `list`, keeping the records made in memory meanwhile.
+fn keep_made_meanwhile<T>(list: &mut Vec<T>, loaded: Vec<T>, id: impl Fn(&T) -> &str) {
+    let made = std::mem::replace(list, loaded);
+    for record in made {
+        match list.iter_mut().find(|r| id(r) == id(&record)) {
+            Some(slot) => *slot = record,
+            None => list.push(record),
+        }
     }
 }
 
@@ -223,6 +262,7 @@ pub fn provide_store() -> Store {
         .await;
         if let Err(e) = opened {
             store.state.set(StorageState::Failed(e));
+            release_waiting_writes();
             return;
         }
         // The four reads start together and are awaited in turn.
@@ -237,8 +277,13 @@ pub fn provide_store() -> Store {
                 if let Ok(Some(serde_json::Value::String(at))) = last_export.await {
                     store.last_export.set(Some(at));
                 }
-                store.responses.set(responses);
-                store.meetings.set(meetings);
+                // A response or meeting started while the database was opening stays.
+                store
+                    .responses
+                    .update(|list| keep_made_meanwhile(list, responses, |r| &r.response.id));
+                store
+                    .meetings
+                    .update(|list| keep_made_meanwhile(list, meetings, |m| &m.meeting.id));
                 store.loaded.set(questionnaires);
                 store.state.set(StorageState::Ready);
             }
@@ -246,6 +291,7 @@ pub fn provide_store() -> Store {
                 store.state.set(StorageState::Failed(e))
             }
         }
+        release_waiting_writes();
     });
     store
 }

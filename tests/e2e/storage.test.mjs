@@ -88,3 +88,74 @@ test("storage full: the answer stays on screen and the person is told it was not
   assert.deepEqual(stored, [{ org: "gi", team: "brummen" }]);
   await context.close();
 });
+
+test("the database opens slowly: a response started meanwhile shows at once, is stored once it opens, and joins the stored ones", async () => {
+  const { context, page } = await open(env.browser, env.server.url);
+  // One response stored the ordinary way first.
+  await page.goto(env.server.url + "#/enquete");
+  await page.getByRole("button", { name: "Nieuwe enquête beginnen" }).click();
+  await page.locator("#q-org-0").check();
+  await page.locator(".save-status", { hasText: "Opgeslagen" }).waitFor();
+  // From now on the database takes 1.5 s to start opening (a slow disk, a busy browser).
+  await context.addInitScript(() => {
+    const realOpen = IDBFactory.prototype.open;
+    window.__dbOpenCalled = false;
+    IDBFactory.prototype.open = function (...args) {
+      const factory = this;
+      const handlers = {};
+      const request = {};
+      for (const name of ["success", "error", "blocked", "upgradeneeded"]) {
+        Object.defineProperty(request, "on" + name, {
+          get: () => handlers[name] ?? null,
+          set: (f) => (handlers[name] = f),
+        });
+      }
+      for (const name of ["result", "error", "transaction", "readyState"]) {
+        Object.defineProperty(request, name, { get: () => request.real?.[name] });
+      }
+      setTimeout(() => {
+        window.__dbOpenCalled = true;
+        request.real = realOpen.apply(factory, args);
+        for (const name of ["success", "error", "blocked", "upgradeneeded"]) {
+          request.real["on" + name] = (e) => handlers[name]?.call(request.real, e);
+        }
+      }, 1500);
+      return request;
+    };
+  });
+  await page.goto(env.server.url + "#/enquete");
+  await page.reload();
+  const start = page.getByRole("button", { name: "Nieuwe enquête beginnen" });
+  await start.waitFor();
+  // The list of stored responses is still loading, and says so; the start button is there.
+  assert.equal(await page.locator("p.loading[role=status]").innerText(), "Gegevens worden geladen…");
+  assert.equal(await page.evaluate(() => window.__dbOpenCalled), false, "started before the database opened");
+  await start.click();
+  await page.locator(".caption", { hasText: "Stap 1 van" }).waitFor();
+  await page.locator("#q-org-2").check();
+  assert.equal(await page.evaluate(() => window.__dbOpenCalled), false, "answered before the database opened");
+  assert.equal(await page.locator("#q-org-2").isChecked(), true);
+  // Once the database is open, the change is stored.
+  await page.locator(".save-status", { hasText: "Opgeslagen" }).waitFor();
+  await page.locator("#q-team-1").check();
+  await page.locator(".save-status", { hasText: "Opgeslagen" }).waitFor();
+  const stored = await page.evaluate(
+    () =>
+      new Promise((ok) => {
+        const r = indexedDB.open("samenscan");
+        r.onsuccess = () => {
+          const get = r.result.transaction("responses").objectStore("responses").getAll();
+          get.onsuccess = () => ok(get.result.map((j) => JSON.parse(j).response.answers));
+        };
+      }),
+  );
+  assert.deepEqual(
+    stored.sort((a, b) => a.org.localeCompare(b.org)),
+    [{ org: "lokaal_team" }, { org: "veilig_thuis", team: "apeldoorn" }].sort((a, b) => a.org.localeCompare(b.org)),
+  );
+  // The overview lists both: the one loaded from storage and the one started meanwhile.
+  await page.goto(env.server.url + "#/enquete");
+  await page.locator(".response-row").nth(1).waitFor();
+  assert.equal(await page.locator(".response-row").count(), 2);
+  await context.close();
+});

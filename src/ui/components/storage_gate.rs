@@ -8,34 +8,69 @@ use crate::ui::store::{storage_error_text, use_store, StorageState};
 use leptos::prelude::*;
 
 /// Gate for screens that need stored data.
+///
+/// `usable_early`: the children may show while the database is still opening, because what
+/// they need is already in memory (a response started a moment ago). Writes made meanwhile
+/// wait for the database (see `Store::write`). Once shown, the children stay when the
+/// database becomes ready; they give way to the notice if another tab blocks it or it fails.
 #[component]
-pub fn StorageGate(children: ChildrenFn) -> impl IntoView {
+pub fn StorageGate(
+    children: ChildrenFn,
+    #[prop(optional, into)] usable_early: Option<Signal<bool>>,
+) -> impl IntoView {
     let store = use_store();
     let i18n = use_i18n();
-    move || match store.state.get() {
-        StorageState::Opening => {
-            view! { <p class="loading" role="status">{i18n.t().storage_opening}</p> }.into_any()
+    let open = Memo::new(move |_| match store.state.get() {
+        StorageState::Ready => true,
+        StorageState::Opening => usable_early.is_some_and(|s| s.get()),
+        StorageState::Blocked | StorageState::Failed(_) => false,
+    });
+    move || {
+        if open.get() {
+            return children().into_any();
         }
-        StorageState::Blocked => view! {
-            <div class="notice notice-warning" role="alert">
-                <p>{i18n.t().storage_blocked}</p>
-            </div>
-        }
-        .into_any(),
-        StorageState::Failed(error) => {
-            let reload = matches!(error, StorageError::VersionChanged);
-            view! {
-                <div class="notice notice-error" role="alert">
-                    <p>{storage_error_text(&error, i18n.t())}</p>
-                    {reload.then(|| view! {
-                        <button type="button" class="button" on:click=|_| dom::reload()>
-                            {i18n.t().reload}
-                        </button>
-                    })}
+        (move || match store.state.get() {
+            StorageState::Opening | StorageState::Ready => {
+                view! { <p class="loading" role="status">{i18n.t().storage_opening}</p> }.into_any()
+            }
+            StorageState::Blocked => view! {
+                <div class="notice notice-warning" role="alert">
+                    <p>{i18n.t().storage_blocked}</p>
                 </div>
             }
-            .into_any()
-        }
-        StorageState::Ready => children().into_any(),
+            .into_any(),
+            StorageState::Failed(error) => {
+                let reload = matches!(error, StorageError::VersionChanged);
+                view! {
+                    <div class="notice notice-error" role="alert">
+                        <p>{storage_error_text(&error, i18n.t())}</p>
+                        {reload.then(|| view! {
+                            <button type="button" class="button" on:click=|_| dom::reload()>
+                                {i18n.t().reload}
+                            </button>
+                        })}
+                    </div>
+                }
+                .into_any()
+            }
+        })
+        .into_any()
+    }
+}
+
+/// Inside a gate opened early: shows its children once the stored data is loaded, and says it
+/// is loading until then.
+#[component]
+pub fn WhenStored(children: ChildrenFn) -> impl IntoView {
+    let store = use_store();
+    let i18n = use_i18n();
+    let ready = Memo::new(move |_| store.state.get() == StorageState::Ready);
+    view! {
+        <Show
+            when=move || ready.get()
+            fallback=move || view! { <p class="loading" role="status">{i18n.t().storage_opening}</p> }
+        >
+            {children()}
+        </Show>
     }
 }

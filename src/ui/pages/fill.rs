@@ -19,8 +19,18 @@ use serde_json::Value;
 /// The screen for response `id`.
 #[component]
 pub fn FillPage(id: String) -> impl IntoView {
+    let store = use_store();
+    // A response started while the database opens is shown at once (its writes wait).
+    let in_memory = {
+        let id = id.clone();
+        Signal::derive(move || {
+            store
+                .responses
+                .with(|l| l.iter().any(|r| r.response.id == id))
+        })
+    };
     view! {
-        <StorageGate>
+        <StorageGate usable_early=in_memory>
             {
                 let id = id.clone();
                 move || fill_or_missing(id.clone())

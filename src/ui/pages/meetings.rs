@@ -17,7 +17,7 @@ use crate::ui::components::privacy_hints::PrivacyHints;
 use crate::ui::components::questionnaire_choice::questionnaire_choice;
 use crate::ui::components::response_list::ExportReminder;
 use crate::ui::components::save_indicator::SaveIndicator;
-use crate::ui::components::storage_gate::StorageGate;
+use crate::ui::components::storage_gate::{StorageGate, WhenStored};
 use crate::ui::i18n::{fill, use_i18n, Messages};
 use crate::ui::route::Route;
 use crate::ui::store::{use_store, Store};
@@ -30,16 +30,19 @@ pub fn MeetingsPage() -> impl IntoView {
     view! {
         <h1 id=PAGE_TITLE_ID tabindex="-1">{move || i18n.t().meetings_title}</h1>
         <p class="lead">{move || i18n.t().meetings_intro}</p>
-        <StorageGate>
+        // Starting needs nothing stored: the button is there while the database opens.
+        <StorageGate usable_early=true>
             <StartMeeting />
-            <ExportReminder />
-            <p><a class="button button-quiet button-link-quiet" href=Route::Export.href()>
-                {move || i18n.t().export_link}
-            </a></p>
-            <section aria-labelledby="own-meetings-heading">
-                <h2 id="own-meetings-heading">{move || i18n.t().your_meetings}</h2>
-                <MeetingList />
-            </section>
+            <WhenStored>
+                <ExportReminder />
+                <p><a class="button button-quiet button-link-quiet" href=Route::Export.href()>
+                    {move || i18n.t().export_link}
+                </a></p>
+                <section aria-labelledby="own-meetings-heading">
+                    <h2 id="own-meetings-heading">{move || i18n.t().your_meetings}</h2>
+                    <MeetingList />
+                </section>
+            </WhenStored>
         </StorageGate>
     }
 }
@@ -77,8 +80,17 @@ fn StartMeeting() -> impl IntoView {
 /// The screen of meeting `id`.
 #[component]
 pub fn MeetingPage(id: String) -> impl IntoView {
+    let store = use_store();
+    let in_memory = {
+        let id = id.clone();
+        Signal::derive(move || {
+            store
+                .meetings
+                .with(|l| l.iter().any(|m| m.meeting.id == id))
+        })
+    };
     view! {
-        <StorageGate>
+        <StorageGate usable_early=in_memory>
             {
                 let id = id.clone();
                 move || form_or_missing(id.clone())

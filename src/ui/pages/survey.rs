@@ -4,7 +4,7 @@
 use crate::ui::app::PAGE_TITLE_ID;
 use crate::ui::components::questionnaire_choice::questionnaire_choice;
 use crate::ui::components::response_list::{ExportReminder, ResponseList};
-use crate::ui::components::storage_gate::StorageGate;
+use crate::ui::components::storage_gate::{StorageGate, WhenStored};
 use crate::ui::i18n::use_i18n;
 use crate::ui::store::use_store;
 use leptos::prelude::*;
@@ -15,17 +15,20 @@ pub fn SurveyPage() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <h1 id=PAGE_TITLE_ID tabindex="-1">{move || i18n.t().survey_title}</h1>
-        <StorageGate>
+        // Starting needs nothing stored: the button is there while the database opens.
+        <StorageGate usable_early=true>
             <StartSurvey />
-            <ExportReminder />
-            <p><a class="button button-quiet button-link-quiet" href=crate::ui::route::Route::Export.href()>
-                {move || i18n.t().export_link}
-            </a></p>
-            <section aria-labelledby="own-heading">
-                <h2 id="own-heading">{move || i18n.t().your_responses}</h2>
-                <p class="hint">{move || i18n.t().your_responses_intro}</p>
-                <ResponseList />
-            </section>
+            <WhenStored>
+                <ExportReminder />
+                <p><a class="button button-quiet button-link-quiet" href=crate::ui::route::Route::Export.href()>
+                    {move || i18n.t().export_link}
+                </a></p>
+                <section aria-labelledby="own-heading">
+                    <h2 id="own-heading">{move || i18n.t().your_responses}</h2>
+                    <p class="hint">{move || i18n.t().your_responses_intro}</p>
+                    <ResponseList />
+                </section>
+            </WhenStored>
         </StorageGate>
     }
 }
