@@ -84,10 +84,14 @@ pub fn route_link_target(ev: &web_sys::MouseEvent) -> Option<String> {
     link.get_attribute("href")
 }
 
-/// Changes the fragment *without* a new history entry (and so fires `hashchange`).
+/// Changes the fragment *without* a new history entry and without the browser's fragment
+/// navigation: no `hashchange` (the caller shows the screen itself) and no scrolling to an
+/// anchor, which made the browser lay out the screen being left before the next one was drawn.
 pub fn replace_hash(hash: &str) {
     if let Some(window) = web_sys::window() {
-        let _ = window.location().replace(hash);
+        if let Ok(history) = window.history() {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(hash));
+        }
     }
 }
 

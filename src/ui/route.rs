@@ -95,8 +95,8 @@ pub struct Navigate(WriteSignal<Route>);
 
 impl Navigate {
     /// Shows the screen of `hash` at once and replaces the history entry with it. The screen is
-    /// switched in this task, not after the browser's `hashchange` event: the screen being left
-    /// is not drawn again in between (starting a response added it to this device's list, and
+    /// switched in this task, not after a `hashchange` event: the screen being left is not
+    /// drawn again in between (starting a response added it to this device's list, and
     /// formatting that row's date was most of the wait before the first question appeared).
     pub fn to(self, hash: &str) {
         self.0.set(Route::from_hash(hash));
@@ -109,8 +109,9 @@ pub fn use_navigate() -> Navigate {
     expect_context::<Navigate>()
 }
 
-/// The current route, following `hashchange`. Fragments that are not routes (`#main`) are
-/// ignored, so in-page links never leave the screen. Route links replace the history entry.
+/// The current route, following `hashchange` (Back, Forward, an address typed or pasted).
+/// Fragments that are not routes (`#main`) are ignored, so in-page links never leave the
+/// screen. Route links replace the history entry and switch the screen themselves.
 pub fn use_route() -> ReadSignal<Route> {
     let (route, set_route) = signal(Route::from_hash(&dom::location_hash()));
     provide_context(Navigate(set_route));
@@ -127,6 +128,10 @@ pub fn use_route() -> ReadSignal<Route> {
     let on_click = window_event_listener(leptos::ev::click, move |ev| {
         if let Some(hash) = dom::route_link_target(&ev) {
             ev.prevent_default();
+            let next = Route::from_hash(&hash);
+            if route.with_untracked(|now| *now != next) {
+                set_route.set(next);
+            }
             dom::replace_hash(&hash);
         }
     });
