@@ -28,7 +28,7 @@ pub fn route_title(route: &Route, t: &Messages) -> &'static str {
     match route {
         Route::Home => t.nav_home,
         Route::Survey | Route::Response(_) => t.survey_title,
-        Route::Export => t.export_title,
+        Route::Export | Route::ExportEverything => t.export_title,
         Route::Meetings | Route::Meeting(_) => t.meetings_title,
         Route::Import => t.import_title,
         Route::Report => t.report_title,
@@ -73,6 +73,7 @@ pub fn App() -> impl IntoView {
                 Route::Response(id) => view! { <FillPage id=id /> }.into_any(),
                 Route::Privacy => view! { <PrivacyPage /> }.into_any(),
                 Route::Export => view! { <ExportPage /> }.into_any(),
+                Route::ExportEverything => view! { <ExportPage everything=true /> }.into_any(),
                 Route::Import => view! { <ImportPage /> }.into_any(),
                 Route::Report => view! { <ReportPage /> }.into_any(),
                 Route::Meetings => view! { <MeetingsPage /> }.into_any(),

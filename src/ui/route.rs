@@ -19,6 +19,8 @@ pub enum Route {
     Response(String),
     /// Exporting this device's finished work to a file.
     Export,
+    /// The same, with everything this device can hand over chosen (from Privacy & gegevens).
+    ExportEverything,
     Meetings,
     /// Recording (or viewing) one of this device's meetings, by id.
     Meeting(String),
@@ -44,6 +46,7 @@ impl Route {
         match self {
             Route::Response(_) | Route::Export => Route::Survey,
             Route::Meeting(_) => Route::Meetings,
+            Route::ExportEverything => Route::Privacy,
             other => other.clone(),
         }
     }
@@ -55,6 +58,7 @@ impl Route {
             Route::Home | Route::NotFound => "#/",
             Route::Response(_) => "#/enquete",
             Route::Export => "#/exporteren",
+            Route::ExportEverything => "#/exporteren/alles",
             Route::Survey => "#/enquete",
             Route::Meetings | Route::Meeting(_) => "#/bijeenkomsten",
             Route::Import => "#/importeren",
@@ -82,6 +86,7 @@ impl Route {
             "bijeenkomsten" => Route::Meetings,
             "importeren" => Route::Import,
             "exporteren" => Route::Export,
+            "exporteren/alles" => Route::ExportEverything,
             "rapport" => Route::Report,
             "privacy" => Route::Privacy,
             _ => Route::NotFound,
@@ -159,6 +164,11 @@ mod tests {
             Route::from_hash("#/bijeenkomsten/0b8c6a1e-3f4d-4c1a-9a53-2f7d1c9e8b10"),
             Route::Meeting("0b8c6a1e-3f4d-4c1a-9a53-2f7d1c9e8b10".into())
         );
+        assert_eq!(
+            Route::from_hash(Route::ExportEverything.href()),
+            Route::ExportEverything
+        );
+        assert_eq!(Route::ExportEverything.menu_item(), Route::Privacy);
         assert_eq!(Route::from_hash(""), Route::Home);
         assert_eq!(Route::from_hash("#/rapport/"), Route::Report);
         assert_eq!(Route::from_hash("#main"), Route::Home);

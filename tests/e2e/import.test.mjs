@@ -201,6 +201,25 @@ test("a file with only a questionnaire makes it available to fill in, and to han
   const handedOut = JSON.parse(await readFile(await download.path(), "utf8"));
   assert.deepEqual(handedOut.questionnaires.map((q) => q.id), ["samenwerking-oost"]);
   assert.deepEqual(handedOut.responses, []);
+
+  // Privacy & gegevens: "Alles exporteren" opens the export with everything chosen, the
+  // loaded questionnaire too; the draft started above stays, and the page says so first.
+  await page.goto(env.server.url + "#/privacy");
+  assert.equal(
+    await page.locator("#drafts-stay").innerText(),
+    "Nog niet afgerond, en dus niet in het bestand: 1 enquête(s) en 0 bijeenkomst(en). Rond ze eerst af als u ze wilt bewaren.",
+  );
+  await page.getByRole("link", { name: "Alles exporteren" }).click();
+  await page.locator("h1", { hasText: "Exporteren" }).waitFor();
+  assert.equal(await page.locator("#export-with-questionnaires").isChecked(), true);
+  assert.equal(await page.locator("header [aria-current=page]").innerText(), "Privacy & gegevens");
+  const [everything] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Bestand opslaan" }).click(),
+  ]);
+  const all = JSON.parse(await readFile(await everything.path(), "utf8"));
+  assert.deepEqual(all.questionnaires.map((q) => q.id), ["samenwerking-oost"]);
+  assert.deepEqual(all.responses ?? [], [], "a draft never leaves");
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -66,21 +66,22 @@ impl Available {
     }
 }
 
-/// The export screen.
+/// The export screen. `everything`: opened from Privacy & gegevens to export everything this
+/// device can hand over, so the loaded questionnaires are chosen too.
 #[component]
-pub fn ExportPage() -> impl IntoView {
+pub fn ExportPage(#[prop(optional)] everything: bool) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <h1 id=PAGE_TITLE_ID tabindex="-1">{move || i18n.t().export_title}</h1>
         <p class="lead">{move || i18n.t().export_intro}</p>
         <StorageGate>
-            <ExportForm />
+            <ExportForm everything=everything />
         </StorageGate>
     }
 }
 
 #[component]
-fn ExportForm() -> impl IntoView {
+fn ExportForm(everything: bool) -> impl IntoView {
     let i18n = use_i18n();
     let store = use_store();
     let responses_available = Memo::new(move |_| {
@@ -104,7 +105,7 @@ fn ExportForm() -> impl IntoView {
         })
     });
     // What the person chose; `None` until they touch the box: then responses and meetings go
-    // when there are any, and questionnaires stay at home.
+    // when there are any, and questionnaires stay at home (unless everything was asked for).
     let responses_choice = RwSignal::new(None::<bool>);
     let meetings_choice = RwSignal::new(None::<bool>);
     let with_responses = Memo::new(move |_| match responses_choice.get() {
@@ -115,7 +116,7 @@ fn ExportForm() -> impl IntoView {
         Some(chosen) => chosen,
         None => meetings_available.get().any(),
     });
-    let with_questionnaires = RwSignal::new(false);
+    let with_questionnaires = RwSignal::new(everything);
     // What will leave the machine: only the chosen kinds count.
     let counts = Memo::new(move |_| {
         let responses = if with_responses.get() {

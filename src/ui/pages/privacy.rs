@@ -1,11 +1,14 @@
 //! Privacy & gegevens: what is stored on this device, how much storage it uses, whether the
-//! browser keeps it, and erasing everything after one confirmation.
+//! browser keeps it, exporting everything it can hand over, and erasing everything after one
+//! confirmation.
 
 use crate::browser::{dom, repository, settings, storage};
+use crate::domain::Status;
 use crate::ui::app::PAGE_TITLE_ID;
 use crate::ui::components::storage_gate::StorageGate;
 use crate::ui::coordinator::{use_coordinator, LoadState};
-use crate::ui::i18n::use_i18n;
+use crate::ui::i18n::{fill, use_i18n};
+use crate::ui::route::Route;
 use crate::ui::store::{storage_error_text, use_store};
 use leptos::prelude::*;
 
@@ -79,6 +82,29 @@ pub fn PrivacyPage() -> impl IntoView {
                     }
                 })}
             </Suspense>
+            <h2>{move || i18n.t().privacy_export_title}</h2>
+            <p>{move || i18n.t().privacy_export_text}</p>
+            {move || {
+                let responses = store
+                    .responses
+                    .with(|l| l.iter().filter(|r| r.response.status == Status::Draft).count());
+                let meetings = store
+                    .meetings
+                    .with(|l| l.iter().filter(|m| m.meeting.status == Status::Draft).count());
+                (responses + meetings > 0).then(|| view! {
+                    <p id="drafts-stay" class="notice notice-warning">
+                        {fill(i18n.t().privacy_export_drafts, &[
+                            ("responses", &responses.to_string()),
+                            ("meetings", &meetings.to_string()),
+                        ])}
+                    </p>
+                })
+            }}
+            <p>
+                <a class="button button-link" id="export-everything" href=Route::ExportEverything.href()>
+                    {move || i18n.t().privacy_export_button}
+                </a>
+            </p>
             <h2>{move || i18n.t().wipe_title}</h2>
             <p>{move || i18n.t().wipe_text}</p>
             <p>
