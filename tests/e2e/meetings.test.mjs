@@ -252,6 +252,9 @@ test("a meeting recorded by keyboard is kept, exported, imported and found in th
   await page.getByRole("button", { name: "Intrekken" }).click();
   await page.getByRole("button", { name: "Ja, intrekken" }).click();
   await page.locator(".meeting-list .tag-withdrawn").waitFor();
+  // The pressed button's row was redrawn: focus is on the announced confirmation, not lost.
+  await page.waitForFunction(() => document.activeElement?.id === "meeting-withdrawn", null, { timeout: 5000 });
+  assert.equal(await page.locator("#meeting-withdrawn").innerText(), "De bijeenkomst is ingetrokken en de inhoud is gewist.");
   const [storedOwn] = await storedRecords(page, "meetings");
   assert.equal(storedOwn.meeting.status, "withdrawn");
   assert.equal(storedOwn.meeting.municipality, "", "the tombstone keeps nothing");

@@ -3,7 +3,7 @@
 
 use crate::browser::clock;
 use crate::domain::{sort_meetings_for_listing, OwnMeeting, Status};
-use crate::ui::components::response_list::{locale, RecordActions};
+use crate::ui::components::response_list::{locale, RecordActions, WithdrawnNotice};
 use crate::ui::i18n::use_i18n;
 use crate::ui::store::use_store;
 use leptos::prelude::*;
@@ -36,7 +36,11 @@ pub fn MeetingList() -> impl IntoView {
         sort_meetings_for_listing(&mut list);
         list
     });
+    // Withdrawing redraws the row (its revision is part of the key): focus goes to the
+    // confirmation instead of the pressed button, which is gone.
+    let withdrawn = RwSignal::new(false);
     view! {
+        <WithdrawnNotice id=WITHDRAWN_ID shown=withdrawn text=|t| t.meeting_withdrawn_done />
         <Show
             when=move || !sorted.with(Vec::is_empty)
             fallback=move || view! { <p>{i18n.t().no_meetings}</p> }
@@ -45,15 +49,17 @@ pub fn MeetingList() -> impl IntoView {
                 <For
                     each=move || sorted.get()
                     key=|own| (own.meeting.id.clone(), own.meeting.revision)
-                    children=move |own| view! { <MeetingRow own=own /> }
+                    children=move |own| view! { <MeetingRow own=own withdrawn=withdrawn /> }
                 />
             </ul>
         </Show>
     }
 }
 
+const WITHDRAWN_ID: &str = "meeting-withdrawn";
+
 #[component]
-fn MeetingRow(own: OwnMeeting) -> impl IntoView {
+fn MeetingRow(own: OwnMeeting, withdrawn: RwSignal<bool>) -> impl IntoView {
     let store = use_store();
     let i18n = use_i18n();
     let id = own.meeting.id.clone();
@@ -62,7 +68,11 @@ fn MeetingRow(own: OwnMeeting) -> impl IntoView {
     let date = own.meeting.date.clone();
     let place = municipality_label(store, &own);
     let href = format!("#/bijeenkomsten/{id}");
-    let withdraw = Callback::new(move |()| store.update_meeting(&id, |m, now| m.withdraw(now)));
+    let withdraw = Callback::new(move |()| {
+        store.update_meeting(&id, |m, now| m.withdraw(now));
+        withdrawn.set(true);
+        crate::browser::dom::focus_element_after_render(WITHDRAWN_ID);
+    });
     view! {
         <li class="response-row">
             <p class="response-when">

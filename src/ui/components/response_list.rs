@@ -29,9 +29,7 @@ pub fn ResponseList() -> impl IntoView {
     // pressed is gone: focus goes to this confirmation, which is also announced.
     let withdrawn = RwSignal::new(false);
     view! {
-        <p id=WITHDRAWN_ID class="notice" role="status" tabindex="-1" hidden=move || !withdrawn.get()>
-            {move || withdrawn.get().then(|| i18n.t().withdrawn_done)}
-        </p>
+        <WithdrawnNotice id=WITHDRAWN_ID shown=withdrawn text=|t| t.withdrawn_done />
         <Show
             when=move || !sorted.with(Vec::is_empty)
             fallback=move || view! { <p>{i18n.t().no_responses}</p> }
@@ -48,6 +46,22 @@ pub fn ResponseList() -> impl IntoView {
 }
 
 const WITHDRAWN_ID: &str = "response-withdrawn";
+
+/// The confirmation, announced, that focus goes to after a record of a list was withdrawn:
+/// withdrawing redraws the record's row, so the button that was pressed is gone.
+#[component]
+pub fn WithdrawnNotice(
+    id: &'static str,
+    shown: RwSignal<bool>,
+    text: fn(&Messages) -> &'static str,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <p id=id class="notice" role="status" tabindex="-1" hidden=move || !shown.get()>
+            {move || shown.get().then(|| text(i18n.t()))}
+        </p>
+    }
+}
 
 #[component]
 fn ResponseRow(own: OwnResponse, withdrawn: RwSignal<bool>) -> impl IntoView {
