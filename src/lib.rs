@@ -14,7 +14,8 @@ pub mod ui;
 
 /// Talc instead of the standard library's dlmalloc on wasm32: importing 1,000 files makes
 /// millions of small allocations (JSON objects, answer maps), and dlmalloc's `malloc` alone
-/// took ~0.4 s of that import in a profile. Single-threaded wasm only (no atomics in this build).
-#[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
+/// took ~0.4 s of that import in a profile. Single-threaded wasm only (no atomics in this build);
+/// the memory grows geometrically (see [`browser::allocator`]).
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
 #[global_allocator]
-static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+static ALLOCATOR: browser::allocator::Allocator = browser::allocator::new();
