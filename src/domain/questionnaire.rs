@@ -11,7 +11,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -237,9 +237,11 @@ pub struct Questionnaire {
     version: u32,
     title: Label,
     min_group_size: usize,
-    factors: Vec<Factor>,
-    sections: Vec<Section>,
-    meeting_questions: Vec<MeetingQuestion>,
+    // Shared: a questionnaire is cloned for every file that carries it and every screen that
+    // shows it, and never changes once made.
+    factors: Arc<Vec<Factor>>,
+    sections: Arc<Vec<Section>>,
+    meeting_questions: Arc<Vec<MeetingQuestion>>,
 }
 
 /// Where a problem in a definition is (`sections[1].items[3].show_if.item`) and what it is.
@@ -928,16 +930,14 @@ impl From<Questionnaire> for RawQuestionnaire {
             version: q.version,
             title: q.title,
             min_group_size: q.min_group_size as i64,
-            factors: q
-                .factors
+            factors: Arc::unwrap_or_clone(q.factors)
                 .into_iter()
                 .map(|f| RawFactor {
                     id: f.id,
                     label: f.label,
                 })
                 .collect(),
-            sections: q
-                .sections
+            sections: Arc::unwrap_or_clone(q.sections)
                 .into_iter()
                 .map(|s| RawSection {
                     id: s.id,
@@ -945,8 +945,7 @@ impl From<Questionnaire> for RawQuestionnaire {
                     items: s.items.into_iter().map(raw_item).collect(),
                 })
                 .collect(),
-            meeting_questions: q
-                .meeting_questions
+            meeting_questions: Arc::unwrap_or_clone(q.meeting_questions)
                 .into_iter()
                 .map(|m| RawMeetingQuestion {
                     id: m.id,
@@ -1394,23 +1393,25 @@ fn validate_definition(raw: RawQuestionnaire) -> Result<Questionnaire, Vec<Defin
         version: raw.version,
         title: raw.title,
         min_group_size: raw.min_group_size as usize,
-        factors: raw
-            .factors
-            .into_iter()
-            .map(|f| Factor {
-                id: f.id,
-                label: f.label,
-            })
-            .collect(),
-        sections,
-        meeting_questions: raw
-            .meeting_questions
-            .into_iter()
-            .map(|m| MeetingQuestion {
-                id: m.id,
-                label: m.label,
-            })
-            .collect(),
+        factors: Arc::new(
+            raw.factors
+                .into_iter()
+                .map(|f| Factor {
+                    id: f.id,
+                    label: f.label,
+                })
+                .collect(),
+        ),
+        sections: Arc::new(sections),
+        meeting_questions: Arc::new(
+            raw.meeting_questions
+                .into_iter()
+                .map(|m| MeetingQuestion {
+                    id: m.id,
+                    label: m.label,
+                })
+                .collect(),
+        ),
     })
 }
 
