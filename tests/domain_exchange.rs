@@ -690,3 +690,55 @@ fn a_complete_record_is_kept_with_what_counts() {
         "phase is required but missing: the record is kept without it"
     );
 }
+
+/// One complete response in a file of its own, with the built-in questionnaire.
+fn one_response_file(revision: u64, updated_at: &str, grade: u8) -> Vec<u8> {
+    serde_json::json!({
+        "format": "samenscan/export", "format_version": 1,
+        "responses": [{
+            "id": "0b8c6a1e-3f4d-4c1a-9a53-2f7d1c9e8b10",
+            "questionnaire": {"id": "samenwerking", "version": 1},
+            "revision": revision, "updated_at": updated_at, "status": "complete",
+            "answers": {"org": "gi", "frequency": "maandelijks", "grade": grade}
+        }]
+    })
+    .to_string()
+    .into_bytes()
+}
+
+#[test]
+fn a_record_in_conflict_counts_as_conflicting_only_whichever_version_is_kept() {
+    let earlier = validate(
+        export_of(&one_response_file(2, "2026-11-20T09:00:00Z", 6)),
+        &no_known(),
+    );
+    let later = validate(
+        export_of(&one_response_file(2, "2026-11-21T09:00:00Z", 8)),
+        &no_known(),
+    );
+    let counts = |s: ImportSummary| (s.new, s.updated, s.unchanged, s.conflicting, s.skipped);
+    // The later one arrives second and wins; or arrives first, and the earlier one loses.
+    for (first, second) in [(&earlier, &later), (&later, &earlier)] {
+        let mut data = Dataset::new();
+        let report = merge_into(&mut data, first.contents.clone());
+        assert_eq!(counts(ImportSummary::new(first, &report)), (1, 0, 0, 0, 0));
+        let report = merge_into(&mut data, second.contents.clone());
+        let summary = ImportSummary::new(second, &report);
+        assert_eq!(counts(summary), (0, 0, 0, 1, 0));
+        assert_eq!(
+            summary.message(Lang::Nl),
+            "0 nieuw, 0 bijgewerkt, 0 ongewijzigd, 1 in conflict, 0 overgeslagen"
+        );
+        let kept = data.responses.values().next().unwrap();
+        assert_eq!(kept.answers.get("grade"), Some(&serde_json::json!(8)));
+    }
+    // A newer revision is no conflict: updated.
+    let newer = validate(
+        export_of(&one_response_file(3, "2026-11-19T09:00:00Z", 7)),
+        &no_known(),
+    );
+    let mut data = Dataset::new();
+    merge_into(&mut data, earlier.contents.clone());
+    let report = merge_into(&mut data, newer.contents.clone());
+    assert_eq!(counts(ImportSummary::new(&newer, &report)), (0, 1, 0, 0, 0));
+}

@@ -955,13 +955,16 @@ pub struct ValidatedFile {
 
 /// The counts one line of the import log shows (design §3: new, updated, unchanged,
 /// conflicting, skipped), for responses and meetings together; definitions are not counted.
+/// Each record of the file is in one count: a record in conflict with the dataset counts as
+/// conflicting only (the log's details say which version was kept), so the counts add up to the
+/// records in the file (less identical copies inside it).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct ImportSummary {
     /// Records the dataset did not have.
     pub new: usize,
-    /// Records that replaced an older (or losing) version.
+    /// Records that replaced an older version.
     pub updated: usize,
-    /// Records the dataset already had in this or a winning version.
+    /// Records the dataset already had in this or a newer version.
     pub unchanged: usize,
     /// Equal-revision pairs with different content: against the dataset, or inside the file.
     pub conflicting: usize,
@@ -974,11 +977,25 @@ impl ImportSummary {
     pub fn new(file: &ValidatedFile, merge: &super::merge::MergeReport) -> ImportSummary {
         let records = merge.record_counts();
         let is_record = |k: RecordKind| k != RecordKind::Questionnaire;
+        // The merge counts a conflict as updated (the incoming version won) or unchanged.
+        let (won, lost) =
+            merge
+                .conflicts
+                .iter()
+                .filter(|c| is_record(c.kind))
+                .fold((0, 0), |(won, lost), c| {
+                    if c.incoming_won {
+                        (won + 1, lost)
+                    } else {
+                        (won, lost + 1)
+                    }
+                });
         ImportSummary {
             new: records.new,
-            updated: records.updated,
-            unchanged: records.unchanged,
-            conflicting: merge.conflicts.iter().filter(|c| is_record(c.kind)).count()
+            updated: records.updated - won,
+            unchanged: records.unchanged - lost,
+            conflicting: won
+                + lost
                 + file
                     .duplicates
                     .iter()
