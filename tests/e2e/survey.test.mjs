@@ -217,6 +217,18 @@ test("English: the same form in English, and show_if hides what does not apply",
   await page.keyboard.press("Enter");
   await page.locator("#error-summary", { hasText: "There is a problem" }).waitFor();
   assert.match(await page.locator(".error-message").first().innerText(), /Answer this question/);
+  // Switching language while the errors are shown rewords them, beside the fields and at the top.
+  await page.getByRole("button", { name: "Nederlands" }).click();
+  await page.locator("#error-summary", { hasText: "Er is een probleem" }).waitFor();
+  const dutch = await page.locator(".error-message").allInnerTexts();
+  assert.ok(dutch.length > 0 && dutch.every((t) => /Beantwoord deze vraag/.test(t)), dutch.join(" | "));
+  const summaryNl = await page.locator("#error-summary li").allInnerTexts();
+  assert.ok(summaryNl.every((t) => / – Beantwoord deze vraag\.$/.test(t)), summaryNl.join(" | "));
+  await page.getByRole("button", { name: "English" }).click();
+  await page.locator("#error-summary", { hasText: "There is a problem" }).waitFor();
+  const summaryEn = await page.locator("#error-summary li").allInnerTexts();
+  assert.ok(summaryEn.every((t) => / – Answer this question\.$/.test(t)), summaryEn.join(" | "));
+  assert.notDeepEqual(summaryEn, summaryNl, "the questions are named in the language chosen");
   await page.locator("h1").focus();
   // "Never" worked together: the judgement pages do not apply and disappear.
   await answerPageByKeyboard(page, { org: 1, team: 21, frequency: 0 });

@@ -5,7 +5,9 @@
 use crate::browser::dom;
 use crate::domain::response;
 use crate::domain::validation::without_hidden;
-use crate::domain::{validate_answers, AnswerIssue, AnswerProblem, Mode, Questionnaire, Status};
+use crate::domain::{
+    validate_answers, AnswerIssue, AnswerProblem, Label, Lang, Mode, Questionnaire, Status,
+};
 use crate::ui::app::PAGE_TITLE_ID;
 use crate::ui::components::question::{answer_text, field_id, Question};
 use crate::ui::components::save_indicator::SaveIndicator;
@@ -66,21 +68,29 @@ fn missing(text: &'static str) -> impl IntoView {
     }
 }
 
-/// An error to show: which item, and the message.
+/// An error to show: which item, and what is wrong; worded when drawn, so the words follow a
+/// language switch made while the error is on screen.
 #[derive(Clone, Debug, PartialEq)]
 struct ShownError {
     item: String,
     section: usize,
-    /// Beside the field.
-    text: String,
-    /// In the summary at the top, where the question must be named.
-    summary: String,
+    issue: AnswerIssue,
+    /// The question, named in the summary at the top.
+    question: Label,
 }
 
-fn issue_text(issue: &AnswerIssue, t: &Messages, lang: crate::domain::Lang) -> String {
-    match issue.problem {
-        AnswerProblem::Missing => t.missing_answer.to_string(),
-        _ => issue.message(lang),
+impl ShownError {
+    /// Beside the field.
+    fn text(&self, t: &Messages, lang: Lang) -> String {
+        match self.issue.problem {
+            AnswerProblem::Missing => t.missing_answer.to_string(),
+            _ => self.issue.message(lang),
+        }
+    }
+
+    /// In the summary at the top.
+    fn summary(&self, t: &Messages, lang: Lang) -> String {
+        format!("{} – {}", self.question.get(lang), self.text(t, lang))
     }
 }
 
@@ -153,8 +163,6 @@ fn FillForm(id: String, questionnaire: Questionnaire, start_at_summary: bool) ->
     });
 
     let section_errors = move |section: usize| -> Vec<ShownError> {
-        let t = i18n.t();
-        let lang = i18n.lang();
         q.with_value(|q| {
             let ids: Vec<&str> = q.sections()[section]
                 .items
@@ -166,15 +174,14 @@ fn FillForm(id: String, questionnaire: Questionnaire, start_at_summary: bool) ->
                     .into_iter()
                     .filter(|issue| ids.contains(&issue.item.as_str()))
                     .filter(|issue| issue.problem != AnswerProblem::AnsweredWhileHidden)
-                    .map(|issue| {
-                        let text = issue_text(&issue, t, lang);
-                        let question = q.item(&issue.item).map(|i| i.label.get(lang)).unwrap_or("");
-                        ShownError {
-                            section,
-                            summary: format!("{question} – {text}"),
-                            text,
-                            item: issue.item,
-                        }
+                    .map(|issue| ShownError {
+                        section,
+                        question: q
+                            .item(&issue.item)
+                            .map(|i| i.label.clone())
+                            .unwrap_or_default(),
+                        item: issue.item.clone(),
+                        issue,
                     })
                     .collect()
             })
@@ -284,7 +291,11 @@ fn section_page(
                     let visible = move || answers.with(|a| q.with_value(|q| q.is_visible(&visible_item, a)));
                     let item_id = item.id.clone();
                     let error = Signal::derive(move || {
-                        errors.with(|e| e.iter().find(|x| x.item == item_id).map(|x| x.text.clone()))
+                        errors.with(|e| {
+                            e.iter()
+                                .find(|x| x.item == item_id)
+                                .map(|x| x.text(i18n.t(), i18n.lang()))
+                        })
                     });
                     view! {
                         <Show when=visible>
@@ -418,7 +429,7 @@ fn ErrorSummary(
                                     leptos::task::spawn_local(async move {
                                         dom::focus_first_control(&target);
                                     });
-                                }>{e.summary.clone()}</a>
+                                }>{move || e.summary(i18n.t(), i18n.lang())}</a>
                             </li>
                         }
                     }).collect_view()}
