@@ -143,6 +143,13 @@ test("enquêtes unticked: only the meetings go, and the enquête's findings no l
   ]);
   const save = page.getByRole("button", { name: "Bestand opslaan" });
   assert.equal(await save.isDisabled(), true);
+  // The field's label names the question in the language chosen, also after a switch.
+  const fieldLabel = page.locator(".finding-field label.question");
+  assert.match(await fieldLabel.innerText(), /^Bij de vraag “Wat gaat er goed in de samenwerking\?/);
+  await page.getByRole("button", { name: "English" }).click();
+  await page.locator(".finding-field label.question", { hasText: "In the question “What goes well in the collaboration?" }).waitFor();
+  await page.getByRole("button", { name: "Nederlands" }).click();
+  await page.locator(".finding-field label.question", { hasText: "Bij de vraag “Wat gaat er goed" }).waitFor();
 
   // Without the enquêtes, their text is not listed and does not count.
   await enquetes.uncheck();

@@ -451,8 +451,8 @@ fn FindingField(
     let store = use_store();
     let record_id = key.response.clone();
     let field = key.item.clone();
-    // Where the text is (for the label), when the record was started, the text, and how to
-    // change it.
+    // Where the text is (for the label, worded when drawn so it follows the language), when the
+    // record was started, the text, and how to change it.
     let found = if key.meeting {
         store
             .meetings
@@ -461,13 +461,16 @@ fn FindingField(
                 let q = store
                     .questionnaire(&own.meeting.questionnaire)
                     .unwrap_or_else(|| builtin().clone());
-                let place = municipality_label(store, &own).unwrap_or_default();
-                let lang = i18n.lang_untracked();
-                let label = format!(
-                    "{} {place}: {}",
-                    i18n.t().export_in_meeting,
-                    meeting_field_label(&q, &field, i18n.t(), lang)
-                );
+                let label = {
+                    let own = own.clone();
+                    let field = field.clone();
+                    Signal::derive(move || {
+                        let t = i18n.t();
+                        let place = municipality_label(store, &own).unwrap_or_default();
+                        let what = meeting_field_label(&q, &field, t, i18n.lang());
+                        format!("{} {place}: {what}", t.export_in_meeting)
+                    })
+                };
                 let text = own
                     .meeting
                     .text_field_mut(&field)
@@ -493,11 +496,10 @@ fn FindingField(
                     .questionnaire(&own.response.questionnaire)
                     .and_then(|q| q.item(&field).map(|i| i.label.clone()))
                     .unwrap_or_default();
-                let label = format!(
-                    "{} “{}”",
-                    i18n.t().export_in_question,
-                    question.get(i18n.lang_untracked())
-                );
+                let label = Signal::derive(move || {
+                    let t = i18n.t();
+                    format!("{} “{}”", t.export_in_question, question.get(i18n.lang()))
+                });
                 let text = own
                     .response
                     .answers
