@@ -46,7 +46,9 @@ unsafe impl Source for GeometricGrowth {
             previous => (previous, pages),
         };
         let base = (previous * PAGE) as *mut u8;
-        let bytes = pages * PAGE;
+        // At the 4 GiB limit `base + bytes` would be 2^32, one past the address space: the top
+        // byte is given up instead, as Talc's own source does.
+        let bytes = (pages * PAGE).min(usize::MAX - base as usize);
         // SAFETY: `[base, base + bytes)` was just added to the wasm memory and belongs to no one.
         unsafe {
             let end = base.add(bytes);

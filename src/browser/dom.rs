@@ -41,7 +41,9 @@ pub fn focus_element(id: &str) {
 
 /// Leaves the app at once for `neutral_url`: empties the page first, so nothing of it stays on
 /// screen while the other site loads, then replaces the current history entry, so the Back
-/// button does not return to the app. Everything is already saved, so nothing is lost.
+/// button does not return to the app. Every change is saved as it is made, so nothing is lost
+/// (except a change made in the first moments after opening, before the browser's database
+/// was open, which leaves with the page).
 pub fn quick_exit(neutral_url: &str) {
     let Some(window) = web_sys::window() else {
         return;

@@ -6,6 +6,7 @@ use gloo_storage::{LocalStorage, Storage};
 /// The prefix of every key Samenscan keeps in `localStorage`.
 pub const PREFIX: &str = "samenscan.";
 const LANG_KEY: &str = "samenscan.lang";
+const HAS_LOADED_KEY: &str = "samenscan.has_loaded_questionnaires";
 
 /// The stored language code, if any (storage may be unavailable, e.g. blocked by the browser).
 pub fn load_lang_code() -> Option<String> {
@@ -16,4 +17,19 @@ pub fn load_lang_code() -> Option<String> {
 /// remembered next time, so it is not reported as an error.
 pub fn save_lang_code(code: &str) {
     let _ = LocalStorage::set(LANG_KEY, code);
+}
+
+/// Whether questionnaires were loaded into this app when it last read its stored data: known
+/// before IndexedDB is open, so starting a response can wait for the choice.
+pub fn has_loaded_questionnaires() -> bool {
+    LocalStorage::get::<bool>(HAS_LOADED_KEY).unwrap_or(false)
+}
+
+/// Remembers [`has_loaded_questionnaires`]; failure only means starting does not wait.
+pub fn save_has_loaded_questionnaires(any: bool) {
+    if any {
+        let _ = LocalStorage::set(HAS_LOADED_KEY, true);
+    } else {
+        LocalStorage::delete(HAS_LOADED_KEY);
+    }
 }

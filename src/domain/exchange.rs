@@ -957,7 +957,8 @@ pub struct ValidatedFile {
 /// conflicting, skipped), for responses and meetings together; definitions are not counted.
 /// Each record of the file is in one count: a record in conflict with the dataset counts as
 /// conflicting only (the log's details say which version was kept), so the counts add up to the
-/// records in the file (less identical copies inside it).
+/// records in the file, less copies inside it that lost to another copy by revision or were
+/// identical to it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct ImportSummary {
     /// Records the dataset did not have.

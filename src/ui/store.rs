@@ -5,7 +5,7 @@
 //! change, and `save_status` tells the person whether it has been stored.
 
 use crate::browser::idb::StorageError;
-use crate::browser::{clock, repository, storage};
+use crate::browser::{clock, repository, settings, storage};
 use crate::domain::{
     builtin, Meeting, OwnMeeting, OwnResponse, Questionnaire, QuestionnaireRef, Response,
 };
@@ -250,6 +250,17 @@ pub fn provide_store() -> Store {
         pending: RwSignal::new(0),
     };
     provide_context(store);
+    // Remembered outside IndexedDB, so the next start knows at once whether to offer a choice.
+    Effect::new(move |_| {
+        let any = store.loaded.with(|loaded| {
+            loaded
+                .iter()
+                .any(|q| q.reference() != builtin().reference())
+        });
+        if store.state.get_untracked() == StorageState::Ready {
+            settings::save_has_loaded_questionnaires(any);
+        }
+    });
     leptos::task::spawn_local(async move {
         let opened = repository::open(
             move || store.state.set(StorageState::Blocked),
@@ -285,7 +296,13 @@ pub fn provide_store() -> Store {
                     .meetings
                     .update(|list| keep_made_meanwhile(list, meetings, |m| &m.meeting.id));
                 store.loaded.set(questionnaires);
-                store.state.set(StorageState::Ready);
+                // Not over a failure reported meanwhile (another tab's newer version).
+                if matches!(
+                    store.state.get_untracked(),
+                    StorageState::Opening | StorageState::Blocked
+                ) {
+                    store.state.set(StorageState::Ready);
+                }
             }
             (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) => {
                 store.state.set(StorageState::Failed(e))

@@ -276,3 +276,37 @@ export async function pdfText(buffer) {
   await doc.destroy();
   return pages.join("\n").replace(/\s+/g, " ");
 }
+
+/**
+ * Makes every `indexedDB.open` of the pages of `context` start `ms` later (a slow disk, a busy
+ * browser): the request is handed back at once and its events arrive once the real open,
+ * started after the delay, fires them. `window.__dbOpenCalled` says whether it has started.
+ */
+export async function delayDatabaseOpen(context, ms) {
+  await context.addInitScript((ms) => {
+    const realOpen = IDBFactory.prototype.open;
+    window.__dbOpenCalled = false;
+    IDBFactory.prototype.open = function (...args) {
+      const factory = this;
+      const handlers = {};
+      const request = {};
+      for (const name of ["success", "error", "blocked", "upgradeneeded"]) {
+        Object.defineProperty(request, "on" + name, {
+          get: () => handlers[name] ?? null,
+          set: (f) => (handlers[name] = f),
+        });
+      }
+      for (const name of ["result", "error", "transaction", "readyState"]) {
+        Object.defineProperty(request, name, { get: () => request.real?.[name] });
+      }
+      setTimeout(() => {
+        window.__dbOpenCalled = true;
+        request.real = realOpen.apply(factory, args);
+        for (const name of ["success", "error", "blocked", "upgradeneeded"]) {
+          request.real["on" + name] = (e) => handlers[name]?.call(request.real, e);
+        }
+      }, ms);
+      return request;
+    };
+  }, ms);
+}

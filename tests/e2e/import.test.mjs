@@ -5,7 +5,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { open, finishShortResponse, axeViolations, servedApp, storedRecords } from "./harness.mjs";
+import { open, finishShortResponse, axeViolations, servedApp, storedRecords, delayDatabaseOpen } from "./harness.mjs";
 import { rng, response, exportFile as generatedFile, QUESTIONNAIRE } from "./generate.mjs";
 
 const env = servedApp();
@@ -184,10 +184,17 @@ test("a file with only a questionnaire makes it available to fill in, and to han
   await page.getByLabel("Samenwerking Oost (versie 1)").check();
   await page.getByRole("button", { name: "Nieuwe enquête beginnen" }).click();
   await page.locator(".caption", { hasText: "Stap 1 van" }).waitFor();
-  // Still there after a reload: it was stored, not only shown.
+  // Still there after a reload: it was stored, not only shown. While the database is still
+  // opening, starting waits for the choice (a click would otherwise take the built-in one).
+  await delayDatabaseOpen(context, 1500);
   await page.goto(env.server.url + "#/enquete");
   await page.reload();
+  const start = page.getByRole("button", { name: "Nieuwe enquête beginnen" });
+  await start.waitFor();
+  assert.equal(await page.evaluate(() => window.__dbOpenCalled), false);
+  assert.equal(await start.isDisabled(), true, "waits while the choice cannot be offered yet");
   await page.getByLabel("Samenwerking Oost (versie 1)").waitFor();
+  assert.equal(await start.isDisabled(), false);
 
   // A facilitator hands it out: an export with the questionnaire and nothing else.
   await page.goto(env.server.url + "#/exporteren");

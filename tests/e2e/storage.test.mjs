@@ -2,7 +2,7 @@
 // is silently dropped. Each failure is made real in the browser through an init script.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { open, appReady, servedApp } from "./harness.mjs";
+import { open, appReady, servedApp, delayDatabaseOpen } from "./harness.mjs";
 
 const env = servedApp();
 
@@ -97,32 +97,7 @@ test("the database opens slowly: a response started meanwhile shows at once, is 
   await page.locator("#q-org-0").check();
   await page.locator(".save-status", { hasText: "Opgeslagen" }).waitFor();
   // From now on the database takes 1.5 s to start opening (a slow disk, a busy browser).
-  await context.addInitScript(() => {
-    const realOpen = IDBFactory.prototype.open;
-    window.__dbOpenCalled = false;
-    IDBFactory.prototype.open = function (...args) {
-      const factory = this;
-      const handlers = {};
-      const request = {};
-      for (const name of ["success", "error", "blocked", "upgradeneeded"]) {
-        Object.defineProperty(request, "on" + name, {
-          get: () => handlers[name] ?? null,
-          set: (f) => (handlers[name] = f),
-        });
-      }
-      for (const name of ["result", "error", "transaction", "readyState"]) {
-        Object.defineProperty(request, name, { get: () => request.real?.[name] });
-      }
-      setTimeout(() => {
-        window.__dbOpenCalled = true;
-        request.real = realOpen.apply(factory, args);
-        for (const name of ["success", "error", "blocked", "upgradeneeded"]) {
-          request.real["on" + name] = (e) => handlers[name]?.call(request.real, e);
-        }
-      }, 1500);
-      return request;
-    };
-  });
+  await delayDatabaseOpen(context, 1500);
   await page.goto(env.server.url + "#/enquete");
   await page.reload();
   const start = page.getByRole("button", { name: "Nieuwe enquête beginnen" });
@@ -135,20 +110,26 @@ test("the database opens slowly: a response started meanwhile shows at once, is 
   await page.locator("#q-org-2").check();
   assert.equal(await page.evaluate(() => window.__dbOpenCalled), false, "answered before the database opened");
   assert.equal(await page.locator("#q-org-2").isChecked(), true);
-  // Once the database is open, the change is stored.
+  // Once the database is open, the change is stored: the answer given while it opened.
   await page.locator(".save-status", { hasText: "Opgeslagen" }).waitFor();
+  const readStored = () =>
+    page.evaluate(
+      () =>
+        new Promise((ok) => {
+          const r = indexedDB.open("samenscan");
+          r.onsuccess = () => {
+            const get = r.result.transaction("responses").objectStore("responses").getAll();
+            get.onsuccess = () => ok(get.result.map((j) => JSON.parse(j).response.answers));
+          };
+        }),
+    );
+  assert.ok(
+    (await readStored()).some((a) => a.org === "veilig_thuis"),
+    "the change made before the database opened is stored",
+  );
   await page.locator("#q-team-1").check();
   await page.locator(".save-status", { hasText: "Opgeslagen" }).waitFor();
-  const stored = await page.evaluate(
-    () =>
-      new Promise((ok) => {
-        const r = indexedDB.open("samenscan");
-        r.onsuccess = () => {
-          const get = r.result.transaction("responses").objectStore("responses").getAll();
-          get.onsuccess = () => ok(get.result.map((j) => JSON.parse(j).response.answers));
-        };
-      }),
-  );
+  const stored = await readStored();
   assert.deepEqual(
     stored.sort((a, b) => a.org.localeCompare(b.org)),
     [{ org: "lokaal_team" }, { org: "veilig_thuis", team: "apeldoorn" }].sort((a, b) => a.org.localeCompare(b.org)),

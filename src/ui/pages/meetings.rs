@@ -62,6 +62,9 @@ fn StartMeeting() -> impl IntoView {
             .collect::<Vec<_>>()
     };
     let navigate = crate::ui::route::use_navigate();
+    // On a device with questionnaires loaded, starting waits until they can be offered.
+    let waits = crate::browser::settings::has_loaded_questionnaires();
+    let disabled = move || waits && store.state.get() != crate::ui::store::StorageState::Ready;
     let start = move |_| {
         let all = candidates();
         let q = all.get(chosen.get_untracked()).unwrap_or(builtin());
@@ -70,7 +73,7 @@ fn StartMeeting() -> impl IntoView {
     view! {
         {move || questionnaire_choice(candidates(), chosen, "start-m")}
         <p>
-            <button type="button" class="button button-start" id="start-meeting" on:click=start>
+            <button type="button" class="button button-start" id="start-meeting" on:click=start disabled=disabled>
                 {move || i18n.t().start_meeting}
             </button>
         </p>

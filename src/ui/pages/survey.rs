@@ -41,6 +41,9 @@ fn StartSurvey() -> impl IntoView {
     let i18n = use_i18n();
     let chosen = RwSignal::new(0usize);
     let navigate = crate::ui::route::use_navigate();
+    // On a device with questionnaires loaded, starting waits until they can be offered.
+    let waits = crate::browser::settings::has_loaded_questionnaires();
+    let disabled = move || waits && store.state.get() != crate::ui::store::StorageState::Ready;
     let start = move |_| {
         let all = store.questionnaires();
         if let Some(q) = all.get(chosen.get_untracked()) {
@@ -50,7 +53,7 @@ fn StartSurvey() -> impl IntoView {
     view! {
         {move || questionnaire_choice(store.questionnaires(), chosen, "start-q")}
         <p>
-            <button type="button" class="button button-start" on:click=start>
+            <button type="button" class="button button-start" on:click=start disabled=disabled>
                 {move || i18n.t().start_survey}
             </button>
         </p>
