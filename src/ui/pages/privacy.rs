@@ -12,12 +12,12 @@ use crate::ui::route::Route;
 use crate::ui::store::{storage_error_text, use_store};
 use leptos::prelude::*;
 
-fn megabytes(bytes: Option<f64>, lang: crate::domain::Lang, unknown: &str) -> String {
+/// An amount of storage in MB, or in GB from 1,000 MB on (`10,7 GB`, not `10737,5 MB`).
+fn storage_size(bytes: Option<f64>, lang: crate::domain::Lang, unknown: &str) -> String {
+    let decimal = |x: f64| crate::domain::format_decimal(x, 1, lang);
     match bytes {
-        Some(b) => format!(
-            "{} MB",
-            crate::domain::format_decimal(b / 1_000_000.0, 1, lang)
-        ),
+        Some(b) if b >= 1e9 => format!("{} GB", decimal(b / 1e9)),
+        Some(b) => format!("{} MB", decimal(b / 1e6)),
         None => unknown.to_string(),
     }
 }
@@ -74,8 +74,8 @@ pub fn PrivacyPage() -> impl IntoView {
                     let lang = i18n.lang();
                     view! {
                         <dl class="summary-list">
-                            <div class="summary-row"><dt>{t.privacy_used}</dt><dd>{megabytes(info.used, lang, t.privacy_unknown)}</dd></div>
-                            <div class="summary-row"><dt>{t.privacy_available}</dt><dd>{megabytes(info.quota, lang, t.privacy_unknown)}</dd></div>
+                            <div class="summary-row"><dt>{t.privacy_used}</dt><dd>{storage_size(info.used, lang, t.privacy_unknown)}</dd></div>
+                            <div class="summary-row"><dt>{t.privacy_available}</dt><dd>{storage_size(info.quota, lang, t.privacy_unknown)}</dd></div>
                             <div class="summary-row"><dt>{t.privacy_persistent}</dt>
                                 <dd>{if info.persisted { t.privacy_persistent_yes } else { t.privacy_persistent_no }}</dd></div>
                         </dl>
