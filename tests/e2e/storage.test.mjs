@@ -2,7 +2,7 @@
 // is silently dropped. Each failure is made real in the browser through an init script.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { open, appReady, servedApp, delayDatabaseOpen } from "./harness.mjs";
+import { open, appReady, servedApp, delayDatabaseOpen, storedResponses } from "./harness.mjs";
 
 const env = servedApp();
 
@@ -75,16 +75,7 @@ test("storage full: the answer stays on screen and the person is told it was not
   });
   await page.locator("#q-team-4").check();
   await page.locator(".save-status", { hasText: "Opgeslagen" }).waitFor();
-  const stored = await page.evaluate(
-    () =>
-      new Promise((ok) => {
-        const r = indexedDB.open("samenscan");
-        r.onsuccess = () => {
-          const get = r.result.transaction("responses").objectStore("responses").getAll();
-          get.onsuccess = () => ok(get.result.map((j) => JSON.parse(j).response.answers));
-        };
-      }),
-  );
+  const stored = (await storedResponses(page)).map((own) => own.response.answers);
   assert.deepEqual(stored, [{ org: "gi", team: "brummen" }]);
   await context.close();
 });
@@ -112,17 +103,7 @@ test("the database opens slowly: a response started meanwhile shows at once, is 
   assert.equal(await page.locator("#q-org-2").isChecked(), true);
   // Once the database is open, the change is stored: the answer given while it opened.
   await page.locator(".save-status", { hasText: "Opgeslagen" }).waitFor();
-  const readStored = () =>
-    page.evaluate(
-      () =>
-        new Promise((ok) => {
-          const r = indexedDB.open("samenscan");
-          r.onsuccess = () => {
-            const get = r.result.transaction("responses").objectStore("responses").getAll();
-            get.onsuccess = () => ok(get.result.map((j) => JSON.parse(j).response.answers));
-          };
-        }),
-    );
+  const readStored = async () => (await storedResponses(page)).map((own) => own.response.answers);
   assert.ok(
     (await readStored()).some((a) => a.org === "veilig_thuis"),
     "the change made before the database opened is stored",
