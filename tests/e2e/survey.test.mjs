@@ -69,7 +69,10 @@ test("Dutch, keyboard only: fill in, browser killed, reopen, complete, edit, wit
   assert.deepEqual(await axeViolations(page), [], "axe with errors shown");
 
   await page.locator("h1").focus();
+  assert.match(await page.locator(".caption").innerText(), /Stap 1 van 2$/, "before the frequency is known");
   await answerPageByKeyboard(page, { org: 0, team: 1, frequency: 2 });
+  // Working together monthly brings the judgement pages: the count follows at once, on this page.
+  assert.match(await page.locator(".caption").innerText(), /Stap 1 van 5$/);
   await page.keyboard.press("Enter");
   await page.locator(".caption", { hasText: "Stap 2 van 5" }).waitFor();
   assert.deepEqual(await axeViolations(page), [], "axe on the grade page");

@@ -234,7 +234,8 @@ fn FillForm(id: String, questionnaire: Questionnaire, start_at_summary: bool) ->
         dom::focus_element_after_render(PAGE_TITLE_ID);
     };
 
-    let total = move || sections.with(Vec::len);
+    // Followed live on the page: an answer can add or remove pages ("Stap 1 van 2" → "van 5").
+    let total = Memo::new(move |_| sections.with(Vec::len));
     view! {
         <div class="fill">
             <SaveIndicator />
@@ -245,7 +246,7 @@ fn FillForm(id: String, questionnaire: Questionnaire, start_at_summary: bool) ->
             {move || {
                 let current = page.get();
                 match sections.with(|s| s.get(current).copied()) {
-                    Some(section) => section_page(section, current, total(), q, answers, on_answer, errors, go_back, go_next).into_any(),
+                    Some(section) => section_page(section, current, total, q, answers, on_answer, errors, go_back, go_next).into_any(),
                     None => summary_page(q, answers, sections, status, just_completed, step, complete).into_any(),
                 }
             }}
@@ -257,7 +258,7 @@ fn FillForm(id: String, questionnaire: Questionnaire, start_at_summary: bool) ->
 fn section_page(
     section: usize,
     position: usize,
-    total: usize,
+    total: Memo<usize>,
     q: StoredValue<Questionnaire>,
     answers: Memo<response::Answers>,
     on_answer: Callback<(String, Option<Value>)>,
@@ -270,11 +271,10 @@ fn section_page(
     let q_title = q.with_value(|q| q.title().clone());
     let items = q.with_value(|q| q.sections()[section].items.clone());
     let n = (position + 1).to_string();
-    let of = total.to_string();
     view! {
         <p class="caption">
             {move || q_title.get(i18n.lang()).to_string()} " – "
-            {move || fill(i18n.t().step_of, &[("n", &n), ("total", &of)])}
+            {move || fill(i18n.t().step_of, &[("n", &n), ("total", &total.get().to_string())])}
         </p>
         <h1 id=PAGE_TITLE_ID tabindex="-1">{move || title.get(i18n.lang()).to_string()}</h1>
         <form
@@ -311,7 +311,7 @@ fn section_page(
                     </button>
                 })}
                 <button type="submit" class="button">
-                    {move || if position + 1 == total { i18n.t().to_summary } else { i18n.t().next }}
+                    {move || if position + 1 == total.get() { i18n.t().to_summary } else { i18n.t().next }}
                 </button>
             </div>
         </form>
