@@ -235,7 +235,7 @@ test("a meeting recorded by keyboard is kept, exported, imported and found in th
   const mean = (grades.reduce((a, b) => a + b, 0) / grades.length).toFixed(1).replace(".", ",");
   assert.equal(await epeBlock.locator(".synthesis-n").innerText(), "9");
   assert.equal(await epeBlock.locator(".synthesis-grade").innerText(), mean);
-  assert.match(epeText, /Bijeenkomst van 25 januari 2026, 14 aanwezigen/);
+  assert.match(epeText, /Bijeenkomst van 25 januari 2026, aanwezig: 14/);
   assert.match(epeText, /Hoe verloopt de samenwerking\?\s+De lijnen zijn kort; we kennen elkaar\./);
   assert.match(epeText, /Melding na een ruzie thuis; twee organisaties gingen apart op huisbezoek\. → Eerder samen op huisbezoek\./);
   assert.match(epeText, /Lokale acties\s+Koffie-overleg in het gemeentehuis/);

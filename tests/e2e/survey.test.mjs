@@ -75,6 +75,8 @@ test("Dutch, keyboard only: fill in, browser killed, reopen, complete, edit, wit
   assert.match(await page.locator(".caption").innerText(), /Stap 1 van 5$/);
   await page.keyboard.press("Enter");
   await page.locator(".caption", { hasText: "Stap 2 van 5" }).waitFor();
+  // After the count changed, page changes still put focus on the new page's heading.
+  await page.waitForFunction(() => document.activeElement?.id === "page-title", null, { timeout: 5000 });
   assert.deepEqual(await axeViolations(page), [], "axe on the grade page");
   await answerPageByKeyboard(page, { grade: 7, phase: 1 });
   await page.keyboard.press("Enter");
@@ -194,7 +196,18 @@ test("Dutch, keyboard only: fill in, browser killed, reopen, complete, edit, wit
   await page.locator(".response-row", { hasText: "Afgerond" }).waitFor();
   await activate(page, "Intrekken");
   await page.getByRole("alertdialog").waitFor();
-  await activate(page, "Ja, intrekken");
+  // Focus moves into the confirmation; cancelling brings it back to "Intrekken".
+  const focused = () => page.evaluate(() => document.activeElement?.textContent.trim());
+  await page.waitForFunction(() => document.activeElement?.textContent.trim() === "Ja, intrekken", null, { timeout: 5000 });
+  await page.keyboard.press("Tab");
+  assert.equal(await focused(), "Annuleren");
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.activeElement?.textContent.trim() === "Intrekken", null, { timeout: 5000 });
+  assert.equal(await page.getByRole("alertdialog").count(), 0);
+  await page.keyboard.press("Enter");
+  await page.getByRole("alertdialog").waitFor();
+  await page.waitForFunction(() => document.activeElement?.textContent.trim() === "Ja, intrekken", null, { timeout: 5000 });
+  await page.keyboard.press("Enter");
   await page.locator(".response-row", { hasText: "Ingetrokken" }).waitFor();
   // The pressed button's row is drawn anew: focus goes to the announced confirmation.
   await page.waitForFunction(() => document.activeElement?.id === "response-withdrawn", null, { timeout: 5000 });
@@ -254,4 +267,38 @@ test("English: the same form in English, and show_if hides what does not apply",
   assert.deepEqual(errors, []);
   await context.close();
   await browser.close();
+});
+
+test("after going back and changing an answer that changes the pages, Volgende and Vorige still focus the new heading", async () => {
+  const browser = await launch();
+  try {
+    const { page, errors } = await open(browser, server.url);
+    const focusedHeading = () =>
+      page.waitForFunction(() => document.activeElement?.id === "page-title", null, { timeout: 5000 });
+    await page.goto(server.url + "#/enquete");
+    await page.getByRole("button", { name: "Nieuwe enquête beginnen" }).click();
+    await page.locator(".caption", { hasText: "Stap 1 van" }).waitFor();
+    await page.locator("#q-org-0").check();
+    await page.locator("#q-team-3").check();
+    await page.locator("#q-frequency-2").check();
+    await page.getByRole("button", { name: "Volgende" }).click();
+    await page.locator(".caption", { hasText: "Stap 2 van 5" }).waitFor();
+    await focusedHeading();
+    await page.getByRole("button", { name: "Vorige" }).click();
+    await page.locator(".caption", { hasText: "Stap 1 van 5" }).waitFor();
+    await focusedHeading();
+    // "Nooit": the judgement pages go; the next page is now the open questions.
+    await page.locator("#q-frequency-0").check();
+    await page.locator(".caption", { hasText: "Stap 1 van 2" }).waitFor();
+    await page.getByRole("button", { name: "Volgende" }).click();
+    await page.locator(".caption", { hasText: "Stap 2 van 2" }).waitFor();
+    await focusedHeading();
+    await page.getByRole("button", { name: "Vorige" }).click();
+    await page.locator(".caption", { hasText: "Stap 1 van 2" }).waitFor();
+    await focusedHeading();
+    assert.deepEqual(errors, []);
+  } finally {
+    // A failing step must not leave the browser running (the test file would never end).
+    await browser.close();
+  }
 });

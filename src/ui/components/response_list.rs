@@ -98,6 +98,24 @@ pub fn RecordActions(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let confirming = RwSignal::new(false);
+    // Focus moves into the confirmation when it opens, and back to "Intrekken" when it is
+    // cancelled (the pressed button is gone either way). Ids from the record's own address.
+    let key = href.rsplit('/').next().unwrap_or_default().to_string();
+    let (trigger_id, yes_id) = (format!("withdraw-{key}"), format!("withdraw-yes-{key}"));
+    let open = {
+        let yes_id = yes_id.clone();
+        move |_| {
+            confirming.set(true);
+            crate::browser::dom::focus_element_after_render(&yes_id);
+        }
+    };
+    let cancel = {
+        let trigger_id = trigger_id.clone();
+        move |_| {
+            confirming.set(false);
+            crate::browser::dom::focus_element_after_render(&trigger_id);
+        }
+    };
     view! {
         <p>
             <strong class=format!("tag tag-{status:?}").to_lowercase()>
@@ -116,7 +134,8 @@ pub fn RecordActions(
                 <button
                     type="button"
                     class="button button-quiet"
-                    on:click=move |_| confirming.set(true)
+                    id=trigger_id.clone()
+                    on:click=open.clone()
                     aria-expanded=move || confirming.get().to_string()
                 >
                     {move || i18n.t().withdraw}
@@ -127,13 +146,13 @@ pub fn RecordActions(
             <div class="confirm" role="alertdialog" aria-label=move || i18n.t().withdraw>
                 <p>{move || confirm(i18n.t())}</p>
                 <div class="actions">
-                    <button type="button" class="button button-danger" on:click=move |_| {
+                    <button type="button" class="button button-danger" id=yes_id.clone() on:click=move |_| {
                         withdraw.run(());
                         confirming.set(false);
                     }>
                         {move || i18n.t().withdraw_yes}
                     </button>
-                    <button type="button" class="button button-quiet" on:click=move |_| confirming.set(false)>
+                    <button type="button" class="button button-quiet" on:click=cancel.clone()>
                         {move || i18n.t().cancel}
                     </button>
                 </div>

@@ -130,10 +130,12 @@ fn FillForm(id: String, questionnaire: Questionnaire, start_at_summary: bool) ->
     let just_completed = RwSignal::new(false);
     let reopened = RwSignal::new(false);
 
+    // After a page change focus goes to the new page's heading, once it is drawn: the effect
+    // may run before the page is, after an answer changed which pages apply.
     Effect::new(move |previous: Option<usize>| {
         let current = page.get();
         if previous.is_some_and(|p| p != current) {
-            dom::focus_element(PAGE_TITLE_ID);
+            dom::focus_element_after_render(PAGE_TITLE_ID);
         }
         current
     });

@@ -356,7 +356,7 @@ fn ImportScreen() -> impl IntoView {
             </ol>
         </Show>
 
-        <DatasetSummary running=running />
+        <DatasetSummary />
         <ImportLog running=running />
     }
 }
@@ -410,7 +410,6 @@ fn DetailLines(lines: Vec<String>) -> impl IntoView {
     })
 }
 
-/// What the merged data holds now.
 /// How many log records the summary and the log show: all of them, except while a batch is
 /// being imported, when they stay as they were until it ends (redrawing them after every file
 /// made a large batch slow down as it went).
@@ -418,21 +417,23 @@ fn settled_log_len(running: RwSignal<bool>) -> Memo<usize> {
     let coordinator = use_coordinator();
     Memo::new(move |previous: Option<&usize>| {
         let busy = running.get();
+        // Read (and so followed) in every run, also while busy.
+        let now = coordinator.log.with(Vec::len);
         match previous {
             Some(&n) if busy => n,
-            _ => coordinator.log.with(Vec::len),
+            _ => now,
         }
     })
 }
 
+/// What the merged data holds now.
 #[component]
-fn DatasetSummary(running: RwSignal<bool>) -> impl IntoView {
+fn DatasetSummary() -> impl IntoView {
     let i18n = use_i18n();
     let coordinator = use_coordinator();
-    let settled = settled_log_len(running);
+    // The dataset changes once per stored batch, not per file: counting follows it.
     let counts = Memo::new(move |_| {
-        settled.track();
-        coordinator.dataset.with_untracked(|d| {
+        coordinator.dataset.with(|d| {
             let complete = d
                 .responses
                 .values()
@@ -456,29 +457,35 @@ fn DatasetSummary(running: RwSignal<bool>) -> impl IntoView {
                 <div class="notice notice-error" role="alert"><p>{storage_error_text(&e, i18n.t())}</p></div>
             }
             .into_any(),
-            LoadState::Ready => {
-                let (responses, meetings) = counts.get();
-                let files = settled.get();
-                let damaged = coordinator.unreadable.get();
-                view! {
-                    <p id="import-dataset-counts">
-                        {fill(i18n.t().import_dataset_counts, &[
+            // Each part follows its own figures (read inside, not when the branch is built: a
+            // file imported again changes the number of files but not the counts).
+            LoadState::Ready => view! {
+                <p id="import-dataset-counts">
+                    {move || {
+                        let (responses, meetings) = counts.get();
+                        fill(i18n.t().import_dataset_counts, &[
                             ("responses", &responses.to_string()),
                             ("meetings", &meetings.to_string()),
-                            ("files", &files.to_string()),
-                        ])}
-                    </p>
-                    {(damaged > 0).then(|| view! {
+                            ("files", &coordinator.log.with(Vec::len).to_string()),
+                        ])
+                    }}
+                </p>
+                {move || {
+                    let damaged = coordinator.unreadable.get();
+                    (damaged > 0).then(|| view! {
                         <div class="notice notice-warning" role="alert">
                             <p>{fill(i18n.t().import_damaged, &[("n", &damaged.to_string())])}</p>
                         </div>
-                    })}
-                    {(responses + meetings > 0).then(|| view! {
+                    })
+                }}
+                {move || {
+                    let (responses, meetings) = counts.get();
+                    (responses + meetings > 0).then(|| view! {
                         <p><a href=Route::Report.href()>{i18n.t().import_to_report}</a></p>
-                    })}
-                }
-                .into_any()
+                    })
+                }}
             }
+            .into_any(),
         }}
     }
 }
