@@ -178,9 +178,24 @@ fn MeetingForm(id: String, questionnaire: Questionnaire) -> impl IntoView {
                 .unwrap_or_default()
         })
     });
+    // Attendance fields whose text is not a count (by organisation value): nothing of them is
+    // stored, so completing waits until they are put right.
+    let wrong_attendance = RwSignal::new(std::collections::BTreeSet::<String>::new());
+    let shown_wrong = Memo::new(move |_| {
+        if !tried.get() {
+            return Vec::new();
+        }
+        let wrong = wrong_attendance.get();
+        organisations.with_value(|all| {
+            all.iter()
+                .filter(|o| wrong.contains(&o.value))
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    });
     let complete = move |_| {
         tried.set(true);
-        if missing.get_untracked().is_empty() {
+        if missing.get_untracked().is_empty() && wrong_attendance.with_untracked(|w| w.is_empty()) {
             store.update_meeting(&id.get_value(), |m, now| m.complete(now));
             dom::focus_element("meeting-status");
         } else {
@@ -210,7 +225,7 @@ fn MeetingForm(id: String, questionnaire: Questionnaire) -> impl IntoView {
                 <div class="notice notice-warning" role="status"><p>{i18n.t().meeting_reverted}</p></div>
             })}
         </div>
-        <MissingSummary missing=missing />
+        <MissingSummary missing=missing wrong_attendance=shown_wrong />
 
         <section aria-labelledby="where-when">
             <h2 id="where-when">{move || i18n.t().meeting_where_when}</h2>
@@ -257,6 +272,13 @@ fn MeetingForm(id: String, questionnaire: Questionnaire) -> impl IntoView {
                                 let text = text.trim();
                                 let count = if text.is_empty() { Some(0) } else { text.parse::<u32>().ok() };
                                 wrong.set(count.is_none());
+                                wrong_attendance.update(|w| {
+                                    if count.is_none() {
+                                        w.insert(key.clone());
+                                    } else {
+                                        w.remove(&key);
+                                    }
+                                });
                                 let Some(count) = count else { return };
                                 let key = key.clone();
                                 edit(store, id, move |m| {
@@ -600,12 +622,16 @@ fn Actions(
     }
 }
 
-/// What is missing before completing, summarised at the top with links to the fields.
+/// What is missing or wrong before completing, summarised at the top with links to the fields.
 #[component]
-fn MissingSummary(missing: Memo<Vec<MissingForCompletion>>) -> impl IntoView {
+fn MissingSummary(
+    missing: Memo<Vec<MissingForCompletion>>,
+    /// Organisations whose attendance is not a count.
+    wrong_attendance: Memo<Vec<ChoiceOption>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <Show when=move || !missing.with(Vec::is_empty)>
+        <Show when=move || !missing.with(Vec::is_empty) || !wrong_attendance.with(Vec::is_empty)>
             <div class="error-summary" id="error-summary" tabindex="-1" role="alert" aria-labelledby="error-summary-title">
                 <h2 id="error-summary-title">{move || i18n.t().error_summary_title}</h2>
                 <ul>
@@ -618,6 +644,20 @@ fn MissingSummary(missing: Memo<Vec<MissingForCompletion>>) -> impl IntoView {
                             <li><a href=format!("#{target}") on:click=move |ev| {
                                 ev.prevent_default();
                                 dom::focus_element(target);
+                            }>{text}</a></li>
+                        }
+                    }).collect_view()}
+                    {move || wrong_attendance.get().into_iter().map(|o| {
+                        let target = format!("attendance-{}", o.value);
+                        let text = format!(
+                            "{} – {}",
+                            o.label.get(i18n.lang()),
+                            i18n.t().meeting_attendance_wrong
+                        );
+                        view! {
+                            <li><a href=format!("#{target}") on:click=move |ev| {
+                                ev.prevent_default();
+                                dom::focus_element(&target);
                             }>{text}</a></li>
                         }
                     }).collect_view()}
