@@ -98,7 +98,10 @@ test("an encrypted export opens with the passphrase and only with it", async () 
   assert.equal(await save.isDisabled(), true);
   await page.getByLabel("Herhaal de wachtwoordzin").fill(passphrase);
   assert.deepEqual(await axeViolations(page), []);
-  const [download] = await Promise.all([page.waitForEvent("download"), save.click()]);
+  // Saved by keyboard: the button is disabled while encrypting, and gets focus back after.
+  await save.focus();
+  const [download] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
+  await page.waitForFunction(() => document.activeElement?.id === "export-save", null, { timeout: 5000 });
   assert.match(download.suggestedFilename(), /-versleuteld\.samenscan\.json$/);
   const envelope = JSON.parse(await readFile(await download.path(), "utf8"));
   assert.equal(envelope.format, "samenscan/encrypted");

@@ -23,6 +23,9 @@ use crate::ui::store::use_store;
 use leptos::prelude::*;
 use serde_json::json;
 
+/// The save button, which gets focus back after encrypting.
+const SAVE_ID: &str = "export-save";
+
 /// The shortest passphrase accepted for an encrypted export.
 const MIN_PASSPHRASE_CHARS: usize = 10;
 
@@ -286,6 +289,7 @@ fn ExportForm(everything: bool) -> impl IntoView {
         let now = clock::now_rfc3339();
         let plain = encode_export(&contents, env!("CARGO_PKG_VERSION"), &now);
         let secret = encrypt.get_untracked().then(|| passphrase.get_untracked());
+        let secret_used = secret.is_some();
         busy.set(true);
         leptos::task::spawn_local(async move {
             let file = match secret {
@@ -304,6 +308,10 @@ fn ExportForm(everything: bool) -> impl IntoView {
                     }),
             };
             busy.set(false);
+            // The button was disabled while encrypting, which took keyboard focus from it.
+            if secret_used {
+                crate::browser::dom::focus_element_after_render(SAVE_ID);
+            }
             let Some((name, text)) = file else {
                 saved_as.set(Some(Err(())));
                 return;
@@ -404,6 +412,7 @@ fn ExportForm(everything: bool) -> impl IntoView {
                 <button
                     type="button"
                     class="button"
+                    id=SAVE_ID
                     on:click=export
                     prop:disabled=move || {
                         !anything.get()
