@@ -625,7 +625,7 @@ fn a_withdrawn_tombstone_with_answers_wins_without_them() {
     // The same record, taken back in a later revision by some other tool that left the
     // answers on it: the withdrawal must still win, and what it carried is not kept.
     let mut later = raw;
-    let complete = later.responses[0].as_object_mut().unwrap();
+    let complete = later.responses[0].as_json_mut().as_object_mut().unwrap();
     let id = complete["id"].as_str().unwrap().to_string();
     let revision = complete["revision"].as_u64().unwrap();
     complete.insert("status".into(), serde_json::json!("withdrawn"));
@@ -654,9 +654,10 @@ fn a_complete_record_is_kept_with_what_counts() {
     let template = raw.responses[0].clone();
     let with = |id: &str, answers: serde_json::Value| {
         let mut r = template.clone();
-        r["id"] = serde_json::json!(id);
-        r["status"] = serde_json::json!("complete");
-        r["answers"] = answers;
+        let json = r.as_json_mut();
+        json["id"] = serde_json::json!(id);
+        json["status"] = serde_json::json!("complete");
+        json["answers"] = answers;
         r
     };
     raw.responses = vec![

@@ -502,10 +502,79 @@ pub struct RawExport {
     pub exported_at: Option<String>,
     /// Raw questionnaire definitions.
     pub questionnaires: Vec<Value>,
-    /// Raw responses.
-    pub responses: Vec<Value>,
+    /// Responses: typed already when the whole file was well-formed, else raw JSON.
+    pub responses: Vec<RawResponse>,
     /// Raw meetings.
     pub meetings: Vec<Value>,
+}
+
+/// One response as [`decode`] read it. A well-formed file (every field of every response
+/// present and of its type) is read straight into [`Response`]s; any other file is read as JSON
+/// values, which [`validate`] reads field by field to name every problem. Both give the same
+/// records: the typed reading is only taken when it succeeds for the whole file.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RawResponse {
+    /// Read into a response; its record-level checks are still to do.
+    Typed(Response),
+    /// Raw JSON.
+    Json(Value),
+}
+
+impl RawResponse {
+    /// The record as JSON to edit (a typed one is written out as JSON first).
+    pub fn as_json_mut(&mut self) -> &mut Value {
+        if let RawResponse::Typed(response) = self {
+            let value = serde_json::to_value(&*response).expect("responses serialise");
+            *self = RawResponse::Json(value);
+        }
+        match self {
+            RawResponse::Json(value) => value,
+            RawResponse::Typed(_) => unreachable!("replaced above"),
+        }
+    }
+}
+
+impl From<Value> for RawResponse {
+    fn from(value: Value) -> RawResponse {
+        RawResponse::Json(value)
+    }
+}
+
+/// A plain export of the current version whose every response is well-formed: read in one
+/// pass, without building a JSON value for each record first. Keys that occur twice, a `null`
+/// where a list or record is expected, or a field of the wrong type make this reading fail, and
+/// the file is then read as JSON values ([`decode`]).
+#[derive(serde::Deserialize)]
+struct WellFormed {
+    format: String,
+    format_version: u64,
+    #[serde(default)]
+    app_version: Option<String>,
+    #[serde(default)]
+    exported_at: Option<String>,
+    #[serde(default)]
+    questionnaires: Vec<Value>,
+    #[serde(default)]
+    responses: Vec<Response>,
+    #[serde(default)]
+    meetings: Vec<Value>,
+}
+
+/// The typed reading of a well-formed plain export (see [`WellFormed`]); `None` for any other
+/// file.
+fn decode_well_formed(text: &str) -> Option<RawExport> {
+    let file: WellFormed = serde_json::from_str(text).ok()?;
+    if file.format != FORMAT_EXPORT || file.format_version != u64::from(FORMAT_VERSION) {
+        return None;
+    }
+    Some(RawExport {
+        format_version: FORMAT_VERSION,
+        app_version: file.app_version.as_deref().map(short),
+        exported_at: file.exported_at.as_deref().map(short),
+        questionnaires: file.questionnaires,
+        responses: file.responses.into_iter().map(RawResponse::Typed).collect(),
+        meetings: file.meetings,
+    })
 }
 
 /// What [`decode`] found in a file.
@@ -527,6 +596,12 @@ pub enum Decoded {
 /// assert!(matches!(problem, FileProblem::NewerVersion { found: 9, .. }));
 /// ```
 pub fn decode(bytes: &[u8], max_bytes: usize) -> Result<Decoded, FileProblem> {
+    decode_with(bytes, max_bytes, true)
+}
+
+/// [`decode`], with the typed reading of a well-formed file tried first or not (the tests show
+/// that both readings give the same records).
+fn decode_with(bytes: &[u8], max_bytes: usize, typed: bool) -> Result<Decoded, FileProblem> {
     if bytes.len() > max_bytes {
         return Err(FileProblem::TooLarge {
             bytes: bytes.len(),
@@ -542,6 +617,9 @@ pub fn decode(bytes: &[u8], max_bytes: usize) -> Result<Decoded, FileProblem> {
         return Err(FileProblem::Empty);
     }
     check_nesting(text.as_bytes(), MAX_NESTING)?;
+    if let Some(raw) = typed.then(|| decode_well_formed(text)).flatten() {
+        return Ok(Decoded::Export(raw));
+    }
     let value: Value = serde_json::from_str(text).map_err(json_problem)?;
     let Value::Object(mut top) = value else {
         return Err(FileProblem::NotAnExport);
@@ -582,7 +660,10 @@ pub fn decode(bytes: &[u8], max_bytes: usize) -> Result<Decoded, FileProblem> {
         Some(_) => Err(FileProblem::BadStructure { field }),
     };
     let questionnaires = list("questionnaires")?;
-    let responses = list("responses")?;
+    let responses = list("responses")?
+        .into_iter()
+        .map(RawResponse::Json)
+        .collect();
     let meetings = list("meetings")?;
     let text_field = |field: &str| top.get(field).and_then(Value::as_str).map(short);
     Ok(Decoded::Export(RawExport {
@@ -1252,19 +1333,22 @@ struct Common {
 fn read_common(f: &mut FieldReader) -> Common {
     // RFC 4122: a UUID is written in lower case and read in either; the same id in upper case
     // is the same record, so it is kept in the one form merging compares.
-    let id = f.required::<String>("id").map(|id| {
-        if id.bytes().any(|b| b.is_ascii_uppercase()) && is_uuid_v4(&id.to_ascii_lowercase()) {
-            id.to_ascii_lowercase()
-        } else {
-            id
-        }
-    });
     Common {
-        id,
+        id: f.required::<String>("id").map(lower_case_uuid),
         questionnaire: f.required("questionnaire"),
         revision: f.required("revision"),
         updated_at: f.required("updated_at"),
         status: f.required("status"),
+    }
+}
+
+/// RFC 4122: a UUID is written in lower case and read in either; the same id in upper case is
+/// the same record, so it is kept in the one form merging compares.
+fn lower_case_uuid(id: String) -> String {
+    if id.bytes().any(|b| b.is_ascii_uppercase()) && is_uuid_v4(&id.to_ascii_lowercase()) {
+        id.to_ascii_lowercase()
+    } else {
+        id
     }
 }
 
@@ -1288,9 +1372,17 @@ fn partial_checks(c: &Common) -> Vec<SkipReason> {
 }
 
 fn read_response<'q>(
-    value: Value,
+    raw: RawResponse,
     lookup: &impl Fn(&QuestionnaireRef) -> Result<&'q Questionnaire, SkipReason>,
 ) -> Result<Response, RecordError> {
+    let value = match raw {
+        RawResponse::Typed(mut response) => {
+            let id_text = Some(short(&response.id));
+            response.id = lower_case_uuid(response.id);
+            return check_response(response, id_text, lookup);
+        }
+        RawResponse::Json(value) => value,
+    };
     let mut f = FieldReader::new(value)?;
     let id_text = f.id_text();
     let c = read_common(&mut f);
@@ -1315,7 +1407,7 @@ fn read_response<'q>(
         reasons.extend(partial_checks(&c));
         return Err((id_text, reasons));
     };
-    let mut response = Response {
+    let response = Response {
         id,
         questionnaire,
         revision,
@@ -1323,6 +1415,16 @@ fn read_response<'q>(
         status,
         answers,
     };
+    check_response(response, id_text, lookup)
+}
+
+/// The record-level checks of a response that was read whole; `id_text` is its id as the file
+/// wrote it, for the log.
+fn check_response<'q>(
+    mut response: Response,
+    id_text: Option<String>,
+    lookup: &impl Fn(&QuestionnaireRef) -> Result<&'q Questionnaire, SkipReason>,
+) -> Result<Response, RecordError> {
     // A tombstone wins whatever it still carries: answers left on it are dropped, never a
     // reason to refuse it (refusing it would keep the withdrawn answers in every report).
     if response.status == Status::Withdrawn {
@@ -1430,6 +1532,7 @@ fn read_meeting<'q>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     #[test]
     fn nesting_is_counted_outside_strings_only() {
@@ -1441,6 +1544,224 @@ mod tests {
         );
         // Siblings do not add up: depth returns after each closing bracket.
         assert!(check_nesting(b"[[],[],[[]],[]]", 3).is_ok());
+    }
+
+    /// Decodes `bytes` both ways and checks that validating gives the same outcome; returns
+    /// whether the typed reading was taken.
+    fn same_both_ways(name: &str, bytes: &[u8]) -> bool {
+        let known = BTreeMap::new();
+        let typed = decode_with(bytes, MAX_FILE_BYTES, true);
+        let values = decode_with(bytes, MAX_FILE_BYTES, false);
+        let took_typed = matches!(&typed, Ok(Decoded::Export(raw))
+            if raw.responses.iter().any(|r| matches!(r, RawResponse::Typed(_))));
+        match (typed, values) {
+            (Ok(Decoded::Export(a)), Ok(Decoded::Export(b))) => {
+                assert_eq!(
+                    (&a.format_version, &a.app_version, &a.exported_at),
+                    (&b.format_version, &b.app_version, &b.exported_at),
+                    "{name}"
+                );
+                assert_eq!(validate(a, &known), validate(b, &known), "{name}");
+            }
+            (a, b) => assert_eq!(a, b, "{name}"),
+        }
+        took_typed
+    }
+
+    #[test]
+    fn typed_and_value_readings_agree_on_every_fixture() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/exchange");
+        let mut typed = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "json") {
+                let bytes = std::fs::read(&path).unwrap();
+                typed += usize::from(same_both_ways(&path.display().to_string(), &bytes));
+            }
+        }
+        assert!(typed >= 1, "the valid fixture is read typed");
+    }
+
+    #[test]
+    fn typed_and_value_readings_agree_on_irregular_records() {
+        let bytes = std::fs::read(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/fixtures/exchange/valid-v1.samenscan.json"),
+        )
+        .unwrap();
+        let file: Value = serde_json::from_slice(&bytes).unwrap();
+        assert!(same_both_ways("valid", &bytes));
+        let first = |f: &mut Value| -> Map<String, Value> {
+            f["responses"][0].as_object().unwrap().clone()
+        };
+        // Each change to the first response, and whether the typed reading still applies.
+        type Change = (&'static str, fn(&mut Map<String, Value>), bool);
+        let changes: &[Change] = &[
+            (
+                "upper-case id",
+                |r| {
+                    let id = r["id"].as_str().unwrap().to_ascii_uppercase();
+                    r.insert("id".into(), id.into());
+                },
+                true,
+            ),
+            (
+                "id not a uuid",
+                |r| {
+                    r.insert("id".into(), "abc".into());
+                },
+                true,
+            ),
+            (
+                "extra field",
+                |r| {
+                    r.insert("note".into(), json!({"x": [1, 2]}));
+                },
+                true,
+            ),
+            (
+                "no answers",
+                |r| {
+                    r.remove("answers");
+                },
+                true,
+            ),
+            (
+                "null answers",
+                |r| {
+                    r.insert("answers".into(), Value::Null);
+                },
+                false,
+            ),
+            (
+                "answers not an object",
+                |r| {
+                    r.insert("answers".into(), json!([1]));
+                },
+                false,
+            ),
+            (
+                "unknown item",
+                |r| {
+                    r["answers"]
+                        .as_object_mut()
+                        .unwrap()
+                        .insert("nope".into(), json!(3));
+                },
+                true,
+            ),
+            (
+                "grade out of range",
+                |r| {
+                    r["answers"]
+                        .as_object_mut()
+                        .unwrap()
+                        .insert("grade".into(), json!(11));
+                },
+                true,
+            ),
+            (
+                "withdrawn with answers",
+                |r| {
+                    r.insert("status".into(), "withdrawn".into());
+                },
+                true,
+            ),
+            (
+                "draft",
+                |r| {
+                    r.insert("status".into(), "draft".into());
+                },
+                true,
+            ),
+            (
+                "unknown status",
+                |r| {
+                    r.insert("status".into(), "done".into());
+                },
+                false,
+            ),
+            (
+                "revision 0",
+                |r| {
+                    r.insert("revision".into(), json!(0));
+                },
+                true,
+            ),
+            (
+                "revision float",
+                |r| {
+                    r.insert("revision".into(), json!(1.5));
+                },
+                false,
+            ),
+            (
+                "revision text",
+                |r| {
+                    r.insert("revision".into(), "2".into());
+                },
+                false,
+            ),
+            (
+                "missing status",
+                |r| {
+                    r.remove("status");
+                },
+                false,
+            ),
+            (
+                "null id",
+                |r| {
+                    r.insert("id".into(), Value::Null);
+                },
+                false,
+            ),
+            (
+                "bad timestamp",
+                |r| {
+                    r.insert("updated_at".into(), "gisteren".into());
+                },
+                true,
+            ),
+            (
+                "unknown questionnaire",
+                |r| {
+                    r.insert("questionnaire".into(), json!({"id": "ander", "version": 1}));
+                },
+                true,
+            ),
+        ];
+        for (name, change, still_typed) in changes {
+            let mut f = file.clone();
+            let mut record = first(&mut f);
+            change(&mut record);
+            f["responses"][0] = Value::Object(record);
+            let text = serde_json::to_vec(&f).unwrap();
+            assert_eq!(same_both_ways(name, &text), *still_typed, "{name}");
+        }
+        // Keys written twice: a map keeps the last; the typed reading refuses and falls back.
+        let text = String::from_utf8(bytes.clone()).unwrap();
+        let twice = text.replacen("\"revision\":", "\"revision\": 7, \"revision\":", 1);
+        assert_ne!(twice, text);
+        assert!(!same_both_ways("revision twice", twice.as_bytes()));
+        let twice = text.replacen("\"format\":", "\"format\": \"x\", \"format\":", 1);
+        assert!(!same_both_ways("format twice", twice.as_bytes()));
+        // Top-level oddities.
+        for (name, top) in [
+            ("responses null", json!({"responses": null})),
+            ("app_version number", json!({"app_version": 3})),
+            ("version float", json!({"format_version": 1.0})),
+            ("newer", json!({"format_version": 2})),
+        ] {
+            let mut f = file.clone();
+            for (k, v) in top.as_object().unwrap() {
+                f[k] = v.clone();
+            }
+            assert!(
+                !same_both_ways(name, &serde_json::to_vec(&f).unwrap()),
+                "{name}"
+            );
+        }
     }
 
     #[test]

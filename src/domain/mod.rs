@@ -33,8 +33,8 @@ pub mod validation;
 pub use device::{sort_for_listing, sort_meetings_for_listing, OwnMeeting, OwnResponse};
 pub use exchange::{
     decode, encode_export, encrypted_envelope_json, export_file_name, validate, Decoded,
-    EncryptedEnvelope, ExportContents, FileProblem, RawExport, SkipReason, SkippedRecord,
-    ValidatedFile, MAX_FILE_BYTES,
+    EncryptedEnvelope, ExportContents, FileProblem, RawExport, RawResponse, SkipReason,
+    SkippedRecord, ValidatedFile, MAX_FILE_BYTES,
 };
 pub use format::{
     format_count, format_decimal, format_interval, format_number, format_percent, format_plain,

@@ -5,7 +5,6 @@
 //! Nothing here reads the clock or makes ids: the caller passes both in.
 
 use std::cmp::Ordering;
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
@@ -221,10 +220,45 @@ pub fn item_id(id: &str) -> ItemId {
 }
 
 impl<'de> Deserialize<'de> for Answers {
-    /// From a JSON object, with shared keys (see [`item_id`]).
+    /// From a JSON object, with shared keys (see [`item_id`]): each key goes straight to its
+    /// shared id, without a `String` or a map of its own. Of two answers to the same item the
+    /// later one is kept, as a map would.
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Answers, D::Error> {
-        let raw = BTreeMap::<String, Value>::deserialize(d)?;
-        Ok(raw.into_iter().map(|(k, v)| (item_id(&k), v)).collect())
+        use serde::de::{DeserializeSeed, MapAccess, Visitor};
+
+        struct Key;
+        impl<'de> Visitor<'de> for Key {
+            type Value = ItemId;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an item id")
+            }
+            fn visit_str<E: serde::de::Error>(self, id: &str) -> Result<ItemId, E> {
+                Ok(item_id(id))
+            }
+        }
+        impl<'de> DeserializeSeed<'de> for Key {
+            type Value = ItemId;
+            fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<ItemId, D::Error> {
+                d.deserialize_str(Key)
+            }
+        }
+
+        struct Entries;
+        impl<'de> Visitor<'de> for Entries {
+            type Value = Answers;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an object of answers")
+            }
+            fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<Answers, M::Error> {
+                let mut all = Vec::with_capacity(map.size_hint().unwrap_or(0).min(256));
+                while let Some(key) = map.next_key_seed(Key)? {
+                    all.push((key, map.next_value::<Value>()?));
+                }
+                Ok(all.into_iter().collect())
+            }
+        }
+
+        d.deserialize_map(Entries)
     }
 }
 
