@@ -1,6 +1,9 @@
 //! Files leave the app only when a person saves them: a text file offered as a download. Files
 //! come in only when a person picks or drops them: read here as bytes.
 
+use std::future::Future;
+use std::pin::Pin;
+
 use wasm_bindgen::{JsCast, JsValue};
 
 /// Offers `text` as a file named `name` (the browser's download: the person chooses where it
@@ -45,6 +48,209 @@ pub fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
         return Vec::new();
     };
     (0..list.length()).filter_map(|i| list.get(i)).collect()
+}
+
+/// Why a picked file was not read.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ReadProblem {
+    /// Larger than the limit (its size in bytes): refused before reading.
+    TooLarge(f64),
+    /// The browser could not read it (its words: a file removed or changed since it was picked,
+    /// or unreadable).
+    Unreadable(String),
+    /// Not read in this batch, which holds enough bytes already: ask again in the next.
+    Later,
+}
+
+/// A file being read.
+pub type Reading = Pin<Box<dyn Future<Output = Result<Vec<u8>, ReadProblem>>>>;
+
+/// Starts reading a batch of picked files. A file over `limit` bytes is refused unread. The
+/// files are taken in order while their sizes add up to at most `budget` (the first always);
+/// the rest answer [`ReadProblem::Later`], so a batch never holds much more than `budget` bytes.
+///
+/// The reading is done by a dedicated worker (`static/reader.js`) when the browser can start
+/// one: a file's size is then asked, and its bytes received, off the page's thread (asking the
+/// size waits for the operating system; for a thousand files that was half a second of the
+/// page's time), and the page checks one batch while the worker reads the next. Without the
+/// worker (it could not start, or stopped) the files are read here, the same way.
+pub fn read_batch(files: &[web_sys::File], limit: f64, budget: f64) -> Vec<Reading> {
+    if let Some(readings) = reader::read(files, limit, budget) {
+        return readings;
+    }
+    let mut total = 0.0;
+    files
+        .iter()
+        .map(|file| -> Reading {
+            if total > 0.0 && total >= budget {
+                return Box::pin(std::future::ready(Err(ReadProblem::Later)));
+            }
+            let size = file.size();
+            if size > limit {
+                return Box::pin(std::future::ready(Err(ReadProblem::TooLarge(size))));
+            }
+            if total > 0.0 && total + size > budget {
+                total = budget;
+                return Box::pin(std::future::ready(Err(ReadProblem::Later)));
+            }
+            total += size;
+            let reading = read_bytes(file);
+            Box::pin(async move { reading.await.map_err(ReadProblem::Unreadable) })
+        })
+        .collect()
+}
+
+/// The reader worker: started at the first batch, answering each file by a key.
+mod reader {
+    use super::{read_bytes, ReadProblem, Reading};
+    use futures_channel::oneshot;
+    use std::cell::RefCell;
+    use std::collections::BTreeMap;
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::{JsCast, JsValue};
+
+    type Answer = oneshot::Sender<Result<Vec<u8>, ReadProblem>>;
+
+    struct Reader {
+        worker: web_sys::Worker,
+        next_key: u64,
+        /// The files asked for and not answered yet, with their size limit: kept so that they
+        /// can be read here should the worker stop.
+        pending: BTreeMap<u64, (web_sys::File, f64, Answer)>,
+        _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
+        _on_error: Closure<dyn FnMut(web_sys::Event)>,
+    }
+
+    enum State {
+        NotStarted,
+        Running(Reader),
+        /// Could not start, or stopped: files are read on the page.
+        Unavailable,
+    }
+
+    thread_local! {
+        static READER: RefCell<State> = const { RefCell::new(State::NotStarted) };
+    }
+
+    fn field(data: &JsValue, name: &str) -> JsValue {
+        js_sys::Reflect::get(data, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
+    }
+
+    fn on_message(event: web_sys::MessageEvent) {
+        let data = event.data();
+        let Some(key) = field(&data, "key").as_f64() else {
+            return;
+        };
+        let answer = READER.with_borrow_mut(|state| match state {
+            State::Running(reader) => reader.pending.remove(&(key as u64)),
+            _ => None,
+        });
+        let Some((_, _, answer)) = answer else {
+            return;
+        };
+        let bytes = field(&data, "bytes");
+        let result = if bytes.is_instance_of::<js_sys::ArrayBuffer>() {
+            Ok(js_sys::Uint8Array::new(&bytes).to_vec())
+        } else if let Some(size) = field(&data, "tooLarge").as_f64() {
+            Err(ReadProblem::TooLarge(size))
+        } else if field(&data, "later").is_truthy() {
+            Err(ReadProblem::Later)
+        } else {
+            Err(ReadProblem::Unreadable(
+                field(&data, "error")
+                    .as_string()
+                    .unwrap_or_else(|| "the file could not be read".into()),
+            ))
+        };
+        let _ = answer.send(result);
+    }
+
+    /// The worker stopped (its script could not load, or it failed): what it still owed is
+    /// read here, and so is everything after.
+    fn on_error(event: web_sys::Event) {
+        event.prevent_default();
+        let pending =
+            READER.with_borrow_mut(|state| match std::mem::replace(state, State::Unavailable) {
+                State::Running(reader) => {
+                    reader.worker.terminate();
+                    reader.pending
+                }
+                _ => BTreeMap::new(),
+            });
+        for (_, (file, limit, answer)) in pending {
+            let size = file.size();
+            if size > limit {
+                let _ = answer.send(Err(ReadProblem::TooLarge(size)));
+                continue;
+            }
+            let reading = read_bytes(&file);
+            wasm_bindgen_futures::spawn_local(async move {
+                let _ = answer.send(reading.await.map_err(ReadProblem::Unreadable));
+            });
+        }
+    }
+
+    fn start() -> State {
+        let Ok(worker) = web_sys::Worker::new("reader.js") else {
+            return State::Unavailable;
+        };
+        let on_message_closure = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(on_message);
+        let on_error_closure = Closure::<dyn FnMut(web_sys::Event)>::new(on_error);
+        worker.set_onmessage(Some(on_message_closure.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error_closure.as_ref().unchecked_ref()));
+        State::Running(Reader {
+            worker,
+            next_key: 0,
+            pending: BTreeMap::new(),
+            _on_message: on_message_closure,
+            _on_error: on_error_closure,
+        })
+    }
+
+    /// Asks the worker to read `files`; `None` when there is no worker to ask.
+    pub(super) fn read(files: &[web_sys::File], limit: f64, budget: f64) -> Option<Vec<Reading>> {
+        READER.with_borrow_mut(|state| {
+            if matches!(state, State::NotStarted) {
+                *state = start();
+            }
+            let State::Running(reader) = state else {
+                return None;
+            };
+            let first = reader.next_key;
+            let list = js_sys::Array::new();
+            for file in files {
+                list.push(file);
+            }
+            let message = js_sys::Object::new();
+            for (name, value) in [
+                ("first", JsValue::from_f64(first as f64)),
+                ("limit", JsValue::from_f64(limit)),
+                ("budget", JsValue::from_f64(budget)),
+                ("files", list.into()),
+            ] {
+                js_sys::Reflect::set(&message, &JsValue::from_str(name), &value).ok()?;
+            }
+            reader.worker.post_message(&message).ok()?;
+            reader.next_key += files.len() as u64;
+            Some(
+                files
+                    .iter()
+                    .enumerate()
+                    .map(|(i, file)| -> Reading {
+                        let (answer, answered) = oneshot::channel();
+                        reader
+                            .pending
+                            .insert(first + i as u64, (file.clone(), limit, answer));
+                        Box::pin(async move {
+                            answered.await.unwrap_or_else(|_| {
+                                Err(ReadProblem::Unreadable("the reading stopped".into()))
+                            })
+                        })
+                    })
+                    .collect(),
+            )
+        })
+    }
 }
 
 /// The whole content of a picked or dropped file. The error is the browser's words (a file

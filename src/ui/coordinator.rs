@@ -204,26 +204,19 @@ pub enum Opened {
     Encrypted(crate::domain::EncryptedEnvelope),
 }
 
-/// Reads a picked file and looks at its first layer. A file over the size limit is refused
-/// before it is read. Reading starts at the call (see [`files::read_bytes`]). `size` is
-/// `file.size()`, which the caller has asked already (each ask goes to the operating system).
-pub fn open_file(
-    file: &web_sys::File,
-    size: f64,
-) -> impl std::future::Future<Output = Result<Opened, Rejection>> + 'static {
-    let reading = (size <= MAX_FILE_BYTES as f64).then(|| files::read_bytes(file));
-    async move {
-        let Some(reading) = reading else {
-            return Err(Rejection::File(FileProblem::TooLarge {
-                bytes: size as usize,
-                limit: MAX_FILE_BYTES,
-            }));
-        };
-        let bytes = reading.await.map_err(Rejection::Unreadable)?;
-        match decode(&bytes, MAX_FILE_BYTES).map_err(Rejection::File)? {
-            Decoded::Export(raw) => Ok(Opened::Plain(raw)),
-            Decoded::Encrypted(envelope) => Ok(Opened::Encrypted(envelope)),
-        }
+/// Looks at the first layer of a file read from disk (see [`files::read_batch`]).
+pub fn open_file(read: Result<Vec<u8>, files::ReadProblem>) -> Result<Opened, Rejection> {
+    let bytes = read.map_err(|problem| match problem {
+        files::ReadProblem::TooLarge(size) => Rejection::File(FileProblem::TooLarge {
+            bytes: size as usize,
+            limit: MAX_FILE_BYTES,
+        }),
+        files::ReadProblem::Unreadable(detail) => Rejection::Unreadable(detail),
+        files::ReadProblem::Later => Rejection::Unreadable("not read".into()),
+    })?;
+    match decode(&bytes, MAX_FILE_BYTES).map_err(Rejection::File)? {
+        Decoded::Export(raw) => Ok(Opened::Plain(raw)),
+        Decoded::Encrypted(envelope) => Ok(Opened::Encrypted(envelope)),
     }
 }
 

@@ -4,7 +4,9 @@
 // a file with only a questionnaire makes it available to fill in.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFile } from "node:fs/promises";
+import { readFile, writeFile, truncate, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { open, finishShortResponse, axeViolations, servedApp, storedRecords, delayDatabaseOpen } from "./harness.mjs";
 import { rng, response, exportFile as generatedFile, QUESTIONNAIRE } from "./generate.mjs";
 
@@ -335,4 +337,67 @@ test("many files in one pick: stored in batches, each file judged on its own; a 
   assert.equal((await storedImports(page)).length, 152 + 3 + 120);
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+test("files are read by the reader worker, in batches of bounded size; without the worker they are read on the page, with the same outcomes", async () => {
+  const dir = await mkdtemp(join(tmpdir(), "samenscan-read-"));
+  try {
+    const r = rng(77);
+    const files = [];
+    let responses = 0;
+    const add = async (name, content, size) => {
+      const path = join(dir, name);
+      await writeFile(path, content);
+      if (size !== undefined) await truncate(path, size); // sparse: zeros, no disk used
+      files.push(path);
+    };
+    for (let i = 0; i < 3; i++) {
+      const list = [response(r), response(r)];
+      responses += list.length;
+      await add(`${i}-goed.samenscan.json`, JSON.stringify(generatedFile(list)));
+    }
+    // Over the 64 MB limit: refused without being read.
+    await add("3-te-groot.samenscan.json", "", 70 * 1024 * 1024);
+    // Three of 9 MB: no batch holds two of them (16 MB), so each waits for the next batch.
+    for (let i = 4; i < 7; i++) await add(`${i}-nullen.samenscan.json`, "", 9 * 1024 * 1024);
+    const list = [response(r)];
+    responses += list.length;
+    await add("7-goed.samenscan.json", JSON.stringify(generatedFile(list)));
+
+    for (const withWorker of [true, false]) {
+      const { context, page, errors, requests } = await open(env.browser, env.server.url, { serviceWorkers: "block" });
+      try {
+        if (!withWorker) {
+          await context.route("**/reader.js", (route) => route.fulfill({ status: 404, body: "" }));
+        }
+        await page.goto(env.server.url + "#/importeren");
+        await page.locator("#import-dataset-counts").waitFor();
+        await importFiles(page, files);
+        const status = (name) => page.locator(".import-result", { hasText: name }).locator(".import-status");
+        for (const name of ["0-goed", "1-goed", "2-goed", "7-goed"]) {
+          assert.match(await status(name).innerText(), /^Geïmporteerd: [12] nieuw/, `${name}, worker ${withWorker}`);
+        }
+        assert.match(await status("3-te-groot").innerText(), /Het bestand is te groot \(70 MB; het maximum is 64 MB\)/);
+        for (const name of ["4-nullen", "5-nullen", "6-nullen"]) {
+          assert.match(await status(name).innerText(), /^Niet geïmporteerd: /, `${name}, worker ${withWorker}`);
+        }
+        // The rows keep the order the files were picked in.
+        const names = await page.locator(".import-result .import-file").allInnerTexts();
+        assert.deepEqual(names, files.map((f) => f.split("/").pop()));
+        await page.locator("#import-dataset-counts", { hasText: `${responses} ingevulde enquêtes` }).waitFor();
+        assert.ok(requests.some((u) => u.endsWith("/reader.js")), "the worker was asked for");
+        if (withWorker) {
+          assert.deepEqual(page.workers().map((w) => w.url().split("/").pop()), ["reader.js"]);
+          assert.deepEqual(errors, []);
+        } else {
+          // The browser reports the worker script it could not load; nothing else went wrong.
+          assert.deepEqual(errors.filter((e) => !/reader\.js|404/.test(e)), []);
+        }
+      } finally {
+        await context.close();
+      }
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 });

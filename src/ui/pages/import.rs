@@ -5,7 +5,7 @@
 use std::collections::VecDeque;
 
 use crate::browser::{clock, dom, files};
-use crate::domain::exchange::{FileProblem, RawExport};
+use crate::domain::exchange::{FileProblem, RawExport, MAX_FILE_BYTES};
 use crate::domain::import_log::ImportRecord;
 use crate::domain::Status;
 use crate::ui::app::PAGE_TITLE_ID;
@@ -21,7 +21,7 @@ use leptos::prelude::*;
 const PASSPHRASE_ID: &str = "import-passphrase";
 /// At most this many files are read at the same time and stored in one transaction…
 const BATCH_FILES: usize = 64;
-/// …and at most about this many bytes (a batch holds at least one file).
+/// …and at most this many bytes (a batch holds at least one file).
 const BATCH_BYTES: f64 = 16.0 * 1024.0 * 1024.0;
 
 /// Where one picked file stands.
@@ -133,33 +133,59 @@ fn ImportScreen() -> impl IntoView {
         }
     };
 
-    // Files are taken in batches: read at the same time, then checked and merged one by one in
-    // order, and stored in one transaction per batch (one per file made a thousand files wait
-    // on a thousand commits). An encrypted file is imported on its own, after what came before
-    // it has been stored, so a wait for its passphrase never holds unsaved work.
+    // Takes the next batch from the queue and starts reading it (see `files::read_batch`).
+    let next_batch = move || {
+        let taken: Vec<(Row, web_sys::File)> = queue
+            .try_update_value(|q| q.drain(..q.len().min(BATCH_FILES)).collect())
+            .unwrap_or_default();
+        let picked: Vec<web_sys::File> = taken.iter().map(|(_, file)| file.clone()).collect();
+        let readings = files::read_batch(&picked, MAX_FILE_BYTES as f64, BATCH_BYTES);
+        taken
+            .into_iter()
+            .zip(readings)
+            .map(|((row, file), reading)| {
+                row.outcome.set(Outcome::Working);
+                (row, file, reading)
+            })
+            .collect::<Vec<_>>()
+    };
+
+    // Files are taken in batches: read together (by the reader worker, while the batch before
+    // is checked), then checked and merged one by one in order, and stored in one transaction
+    // per batch (one per file made a thousand files wait on a thousand commits). An encrypted
+    // file is imported on its own, after what came before it has been stored, so a wait for
+    // its passphrase never holds unsaved work.
     let run = move || async move {
         // A passphrase that opened one file of this batch is tried first on the next ones:
         // a coordinator usually receives many files with the same passphrase.
         let mut known_passphrase: Option<String> = None;
+        let mut reading = Vec::new();
         loop {
-            let mut batch = Vec::new();
-            let mut bytes = 0.0;
-            while batch.len() < BATCH_FILES && bytes < BATCH_BYTES {
-                let Some((row, file)) = queue.try_update_value(|q| q.pop_front()).flatten() else {
+            if reading.is_empty() {
+                reading = next_batch();
+                if reading.is_empty() {
                     break;
-                };
-                let size = file.size();
-                bytes += size;
-                row.outcome.set(Outcome::Working);
-                let opening = open_file(&file, size);
-                batch.push((row, opening));
+                }
             }
-            if batch.is_empty() {
-                break;
+            // Files the batch had no room for go back to the front of the queue, in order.
+            let mut read = Vec::with_capacity(reading.len());
+            let mut later = Vec::new();
+            for (row, file, result) in reading {
+                match result.await {
+                    Err(files::ReadProblem::Later) => later.push((row, file)),
+                    result => read.push((row, result)),
+                }
             }
+            queue.update_value(|q| {
+                for (row, file) in later.into_iter().rev() {
+                    row.outcome.set(Outcome::Waiting);
+                    q.push_front((row, file));
+                }
+            });
+            reading = next_batch();
             let mut plain: Vec<(Row, RawExport, bool)> = Vec::new();
-            for (row, opening) in batch {
-                match opening.await {
+            for (row, result) in read {
+                match open_file(result) {
                     Ok(Opened::Plain(raw)) => plain.push((row, raw, false)),
                     Ok(Opened::Encrypted(envelope)) => {
                         store_batch(std::mem::take(&mut plain)).await;
