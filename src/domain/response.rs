@@ -131,7 +131,16 @@ impl FromIterator<(ItemId, Value)> for Answers {
             all.shrink_to_fit();
             return Answers(all);
         }
-        super::sorting::sort_by(&mut all, |a, b| a.0.cmp(&b.0));
+        if all.len() <= 64 {
+            // A response's few dozen answers: insertion into the sorted front, each after the
+            // equal keys already there (stable), without the general sort's index vectors.
+            for i in 1..all.len() {
+                let at = all[..i].partition_point(|(key, _)| *key <= all[i].0);
+                all[at..=i].rotate_right(1);
+            }
+        } else {
+            super::sorting::sort_by(&mut all, |a, b| a.0.cmp(&b.0));
+        }
         let mut kept: Vec<(ItemId, Value)> = Vec::with_capacity(all.len());
         for (key, value) in all {
             match kept.last_mut() {
@@ -656,6 +665,25 @@ mod tests {
         assert_eq!(serde_json::from_str::<Answers>(&text).unwrap(), a);
         a.clear();
         assert!(a.is_empty());
+    }
+
+    proptest::proptest! {
+        /// Answers in any order, with repeats, short (insertion) and long (merge sort) alike:
+        /// the same as a map that keeps the later of two answers to one item.
+        #[test]
+        fn answers_from_any_order_are_a_map(pairs in proptest::collection::vec((0u8..40, 0i64..5), 0..100)) {
+            let answers: Answers = pairs
+                .iter()
+                .map(|(k, v)| (item_id(&format!("i{k}")), json!(v)))
+                .collect();
+            let map: std::collections::BTreeMap<String, Value> = pairs
+                .iter()
+                .map(|(k, v)| (format!("i{k}"), json!(v)))
+                .collect();
+            let got: Vec<(String, Value)> =
+                answers.iter().map(|(k, v)| (k.to_string(), v.clone())).collect();
+            proptest::prop_assert_eq!(got, map.into_iter().collect::<Vec<_>>());
+        }
     }
 
     #[test]
