@@ -24,6 +24,21 @@ const BATCH_FILES: usize = 64;
 /// …and at most this many bytes (a batch holds at least one file).
 const BATCH_BYTES: f64 = 16.0 * 1024.0 * 1024.0;
 
+/// Lets every task already waiting run before going on.
+async fn yield_now() {
+    let mut yielded = false;
+    std::future::poll_fn(|cx| {
+        if yielded {
+            std::task::Poll::Ready(())
+        } else {
+            yielded = true;
+            cx.waker().wake_by_ref();
+            std::task::Poll::Pending
+        }
+    })
+    .await
+}
+
 /// Where one picked file stands.
 #[derive(Clone, Debug, PartialEq)]
 enum Outcome {
@@ -152,10 +167,23 @@ fn ImportScreen() -> impl IntoView {
 
     // Files are taken in batches: read together (by the reader worker, while the batch before
     // is checked), then checked and merged one by one in order, and stored in one transaction
-    // per batch (one per file made a thousand files wait on a thousand commits). An encrypted
-    // file is imported on its own, after what came before it has been stored, so a wait for
-    // its passphrase never holds unsaved work.
+    // per batch (one per file made a thousand files wait on a thousand commits). While a
+    // batch's transaction commits, the next batch is decoded; it is checked and merged only
+    // after that commit (it may use a definition the batch before brought, and a failed
+    // write rebuilds the data from what is stored). An encrypted file is imported on its own,
+    // after what came before it has been stored, so a wait for its passphrase never holds
+    // unsaved work.
     let run = move || async move {
+        // The batch being stored, if any: done when its outcomes are shown.
+        let mut storing: Option<oneshot::Receiver<()>> = None;
+        let stored = |storing: &mut Option<oneshot::Receiver<()>>| {
+            let pending = storing.take();
+            async move {
+                if let Some(done) = pending {
+                    let _ = done.await;
+                }
+            }
+        };
         // A passphrase that opened one file of this batch is tried first on the next ones:
         // a coordinator usually receives many files with the same passphrase.
         let mut known_passphrase: Option<String> = None;
@@ -188,6 +216,7 @@ fn ImportScreen() -> impl IntoView {
                 match open_file(result) {
                     Ok(Opened::Plain(raw)) => plain.push((row, raw, false)),
                     Ok(Opened::Encrypted(envelope)) => {
+                        stored(&mut storing).await;
                         store_batch(std::mem::take(&mut plain)).await;
                         let mut remembered = known_passphrase.clone();
                         let mut wrong = false;
@@ -225,8 +254,19 @@ fn ImportScreen() -> impl IntoView {
                     Err(rejection) => row.outcome.set(Outcome::Rejected(rejection)),
                 }
             }
-            store_batch(plain).await;
+            stored(&mut storing).await;
+            if !plain.is_empty() {
+                let (done, finished) = oneshot::channel();
+                leptos::task::spawn_local(async move {
+                    store_batch(plain).await;
+                    let _ = done.send(());
+                });
+                storing = Some(finished);
+                // Let it check, merge and start its write before the next batch is decoded.
+                yield_now().await;
+            }
         }
+        stored(&mut storing).await;
         running.set(false);
     };
 
