@@ -221,3 +221,77 @@ fn the_builtin_accepts_a_realistic_complete_response() {
     let never = json!({"org": "lokaal_team", "team": "epe", "frequency": "nooit"});
     assert_eq!(problems(builtin(), never, Mode::Complete), []);
 }
+
+/// The check item by item, as written before answers were matched to items in one pass:
+/// visibility by following each `show_if` chain, answers looked up one by one.
+fn reference_problems(q: &Questionnaire, a: &Answers, mode: Mode) -> Vec<(String, AnswerProblem)> {
+    let mut out = Vec::new();
+    for item in q.items() {
+        let visible = q.is_visible(item, a);
+        let complete = mode == Mode::Complete;
+        match a.get(item.id.as_str()) {
+            Some(value) => match parse_answer(item, value) {
+                Err(problem) => out.push((item.id.clone(), problem)),
+                Ok(_) if complete && !visible => {
+                    out.push((item.id.clone(), AnswerProblem::AnsweredWhileHidden))
+                }
+                Ok(_)
+                    if complete
+                        && item.required
+                        && samenscan::domain::validation::is_empty_answer(value) =>
+                {
+                    out.push((item.id.clone(), AnswerProblem::Missing))
+                }
+                Ok(_) => {}
+            },
+            None if complete && visible && item.required => {
+                out.push((item.id.clone(), AnswerProblem::Missing))
+            }
+            None => {}
+        }
+    }
+    for key in a.keys() {
+        if q.item(key).is_none() {
+            out.push((key.to_string(), AnswerProblem::UnknownItem));
+        }
+    }
+    out
+}
+
+proptest::proptest! {
+    /// Any answers to the built-in questionnaire (each item left out, answered with one of its
+    /// options, or with something wrong, and keys it does not have): the same problems as the
+    /// item-by-item reference, in both modes.
+    #[test]
+    fn one_pass_check_agrees_with_item_by_item(
+        picks in proptest::collection::vec(0usize..8, 40),
+        extra in proptest::option::of("[a-z]{1,6}"),
+        complete: bool,
+    ) {
+        let q = builtin();
+        let mut given: Vec<(samenscan::domain::response::ItemId, Value)> = Vec::new();
+        for (item, pick) in q.items().zip(picks.iter().cycle()) {
+            let options: Vec<&str> = item.kind.options().iter().map(|o| o.value.as_str()).collect();
+            let value = match pick {
+                0 | 1 => continue,
+                2 if !options.is_empty() => json!(options[0]),
+                3 if !options.is_empty() => json!(options[options.len() - 1]),
+                4 if !options.is_empty() => json!([options[0]]),
+                5 => json!(3),
+                6 => json!("tekst"),
+                _ => json!(null),
+            };
+            given.push((item_id(&item.id), value));
+        }
+        if let Some(key) = extra {
+            given.push((item_id(&key), json!(1)));
+        }
+        let a: Answers = given.into_iter().collect();
+        let mode = if complete { Mode::Complete } else { Mode::Draft };
+        let got: Vec<(String, AnswerProblem)> = validate_answers(q, &a, mode)
+            .into_iter()
+            .map(|i| (i.item, i.problem))
+            .collect();
+        proptest::prop_assert_eq!(got, reference_problems(q, &a, mode));
+    }
+}

@@ -28,7 +28,8 @@ use super::questionnaire::{builtin, DefinitionIssue, Questionnaire};
 use super::response::{
     is_uuid_v4, Answers, QuestionnaireRef, RecordIssue, Response, Status, Timestamp,
 };
-use super::validation::{validate_answers, AnswerIssue, AnswerProblem, Mode};
+use super::scoring::Scorer;
+use super::validation::{validate_answers_with, AnswerIssue, AnswerProblem, Mode};
 
 /// The `format` of a plain export file.
 pub const FORMAT_EXPORT: &str = "samenscan/export";
@@ -1171,9 +1172,11 @@ pub fn validate(
         }
     };
 
+    // One prepared questionnaire per definition the responses use (usually one).
+    let mut scorers: Vec<Scorer> = Vec::new();
     let mut responses = Vec::with_capacity(raw.responses.len());
     for (index, value) in raw.responses.into_iter().enumerate() {
-        match read_response(value, &lookup) {
+        match read_response(value, &lookup, &mut scorers) {
             Ok(r) => responses.push((index, r)),
             Err((id, reasons)) => out.skipped.push(SkippedRecord {
                 kind: RecordKind::Response,
@@ -1374,12 +1377,13 @@ fn partial_checks(c: &Common) -> Vec<SkipReason> {
 fn read_response<'q>(
     raw: RawResponse,
     lookup: &impl Fn(&QuestionnaireRef) -> Result<&'q Questionnaire, SkipReason>,
+    scorers: &mut Vec<Scorer<'q>>,
 ) -> Result<Response, RecordError> {
     let value = match raw {
         RawResponse::Typed(mut response) => {
             let id_text = Some(short(&response.id));
             response.id = lower_case_uuid(response.id);
-            return check_response(response, id_text, lookup);
+            return check_response(response, id_text, lookup, scorers);
         }
         RawResponse::Json(value) => value,
     };
@@ -1415,7 +1419,7 @@ fn read_response<'q>(
         status,
         answers,
     };
-    check_response(response, id_text, lookup)
+    check_response(response, id_text, lookup, scorers)
 }
 
 /// The record-level checks of a response that was read whole; `id_text` is its id as the file
@@ -1424,6 +1428,7 @@ fn check_response<'q>(
     mut response: Response,
     id_text: Option<String>,
     lookup: &impl Fn(&QuestionnaireRef) -> Result<&'q Questionnaire, SkipReason>,
+    scorers: &mut Vec<Scorer<'q>>,
 ) -> Result<Response, RecordError> {
     // A tombstone wins whatever it still carries: answers left on it are dropped, never a
     // reason to refuse it (refusing it would keep the withdrawn answers in every report).
@@ -1444,7 +1449,17 @@ fn check_response<'q>(
             // One pass of the full check (visibility is worked out once), of which missing
             // answers are no reason and answers to hidden items are the ones to drop.
             let mut hidden = Vec::new();
-            for issue in validate_answers(q, &response.answers, Mode::Complete) {
+            let at = match scorers
+                .iter()
+                .position(|s| std::ptr::eq(s.questionnaire(), q))
+            {
+                Some(at) => at,
+                None => {
+                    scorers.push(Scorer::new(q));
+                    scorers.len() - 1
+                }
+            };
+            for issue in validate_answers_with(&scorers[at], &response.answers, Mode::Complete) {
                 match issue.problem {
                     AnswerProblem::Missing => {}
                     AnswerProblem::AnsweredWhileHidden => hidden.push(issue.item),

@@ -116,6 +116,22 @@ impl<'q> Scorer<'q> {
         self.questionnaire
     }
 
+    /// Every item, in questionnaire order: the positions [`Scorer::answers_by_position`] uses.
+    pub fn items(&self) -> &[&'q Item] {
+        &self.items
+    }
+
+    /// Each item's answer as given (any JSON) and whether the item is shown, by position in
+    /// [`Scorer::items`]: one pass over the answers, whatever the number of items.
+    pub fn answers_by_position<'a>(
+        &self,
+        answers: &'a Answers,
+    ) -> (Vec<Option<&'a Value>>, Vec<bool>) {
+        let values = self.values(answers);
+        let visible = self.visibility_of(&values);
+        (values, visible)
+    }
+
     /// The group_by items, in the order of [`ResponseScores::groups`].
     pub fn group_items(&self) -> impl Iterator<Item = &'q Item> + '_ {
         self.group_items.iter().map(|&i| self.items[i])
