@@ -100,6 +100,11 @@ pub fn read_batch(files: &[web_sys::File], limit: f64, budget: f64) -> Vec<Readi
         .collect()
 }
 
+/// Lets the reader worker go once everything picked has been read (see [`read_batch`]).
+pub fn release_reader() {
+    reader::release();
+}
+
 /// The reader worker: started at the first batch, answering each file by a key.
 mod reader {
     use super::{read_bytes, ReadProblem, Reading};
@@ -205,6 +210,19 @@ mod reader {
             _on_message: on_message_closure,
             _on_error: on_error_closure,
         })
+    }
+
+    /// Stops the worker when it owes nothing (it holds a few megabytes while it lives); the
+    /// next batch starts a new one.
+    pub(super) fn release() {
+        READER.with_borrow_mut(|state| {
+            if let State::Running(reader) = state {
+                if reader.pending.is_empty() {
+                    reader.worker.terminate();
+                    *state = State::NotStarted;
+                }
+            }
+        });
     }
 
     /// Asks the worker to read `files`; `None` when there is no worker to ask.

@@ -366,6 +366,12 @@ test("files are read by the reader worker, in batches of bounded size; without t
 
     for (const withWorker of [true, false]) {
       const { context, page, errors, requests } = await open(env.browser, env.server.url, { serviceWorkers: "block" });
+      const workers = [];
+      page.on("worker", (w) => {
+        const seen = { name: w.url().split("/").pop(), closed: false };
+        w.on("close", () => (seen.closed = true));
+        workers.push(seen);
+      });
       try {
         if (!withWorker) {
           await context.route("**/reader.js", (route) => route.fulfill({ status: 404, body: "" }));
@@ -387,7 +393,10 @@ test("files are read by the reader worker, in batches of bounded size; without t
         await page.locator("#import-dataset-counts", { hasText: `${responses} ingevulde enquêtes` }).waitFor();
         assert.ok(requests.some((u) => u.endsWith("/reader.js")), "the worker was asked for");
         if (withWorker) {
-          assert.deepEqual(page.workers().map((w) => w.url().split("/").pop()), ["reader.js"]);
+          assert.deepEqual(workers.map((w) => w.name), ["reader.js"]);
+          // Let go once everything is read: it holds memory while it lives.
+          for (let i = 0; i < 100 && !workers[0].closed; i++) await page.waitForTimeout(50);
+          assert.ok(workers[0].closed, "the reader worker is stopped after the import");
           assert.deepEqual(errors, []);
         } else {
           // The browser reports the worker script it could not load; nothing else went wrong.

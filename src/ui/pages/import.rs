@@ -267,6 +267,7 @@ fn ImportScreen() -> impl IntoView {
             }
         }
         stored(&mut storing).await;
+        files::release_reader();
         running.set(false);
     };
 
