@@ -107,7 +107,7 @@ pub fn release_reader() {
 
 /// The reader worker: started at the first batch, answering each file by a key.
 mod reader {
-    use super::{read_bytes, ReadProblem, Reading};
+    use super::{ReadProblem, Reading};
     use futures_channel::oneshot;
     use std::cell::RefCell;
     use std::collections::BTreeMap;
@@ -119,9 +119,8 @@ mod reader {
     struct Reader {
         worker: web_sys::Worker,
         next_key: u64,
-        /// The files asked for and not answered yet, with their size limit: kept so that they
-        /// can be read here should the worker stop.
-        pending: BTreeMap<u64, (web_sys::File, f64, Answer)>,
+        /// The files asked for and not answered yet.
+        pending: BTreeMap<u64, Answer>,
         _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
         _on_error: Closure<dyn FnMut(web_sys::Event)>,
     }
@@ -150,7 +149,7 @@ mod reader {
             State::Running(reader) => reader.pending.remove(&(key as u64)),
             _ => None,
         });
-        let Some((_, _, answer)) = answer else {
+        let Some(answer) = answer else {
             return;
         };
         let bytes = field(&data, "bytes");
@@ -170,28 +169,32 @@ mod reader {
         let _ = answer.send(result);
     }
 
-    /// The worker stopped (its script could not load, or it failed): what it still owed is
-    /// read here, and so is everything after.
+    /// The worker stopped (its script could not load, or it failed), or a message could not
+    /// be read: everything it still owed is asked again, in order, by the batches that follow,
+    /// which are then read on the page (with the same limits).
     fn on_error(event: web_sys::Event) {
         event.prevent_default();
         let pending =
             READER.with_borrow_mut(|state| match std::mem::replace(state, State::Unavailable) {
                 State::Running(reader) => {
-                    reader.worker.terminate();
+                    reader.stop();
                     reader.pending
                 }
                 _ => BTreeMap::new(),
             });
-        for (_, (file, limit, answer)) in pending {
-            let size = file.size();
-            if size > limit {
-                let _ = answer.send(Err(ReadProblem::TooLarge(size)));
-                continue;
-            }
-            let reading = read_bytes(&file);
-            wasm_bindgen_futures::spawn_local(async move {
-                let _ = answer.send(reading.await.map_err(ReadProblem::Unreadable));
-            });
+        for answer in pending.into_values() {
+            let _ = answer.send(Err(ReadProblem::Later));
+        }
+    }
+
+    impl Reader {
+        /// Ends the worker; its handlers are taken off first, so nothing calls them once they
+        /// are dropped.
+        fn stop(&self) {
+            self.worker.set_onmessage(None);
+            self.worker.set_onerror(None);
+            self.worker.set_onmessageerror(None);
+            self.worker.terminate();
         }
     }
 
@@ -203,6 +206,7 @@ mod reader {
         let on_error_closure = Closure::<dyn FnMut(web_sys::Event)>::new(on_error);
         worker.set_onmessage(Some(on_message_closure.as_ref().unchecked_ref()));
         worker.set_onerror(Some(on_error_closure.as_ref().unchecked_ref()));
+        worker.set_onmessageerror(Some(on_error_closure.as_ref().unchecked_ref()));
         State::Running(Reader {
             worker,
             next_key: 0,
@@ -218,7 +222,7 @@ mod reader {
         READER.with_borrow_mut(|state| {
             if let State::Running(reader) = state {
                 if reader.pending.is_empty() {
-                    reader.worker.terminate();
+                    reader.stop();
                     *state = State::NotStarted;
                 }
             }
@@ -251,19 +255,13 @@ mod reader {
             reader.worker.post_message(&message).ok()?;
             reader.next_key += files.len() as u64;
             Some(
-                files
-                    .iter()
-                    .enumerate()
-                    .map(|(i, file)| -> Reading {
+                (first..reader.next_key)
+                    .map(|key| -> Reading {
                         let (answer, answered) = oneshot::channel();
-                        reader
-                            .pending
-                            .insert(first + i as u64, (file.clone(), limit, answer));
-                        Box::pin(async move {
-                            answered.await.unwrap_or_else(|_| {
-                                Err(ReadProblem::Unreadable("the reading stopped".into()))
-                            })
-                        })
+                        reader.pending.insert(key, answer);
+                        // Every answer is sent (by the worker, or as `Later` when it stops);
+                        // one dropped unsent is asked again too.
+                        Box::pin(async move { answered.await.unwrap_or(Err(ReadProblem::Later)) })
                     })
                     .collect(),
             )

@@ -542,10 +542,14 @@ impl From<Value> for RawResponse {
 }
 
 /// A plain export of the current version whose every response is well-formed: read in one
-/// pass, without building a JSON value for each record first. Keys that occur twice, a `null`
-/// where a list or record is expected, or a field of the wrong type make this reading fail, and
-/// the file is then read as JSON values ([`decode`]).
+/// pass, without building a JSON value for each record first. Anything the reading as JSON
+/// values would treat differently makes this reading fail, and the file is then read as JSON
+/// values ([`decode`]): a key written twice, a `null` where a list or record is expected, a
+/// field of the wrong type, a file or record written as a list, and any field this app does
+/// not know (serde would skip it unchecked, where reading it as a value refuses a number out of
+/// range or a broken `\u` escape).
 #[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 struct WellFormed {
     format: String,
     format_version: u64,
@@ -556,15 +560,75 @@ struct WellFormed {
     #[serde(default)]
     questionnaires: Vec<Value>,
     #[serde(default)]
-    responses: Vec<Response>,
+    responses: Vec<ObjectOnly<WellFormedResponse>>,
     #[serde(default)]
     meetings: Vec<Value>,
+}
+
+/// A response's fields, none unknown (see [`WellFormed`]).
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WellFormedResponse {
+    id: String,
+    questionnaire: WellFormedRef,
+    revision: u64,
+    updated_at: String,
+    status: Status,
+    #[serde(default)]
+    answers: Answers,
+}
+
+/// A questionnaire reference, none of its fields unknown (see [`WellFormed`]).
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WellFormedRef {
+    id: String,
+    version: u32,
+}
+
+impl From<WellFormedResponse> for Response {
+    fn from(r: WellFormedResponse) -> Response {
+        Response {
+            id: r.id,
+            questionnaire: QuestionnaireRef {
+                id: r.questionnaire.id,
+                version: r.questionnaire.version,
+            },
+            revision: r.revision,
+            updated_at: r.updated_at,
+            status: r.status,
+            answers: r.answers,
+        }
+    }
+}
+
+/// `T` read from a JSON object only: serde's derived reading also takes a list of the fields in
+/// order, which the reading as JSON values refuses for a file or a record.
+struct ObjectOnly<T>(T);
+
+impl<'de, T: serde::Deserialize<'de>> serde::Deserialize<'de> for ObjectOnly<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<ObjectOnly<T>, D::Error> {
+        struct Fields<T>(std::marker::PhantomData<T>);
+        impl<'de, T: serde::Deserialize<'de>> serde::de::Visitor<'de> for Fields<T> {
+            type Value = ObjectOnly<T>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<M: serde::de::MapAccess<'de>>(
+                self,
+                map: M,
+            ) -> Result<ObjectOnly<T>, M::Error> {
+                T::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(ObjectOnly)
+            }
+        }
+        d.deserialize_map(Fields(std::marker::PhantomData))
+    }
 }
 
 /// The typed reading of a well-formed plain export (see [`WellFormed`]); `None` for any other
 /// file.
 fn decode_well_formed(text: &str) -> Option<RawExport> {
-    let file: WellFormed = serde_json::from_str(text).ok()?;
+    let ObjectOnly(file) = serde_json::from_str::<ObjectOnly<WellFormed>>(text).ok()?;
     if file.format != FORMAT_EXPORT || file.format_version != u64::from(FORMAT_VERSION) {
         return None;
     }
@@ -573,7 +637,11 @@ fn decode_well_formed(text: &str) -> Option<RawExport> {
         app_version: file.app_version.as_deref().map(short),
         exported_at: file.exported_at.as_deref().map(short),
         questionnaires: file.questionnaires,
-        responses: file.responses.into_iter().map(RawResponse::Typed).collect(),
+        responses: file
+            .responses
+            .into_iter()
+            .map(|ObjectOnly(r)| RawResponse::Typed(r.into()))
+            .collect(),
         meetings: file.meetings,
     })
 }
@@ -1632,6 +1700,24 @@ mod tests {
                 |r| {
                     r.insert("note".into(), json!({"x": [1, 2]}));
                 },
+                false,
+            ),
+            (
+                "extra field in the reference",
+                |r| {
+                    r["questionnaire"]
+                        .as_object_mut()
+                        .unwrap()
+                        .insert("x".into(), json!(1));
+                },
+                false,
+            ),
+            (
+                "reference as a list",
+                |r| {
+                    let q = r["questionnaire"].clone();
+                    r.insert("questionnaire".into(), json!([q["id"], q["version"]]));
+                },
                 true,
             ),
             (
@@ -1761,6 +1847,45 @@ mod tests {
         assert!(!same_both_ways("revision twice", twice.as_bytes()));
         let twice = text.replacen("\"format\":", "\"format\": \"x\", \"format\":", 1);
         assert!(!same_both_ways("format twice", twice.as_bytes()));
+        // A record written as a list of its fields: refused as not an object either way.
+        let mut f = file.clone();
+        let r = first(&mut f);
+        f["responses"][0] = json!([
+            r["id"],
+            r["questionnaire"],
+            r["revision"],
+            r["updated_at"],
+            r["status"]
+        ]);
+        assert!(!same_both_ways(
+            "record as a list",
+            &serde_json::to_vec(&f).unwrap()
+        ));
+        // Fields this app does not know holding what a JSON value refuses: a number out of
+        // range, a lone surrogate; at the top and in a record.
+        let id = file["responses"][0]["id"].as_str().unwrap().to_string();
+        for bad in ["1e400", "\"\\udc00\""] {
+            let top = text.replacen('{', &format!("{{\"x\": {bad}, "), 1);
+            assert!(!same_both_ways(
+                "odd unknown field at the top",
+                top.as_bytes()
+            ));
+            let record = text.replacen(
+                &format!("\"id\": \"{id}\""),
+                &format!("\"x\": {bad}, \"id\": \"{id}\""),
+                1,
+            );
+            assert_ne!(record, text);
+            assert!(!same_both_ways(
+                "odd unknown field in a record",
+                record.as_bytes()
+            ));
+        }
+        // The whole file as a list.
+        assert!(!same_both_ways(
+            "file as a list",
+            br#"["samenscan/export", 1]"#
+        ));
         // Top-level oddities.
         for (name, top) in [
             ("responses null", json!({"responses": null})),

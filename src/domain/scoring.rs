@@ -177,7 +177,11 @@ impl<'q> Scorer<'q> {
         for parent in &self.parents {
             let shown = match parent {
                 None => true,
-                Some((p, accepted)) => visible[*p] && shows(values[*p], accepted),
+                Some((p, accepted)) => {
+                    // Checked when the definition is read: a show_if points to an earlier item.
+                    debug_assert!(*p < visible.len(), "show_if points to an earlier item");
+                    visible[*p] && shows(values[*p], accepted)
+                }
             };
             visible.push(shown);
         }

@@ -192,15 +192,23 @@ fn ImportScreen() -> impl IntoView {
             if reading.is_empty() {
                 reading = next_batch();
                 if reading.is_empty() {
+                    // Files picked while the last batch is being stored are taken after it.
+                    if storing.is_some() {
+                        stored(&mut storing).await;
+                        continue;
+                    }
                     break;
                 }
             }
-            // Files the batch had no room for go back to the front of the queue, in order.
+            // Files the batch had no room for go back to the front of the queue, in order, and
+            // so does every file after the first of them (should the reader stop halfway,
+            // files after one it still owed may have been read already).
             let mut read = Vec::with_capacity(reading.len());
             let mut later = Vec::new();
             for (row, file, result) in reading {
                 match result.await {
                     Err(files::ReadProblem::Later) => later.push((row, file)),
+                    _ if !later.is_empty() => later.push((row, file)),
                     result => read.push((row, result)),
                 }
             }
@@ -266,7 +274,8 @@ fn ImportScreen() -> impl IntoView {
                 yield_now().await;
             }
         }
-        stored(&mut storing).await;
+        // Nothing is awaited from here on: a file picked now finds `running` false and starts
+        // a new run.
         files::release_reader();
         running.set(false);
     };
