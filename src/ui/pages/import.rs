@@ -197,14 +197,14 @@ fn ImportScreen() -> impl IntoView {
                     break;
                 }
             }
-            // Files the batch had no room for go back to the front of the queue, in order, and
-            // so does every file after the first of them (should the reader stop halfway,
-            // files after one it still owed may have been read already).
             // Shown as being worked on from now (the batch was read while the one before was
             // checked, or while a passphrase was asked for: then it was still waiting).
             for (row, _, _) in &reading {
                 row.outcome.set(Outcome::Working);
             }
+            // Files the batch had no room for go back to the front of the queue, in order, and
+            // so does every file after the first of them (should the reader stop halfway,
+            // files after one it still owed may have been read already).
             let mut read = Vec::with_capacity(reading.len());
             let mut later = Vec::new();
             for (row, file, result) in reading {
