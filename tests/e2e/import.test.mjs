@@ -410,3 +410,56 @@ test("files are read by the reader worker, in batches of bounded size; without t
     await rm(dir, { recursive: true, force: true });
   }
 });
+
+test("files with two passphrases: the remembered one is tried without a word, typed again it is called wrong; files after wait; focus returns to the progress line", async () => {
+  // Two workers, each with their own passphrase.
+  const worker = await open(env.browser, env.server.url, { acceptDownloads: true });
+  const other = await open(env.browser, env.server.url, { acceptDownloads: true });
+  const dir = await mkdtemp(join(tmpdir(), "samenscan-two-"));
+  const { context, page, errors } = await open(env.browser, env.server.url);
+  try {
+    await finishShortResponse(worker.page, env.server.url, { org: 1, team: 2 });
+    await finishShortResponse(other.page, env.server.url, { org: 2, team: 3 });
+    const first = await exportFile(worker.page, "appels in de herfst");
+    const second = await exportFile(other.page, "peren in de zomer");
+    const plain = join(dir, "3-gewoon.samenscan.json");
+    await writeFile(plain, JSON.stringify(generatedFile([response(rng(5))])));
+    const files = [join(dir, "1-appel.samenscan.json"), join(dir, "2-peer.samenscan.json"), plain];
+    await writeFile(files[0], await readFile(first));
+    await writeFile(files[1], await readFile(second));
+
+    await page.goto(env.server.url + "#/importeren");
+    await page.locator("#import-dataset-counts").waitFor();
+    await page.locator("#import-files").setInputFiles(files);
+    const prompt = page.locator("form.passphrase-prompt");
+    await prompt.locator("h3", { hasText: "1-appel" }).waitFor();
+    await page.locator("#import-passphrase:focus").waitFor();
+    await page.keyboard.type("appels in de herfst");
+    await page.keyboard.press("Enter");
+    // The second file: the first passphrase was tried on it and did not fit; that is no mistake of the person.
+    await prompt.locator("h3", { hasText: "2-peer" }).waitFor();
+    assert.equal(await prompt.locator(".error-message").count(), 0);
+    // The file after it waits for the answer; it is not being worked on.
+    const row = (name) => page.locator(".import-result", { hasText: name });
+    assert.equal(await row("3-gewoon").locator(".hint").innerText(), "Wacht op de beurt.");
+    // Typed again by the person, the remembered passphrase is called wrong.
+    await page.locator("#import-passphrase:focus").waitFor();
+    await page.keyboard.type("appels in de herfst");
+    await page.keyboard.press("Enter");
+    await prompt.locator(".error-message", { hasText: "Deze wachtwoordzin past niet bij dit bestand" }).waitFor();
+    await page.locator("#import-passphrase").fill("peren in de zomer");
+    await page.keyboard.press("Enter");
+    await page.locator(".import-progress", { hasText: "3 van 3 bestanden" }).waitFor();
+    for (const name of ["1-appel", "2-peer", "3-gewoon"]) {
+      assert.match(await row(name).locator(".import-status").innerText(), /^Geïmporteerd/);
+    }
+    // The prompt is gone: focus is on the progress line, not lost to the page.
+    await page.locator("#import-progress:focus").waitFor();
+    assert.deepEqual(errors, []);
+  } finally {
+    await worker.context.close();
+    await other.context.close();
+    await context.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+});

@@ -19,6 +19,7 @@ use futures_channel::oneshot;
 use leptos::prelude::*;
 
 const PASSPHRASE_ID: &str = "import-passphrase";
+const PROGRESS_ID: &str = "import-progress";
 /// At most this many files are read at the same time and stored in one transaction…
 const BATCH_FILES: usize = 64;
 /// …and at most this many bytes (a batch holds at least one file).
@@ -197,11 +198,6 @@ fn ImportScreen() -> impl IntoView {
                     break;
                 }
             }
-            // Shown as being worked on from now (the batch was read while the one before was
-            // checked, or while a passphrase was asked for: then it was still waiting).
-            for (row, _, _) in &reading {
-                row.outcome.set(Outcome::Working);
-            }
             // Files the batch had no room for go back to the front of the queue, in order, and
             // so does every file after the first of them (should the reader stop halfway,
             // files after one it still owed may have been read already).
@@ -223,6 +219,9 @@ fn ImportScreen() -> impl IntoView {
             reading = next_batch();
             let mut plain: Vec<(Row, RawExport, bool)> = Vec::new();
             for (row, result) in read {
+                // Worked on from now: until then it waited, for the batch before or for a
+                // passphrase asked for an earlier file.
+                row.outcome.set(Outcome::Working);
                 match open_file(result) {
                     Ok(Opened::Plain(raw)) => plain.push((row, raw, false)),
                     Ok(Opened::Encrypted(envelope)) => {
@@ -231,17 +230,18 @@ fn ImportScreen() -> impl IntoView {
                         let mut remembered = known_passphrase.clone();
                         let mut wrong = false;
                         let result = loop {
-                            let given = match remembered.take() {
-                                Some(p) => Some(p),
+                            // The passphrase that opened the file before is tried first, without
+                            // asking; one the person typed is theirs, even if it is that one.
+                            let (given, typed) = match remembered.take() {
+                                Some(p) => (Some(p), false),
                                 None => {
                                     row.outcome.set(Outcome::Passphrase { wrong });
-                                    ask().await
+                                    (ask().await, true)
                                 }
                             };
                             let Some(given) = given else {
                                 break Err(Rejection::NoPassphrase);
                             };
-                            let from_memory = known_passphrase.as_ref() == Some(&given) && !wrong;
                             row.outcome.set(Outcome::Working);
                             match decrypt(&envelope, &given).await {
                                 Ok(raw) => {
@@ -249,9 +249,9 @@ fn ImportScreen() -> impl IntoView {
                                     break Ok(raw);
                                 }
                                 Err(Rejection::File(FileProblem::WrongPassphrase)) => {
-                                    // The batch's passphrase not fitting is no mistake of the
-                                    // person.
-                                    wrong = !from_memory;
+                                    // The remembered passphrase not fitting is no mistake of
+                                    // the person.
+                                    wrong = typed;
                                 }
                                 Err(other) => break Err(other),
                             }
@@ -344,6 +344,8 @@ fn ImportScreen() -> impl IntoView {
             let _ = sender.send(value);
         }
         passphrase.set(String::new());
+        // The prompt goes away: focus goes to the progress line (a next prompt takes it).
+        dom::focus_element_after_render(PROGRESS_ID);
     };
 
     view! {
@@ -381,7 +383,7 @@ fn ImportScreen() -> impl IntoView {
 
         <Show when=move || { progress.get().1 > 0 }>
             <h2>{move || i18n.t().import_this_time}</h2>
-            <p role="status" class="import-progress">
+            <p role="status" class="import-progress" id=PROGRESS_ID tabindex="-1">
                 <progress
                     max=move || progress.get().1
                     value=move || progress.get().0
@@ -435,7 +437,7 @@ fn ImportScreen() -> impl IntoView {
         </Show>
 
         <DatasetSummary />
-        <ImportLog running=running />
+        <ImportLog busy=Signal::derive(move || running.get() && asking_for.with(Option::is_none)) />
     }
 }
 
@@ -488,13 +490,13 @@ fn DetailLines(lines: Vec<String>) -> impl IntoView {
     })
 }
 
-/// How many log records the summary and the log show: all of them, except while a batch is
-/// being imported, when they stay as they were until it ends (redrawing them after every file
-/// made a large batch slow down as it went).
-fn settled_log_len(running: RwSignal<bool>) -> Memo<usize> {
+/// How many log records the log shows: all of them, except while files are being imported,
+/// when they stay as they were until the import ends or waits for a passphrase (redrawing them
+/// after every file made a large batch slow down as it went).
+fn settled_log_len(busy: Signal<bool>) -> Memo<usize> {
     let coordinator = use_coordinator();
     Memo::new(move |previous: Option<&usize>| {
-        let busy = running.get();
+        let busy = busy.get();
         // Read (and so followed) in every run, also while busy.
         let now = coordinator.log.with(Vec::len);
         match previous {
@@ -571,10 +573,10 @@ fn DatasetSummary() -> impl IntoView {
 /// Every earlier import, newest first. Rows are keyed: importing a thousand files adds a
 /// thousand rows, it does not redraw the table a thousand times.
 #[component]
-fn ImportLog(running: RwSignal<bool>) -> impl IntoView {
+fn ImportLog(busy: Signal<bool>) -> impl IntoView {
     let i18n = use_i18n();
     let coordinator = use_coordinator();
-    let settled = settled_log_len(running);
+    let settled = settled_log_len(busy);
     let empty = Memo::new(move |_| settled.get() == 0);
     // Newest first; the key names the record, so a log read back after a wipe is drawn anew.
     let rows = move || {
