@@ -171,6 +171,10 @@ pub struct Messages {
     pub import_dataset_heading: &'static str,
     pub import_loading: &'static str,
     pub import_dataset_counts: &'static str,
+    /// "{n} …" for one and for more: completed surveys, meetings, imported files.
+    pub count_completed: [&'static str; 2],
+    pub count_meetings: [&'static str; 2],
+    pub count_imported_files: [&'static str; 2],
     pub import_damaged: &'static str,
     pub import_to_report: &'static str,
     pub import_log_heading: &'static str,
@@ -512,7 +516,10 @@ pub static NL: Messages = Messages {
     import_no_passphrase: "Overgeslagen zonder wachtwoordzin.",
     import_dataset_heading: "Samengevoegde gegevens",
     import_loading: "De geïmporteerde gegevens worden geladen…",
-    import_dataset_counts: "{responses} ingevulde enquêtes en {meetings} bijeenkomsten, uit {files} geïmporteerde bestanden.",
+    import_dataset_counts: "{responses} en {meetings}, uit {files}.",
+    count_completed: ["{n} ingevulde enquête", "{n} ingevulde enquêtes"],
+    count_meetings: ["{n} bijeenkomst", "{n} bijeenkomsten"],
+    count_imported_files: ["{n} geïmporteerd bestand", "{n} geïmporteerde bestanden"],
     import_damaged: "{n} eerder geïmporteerde bestanden konden niet helemaal worden teruggelezen uit de opslag van deze browser. Importeer ze opnieuw om zeker te zijn dat alles meetelt.",
     import_to_report: "Naar het rapport",
     import_log_heading: "Eerder geïmporteerd",
@@ -853,7 +860,10 @@ pub static EN: Messages = Messages {
     import_no_passphrase: "Skipped without a passphrase.",
     import_dataset_heading: "Merged data",
     import_loading: "Loading the imported data…",
-    import_dataset_counts: "{responses} completed surveys and {meetings} meetings, from {files} imported files.",
+    import_dataset_counts: "{responses} and {meetings}, from {files}.",
+    count_completed: ["{n} completed survey", "{n} completed surveys"],
+    count_meetings: ["{n} meeting", "{n} meetings"],
+    count_imported_files: ["{n} imported file", "{n} imported files"],
     import_damaged: "{n} earlier imported files could not be read back whole from this browser's storage. Import them again to be sure everything counts.",
     import_to_report: "To the report",
     import_log_heading: "Imported before",
@@ -1026,6 +1036,11 @@ pub static EN: Messages = Messages {
     report_rounds_grade_of: "Grade ({round})",
     meeting_attendance_wrong: "Enter a whole number: 0 or more.",
 };
+
+/// "{n} …" in the form for `n` (one, or any other number), with `n` filled in.
+pub fn count(forms: [&str; 2], n: usize) -> String {
+    fill(forms[usize::from(n != 1)], &[("n", &n.to_string())])
+}
 
 /// Fills `{name}` placeholders of a text, e.g. `fill(t.step_of, &[("n", "2"), ("total", "5")])`.
 pub fn fill(text: &str, values: &[(&str, &str)]) -> String {

@@ -60,7 +60,7 @@ test("export, import in another profile: the same records; again: nothing change
       hasText: "Geïmporteerd: 2 nieuw, 0 bijgewerkt, 0 ongewijzigd, 0 in conflict, 0 overgeslagen",
     })
     .waitFor();
-  await page.locator("#import-dataset-counts", { hasText: "2 ingevulde enquêtes en 0 bijeenkomsten, uit 1 geïmporteerde bestanden" }).waitFor();
+  await page.locator("#import-dataset-counts", { hasText: "2 ingevulde enquêtes en 0 bijeenkomsten, uit 1 geïmporteerd bestand." }).waitFor();
   assert.deepEqual(await axeViolations(page), []);
 
   // What is stored is what was exported: the same records, field for field.
@@ -152,7 +152,7 @@ test("encrypted files ask for the passphrase; a wrong one says so; the right one
   await page.keyboard.press("Enter");
   await page.locator(".import-status", { hasText: "Geïmporteerd: 1 nieuw" }).waitFor();
   assert.equal(await prompt.count(), 0);
-  await page.locator("#import-dataset-counts", { hasText: "1 ingevulde enquêtes" }).waitFor();
+  await page.locator("#import-dataset-counts", { hasText: "1 ingevulde enquête en 0 bijeenkomsten, uit 1 geïmporteerd bestand." }).waitFor();
   const [record] = await storedImports(page);
   assert.equal(record.encrypted, true);
   assert.equal(JSON.parse(record.data).responses[0].answers.team, "brummen");

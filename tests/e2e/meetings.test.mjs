@@ -213,7 +213,7 @@ test("a meeting recorded by keyboard is kept, exported, imported and found in th
   await cp.goto(env.server.url + "#/importeren");
   await cp.locator("#import-dataset-counts").waitFor();
   await cp.locator("#import-files").setInputFiles([await download.path()]);
-  await cp.locator("#import-dataset-counts", { hasText: "0 ingevulde enquêtes en 1 bijeenkomsten" }).waitFor();
+  await cp.locator("#import-dataset-counts", { hasText: "0 ingevulde enquêtes en 1 bijeenkomst," }).waitFor();
   await cp.locator("#import-files").setInputFiles(files);
   await cp.locator("#import-dataset-counts", { hasText: "25 ingevulde enquêtes en 2 bijeenkomsten, uit 4" }).waitFor();
 
@@ -322,7 +322,7 @@ test("the meeting form in English, and a meetings-only dataset still has its syn
   }]);
   await page.goto(env.server.url + "#/importeren");
   await page.locator("#import-files").setInputFiles([{ name: "heerde.samenscan.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(file)) }]);
-  await page.locator("#import-dataset-counts", { hasText: "1 meetings" }).waitFor();
+  await page.locator("#import-dataset-counts", { hasText: "1 meeting," }).waitFor();
   await page.goto(env.server.url + "#/rapport");
   await page.locator("#synthesis-heading", { hasText: "Evaluation meetings" }).waitFor();
   assert.equal(await page.locator("#synthesis-covered").innerText(), "Heerde");

@@ -12,7 +12,7 @@ use crate::ui::app::PAGE_TITLE_ID;
 use crate::ui::components::response_list::locale;
 use crate::ui::components::storage_gate::StorageGate;
 use crate::ui::coordinator::{decrypt, open_file, use_coordinator, LoadState, Opened, Rejection};
-use crate::ui::i18n::{fill, use_i18n};
+use crate::ui::i18n::{count, fill, use_i18n};
 use crate::ui::route::Route;
 use crate::ui::store::{storage_error_text, use_store};
 use futures_channel::oneshot;
@@ -543,10 +543,11 @@ fn DatasetSummary() -> impl IntoView {
                 <p id="import-dataset-counts">
                     {move || {
                         let (responses, meetings) = counts.get();
-                        fill(i18n.t().import_dataset_counts, &[
-                            ("responses", &responses.to_string()),
-                            ("meetings", &meetings.to_string()),
-                            ("files", &coordinator.log.with(Vec::len).to_string()),
+                        let t = i18n.t();
+                        fill(t.import_dataset_counts, &[
+                            ("responses", &count(t.count_completed, responses)),
+                            ("meetings", &count(t.count_meetings, meetings)),
+                            ("files", &count(t.count_imported_files, coordinator.log.with(Vec::len))),
                         ])
                     }}
                 </p>
