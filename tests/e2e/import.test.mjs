@@ -160,7 +160,7 @@ test("encrypted files ask for the passphrase; a wrong one says so; the right one
   // Skipping: the file is refused, nothing stored.
   await page.locator("#import-files").setInputFiles(path);
   await prompt.waitFor();
-  // The batch's passphrase is remembered only within a batch; a new pick asks again.
+  // Passphrases are remembered only within one pick; a new pick asks again.
   await page.getByRole("button", { name: "Dit bestand overslaan" }).click();
   await page.locator(".import-rejected .import-status", { hasText: "Overgeslagen zonder wachtwoordzin" }).waitFor();
   assert.equal((await storedImports(page)).length, 1);
@@ -411,22 +411,26 @@ test("files are read by the reader worker, in batches of bounded size; without t
   }
 });
 
-test("files with two passphrases: the remembered one is tried without a word, typed again it is called wrong; files after wait; focus returns to the progress line", async () => {
+test("files with two passphrases: remembered ones are tried without a word, typed again one is called wrong; files after wait; focus returns to the progress line", async () => {
   // Two workers, each with their own passphrase.
   const worker = await open(env.browser, env.server.url, { acceptDownloads: true });
   const other = await open(env.browser, env.server.url, { acceptDownloads: true });
+  const third = await open(env.browser, env.server.url, { acceptDownloads: true });
   const dir = await mkdtemp(join(tmpdir(), "samenscan-two-"));
   const { context, page, errors } = await open(env.browser, env.server.url);
   try {
     await finishShortResponse(worker.page, env.server.url, { org: 1, team: 2 });
     await finishShortResponse(other.page, env.server.url, { org: 2, team: 3 });
+    await finishShortResponse(third.page, env.server.url, { org: 3, team: 5 });
     const first = await exportFile(worker.page, "appels in de herfst");
     const second = await exportFile(other.page, "peren in de zomer");
+    const fourth = await exportFile(third.page, "appels in de herfst");
     const plain = join(dir, "3-gewoon.samenscan.json");
     await writeFile(plain, JSON.stringify(generatedFile([response(rng(5))])));
-    const files = [join(dir, "1-appel.samenscan.json"), join(dir, "2-peer.samenscan.json"), plain];
+    const files = [join(dir, "1-appel.samenscan.json"), join(dir, "2-peer.samenscan.json"), plain, join(dir, "4-appel.samenscan.json")];
     await writeFile(files[0], await readFile(first));
     await writeFile(files[1], await readFile(second));
+    await writeFile(files[3], await readFile(fourth));
 
     await page.goto(env.server.url + "#/importeren");
     await page.locator("#import-dataset-counts").waitFor();
@@ -449,8 +453,9 @@ test("files with two passphrases: the remembered one is tried without a word, ty
     await prompt.locator(".error-message", { hasText: "Deze wachtwoordzin past niet bij dit bestand" }).waitFor();
     await page.locator("#import-passphrase").fill("peren in de zomer");
     await page.keyboard.press("Enter");
-    await page.locator(".import-progress", { hasText: "3 van 3 bestanden" }).waitFor();
-    for (const name of ["1-appel", "2-peer", "3-gewoon"]) {
+    // The fourth file is opened with the first passphrase, remembered, without asking.
+    await page.locator(".import-progress", { hasText: "4 van 4 bestanden" }).waitFor();
+    for (const name of ["1-appel", "2-peer", "3-gewoon", "4-appel"]) {
       assert.match(await row(name).locator(".import-status").innerText(), /^Geïmporteerd/);
     }
     // The prompt is gone: focus is on the progress line, not lost to the page.
@@ -459,6 +464,7 @@ test("files with two passphrases: the remembered one is tried without a word, ty
   } finally {
     await worker.context.close();
     await other.context.close();
+    await third.context.close();
     await context.close();
     await rm(dir, { recursive: true, force: true });
   }

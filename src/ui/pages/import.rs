@@ -182,9 +182,10 @@ fn ImportScreen() -> impl IntoView {
                 }
             }
         };
-        // A passphrase that opened one file of this batch is tried first on the next ones:
-        // a coordinator usually receives many files with the same passphrase.
-        let mut known_passphrase: Option<String> = None;
+        // The passphrases that opened files of this pick are tried first on the next ones, the
+        // latest first: a coordinator usually receives many files with the same passphrase, or
+        // one per team.
+        let mut known_passphrases: Vec<String> = Vec::new();
         let mut reading = Vec::new();
         loop {
             if reading.is_empty() {
@@ -227,12 +228,12 @@ fn ImportScreen() -> impl IntoView {
                     Ok(Opened::Encrypted(envelope)) => {
                         stored(&mut storing).await;
                         store_batch(std::mem::take(&mut plain)).await;
-                        let mut remembered = known_passphrase.clone();
+                        let mut remembered = known_passphrases.clone();
                         let mut wrong = false;
                         let result = loop {
-                            // The passphrase that opened the file before is tried first, without
-                            // asking; one the person typed is theirs, even if it is that one.
-                            let (given, typed) = match remembered.take() {
+                            // The passphrases that opened files before are tried first, without
+                            // asking; one the person typed is theirs, even if it is one of them.
+                            let (given, typed) = match remembered.pop() {
                                 Some(p) => (Some(p), false),
                                 None => {
                                     row.outcome.set(Outcome::Passphrase { wrong });
@@ -245,11 +246,12 @@ fn ImportScreen() -> impl IntoView {
                             row.outcome.set(Outcome::Working);
                             match decrypt(&envelope, &given).await {
                                 Ok(raw) => {
-                                    known_passphrase = Some(given);
+                                    known_passphrases.retain(|known| *known != given);
+                                    known_passphrases.push(given);
                                     break Ok(raw);
                                 }
                                 Err(Rejection::File(FileProblem::WrongPassphrase)) => {
-                                    // The remembered passphrase not fitting is no mistake of
+                                    // A remembered passphrase not fitting is no mistake of
                                     // the person.
                                     wrong = typed;
                                 }
