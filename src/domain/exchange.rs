@@ -535,12 +535,6 @@ impl RawResponse {
     }
 }
 
-impl From<Value> for RawResponse {
-    fn from(value: Value) -> RawResponse {
-        RawResponse::Json(value)
-    }
-}
-
 /// A plain export of the current version whose every response is well-formed: read in one
 /// pass, without building a JSON value for each record first. Anything the reading as JSON
 /// values would treat differently makes this reading fail, and the file is then read as JSON

@@ -54,6 +54,4 @@ pub use report::{
     build_report, compare_rounds, Cell, GroupKey, Report, ReportOptions, RoundComparison,
 };
 pub use response::{is_uuid_v4, QuestionnaireRef, RecordIssue, Response, Status, Timestamp};
-pub use validation::{
-    validate_answers, validate_answers_with, Answer, AnswerIssue, AnswerProblem, Mode,
-};
+pub use validation::{validate_answers, Answer, AnswerIssue, AnswerProblem, Mode};
