@@ -21,8 +21,8 @@ if [ -z "${BENCH_SKIP_SETUP:-}" ]; then
 fi
 app_dir=${BENCH_APP_DIR:-dist}
 if [ -z "${BENCH_SKIP_BUILD:-}" ] && [ -z "${BENCH_APP_DIR:-}" ]; then
-  say "Building the release app"
-  trunk build --release
+  say "Building the release app (scripts/build_release.sh)"
+  scripts/build_release.sh
 fi
 [ -f "$app_dir/index.html" ] || { echo "$app_dir/index.html is missing: build first" >&2; exit 1; }
 

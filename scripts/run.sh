@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PWD/node_modules/.bin:$PATH"
-trunk build --release
+scripts/build_release.sh
 port="${PORT:-8080}"
 printf '\nSamenscan is served at  http://127.0.0.1:%s/   (Ctrl+C stops)\n\n' "$port"
 exec python3 -m http.server "$port" --bind 127.0.0.1 --directory "$PWD/dist"

@@ -3,12 +3,15 @@
 # already there: safe to run any number of times. Downloads come only from the package
 # registries (crates.io, npm, Debian) and rustup. Versions are pinned; see ../shared/toolchain.md.
 #
-#   scripts/setup.sh          build tools: wasm32 target, trunk, wasm-bindgen-cli, npm packages
+#   scripts/setup.sh          build tools: wasm32 target, the release build's pinned nightly,
+#                             trunk, wasm-bindgen-cli, npm packages
 #   scripts/setup.sh --test   the above, plus Chromium and ChromeDriver for the browser tests
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
+# Keep in step with RUSTUP_TOOLCHAIN in scripts/build_release.sh.
+RELEASE_TOOLCHAIN=nightly-2026-05-20
 with_test=false
 [ "${1:-}" = "--test" ] && with_test=true
 
@@ -30,6 +33,15 @@ for component in rustfmt clippy; do
     rustup component add "$component"
   fi
 done
+
+# The release build (scripts/build_release.sh) uses this nightly, and only that build: it rebuilds
+# the standard library (-Zbuild-std) for a smaller wasm. Needs its source (rust-src); ~20 s once.
+if ! rustup run "$RELEASE_TOOLCHAIN" rustc --version >/dev/null 2>&1 \
+  || ! rustup component list --toolchain "$RELEASE_TOOLCHAIN" --installed | grep -q '^rust-src' \
+  || ! rustup target list --toolchain "$RELEASE_TOOLCHAIN" --installed | grep -qx wasm32-unknown-unknown; then
+  say "Installing Rust $RELEASE_TOOLCHAIN with rust-src (the release build only)"
+  rustup toolchain install "$RELEASE_TOOLCHAIN" --profile minimal -c rust-src -t wasm32-unknown-unknown
+fi
 
 if [ "$(trunk --version 2>/dev/null | awk '{print $2}')" != "$TRUNK_VERSION" ]; then
   say "Installing trunk $TRUNK_VERSION (takes several minutes once)"
@@ -61,6 +73,9 @@ fi
 
 say "Fetching crates (then every build runs offline)"
 cargo fetch --locked
+# The standard library's own crates, for -Zbuild-std in the (offline) release build.
+cargo "+$RELEASE_TOOLCHAIN" fetch --locked --manifest-path \
+  "$(rustup run "$RELEASE_TOOLCHAIN" rustc --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml"
 
 if $with_test; then
   if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then

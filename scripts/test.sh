@@ -37,8 +37,8 @@ cargo check --manifest-path fuzz/Cargo.toml --target-dir target --bin decode
 step "Browser tests in headless Chromium (wasm-bindgen-test)"
 cargo test --locked --target wasm32-unknown-unknown --test 'web_*'
 
-step "Release build (trunk build --release)"
-trunk build --release
+step "Release build (scripts/build_release.sh: trunk build --release on the pinned nightly)"
+scripts/build_release.sh
 
 step "Size of the release build"
 python3 scripts/size_report.py dist
