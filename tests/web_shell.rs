@@ -75,3 +75,39 @@ async fn mounts_in_dutch_and_switches_to_english_and_remembers_it() {
     host.remove();
     storage.remove_item("samenscan.lang").unwrap();
 }
+
+#[wasm_bindgen_test]
+fn moments_are_shown_as_the_browser_writes_them_per_language_and_minute() {
+    use samenscan::browser::clock::format_local;
+    let browser = |moment: &str, locale: &str| {
+        let options = js_sys::Object::new();
+        js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into()).unwrap();
+        js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into()).unwrap();
+        String::from(js_sys::Date::new(&moment.into()).to_locale_string(locale, &options))
+    };
+    let moments = [
+        "2026-11-22T10:12:01.000Z",
+        "2026-11-22T10:12:59.999Z",
+        "2026-11-22T10:13:00.000Z",
+        "2026-11-22T11:12:05+01:00",
+        "2025-03-30T01:59:30Z",
+    ];
+    for locale in ["nl-NL", "en-GB", "nl-NL"] {
+        for moment in moments {
+            assert_eq!(
+                format_local(moment, locale),
+                browser(moment, locale),
+                "{moment} {locale}"
+            );
+        }
+    }
+    assert_ne!(
+        format_local(moments[1], "nl-NL"),
+        format_local(moments[2], "nl-NL")
+    );
+    assert_ne!(
+        format_local(moments[2], "nl-NL"),
+        format_local(moments[2], "en-GB")
+    );
+    assert_eq!(format_local("not a moment", "nl-NL"), "not a moment");
+}

@@ -20,26 +20,45 @@ pub fn new_id() -> String {
 }
 
 /// A moment (RFC 3339) as local date and time for people, e.g. "22 november 2026 om 10:12";
-/// the text itself when it is not a moment. The last answer is kept: the files of one import
-/// batch share their moment, and a log of a thousand files asked the browser a thousand times.
+/// the text itself when it is not a moment. Shown to the minute, so the last minute's answer is
+/// kept (the files of an import are mostly stored within the same minute), and the browser's
+/// formatter is made once per language: a log of a thousand files asking `toLocaleString` a
+/// thousand times made a formatter each time.
 pub fn format_local(moment: &str, locale: &str) -> String {
     thread_local! {
-        static LAST: std::cell::RefCell<(String, String, String)> = Default::default();
+        static LAST: std::cell::RefCell<(f64, String, String)> = Default::default();
+        static FORMATS: std::cell::RefCell<Vec<(String, js_sys::Function)>> = Default::default();
     }
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(moment));
+    let time = date.get_time();
+    if time.is_nan() {
+        return moment.to_string();
+    }
+    // Time zones are whole minutes apart from UTC, so the minute decides the text.
+    let minute = (time / 60_000.0).floor();
     if let Some(hit) =
-        LAST.with_borrow(|(m, l, text)| (m == moment && l == locale).then(|| text.clone()))
+        LAST.with_borrow(|(m, l, text)| (*m == minute && l == locale).then(|| text.clone()))
     {
         return hit;
     }
-    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(moment));
-    if date.get_time().is_nan() {
-        return moment.to_string();
-    }
-    let options = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into());
-    let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());
-    let text = String::from(date.to_locale_string(locale, &options));
-    LAST.set((moment.to_string(), locale.to_string(), text.clone()));
+    let format = FORMATS.with_borrow_mut(|formats| {
+        if let Some((_, f)) = formats.iter().find(|(l, _)| l == locale) {
+            return f.clone();
+        }
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into());
+        let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());
+        let locales = js_sys::Array::of1(&locale.into());
+        let f = js_sys::Intl::DateTimeFormat::new(&locales, &options).format();
+        formats.push((locale.to_string(), f.clone()));
+        f
+    });
+    let text = format
+        .call1(&wasm_bindgen::JsValue::UNDEFINED, &date)
+        .ok()
+        .and_then(|t| t.as_string())
+        .unwrap_or_else(|| String::from(date.to_locale_string(locale, &js_sys::Object::new())));
+    LAST.set((minute, locale.to_string(), text.clone()));
     text
 }
 

@@ -501,12 +501,22 @@ pub struct RawExport {
     pub app_version: Option<String>,
     /// When it was exported, as written, if stated.
     pub exported_at: Option<String>,
-    /// Raw questionnaire definitions.
-    pub questionnaires: Vec<Value>,
+    /// Questionnaire definitions, raw or already read.
+    pub questionnaires: Vec<RawDefinition>,
     /// Responses: typed already when the whole file was well-formed, else raw JSON.
     pub responses: Vec<RawResponse>,
     /// Raw meetings.
     pub meetings: Vec<Value>,
+}
+
+/// One questionnaire definition as [`decode`] read it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RawDefinition {
+    /// Raw JSON, read by [`validate`] (which names every problem).
+    Json(Value),
+    /// Read already: the same text as a valid definition read before (a well-formed file's
+    /// definitions, see [`Questionnaire::from_text_remembered`]).
+    Read(Questionnaire),
 }
 
 /// One response as [`decode`] read it. A well-formed file (every field of every response
@@ -544,15 +554,16 @@ impl RawResponse {
 /// range or a broken `\u` escape).
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
-struct WellFormed {
+struct WellFormed<'a> {
     format: String,
     format_version: u64,
     #[serde(default)]
     app_version: Option<String>,
     #[serde(default)]
     exported_at: Option<String>,
-    #[serde(default)]
-    questionnaires: Vec<Value>,
+    /// Taken as text: most are a definition read before ([`RawDefinition::Read`]).
+    #[serde(default, borrow)]
+    questionnaires: Vec<&'a serde_json::value::RawValue>,
     #[serde(default)]
     responses: Vec<ObjectOnly<WellFormedResponse>>,
     #[serde(default)]
@@ -630,7 +641,21 @@ fn decode_well_formed(text: &str) -> Option<RawExport> {
         format_version: FORMAT_VERSION,
         app_version: file.app_version.as_deref().map(short),
         exported_at: file.exported_at.as_deref().map(short),
-        questionnaires: file.questionnaires,
+        questionnaires: file
+            .questionnaires
+            .into_iter()
+            .map(
+                |text| match Questionnaire::from_text_remembered(text.get()) {
+                    Some(q) => Some(RawDefinition::Read(q)),
+                    // Not a valid definition: read as JSON by `validate`, which names its problems
+                    // (text the JSON value refuses, such as a number out of range, sends the whole
+                    // file to the reading as values, as any other irregularity does).
+                    None => serde_json::from_str(text.get())
+                        .ok()
+                        .map(RawDefinition::Json),
+                },
+            )
+            .collect::<Option<Vec<_>>>()?,
         responses: file
             .responses
             .into_iter()
@@ -722,7 +747,10 @@ fn decode_with(bytes: &[u8], max_bytes: usize, typed: bool) -> Result<Decoded, F
         Some(Value::Array(items)) => Ok(items),
         Some(_) => Err(FileProblem::BadStructure { field }),
     };
-    let questionnaires = list("questionnaires")?;
+    let questionnaires = list("questionnaires")?
+        .into_iter()
+        .map(RawDefinition::Json)
+        .collect();
     let responses = list("responses")?
         .into_iter()
         .map(RawResponse::Json)
@@ -1180,9 +1208,15 @@ pub fn validate(
     // Definitions first: records are checked against them.
     let mut own: BTreeMap<QuestionnaireRef, (usize, Questionnaire)> = BTreeMap::new();
     let mut broken: BTreeSet<QuestionnaireRef> = BTreeSet::new();
-    for (index, value) in raw.questionnaires.into_iter().enumerate() {
-        let reference = raw_questionnaire_ref(&value);
-        match Questionnaire::from_value(value) {
+    for (index, definition) in raw.questionnaires.into_iter().enumerate() {
+        let (reference, read) = match definition {
+            RawDefinition::Read(q) => (None, Ok(q)),
+            RawDefinition::Json(value) => (
+                raw_questionnaire_ref(&value),
+                Questionnaire::from_value(value),
+            ),
+        };
+        match read {
             Ok(q) => match own.entry(q.reference()) {
                 Entry::Vacant(slot) => {
                     slot.insert((index, q));
@@ -1657,6 +1691,63 @@ mod tests {
             }
         }
         assert!(typed >= 1, "the valid fixture is read typed");
+    }
+
+    #[test]
+    fn definitions_are_taken_as_text_and_read_the_same_as_values() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/exchange/valid-v1.samenscan.json");
+        let text = std::fs::read_to_string(path).unwrap();
+        let definitions = |bytes: &[u8]| match decode_with(bytes, MAX_FILE_BYTES, true) {
+            Ok(Decoded::Export(raw)) => raw.questionnaires,
+            other => panic!("not an export: {other:?}"),
+        };
+        // A well-formed file's definition is read from its text, the second time from memory.
+        let first = definitions(text.as_bytes());
+        assert!(matches!(first.as_slice(), [RawDefinition::Read(_)]));
+        assert_eq!(definitions(text.as_bytes()), first);
+        assert!(same_both_ways("valid", text.as_bytes()));
+
+        // The definition's text changed in ways the two readings must agree on: each as its
+        // own file, through both readings, validated the same.
+        let start = text
+            .find("\"questionnaires\"")
+            .expect("the fixture has definitions");
+        let at = |needle: &str| start + text[start..].find(needle).expect(needle);
+        let id_at = at("\"id\"");
+        let splice = |from: usize, to: usize, with: &str| {
+            format!("{}{}{}", &text[..from], with, &text[to..])
+        };
+        let variants = [
+            ("spaces", splice(id_at, id_at, " \n ")),
+            ("empty id", {
+                let value_at = id_at + text[id_at..].find(':').unwrap() + 1;
+                let end = value_at + text[value_at..].find(',').unwrap();
+                splice(value_at, end, " \"\"")
+            }),
+            (
+                "number out of range",
+                splice(id_at, id_at, "\"x\": 1e400, "),
+            ),
+            (
+                "lone surrogate",
+                splice(id_at, id_at, "\"x\": \"\\ud800\", "),
+            ),
+            ("key twice", splice(id_at, id_at, "\"id\": \"other\", ")),
+            ("not an object", {
+                let open = at("[") + 1;
+                splice(open, open, "5, ")
+            }),
+        ];
+        for (name, variant) in &variants {
+            assert_ne!(variant, &text, "{name} changes the file");
+            same_both_ways(name, variant.as_bytes());
+        }
+        // The changed definitions are not taken for the remembered one.
+        assert!(matches!(
+            definitions(variants[1].1.as_bytes()).as_slice(),
+            [RawDefinition::Json(_)]
+        ));
     }
 
     #[test]

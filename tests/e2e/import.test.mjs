@@ -289,6 +289,25 @@ test("many files in one pick: stored in batches, each file judged on its own; a 
   assert.equal((await storedImports(page)).length, 149);
   await page.locator("#import-dataset-counts", { hasText: `${expected} ingevulde enquêtes` }).waitFor();
   await page.locator("#import-dataset-counts", { hasText: "149 geïmporteerde bestanden" }).waitFor();
+  // The log of earlier imports shows the newest 50, the rest on request (and back).
+  const logRows = page.locator(".import-log tbody tr");
+  const logMore = page.locator("#import-log-more");
+  await page.locator("#import-log-caption", { hasText: "De nieuwste 50 van 149 imports" }).waitFor();
+  assert.equal(await logRows.count(), 50);
+  assert.match(await logRows.nth(0).innerText(), /^149\.samenscan\.json/);
+  assert.match(await logRows.nth(49).innerText(), /^100\.samenscan\.json/);
+  assert.equal(await logMore.innerText(), "Alle 149 imports tonen");
+  assert.equal(await logMore.getAttribute("aria-expanded"), "false");
+  await logMore.click();
+  await page.locator("#import-log-caption", { hasText: "Alle imports, nieuwste eerst" }).waitFor();
+  assert.equal(await logRows.count(), 149);
+  assert.match(await logRows.nth(148).innerText(), /^00-vragenlijst\.samenscan\.json/);
+  assert.equal(await logMore.innerText(), "Alleen de nieuwste 50 tonen");
+  assert.equal(await logMore.getAttribute("aria-expanded"), "true");
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "import-log-more");
+  await logMore.click();
+  await page.locator("#import-log-caption", { hasText: "De nieuwste 50 van 149 imports" }).waitFor();
+  assert.equal(await logRows.count(), 50);
 
   // The disk is full: every file of the batch is refused, nothing is stored, the data on screen
   // is what is stored.

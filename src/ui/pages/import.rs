@@ -64,12 +64,47 @@ struct Row {
     outcome: RwSignal<Outcome>,
 }
 
+impl Row {
+    /// Shows where the file stands now. The totals are kept as it goes (the progress line and
+    /// the prompt recounting a thousand rows after every change cost as much as drawing them).
+    fn show(&self, outcome: Outcome, tally: Tally) {
+        if outcome.finished() && !self.outcome.with_untracked(Outcome::finished) {
+            tally.finished.update(|n| *n += 1);
+        }
+        match &outcome {
+            Outcome::Passphrase { wrong } => {
+                tally
+                    .asking
+                    .set(Some((self.key, self.name.clone(), *wrong)));
+            }
+            _ if tally
+                .asking
+                .with_untracked(|a| a.as_ref().is_some_and(|(key, ..)| *key == self.key)) =>
+            {
+                tally.asking.set(None);
+            }
+            _ => {}
+        }
+        self.outcome.set(outcome);
+    }
+}
+
+/// What the rows add up to.
+#[derive(Clone, Copy)]
+struct Tally {
+    /// How many rows are done (imported or refused).
+    finished: RwSignal<usize>,
+    /// The row whose passphrase is asked for (key, file name, whether one given was wrong).
+    asking: RwSignal<Option<(usize, String, bool)>>,
+}
+
 /// The files picked for import and where each stands. Held by the app, not by the screen:
 /// importing goes on when the person opens another screen meanwhile (a thousand files take a
 /// while), and coming back shows where it stands — also a passphrase prompt still waiting.
 #[derive(Clone, Copy)]
 pub struct ImportQueue {
     rows: RwSignal<Vec<Row>>,
+    tally: Tally,
     queue: StoredValue<VecDeque<(Row, web_sys::File)>, LocalStorage>,
     running: RwSignal<bool>,
     passphrase: RwSignal<String>,
@@ -82,6 +117,10 @@ pub struct ImportQueue {
 pub fn provide_import_queue() {
     provide_context(ImportQueue {
         rows: RwSignal::new(Vec::new()),
+        tally: Tally {
+            finished: RwSignal::new(0),
+            asking: RwSignal::new(None),
+        },
         queue: StoredValue::new_local(VecDeque::new()),
         running: RwSignal::new(false),
         passphrase: RwSignal::new(String::new()),
@@ -112,6 +151,7 @@ fn ImportScreen() -> impl IntoView {
 
     let ImportQueue {
         rows,
+        tally,
         queue,
         running,
         passphrase,
@@ -142,10 +182,13 @@ fn ImportScreen() -> impl IntoView {
             .unzip();
         let results = coordinator.import_batch(store, files).await;
         for (row, result) in rows_of.iter().zip(results) {
-            row.outcome.set(match result {
-                Ok(record) => Outcome::Imported(record),
-                Err(rejection) => Outcome::Rejected(rejection),
-            });
+            row.show(
+                match result {
+                    Ok(record) => Outcome::Imported(record),
+                    Err(rejection) => Outcome::Rejected(rejection),
+                },
+                tally,
+            );
         }
     };
 
@@ -213,7 +256,7 @@ fn ImportScreen() -> impl IntoView {
             }
             queue.update_value(|q| {
                 for (row, file) in later.into_iter().rev() {
-                    row.outcome.set(Outcome::Waiting);
+                    row.show(Outcome::Waiting, tally);
                     q.push_front((row, file));
                 }
             });
@@ -222,7 +265,7 @@ fn ImportScreen() -> impl IntoView {
             for (row, result) in read {
                 // Worked on from now: until then it waited, for the batch before or for a
                 // passphrase asked for an earlier file.
-                row.outcome.set(Outcome::Working);
+                row.show(Outcome::Working, tally);
                 match open_file(result) {
                     Ok(Opened::Plain(raw)) => plain.push((row, raw, false)),
                     Ok(Opened::Encrypted(envelope)) => {
@@ -236,14 +279,14 @@ fn ImportScreen() -> impl IntoView {
                             let (given, typed) = match remembered.pop() {
                                 Some(p) => (Some(p), false),
                                 None => {
-                                    row.outcome.set(Outcome::Passphrase { wrong });
+                                    row.show(Outcome::Passphrase { wrong }, tally);
                                     (ask().await, true)
                                 }
                             };
                             let Some(given) = given else {
                                 break Err(Rejection::NoPassphrase);
                             };
-                            row.outcome.set(Outcome::Working);
+                            row.show(Outcome::Working, tally);
                             match decrypt(&envelope, &given).await {
                                 Ok(raw) => {
                                     known_passphrases.retain(|known| *known != given);
@@ -260,10 +303,10 @@ fn ImportScreen() -> impl IntoView {
                         };
                         match result {
                             Ok(raw) => store_batch(vec![(row, raw, true)]).await,
-                            Err(rejection) => row.outcome.set(Outcome::Rejected(rejection)),
+                            Err(rejection) => row.show(Outcome::Rejected(rejection), tally),
                         }
                     }
-                    Err(rejection) => row.outcome.set(Outcome::Rejected(rejection)),
+                    Err(rejection) => row.show(Outcome::Rejected(rejection), tally),
                 }
             }
             stored(&mut storing).await;
@@ -324,22 +367,11 @@ fn ImportScreen() -> impl IntoView {
         }
     });
 
-    let progress = Memo::new(move |_| {
-        rows.with(|list| {
-            let done = list
-                .iter()
-                .filter(|r| r.outcome.with(Outcome::finished))
-                .count();
-            (done, list.len())
-        })
-    });
+    let progress = Memo::new(move |_| (tally.finished.get(), rows.with(Vec::len)));
     let asking_for = Memo::new(move |_| {
-        rows.with(|list| {
-            list.iter().find_map(|r| match r.outcome.get() {
-                Outcome::Passphrase { wrong } => Some((r.name.clone(), wrong)),
-                _ => None,
-            })
-        })
+        tally
+            .asking
+            .with(|a| a.as_ref().map(|(_, name, wrong)| (name.clone(), *wrong)))
     });
     let give = move |value: Option<String>| {
         if let Some(sender) = answer.try_update_value(Option::take).flatten() {
@@ -573,6 +605,11 @@ fn DatasetSummary() -> impl IntoView {
     }
 }
 
+/// The log shows this many of the newest imports, and the rest on request: a coordinator's
+/// log grows by a thousand rows per round, and drawing them all after every import cost more
+/// than a tenth of the import.
+const LOG_FIRST: usize = 50;
+
 /// Every earlier import, newest first. Rows are keyed: importing a thousand files adds a
 /// thousand rows, it does not redraw the table a thousand times.
 #[component]
@@ -581,14 +618,24 @@ fn ImportLog(busy: Signal<bool>) -> impl IntoView {
     let coordinator = use_coordinator();
     let settled = settled_log_len(busy);
     let empty = Memo::new(move |_| settled.get() == 0);
+    let all = RwSignal::new(false);
+    let shown = Memo::new(move |_| {
+        let n = settled.get();
+        if all.get() {
+            n
+        } else {
+            n.min(LOG_FIRST)
+        }
+    });
     // Newest first; the key names the record, so a log read back after a wipe is drawn anew.
     let rows = move || {
-        let shown = settled.get();
+        let (settled, shown) = (settled.get(), shown.get());
         coordinator.log.with_untracked(|log| {
             log.iter()
-                .take(shown)
+                .take(settled)
                 .enumerate()
                 .rev()
+                .take(shown)
                 .map(|(i, r)| (i, r.imported_at.clone(), r.file_name.clone()))
                 .collect::<Vec<_>>()
         })
@@ -619,7 +666,16 @@ fn ImportLog(busy: Signal<bool>) -> impl IntoView {
         >
             <div class="table-scroll" tabindex="0" role="region" aria-labelledby="import-log-caption">
                 <table class="data-table import-log">
-                    <caption id="import-log-caption">{move || i18n.t().import_log_caption}</caption>
+                    <caption id="import-log-caption">
+                        {move || {
+                            let (n, shown) = (settled.get(), shown.get());
+                            if shown < n {
+                                fill(i18n.t().import_log_caption_newest, &[("shown", &shown.to_string()), ("n", &n.to_string())])
+                            } else {
+                                i18n.t().import_log_caption.to_string()
+                            }
+                        }}
+                    </caption>
                     <thead>
                         <tr>
                             <th scope="col">{move || i18n.t().import_col_file}</th>
@@ -636,6 +692,30 @@ fn ImportLog(busy: Signal<bool>) -> impl IntoView {
                     </tbody>
                 </table>
             </div>
+            {move || (settled.get() > LOG_FIRST).then(|| {
+                let expanded = all.get();
+                let label = if expanded {
+                    fill(i18n.t().import_log_fewer, &[("n", &LOG_FIRST.to_string())])
+                } else {
+                    fill(i18n.t().import_log_all, &[("n", &settled.get().to_string())])
+                };
+                view! {
+                    <p>
+                        <button
+                            type="button"
+                            class="button button-quiet"
+                            id="import-log-more"
+                            aria-expanded=if expanded { "true" } else { "false" }
+                            on:click=move |_| {
+                                all.update(|a| *a = !*a);
+                                dom::focus_element_after_render("import-log-more");
+                            }
+                        >
+                            {label}
+                        </button>
+                    </p>
+                }
+            })}
         </Show>
     }
 }
