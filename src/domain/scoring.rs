@@ -7,11 +7,12 @@
 
 use super::sorting;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use serde_json::Value;
 
 use super::questionnaire::{Item, ItemKind, Questionnaire};
-use super::response::{Answers, Response, Status};
+use super::response::{item_id, Answers, ItemId, Response, Status};
 use super::validation::{parse_answer, Answer};
 
 /// True when `response` counts in a report on `questionnaire`: it is `complete` (never a draft,
@@ -64,9 +65,10 @@ pub struct Scorer<'q> {
     factor_items: Vec<Vec<usize>>,
     group_items: Vec<usize>,
     text_items: Vec<usize>,
-    /// Item positions in id order: a response's answers (also in id order) are matched to the
-    /// items in one pass, not looked up one by one.
-    by_id: Vec<usize>,
+    /// Item positions in id order, with each id as shared by the answers read from files
+    /// ([`item_id`]): a response's answers (also in id order) are matched to the items in one
+    /// pass, not looked up one by one, and mostly by the shared id's address instead of its text.
+    by_id: Vec<(usize, ItemId)>,
 }
 
 impl<'q> Scorer<'q> {
@@ -105,6 +107,9 @@ impl<'q> Scorer<'q> {
                 let mut order: Vec<usize> = (0..items.len()).collect();
                 sorting::sort_by(&mut order, |&a, &b| items[a].id.cmp(&items[b].id));
                 order
+                    .into_iter()
+                    .map(|i| (i, item_id(&items[i].id)))
+                    .collect()
             },
             items,
             parents,
@@ -153,10 +158,16 @@ impl<'q> Scorer<'q> {
     fn values<'a>(&self, answers: &'a Answers) -> Vec<Option<&'a Value>> {
         let mut values = vec![None; self.items.len()];
         let mut given = answers.iter().peekable();
-        for &i in &self.by_id {
-            let id = self.items[i].id.as_str();
+        for (i, shared) in &self.by_id {
+            let i = *i;
             while let Some((key, value)) = given.peek() {
-                match (***key).cmp(id) {
+                // The same shared id is the same text; another may still be (an id not shared).
+                let order = if Arc::ptr_eq(key, shared) {
+                    std::cmp::Ordering::Equal
+                } else {
+                    (***key).cmp(&**shared)
+                };
+                match order {
                     std::cmp::Ordering::Less => {
                         given.next();
                     }
@@ -321,6 +332,30 @@ mod tests {
 
     fn answers(v: serde_json::Value) -> Answers {
         serde_json::from_value(v).unwrap()
+    }
+
+    #[test]
+    fn answers_with_ids_of_their_own_score_as_shared_ones() {
+        let q = questionnaire();
+        let scorer = Scorer::new(&q);
+        let given = json!({"role": "b", "cijfer": 8, "x1": 4, "x2": 2, "x3": 1, "x4": 5, "zz": 1});
+        let shared = answers(given.clone());
+        // The same answers, each id a text of its own (as a made-up key beyond the shared ids).
+        let own: Answers = given
+            .as_object()
+            .unwrap()
+            .iter()
+            .map(|(k, v)| (Arc::<str>::from(k.as_str()), v.clone()))
+            .collect();
+        assert!(own
+            .keys()
+            .zip(shared.keys())
+            .all(|(a, b)| !Arc::ptr_eq(a, b) && a == b));
+        assert_eq!(scorer.score(&own), scorer.score(&shared));
+        assert_eq!(
+            scorer.score(&shared).factors,
+            vec![Some((4.0 + 4.0 + 1.0 + 5.0) / 4.0)]
+        );
     }
 
     #[test]
