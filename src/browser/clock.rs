@@ -20,37 +20,40 @@ pub fn new_id() -> String {
 }
 
 /// A moment (RFC 3339) as local date and time for people, e.g. "22 november 2026 om 10:12";
-/// the text itself when it is not a moment. Shown to the minute, so the last minute's answer is
-/// kept (the files of an import are mostly stored within the same minute), and the browser's
-/// formatter is made once per language: a log of a thousand files asking `toLocaleString` a
-/// thousand times made a formatter each time.
+/// the text itself when it is not a moment. The browser's formatter is made once per language
+/// (and again when the device's time zone offset changes): `toLocaleString` made one on every
+/// call, a few milliseconds each in a log of a thousand files. The last answer is kept too (the
+/// files of one import batch share their moment).
 pub fn format_local(moment: &str, locale: &str) -> String {
+    type Formats = Vec<(String, f64, js_sys::Function)>;
     thread_local! {
-        static LAST: std::cell::RefCell<(f64, String, String)> = Default::default();
-        static FORMATS: std::cell::RefCell<Vec<(String, js_sys::Function)>> = Default::default();
+        static LAST: std::cell::RefCell<(f64, f64, String, String)> = Default::default();
+        static FORMATS: std::cell::RefCell<Formats> = Default::default();
     }
     let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(moment));
     let time = date.get_time();
     if time.is_nan() {
         return moment.to_string();
     }
-    // Time zones are whole minutes apart from UTC, so the minute decides the text.
-    let minute = (time / 60_000.0).floor();
-    if let Some(hit) =
-        LAST.with_borrow(|(m, l, text)| (*m == minute && l == locale).then(|| text.clone()))
-    {
+    // A formatter keeps the time zone it was made in; the device's current offset tells when
+    // that zone changed (a laptop taken abroad, a summer-time switch: made anew once).
+    let offset = js_sys::Date::new_0().get_timezone_offset();
+    if let Some(hit) = LAST.with_borrow(|(t, o, l, text)| {
+        (*t == time && *o == offset && l == locale).then(|| text.clone())
+    }) {
         return hit;
     }
     let format = FORMATS.with_borrow_mut(|formats| {
-        if let Some((_, f)) = formats.iter().find(|(l, _)| l == locale) {
+        if let Some((_, _, f)) = formats.iter().find(|(l, o, _)| l == locale && *o == offset) {
             return f.clone();
         }
+        formats.retain(|(l, _, _)| l != locale);
         let options = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into());
         let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());
         let locales = js_sys::Array::of1(&locale.into());
         let f = js_sys::Intl::DateTimeFormat::new(&locales, &options).format();
-        formats.push((locale.to_string(), f.clone()));
+        formats.push((locale.to_string(), offset, f.clone()));
         f
     });
     let text = format
@@ -58,7 +61,7 @@ pub fn format_local(moment: &str, locale: &str) -> String {
         .ok()
         .and_then(|t| t.as_string())
         .unwrap_or_else(|| String::from(date.to_locale_string(locale, &js_sys::Object::new())));
-    LAST.set((minute, locale.to_string(), text.clone()));
+    LAST.set((time, offset, locale.to_string(), text.clone()));
     text
 }
 

@@ -1702,14 +1702,15 @@ mod tests {
             Ok(Decoded::Export(raw)) => raw.questionnaires,
             other => panic!("not an export: {other:?}"),
         };
-        // A well-formed file's definition is read from its text, the second time from memory.
+        // A well-formed file's definition is read from its text (again the same from memory).
         let first = definitions(text.as_bytes());
         assert!(matches!(first.as_slice(), [RawDefinition::Read(_)]));
         assert_eq!(definitions(text.as_bytes()), first);
         assert!(same_both_ways("valid", text.as_bytes()));
 
         // The definition's text changed in ways the two readings must agree on: each as its
-        // own file, through both readings, validated the same.
+        // own file, through both readings, validated the same; and what the typed reading
+        // made of each definition (`true`: read, `false`: left as JSON for `validate`).
         let start = text
             .find("\"questionnaires\"")
             .expect("the fixture has definitions");
@@ -1718,36 +1719,56 @@ mod tests {
         let splice = |from: usize, to: usize, with: &str| {
             format!("{}{}{}", &text[..from], with, &text[to..])
         };
-        let variants = [
-            ("spaces", splice(id_at, id_at, " \n ")),
-            ("empty id", {
-                let value_at = id_at + text[id_at..].find(':').unwrap() + 1;
-                let end = value_at + text[value_at..].find(',').unwrap();
-                splice(value_at, end, " \"\"")
-            }),
+        let variants: [(&str, String, &[bool]); 6] = [
+            ("spaces", splice(id_at, id_at, " \n "), &[true]),
+            (
+                "empty id",
+                {
+                    let value_at = id_at + text[id_at..].find(':').unwrap() + 1;
+                    let end = value_at + text[value_at..].find(',').unwrap();
+                    splice(value_at, end, " \"\"")
+                },
+                &[false],
+            ),
+            // Refused by the JSON value: the whole file is read as values, which refuse it.
             (
                 "number out of range",
                 splice(id_at, id_at, "\"x\": 1e400, "),
+                &[],
             ),
             (
                 "lone surrogate",
                 splice(id_at, id_at, "\"x\": \"\\ud800\", "),
+                &[],
             ),
-            ("key twice", splice(id_at, id_at, "\"id\": \"other\", ")),
-            ("not an object", {
-                let open = at("[") + 1;
-                splice(open, open, "5, ")
-            }),
+            // The later key counts, in both readings: the definition is the valid one.
+            (
+                "key twice",
+                splice(id_at, id_at, "\"id\": \"other\", "),
+                &[true],
+            ),
+            (
+                "not an object",
+                {
+                    let open = at("[") + 1;
+                    splice(open, open, "5, ")
+                },
+                &[false, true],
+            ),
         ];
-        for (name, variant) in &variants {
+        for (name, variant, read) in &variants {
             assert_ne!(variant, &text, "{name} changes the file");
             same_both_ways(name, variant.as_bytes());
+            let kinds: Vec<bool> = match decode_with(variant.as_bytes(), MAX_FILE_BYTES, true) {
+                Ok(Decoded::Export(raw)) => raw
+                    .questionnaires
+                    .iter()
+                    .map(|d| matches!(d, RawDefinition::Read(_)))
+                    .collect(),
+                _ => Vec::new(),
+            };
+            assert_eq!(&kinds, read, "{name}");
         }
-        // The changed definitions are not taken for the remembered one.
-        assert!(matches!(
-            definitions(variants[1].1.as_bytes()).as_slice(),
-            [RawDefinition::Json(_)]
-        ));
     }
 
     #[test]

@@ -10,8 +10,9 @@ pub mod pages;
 pub mod route;
 pub mod store;
 
-/// Starts the app: panics go to the console, the service worker is registered, and the app is
-/// mounted on `<body>`.
+/// Starts the app: panics go to the console with their message (builds on stable: `trunk serve`,
+/// the browser tests; the release build aborts at once instead, see `scripts/build_release.sh`),
+/// the service worker is registered, and the app is mounted on `<body>`.
 pub fn start() {
     console_error_panic_hook::set_once();
     crate::browser::offline::register_service_worker_in_background();

@@ -524,9 +524,9 @@ fn DetailLines(lines: Vec<String>) -> impl IntoView {
     })
 }
 
-/// How many log records the log shows: all of them, except while files are being imported,
-/// when they stay as they were until the import ends or waits for a passphrase (redrawing them
-/// after every file made a large batch slow down as it went).
+/// How many log records the log takes into account: all of them, except while files are being
+/// imported, when they stay as they were until the import ends or waits for a passphrase
+/// (redrawing them after every file made a large batch slow down as it went).
 fn settled_log_len(busy: Signal<bool>) -> Memo<usize> {
     let coordinator = use_coordinator();
     Memo::new(move |previous: Option<&usize>| {
@@ -610,8 +610,9 @@ fn DatasetSummary() -> impl IntoView {
 /// than a tenth of the import.
 const LOG_FIRST: usize = 50;
 
-/// Every earlier import, newest first. Rows are keyed: importing a thousand files adds a
-/// thousand rows, it does not redraw the table a thousand times.
+/// The earlier imports, newest first: the newest [`LOG_FIRST`], or all of them on request. Rows
+/// are keyed: importing a thousand files adds a thousand rows, it does not redraw the table a
+/// thousand times.
 #[component]
 fn ImportLog(busy: Signal<bool>) -> impl IntoView {
     let i18n = use_i18n();
@@ -692,30 +693,26 @@ fn ImportLog(busy: Signal<bool>) -> impl IntoView {
                     </tbody>
                 </table>
             </div>
-            {move || (settled.get() > LOG_FIRST).then(|| {
-                let expanded = all.get();
-                let label = if expanded {
-                    fill(i18n.t().import_log_fewer, &[("n", &LOG_FIRST.to_string())])
-                } else {
-                    fill(i18n.t().import_log_all, &[("n", &settled.get().to_string())])
-                };
-                view! {
-                    <p>
-                        <button
-                            type="button"
-                            class="button button-quiet"
-                            id="import-log-more"
-                            aria-expanded=if expanded { "true" } else { "false" }
-                            on:click=move |_| {
-                                all.update(|a| *a = !*a);
-                                dom::focus_element_after_render("import-log-more");
+            // The button stays in place while the log grows; only its words change.
+            <Show when=move || { settled.get() > LOG_FIRST }>
+                <p>
+                    <button
+                        type="button"
+                        class="button button-quiet"
+                        id="import-log-more"
+                        aria-expanded=move || if all.get() { "true" } else { "false" }
+                        on:click=move |_| all.update(|a| *a = !*a)
+                    >
+                        {move || {
+                            if all.get() {
+                                fill(i18n.t().import_log_fewer, &[("n", &LOG_FIRST.to_string())])
+                            } else {
+                                fill(i18n.t().import_log_all, &[("n", &settled.get().to_string())])
                             }
-                        >
-                            {label}
-                        </button>
-                    </p>
-                }
-            })}
+                        }}
+                    </button>
+                </p>
+            </Show>
         </Show>
     }
 }
