@@ -123,6 +123,14 @@ fn the_log_record_survives_storage() {
     assert_eq!(data, record.data);
     assert!(!fields.contains("\"data\""));
     assert_eq!(ImportRecord::from_stored(&stored).unwrap(), record);
+    assert_eq!(record.stored_parts().concat(), stored);
+    assert_eq!(
+        ImportRecord::from_stored_bytes(stored.as_bytes()).unwrap(),
+        record
+    );
+    let mut broken = stored.clone().into_bytes();
+    broken.push(0xff);
+    assert!(ImportRecord::from_stored_bytes(&broken).is_err());
     // What earlier builds stored (one JSON object, data inside) is read the same.
     let earlier = serde_json::json!({
         "file_name": record.file_name, "imported_at": record.imported_at,

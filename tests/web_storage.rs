@@ -215,3 +215,50 @@ async fn wipe_empties_every_store() {
     assert_eq!(repository::setting("x").await.unwrap(), None);
     repository::close();
 }
+
+#[wasm_bindgen_test]
+async fn the_import_log_is_stored_as_bytes_and_text_stored_earlier_still_reads() {
+    use samenscan::domain::import_log::{ImportRecord, Imported};
+    let name = "samenscan-test-imports";
+    fresh(name, &MIGRATIONS).await;
+    let record = |file: &str, data: &str| ImportRecord {
+        file_name: file.into(),
+        imported_at: "2026-11-22T10:00:00.000Z".into(),
+        encrypted: false,
+        summary: Default::default(),
+        questionnaires: 0,
+        details_nl: vec!["één regel".into()],
+        details_en: vec!["one line".into()],
+        data: data.into(),
+    };
+    let earlier = record(
+        "eerder.samenscan.json",
+        "{\"format\":\"samenscan/export\"}\n€",
+    );
+    let now = record("nu.samenscan.json", "{\"responses\":[\"Ærø\"]}");
+    // What earlier builds stored: the same form, as a string.
+    let db = idb::open(name, &MIGRATIONS, || {}, || {}).await.unwrap();
+    idb::write_all(
+        &db,
+        &[Write::Add {
+            store: "imports",
+            json: earlier.to_stored(),
+        }],
+    )
+    .await
+    .unwrap();
+    repository::save_imports(&[Imported {
+        record: now.clone(),
+        questionnaires: Vec::new(),
+    }])
+    .await
+    .unwrap();
+    let stored = idb::get_all_js(&db, "imports").await.unwrap();
+    assert!(stored.get(0).is_string());
+    assert!(wasm_bindgen::JsCast::is_instance_of::<js_sys::Uint8Array>(
+        &stored.get(1)
+    ));
+    assert_eq!(repository::imports().await.unwrap(), vec![earlier, now]);
+    db.close();
+    repository::close();
+}

@@ -190,6 +190,13 @@ pub enum Write<'a> {
     },
     /// Store `json` under the next auto-incremented key.
     Add { store: &'a str, json: String },
+    /// Store the UTF-8 bytes of `parts`, one after the other, under the next auto-incremented
+    /// key: large records (an imported file) are stored as bytes, without making a JavaScript
+    /// string of them first.
+    AddBytes {
+        store: &'a str,
+        parts: &'a [&'a str],
+    },
     /// Remove the record under `key`.
     Delete { store: &'a str, key: &'a str },
     /// Remove every record of the store.
@@ -201,6 +208,7 @@ impl Write<'_> {
         match self {
             Write::Put { store, .. }
             | Write::Add { store, .. }
+            | Write::AddBytes { store, .. }
             | Write::Delete { store, .. }
             | Write::Clear { store } => store,
         }
@@ -230,6 +238,17 @@ pub async fn write_all(db: &IdbDatabase, writes: &[Write<'_>]) -> Result<(), Sto
                 }
                 Write::Add { json, .. } => {
                     store.add(&JsValue::from_str(json))?;
+                }
+                Write::AddBytes { parts, .. } => {
+                    let total: usize = parts.iter().map(|p| p.len()).sum();
+                    let bytes = js_sys::Uint8Array::new_with_length(total as u32);
+                    let mut at = 0u32;
+                    for part in parts.iter() {
+                        let end = at + part.len() as u32;
+                        bytes.subarray(at, end).copy_from(part.as_bytes());
+                        at = end;
+                    }
+                    store.add(&bytes)?;
                 }
                 Write::Delete { key, .. } => {
                     store.delete(&JsValue::from_str(key))?;
@@ -280,8 +299,8 @@ fn read_request(
     Ok(request_future(&request))
 }
 
-/// Every value of a store as the browser holds them (strings, as they were put), for a caller
-/// that converts them one at a time rather than all at once (see [`get_all`]).
+/// Every value of a store as the browser holds them (strings or bytes, as they were put), for a
+/// caller that converts them one at a time rather than all at once (see [`get_all`]).
 pub async fn get_all_js(db: &IdbDatabase, store: &str) -> Result<Array, StorageError> {
     let values = read_request(db, store, |s| s.get_all())?
         .await

@@ -7,8 +7,9 @@
 //! - version 2: `questionnaires` (key = `id@version`), `meetings` (this device's own meetings,
 //!   key = meeting id, value = `OwnMeeting` JSON) and
 //!   `imports` (the coordinator's append-only log of imported files, auto-incremented keys;
-//!   value = `ImportRecord::to_stored`: the record's fields as JSON, a newline, the file's
-//!   accepted records; records stored by earlier builds as one JSON object are read as well).
+//!   value = the UTF-8 bytes of `ImportRecord::to_stored`: the record's fields as JSON, a
+//!   newline, the file's accepted records; records stored by earlier builds as that text, or as
+//!   one JSON object, are read as well).
 //!
 //! A database written at an earlier version is brought up to date by the missing steps only;
 //! records already stored are never rewritten by a migration.
@@ -19,6 +20,7 @@ use std::future::Future;
 use crate::browser::idb::{self, create_store, Migration, StorageError, Write};
 use crate::domain::import_log::{ImportRecord, Imported};
 use crate::domain::{builtin, OwnMeeting, OwnResponse, Questionnaire};
+use wasm_bindgen::JsCast;
 use web_sys::{IdbDatabase, IdbTransaction};
 
 /// The database name.
@@ -187,11 +189,16 @@ pub async fn imports_one_by_one(
 ) -> Result<impl Iterator<Item = Result<ImportRecord, StorageError>>, StorageError> {
     let stored = idb::get_all_js(&db()?, IMPORTS).await?;
     Ok(stored.into_iter().map(|value| {
-        let text = value
-            .as_string()
-            .ok_or_else(|| StorageError::Failed("a stored record is not text".into()))?;
-        ImportRecord::from_stored(&text)
-            .map_err(|e| StorageError::Failed(format!("a stored record cannot be read: {e}")))
+        let read = if let Some(text) = value.as_string() {
+            ImportRecord::from_stored(&text)
+        } else if let Some(bytes) = value.dyn_ref::<js_sys::Uint8Array>() {
+            ImportRecord::from_stored_bytes(&bytes.to_vec())
+        } else {
+            return Err(StorageError::Failed(
+                "a stored record is neither text nor bytes".into(),
+            ));
+        };
+        read.map_err(|e| StorageError::Failed(format!("a stored record cannot be read: {e}")))
     }))
 }
 
@@ -212,11 +219,21 @@ pub async fn save_imports(imported: &[Imported]) -> Result<(), StorageError> {
         .into_iter()
         .map(|(key, q)| (key, q.to_json()))
         .collect();
-    let mut writes: Vec<Write> = imported
+    // Stored as bytes: tens of megabytes of files turned into JavaScript strings cost a tenth
+    // of a large import, and reading them back costs as much again.
+    let parts: Vec<[std::borrow::Cow<str>; 3]> = imported
         .iter()
-        .map(|one| Write::Add {
+        .map(|one| one.record.stored_parts())
+        .collect();
+    let parts: Vec<[&str; 3]> = parts
+        .iter()
+        .map(|[a, b, c]| [a.as_ref(), b.as_ref(), c.as_ref()])
+        .collect();
+    let mut writes: Vec<Write> = parts
+        .iter()
+        .map(|parts| Write::AddBytes {
             store: IMPORTS,
-            json: one.record.to_stored(),
+            parts,
         })
         .collect();
     writes.extend(definitions.iter().map(|(key, json)| Write::Put {

@@ -56,12 +56,19 @@ impl ImportRecord {
     /// and it is nearly all of the bytes. Compact JSON never holds a raw newline, so the first
     /// one ends the fields.
     pub fn to_stored(&self) -> String {
+        self.stored_parts().concat()
+    }
+
+    /// The three parts of [`ImportRecord::to_stored`] (fields, newline, data), for a caller that
+    /// writes them out without joining them first.
+    pub fn stored_parts(&self) -> [std::borrow::Cow<'_, str>; 3] {
         let fields = serde_json::to_string(&self.without_data()).expect("records serialise");
-        let mut stored = String::with_capacity(fields.len() + 1 + self.data.len());
-        stored.push_str(&fields);
-        stored.push('\n');
-        stored.push_str(&self.data);
-        stored
+        [fields.into(), "\n".into(), self.data.as_str().into()]
+    }
+
+    /// As [`ImportRecord::from_stored`], for the record stored as its UTF-8 bytes.
+    pub fn from_stored_bytes(stored: &[u8]) -> Result<ImportRecord, String> {
+        ImportRecord::from_stored(std::str::from_utf8(stored).map_err(|e| e.to_string())?)
     }
 
     /// Reads a stored record: the form of [`ImportRecord::to_stored`], or the earlier one (one

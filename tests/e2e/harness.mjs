@@ -170,9 +170,11 @@ export function storedRecords(page, store) {
           const get = db.transaction(store).objectStore(store).getAll();
           get.onsuccess = () => {
             db.close();
-            // The import log stores its fields as JSON, a newline, then the file's data as text.
+            // The import log stores its fields as JSON, a newline, then the file's data as text
+            // (as UTF-8 bytes; records of earlier builds as a string).
             ok(
-              get.result.map((stored) => {
+              get.result.map((value) => {
+                const stored = typeof value === "string" ? value : new TextDecoder().decode(value);
                 const cut = store === "imports" ? stored.indexOf("\n") : -1;
                 return cut < 0 ? JSON.parse(stored) : { ...JSON.parse(stored.slice(0, cut)), data: stored.slice(cut + 1) };
               }),
