@@ -138,7 +138,9 @@ struct ExportFile<'a> {
     app_version: &'a str,
     exported_at: &'a str,
     questionnaires: &'a [Questionnaire],
-    responses: &'a [Response],
+    /// Always written by [`encode_export`]; left for [`encode_stored`] to write.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    responses: Option<&'a [Response]>,
     meetings: &'a [Meeting],
 }
 
@@ -157,11 +159,38 @@ pub fn encode_export(contents: &ExportContents, app_version: &str, exported_at: 
         app_version,
         exported_at,
         questionnaires: &contents.questionnaires,
-        responses: &contents.responses,
+        responses: Some(&contents.responses),
         meetings: &contents.meetings,
     };
     // Our records have string keys and finite numbers only, so serialising cannot fail.
     serde_json::to_string(&file).expect("an export always serialises")
+}
+
+/// What the import log stores of a checked file: [`encode_export`] of its accepted records, but
+/// with the file's own text of its responses when that holds exactly them
+/// ([`ValidatedFile::responses_text`]): writing a thousand files' responses anew was a tenth of
+/// importing them. Decoding either gives the same records.
+pub fn encode_stored(file: &ValidatedFile, app_version: &str, exported_at: &str) -> String {
+    let Some(responses) = &file.responses_text else {
+        return encode_export(&file.contents, app_version, exported_at);
+    };
+    let head = ExportFile {
+        format: FORMAT_EXPORT,
+        format_version: FORMAT_VERSION,
+        app_version,
+        exported_at,
+        questionnaires: &file.contents.questionnaires,
+        responses: None,
+        meetings: &file.contents.meetings,
+    };
+    let mut text = serde_json::to_string(&head).expect("an export always serialises");
+    // The object's closing brace makes way for the responses as the file wrote them.
+    text.pop();
+    text.reserve(responses.len() + 16);
+    text.push_str(",\"responses\":");
+    text.push_str(responses);
+    text.push('}');
+    text
 }
 
 /// The encrypted exchange file of design §3 around a ciphertext the browser made with WebCrypto
@@ -507,6 +536,9 @@ pub struct RawExport {
     pub responses: Vec<RawResponse>,
     /// Raw meetings.
     pub meetings: Vec<Value>,
+    /// The file's own text of its `responses` list, when it was read typed: stored as it is
+    /// when validating changes nothing in it (see [`ValidatedFile::responses_text`]).
+    pub responses_text: Option<String>,
 }
 
 /// One questionnaire definition as [`decode`] read it.
@@ -656,6 +688,7 @@ fn decode_well_formed(text: &str) -> Option<RawExport> {
                 },
             )
             .collect::<Option<Vec<_>>>()?,
+        responses_text: None,
         responses: file
             .responses
             .into_iter()
@@ -704,8 +737,13 @@ fn decode_with(bytes: &[u8], max_bytes: usize, typed: bool) -> Result<Decoded, F
     if text.trim().is_empty() {
         return Err(FileProblem::Empty);
     }
-    check_nesting(text.as_bytes(), MAX_NESTING)?;
-    if let Some(raw) = typed.then(|| decode_well_formed(text)).flatten() {
+    let responses_at = check_nesting(text.as_bytes(), MAX_NESTING)?;
+    let dropped = super::response::answers_dropped();
+    if let Some(mut raw) = typed.then(|| decode_well_formed(text)).flatten() {
+        // An item answered twice in a record keeps its later answer: the text holds more.
+        if super::response::answers_dropped() == dropped {
+            raw.responses_text = responses_at.map(|(from, to)| text[from..to].to_string());
+        }
         return Ok(Decoded::Export(raw));
     }
     let value: Value = serde_json::from_str(text).map_err(json_problem)?;
@@ -764,6 +802,7 @@ fn decode_with(bytes: &[u8], max_bytes: usize, typed: bool) -> Result<Decoded, F
         questionnaires,
         responses,
         meetings,
+        responses_text: None,
     }))
 }
 
@@ -808,9 +847,15 @@ fn json_problem(e: serde_json::Error) -> FileProblem {
 
 /// Refuses text whose arrays and objects nest deeper than `limit`, without recursion, so that
 /// 100,000 `[` give a clear message in linear time. Brackets inside strings do not count.
-fn check_nesting(text: &[u8], limit: usize) -> Result<(), FileProblem> {
+/// Refuses nesting deeper than `limit`, with the line and column where it happens; and finds
+/// where the top-level object's `"responses"` list is written (its first key of that name
+/// spelled plainly), for storing a file's own text ([`RawExport::responses_text`]).
+fn check_nesting(text: &[u8], limit: usize) -> Result<Option<(usize, usize)>, FileProblem> {
     let (mut depth, mut line, mut line_start) = (0usize, 1usize, 0usize);
     let (mut in_string, mut escaped) = (false, false);
+    // The last string at depth 1, the key it became (after a colon), the list being read.
+    let (mut string, mut key) = ((0usize, 0usize), None::<(usize, usize)>);
+    let (mut responses, mut reading) = (None::<(usize, usize)>, None::<usize>);
     for (i, &c) in text.iter().enumerate() {
         if in_string {
             if escaped {
@@ -819,16 +864,29 @@ fn check_nesting(text: &[u8], limit: usize) -> Result<(), FileProblem> {
                 escaped = true;
             } else if c == b'"' {
                 in_string = false;
+                string.1 = i;
             }
             continue;
         }
         match c {
-            b'"' => in_string = true,
+            b'"' => {
+                in_string = true;
+                string = (i + 1, i + 1);
+            }
             b'\n' => {
                 line += 1;
                 line_start = i + 1;
             }
+            b':' if depth == 1 => key = Some(string),
+            b',' if depth == 1 => key = None,
             b'[' | b'{' => {
+                if c == b'['
+                    && depth == 1
+                    && responses.is_none()
+                    && key.is_some_and(|(a, b)| &text[a..b] == b"responses")
+                {
+                    reading = Some(i);
+                }
                 depth += 1;
                 if depth > limit {
                     let column = String::from_utf8_lossy(&text[line_start..=i])
@@ -837,11 +895,18 @@ fn check_nesting(text: &[u8], limit: usize) -> Result<(), FileProblem> {
                     return Err(FileProblem::TooDeep { line, column });
                 }
             }
-            b']' | b'}' => depth = depth.saturating_sub(1),
+            b']' | b'}' => {
+                if depth == 2 && c == b']' {
+                    if let Some(start) = reading.take() {
+                        responses = Some((start, i + 1));
+                    }
+                }
+                depth = depth.saturating_sub(1);
+            }
             _ => {}
         }
     }
-    Ok(())
+    Ok(responses)
 }
 
 fn envelope(top: &Map<String, Value>) -> Result<EncryptedEnvelope, FileProblem> {
@@ -1123,6 +1188,10 @@ pub struct ValidatedFile {
     pub skipped: Vec<SkippedRecord>,
     /// Keys that occurred more than once in the file, in key order.
     pub duplicates: Vec<DuplicateInFile>,
+    /// The file's own text of its responses, when it holds exactly `contents.responses`: every
+    /// response read typed, kept, and unchanged by the checks (no id lower-cased, no answer
+    /// dropped). Stored instead of writing the responses anew ([`encode_stored`]).
+    pub responses_text: Option<String>,
 }
 
 /// The counts one line of the import log shows (design §3: new, updated, unchanged,
@@ -1271,15 +1340,23 @@ pub fn validate(
     // One prepared questionnaire per definition the responses use (usually one).
     let mut scorers: Vec<Scorer> = Vec::new();
     let mut responses = Vec::with_capacity(raw.responses.len());
+    // Whether the file's text of its responses still holds exactly what is kept.
+    let mut as_read = raw.responses_text.is_some();
     for (index, value) in raw.responses.into_iter().enumerate() {
         match read_response(value, &lookup, &mut scorers) {
-            Ok(r) => responses.push((index, r)),
-            Err((id, reasons)) => out.skipped.push(SkippedRecord {
-                kind: RecordKind::Response,
-                index,
-                id,
-                reasons,
-            }),
+            Ok((r, changed)) => {
+                as_read &= !changed;
+                responses.push((index, r));
+            }
+            Err((id, reasons)) => {
+                as_read = false;
+                out.skipped.push(SkippedRecord {
+                    kind: RecordKind::Response,
+                    index,
+                    id,
+                    reasons,
+                });
+            }
         }
     }
     let mut meetings = Vec::with_capacity(raw.meetings.len());
@@ -1297,6 +1374,14 @@ pub fn validate(
 
     out.contents.questionnaires = own.into_values().map(|(_, q)| q).collect();
     out.contents.responses = dedupe(responses, RecordKind::Response, &mut out.duplicates);
+    if as_read
+        && out
+            .duplicates
+            .iter()
+            .all(|d| d.kind != RecordKind::Response)
+    {
+        out.responses_text = raw.responses_text;
+    }
     out.contents.meetings = dedupe(meetings, RecordKind::Meeting, &mut out.duplicates);
     sorting::sort_by(&mut out.duplicates, |a, b| {
         (a.kind, &a.id, a.version, a.kept_index, a.dropped_index).cmp(&(
@@ -1470,16 +1555,20 @@ fn partial_checks(c: &Common) -> Vec<SkipReason> {
     reasons
 }
 
+/// A response read and checked, and whether the checks changed it (always, for one read as a
+/// JSON value: its text is not kept).
 fn read_response<'q>(
     raw: RawResponse,
     lookup: &impl Fn(&QuestionnaireRef) -> Result<&'q Questionnaire, SkipReason>,
     scorers: &mut Vec<Scorer<'q>>,
-) -> Result<Response, RecordError> {
+) -> Result<(Response, bool), RecordError> {
     let value = match raw {
         RawResponse::Typed(mut response) => {
             let id_text = Some(short(&response.id));
+            let upper = response.id.bytes().any(|b| b.is_ascii_uppercase());
             response.id = lower_case_uuid(response.id);
-            return check_response(response, id_text, lookup, scorers);
+            return check_response(response, id_text, lookup, scorers)
+                .map(|(r, changed)| (r, changed || upper));
         }
         RawResponse::Json(value) => value,
     };
@@ -1515,21 +1604,24 @@ fn read_response<'q>(
         status,
         answers,
     };
-    check_response(response, id_text, lookup, scorers)
+    check_response(response, id_text, lookup, scorers).map(|(r, _)| (r, true))
 }
 
 /// The record-level checks of a response that was read whole; `id_text` is its id as the file
 /// wrote it, for the log.
+/// The checks of one response, and whether they changed it (dropped answers).
 fn check_response<'q>(
     mut response: Response,
     id_text: Option<String>,
     lookup: &impl Fn(&QuestionnaireRef) -> Result<&'q Questionnaire, SkipReason>,
     scorers: &mut Vec<Scorer<'q>>,
-) -> Result<Response, RecordError> {
+) -> Result<(Response, bool), RecordError> {
+    let mut changed = false;
     // A tombstone wins whatever it still carries: answers left on it are dropped, never a
     // reason to refuse it (refusing it would keep the withdrawn answers in every report).
-    if response.status == Status::Withdrawn {
+    if response.status == Status::Withdrawn && !response.answers.is_empty() {
         response.answers.clear();
+        changed = true;
     }
     let mut reasons: Vec<SkipReason> = response
         .check()
@@ -1563,16 +1655,17 @@ fn check_response<'q>(
                 }
             }
             // A draft keeps them, as the worker's app does while filling in.
-            if response.status == Status::Complete {
+            if response.status == Status::Complete && !hidden.is_empty() {
                 for item in hidden {
                     response.answers.remove(&item);
                 }
+                changed = true;
             }
         }
         Err(reason) => reasons.push(reason),
     }
     if reasons.is_empty() {
-        Ok(response)
+        Ok((response, changed))
     } else {
         Err((id_text, reasons))
     }
@@ -1672,11 +1765,116 @@ mod tests {
                     (&b.format_version, &b.app_version, &b.exported_at),
                     "{name}"
                 );
-                assert_eq!(validate(a, &known), validate(b, &known), "{name}");
+                let (typed, values) = (validate(a, &known), validate(b, &known));
+                assert_eq!(
+                    values.responses_text, None,
+                    "{name}: only a typed reading keeps text"
+                );
+                let mut compared = typed.clone();
+                compared.responses_text = None;
+                assert_eq!(compared, values, "{name}");
+                stored_copy_is_a_fixed_point(name, &typed);
             }
             (a, b) => assert_eq!(a, b, "{name}"),
         }
         took_typed
+    }
+
+    /// What the import log stores of `file` reads back as the same records, and holds nothing
+    /// the checks would drop or change: checking the stored copy again leaves it as it is
+    /// (its own text kept whole, nothing skipped, no duplicate).
+    fn stored_copy_is_a_fixed_point(name: &str, file: &ValidatedFile) {
+        let stored = encode_stored(file, "0.0.0", "2026-11-22T10:00:00.000Z");
+        let Ok(Decoded::Export(raw)) = decode(stored.as_bytes(), MAX_FILE_BYTES) else {
+            panic!("{name}: the stored copy does not read as an export");
+        };
+        let again = validate(raw, &BTreeMap::new());
+        assert_eq!(again.contents.responses, file.contents.responses, "{name}");
+        assert_eq!(again.contents.meetings, file.contents.meetings, "{name}");
+        assert_eq!(again.skipped, Vec::new(), "{name}");
+        assert_eq!(again.duplicates, Vec::new(), "{name}");
+        assert!(
+            again.responses_text.is_some(),
+            "{name}: the stored responses are kept as they are when checked again"
+        );
+    }
+
+    #[test]
+    fn a_file_changed_by_nothing_is_stored_with_its_own_text_of_its_responses() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/exchange/valid-v1.samenscan.json");
+        let text = std::fs::read_to_string(path).unwrap();
+        let file: Value = serde_json::from_str(&text).unwrap();
+        let own_text = |bytes: &[u8]| match decode(bytes, MAX_FILE_BYTES) {
+            Ok(Decoded::Export(raw)) => validate(raw, &BTreeMap::new()).responses_text,
+            other => panic!(
+                "not an export: {other:?}\n{}",
+                String::from_utf8_lossy(bytes)
+            ),
+        };
+        let kept = own_text(text.as_bytes()).expect("the valid fixture is kept as written");
+        let written = serde_json::to_string(&file["responses"]).unwrap();
+        assert_eq!(
+            serde_json::from_str::<Value>(&kept).unwrap(),
+            file["responses"]
+        );
+        assert!(text.contains(kept.as_str()) && kept.len() >= written.len());
+        // A byte-order mark in front: the same text found after it.
+        let marked = format!("\u{feff}{text}");
+        assert_eq!(own_text(marked.as_bytes()), Some(kept.clone()));
+        // The key spelled with an escape: read the same, but not found as text; written anew.
+        let escaped = text.replacen("\"responses\"", "\"respons\\u0065s\"", 1);
+        assert_ne!(escaped, text);
+        assert_eq!(own_text(escaped.as_bytes()), None);
+        assert!(same_both_ways("escaped key", escaped.as_bytes()));
+
+        // Whatever the checks change or leave out makes the file's text unfit to store.
+        let first = |f: &mut Value| f["responses"][0].as_object_mut().unwrap().clone();
+        type Change = (&'static str, fn(&mut Map<String, Value>));
+        let changes: &[Change] = &[
+            ("upper-case id", |r| {
+                let id = r["id"].as_str().unwrap().to_ascii_uppercase();
+                r.insert("id".into(), id.into());
+            }),
+            ("withdrawn with answers", |r| {
+                r.insert("status".into(), "withdrawn".into());
+            }),
+            ("an answer refused", |r| {
+                r["answers"]
+                    .as_object_mut()
+                    .unwrap()
+                    .insert("grade".into(), json!(11));
+            }),
+        ];
+        for (name, change) in changes {
+            let mut f = file.clone();
+            let mut record = first(&mut f);
+            change(&mut record);
+            f["responses"][0] = Value::Object(record);
+            let bytes = serde_json::to_vec(&f).unwrap();
+            assert_eq!(own_text(&bytes), None, "{name}");
+            assert!(same_both_ways(name, &bytes), "{name}: still read typed");
+        }
+        // The same record twice (a duplicate id), and an item answered twice in a record.
+        let mut f = file.clone();
+        let copy = f["responses"][0].clone();
+        f["responses"].as_array_mut().unwrap().push(copy);
+        let twice = serde_json::to_vec(&f).unwrap();
+        assert_eq!(own_text(&twice), None, "record twice");
+        assert!(same_both_ways("record twice", &twice));
+        let answers_at = text.find("\"answers\"").unwrap();
+        let open = answers_at + text[answers_at..].find('{').unwrap() + 1;
+        let item = &text[open..];
+        let key_start = item.find('"').unwrap();
+        let key_end = key_start + 1 + item[key_start + 1..].find('"').unwrap() + 1;
+        let key = &item[key_start..key_end];
+        let answered_twice = format!("{}{key}: null, {}", &text[..open], &text[open..]);
+        assert_eq!(
+            own_text(answered_twice.as_bytes()),
+            None,
+            "answered twice ({key})"
+        );
+        assert!(same_both_ways("answered twice", answered_twice.as_bytes()));
     }
 
     #[test]

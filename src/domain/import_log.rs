@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::exchange::{decode, encode_export, validate, Decoded, ImportSummary, ValidatedFile};
+use super::exchange::{decode, encode_stored, validate, Decoded, ImportSummary, ValidatedFile};
 use super::lang::Lang;
 use super::merge::{Dataset, MergeReport};
 use super::questionnaire::{builtin, Questionnaire};
@@ -129,7 +129,7 @@ pub fn import_into(
     encrypted: bool,
     app_version: &str,
 ) -> Imported {
-    let data = encode_export(&file.contents, app_version, imported_at);
+    let data = encode_stored(&file, app_version, imported_at);
     let references: Vec<QuestionnaireRef> = file
         .contents
         .questionnaires
@@ -140,6 +140,7 @@ pub fn import_into(
         contents: Default::default(),
         skipped: file.skipped.clone(),
         duplicates: file.duplicates.clone(),
+        responses_text: None,
     };
     let merge = dataset.merge(file.contents);
     let summary = ImportSummary::new(&skipped_and_duplicates, &merge);

@@ -121,6 +121,17 @@ impl Answers {
     }
 }
 
+thread_local! {
+    static ANSWERS_DROPPED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// How many answers were dropped so far, on this thread, for a later answer to the same item
+/// (see [`Answers::from_iter`]): a reader compares the count before and after to learn whether
+/// what it read lost anything.
+pub fn answers_dropped() -> usize {
+    ANSWERS_DROPPED.get()
+}
+
 impl FromIterator<(ItemId, Value)> for Answers {
     /// Answers in any order; of two answers to the same item the later one is kept (as a map
     /// would).
@@ -144,7 +155,10 @@ impl FromIterator<(ItemId, Value)> for Answers {
         let mut kept: Vec<(ItemId, Value)> = Vec::with_capacity(all.len());
         for (key, value) in all {
             match kept.last_mut() {
-                Some(last) if last.0 == key => last.1 = value,
+                Some(last) if last.0 == key => {
+                    last.1 = value;
+                    ANSWERS_DROPPED.set(ANSWERS_DROPPED.get() + 1);
+                }
                 _ => kept.push((key, value)),
             }
         }
