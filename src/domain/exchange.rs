@@ -846,17 +846,38 @@ fn json_problem(e: serde_json::Error) -> FileProblem {
 }
 
 /// Refuses text whose arrays and objects nest deeper than `limit`, without recursion, so that
-/// 100,000 `[` give a clear message in linear time. Brackets inside strings do not count.
-/// Refuses nesting deeper than `limit`, with the line and column where it happens; and finds
-/// where the top-level object's `"responses"` list is written (its first key of that name
-/// spelled plainly), for storing a file's own text ([`RawExport::responses_text`]).
+/// 100,000 `[` give a clear message in linear time, with the line and column where it happens.
+/// Brackets inside strings do not count.
+///
+/// Also finds where the top-level object's `"responses"` list is written (its first key of that
+/// name spelled plainly), for storing a file's own text ([`RawExport::responses_text`]) — only
+/// when that text is plain: no white space between tokens, and numbers only as integers of at
+/// most 18 digits (not `-0`), which read back exactly. Other number spellings can carry digits
+/// that reading drops (`7.000000000000000000001`), and white space is bytes that are no record;
+/// such a list is written anew.
 fn check_nesting(text: &[u8], limit: usize) -> Result<Option<(usize, usize)>, FileProblem> {
     let (mut depth, mut line, mut line_start) = (0usize, 1usize, 0usize);
     let (mut in_string, mut escaped) = (false, false);
-    // The last string at depth 1, the key it became (after a colon), the list being read.
+    // The last string read, the key it became at depth 1 (after a colon), the list being read.
     let (mut string, mut key) = ((0usize, 0usize), None::<(usize, usize)>);
     let (mut responses, mut reading) = (None::<(usize, usize)>, None::<usize>);
+    // In that list: whether it is plain so far, and the number being read (its length, and
+    // whether it started with "-0").
+    let (mut plain, mut number, mut minus_zero) = (true, 0usize, false);
     for (i, &c) in text.iter().enumerate() {
+        if reading.is_some() && !in_string {
+            match c {
+                b'0'..=b'9' | b'-' => {
+                    minus_zero |= number == 1 && c == b'0' && text[i - 1] == b'-';
+                    number += 1;
+                    plain &= number <= 19 && !minus_zero;
+                }
+                // A fraction, an exponent, or white space.
+                b'.' | b'e' | b'E' | b'+' if number > 0 => plain = false,
+                b' ' | b'\t' | b'\n' | b'\r' => plain = false,
+                _ => (number, minus_zero) = (0, false),
+            }
+        }
         if in_string {
             if escaped {
                 escaped = false;
@@ -898,7 +919,7 @@ fn check_nesting(text: &[u8], limit: usize) -> Result<Option<(usize, usize)>, Fi
             b']' | b'}' => {
                 if depth == 2 && c == b']' {
                     if let Some(start) = reading.take() {
-                        responses = Some((start, i + 1));
+                        responses = plain.then_some((start, i + 1));
                     }
                 }
                 depth = depth.saturating_sub(1);
@@ -1607,9 +1628,8 @@ fn read_response<'q>(
     check_response(response, id_text, lookup, scorers).map(|(r, _)| (r, true))
 }
 
-/// The record-level checks of a response that was read whole; `id_text` is its id as the file
-/// wrote it, for the log.
-/// The checks of one response, and whether they changed it (dropped answers).
+/// The record-level checks of a response that was read whole, and whether they changed it
+/// (dropped answers); `id_text` is its id as the file wrote it, for the log.
 fn check_response<'q>(
     mut response: Response,
     id_text: Option<String>,
@@ -1793,8 +1813,14 @@ mod tests {
         assert_eq!(again.contents.meetings, file.contents.meetings, "{name}");
         assert_eq!(again.skipped, Vec::new(), "{name}");
         assert_eq!(again.duplicates, Vec::new(), "{name}");
-        assert!(
+        // Checked again, the stored responses are kept as they are (unless written with a
+        // fraction, which is never stored as text: see `check_nesting`).
+        let plain = check_nesting(stored.as_bytes(), MAX_NESTING)
+            .unwrap()
+            .is_some();
+        assert_eq!(
             again.responses_text.is_some(),
+            plain,
             "{name}: the stored responses are kept as they are when checked again"
         );
     }
@@ -1803,8 +1829,10 @@ mod tests {
     fn a_file_changed_by_nothing_is_stored_with_its_own_text_of_its_responses() {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("tests/fixtures/exchange/valid-v1.samenscan.json");
-        let text = std::fs::read_to_string(path).unwrap();
-        let file: Value = serde_json::from_str(&text).unwrap();
+        let pretty = std::fs::read_to_string(path).unwrap();
+        let file: Value = serde_json::from_str(&pretty).unwrap();
+        // As the app writes files: compact.
+        let text = serde_json::to_string(&file).unwrap();
         let own_text = |bytes: &[u8]| match decode(bytes, MAX_FILE_BYTES) {
             Ok(Decoded::Export(raw)) => validate(raw, &BTreeMap::new()).responses_text,
             other => panic!(
@@ -1813,12 +1841,9 @@ mod tests {
             ),
         };
         let kept = own_text(text.as_bytes()).expect("the valid fixture is kept as written");
-        let written = serde_json::to_string(&file["responses"]).unwrap();
-        assert_eq!(
-            serde_json::from_str::<Value>(&kept).unwrap(),
-            file["responses"]
-        );
-        assert!(text.contains(kept.as_str()) && kept.len() >= written.len());
+        assert_eq!(kept, serde_json::to_string(&file["responses"]).unwrap());
+        // Laid out with white space (as the fixture is): the same records, written anew.
+        assert_eq!(own_text(pretty.as_bytes()), None);
         // A byte-order mark in front: the same text found after it.
         let marked = format!("\u{feff}{text}");
         assert_eq!(own_text(marked.as_bytes()), Some(kept.clone()));
@@ -1845,6 +1870,20 @@ mod tests {
                     .unwrap()
                     .insert("grade".into(), json!(11));
             }),
+            // Never working together hides the questions about it: their answers are dropped.
+            ("answers to hidden items", |r| {
+                r["answers"]
+                    .as_object_mut()
+                    .unwrap()
+                    .insert("frequency".into(), "nooit".into());
+            }),
+            // Spellings that read as the same record but are not what writing it gives.
+            ("a fraction", |r| {
+                r["answers"]
+                    .as_object_mut()
+                    .unwrap()
+                    .insert("grade".into(), json!(7.0));
+            }),
         ];
         for (name, change) in changes {
             let mut f = file.clone();
@@ -1868,6 +1907,18 @@ mod tests {
         let key_start = item.find('"').unwrap();
         let key_end = key_start + 1 + item[key_start + 1..].find('"').unwrap() + 1;
         let key = &item[key_start..key_end];
+        // Digits reading drops, white space: the same records, written anew.
+        let grade_at = text.find("\"grade\":").unwrap() + "\"grade\":".len();
+        let grade_end = grade_at + text[grade_at..].find([',', '}']).unwrap();
+        for (name, spelled) in [
+            ("extra digits", "7.000000000000000000000123456782"),
+            ("exponent", "70e-1"),
+            ("white space", " 7"),
+        ] {
+            let variant = format!("{}{spelled}{}", &text[..grade_at], &text[grade_end..]);
+            assert_eq!(own_text(variant.as_bytes()), None, "{name}");
+            same_both_ways(name, variant.as_bytes());
+        }
         let answered_twice = format!("{}{key}: null, {}", &text[..open], &text[open..]);
         assert_eq!(
             own_text(answered_twice.as_bytes()),
