@@ -9,10 +9,10 @@
 //   BENCH_NATIVE_BIN                    the native serde_json parse benchmark (bench/native-parse)
 //   BENCH_OUT                           where to write the report (BENCHMARKS.md)
 //   BENCH_ONLY                          comma list of parts to run: size,cold,autosave,import
-//   BENCH_PAIRS=7                       cold-start pairs (Samenscan + SurveyJS) per condition
+//   BENCH_PAIRS=11                      cold-start pairs (Samenscan + SurveyJS) per condition
 //   BENCH_THROTTLE=4                    CPU slow-down of the throttled condition (0 or 1: skip)
 //   BENCH_AUTOSAVE_CHANGES=300          answer changes timed for autosave
-//   BENCH_IMPORT_RUNS=3                 import runs (each in a fresh profile)
+//   BENCH_IMPORT_RUNS=5                 import runs (each in a fresh profile)
 //   BENCH_FILES=1000 BENCH_RESPONSES=100000 BENCH_SEED=2026   the generated exchange files
 //   BENCH_REPORT_CHANGES=4              changes of each report select per import run
 //   BENCH_NATIVE_RUNS=7                 runs of the native parse
@@ -38,10 +38,10 @@ const CFG = {
   nativeBin: env.BENCH_NATIVE_BIN,
   out: env.BENCH_OUT || join(ROOT, "BENCHMARKS.md"),
   only: new Set((env.BENCH_ONLY || "size,cold,autosave,import").split(",").map((s) => s.trim())),
-  pairs: num("BENCH_PAIRS", 7),
+  pairs: num("BENCH_PAIRS", 11),
   throttle: num("BENCH_THROTTLE", 4),
   autosaveChanges: num("BENCH_AUTOSAVE_CHANGES", 300),
-  importRuns: num("BENCH_IMPORT_RUNS", 3),
+  importRuns: num("BENCH_IMPORT_RUNS", 5),
   files: num("BENCH_FILES", 1000),
   responses: num("BENCH_RESPONSES", 100000),
   seed: num("BENCH_SEED", 2026),
