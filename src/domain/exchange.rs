@@ -295,6 +295,12 @@ pub enum FileProblem {
         /// The newest this app reads.
         supported: u32,
     },
+    /// A part of the file is written twice (`"responses"` two times): which one holds is not
+    /// certain, so neither is taken.
+    KeyTwice {
+        /// The part's name.
+        key: String,
+    },
     /// A part of the file has the wrong shape, e.g. `responses` is not a list.
     BadStructure {
         /// The field.
@@ -429,6 +435,17 @@ impl FileProblem {
                         "This file was made with a newer version of Samenscan (file version \
                          {found}; this app reads up to version {supported}). Update the app and \
                          try again."
+                    )
+                }
+            }
+            FileProblem::KeyTwice { key } => {
+                if nl {
+                    format!(
+                        "Het bestand is beschadigd: het onderdeel “{key}” staat er twee keer in,                          zodat niet zeker is welk geldt. Vraag om een nieuwe export."
+                    )
+                } else {
+                    format!(
+                        "The file is damaged: the part “{key}” is in it twice, so it is not                          certain which one holds. Ask for a new export."
                     )
                 }
             }
@@ -737,7 +754,8 @@ fn decode_with(bytes: &[u8], max_bytes: usize, typed: bool) -> Result<Decoded, F
     if text.trim().is_empty() {
         return Err(FileProblem::Empty);
     }
-    let responses_at = check_nesting(text.as_bytes(), MAX_NESTING)?;
+    let scanned = check_nesting(text.as_bytes(), MAX_NESTING)?;
+    let responses_at = scanned.responses;
     let dropped = super::response::answers_dropped();
     if let Some(mut raw) = typed.then(|| decode_well_formed(text)).flatten() {
         // An item answered twice in a record keeps its later answer: the text holds more.
@@ -750,6 +768,10 @@ fn decode_with(bytes: &[u8], max_bytes: usize, typed: bool) -> Result<Decoded, F
     let Value::Object(mut top) = value else {
         return Err(FileProblem::NotAnExport);
     };
+    // Read as a map, the last of the two would silently win (a list of responses lost).
+    if let Some(key) = scanned.key_twice {
+        return Err(FileProblem::KeyTwice { key: short(&key) });
+    }
     let format = match top.get("format") {
         Some(Value::String(s)) => s.clone(),
         Some(other) => {
@@ -855,7 +877,7 @@ fn json_problem(e: serde_json::Error) -> FileProblem {
 /// most 18 digits (not `-0`), which read back exactly. Other number spellings can carry digits
 /// that reading drops (`7.000000000000000000001`), and white space is bytes that are no record;
 /// such a list is written anew.
-fn check_nesting(text: &[u8], limit: usize) -> Result<Option<(usize, usize)>, FileProblem> {
+fn check_nesting(text: &[u8], limit: usize) -> Result<Scanned, FileProblem> {
     let (mut depth, mut line, mut line_start) = (0usize, 1usize, 0usize);
     let (mut in_string, mut escaped) = (false, false);
     // The last string read, the key it became at depth 1 (after a colon), the list being read.
@@ -864,6 +886,8 @@ fn check_nesting(text: &[u8], limit: usize) -> Result<Option<(usize, usize)>, Fi
     // In that list: whether it is plain so far, and the number being read (its length, and
     // whether it started with "-0").
     let (mut plain, mut number, mut minus_zero) = (true, 0usize, false);
+    // The top-level object's keys as read (escapes undone), and the first one written twice.
+    let (mut keys, mut twice) = (Vec::<String>::new(), None::<String>);
     for (i, &c) in text.iter().enumerate() {
         if reading.is_some() && !in_string {
             match c {
@@ -898,7 +922,15 @@ fn check_nesting(text: &[u8], limit: usize) -> Result<Option<(usize, usize)>, Fi
                 line += 1;
                 line_start = i + 1;
             }
-            b':' if depth == 1 => key = Some(string),
+            b':' if depth == 1 => {
+                key = Some(string);
+                let name = key_name(&text[string.0..string.1]);
+                if keys.contains(&name) {
+                    twice.get_or_insert(name);
+                } else {
+                    keys.push(name);
+                }
+            }
             b',' if depth == 1 => key = None,
             b'[' | b'{' => {
                 if c == b'['
@@ -927,7 +959,28 @@ fn check_nesting(text: &[u8], limit: usize) -> Result<Option<(usize, usize)>, Fi
             _ => {}
         }
     }
-    Ok(responses)
+    Ok(Scanned {
+        responses,
+        key_twice: twice,
+    })
+}
+
+/// What [`check_nesting`] found besides the nesting.
+#[derive(Debug, PartialEq)]
+struct Scanned {
+    /// Where the top-level `"responses"` list is, when plain.
+    responses: Option<(usize, usize)>,
+    /// A top-level key written twice.
+    key_twice: Option<String>,
+}
+
+/// A key as the JSON names it: its text between the quotes, with escapes undone.
+fn key_name(raw: &[u8]) -> String {
+    let text = String::from_utf8_lossy(raw);
+    if !raw.contains(&b'\\') {
+        return text.into_owned();
+    }
+    serde_json::from_str::<String>(&format!("\"{text}\"")).unwrap_or_else(|_| text.into_owned())
 }
 
 fn envelope(top: &Map<String, Value>) -> Result<EncryptedEnvelope, FileProblem> {
@@ -1770,6 +1823,56 @@ mod tests {
         assert!(check_nesting(b"[[],[],[[]],[]]", 3).is_ok());
     }
 
+    #[test]
+    fn a_part_of_the_file_written_twice_refuses_the_file() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/exchange/valid-v1.samenscan.json");
+        let text = std::fs::read_to_string(path).unwrap();
+        let at = text.find("\"responses\"").unwrap();
+        let refused = |variant: &str, key: &str| {
+            assert_ne!(variant, text);
+            for typed in [true, false] {
+                assert_eq!(
+                    decode_with(variant.as_bytes(), MAX_FILE_BYTES, typed),
+                    Err(FileProblem::KeyTwice { key: key.into() }),
+                    "{key}"
+                );
+            }
+        };
+        // A second, empty list of responses in front: read as a map, it would lose the first.
+        refused(
+            &format!("{}\"responses\": [],\n{}", &text[..at], &text[at..]),
+            "responses",
+        );
+        // The same name spelled with an escape is the same part.
+        refused(
+            &format!("{}\"respons\\u0065s\": [],\n{}", &text[..at], &text[at..]),
+            "responses",
+        );
+        refused(&text.replacen("{", "{\"format\": \"x\", ", 1), "format");
+        // Inside a record a key written twice is the record's own matter (the later holds).
+        let inner = text.replacen("\"revision\":", "\"revision\": 7, \"revision\":", 1);
+        assert!(matches!(
+            decode(inner.as_bytes(), MAX_FILE_BYTES),
+            Ok(Decoded::Export(_))
+        ));
+        // Broken JSON is named as such, whatever else it holds twice.
+        let cut = format!("{}\"responses\": [],\n{}", &text[..at], &text[at..at + 40]);
+        assert!(matches!(
+            decode(cut.as_bytes(), MAX_FILE_BYTES),
+            Err(FileProblem::Truncated)
+        ));
+        let message = FileProblem::KeyTwice {
+            key: "responses".into(),
+        };
+        assert!(message
+            .message(Lang::Nl)
+            .contains("“responses” staat er twee keer in"));
+        assert!(message
+            .message(Lang::En)
+            .contains("“responses” is in it twice"));
+    }
+
     /// Decodes `bytes` both ways and checks that validating gives the same outcome; returns
     /// whether the typed reading was taken.
     fn same_both_ways(name: &str, bytes: &[u8]) -> bool {
@@ -1817,6 +1920,7 @@ mod tests {
         // fraction, which is never stored as text: see `check_nesting`).
         let plain = check_nesting(stored.as_bytes(), MAX_NESTING)
             .unwrap()
+            .responses
             .is_some();
         assert_eq!(
             again.responses_text.is_some(),

@@ -80,18 +80,23 @@ test("export, import in another profile: the same records; again: nothing change
   // The counts stay, the number of imported files goes up (it stayed at 1 before the reload).
   await page.locator("#import-dataset-counts", { hasText: "2 ingevulde enquêtes en 0 bijeenkomsten, uit 2 geïmporteerde bestanden" }).waitFor();
 
-  // A cut-off file, a spreadsheet and a newer format: each refused in plain words, nothing stored.
+  // A cut-off file, a spreadsheet, a newer format and a file with its list of responses twice
+  // (the second one empty): each refused in plain words, nothing stored.
   const text = await readFile(path, "utf8");
+  const twice = text.replace('"responses":', '"responses": [], "responses":');
+  assert.notEqual(twice, text);
   await importFiles(page, [
     { name: "afgebroken.samenscan.json", mimeType: "application/json", buffer: Buffer.from(text.slice(0, text.length / 2)) },
     { name: "cijfers.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0xff, 0xfe, 0x00, 0x81]) },
     { name: "nieuwer.samenscan.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify({ ...exported, format_version: 99 })) },
+    { name: "dubbel.samenscan.json", mimeType: "application/json", buffer: Buffer.from(twice) },
   ]);
   const rejected = page.locator(".import-rejected");
-  assert.equal(await rejected.count(), 3);
+  assert.equal(await rejected.count(), 4);
   const reasons = await rejected.locator(".import-status").allInnerTexts();
   assert.match(reasons[0], /Niet geïmporteerd: .*afgebroken|Niet geïmporteerd: .*(onvolledig|afgebroken|halverwege)/i);
   assert.match(reasons[2], /nieuwere versie|bijwerken/i);
+  assert.match(reasons[3], /het onderdeel “responses” staat er twee keer in/);
   for (const reason of reasons) assert.match(reason, /Er is niets van dit bestand opgeslagen\./);
   assert.equal((await storedImports(page)).length, 2, "refused files add nothing to the log");
   await page.locator("#import-dataset-counts", { hasText: "2 ingevulde enquêtes" }).waitFor();
