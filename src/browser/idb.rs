@@ -195,7 +195,7 @@ pub enum Write<'a> {
     /// string of them first.
     AddBytes {
         store: &'a str,
-        parts: &'a [&'a str],
+        parts: &'a [std::borrow::Cow<'a, str>],
     },
     /// Remove the record under `key`.
     Delete { store: &'a str, key: &'a str },

@@ -225,10 +225,6 @@ pub async fn save_imports(imported: &[Imported]) -> Result<(), StorageError> {
         .iter()
         .map(|one| one.record.stored_parts())
         .collect();
-    let parts: Vec<[&str; 3]> = parts
-        .iter()
-        .map(|[a, b, c]| [a.as_ref(), b.as_ref(), c.as_ref()])
-        .collect();
     let mut writes: Vec<Write> = parts
         .iter()
         .map(|parts| Write::AddBytes {
