@@ -874,9 +874,9 @@ fn json_problem(e: serde_json::Error) -> FileProblem {
 /// Also finds where the top-level object's `"responses"` list is written (its first key of that
 /// name spelled plainly), for storing a file's own text ([`RawExport::responses_text`]) — only
 /// when that text is plain: no white space between tokens, and numbers only as integers of at
-/// most 19 characters, sign included (not `-0`), which read back exactly. Other number spellings can carry digits
-/// that reading drops (`7.000000000000000000001`), and white space is bytes that are no record;
-/// such a list is written anew.
+/// most 19 characters, sign included (not `-0`), which read back exactly. Other number
+/// spellings can carry digits that reading drops (`7.000000000000000000001`), and white space
+/// is bytes that are no record; such a list is written anew.
 fn check_nesting(text: &[u8], limit: usize) -> Result<Scanned, FileProblem> {
     let (mut depth, mut line, mut line_start) = (0usize, 1usize, 0usize);
     let (mut in_string, mut escaped) = (false, false);
