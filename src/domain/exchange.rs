@@ -876,7 +876,8 @@ fn json_problem(e: serde_json::Error) -> FileProblem {
 /// when that text is plain: no white space between tokens, and numbers only as integers of at
 /// most 19 characters, sign included (not `-0`), which read back exactly. Other number
 /// spellings can carry digits that reading drops (`7.000000000000000000001`), and white space
-/// is bytes that are no record; such a list is written anew.
+/// is bytes that are no record; such a list is written anew. And notes the first top-level key
+/// written twice ([`Scanned::key_twice`]).
 fn check_nesting(text: &[u8], limit: usize) -> Result<Scanned, FileProblem> {
     let (mut depth, mut line, mut line_start) = (0usize, 1usize, 0usize);
     let (mut in_string, mut escaped) = (false, false);
