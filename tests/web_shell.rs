@@ -114,3 +114,20 @@ fn moments_are_shown_as_the_browser_writes_them_per_language() {
     );
     assert_eq!(format_local("not a moment", "nl-NL"), "not a moment");
 }
+
+#[wasm_bindgen_test]
+fn the_browsers_own_words_for_an_unreadable_file_are_quoted_as_its_own() {
+    use samenscan::domain::Lang;
+    use samenscan::ui::coordinator::Rejection;
+    use samenscan::ui::i18n::messages;
+    let problem = Rejection::Unreadable("NotReadableError: The file could not be read.".into());
+    assert_eq!(
+        problem.message(Lang::Nl, messages(Lang::Nl)),
+        "De browser kon het bestand niet lezen. Staat het er nog en is het niet geopend in een \
+         ander programma? Kies het dan opnieuw. (melding van de browser: “NotReadableError: The \
+         file could not be read.”)"
+    );
+    assert!(problem.message(Lang::En, messages(Lang::En)).ends_with(
+        "Then pick it again. (the browser says: “NotReadableError: The file could not be read.”)"
+    ));
+}

@@ -252,7 +252,13 @@ impl Rejection {
     pub fn message(&self, lang: Lang, t: &crate::ui::i18n::Messages) -> String {
         match self {
             Rejection::File(problem) => problem.message(lang),
-            Rejection::Unreadable(detail) => format!("{} ({detail})", t.import_unreadable),
+            // The browser's own words are in its language (often English): quoted as such.
+            Rejection::Unreadable(detail) => {
+                format!(
+                    "{} ({}: “{detail}”)",
+                    t.import_unreadable, t.import_browser_says
+                )
+            }
             Rejection::NoPassphrase => t.import_no_passphrase.to_string(),
             Rejection::Storage(e) => crate::ui::store::storage_error_text(e, t),
         }
