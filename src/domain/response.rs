@@ -143,28 +143,68 @@ impl FromIterator<(ItemId, Value)> for Answers {
             return Answers(all);
         }
         if all.len() <= 64 {
-            // A response's few dozen answers: insertion into the sorted front, each after the
-            // equal keys already there (stable), without the general sort's index vectors.
-            for i in 1..all.len() {
-                let at = all[..i].partition_point(|(key, _)| *key <= all[i].0);
-                all[at..=i].rotate_right(1);
+            // A response's few dozen answers, in the order some other tool wrote them: the
+            // positions in key order, then the answers moved there (see `key_order`).
+            let order = key_order(&all);
+            for i in 0..all.len() {
+                let mut from = usize::from(order[i]);
+                // Earlier places were filled by swaps: follow where that answer went.
+                while from < i {
+                    from = usize::from(order[from]);
+                }
+                all.swap(i, from);
             }
         } else {
             super::sorting::sort_by(&mut all, |a, b| a.0.cmp(&b.0));
         }
-        let mut kept: Vec<(ItemId, Value)> = Vec::with_capacity(all.len());
-        for (key, value) in all {
-            match kept.last_mut() {
-                Some(last) if last.0 == key => {
-                    last.1 = value;
-                    ANSWERS_DROPPED.set(ANSWERS_DROPPED.get() + 1);
-                }
-                _ => kept.push((key, value)),
+        // Equal keys are next to each other, in the order given: the later answer is kept.
+        all.dedup_by(|later, kept| {
+            if later.0 != kept.0 {
+                return false;
             }
-        }
-        kept.shrink_to_fit();
-        Answers(kept)
+            std::mem::swap(&mut later.1, &mut kept.1);
+            ANSWERS_DROPPED.set(ANSWERS_DROPPED.get() + 1);
+            true
+        });
+        all.shrink_to_fit();
+        Answers(all)
     }
+}
+
+/// For at most 64 answers in any order, the positions that put them in key order (stable:
+/// equal keys keep the order given). One questionnaire's responses written by one tool list
+/// their items the same way, so the last few orders are remembered by their shared keys
+/// ([`item_id`]): a thousand files of a hundred responses each sort a few lists, not all.
+fn key_order(all: &[(ItemId, Value)]) -> Vec<u8> {
+    const REMEMBERED: usize = 8;
+    thread_local! {
+        static ORDERS: std::cell::RefCell<Vec<(Vec<ItemId>, Vec<u8>)>> =
+            const { std::cell::RefCell::new(Vec::new()) };
+    }
+    let same = |keys: &[ItemId]| {
+        keys.len() == all.len() && keys.iter().zip(all).all(|(k, (a, _))| Arc::ptr_eq(k, a))
+    };
+    if let Some(order) = ORDERS.with_borrow(|orders| {
+        orders
+            .iter()
+            .find(|(keys, _)| same(keys))
+            .map(|(_, order)| order.clone())
+    }) {
+        return order;
+    }
+    // Insertion of each position after the equal keys already placed (stable).
+    let mut order: Vec<u8> = Vec::with_capacity(all.len());
+    for i in 0..all.len() {
+        let at = order.partition_point(|&j| all[usize::from(j)].0 <= all[i].0);
+        order.insert(at, i as u8);
+    }
+    ORDERS.with_borrow_mut(|orders| {
+        if orders.len() == REMEMBERED {
+            orders.remove(0);
+        }
+        orders.push((all.iter().map(|(k, _)| k.clone()).collect(), order.clone()));
+    });
+    order
 }
 
 impl<'a> IntoIterator for &'a Answers {
@@ -679,6 +719,45 @@ mod tests {
         assert_eq!(serde_json::from_str::<Answers>(&text).unwrap(), a);
         a.clear();
         assert!(a.is_empty());
+    }
+
+    #[test]
+    fn answers_in_a_remembered_order_come_out_sorted_with_their_own_values() {
+        // The same keys in the same unsorted order, three times (the second and third from
+        // the remembered order), with other values each time; and once with an item twice.
+        let keys = ["q_z", "q_a", "q_m", "q_b", "q_y"];
+        for round in 0..3i64 {
+            let answers: Answers = keys
+                .iter()
+                .enumerate()
+                .map(|(i, k)| (item_id(k), json!(round * 10 + i as i64)))
+                .collect();
+            let got: Vec<(String, Value)> = answers
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.clone()))
+                .collect();
+            let want: Vec<(String, Value)> =
+                [("q_a", 1), ("q_b", 3), ("q_m", 2), ("q_y", 4), ("q_z", 0)]
+                    .iter()
+                    .map(|(k, i)| (k.to_string(), json!(round * 10 + i)))
+                    .collect();
+            assert_eq!(got, want, "round {round}");
+        }
+        let before = answers_dropped();
+        let twice: Answers = ["q_m", "q_a", "q_m"]
+            .iter()
+            .enumerate()
+            .map(|(i, k)| (item_id(k), json!(i)))
+            .collect();
+        let got: Vec<(String, Value)> = twice
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.clone()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![("q_a".into(), json!(1)), ("q_m".into(), json!(2))]
+        );
+        assert_eq!(answers_dropped(), before + 1);
     }
 
     proptest::proptest! {
