@@ -754,7 +754,7 @@ fn decode_with(bytes: &[u8], max_bytes: usize, typed: bool) -> Result<Decoded, F
     if text.trim().is_empty() {
         return Err(FileProblem::Empty);
     }
-    let scanned = check_nesting(text.as_bytes(), MAX_NESTING)?;
+    let scanned = scan_structure(text.as_bytes(), MAX_NESTING)?;
     let responses_at = scanned.responses;
     let dropped = super::response::answers_dropped();
     if let Some(mut raw) = typed.then(|| decode_well_formed(text)).flatten() {
@@ -859,7 +859,7 @@ fn json_problem(e: serde_json::Error) -> FileProblem {
     } else if e.to_string().starts_with("number out of range") {
         FileProblem::NumberTooLarge { line, column }
     } else if e.to_string().starts_with("recursion limit exceeded") {
-        // Unreachable after `check_nesting` with MAX_NESTING below 128, but kept so that the
+        // Unreachable after `scan_structure` with MAX_NESTING below 128, but kept so that the
         // message stays clear if either limit ever moves.
         FileProblem::TooDeep { line, column }
     } else {
@@ -878,7 +878,7 @@ fn json_problem(e: serde_json::Error) -> FileProblem {
 /// spellings can carry digits that reading drops (`7.000000000000000000001`), and white space
 /// is bytes that are no record; such a list is written anew. And notes the first top-level key
 /// written twice ([`Scanned::key_twice`]).
-fn check_nesting(text: &[u8], limit: usize) -> Result<Scanned, FileProblem> {
+fn scan_structure(text: &[u8], limit: usize) -> Result<Scanned, FileProblem> {
     let (mut depth, mut line, mut line_start) = (0usize, 1usize, 0usize);
     let (mut in_string, mut escaped) = (false, false);
     // The last string read, the key it became at depth 1 (after a colon), the list being read.
@@ -966,7 +966,7 @@ fn check_nesting(text: &[u8], limit: usize) -> Result<Scanned, FileProblem> {
     })
 }
 
-/// What [`check_nesting`] found besides the nesting.
+/// What [`scan_structure`] found besides the nesting.
 #[derive(Debug, PartialEq)]
 struct Scanned {
     /// Where the top-level `"responses"` list is, when plain.
@@ -1814,14 +1814,14 @@ mod tests {
 
     #[test]
     fn nesting_is_counted_outside_strings_only() {
-        assert!(check_nesting(br#"[[["]]]]]]["]]]"#, 3).is_ok());
-        assert!(check_nesting(br#"{"a": "\"[[[[" }"#, 1).is_ok());
+        assert!(scan_structure(br#"[[["]]]]]]["]]]"#, 3).is_ok());
+        assert!(scan_structure(br#"{"a": "\"[[[[" }"#, 1).is_ok());
         assert_eq!(
-            check_nesting(b"[\n [\n  [\n   [", 3),
+            scan_structure(b"[\n [\n  [\n   [", 3),
             Err(FileProblem::TooDeep { line: 4, column: 4 })
         );
         // Siblings do not add up: depth returns after each closing bracket.
-        assert!(check_nesting(b"[[],[],[[]],[]]", 3).is_ok());
+        assert!(scan_structure(b"[[],[],[[]],[]]", 3).is_ok());
     }
 
     #[test]
@@ -1918,8 +1918,8 @@ mod tests {
         assert_eq!(again.skipped, Vec::new(), "{name}");
         assert_eq!(again.duplicates, Vec::new(), "{name}");
         // Checked again, the stored responses are kept as they are (unless written with a
-        // fraction, which is never stored as text: see `check_nesting`).
-        let plain = check_nesting(stored.as_bytes(), MAX_NESTING)
+        // fraction, which is never stored as text: see `scan_structure`).
+        let plain = scan_structure(stored.as_bytes(), MAX_NESTING)
             .unwrap()
             .responses
             .is_some();

@@ -10,7 +10,7 @@
 //! [`merge`] the deterministic merge into a [`Dataset`]; [`synthesis`] the meetings' outcomes
 //! across municipalities; [`import_log`] the coordinator's
 //! append-only log of imported files; [`privacy`] personal-data findings in
-//! free text.
+//! free text; [`recent`] a short memory of repeated work.
 pub mod base64;
 pub mod csv;
 pub mod device;
@@ -22,6 +22,7 @@ pub mod meeting;
 pub mod merge;
 pub mod privacy;
 pub mod questionnaire;
+pub mod recent;
 pub mod report;
 pub mod response;
 pub mod scoring;

@@ -9,9 +9,12 @@
 //! answers beyond what `show_if` needs (that is `validation`), does not score (that is `scoring`)
 //! and never touches the browser.
 
+use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::sync::{Arc, OnceLock};
+
+use super::recent::Recent;
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -620,27 +623,15 @@ impl Questionnaire {
     /// comparison instead of a thousand checks. The result is the same either way (a valid
     /// definition is a pure function of its JSON; only valid ones are remembered).
     pub fn from_value(value: Value) -> Result<Questionnaire, Vec<DefinitionIssue>> {
-        const REMEMBERED: usize = 8;
         thread_local! {
-            static READ: std::cell::RefCell<Vec<(Value, Questionnaire)>> =
-                const { std::cell::RefCell::new(Vec::new()) };
+            static READ: RefCell<Recent<Value, Questionnaire>> = const { RefCell::new(Recent::new()) };
         }
-        let seen = READ.with_borrow(|read| {
-            read.iter()
-                .find(|(json, _)| *json == value)
-                .map(|(_, q)| q.clone())
-        });
-        if let Some(q) = seen {
+        if let Some(q) = READ.with_borrow(|read| read.find(|json| *json == value)) {
             return Ok(q);
         }
         let json = value.clone();
         let q = Questionnaire::read_value(value)?;
-        READ.with_borrow_mut(|read| {
-            if read.len() == REMEMBERED {
-                read.remove(0);
-            }
-            read.push((json, q.clone()));
-        });
+        READ.with_borrow_mut(|read| read.remember(json, q.clone()));
         Ok(q)
     }
 
@@ -650,27 +641,16 @@ impl Questionnaire {
     /// The same as [`Questionnaire::from_value`] of the parsed text; `None` when the text is not
     /// a valid definition (that reading then names its problems). Only valid ones are remembered.
     pub fn from_text_remembered(text: &str) -> Option<Questionnaire> {
-        const REMEMBERED: usize = 8;
         thread_local! {
-            static READ: std::cell::RefCell<Vec<(Box<str>, Questionnaire)>> =
-                const { std::cell::RefCell::new(Vec::new()) };
+            static READ: RefCell<Recent<Box<str>, Questionnaire>> = const { RefCell::new(Recent::new()) };
         }
-        let seen = READ.with_borrow(|read| {
-            read.iter()
-                .find(|(json, _)| **json == *text)
-                .map(|(_, q)| q.clone())
-        });
+        let seen = READ.with_borrow(|read| read.find(|json| **json == *text));
         if seen.is_some() {
             return seen;
         }
         let value: Value = serde_json::from_str(text).ok()?;
         let q = Questionnaire::from_value(value).ok()?;
-        READ.with_borrow_mut(|read| {
-            if read.len() == REMEMBERED {
-                read.remove(0);
-            }
-            read.push((text.into(), q.clone()));
-        });
+        READ.with_borrow_mut(|read| read.remember(text.into(), q.clone()));
         Some(q)
     }
 

@@ -176,20 +176,14 @@ impl FromIterator<(ItemId, Value)> for Answers {
 /// their items the same way, so the last few orders are remembered by their shared keys
 /// ([`item_id`]): a thousand files of a hundred responses each sort a few lists, not all.
 fn key_order(all: &[(ItemId, Value)]) -> Vec<u8> {
-    const REMEMBERED: usize = 8;
     thread_local! {
-        static ORDERS: std::cell::RefCell<Vec<(Vec<ItemId>, Vec<u8>)>> =
-            const { std::cell::RefCell::new(Vec::new()) };
+        static ORDERS: std::cell::RefCell<super::recent::Recent<Vec<ItemId>, Vec<u8>>> =
+            const { std::cell::RefCell::new(super::recent::Recent::new()) };
     }
-    let same = |keys: &[ItemId]| {
+    let same = |keys: &Vec<ItemId>| {
         keys.len() == all.len() && keys.iter().zip(all).all(|(k, (a, _))| Arc::ptr_eq(k, a))
     };
-    if let Some(order) = ORDERS.with_borrow(|orders| {
-        orders
-            .iter()
-            .find(|(keys, _)| same(keys))
-            .map(|(_, order)| order.clone())
-    }) {
+    if let Some(order) = ORDERS.with_borrow(|orders| orders.find(same)) {
         return order;
     }
     // Insertion of each position after the equal keys already placed (stable).
@@ -198,12 +192,8 @@ fn key_order(all: &[(ItemId, Value)]) -> Vec<u8> {
         let at = order.partition_point(|&j| all[usize::from(j)].0 <= all[i].0);
         order.insert(at, i as u8);
     }
-    ORDERS.with_borrow_mut(|orders| {
-        if orders.len() == REMEMBERED {
-            orders.remove(0);
-        }
-        orders.push((all.iter().map(|(k, _)| k.clone()).collect(), order.clone()));
-    });
+    let keys = all.iter().map(|(k, _)| k.clone()).collect();
+    ORDERS.with_borrow_mut(|orders| orders.remember(keys, order.clone()));
     order
 }
 
