@@ -137,11 +137,21 @@ struct ExportFile<'a> {
     format_version: u32,
     app_version: &'a str,
     exported_at: &'a str,
-    questionnaires: &'a [Questionnaire],
+    questionnaires: Definitions<'a>,
     /// Always written by [`encode_export`]; left for [`encode_stored`] to write.
     #[serde(skip_serializing_if = "Option::is_none")]
     responses: Option<&'a [Response]>,
     meetings: &'a [Meeting],
+}
+
+/// An exchange file's definitions, each written as [`Questionnaire::to_compact_json`] (the same
+/// text as deriving, remembered for the next file with the same definition).
+struct Definitions<'a>(&'a [Questionnaire]);
+
+impl Serialize for Definitions<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(Questionnaire::to_compact_json))
+    }
 }
 
 /// The plain exchange file of design §3 as compact JSON text: `format`, `format_version`,
@@ -158,7 +168,7 @@ pub fn encode_export(contents: &ExportContents, app_version: &str, exported_at: 
         format_version: FORMAT_VERSION,
         app_version,
         exported_at,
-        questionnaires: &contents.questionnaires,
+        questionnaires: Definitions(&contents.questionnaires),
         responses: Some(&contents.responses),
         meetings: &contents.meetings,
     };
@@ -179,7 +189,7 @@ pub fn encode_stored(file: &ValidatedFile, app_version: &str, exported_at: &str)
         format_version: FORMAT_VERSION,
         app_version,
         exported_at,
-        questionnaires: &file.contents.questionnaires,
+        questionnaires: Definitions(&file.contents.questionnaires),
         responses: None,
         meetings: &file.contents.meetings,
     };

@@ -17,6 +17,7 @@ use std::sync::{Arc, OnceLock};
 use super::recent::Recent;
 
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 use serde_json::Value;
 
 use super::lang::Lang;
@@ -671,6 +672,37 @@ impl Questionnaire {
                 Err(type_issues.into_iter().chain(own).collect())
             }
         }
+    }
+
+    /// The definition as compact JSON in the shape of design §2, for an exchange file: the same
+    /// text as `serde_json::to_string`. The last few written are remembered with the definition
+    /// they were written from: the import stores each of a thousand files with its definition,
+    /// nearly always the same one, read once ([`Questionnaire::from_text_remembered`]), and
+    /// writing it anew each time was a twentieth of the import.
+    pub fn to_compact_json(&self) -> Box<RawValue> {
+        thread_local! {
+            static WRITTEN: RefCell<Recent<Questionnaire, Box<RawValue>>> = const { RefCell::new(Recent::new()) };
+        }
+        if let Some(text) = WRITTEN.with_borrow(|written| written.find(|q| q.same_reading(self))) {
+            return text;
+        }
+        let text = serde_json::to_string(self).expect("a questionnaire always serialises");
+        let text = RawValue::from_string(text).expect("serde_json writes valid JSON");
+        WRITTEN.with_borrow_mut(|written| written.remember(self.clone(), text.clone()));
+        text
+    }
+
+    /// Whether `other` is this very definition, from the same reading: the parts a clone
+    /// shares are the same allocations (never reused while `other` holds them), and the rest is
+    /// equal. A cheap test of equality for definitions that were copied, not read again.
+    fn same_reading(&self, other: &Questionnaire) -> bool {
+        Arc::ptr_eq(&self.factors, &other.factors)
+            && Arc::ptr_eq(&self.sections, &other.sections)
+            && Arc::ptr_eq(&self.meeting_questions, &other.meeting_questions)
+            && self.id == other.id
+            && self.version == other.version
+            && self.title == other.title
+            && self.min_group_size == other.min_group_size
     }
 
     /// The definition as pretty JSON in the shape of design §2.
@@ -1642,6 +1674,26 @@ mod tests {
             (item["min"].to_string(), item["max"].to_string()),
             ("0".into(), "37.5".into())
         );
+    }
+
+    #[test]
+    fn compact_json_is_the_derived_text_and_never_another_definitions() {
+        let derived = |q: &Questionnaire| serde_json::to_string(q).unwrap();
+        let first = builtin().clone();
+        assert_eq!(first.to_compact_json().get(), derived(&first));
+        // A copy is found by its shared parts: the same text again.
+        assert_eq!(first.clone().to_compact_json().get(), derived(&first));
+        // Another reading of another definition with the same id and version, and one that
+        // differs only in a field the parts do not hold, are written as themselves.
+        let changed = BUILTIN_JSON.replacen("Samenwerking evalueren", "Anders", 1);
+        let other = Questionnaire::from_json(&changed).unwrap();
+        assert_eq!((other.id(), other.version()), (first.id(), first.version()));
+        assert_ne!(derived(&other), derived(&first));
+        assert_eq!(other.to_compact_json().get(), derived(&other));
+        let mut regrouped = first.clone();
+        regrouped.min_group_size += 1;
+        assert_eq!(regrouped.to_compact_json().get(), derived(&regrouped));
+        assert_eq!(first.to_compact_json().get(), derived(&first));
     }
 
     #[test]
