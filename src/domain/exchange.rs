@@ -56,14 +56,18 @@ pub const KDF_NAME: &str = "PBKDF2-SHA256";
 pub const CIPHER_NAME: &str = "AES-256-GCM";
 /// The PBKDF2 iteration count this app writes (OWASP's 2023 advice for PBKDF2-HMAC-SHA256).
 pub const PBKDF2_ITERATIONS: u32 = 600_000;
-/// The fewest iterations a file may name: fewer would make guessing a passphrase cheap.
-pub const MIN_PBKDF2_ITERATIONS: u32 = 100_000;
+/// The fewest iterations a file may name. Any: fewer iterations than this app writes make the
+/// sender's passphrase cheaper to guess, which is the sender's choice (another tool, or a test
+/// that wants to be fast); refusing the file would only lose their work. The app itself always
+/// writes [`PBKDF2_ITERATIONS`].
+pub const MIN_PBKDF2_ITERATIONS: u32 = 1;
 /// The most iterations a file may name: a hostile file must not keep the browser busy for hours.
 pub const MAX_PBKDF2_ITERATIONS: u32 = 10_000_000;
 /// The AES-GCM nonce length WebCrypto uses and this app writes.
 pub const IV_BYTES: usize = 12;
-/// The shortest salt accepted.
-pub const MIN_SALT_BYTES: usize = 16;
+/// The shortest salt accepted: any that is not empty, for the same reason as
+/// [`MIN_PBKDF2_ITERATIONS`] (this app writes 16 random bytes).
+pub const MIN_SALT_BYTES: usize = 1;
 /// The AES-GCM authentication tag length: a ciphertext is at least this long.
 pub const TAG_BYTES: usize = 16;
 
