@@ -697,6 +697,55 @@ fn a_complete_record_is_kept_with_what_counts() {
     );
 }
 
+#[test]
+fn null_is_no_answer_except_for_a_statement() {
+    // Many tools write `null` for what was not answered. For a statement it means "not
+    // applicable" (design §2) and is kept; for any other item it is taken as no answer and
+    // dropped, not a reason to lose the record. A wrong value beside it still is one.
+    let mut raw = export_of(&fixture("valid-v1.samenscan.json"));
+    let template = raw.responses[0].clone();
+    let with = |id: &str, answers: serde_json::Value| {
+        let mut r = template.clone();
+        let json = r.as_json_mut();
+        json["id"] = serde_json::json!(id);
+        json["status"] = serde_json::json!("complete");
+        json["answers"] = answers;
+        r
+    };
+    raw.responses = vec![
+        with(
+            "33333333-3333-4333-8333-333333333333",
+            serde_json::json!({"org": "gi", "team": null, "frequency": "wekelijks",
+                               "grade": null, "kennen_1": null, "phase": null,
+                               "strengths": null, "concerns": "Wachttijd"}),
+        ),
+        with(
+            "44444444-4444-4444-8444-444444444444",
+            serde_json::json!({"org": "gi", "frequency": "wekelijks", "grade": null,
+                               "kennen_1": "vier"}),
+        ),
+    ];
+    raw.meetings.clear();
+    let file = validate(raw, &no_known());
+    let kept: Vec<&str> = file.contents.responses.iter().map(|r| &*r.id).collect();
+    assert_eq!(kept, ["33333333-3333-4333-8333-333333333333"]);
+    let r = &file.contents.responses[0];
+    let mut keys: Vec<&str> = r.answers.keys().map(|k| &**k).collect();
+    keys.sort_unstable();
+    assert_eq!(keys, ["concerns", "frequency", "kennen_1", "org"]);
+    assert_eq!(r.answers.get("kennen_1"), Some(&serde_json::Value::Null));
+    // The stored copy is written anew, without them (not the file's own text).
+    let stored = samenscan::domain::exchange::encode_stored(&file, "0.0.0", "2026-11-23T10:00:00Z");
+    let again = validate(export_of(stored.as_bytes()), &no_known());
+    assert_eq!(again.contents.responses, file.contents.responses);
+    assert!(again.skipped.is_empty(), "{:?}", again.skipped);
+    assert_eq!(file.skipped.len(), 1);
+    assert_eq!(
+        file.skipped[0].id.as_deref(),
+        Some("44444444-4444-4444-8444-444444444444")
+    );
+}
+
 /// One complete response in a file of its own, with the built-in questionnaire.
 fn one_response_file(revision: u64, updated_at: &str, grade: u8) -> Vec<u8> {
     serde_json::json!({

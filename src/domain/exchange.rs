@@ -1735,12 +1735,27 @@ fn check_response<'q>(
                     scorers.len() - 1
                 }
             };
+            // `null` for an item other than a statement (where it is "not applicable") is
+            // taken as no answer, as many tools write what was not answered: dropped, not a
+            // reason to lose the record.
+            let mut nulls = Vec::new();
             for issue in validate_answers_with(&scorers[at], &response.answers, Mode::Complete) {
                 match issue.problem {
                     AnswerProblem::Missing => {}
                     AnswerProblem::AnsweredWhileHidden => hidden.push(issue.item),
+                    AnswerProblem::WrongKind { .. }
+                        if response.answers.get(&issue.item) == Some(&Value::Null) =>
+                    {
+                        nulls.push(issue.item)
+                    }
                     _ => reasons.push(SkipReason::Answer(issue)),
                 }
+            }
+            if !nulls.is_empty() {
+                for item in nulls {
+                    response.answers.remove(&item);
+                }
+                changed = true;
             }
             // A draft keeps them, as the worker's app does while filling in.
             if response.status == Status::Complete && !hidden.is_empty() {
