@@ -521,6 +521,27 @@ fn duplicate_ids_in_one_file_keep_the_winner_and_are_reported() {
 }
 
 #[test]
+fn a_meeting_with_nulls_for_nothing_is_kept() {
+    // Another tool may write `null` where a meeting has nothing: a case's learning, an action
+    // without an owner, a question without a note. Read as empty; the meeting is kept.
+    let mut raw = export_of(&fixture("valid-v1.samenscan.json"));
+    let meeting = &mut raw.meetings[0];
+    meeting["cases"] =
+        serde_json::json!([{"summary": "Gezin met twee kinderen", "learning": null}]);
+    meeting["actions"] =
+        serde_json::json!([{"text": "Vaste contactpersoon", "scope": "local", "owner": null}]);
+    meeting["notes"] = serde_json::json!({"m1": "Goed", "m2": null});
+    let file = validate(raw, &no_known());
+    assert!(file.skipped.is_empty(), "{:?}", file.skipped);
+    let m = &file.contents.meetings[0];
+    assert_eq!(
+        (m.cases[0].learning.as_str(), m.actions[0].owner.as_str()),
+        ("", "")
+    );
+    assert_eq!(m.notes.keys().collect::<Vec<_>>(), ["m1"]);
+}
+
+#[test]
 fn deep_nesting_is_refused_clearly_without_overflowing_the_stack() {
     let deep = "[".repeat(100_000);
     let p = refused(deep.as_bytes(), MAX_FILE_BYTES, "te diep", "too deeply");

@@ -1784,7 +1784,15 @@ fn read_meeting<'q>(
     let municipality: Option<String> = f.optional("municipality");
     let date: Option<String> = f.optional("date");
     let attendance: Option<BTreeMap<String, u32>> = f.optional("attendance");
-    let notes: Option<BTreeMap<String, String>> = f.optional("notes");
+    // A question left open may be written as `null` by another tool: no note.
+    let notes: Option<BTreeMap<String, String>> = f
+        .optional::<BTreeMap<String, Option<String>>>("notes")
+        .map(|notes| {
+            notes
+                .into_iter()
+                .filter_map(|(k, v)| Some((k, v?)))
+                .collect()
+        });
     let cases: Option<Vec<MeetingCase>> = f.optional("cases");
     let actions: Option<Vec<MeetingAction>> = f.optional("actions");
     let strengths: Option<Vec<String>> = f.optional("strengths");

@@ -29,14 +29,19 @@ pub enum ActionScope {
     Local,
 }
 
+/// Text that another tool may write as `null` for "nothing": read as empty.
+fn text_or_null<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    Option::<String>::deserialize(d).map(Option::unwrap_or_default)
+}
+
 /// An anonymised case discussed in the meeting and what it taught.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MeetingCase {
     /// What happened, without anything that identifies the family.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "text_or_null")]
     pub summary: String,
     /// What the participants learned from it.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "text_or_null")]
     pub learning: String,
 }
 
@@ -48,7 +53,11 @@ pub struct MeetingAction {
     /// General or local.
     pub scope: ActionScope,
     /// The organisation that takes it up (an organisation, never a person); may be empty.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "String::is_empty",
+        deserialize_with = "text_or_null"
+    )]
     pub owner: String,
 }
 
