@@ -12,6 +12,7 @@ use crate::ui::app::PAGE_TITLE_ID;
 use crate::ui::components::response_list::locale;
 use crate::ui::components::storage_gate::StorageGate;
 use crate::ui::coordinator::{decrypt, open_file, use_coordinator, LoadState, Opened, Rejection};
+use crate::ui::html::Html;
 use crate::ui::i18n::{count, fill, use_i18n};
 use crate::ui::route::Route;
 use crate::ui::store::{storage_error_text, use_store};
@@ -610,9 +611,8 @@ fn DatasetSummary() -> impl IntoView {
 /// than a tenth of the import.
 const LOG_FIRST: usize = 50;
 
-/// The earlier imports, newest first: the newest [`LOG_FIRST`], or all of them on request. Rows
-/// are keyed: importing a thousand files adds a thousand rows, it does not redraw the table a
-/// thousand times.
+/// The earlier imports, newest first: the newest [`LOG_FIRST`], or all of them on request. The
+/// rows are drawn when an import ends, not after every file.
 #[component]
 fn ImportLog(busy: Signal<bool>) -> impl IntoView {
     let i18n = use_i18n();
@@ -628,36 +628,26 @@ fn ImportLog(busy: Signal<bool>) -> impl IntoView {
             n.min(LOG_FIRST)
         }
     });
-    // Newest first; the key names the record, so a log read back after a wipe is drawn anew.
+    // Newest first, as HTML text (see `ui::html`): the rows only change when an import ends
+    // (see `settled_log_len`), or with the language.
     let rows = move || {
         let (settled, shown) = (settled.get(), shown.get());
+        let locale = locale(i18n.lang());
+        let mut h = Html::new();
+        // Untracked: `settled` follows the log, and holds still while files are imported.
         coordinator.log.with_untracked(|log| {
-            log.iter()
-                .take(settled)
-                .enumerate()
-                .rev()
-                .take(shown)
-                .map(|(i, r)| (i, r.imported_at.clone(), r.file_name.clone()))
-                .collect::<Vec<_>>()
-        })
-    };
-    let row = move |(i, _, _): (usize, String, String)| {
-        let record = coordinator.log.with_untracked(|log| log.get(i).cloned());
-        record.map(|record| {
-            let s = record.summary;
-            let at = record.imported_at;
-            view! {
-                <tr>
-                    <th scope="row">{record.file_name}</th>
-                    <td>{move || clock::format_local(&at, locale(i18n.lang()))}</td>
-                    <td class="num">{s.new}</td>
-                    <td class="num">{s.updated}</td>
-                    <td class="num">{s.unchanged}</td>
-                    <td class="num">{s.conflicting}</td>
-                    <td class="num">{s.skipped}</td>
-                </tr>
+            for r in log.iter().take(settled).rev().take(shown) {
+                let s = r.summary;
+                h.open("tr", &[])
+                    .leaf("th", &[("scope", "row")], &r.file_name)
+                    .leaf("td", &[], &clock::format_local(&r.imported_at, locale));
+                for n in [s.new, s.updated, s.unchanged, s.conflicting, s.skipped] {
+                    h.leaf("td", &[("class", "num")], &n.to_string());
+                }
+                h.close("tr");
             }
-        })
+        });
+        h.finish()
     };
     view! {
         <h2>{move || i18n.t().import_log_heading}</h2>
@@ -688,9 +678,7 @@ fn ImportLog(busy: Signal<bool>) -> impl IntoView {
                             <th scope="col" class="num">{move || i18n.t().import_col_skipped}</th>
                         </tr>
                     </thead>
-                    <tbody>
-                        <For each=rows key=|k| k.clone() children=row />
-                    </tbody>
+                    <tbody inner_html=rows></tbody>
                 </table>
             </div>
             // The button stays in place while the log grows; only its words change.

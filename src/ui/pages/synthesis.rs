@@ -9,6 +9,7 @@ use crate::domain::synthesis::{synthesise, MunicipalityOutcome, Synthesis};
 use crate::domain::{builtin, ChoiceOption, Dataset, Lang, Questionnaire};
 use crate::ui::components::response_list::locale;
 use crate::ui::coordinator::use_coordinator;
+use crate::ui::html::Html;
 use crate::ui::i18n::{fill, use_i18n, Messages};
 use crate::ui::pages::report::{mean_text, n_text};
 use leptos::prelude::*;
@@ -78,7 +79,9 @@ pub fn MeetingSynthesis(
                 .and_then(|q| q.municipality_item().map(|i| i.id.clone()))
         })
     });
-    move || {
+    // Read-only text, written as HTML (see `ui::html`): every shape of it was its own generic
+    // view code.
+    let html = move || {
         let (synthesis, options, organisations, fallback) = data.get();
         let split_item = split_item.get();
         let has_surveys = questionnaire.with(Option::is_some);
@@ -112,45 +115,49 @@ pub fn MeetingSynthesis(
                     .collect()
             })
         };
-        let body = if synthesis.municipalities.is_empty() {
-            view! { <p id="synthesis-none">{t.synthesis_none}</p> }.into_any()
+        let mut h = Html::new();
+        h.leaf("h2", &[("id", "synthesis-heading")], t.synthesis_title);
+        coverage(&mut h, &synthesis, &name, t);
+        if synthesis.municipalities.is_empty() {
+            h.leaf("p", &[("id", "synthesis-none")], t.synthesis_none);
         } else {
-            let per = synthesis
-                .municipalities
-                .iter()
-                .map(|o| {
-                    let figures = match split_item.as_deref() {
-                        // No surveys at all: said below, as for a municipality without any.
-                        None if !has_surveys => None,
-                        None => Some(view! { <p>{t.synthesis_survey_no_split}</p> }.into_any()),
-                        Some(item) => report.with(|r| {
-                            r.as_ref()
-                                .and_then(|r| survey_figures(r, item, &o.municipality, t, lang))
-                        }),
-                    };
-                    municipality_view(o, &name(&o.municipality), &owner, &asked, figures, t, lang)
-                })
-                .collect_view();
-            view! {
-                {general_view(&synthesis, &name, &owner, t)}
-                <h3>{t.synthesis_per_municipality}</h3>
-                {per}
+            general(&mut h, &synthesis, &name, &owner, t);
+            h.leaf("h3", &[], t.synthesis_per_municipality);
+            for o in &synthesis.municipalities {
+                let figures = |h: &mut Html| match split_item.as_deref() {
+                    // No surveys at all: said below, as for a municipality without any.
+                    None if !has_surveys => false,
+                    None => {
+                        h.leaf("p", &[], t.synthesis_survey_no_split);
+                        true
+                    }
+                    Some(item) => report.with(|r| {
+                        r.as_ref()
+                            .is_some_and(|r| survey_figures(h, r, item, &o.municipality, t, lang))
+                    }),
+                };
+                municipality(
+                    &mut h,
+                    o,
+                    &name(&o.municipality),
+                    &owner,
+                    &asked,
+                    figures,
+                    t,
+                    lang,
+                );
             }
-            .into_any()
-        };
-        view! {
-            <section class="report-section" aria-labelledby="synthesis-heading">
-                <h2 id="synthesis-heading">{t.synthesis_title}</h2>
-                {coverage_view(&synthesis, &name, t)}
-                {body}
-            </section>
         }
+        h.finish()
+    };
+    view! {
+        <section class="report-section" aria-labelledby="synthesis-heading" inner_html=html></section>
     }
 }
 
-fn coverage_view(s: &Synthesis, name: &dyn Fn(&str) -> String, t: &'static Messages) -> AnyView {
+fn coverage(h: &mut Html, s: &Synthesis, name: &dyn Fn(&str) -> String, t: &'static Messages) {
     if s.covered.is_empty() && s.missing.is_empty() {
-        return ().into_any();
+        return;
     }
     let list = |values: &[String]| {
         values
@@ -159,138 +166,187 @@ fn coverage_view(s: &Synthesis, name: &dyn Fn(&str) -> String, t: &'static Messa
             .collect::<Vec<_>>()
             .join(", ")
     };
-    view! {
-        <h3>{t.synthesis_coverage}</h3>
-        <dl class="summary-list" id="synthesis-coverage">
-            <div class="summary-row">
-                <dt>{fill(t.synthesis_covered, &[("n", &s.covered.len().to_string())])}</dt>
-                <dd id="synthesis-covered">{list(&s.covered)}</dd>
-            </div>
-            <div class="summary-row">
-                <dt>{fill(t.synthesis_missing, &[("n", &s.missing.len().to_string())])}</dt>
-                <dd id="synthesis-missing">{list(&s.missing)}</dd>
-            </div>
-        </dl>
+    h.leaf("h3", &[], t.synthesis_coverage).open(
+        "dl",
+        &[("class", "summary-list"), ("id", "synthesis-coverage")],
+    );
+    for (label, values, id) in [
+        (t.synthesis_covered, &s.covered, "synthesis-covered"),
+        (t.synthesis_missing, &s.missing, "synthesis-missing"),
+    ] {
+        h.open("div", &[("class", "summary-row")])
+            .leaf("dt", &[], &fill(label, &[("n", &values.len().to_string())]))
+            .leaf("dd", &[("id", id)], &list(values))
+            .close("div");
     }
-    .into_any()
+    h.close("dl");
 }
 
-fn general_view(
+fn general(
+    h: &mut Html,
     s: &Synthesis,
     name: &dyn Fn(&str) -> String,
     owner: &dyn Fn(&str) -> String,
     t: &'static Messages,
-) -> AnyView {
-    let rows = s
-        .general_actions
-        .iter()
-        .map(|g| {
-            let others: Vec<&String> = g.wordings.iter().filter(|w| **w != g.text).collect();
-            let places = g.municipalities.iter().map(|m| name(m)).collect::<Vec<_>>().join(", ");
-            view! {
-                <tr>
-                    <td>
-                        {g.text.clone()}
-                        {(!others.is_empty()).then(|| view! {
-                            <p class="hint">{t.synthesis_wordings} " "
-                                {others.iter().map(|w| format!("“{w}”")).collect::<Vec<_>>().join(", ")}
-                            </p>
-                        })}
-                    </td>
-                    <td>{format!("{} ({})", g.municipalities.len(), places)}</td>
-                    <td>{g.owners.iter().map(|o| owner(o)).collect::<Vec<_>>().join(", ")}</td>
-                </tr>
-            }
-        })
-        .collect_view();
-    view! {
-        <h3>{t.synthesis_general}</h3>
-        <p class="hint">{t.synthesis_general_intro}</p>
-        {if s.general_actions.is_empty() {
-            view! { <p>{t.synthesis_general_none}</p> }.into_any()
-        } else {
-            view! {
-                <div class="table-scroll" tabindex="0" role="region" aria-labelledby="synthesis-general-caption">
-                <table class="data-table" id="synthesis-general">
-                    <caption id="synthesis-general-caption">{t.synthesis_general_caption}</caption>
-                    <thead><tr>
-                        <th scope="col">{t.synthesis_action}</th>
-                        <th scope="col">{t.synthesis_raised_by}</th>
-                        <th scope="col">{t.synthesis_owner}</th>
-                    </tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
-                </div>
-            }.into_any()
-        }}
+) {
+    h.leaf("h3", &[], t.synthesis_general).leaf(
+        "p",
+        &[("class", "hint")],
+        t.synthesis_general_intro,
+    );
+    if s.general_actions.is_empty() {
+        h.leaf("p", &[], t.synthesis_general_none);
+        return;
     }
-    .into_any()
+    h.open(
+        "div",
+        &[
+            ("class", "table-scroll"),
+            ("tabindex", "0"),
+            ("role", "region"),
+            ("aria-labelledby", "synthesis-general-caption"),
+        ],
+    )
+    .open(
+        "table",
+        &[("class", "data-table"), ("id", "synthesis-general")],
+    )
+    .leaf(
+        "caption",
+        &[("id", "synthesis-general-caption")],
+        t.synthesis_general_caption,
+    )
+    .open("thead", &[])
+    .open("tr", &[]);
+    for col in [t.synthesis_action, t.synthesis_raised_by, t.synthesis_owner] {
+        h.leaf("th", &[("scope", "col")], col);
+    }
+    h.close("tr").close("thead").open("tbody", &[]);
+    for g in &s.general_actions {
+        let others: Vec<String> = g
+            .wordings
+            .iter()
+            .filter(|w| **w != g.text)
+            .map(|w| format!("“{w}”"))
+            .collect();
+        let places = g
+            .municipalities
+            .iter()
+            .map(|m| name(m))
+            .collect::<Vec<_>>()
+            .join(", ");
+        h.open("tr", &[]).open("td", &[]).text(&g.text);
+        if !others.is_empty() {
+            h.leaf(
+                "p",
+                &[("class", "hint")],
+                &format!("{} {}", t.synthesis_wordings, others.join(", ")),
+            );
+        }
+        h.close("td")
+            .leaf(
+                "td",
+                &[],
+                &format!("{} ({})", g.municipalities.len(), places),
+            )
+            .leaf(
+                "td",
+                &[],
+                &g.owners
+                    .iter()
+                    .map(|o| owner(o))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            )
+            .close("tr");
+    }
+    h.close("tbody").close("table").close("div");
 }
 
 /// A bulleted list, or nothing when it is empty.
-fn bullets(title: &'static str, items: Vec<String>) -> AnyView {
+fn bullets(h: &mut Html, title: &'static str, items: impl IntoIterator<Item = String>) {
     let items: Vec<String> = items.into_iter().filter(|s| !s.trim().is_empty()).collect();
     if items.is_empty() {
-        return ().into_any();
+        return;
     }
-    view! {
-        <h5>{title}</h5>
-        <ul>{items.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul>
+    h.leaf("h5", &[], title).open("ul", &[]);
+    for item in &items {
+        h.leaf("li", &[], item);
     }
-    .into_any()
+    h.close("ul");
 }
 
-fn municipality_view(
+#[allow(clippy::too_many_arguments)]
+fn municipality(
+    h: &mut Html,
     o: &MunicipalityOutcome,
     name: &str,
     owner: &dyn Fn(&str) -> String,
     asked: &dyn Fn(&crate::domain::Meeting) -> Vec<(String, String)>,
-    figures: Option<AnyView>,
+    figures: impl FnOnce(&mut Html) -> bool,
     t: &'static Messages,
     lang: Lang,
-) -> AnyView {
-    let meetings = o
-        .meetings
-        .iter()
-        .map(|m| {
-            let date = clock::format_date(&m.date, locale(lang));
-            let cases: Vec<String> = m
-                .cases
+) {
+    let slug: String = o
+        .municipality
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    h.open(
+        "article",
+        &[
+            ("class", "municipality"),
+            ("id", &format!("synthesis-{slug}")),
+        ],
+    )
+    .leaf("h4", &[], name)
+    .open("div", &[("class", "side-by-side")])
+    .open("div", &[])
+    .leaf("h5", &[], t.synthesis_survey_figures);
+    if !figures(h) {
+        h.leaf("p", &[], t.synthesis_survey_none);
+    }
+    h.close("div").open("div", &[]);
+    for m in &o.meetings {
+        let date = clock::format_date(&m.date, locale(lang));
+        let cases = m
+            .cases
+            .iter()
+            .filter(|c| !(c.summary.trim().is_empty() && c.learning.trim().is_empty()))
+            .map(|c| match (c.summary.trim(), c.learning.trim()) {
+                (summary, "") => summary.to_string(),
+                ("", learning) => format!("→ {learning}"),
+                (summary, learning) => format!("{summary} → {learning}"),
+            });
+        // In the order the questionnaire asks them; notes to questions it lacks after.
+        let questions = asked(m);
+        let mut ordered: Vec<(String, &String)> = questions
+            .iter()
+            .filter_map(|(id, label)| m.notes.get(id).map(|text| (label.clone(), text)))
+            .collect();
+        ordered.extend(
+            m.notes
                 .iter()
-                .filter(|c| !(c.summary.trim().is_empty() && c.learning.trim().is_empty()))
-                .map(|c| match (c.summary.trim(), c.learning.trim()) {
-                    (summary, "") => summary.to_string(),
-                    ("", learning) => format!("→ {learning}"),
-                    (summary, learning) => format!("{summary} → {learning}"),
-                })
-                .collect();
-            // In the order the questionnaire asks them; notes to questions it lacks after.
-            let questions = asked(m);
-            let mut ordered: Vec<(String, &String)> = questions
-                .iter()
-                .filter_map(|(id, label)| m.notes.get(id).map(|text| (label.clone(), text)))
-                .collect();
-            ordered.extend(
-                m.notes
-                    .iter()
-                    .filter(|(id, _)| !questions.iter().any(|(q, _)| q == *id))
-                    .map(|(id, text)| (id.clone(), text)),
-            );
-            let notes = ordered
-                .into_iter()
-                .filter(|(_, text)| !text.trim().is_empty())
-                .map(|(label, text)| view! {
-                    <dt>{label}</dt>
-                    <dd>{text.trim().to_string()}</dd>
-                })
-                .collect_view();
-            view! {
-                <p class="hint">{fill(t.synthesis_meeting_on, &[("date", &date), ("n", &m.attendance_total().to_string())])}</p>
-                <dl class="meeting-notes">{notes}</dl>
-                {bullets(t.synthesis_cases, cases)}
+                .filter(|(id, _)| !questions.iter().any(|(q, _)| q == *id))
+                .map(|(id, text)| (id.clone(), text)),
+        );
+        h.leaf(
+            "p",
+            &[("class", "hint")],
+            &fill(
+                t.synthesis_meeting_on,
+                &[("date", &date), ("n", &m.attendance_total().to_string())],
+            ),
+        )
+        .open("dl", &[("class", "meeting-notes")]);
+        for (label, text) in ordered {
+            if !text.trim().is_empty() {
+                h.leaf("dt", &[], &label).leaf("dd", &[], text.trim());
             }
-        })
-        .collect_view();
+        }
+        h.close("dl");
+        bullets(h, t.synthesis_cases, cases);
+    }
     let action_text = |a: &crate::domain::MeetingAction| {
         if a.owner.trim().is_empty() {
             a.text.clone()
@@ -298,71 +354,67 @@ fn municipality_view(
             format!("{} ({})", a.text, owner(&a.owner))
         }
     };
-    let slug: String = o
-        .municipality
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-        .collect();
-    view! {
-        <article class="municipality" id=format!("synthesis-{slug}")>
-            <h4>{name.to_string()}</h4>
-            <div class="side-by-side">
-                <div>
-                    <h5>{t.synthesis_survey_figures}</h5>
-                    {figures.unwrap_or_else(|| view! { <p>{t.synthesis_survey_none}</p> }.into_any())}
-                </div>
-                <div>
-                    {meetings}
-                    {bullets(t.meeting_strengths, o.strengths.clone())}
-                    {bullets(t.meeting_concerns, o.concerns.clone())}
-                    {bullets(t.synthesis_general_here, o.general_actions.iter().map(action_text).collect())}
-                    {bullets(t.synthesis_local, o.local_actions.iter().map(action_text).collect())}
-                </div>
-            </div>
-        </article>
-    }
-    .into_any()
+    bullets(h, t.meeting_strengths, o.strengths.iter().cloned());
+    bullets(h, t.meeting_concerns, o.concerns.iter().cloned());
+    bullets(
+        h,
+        t.synthesis_general_here,
+        o.general_actions.iter().map(action_text),
+    );
+    bullets(
+        h,
+        t.synthesis_local,
+        o.local_actions.iter().map(action_text),
+    );
+    h.close("div").close("div").close("article");
 }
 
 /// The municipality's group in the report's split by the municipality item: its n (or why it
-/// is hidden), grade mean and factor means, exactly as the split table shows them.
+/// is hidden), grade mean and factor means, exactly as the split table shows them. False when
+/// the split has no such group.
 fn survey_figures(
+    h: &mut Html,
     r: &Report,
     split_item: &str,
     municipality: &str,
     t: &'static Messages,
     lang: Lang,
-) -> Option<AnyView> {
-    let split = r.splits.iter().find(|s| s.item_id == split_item)?;
-    let group = split.group(&GroupKey::Option(municipality.to_string()))?;
-    let min = r.min_group_size;
-    let factors = r
-        .factors
+) -> bool {
+    let Some(group) = r
+        .splits
         .iter()
-        .zip(&group.factor_means)
-        .map(|(f, m)| {
-            view! {
-                <div class="summary-row">
-                    <dt>{f.label.get(lang).to_string()}</dt>
-                    <dd>{mean_text(m, lang, t)}</dd>
-                </div>
-            }
-        })
-        .collect_view();
-    Some(
-        view! {
-            <dl class="summary-list">
-                <div class="summary-row">
-                    <dt>{t.report_n}</dt>
-                    <dd class="synthesis-n">{n_text(group, min, lang, t)}</dd>
-                </div>
-                <div class="summary-row">
-                    <dt>{t.report_grade}</dt>
-                    <dd class="synthesis-grade">{mean_text(&group.grade_mean, lang, t)}</dd>
-                </div>
-                {factors}
-            </dl>
-        }
-        .into_any(),
-    )
+        .find(|s| s.item_id == split_item)
+        .and_then(|split| split.group(&GroupKey::Option(municipality.to_string())))
+    else {
+        return false;
+    };
+    let row = |h: &mut Html, label: &str, class: &'static str, value: &str| {
+        let attrs: &[(&'static str, &str)] = if class.is_empty() {
+            &[]
+        } else {
+            &[("class", class)]
+        };
+        h.open("div", &[("class", "summary-row")])
+            .leaf("dt", &[], label)
+            .leaf("dd", attrs, value)
+            .close("div");
+    };
+    h.open("dl", &[("class", "summary-list")]);
+    row(
+        h,
+        t.report_n,
+        "synthesis-n",
+        &n_text(group, r.min_group_size, lang, t),
+    );
+    row(
+        h,
+        t.report_grade,
+        "synthesis-grade",
+        &mean_text(&group.grade_mean, lang, t),
+    );
+    for (f, m) in r.factors.iter().zip(&group.factor_means) {
+        row(h, f.label.get(lang), "", &mean_text(m, lang, t));
+    }
+    h.close("dl");
+    true
 }
