@@ -26,7 +26,7 @@ use std::sync::Arc;
 
 use super::questionnaire::{Label, Questionnaire};
 use super::response::{QuestionnaireRef, Response, Status};
-use super::scoring::{is_counted, ResponseScores, Scorer};
+use super::scoring::{is_counted, ResponseScores, ScoreBuffers, Scorer};
 use super::statistics::{cronbach_alpha_rows, distribution, summarize, Alpha, Summary, ValueCount};
 
 /// One figure of the report as the UI may show it.
@@ -767,16 +767,12 @@ pub fn build_report<'r>(
     // Per factor, the item scores of every response that answered all its items, row after
     // row: what alpha needs, kept flat rather than as a vector per response.
     let mut alpha_rows: Vec<Vec<f32>> = vec![Vec::new(); questionnaire.factors().len()];
+    let mut buffers = ScoreBuffers::default();
     for r in responses {
         if is_counted(questionnaire, r) {
-            let mut sc = scorer.score(&r.answers);
-            for (rows, items) in alpha_rows
-                .iter_mut()
-                .zip(std::mem::take(&mut sc.complete_factor_items))
-            {
-                rows.extend(items.into_iter().flatten().map(|x| x as f32));
-            }
-            scores.push(sc);
+            scores.push(scorer.score_into(&r.answers, &mut buffers, |f, items| {
+                alpha_rows[f].extend(items.iter().map(|&x| x as f32));
+            }));
         } else {
             match r.status {
                 Status::Draft => ignored.drafts += 1,

@@ -3,6 +3,7 @@
 
 use crate::browser::clock;
 use crate::domain::{sort_meetings_for_listing, OwnMeeting, Status};
+use crate::ui::components::keyed_list::keyed_list;
 use crate::ui::components::response_list::{locale, RecordActions, WithdrawnNotice};
 use crate::ui::i18n::use_i18n;
 use crate::ui::store::use_store;
@@ -46,11 +47,11 @@ pub fn MeetingList() -> impl IntoView {
             fallback=move || view! { <p>{i18n.t().no_meetings}</p> }
         >
             <ul class="response-list meeting-list">
-                <For
-                    each=move || sorted.get()
-                    key=|own| (own.meeting.id.clone(), own.meeting.revision)
-                    children=move |own| view! { <MeetingRow own=own withdrawn=withdrawn /> }
-                />
+                {keyed_list(
+                    move || sorted.get(),
+                    |own| (own.meeting.id.clone(), own.meeting.revision),
+                    move |own| view! { <MeetingRow own=own withdrawn=withdrawn /> }.into_any(),
+                )}
             </ul>
         </Show>
     }

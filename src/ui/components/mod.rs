@@ -1,5 +1,6 @@
 //! Reusable components.
 pub mod header;
+pub mod keyed_list;
 pub mod meeting_list;
 pub mod privacy_hints;
 pub mod question;

@@ -3,6 +3,7 @@
 
 use crate::browser::clock;
 use crate::domain::{sort_for_listing, OwnResponse, Status};
+use crate::ui::components::keyed_list::keyed_list;
 use crate::ui::i18n::{use_i18n, Messages};
 use crate::ui::store::use_store;
 use leptos::prelude::*;
@@ -35,11 +36,11 @@ pub fn ResponseList() -> impl IntoView {
             fallback=move || view! { <p>{i18n.t().no_responses}</p> }
         >
             <ul class="response-list">
-                <For
-                    each=move || sorted.get()
-                    key=|own| (own.response.id.clone(), own.response.revision)
-                    children=move |own| view! { <ResponseRow own=own withdrawn=withdrawn /> }
-                />
+                {keyed_list(
+                    move || sorted.get(),
+                    |own| (own.response.id.clone(), own.response.revision),
+                    move |own| view! { <ResponseRow own=own withdrawn=withdrawn /> }.into_any(),
+                )}
             </ul>
         </Show>
     }

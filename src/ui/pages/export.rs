@@ -14,6 +14,7 @@ use crate::domain::privacy::{scan_meeting, scan_response};
 use crate::domain::sorting;
 use crate::domain::{builtin, OwnMeeting, OwnResponse, Status};
 use crate::ui::app::PAGE_TITLE_ID;
+use crate::ui::components::keyed_list::keyed_list;
 use crate::ui::components::meeting_list::municipality_label;
 use crate::ui::components::response_list::locale;
 use crate::ui::components::storage_gate::StorageGate;
@@ -382,11 +383,11 @@ fn ExportForm(everything: bool) -> impl IntoView {
                 fallback=move || view! { <p>{i18n.t().export_findings_none}</p> }
             >
                 <p>{move || i18n.t().export_findings_intro}</p>
-                <For
-                    each=move || listed_fields.get()
-                    key=|key| key.clone()
-                    children=move |key| view! { <FindingField key=key findings=findings kept=kept /> }
-                />
+                {keyed_list(
+                    move || listed_fields.get(),
+                    |key| (format!("{}\u{1f}{}", key.response, key.item), u64::from(key.meeting)),
+                    move |key| view! { <FindingField key=key findings=findings kept=kept /> }.into_any(),
+                )}
             </Show>
             <h2>{move || i18n.t().export_encrypt}</h2>
             <div class="choice checkbox">

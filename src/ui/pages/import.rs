@@ -9,6 +9,7 @@ use crate::domain::exchange::{FileProblem, RawExport, MAX_FILE_BYTES};
 use crate::domain::import_log::ImportRecord;
 use crate::domain::Status;
 use crate::ui::app::PAGE_TITLE_ID;
+use crate::ui::components::keyed_list::keyed_list;
 use crate::ui::components::response_list::locale;
 use crate::ui::components::storage_gate::StorageGate;
 use crate::ui::coordinator::{decrypt, open_file, use_coordinator, LoadState, Opened, Rejection};
@@ -463,11 +464,11 @@ fn ImportScreen() -> impl IntoView {
                 </form>
             })}
             <ol class="import-results">
-                <For
-                    each=move || rows.get()
-                    key=|row| row.key
-                    children=move |row| view! { <ResultRow row=row /> }
-                />
+                {keyed_list(
+                    move || rows.get(),
+                    |row| (String::new(), row.key as u64),
+                    |row| view! { <ResultRow row=row /> }.into_any(),
+                )}
             </ol>
         </Show>
 
