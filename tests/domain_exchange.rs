@@ -521,6 +521,63 @@ fn duplicate_ids_in_one_file_keep_the_winner_and_are_reported() {
 }
 
 #[test]
+fn whole_numbers_written_with_a_fraction_are_whole_numbers() {
+    // JSON does not tell 3 from 3.0, and some tools write every number with a fraction. Each
+    // whole number of the file may be written so: the format version, a definition's version,
+    // minimum group size and grade bounds, a record's revision and questionnaire version, a
+    // grade or statement answer, a meeting's attendance. They are read, kept and compared as
+    // the whole numbers they are; a real fraction is still the wrong type.
+    let plain: serde_json::Value =
+        serde_json::from_slice(&fixture("valid-v1.samenscan.json")).unwrap();
+    let mut floats = plain.clone();
+    floats["format_version"] = serde_json::json!(1.0);
+    let q = &mut floats["questionnaires"][0];
+    q["version"] = serde_json::json!(1.0);
+    q["min_group_size"] = serde_json::json!(5.0);
+    for section in q["sections"].as_array_mut().unwrap() {
+        for item in section["items"].as_array_mut().unwrap() {
+            if item["kind"] == "grade" {
+                item["min"] = serde_json::json!(1.0);
+                item["max"] = serde_json::json!(10.0);
+            }
+        }
+    }
+    let r = &mut floats["responses"][0];
+    r["revision"] = serde_json::json!(3.0);
+    r["questionnaire"]["version"] = serde_json::json!(1.0);
+    r["answers"]["grade"] = serde_json::json!(8.0);
+    r["answers"]["kennen_1"] = serde_json::json!(4.0);
+    let m = &mut floats["meetings"][0];
+    m["revision"] = serde_json::json!(2.0);
+    m["attendance"]["gi"] = serde_json::json!(2.0);
+    let read = |v: &serde_json::Value| validate(export_of(v.to_string().as_bytes()), &no_known());
+    let (expected, got) = (read(&plain), read(&floats));
+    assert!(got.skipped.is_empty(), "{:?}", got.skipped);
+    assert_eq!(got.contents, expected.contents);
+    // The stored copy says 8, not 8.0.
+    let stored = samenscan::domain::exchange::encode_stored(&got, "0.0.0", "2026-11-23T10:00:00Z");
+    assert_eq!(
+        validate(export_of(stored.as_bytes()), &no_known()).contents,
+        expected.contents
+    );
+    assert!(
+        !stored.contains("8.0") && !stored.contains("3.0"),
+        "{stored}"
+    );
+
+    let mut fraction = plain.clone();
+    fraction["responses"][0]["revision"] = serde_json::json!(3.5);
+    let file = read(&fraction);
+    assert_eq!(file.skipped.len(), 1, "a revision of 3.5 is no revision");
+    let mut version = plain;
+    version["format_version"] = serde_json::json!(2.0);
+    assert!(matches!(
+        decode(version.to_string().as_bytes(), MAX_FILE_BYTES),
+        Err(FileProblem::NewerVersion { found: 2, .. })
+    ));
+}
+
+#[test]
 fn a_meeting_with_nulls_for_nothing_is_kept() {
     // Another tool may write `null` where a meeting has nothing: a case's learning, an action
     // without an owner, a question without a note. Read as empty; the meeting is kept.

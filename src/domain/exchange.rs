@@ -24,9 +24,9 @@ use super::base64;
 use super::lang::Lang;
 use super::meeting::{Meeting, MeetingAction, MeetingCase};
 use super::merge::{resolve, resolve_questionnaire, RecordKind, Resolution, Revisioned};
-use super::questionnaire::{builtin, DefinitionIssue, Questionnaire};
+use super::questionnaire::{builtin, DefinitionIssue, ItemKind, Questionnaire};
 use super::response::{
-    is_uuid_v4, Answers, QuestionnaireRef, RecordIssue, Response, Status, Timestamp,
+    is_uuid_v4, whole_number, Answers, QuestionnaireRef, RecordIssue, Response, Status, Timestamp,
 };
 use super::scoring::Scorer;
 use super::validation::{validate_answers_with, AnswerIssue, AnswerProblem, Mode};
@@ -800,7 +800,11 @@ fn decode_with(bytes: &[u8], max_bytes: usize, typed: bool) -> Result<Decoded, F
             found: short(&format),
         });
     }
-    let version = match top.get("format_version").and_then(Value::as_u64) {
+    let version = match top.get("format_version").and_then(|v| {
+        let mut v = v.clone();
+        whole_number(&mut v);
+        v.as_u64()
+    }) {
         Some(v) if v >= 1 => v,
         _ => return Err(FileProblem::BadFormatVersion),
     };
@@ -1535,10 +1539,26 @@ struct FieldReader {
 impl FieldReader {
     fn new(value: Value) -> Result<FieldReader, RecordError> {
         match value {
-            Value::Object(map) => Ok(FieldReader {
-                map,
-                reasons: Vec::new(),
-            }),
+            Value::Object(mut map) => {
+                // Whole numbers written with a fraction are read as whole numbers.
+                for (key, inner) in [("revision", None), ("questionnaire", Some("version"))] {
+                    let field = map.get_mut(key);
+                    let field = match inner {
+                        None => field,
+                        Some(inner) => field.and_then(|v| v.get_mut(inner)),
+                    };
+                    if let Some(v) = field {
+                        whole_number(v);
+                    }
+                }
+                if let Some(Value::Object(counts)) = map.get_mut("attendance") {
+                    counts.values_mut().for_each(whole_number);
+                }
+                Ok(FieldReader {
+                    map,
+                    reasons: Vec::new(),
+                })
+            }
             _ => Err((None, vec![SkipReason::NotAnObject])),
         }
     }
@@ -1756,6 +1776,19 @@ fn check_response<'q>(
                     response.answers.remove(&item);
                 }
                 changed = true;
+            }
+            // A grade or statement written with a fraction (`8.0`, accepted as 8) is kept as
+            // the whole number it is, so that it compares, merges and exports as 8.
+            for (key, value) in response.answers.iter_mut() {
+                if value.is_f64()
+                    && value.as_f64().is_some_and(|x| x.fract() == 0.0)
+                    && q.item(key).is_some_and(|item| {
+                        matches!(item.kind, ItemKind::Grade { .. } | ItemKind::Likert { .. })
+                    })
+                {
+                    whole_number(value);
+                    changed = true;
+                }
             }
             // A draft keeps them, as the worker's app does while filling in.
             if response.status == Status::Complete && !hidden.is_empty() {

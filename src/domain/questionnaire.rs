@@ -21,7 +21,7 @@ use serde_json::value::RawValue;
 use serde_json::Value;
 
 use super::lang::Lang;
-use super::response::Answers;
+use super::response::{whole_number, Answers};
 
 /// The largest number of characters a `text` answer may have (design §2).
 pub const MAX_TEXT_CHARS: usize = 5_000;
@@ -1172,11 +1172,20 @@ impl Checker {
     }
 
     fn number(&mut self, obj: &mut Fields, path: &str, key: &str) {
+        // A whole bound written with a fraction (`10.0`) is the whole number: a grade's bounds
+        // must be whole, and a number item's are written back without the fraction anyway.
+        if let Some(v) = obj.get_mut(key) {
+            whole_number(v);
+        }
         self.field(obj, path, key, true, JsonType::Number, Value::is_number);
     }
 
-    /// A whole number in `lo..=hi`; a negative `version` is reported as version 0 is.
+    /// A whole number in `lo..=hi` (also when written with a fraction, `5.0`); a negative
+    /// `version` is reported as version 0 is.
     fn whole(&mut self, obj: &mut Fields, path: &str, key: &str, lo: i64, hi: u64) {
+        if let Some(v) = obj.get_mut(key) {
+            whole_number(v);
+        }
         let Some(v) = obj.get(key) else { return };
         let at = join(path, key);
         let problem = match v {

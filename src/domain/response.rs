@@ -33,6 +33,26 @@ pub enum Status {
     Withdrawn,
 }
 
+/// A whole number written with a fraction (`3.0`) made the whole number it is (`3`): JSON does
+/// not tell them apart, and some tools write every number with one. Anything else is left as it
+/// is (and a fraction like `3.5` stays the wrong type where a whole number is needed).
+pub fn whole_number(v: &mut Value) {
+    // Up to 2^53 every whole double is exact.
+    const EXACT: f64 = 9_007_199_254_740_992.0;
+    if let Value::Number(n) = v {
+        if n.is_f64() {
+            if let Some(x) = n.as_f64().filter(|x| x.fract() == 0.0 && x.abs() <= EXACT) {
+                // `as` is exact here; -0.0 becomes 0.
+                *v = if x < 0.0 {
+                    Value::from(x as i64)
+                } else {
+                    Value::from(x as u64)
+                };
+            }
+        }
+    }
+}
+
 /// One worker's enquête, in the exact JSON shape of design §2.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Response {
@@ -118,6 +138,11 @@ impl Answers {
     /// The answers, in id order.
     pub fn iter(&self) -> impl Iterator<Item = (&ItemId, &Value)> {
         self.0.iter().map(|(k, v)| (k, v))
+    }
+
+    /// The answers, in id order, each to change in place.
+    pub fn iter_mut(&mut self) -> impl Iterator<Item = (&ItemId, &mut Value)> {
+        self.0.iter_mut().map(|(k, v)| (&*k, v))
     }
 }
 
