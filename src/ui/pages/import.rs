@@ -482,48 +482,69 @@ fn ImportScreen() -> impl IntoView {
 fn ResultRow(row: Row) -> impl IntoView {
     let i18n = use_i18n();
     let outcome = row.outcome;
-    view! {
-        <li class="import-result" class:import-rejected=move || matches!(outcome.get(), Outcome::Rejected(_))>
-            <p class="import-file"><strong>{row.name.clone()}</strong></p>
-            {move || {
-                let t = i18n.t();
-                let lang = i18n.lang();
-                match outcome.get() {
-                    Outcome::Waiting => view! { <p class="hint">{t.import_waiting}</p> }.into_any(),
-                    Outcome::Working => view! { <p class="hint">{t.import_working}</p> }.into_any(),
-                    Outcome::Passphrase { .. } => {
-                        view! { <p class="hint">{t.import_needs_passphrase}</p> }.into_any()
-                    }
-                    Outcome::Imported(record) => view! {
-                        <p class="import-status">{t.import_done}{": "}{record.summary.message(lang)}</p>
-                        {(record.questionnaires > 0).then(|| view! {
-                            <p>{fill(t.import_questionnaires, &[("n", &record.questionnaires.to_string())])}</p>
-                        })}
-                        <DetailLines lines=record.details(lang).to_vec() />
-                    }
-                    .into_any(),
-                    Outcome::Rejected(rejection) => view! {
-                        <p class="import-status error-message">
-                            {t.import_rejected}{": "}{rejection.message(lang, t)}{" "}{t.import_nothing_stored}
-                        </p>
-                    }
-                    .into_any(),
+    // Text only (see `ui::html`): the file's name and why records were skipped come from the
+    // file and are escaped, never markup.
+    let html = move || {
+        let t = i18n.t();
+        let lang = i18n.lang();
+        let mut h = Html::new();
+        h.open("p", &[("class", "import-file")])
+            .leaf("strong", &[], &row.name)
+            .close("p");
+        let hint = |h: &mut Html, text: &str| {
+            h.leaf("p", &[("class", "hint")], text);
+        };
+        match outcome.get() {
+            Outcome::Waiting => hint(&mut h, t.import_waiting),
+            Outcome::Working => hint(&mut h, t.import_working),
+            Outcome::Passphrase { .. } => hint(&mut h, t.import_needs_passphrase),
+            Outcome::Imported(record) => {
+                h.leaf(
+                    "p",
+                    &[("class", "import-status")],
+                    &format!("{}: {}", t.import_done, record.summary.message(lang)),
+                );
+                if record.questionnaires > 0 {
+                    h.leaf(
+                        "p",
+                        &[],
+                        &fill(
+                            t.import_questionnaires,
+                            &[("n", &record.questionnaires.to_string())],
+                        ),
+                    );
                 }
-            }}
-        </li>
-    }
-}
-
-/// Why records were skipped, duplicates and conflicts: text only, never markup.
-#[component]
-fn DetailLines(lines: Vec<String>) -> impl IntoView {
-    (!lines.is_empty()).then(|| {
-        view! {
-            <ul class="import-details">
-                {lines.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
-            </ul>
+                let lines = record.details(lang);
+                if !lines.is_empty() {
+                    h.open("ul", &[("class", "import-details")]);
+                    for line in lines {
+                        h.leaf("li", &[], line);
+                    }
+                    h.close("ul");
+                }
+            }
+            Outcome::Rejected(rejection) => {
+                h.leaf(
+                    "p",
+                    &[("class", "import-status error-message")],
+                    &format!(
+                        "{}: {} {}",
+                        t.import_rejected,
+                        rejection.message(lang, t),
+                        t.import_nothing_stored
+                    ),
+                );
+            }
         }
-    })
+        h.finish()
+    };
+    view! {
+        <li
+            class="import-result"
+            class:import-rejected=move || matches!(outcome.get(), Outcome::Rejected(_))
+            inner_html=html
+        ></li>
+    }
 }
 
 /// How many log records the log takes into account: all of them, except while files are being
