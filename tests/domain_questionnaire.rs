@@ -615,3 +615,26 @@ fn reading_the_same_definition_again_gives_the_same_and_a_changed_one_is_read_an
     assert!(Questionnaire::from_value(broken).is_err());
     assert_eq!(Questionnaire::from_value(value).unwrap(), first);
 }
+
+#[test]
+fn an_unanswered_condition_may_still_show_its_items() {
+    // What the step counter counts: before the frequency is answered the grade may be asked;
+    // after "nooit" it will not be; after "wekelijks" it is.
+    let q = builtin();
+    let grade = q.grade_item().unwrap();
+    let answers = |frequency: Option<&str>| -> samenscan::domain::response::Answers {
+        let mut map = serde_json::Map::new();
+        map.insert("org".into(), json!("gi"));
+        if let Some(f) = frequency {
+            map.insert("frequency".into(), json!(f));
+        }
+        serde_json::from_value(Value::Object(map)).unwrap()
+    };
+    let seen = |frequency| {
+        let a = answers(frequency);
+        (q.is_visible(grade, &a), q.may_be_visible(grade, &a))
+    };
+    assert_eq!(seen(None), (false, true));
+    assert_eq!(seen(Some("nooit")), (false, false));
+    assert_eq!(seen(Some("wekelijks")), (true, true));
+}

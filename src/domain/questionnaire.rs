@@ -812,6 +812,18 @@ impl Questionnaire {
     /// condition names is itself visible, and so on up the chain. A hidden item is neither asked,
     /// required nor scored, even if an old answer to it is still stored.
     pub fn is_visible(&self, item: &Item, answers: &Answers) -> bool {
+        self.shown(item, answers, false)
+    }
+
+    /// Whether `item` is shown, or may still be: as [`Questionnaire::is_visible`], except that a
+    /// condition on a question not answered yet counts as met while that question may itself be
+    /// shown. What a step counter counts, so that "Stap 1 van 5" does not start as "van 2"
+    /// until the question the other pages depend on is answered.
+    pub fn may_be_visible(&self, item: &Item, answers: &Answers) -> bool {
+        self.shown(item, answers, true)
+    }
+
+    fn shown(&self, item: &Item, answers: &Answers, unanswered_may_show: bool) -> bool {
         let mut current = item;
         // The chain always points to earlier items (validated), so it ends; the bound is a
         // second guard. Counted only for a long chain: this runs for every item of every
@@ -832,6 +844,7 @@ impl Questionnaire {
                     .iter()
                     .filter_map(Value::as_str)
                     .any(|s| cond.values.iter().any(|v| v == s)),
+                None | Some(Value::Null) => unanswered_may_show,
                 _ => false,
             };
             if !met {

@@ -6,6 +6,7 @@
 //! A change is handed to `on_answer` at once (autosave); nothing is kept only in the page.
 
 use crate::domain::{parse_decimal, response, Item, ItemKind, Label, Lang};
+use crate::ui::components::privacy_hints::PrivacyHints;
 use crate::ui::i18n::{fill, use_i18n, Messages};
 use leptos::prelude::*;
 use serde_json::{json, Value};
@@ -352,12 +353,17 @@ fn text_field(
         .and_then(|v| v.as_str().map(str::to_string))
         .unwrap_or_default();
     let length = RwSignal::new(initial.chars().count());
+    // Likely personal data is pointed out while typing, as in the meeting form; export checks
+    // it again.
+    let typed = RwSignal::new(initial.clone());
+    let hints_id = format!("privacy-{}", item.id);
     let fid = field_id(&item.id);
     let describedby = {
         let count_id = count_id.clone();
+        let hints_id = hints_id.clone();
         move || match described() {
-            Some(e) => format!("{e} {count_id}"),
-            None => count_id.clone(),
+            Some(e) => format!("{e} {count_id} {hints_id}"),
+            None => format!("{count_id} {hints_id}"),
         }
     };
     view! {
@@ -374,12 +380,14 @@ fn text_field(
                 on:input=move |ev| {
                     let text = event_target_value(&ev);
                     length.set(text.chars().count());
-                    set((!text.trim().is_empty()).then(|| json!(text)));
+                    set((!text.trim().is_empty()).then(|| json!(text.clone())));
+                    typed.set(text);
                 }
             ></textarea>
             <p class="hint" id=count_id>
                 {move || fill(i18n.t().characters_left, &[("n", &crate::domain::format_count(max.saturating_sub(length.get()), i18n.lang()))])}
             </p>
+            <PrivacyHints id=hints_id text=typed />
         </div>
     }
     .into_any()

@@ -431,6 +431,8 @@ fn ExportForm(everything: bool) -> impl IntoView {
                             Some(i18n.t().export_nothing_chosen)
                         } else if open_findings.get() > 0 {
                             Some(i18n.t().export_blocked)
+                        } else if passphrase_problem.get().is_some() {
+                            Some(i18n.t().export_blocked_passphrase)
                         } else {
                             None
                         }

@@ -127,6 +127,8 @@ fn FillForm(id: String, questionnaire: Questionnaire, start_at_summary: bool) ->
     let step = RwSignal::new(if start_at_summary { usize::MAX } else { 0 });
     let page = Memo::new(move |_| step.get().min(sections.with(Vec::len)));
     let errors = RwSignal::new(Vec::<ShownError>::new());
+    // A page opened with "Wijzigen" from the summary: "next" goes back to the summary.
+    let returning = RwSignal::new(false);
     let just_completed = RwSignal::new(false);
     let reopened = RwSignal::new(false);
 
@@ -198,7 +200,12 @@ fn FillForm(id: String, questionnaire: Questionnaire, start_at_summary: bool) ->
         let found = section_errors(section);
         if found.is_empty() {
             errors.set(Vec::new());
-            step.set(current + 1);
+            if returning.get_untracked() {
+                returning.set(false);
+                step.set(usize::MAX);
+            } else {
+                step.set(current + 1);
+            }
         } else {
             errors.set(found);
             dom::focus_element_after_render("error-summary");
@@ -236,8 +243,20 @@ fn FillForm(id: String, questionnaire: Questionnaire, start_at_summary: bool) ->
         dom::focus_element_after_render(PAGE_TITLE_ID);
     };
 
-    // Followed live on the page: an answer can add or remove pages ("Stap 1 van 2" → "van 5").
-    let total = Memo::new(move |_| sections.with(Vec::len));
+    // The pages counted in "Stap 1 van 5": those shown, and those an unanswered question may
+    // still bring (so the count does not start low and jump once it is answered). Followed
+    // live: an answer can add or remove pages.
+    let total = Memo::new(move |_| {
+        let may = answers.with(|a| {
+            q.with_value(|q| {
+                q.sections()
+                    .iter()
+                    .filter(|s| s.items.iter().any(|i| q.may_be_visible(i, a)))
+                    .count()
+            })
+        });
+        may.max(sections.with(Vec::len))
+    });
     view! {
         <div class="fill">
             <SaveIndicator />
@@ -248,8 +267,8 @@ fn FillForm(id: String, questionnaire: Questionnaire, start_at_summary: bool) ->
             {move || {
                 let current = page.get();
                 match sections.with(|s| s.get(current).copied()) {
-                    Some(section) => section_page(section, current, total, q, answers, on_answer, errors, go_back, go_next).into_any(),
-                    None => summary_page(q, answers, sections, status, just_completed, step, complete).into_any(),
+                    Some(section) => section_page(section, current, total, sections, returning, q, answers, on_answer, errors, go_back, go_next).into_any(),
+                    None => summary_page(q, answers, sections, status, just_completed, step, returning, complete).into_any(),
                 }
             }}
         </div>
@@ -261,6 +280,8 @@ fn section_page(
     section: usize,
     position: usize,
     total: Memo<usize>,
+    sections: Memo<Vec<usize>>,
+    returning: RwSignal<bool>,
     q: StoredValue<Questionnaire>,
     answers: Memo<response::Answers>,
     on_answer: Callback<(String, Option<Value>)>,
@@ -313,13 +334,14 @@ fn section_page(
                     </button>
                 })}
                 <button type="submit" class="button">
-                    {move || if position + 1 == total.get() { i18n.t().to_summary } else { i18n.t().next }}
+                    {move || if returning.get() || position + 1 == sections.with(Vec::len) { i18n.t().to_summary } else { i18n.t().next }}
                 </button>
             </div>
         </form>
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn summary_page(
     q: StoredValue<Questionnaire>,
     answers: Memo<response::Answers>,
@@ -327,6 +349,7 @@ fn summary_page(
     status: Memo<Status>,
     just_completed: RwSignal<bool>,
     step: RwSignal<usize>,
+    returning: RwSignal<bool>,
     complete: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -361,6 +384,7 @@ fn summary_page(
                             <h2>{title.clone()}</h2>
                             <button type="button" class="button button-quiet" on:click=move |_| {
                                 just_completed.set(false);
+                                returning.set(true);
                                 step.set(position);
                             }>
                                 {t.change} <span class="visually-hidden">{format!(": {title}")}</span>
@@ -383,6 +407,8 @@ fn summary_page(
                     <h1 id=PAGE_TITLE_ID tabindex="-1">{i18n.t().completed_title}</h1>
                     <p>{i18n.t().completed_text}</p>
                 </div>
+                // The next step the text names, at hand.
+                <p><a class="button" href=Route::Export.href()>{i18n.t().export_link}</a></p>
             }.into_any()
         } else {
             view! {

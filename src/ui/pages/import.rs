@@ -26,6 +26,9 @@ const PROGRESS_ID: &str = "import-progress";
 const BATCH_FILES: usize = 64;
 /// …and at most this many bytes (a batch holds at least one file).
 const BATCH_BYTES: f64 = 16.0 * 1024.0 * 1024.0;
+/// The first batch of a pick is this small: nothing can be checked before a whole batch is
+/// read, so a small first one gets the checking going while the next is being read.
+const FIRST_BATCH_FILES: usize = 8;
 
 /// Lets every task already waiting run before going on.
 async fn yield_now() {
@@ -195,9 +198,9 @@ fn ImportScreen() -> impl IntoView {
     };
 
     // Takes the next batch from the queue and starts reading it (see `files::read_batch`).
-    let next_batch = move || {
+    let next_batch = move |files: usize| {
         let taken: Vec<(Row, web_sys::File)> = queue
-            .try_update_value(|q| q.drain(..q.len().min(BATCH_FILES)).collect())
+            .try_update_value(|q| q.drain(..q.len().min(files)).collect())
             .unwrap_or_default();
         let picked: Vec<web_sys::File> = taken.iter().map(|(_, file)| file.clone()).collect();
         let readings = files::read_batch(&picked, MAX_FILE_BYTES as f64, BATCH_BYTES);
@@ -234,7 +237,8 @@ fn ImportScreen() -> impl IntoView {
         let mut reading = Vec::new();
         loop {
             if reading.is_empty() {
-                reading = next_batch();
+                // A new pick (or what was picked while the last batch was stored).
+                reading = next_batch(FIRST_BATCH_FILES);
                 if reading.is_empty() {
                     // Files picked while the last batch is being stored are taken after it.
                     if storing.is_some() {
@@ -262,7 +266,7 @@ fn ImportScreen() -> impl IntoView {
                     q.push_front((row, file));
                 }
             });
-            reading = next_batch();
+            reading = next_batch(BATCH_FILES);
             let mut plain: Vec<(Row, RawExport, bool)> = Vec::new();
             for (row, result) in read {
                 // Worked on from now: until then it waited, for the batch before or for a

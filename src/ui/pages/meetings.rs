@@ -219,7 +219,10 @@ fn MeetingForm(id: String, questionnaire: Questionnaire) -> impl IntoView {
         <SaveIndicator />
         <div id="meeting-status" tabindex="-1">
             {move || (status.get() == Some(Status::Complete)).then(|| view! {
-                <div class="notice notice-success" role="status"><p>{i18n.t().meeting_completed}</p></div>
+                <div class="notice notice-success" role="status">
+                    <p>{i18n.t().meeting_completed}</p>
+                    <p><a href=Route::Export.href()>{i18n.t().export_link}</a></p>
+                </div>
             })}
             {move || reverted.get().then(|| view! {
                 <div class="notice notice-warning" role="status"><p>{i18n.t().meeting_reverted}</p></div>

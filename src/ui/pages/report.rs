@@ -717,9 +717,15 @@ fn SplitTable(split: Split, report: Report) -> impl IntoView {
     view! {
         <section class="report-section" aria-labelledby=section_labelled_by>
             <h2 id=heading_id>{fill(t.report_split_heading, &[("item", split.label.get(lang))])}</h2>
+            // Beside the table, not in its caption: a caption is as wide as its table, and the
+            // table may be wider than the screen.
+            <p class="hint">
+                {fill(t.report_split_note, &[("min", &min.to_string())])}
+                <span class="no-print">" "{t.report_sort_hint}</span>
+            </p>
             <div class="table-scroll" tabindex="0" role="region" aria-labelledby=region_labelled_by>
                 <table class="data-table split-table" id=id>
-                    <caption id=caption_id>{fill(t.report_split_caption, &[("min", &min.to_string())])}</caption>
+                    <caption id=caption_id>{t.report_split_caption}</caption>
                     <thead><tr>
                         {first}
                         {size}
