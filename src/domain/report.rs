@@ -737,8 +737,17 @@ impl Acc {
     }
 }
 
-fn not_answered_label() -> Label {
-    Label::new("Niet beantwoord", "Not answered")
+/// The group of responses without an answer to a split's item: for an item shown only on a
+/// condition, also those never asked it (frequency "nooit" hides the phase).
+fn not_answered_label(item: &super::questionnaire::Item) -> Label {
+    if item.show_if.is_some() {
+        Label::new(
+            "Niet gevraagd of niet beantwoord",
+            "Not asked or not answered",
+        )
+    } else {
+        Label::new("Niet beantwoord", "Not answered")
+    }
 }
 
 fn all_label() -> Label {
@@ -1009,7 +1018,7 @@ fn build_split(
         .map(|g| {
             let (key, label) = match options.get(g) {
                 Some(o) => (GroupKey::Option(o.value.clone()), o.label.clone()),
-                None => (GroupKey::NotAnswered, not_answered_label()),
+                None => (GroupKey::NotAnswered, not_answered_label(item)),
             };
             let n = tally.n[g];
             let hidden = decision.groups[g];
@@ -1087,7 +1096,7 @@ fn build_open_answers(
                 .options()
                 .iter()
                 .map(|o| (GroupKey::Option(o.value.clone()), o.label.clone()))
-                .chain([(GroupKey::NotAnswered, not_answered_label())])
+                .chain([(GroupKey::NotAnswered, not_answered_label(item))])
                 .enumerate()
                 .map(|(g, (k, l))| {
                     let texts = (0..text_items.len())

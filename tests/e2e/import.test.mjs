@@ -222,7 +222,7 @@ test("a file with only a questionnaire makes it available to fill in, and to han
   await page.goto(env.server.url + "#/privacy");
   assert.equal(
     await page.locator("#drafts-stay").innerText(),
-    "Nog niet afgerond, en dus niet in het bestand: 1 enquête(s) en 0 bijeenkomst(en). Rond ze eerst af als u ze wilt bewaren.",
+    "Nog niet afgerond, en dus niet in het bestand: 1 enquête en 0 bijeenkomsten. Rond ze eerst af als u ze wilt bewaren.",
   );
   await page.getByRole("link", { name: "Alles exporteren" }).click();
   await page.locator("h1", { hasText: "Exporteren" }).waitFor();

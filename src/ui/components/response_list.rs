@@ -162,9 +162,11 @@ pub fn RecordActions(
     }
 }
 
-/// A reminder when finished surveys or meetings have not been exported (shown only then).
+/// A reminder when finished surveys or meetings have not been exported (shown only then), with
+/// the link to the export. With `with_button`, the way to the export is offered as a quiet
+/// button when nothing waits (one link to the export on the page, never two).
 #[component]
-pub fn ExportReminder() -> impl IntoView {
+pub fn ExportReminder(#[prop(optional)] with_button: bool) -> impl IntoView {
     let store = use_store();
     let i18n = use_i18n();
     let waiting = Memo::new(move |_| {
@@ -176,7 +178,14 @@ pub fn ExportReminder() -> impl IntoView {
                 .with(|list| list.iter().filter(|m| m.needs_export()).count())
     });
     view! {
-        <Show when=move || { waiting.get() > 0 }>
+        <Show
+            when=move || { waiting.get() > 0 }
+            fallback=move || with_button.then(|| view! {
+                <p><a class="button button-quiet button-link-quiet" href=crate::ui::route::Route::Export.href()>
+                    {move || i18n.t().export_link}
+                </a></p>
+            })
+        >
             <div class="notice notice-warning" role="status">
                 <p><strong>{move || i18n.t().export_reminder} " " {move || waiting.get()}</strong></p>
                 <p>{move || i18n.t().export_reminder_detail}</p>

@@ -34,10 +34,7 @@ pub fn MeetingsPage() -> impl IntoView {
         <StorageGate usable_early=true>
             <StartMeeting />
             <WhenStored>
-                <ExportReminder />
-                <p><a class="button button-quiet button-link-quiet" href=Route::Export.href()>
-                    {move || i18n.t().export_link}
-                </a></p>
+                <ExportReminder with_button=true />
                 <section aria-labelledby="own-meetings-heading">
                     <h2 id="own-meetings-heading">{move || i18n.t().your_meetings}</h2>
                     <MeetingList />

@@ -7,7 +7,7 @@ use crate::domain::Status;
 use crate::ui::app::PAGE_TITLE_ID;
 use crate::ui::components::storage_gate::StorageGate;
 use crate::ui::coordinator::{use_coordinator, LoadState};
-use crate::ui::i18n::{fill, use_i18n};
+use crate::ui::i18n::{count, fill, use_i18n};
 use crate::ui::route::Route;
 use crate::ui::store::{storage_error_text, use_store};
 use leptos::prelude::*;
@@ -94,8 +94,8 @@ pub fn PrivacyPage() -> impl IntoView {
                 (responses + meetings > 0).then(|| view! {
                     <p id="drafts-stay" class="notice notice-warning">
                         {fill(i18n.t().privacy_export_drafts, &[
-                            ("responses", &responses.to_string()),
-                            ("meetings", &meetings.to_string()),
+                            ("responses", &count(i18n.t().count_draft_responses, responses)),
+                            ("meetings", &count(i18n.t().count_draft_meetings, meetings)),
                         ])}
                     </p>
                 })

@@ -743,7 +743,7 @@ fn SplitTable(split: Split, report: Report) -> impl IntoView {
 type SplitChoice = (
     String,
     crate::domain::Label,
-    Vec<(GroupKey, crate::domain::Label)>,
+    Vec<(GroupKey, crate::domain::Label, bool)>,
 );
 
 /// Two groups of one split side by side, factor by factor, with the difference: e.g. how local
@@ -759,6 +759,19 @@ fn GroupComparisonView(report: Report) -> impl IntoView {
     let split_id = RwSignal::new(first.item_id.clone());
     let a = RwSignal::new(0usize);
     let b = RwSignal::new(1usize);
+    // A split's first two groups with figures (a hidden group compares as nothing but
+    // "verborgen"), else its first two.
+    let first_shown = |groups: &[(GroupKey, crate::domain::Label, bool)]| {
+        let mut shown = groups
+            .iter()
+            .enumerate()
+            .filter(|(_, g)| g.2)
+            .map(|(i, _)| i);
+        match (shown.next(), shown.next()) {
+            (Some(x), Some(y)) => (x, y),
+            _ => (0, 1),
+        }
+    };
     let splits: Vec<SplitChoice> = report
         .splits
         .iter()
@@ -769,11 +782,14 @@ fn GroupComparisonView(report: Report) -> impl IntoView {
                 s.groups
                     .iter()
                     .filter(|g| g.key != GroupKey::NotAnswered)
-                    .map(|g| (g.key.clone(), g.label.clone()))
+                    .map(|g| (g.key.clone(), g.label.clone(), g.hidden.is_none()))
                     .collect(),
             )
         })
         .collect();
+    let (x, y) = first_shown(&splits[0].2);
+    a.set(x);
+    b.set(y);
     let splits = StoredValue::new(splits);
     let groups_of = move || {
         splits.with_value(|list| {
@@ -823,7 +839,7 @@ fn GroupComparisonView(report: Report) -> impl IntoView {
             <div class="field inline-field">
                 <label class="question" for=id>{label}</label>
                 <select id=id class="select" on:change=move |ev| which.set(event_target_value(&ev).parse().unwrap_or(0))>
-                    {move || groups_of().into_iter().enumerate().map(|(i, (_, name))| view! {
+                    {move || groups_of().into_iter().enumerate().map(|(i, (_, name, _))| view! {
                         <option value=i.to_string() selected=move || which.get() == i>{name.get(lang).to_string()}</option>
                     }).collect_view()}
                 </select>
@@ -839,8 +855,9 @@ fn GroupComparisonView(report: Report) -> impl IntoView {
                     <label class="question" for="compare-split">{t.report_compare_split}</label>
                     <select id="compare-split" class="select" on:change=move |ev| {
                         split_id.set(event_target_value(&ev));
-                        a.set(0);
-                        b.set(1);
+                        let (x, y) = first_shown(&groups_of());
+                        a.set(x);
+                        b.set(y);
                     }>
                         {splits.with_value(|list| list.iter().map(|(id, label, _)| {
                             let id = id.clone();

@@ -19,10 +19,7 @@ pub fn SurveyPage() -> impl IntoView {
         <StorageGate usable_early=true>
             <StartSurvey />
             <WhenStored>
-                <ExportReminder />
-                <p><a class="button button-quiet button-link-quiet" href=crate::ui::route::Route::Export.href()>
-                    {move || i18n.t().export_link}
-                </a></p>
+                <ExportReminder with_button=true />
                 <section aria-labelledby="own-heading">
                     <h2 id="own-heading">{move || i18n.t().your_responses}</h2>
                     <p class="hint">{move || i18n.t().your_responses_intro}</p>
