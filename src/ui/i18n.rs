@@ -235,6 +235,10 @@ pub struct Messages {
     pub report_factor: &'static str,
     pub report_mean: &'static str,
     pub report_alpha: &'static str,
+    /// Below the themes table: what alpha says, in plain words.
+    pub report_alpha_hint: &'static str,
+    /// Below the headline grade: what the interval and the deviation say.
+    pub report_grade_hint: &'static str,
     pub report_alpha_value: &'static str,
     pub report_split_heading: &'static str,
     pub report_split_caption: &'static str,
@@ -591,6 +595,8 @@ pub static NL: Messages = Messages {
     report_factor: "Thema",
     report_mean: "Gemiddelde",
     report_alpha: "Cronbachs alfa",
+    report_alpha_hint: "Cronbachs alfa zegt hoe eensgezind de stellingen van een thema zijn beantwoord. Vanaf 0,7 meten ze samen goed één ding; bij een lagere of negatieve waarde (of weinig antwoorden) is het gemiddelde van dat thema met voorzichtigheid te lezen.",
+    report_grade_hint: "Het interval is de marge rond het gemiddelde: als deze antwoorden een steekproef zijn, ligt het cijfer van alle medewerkers met 95% zekerheid daartussen. De standaardafwijking zegt hoe ver de cijfers uiteenlopen.",
     report_alpha_value: "{alpha} (n = {n})",
     report_split_heading: "{item}",
     report_split_caption: "Aantal, rapportcijfer en gemiddelde per thema per groep.",
@@ -944,6 +950,8 @@ pub static EN: Messages = Messages {
     report_factor: "Theme",
     report_mean: "Mean",
     report_alpha: "Cronbach's alpha",
+    report_alpha_hint: "Cronbach's alpha says how consistently the statements of a theme were answered. From 0.7 they measure one thing well together; with a lower or negative value (or few answers), read that theme's mean with care.",
+    report_grade_hint: "The interval is the margin around the mean: if these answers are a sample, the grade of all workers lies within it with 95% certainty. The standard deviation says how far the grades spread.",
     report_alpha_value: "{alpha} (n = {n})",
     report_split_heading: "{item}",
     report_split_caption: "Number, grade and mean per theme per group.",

@@ -79,7 +79,10 @@ test("the report of 21 teams: figures as computed independently, no small team s
     assert.match(distribution[g - 1], new RegExp(`^${g}\\s+${count}\\s`), `grade ${g}`);
   }
 
-  // Factor means.
+  // Factor means, and what alpha and the interval say in plain words.
+  const main = await page.locator("main").innerText();
+  assert.match(main, /Cronbachs alfa zegt hoe eensgezind/);
+  assert.match(main, /Het interval is de marge rond het gemiddelde/);
   const factorRows = await page.locator("#factor-table tbody tr").allInnerTexts();
   QUESTIONNAIRE.factors.forEach((f, i) => {
     const scores = all.map((x) => factorScore(x.answers, f.id)).filter((s) => s !== null);

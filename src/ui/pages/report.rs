@@ -305,6 +305,9 @@ fn summary_html(report: &Report, lang: Lang, t: &Messages) -> String {
         summary_row(&mut h, t.report_sd, "report-sd", &or_dash(summary.sd, 2));
     }
     h.close("dl");
+    if report.grade.as_ref().is_some_and(|g| g.stats.shown().is_some()) {
+        h.leaf("p", &[("class", "hint")], t.report_grade_hint);
+    }
     let ignored = report.ignored;
     if ignored.drafts + ignored.withdrawn + ignored.other_questionnaire > 0 {
         let text = fill(
@@ -601,12 +604,20 @@ fn factors(h: &mut Html, report: &Report, lang: Lang, t: &Messages) {
         "factor-table",
         "factors-caption",
         t.report_factors_table,
-        &[t.report_factor, t.report_mean, "n", t.report_alpha],
+        &[t.report_factor, t.report_mean, t.report_n_short, t.report_alpha],
     );
     for (name, shown, _, n, alpha) in &rows {
         table_row(h, &[], name, &[shown, n, alpha]);
     }
     table_end(h);
+    // Said where there is an alpha to read.
+    if report
+        .factors
+        .iter()
+        .any(|f| matches!(&f.alpha, Cell::Shown(a) if a.alpha.is_some()))
+    {
+        h.leaf("p", &[("class", "hint")], t.report_alpha_hint);
+    }
     h.close("section");
 }
 
