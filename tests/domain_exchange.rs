@@ -8,8 +8,8 @@ use std::path::Path;
 
 use samenscan::domain::exchange::{
     decode, encode_export, encrypted_envelope_json, validate, Decoded, DuplicateInFile,
-    EncryptedEnvelope, ExportContents, FileProblem, ImportSummary, RawExport, SkipReason,
-    ValidatedFile, FORMAT_VERSION, MAX_FILE_BYTES, MAX_NESTING,
+    EncryptedEnvelope, ExportContents, FileProblem, ImportSummary, RawExport, RawResponse,
+    SkipReason, ValidatedFile, FORMAT_VERSION, MAX_FILE_BYTES, MAX_NESTING,
 };
 use samenscan::domain::merge::{merge_into, Dataset, RecordKind};
 use samenscan::domain::{builtin, AnswerProblem, Lang, QuestionnaireRef, RecordIssue, Status};
@@ -727,6 +727,19 @@ fn a_withdrawn_tombstone_with_answers_wins_without_them() {
     );
 }
 
+/// Makes complete responses like the fixture's first, with the given id and answers.
+fn complete_like(raw: &RawExport) -> impl Fn(&str, serde_json::Value) -> RawResponse {
+    let template = raw.responses[0].clone();
+    move |id, answers| {
+        let mut r = template.clone();
+        let json = r.as_json_mut();
+        json["id"] = serde_json::json!(id);
+        json["status"] = serde_json::json!("complete");
+        json["answers"] = answers;
+        r
+    }
+}
+
 #[test]
 fn a_complete_record_is_kept_with_what_counts() {
     // Design §2: a hidden item's answer is "neither required nor scored". A complete record
@@ -734,15 +747,7 @@ fn a_complete_record_is_kept_with_what_counts() {
     // left a required item out is kept with that answer missing. (The second id is written in
     // upper case, which RFC 4122 allows on input; it is kept in lower case.)
     let mut raw = export_of(&fixture("valid-v1.samenscan.json"));
-    let template = raw.responses[0].clone();
-    let with = |id: &str, answers: serde_json::Value| {
-        let mut r = template.clone();
-        let json = r.as_json_mut();
-        json["id"] = serde_json::json!(id);
-        json["status"] = serde_json::json!("complete");
-        json["answers"] = answers;
-        r
-    };
+    let with = complete_like(&raw);
     raw.responses = vec![
         with(
             "11111111-1111-4111-8111-111111111111",
@@ -781,15 +786,7 @@ fn null_is_no_answer_except_for_a_statement() {
     // applicable" (design §2) and is kept; for any other item it is taken as no answer and
     // dropped, not a reason to lose the record. A wrong value beside it still is one.
     let mut raw = export_of(&fixture("valid-v1.samenscan.json"));
-    let template = raw.responses[0].clone();
-    let with = |id: &str, answers: serde_json::Value| {
-        let mut r = template.clone();
-        let json = r.as_json_mut();
-        json["id"] = serde_json::json!(id);
-        json["status"] = serde_json::json!("complete");
-        json["answers"] = answers;
-        r
-    };
+    let with = complete_like(&raw);
     raw.responses = vec![
         with(
             "33333333-3333-4333-8333-333333333333",

@@ -305,7 +305,11 @@ fn summary_html(report: &Report, lang: Lang, t: &Messages) -> String {
         summary_row(&mut h, t.report_sd, "report-sd", &or_dash(summary.sd, 2));
     }
     h.close("dl");
-    if report.grade.as_ref().is_some_and(|g| g.stats.shown().is_some()) {
+    if report
+        .grade
+        .as_ref()
+        .is_some_and(|g| g.stats.shown().is_some())
+    {
         h.leaf("p", &[("class", "hint")], t.report_grade_hint);
     }
     let ignored = report.ignored;
@@ -604,7 +608,12 @@ fn factors(h: &mut Html, report: &Report, lang: Lang, t: &Messages) {
         "factor-table",
         "factors-caption",
         t.report_factors_table,
-        &[t.report_factor, t.report_mean, t.report_n_short, t.report_alpha],
+        &[
+            t.report_factor,
+            t.report_mean,
+            t.report_n_short,
+            t.report_alpha,
+        ],
     );
     for (name, shown, _, n, alpha) in &rows {
         table_row(h, &[], name, &[shown, n, alpha]);
