@@ -454,6 +454,28 @@ fn a_broken_definition_skips_itself_and_its_records() {
 }
 
 #[test]
+fn a_broken_copy_of_a_known_definition_loses_no_records() {
+    // The file's copy of the built-in definition is broken (here: a minimum group size of 1,
+    // which would show a single person's answers). The copy is skipped and says why; the
+    // records are checked against the definition the app knows by the same id and version, and
+    // kept.
+    let mut file: serde_json::Value =
+        serde_json::from_slice(&fixture("valid-v1.samenscan.json")).unwrap();
+    file["questionnaires"][0]["min_group_size"] = serde_json::json!(1);
+    let checked = validate(export_of(file.to_string().as_bytes()), &no_known());
+    let plain = validated("valid-v1.samenscan.json");
+    assert_eq!(checked.contents.responses, plain.contents.responses);
+    assert_eq!(checked.contents.meetings, plain.contents.meetings);
+    assert!(checked.contents.questionnaires.is_empty());
+    assert_eq!(checked.skipped.len(), 1);
+    assert_eq!(checked.skipped[0].kind, RecordKind::Questionnaire);
+    assert!(matches!(
+        checked.skipped[0].reasons[0],
+        SkipReason::Definition(_)
+    ));
+}
+
+#[test]
 fn a_definition_already_known_validates_records_of_a_file_without_it() {
     let mut raw = export_of(&fixture("answers-outside-questionnaire.samenscan.json"));
     // Keep only the record that names an unknown questionnaire, and let the app know it.

@@ -1416,15 +1416,18 @@ pub fn validate(
     // A reference that has both a valid and a broken definition in the file keeps the valid one.
     broken.retain(|r| !own.contains_key(r));
 
+    // A definition of the file's own first; else one this app already knows by the same id and
+    // version (the file's copy of it may be broken, or written by a stricter or looser tool:
+    // the records are still checked against a sound one, and kept when they fit it).
     let lookup = |r: &QuestionnaireRef| -> Result<&Questionnaire, SkipReason> {
         if let Some((_, q)) = own.get(r) {
             Ok(q)
-        } else if broken.contains(r) {
-            Err(SkipReason::BrokenQuestionnaire(r.clone()))
         } else if let Some(q) = known.get(r) {
             Ok(q)
         } else if *r == builtin().reference() {
             Ok(builtin())
+        } else if broken.contains(r) {
+            Err(SkipReason::BrokenQuestionnaire(r.clone()))
         } else {
             Err(SkipReason::UnknownQuestionnaire(r.clone()))
         }
