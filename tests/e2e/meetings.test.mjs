@@ -54,7 +54,7 @@ async function recordMeeting(page) {
   await summary.waitFor();
   assert.deepEqual(await summary.locator("li").allInnerTexts(), [
     "Kies de gemeente van de bijeenkomst",
-    "Vul de datum van de bijeenkomst in",
+    "Vul de datum van de bijeenkomst in, met dag, maand en jaar",
   ]);
   assert.equal(await page.evaluate(() => document.activeElement.id), "error-summary");
   assert.deepEqual(await axeViolations(page), []);

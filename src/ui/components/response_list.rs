@@ -177,6 +177,14 @@ pub fn ExportReminder(#[prop(optional)] with_button: bool) -> impl IntoView {
                 .meetings
                 .with(|list| list.iter().filter(|m| m.needs_export()).count())
     });
+    let finished = Memo::new(move |_| {
+        store
+            .responses
+            .with(|list| list.iter().any(|r| r.response.status != Status::Draft))
+            || store
+                .meetings
+                .with(|list| list.iter().any(|m| m.meeting.status != Status::Draft))
+    });
     view! {
         <Show
             when=move || { waiting.get() > 0 }
@@ -192,11 +200,14 @@ pub fn ExportReminder(#[prop(optional)] with_button: bool) -> impl IntoView {
                 <p><a href=crate::ui::route::Route::Export.href()>{move || i18n.t().export_link}</a></p>
             </div>
         </Show>
-        <p class="hint last-export">
-            {move || match store.last_export.get() {
+        // "Never exported" says something only once there is finished work to export.
+        {move || {
+            let text = match store.last_export.get() {
                 Some(at) => format!("{} {}", i18n.t().last_export, clock::format_local(&at, locale(i18n.lang()))),
-                None => i18n.t().never_exported.to_string(),
-            }}
-        </p>
+                None if finished.get() => i18n.t().never_exported.to_string(),
+                None => return None,
+            };
+            Some(view! { <p class="hint last-export">{text}</p> })
+        }}
     }
 }

@@ -235,7 +235,9 @@ fn MeetingForm(id: String, questionnaire: Questionnaire) -> impl IntoView {
                 {move || missing.get().contains(&MissingForCompletion::Date).then(|| view! {
                     <p class="error-message" id="meeting-date-error">{i18n.t().meeting_missing_date}</p>
                 })}
-                <input type="date" class="input input-date" id="meeting-date"
+                // A four-digit year: without bounds the browser takes "25012026" as the year
+                // 12026.
+                <input type="date" class="input input-date" id="meeting-date" min="2000-01-01" max="2099-12-31"
                     aria-describedby=move || missing.get().contains(&MissingForCompletion::Date).then_some("meeting-date-error")
                     aria-invalid=move || missing.get().contains(&MissingForCompletion::Date).then_some("true")
                     prop:value=initial.date.clone()
