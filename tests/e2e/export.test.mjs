@@ -8,6 +8,20 @@ import { open, finishShortResponse, axeViolations, servedApp, storedRecords, sto
 
 const env = servedApp();
 
+test("with only a draft, the export says there is nothing yet and what waits to be finished", async () => {
+  const { context, page, errors } = await open(env.browser, env.server.url);
+  await page.goto(env.server.url + "#/enquete");
+  await page.getByRole("button", { name: "Nieuwe enquête beginnen" }).click();
+  await page.locator(".caption", { hasText: "Stap 1 van" }).waitFor();
+  await page.goto(env.server.url + "#/exporteren");
+  await page.locator("#export-drafts-waiting", {
+    hasText: "Nog niet afgerond: 1 enquête en 0 bijeenkomsten. Rond ze eerst af, dan kunnen ze mee.",
+  }).waitFor();
+  assert.equal(await page.locator("#export-save").count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("findings block the export until fixed or kept; the file holds the finished response", async () => {
   const { context, page, errors } = await open(env.browser, env.server.url, { acceptDownloads: true });
   await finishShortResponse(

@@ -18,8 +18,9 @@ use crate::ui::components::keyed_list::keyed_list;
 use crate::ui::components::meeting_list::municipality_label;
 use crate::ui::components::response_list::locale;
 use crate::ui::components::storage_gate::StorageGate;
-use crate::ui::i18n::{fill, use_i18n};
+use crate::ui::i18n::{count, fill, use_i18n};
 use crate::ui::pages::meetings::meeting_field_label;
+use crate::ui::route::Route;
 use crate::ui::store::use_store;
 use leptos::prelude::*;
 use serde_json::json;
@@ -353,7 +354,28 @@ fn ExportForm(everything: bool) -> impl IntoView {
         </dl>
         <Show
             when=move || available.get()
-            fallback=move || view! { <p>{i18n.t().export_nothing}</p> }
+            fallback=move || {
+                let draft = Status::Draft;
+                let responses = store.responses.with(|l| l.iter().filter(|r| r.response.status == draft).count());
+                let meetings = store.meetings.with(|l| l.iter().filter(|m| m.meeting.status == draft).count());
+                let t = i18n.t();
+                view! {
+                    <p>{t.export_nothing}</p>
+                    {(responses + meetings > 0).then(|| view! {
+                        <p id="export-drafts-waiting">
+                            {fill(t.export_drafts_waiting, &[
+                                ("responses", &count(t.count_draft_responses, responses)),
+                                ("meetings", &count(t.count_draft_meetings, meetings)),
+                            ])}
+                        </p>
+                        <p>
+                            <a href=Route::Survey.href()>{t.survey_title}</a>
+                            " · "
+                            <a href=Route::Meetings.href()>{t.meetings_title}</a>
+                        </p>
+                    })}
+                }
+            }
         >
             <fieldset class="field">
                 <legend class="question">{move || i18n.t().export_choose}</legend>
