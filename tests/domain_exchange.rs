@@ -265,6 +265,17 @@ fn unknown_format_and_other_json() {
         decode(b"{\n  x", MAX_FILE_BYTES),
         Err(FileProblem::NotJson { line: 2, column: 3 })
     );
+    assert!(FileProblem::NotJson { line: 2, column: 3 }
+        .message(Lang::Nl)
+        .contains("regel 2, kolom 3"));
+    // Another kind of file altogether: no line and column, but what a Samenscan file is.
+    let other = decode(b"Notulen van de bijeenkomst", MAX_FILE_BYTES).unwrap_err();
+    assert_eq!(other, FileProblem::NotJson { line: 1, column: 1 });
+    let said = other.message(Lang::Nl);
+    assert!(
+        said.starts_with("Dit is geen Samenscan-bestand") && !said.contains("regel"),
+        "{said}"
+    );
     assert_eq!(
         decode(
             b"{\"format\": \"samenscan/export\", \"format_version\": 1, \"responses\": {}}",

@@ -390,6 +390,16 @@ impl FileProblem {
                  finish. Ask for a new export.",
             )
             .into(),
+            // Not JSON from its first character: another kind of file altogether (a document,
+            // a spreadsheet), for which a line and column say nothing.
+            FileProblem::NotJson { line: 1, column } if *column <= 1 => pick(
+                nl,
+                "Dit is geen Samenscan-bestand. Een export van Samenscan heeft een naam die \
+                 eindigt op .samenscan.json.",
+                "This is not a Samenscan file. A Samenscan export has a name ending in \
+                 .samenscan.json.",
+            )
+            .into(),
             FileProblem::NotJson { line, column } => {
                 if nl {
                     format!(
