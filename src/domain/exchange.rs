@@ -391,7 +391,7 @@ impl FileProblem {
             )
             .into(),
             // Not JSON from its first character: another kind of file altogether (a document,
-            // a spreadsheet), for which a line and column say nothing.
+            // a spreadsheet, notes), for which a line and column say nothing.
             FileProblem::NotJson { line: 1, column } if *column <= 1 => pick(
                 nl,
                 "Dit is geen Samenscan-bestand. Een export van Samenscan heeft een naam die \
@@ -778,6 +778,11 @@ fn decode_with(bytes: &[u8], max_bytes: usize, typed: bool) -> Result<Decoded, F
     if text.trim().is_empty() {
         return Err(FileProblem::Empty);
     }
+    // Text that does not open as a JSON document does (a CSV, notes, a date) is another kind of
+    // file altogether: said as such, without the line and column of a JSON error.
+    if !text.trim_start().starts_with(['{', '[']) {
+        return Err(FileProblem::NotJson { line: 1, column: 1 });
+    }
     let scanned = scan_structure(text.as_bytes(), MAX_NESTING)?;
     let responses_at = scanned.responses;
     let dropped = super::response::answers_dropped();
@@ -810,11 +815,7 @@ fn decode_with(bytes: &[u8], max_bytes: usize, typed: bool) -> Result<Decoded, F
             found: short(&format),
         });
     }
-    let version = match top.get("format_version").and_then(|v| {
-        let mut v = v.clone();
-        whole_number(&mut v);
-        v.as_u64()
-    }) {
+    let version = match top.get("format_version").and_then(whole_u64) {
         Some(v) if v >= 1 => v,
         _ => return Err(FileProblem::BadFormatVersion),
     };
@@ -1426,18 +1427,22 @@ pub fn validate(
     // A reference that has both a valid and a broken definition in the file keeps the valid one.
     broken.retain(|r| !own.contains_key(r));
 
-    // A definition of the file's own first; else one this app already knows by the same id and
-    // version (the file's copy of it may be broken, or written by a stricter or looser tool:
-    // the records are still checked against a sound one, and kept when they fit it).
+    // A definition of the file's own first. A broken copy of the built-in definition (written by
+    // a stricter or looser tool) does not take its records with it: they are checked against the
+    // built-in one and kept when they fit. Any other broken definition skips its records, also
+    // when an earlier file brought a sound one: what is known depends on the order of import,
+    // and the same files in any order must give the same dataset (design §3).
     let lookup = |r: &QuestionnaireRef| -> Result<&Questionnaire, SkipReason> {
         if let Some((_, q)) = own.get(r) {
             Ok(q)
+        } else if *r == builtin().reference() && broken.contains(r) {
+            Ok(builtin())
+        } else if broken.contains(r) {
+            Err(SkipReason::BrokenQuestionnaire(r.clone()))
         } else if let Some(q) = known.get(r) {
             Ok(q)
         } else if *r == builtin().reference() {
             Ok(builtin())
-        } else if broken.contains(r) {
-            Err(SkipReason::BrokenQuestionnaire(r.clone()))
         } else {
             Err(SkipReason::UnknownQuestionnaire(r.clone()))
         }
@@ -1534,9 +1539,16 @@ fn dedupe<R: Revisioned>(
     by_id.into_values().map(|(_, r)| r).collect()
 }
 
+/// A whole number of 0 or more, also when written with a fraction (see [`whole_number`]).
+fn whole_u64(value: &Value) -> Option<u64> {
+    let mut value = value.clone();
+    whole_number(&mut value);
+    value.as_u64()
+}
+
 fn raw_questionnaire_ref(value: &Value) -> Option<QuestionnaireRef> {
     let id = value.get("id")?.as_str()?.to_string();
-    let version = u32::try_from(value.get("version")?.as_u64()?).ok()?;
+    let version = u32::try_from(whole_u64(value.get("version")?)?).ok()?;
     Some(QuestionnaireRef { id, version })
 }
 
@@ -2071,6 +2083,13 @@ mod tests {
                     .as_object_mut()
                     .unwrap()
                     .insert("grade".into(), json!(7.0));
+            }),
+            // Taken as no answer: dropped.
+            ("a null answer", |r| {
+                r["answers"]
+                    .as_object_mut()
+                    .unwrap()
+                    .insert("team".into(), Value::Null);
             }),
         ];
         for (name, change) in changes {

@@ -1712,9 +1712,19 @@ mod tests {
         assert_eq!((other.id(), other.version()), (first.id(), first.version()));
         assert_ne!(derived(&other), derived(&first));
         assert_eq!(other.to_compact_json().get(), derived(&other));
+        // Copies that share every part but differ in one other field: each written as itself.
         let mut regrouped = first.clone();
         regrouped.min_group_size += 1;
         assert_eq!(regrouped.to_compact_json().get(), derived(&regrouped));
+        let mut retitled = first.clone();
+        retitled.title = Label::new("Anders", "Other");
+        assert_eq!(retitled.to_compact_json().get(), derived(&retitled));
+        let mut renamed = first.clone();
+        renamed.id.push_str("-oost");
+        assert_eq!(renamed.to_compact_json().get(), derived(&renamed));
+        let mut versioned = first.clone();
+        versioned.version += 1;
+        assert_eq!(versioned.to_compact_json().get(), derived(&versioned));
         assert_eq!(first.to_compact_json().get(), derived(&first));
     }
 

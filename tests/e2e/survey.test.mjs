@@ -13,6 +13,7 @@ import {
   spawnPersistent,
   storedResponses,
   answerPageByKeyboard,
+  finishShortResponse,
   axeViolations,
 } from "./harness.mjs";
 
@@ -310,6 +311,31 @@ test("after going back and changing an answer that changes the pages, Volgende a
     assert.deepEqual(errors, []);
   } finally {
     // A failing step must not leave the browser running (the test file would never end).
+    await browser.close();
+  }
+});
+
+test("Wijzigen on the summary leads back to it, through the pages the change brings in", async () => {
+  const browser = await launch();
+  try {
+    const { page, errors } = await open(browser, server.url);
+    // Finished as someone who never works with the other organisation: two pages.
+    await finishShortResponse(page, server.url, { org: 0, team: 1 }, "");
+    await page.goto(server.url + "#/enquete");
+    await page.getByRole("button", { name: "Bekijken of wijzigen" }).first().click();
+    await page.locator("h1", { hasText: "Controleer uw antwoorden" }).waitFor();
+    await page.getByRole("button", { name: /Wijzigen\W+Over u/ }).click();
+    await page.locator(".caption", { hasText: "Stap 1 van 2" }).waitFor();
+    // Weekly brings the judgement pages: they come next, then the summary.
+    await page.locator("#q-frequency-3").check();
+    await page.locator(".caption", { hasText: "Stap 1 van 5" }).waitFor();
+    assert.equal(await page.locator("form button[type=submit]").innerText(), "Volgende");
+    await page.locator("form button[type=submit]").click();
+    await page.locator(".caption", { hasText: "Stap 2 van 5" }).waitFor();
+    // More new pages follow this one; the open questions after them were there before.
+    assert.equal(await page.locator("form button[type=submit]").innerText(), "Volgende");
+    assert.deepEqual(errors, []);
+  } finally {
     await browser.close();
   }
 });

@@ -127,8 +127,9 @@ fn FillForm(id: String, questionnaire: Questionnaire, start_at_summary: bool) ->
     let step = RwSignal::new(if start_at_summary { usize::MAX } else { 0 });
     let page = Memo::new(move |_| step.get().min(sections.with(Vec::len)));
     let errors = RwSignal::new(Vec::<ShownError>::new());
-    // A page opened with "Wijzigen" from the summary: "next" goes back to the summary.
-    let returning = RwSignal::new(false);
+    // A page opened with "Wijzigen" from the summary, with the pages there were then: "next"
+    // goes back to the summary, through any page the change brought in.
+    let returning = RwSignal::new(None::<Vec<usize>>);
     let just_completed = RwSignal::new(false);
     let reopened = RwSignal::new(false);
 
@@ -200,11 +201,16 @@ fn FillForm(id: String, questionnaire: Questionnaire, start_at_summary: bool) ->
         let found = section_errors(section);
         if found.is_empty() {
             errors.set(Vec::new());
-            if returning.get_untracked() {
-                returning.set(false);
-                step.set(usize::MAX);
-            } else {
-                step.set(current + 1);
+            let brought_in = |before: &Vec<usize>| {
+                sections.with_untracked(|now| page_brought_in(before, now, current))
+            };
+            match returning.with_untracked(|r| r.as_ref().map(brought_in)) {
+                Some(Some(next)) => step.set(next),
+                Some(None) => {
+                    returning.set(None);
+                    step.set(usize::MAX);
+                }
+                None => step.set(current + 1),
             }
         } else {
             errors.set(found);
@@ -213,6 +219,7 @@ fn FillForm(id: String, questionnaire: Questionnaire, start_at_summary: bool) ->
     };
     let go_back = move || {
         errors.set(Vec::new());
+        returning.set(None);
         step.set(page.get_untracked().saturating_sub(1));
     };
     let complete = move || {
@@ -275,13 +282,19 @@ fn FillForm(id: String, questionnaire: Questionnaire, start_at_summary: bool) ->
     }
 }
 
+/// The first page after `position` in `now` (pages by section) that `before` did not have: one
+/// an answer changed after "Wijzigen" brought in.
+fn page_brought_in(before: &[usize], now: &[usize], position: usize) -> Option<usize> {
+    (position + 1..now.len()).find(|&p| !before.contains(&now[p]))
+}
+
 #[allow(clippy::too_many_arguments)]
 fn section_page(
     section: usize,
     position: usize,
     total: Memo<usize>,
     sections: Memo<Vec<usize>>,
-    returning: RwSignal<bool>,
+    returning: RwSignal<Option<Vec<usize>>>,
     q: StoredValue<Questionnaire>,
     answers: Memo<response::Answers>,
     on_answer: Callback<(String, Option<Value>)>,
@@ -334,7 +347,15 @@ fn section_page(
                     </button>
                 })}
                 <button type="submit" class="button">
-                    {move || if returning.get() || position + 1 == sections.with(Vec::len) { i18n.t().to_summary } else { i18n.t().next }}
+                    {move || {
+                        // Back to the summary next, unless a page comes first: the following one,
+                        // or after "Wijzigen" one the change brought in.
+                        let last = sections.with(|now| match returning.get() {
+                            Some(before) => page_brought_in(&before, now, position).is_none(),
+                            None => position + 1 == now.len(),
+                        });
+                        if last { i18n.t().to_summary } else { i18n.t().next }
+                    }}
                 </button>
             </div>
         </form>
@@ -349,7 +370,7 @@ fn summary_page(
     status: Memo<Status>,
     just_completed: RwSignal<bool>,
     step: RwSignal<usize>,
-    returning: RwSignal<bool>,
+    returning: RwSignal<Option<Vec<usize>>>,
     complete: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -384,7 +405,7 @@ fn summary_page(
                             <h2>{title.clone()}</h2>
                             <button type="button" class="button button-quiet" on:click=move |_| {
                                 just_completed.set(false);
-                                returning.set(true);
+                                returning.set(Some(sections.get_untracked()));
                                 step.set(position);
                             }>
                                 {t.change} <span class="visually-hidden">{format!(": {title}")}</span>
