@@ -322,7 +322,7 @@ test("Wijzigen on the summary leads back to it, through the pages the change bri
     // Finished as someone who never works with the other organisation: two pages.
     await finishShortResponse(page, server.url, { org: 0, team: 1 }, "");
     await page.goto(server.url + "#/enquete");
-    await page.getByRole("button", { name: "Bekijken of wijzigen" }).first().click();
+    await page.getByRole("link", { name: /Bekijken of wijzigen/ }).first().click();
     await page.locator("h1", { hasText: "Controleer uw antwoorden" }).waitFor();
     await page.getByRole("button", { name: /Wijzigen\W+Over u/ }).click();
     await page.locator(".caption", { hasText: "Stap 1 van 2" }).waitFor();
