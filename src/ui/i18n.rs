@@ -1086,6 +1086,17 @@ pub fn count(forms: [&str; 2], n: usize) -> String {
     fill(forms[usize::from(n != 1)], &[("n", &n.to_string())])
 }
 
+/// A text about unfinished work with its `{responses}` and `{meetings}` counted in words.
+pub fn fill_unfinished(text: &str, t: &Messages, (responses, meetings): (usize, usize)) -> String {
+    fill(
+        text,
+        &[
+            ("responses", &count(t.count_draft_responses, responses)),
+            ("meetings", &count(t.count_draft_meetings, meetings)),
+        ],
+    )
+}
+
 /// Fills `{name}` placeholders of a text, e.g. `fill(t.step_of, &[("n", "2"), ("total", "5")])`.
 pub fn fill(text: &str, values: &[(&str, &str)]) -> String {
     values.iter().fold(text.to_string(), |acc, (name, value)| {

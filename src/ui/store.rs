@@ -7,7 +7,7 @@
 use crate::browser::idb::StorageError;
 use crate::browser::{clock, repository, settings, storage};
 use crate::domain::{
-    builtin, Meeting, OwnMeeting, OwnResponse, Questionnaire, QuestionnaireRef, Response,
+    builtin, Meeting, OwnMeeting, OwnResponse, Questionnaire, QuestionnaireRef, Response, Status,
 };
 use crate::ui::i18n::Messages;
 use leptos::prelude::*;
@@ -129,6 +129,18 @@ impl Store {
             }
         });
         self.write(async move { repository::save_own_response(&own).await });
+    }
+
+    /// This device's unfinished enquêtes and meetings, counted (tracked): what an export leaves
+    /// behind.
+    pub fn unfinished(self) -> (usize, usize) {
+        let draft = Status::Draft;
+        (
+            self.responses
+                .with(|l| l.iter().filter(|r| r.response.status == draft).count()),
+            self.meetings
+                .with(|l| l.iter().filter(|m| m.meeting.status == draft).count()),
+        )
     }
 
     /// One of this device's meetings (tracked).

@@ -18,7 +18,7 @@ use crate::ui::components::keyed_list::keyed_list;
 use crate::ui::components::meeting_list::municipality_label;
 use crate::ui::components::response_list::locale;
 use crate::ui::components::storage_gate::StorageGate;
-use crate::ui::i18n::{count, fill, use_i18n};
+use crate::ui::i18n::{fill, fill_unfinished, use_i18n};
 use crate::ui::pages::meetings::meeting_field_label;
 use crate::ui::route::Route;
 use crate::ui::store::use_store;
@@ -355,18 +355,13 @@ fn ExportForm(everything: bool) -> impl IntoView {
         <Show
             when=move || available.get()
             fallback=move || {
-                let draft = Status::Draft;
-                let responses = store.responses.with(|l| l.iter().filter(|r| r.response.status == draft).count());
-                let meetings = store.meetings.with(|l| l.iter().filter(|m| m.meeting.status == draft).count());
+                let unfinished = store.unfinished();
                 let t = i18n.t();
                 view! {
                     <p>{t.export_nothing}</p>
-                    {(responses + meetings > 0).then(|| view! {
+                    {(unfinished.0 + unfinished.1 > 0).then(|| view! {
                         <p id="export-drafts-waiting">
-                            {fill(t.export_drafts_waiting, &[
-                                ("responses", &count(t.count_draft_responses, responses)),
-                                ("meetings", &count(t.count_draft_meetings, meetings)),
-                            ])}
+                            {fill_unfinished(t.export_drafts_waiting, t, unfinished)}
                         </p>
                         <p>
                             <a href=Route::Survey.href()>{t.survey_title}</a>

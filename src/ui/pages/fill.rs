@@ -254,15 +254,15 @@ fn FillForm(id: String, questionnaire: Questionnaire, start_at_summary: bool) ->
     // still bring (so the count does not start low and jump once it is answered). Followed
     // live: an answer can add or remove pages.
     let total = Memo::new(move |_| {
-        let may = answers.with(|a| {
+        // Never fewer than the pages shown: what is visible may be.
+        answers.with(|a| {
             q.with_value(|q| {
                 q.sections()
                     .iter()
                     .filter(|s| s.items.iter().any(|i| q.may_be_visible(i, a)))
                     .count()
             })
-        });
-        may.max(sections.with(Vec::len))
+        })
     });
     view! {
         <div class="fill">

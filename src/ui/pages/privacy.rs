@@ -3,11 +3,10 @@
 //! confirmation.
 
 use crate::browser::{dom, repository, settings, storage};
-use crate::domain::Status;
 use crate::ui::app::PAGE_TITLE_ID;
 use crate::ui::components::storage_gate::StorageGate;
 use crate::ui::coordinator::{use_coordinator, LoadState};
-use crate::ui::i18n::{count, fill, use_i18n};
+use crate::ui::i18n::{fill_unfinished, use_i18n};
 use crate::ui::route::Route;
 use crate::ui::store::{storage_error_text, use_store};
 use leptos::prelude::*;
@@ -85,18 +84,10 @@ pub fn PrivacyPage() -> impl IntoView {
             <h2>{move || i18n.t().privacy_export_title}</h2>
             <p>{move || i18n.t().privacy_export_text}</p>
             {move || {
-                let responses = store
-                    .responses
-                    .with(|l| l.iter().filter(|r| r.response.status == Status::Draft).count());
-                let meetings = store
-                    .meetings
-                    .with(|l| l.iter().filter(|m| m.meeting.status == Status::Draft).count());
-                (responses + meetings > 0).then(|| view! {
+                let unfinished = store.unfinished();
+                (unfinished.0 + unfinished.1 > 0).then(|| view! {
                     <p id="drafts-stay" class="notice notice-warning">
-                        {fill(i18n.t().privacy_export_drafts, &[
-                            ("responses", &count(i18n.t().count_draft_responses, responses)),
-                            ("meetings", &count(i18n.t().count_draft_meetings, meetings)),
-                        ])}
+                        {fill_unfinished(i18n.t().privacy_export_drafts, i18n.t(), unfinished)}
                     </p>
                 })
             }}
