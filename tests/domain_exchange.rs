@@ -912,3 +912,92 @@ fn a_record_in_conflict_counts_as_conflicting_only_whichever_version_is_kept() {
     let report = merge_into(&mut data, newer.contents.clone());
     assert_eq!(counts(ImportSummary::new(&newer, &report)), (0, 1, 0, 0, 0));
 }
+
+/// The design's own examples (§2 questionnaire, response and meeting, §3 file) in one file,
+/// written as another tool would: every record is kept, the file's definition is the one its
+/// records are scored against (it shares its reference with the built-in one but has other
+/// items), and the meeting keeps its note to a question the abbreviated definition lacks.
+#[test]
+fn the_design_examples_import_whole_and_report_with_their_own_definition() {
+    let questionnaire = serde_json::json!({
+      "id": "samenwerking", "version": 1,
+      "title": {"nl": "Samenwerking evalueren", "en": "Evaluating collaboration"},
+      "min_group_size": 5,
+      "factors": [{"id": "kennen", "label": {"nl": "Elkaar kennen", "en": "Knowing each other"}}],
+      "sections": [
+        {"id": "context", "title": {"nl": "Over u", "en": "About you"}, "items": [
+          {"id": "org", "kind": "choice", "required": true, "group_by": true,
+           "label": {"nl": "Bij welke organisatie werkt u?", "en": "Which organisation do you work for?"},
+           "options": [{"value": "lokaal_team", "label": {"nl": "Lokaal team / jeugdteam", "en": "Local team"}},
+                       {"value": "gi", "label": {"nl": "Gecertificeerde instelling", "en": "Certified institution"}}]},
+          {"id": "team", "kind": "choice", "required": true, "group_by": true, "label": {"nl": "…", "en": "…"},
+           "options": [{"value": "apeldoorn", "label": {"nl": "Apeldoorn", "en": "Apeldoorn"}}]}
+        ]},
+        {"id": "oordeel", "title": {"nl": "…", "en": "…"}, "items": [
+          {"id": "grade", "kind": "grade", "min": 1, "max": 10, "required": true, "label": {"nl": "…", "en": "…"}},
+          {"id": "k1", "kind": "likert", "factor": "kennen", "reverse": false, "label": {"nl": "…", "en": "…"}},
+          {"id": "strengths", "kind": "text", "label": {"nl": "…", "en": "…"},
+           "show_if": {"item": "org", "in": ["lokaal_team", "gi"]}}
+        ]}
+      ],
+      "meeting_questions": [{"id": "m1", "label": {"nl": "Hoe verloopt de samenwerking?", "en": "How is the collaboration going?"}}]
+    });
+    let grades = [8, 7, 7, 8, 8];
+    let responses: Vec<serde_json::Value> = grades
+        .iter()
+        .enumerate()
+        .map(|(i, grade)| {
+            serde_json::json!({
+                "id": format!("0b8c6a1e-3f4d-4c1a-9a53-2f7d1c9e8b1{i}"),
+                "questionnaire": {"id": "samenwerking", "version": 1},
+                "revision": 3, "updated_at": "2026-11-20T09:12:00Z", "status": "complete",
+                "answers": {"org": "lokaal_team", "team": "apeldoorn", "grade": grade, "k1": 4, "strengths": "…"}
+            })
+        })
+        .collect();
+    let meeting = serde_json::json!({
+        "id": "5d2c7a10-8f3e-4b6a-9c1d-3e4f5a6b7c8d", "revision": 2,
+        "updated_at": "2026-11-21T15:00:00Z", "status": "complete",
+        "questionnaire": {"id": "samenwerking", "version": 1},
+        "municipality": "apeldoorn", "date": "2018-01-25",
+        "attendance": {"veilig_thuis": 4, "lokaal_team": 7},
+        "notes": {"m1": "Goed", "m2": "Meer overleg"},
+        "cases": [{"summary": "…", "learning": "…"}],
+        "actions": [{"text": "…", "scope": "general", "owner": "veilig_thuis"}],
+        "strengths": ["…"], "concerns": ["…"]
+    });
+    let file = serde_json::json!({
+        "format": "samenscan/export", "format_version": 1, "app_version": "0.1.0",
+        "exported_at": "2026-11-22T10:00:00Z",
+        "questionnaires": [questionnaire], "responses": responses, "meetings": [meeting]
+    })
+    .to_string();
+    let file = validate(export_of(file.as_bytes()), &no_known());
+    assert!(file.skipped.is_empty(), "{:?}", file.skipped);
+    assert_eq!(file.contents.responses.len(), 5);
+    assert_eq!(file.contents.meetings.len(), 1);
+    let notes = &file.contents.meetings[0].notes;
+    assert_eq!(notes.get("m2").map(String::as_str), Some("Meer overleg"));
+
+    let mut data = Dataset::new();
+    merge_into(&mut data, file.contents);
+    let reference = QuestionnaireRef {
+        id: "samenwerking".into(),
+        version: 1,
+    };
+    let definition = data
+        .questionnaires
+        .get(&reference)
+        .expect("the file's definition");
+    assert_ne!(definition, builtin());
+    let report = samenscan::domain::report::build_report(
+        definition,
+        data.responses.values(),
+        &Default::default(),
+    );
+    let grade = report.grade.expect("a grade item").stats;
+    let summary = &grade.shown().expect("five responses show figures").summary;
+    assert_eq!((summary.n, summary.mean), (5, Some(7.6)));
+    let kennen = report.factors[0].scores.shown().expect("factor shown");
+    assert_eq!(kennen.mean, Some(4.0));
+}

@@ -1671,7 +1671,7 @@ fn lower_case_uuid(id: String) -> String {
 }
 
 /// The record-level checks of the common fields that did parse, for a record that cannot be
-/// built (when it can, `Response::check` / `Meeting::check_against` do this).
+/// built (when it can, `Response::check` / `Meeting::check` do this).
 fn partial_checks(c: &Common) -> Vec<SkipReason> {
     let mut reasons = Vec::new();
     if c.id.as_deref().is_some_and(|id| !is_uuid_v4(id)) {
@@ -1882,19 +1882,15 @@ fn read_meeting<'q>(
     if meeting.status == Status::Withdrawn {
         meeting.clear_content();
     }
-    let reasons: Vec<SkipReason> = match lookup(&meeting.questionnaire) {
-        Ok(q) => meeting
-            .check_against(q)
-            .into_iter()
-            .map(SkipReason::Record)
-            .collect(),
-        Err(reason) => meeting
-            .check()
-            .into_iter()
-            .map(SkipReason::Record)
-            .chain([reason])
-            .collect(),
-    };
+    // A note to a question the definition does not list is kept: it is the facilitator's own
+    // text, which nothing has to interpret (the synthesis lists it after the asked questions,
+    // under its key). Only the definition itself must be known.
+    let reasons: Vec<SkipReason> = meeting
+        .check()
+        .into_iter()
+        .map(SkipReason::Record)
+        .chain(lookup(&meeting.questionnaire).err())
+        .collect();
     if reasons.is_empty() {
         Ok(meeting)
     } else {

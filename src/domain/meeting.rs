@@ -7,7 +7,6 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::questionnaire::Questionnaire;
 use super::response::{check_common, parse_date, QuestionnaireRef, RecordIssue, Status};
 
 /// The entries of a list typed one per line: each line trimmed, empty lines left out.
@@ -244,21 +243,6 @@ impl Meeting {
         issues
     }
 
-    /// As [`Meeting::check`], plus notes keyed by questions the questionnaire does not have.
-    pub fn check_against(&self, questionnaire: &Questionnaire) -> Vec<RecordIssue> {
-        let mut issues = self.check();
-        for key in self.notes.keys() {
-            if !questionnaire
-                .meeting_questions()
-                .iter()
-                .any(|m| &m.id == key)
-            {
-                issues.push(RecordIssue::UnknownMeetingQuestion { id: key.clone() });
-            }
-        }
-        issues
-    }
-
     /// The text of a free-text field by its path as `privacy::scan_meeting` names it
     /// (`notes.m1`, `cases[0].summary`, `cases[0].learning`, `actions[2].text`, `strengths[1]`,
     /// `concerns[0]`), for the export screen to show and change a finding in place.
@@ -288,7 +272,6 @@ impl Meeting {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::questionnaire::builtin;
     use serde_json::Value;
 
     const DESIGN_EXAMPLE: &str = r#"{"id": "0b8c6a1e-3f4d-4c1a-9a53-2f7d1c9e8b10", "revision": 2, "updated_at": "2018-01-25T16:00:00Z", "status": "complete",
@@ -305,7 +288,7 @@ mod tests {
         let m: Meeting = serde_json::from_str(DESIGN_EXAMPLE).unwrap();
         assert_eq!(m.attendance_total(), 11); // 4 + 7
         assert_eq!(m.actions[0].scope, ActionScope::General);
-        assert!(m.check_against(builtin()).is_empty());
+        assert!(m.check().is_empty());
         let back = serde_json::to_value(&m).unwrap();
         assert_eq!(back, serde_json::from_str::<Value>(DESIGN_EXAMPLE).unwrap());
     }
@@ -315,14 +298,11 @@ mod tests {
         let mut m: Meeting = serde_json::from_str(DESIGN_EXAMPLE).unwrap();
         m.date = "2018-02-30".into();
         m.attendance.insert(" ".into(), 1);
+        // A note to a question the questionnaire lacks is no problem (see exchange::validate).
         m.notes.insert("m9".into(), "x".into());
         assert_eq!(
-            m.check_against(builtin()),
-            vec![
-                RecordIssue::BadDate,
-                RecordIssue::EmptyAttendanceKey,
-                RecordIssue::UnknownMeetingQuestion { id: "m9".into() }
-            ]
+            m.check(),
+            vec![RecordIssue::BadDate, RecordIssue::EmptyAttendanceKey]
         );
         // A draft may not know its date yet; a complete meeting must.
         m.date.clear();

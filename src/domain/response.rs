@@ -365,11 +365,6 @@ pub enum RecordIssue {
     MissingMunicipality,
     /// A meeting's attendance names an organisation with an empty key.
     EmptyAttendanceKey,
-    /// A meeting has a note for a question the questionnaire does not have.
-    UnknownMeetingQuestion {
-        /// The note's key.
-        id: String,
-    },
 }
 
 impl RecordIssue {
@@ -432,13 +427,6 @@ impl RecordIssue {
                 } else {
                     "the attendance lists an organisation without a name"
                 }
-            }
-            RecordIssue::UnknownMeetingQuestion { id } => {
-                return if nl {
-                    format!("er is een aantekening bij een onbekende vraag “{id}”")
-                } else {
-                    format!("there is a note for an unknown question “{id}”")
-                };
             }
         };
         s.to_string()
