@@ -417,6 +417,47 @@ fn two_rounds_side_by_side_with_the_change() {
 }
 
 #[test]
+fn a_round_on_a_later_version_is_reported_against_that_version() {
+    use samenscan::domain::report::round_reference;
+    let v1 = questionnaire(3);
+    // Version 2 renames the grade item: its figures are still found by kind.
+    let v2 = Questionnaire::from_json(
+        &v1.to_json()
+            .replacen("\"version\": 1", "\"version\": 2", 1)
+            .replacen("\"score\"", "\"cijfer\"", 1),
+    )
+    .unwrap();
+    let pilot: Vec<Response> = dataset().into_iter().take(6).collect();
+    let later: Vec<Response> = (0..4)
+        .map(|i| {
+            response(
+                20 + i,
+                Status::Complete,
+                2,
+                json!({"org": "gi", "cijfer": 9, "x1": 5, "x2": 1}),
+            )
+        })
+        .collect();
+    let chosen = v1.reference();
+    assert_eq!(round_reference(&chosen, &pilot), chosen);
+    assert_eq!(round_reference(&chosen, &later), v2.reference());
+    // A round with responses to the chosen version keeps it, whatever else it holds.
+    let mixed: Vec<Response> = later.iter().chain(&pilot[..1]).cloned().collect();
+    assert_eq!(round_reference(&chosen, &mixed), chosen);
+    // A round with nothing of this questionnaire keeps the chosen one (its report is empty).
+    assert_eq!(round_reference(&chosen, &[]), chosen);
+
+    let a = build_report(&v1, &pilot, &ReportOptions::default());
+    let b = build_report(&v2, &later, &ReportOptions::default());
+    let cmp = compare_rounds(&a, &b);
+    assert_eq!(cmp.n.b, Cell::Shown(4.0));
+    // Pilot grades 8,7,9,6,7,8 → 7.5; later 9 → +1.5.
+    assert_eq!(cmp.grade_mean.change, Cell::Shown(1.5));
+    // Factor: pilot 3.5 (see two_rounds_side_by_side_with_the_change), later (5 + 5)/2 = 5.
+    assert!(close(*cmp.factors[0].mean.change.shown().unwrap(), 1.5));
+}
+
+#[test]
 fn figures_follow_kinds_not_ids_for_the_builtin_too() {
     // A response to the built-in questionnaire scores through the same code: the grade item
     // is found by its kind, the splits by group_by.

@@ -276,6 +276,42 @@ test("two measurements side by side: each period's own figures and the change", 
   await context.close();
 });
 
+test("a later measurement on a new version of the questionnaire compares with the pilot", async () => {
+  const r = rng(31);
+  // The pilot answered version 1 in September; the later measurement a version 2 in December
+  // (the same items here, carried by its own file as any new version would be).
+  const v2 = { ...QUESTIONNAIRE, version: 2 };
+  const pilot = Array.from({ length: 7 }, () => ({ ...response(r, { frequency: "wekelijks" }, 6), updated_at: "2026-09-15T10:00:00Z" }));
+  const later = Array.from({ length: 6 }, () => ({
+    ...response(r, { frequency: "wekelijks" }, 8),
+    questionnaire: { id: v2.id, version: 2 },
+    updated_at: "2026-12-02T10:00:00Z",
+  }));
+  const { context, page, errors } = await open(env.browser, env.server.url);
+  await page.goto(env.server.url + "#/importeren");
+  await page.locator("#import-dataset-counts").waitFor();
+  await page.locator("#import-files").setInputFiles([
+    { name: "pilot.samenscan.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(exportFile(pilot))) },
+    { name: "versie-2.samenscan.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify({ ...exportFile(later), questionnaires: [v2] })) },
+  ]);
+  await page.locator(".import-progress", { hasText: "2 van 2" }).waitFor();
+  await page.goto(env.server.url + "#/rapport");
+  await page.locator("#report-n").waitFor();
+  await page.locator("#round-a-from").fill("2026-09-01");
+  await page.locator("#round-a-to").fill("2026-09-30");
+  await page.locator("#round-b-from").fill("2026-12-01");
+  await page.locator("#round-b-to").fill("2026-12-31");
+  const table = page.locator("#rounds-table");
+  await table.waitFor();
+  const rows = table.locator("tbody tr");
+  assert.deepEqual(await rows.nth(0).locator("td").allInnerTexts(), ["7", "6", "-1"]);
+  const g = (list) => mean(list.map((x) => x.answers.grade));
+  assert.deepEqual((await rows.nth(1).locator("td").allInnerTexts()).slice(0, 2), [nl1(g(pilot)), nl1(g(later))]);
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("many different open answers: the 20 most given first, the rest behind a button", async () => {
   const r = rng(23);
   // 30 responses from one organisation, 25 different strengths, one of them given six times.

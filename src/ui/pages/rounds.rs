@@ -4,14 +4,16 @@
 //! would give away the few responses in one and not the other). A set is chosen by period (a response belongs to a period by the date of
 //! its last change, `updated_at`) or by imported files (the merge of just those files).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::browser::{clock, repository};
 use crate::domain::import_log::{rebuild, ImportRecord};
-use crate::domain::report::{build_report, compare_rounds, Cell, Change, ReportOptions};
+use crate::domain::report::{
+    build_report, compare_rounds, round_reference, Cell, Change, ReportOptions,
+};
 use crate::domain::response::in_period;
 use crate::domain::sorting;
-use crate::domain::{format_decimal, Lang, Questionnaire, Response};
+use crate::domain::{builtin, format_decimal, Lang, Questionnaire, QuestionnaireRef, Response};
 use crate::ui::components::response_list::locale;
 use crate::ui::coordinator::{known, use_coordinator};
 use crate::ui::i18n::{fill, use_i18n, Messages};
@@ -82,7 +84,22 @@ pub fn Rounds(questionnaire: Memo<Option<Questionnaire>>) -> impl IntoView {
         // Each round's responses (as owned records: a file round is its own merge). Two rounds
         // that share a response are refused: the change between them would give away the
         // answers of the few responses in one but not the other.
-        let rounds: [Vec<Response>; 2] = if by_import.get() {
+        // A round on another version of the chosen questionnaire (a pilot on version 1, a
+        // later measurement on version 2) is reported against that version's definition:
+        // `compare_rounds` pairs figures by factor, split and option.
+        let definition =
+            |list: &[Response], definitions: &BTreeMap<QuestionnaireRef, Questionnaire>| {
+                let reference = round_reference(&q.reference(), list);
+                if reference == q.reference() {
+                    return q.clone();
+                }
+                definitions
+                    .get(&reference)
+                    .cloned()
+                    .or_else(|| (reference == builtin().reference()).then(|| builtin().clone()))
+                    .unwrap_or_else(|| q.clone())
+            };
+        let rounds: [(Vec<Response>, Questionnaire); 2] = if by_import.get() {
             let known = known(store);
             records.with(|all| {
                 let all = all.as_deref().unwrap_or_default();
@@ -90,26 +107,31 @@ pub fn Rounds(questionnaire: Memo<Option<Questionnaire>>) -> impl IntoView {
                     let picked: Vec<ImportRecord> =
                         chosen.with(|c| c.iter().filter_map(|&i| all.get(i).cloned()).collect());
                     let (dataset, _) = rebuild(&picked, &known);
-                    dataset.responses.into_values().collect()
+                    let list: Vec<Response> = dataset.responses.into_values().collect();
+                    let q = definition(&list, &dataset.questionnaires);
+                    (list, q)
                 })
             })
         } else {
             periods.map(|(from, to)| {
                 let (from, to) = (from.get(), to.get());
                 coordinator.dataset.with(|d| {
-                    d.responses
+                    let list: Vec<Response> = d
+                        .responses
                         .values()
                         .filter(|r| in_period(r, Some(from.as_str()), Some(to.as_str())))
                         .cloned()
-                        .collect()
+                        .collect();
+                    let q = definition(&list, &d.questionnaires);
+                    (list, q)
                 })
             })
         };
-        let in_a = sorting::set_from(rounds[0].iter().map(|r| r.id.as_str()));
-        if rounds[1].iter().any(|r| in_a.contains(r.id.as_str())) {
+        let in_a = sorting::set_from(rounds[0].0.iter().map(|r| r.id.as_str()));
+        if rounds[1].0.iter().any(|r| in_a.contains(r.id.as_str())) {
             return Some(Err(()));
         }
-        let reports = rounds.map(|list| build_report(&q, &list, &options));
+        let reports = rounds.map(|(list, q)| build_report(&q, &list, &options));
         Some(Ok(compare_rounds(&reports[0], &reports[1])))
     });
     let date_field = move |id: &'static str,
