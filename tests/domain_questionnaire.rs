@@ -242,7 +242,6 @@ fn every_definition_problem_is_reported_with_its_path() {
     has("title", P::MissingLabel);
     has("min_group_size", P::MinGroupSizeTooSmall { value: 1 });
     has("factors[1].id", P::DuplicateId { id: "f".into() });
-    has("factors[2]", P::FactorWithoutItems);
     has("sections[1].id", P::DuplicateId { id: "s".into() });
     has(
         "sections[0].items[0].options[1].value",
@@ -258,14 +257,6 @@ fn every_definition_problem_is_reported_with_its_path() {
             factor: "nope".into(),
         },
     );
-    has(
-        "sections[0].items[5].factor",
-        P::FieldNotForKind {
-            field: "factor",
-            kind: "text",
-        },
-    );
-    has("sections[0].items[5].group_by", P::GroupByNotChoice);
     has("sections[1].items[0].id", P::DuplicateId { id: "a".into() });
     has(
         "sections[1].items[1].show_if.item",
@@ -637,4 +628,37 @@ fn an_unanswered_condition_may_still_show_its_items() {
     assert_eq!(seen(None), (false, true));
     assert_eq!(seen(Some("nooit")), (false, false));
     assert_eq!(seen(Some("wekelijks")), (true, true));
+}
+
+/// What other tools write and nothing misreads is accepted: a factor no statement uses yet,
+/// fields of another kind (a statement's `min`/`max`, a text's `factor`), `group_by` on an item
+/// that cannot split (ignored), and `null` for `required` or `group_by` (absent).
+#[test]
+fn harmless_extras_in_a_definition_are_accepted() {
+    let q = Questionnaire::from_json(
+        &json!({
+            "id": "ruim", "version": 1, "title": {"nl": "Ruim"},
+            "factors": [{"id": "f", "label": {"nl": "F"}}, {"id": "leeg", "label": {"nl": "Leeg"}}],
+            "sections": [{"id": "s", "title": {"nl": "S"}, "items": [
+                {"id": "org", "kind": "choice", "group_by": true, "required": null, "label": {"nl": "Org"},
+                 "options": [{"value": "gi", "label": {"nl": "GI"}}]},
+                {"id": "rollen", "kind": "multi", "group_by": true, "label": {"nl": "Rollen"},
+                 "options": [{"value": "a", "label": {"nl": "A"}}, {"value": "b", "label": {"nl": "B"}}]},
+                {"id": "cijfer", "kind": "grade", "group_by": true, "options": [], "label": {"nl": "Cijfer"}},
+                {"id": "k1", "kind": "likert", "factor": "f", "min": 1, "max": 5, "label": {"nl": "K1"}},
+                {"id": "t", "kind": "text", "factor": "f", "max": 500, "group_by": null, "label": {"nl": "T"}}
+            ]}]
+        })
+        .to_string(),
+    )
+    .unwrap_or_else(|issues| panic!("{issues:?}"));
+    let splits: Vec<&str> = q.group_by_items().map(|i| i.id.as_str()).collect();
+    assert_eq!(splits, ["org"]);
+    assert_eq!(q.factors().len(), 2);
+    assert_eq!(q.factor_items("leeg").count(), 0);
+    assert_eq!(q.factor_items("f").count(), 1);
+    assert!(!q.items().any(|i| i.required));
+    // Its report: the empty factor has no figures, nothing fails.
+    let report = samenscan::domain::report::build_report(&q, &[], &Default::default());
+    assert_eq!(report.factors.len(), 2);
 }

@@ -357,13 +357,6 @@ pub enum DefinitionProblem {
     },
     /// A choice or multi item without options.
     NoOptions,
-    /// A field that belongs to another kind, e.g. `factor` on a choice item.
-    FieldNotForKind {
-        /// The field name.
-        field: &'static str,
-        /// The item's kind.
-        kind: &'static str,
-    },
     /// A grade bound that is not an integer.
     NotAnInteger,
     /// `min` is greater than `max`.
@@ -373,15 +366,11 @@ pub enum DefinitionProblem {
     /// More than one grade item: the report has one headline grade, so a second would be
     /// ambiguous.
     MoreThanOneGrade,
-    /// `group_by` on an item that is not a `choice`: a split needs exactly one group per response.
-    GroupByNotChoice,
     /// A likert item names a factor that `factors` does not list.
     UnknownFactor {
         /// The factor id named.
         factor: String,
     },
-    /// A factor that no likert item belongs to.
-    FactorWithoutItems,
     /// `show_if.item` names no item.
     ShowIfUnknownItem {
         /// The id named.
@@ -484,11 +473,6 @@ impl DefinitionIssue {
                 "this choice question has no options",
             )
             .into(),
-            P::FieldNotForKind { field, kind } => pick2(
-                nl,
-                format!("“{field}” hoort niet bij een vraag van soort “{kind}”"),
-                format!("“{field}” does not belong to a question of kind “{kind}”"),
-            ),
             P::NotAnInteger => pick(
                 nl,
                 "dit moet een geheel getal zijn",
@@ -515,23 +499,11 @@ impl DefinitionIssue {
                 "there already is a grade question; a questionnaire has at most one",
             )
             .into(),
-            P::GroupByNotChoice => pick(
-                nl,
-                "alleen een vraag met één keuze kan een groepsindeling zijn",
-                "only a single-choice question can split the report",
-            )
-            .into(),
             P::UnknownFactor { factor } => pick2(
                 nl,
                 format!("de factor “{factor}” bestaat niet"),
                 format!("the factor “{factor}” does not exist"),
             ),
-            P::FactorWithoutItems => pick(
-                nl,
-                "geen enkele stelling hoort bij deze factor",
-                "no statement belongs to this factor",
-            )
-            .into(),
             P::ShowIfUnknownItem { item } => pick2(
                 nl,
                 format!("de voorwaarde noemt een vraag “{item}” die niet bestaat"),
@@ -1110,8 +1082,14 @@ fn check_types(value: &mut Value) -> Vec<DefinitionIssue> {
         c.objects(obj, path, "items", false, |c, item, path| {
             c.text(item, path, "id", false);
             c.text(item, path, "kind", false);
-            c.boolean(item, path, "required", false);
-            c.boolean(item, path, "group_by", false);
+            // `null` is read as absent: not required, not a split.
+            c.boolean(item, path, "required", true);
+            c.boolean(item, path, "group_by", true);
+            for key in ["required", "group_by"] {
+                if item.get(key).is_some_and(Value::is_null) {
+                    item.remove(key);
+                }
+            }
             c.label_object(item, path, "label");
             c.objects(item, path, "options", true, |c, option, path| {
                 c.text(option, path, "value", false);
@@ -1410,7 +1388,6 @@ fn validate_definition(raw: RawQuestionnaire) -> Result<Questionnaire, Vec<Defin
 
     let mut section_ids = BTreeSet::new();
     let mut sections = Vec::with_capacity(raw.sections.len());
-    let mut used_factors = BTreeSet::new();
     let mut grade_seen = false;
     let mut order = 0usize;
     for (s, section) in raw.sections.iter().enumerate() {
@@ -1420,15 +1397,15 @@ fn validate_definition(raw: RawQuestionnaire) -> Result<Questionnaire, Vec<Defin
         for (i, item) in section.items.iter().enumerate() {
             let path = format!("sections[{s}].items[{i}]");
             if let Some(kind) = check_item(&mut c, &path, item, &factor_ids, &mut grade_seen) {
-                if let Some(f) = kind_factor(&kind) {
-                    used_factors.insert(f.to_string());
-                }
+                // A split needs exactly one group per response: only a single choice splits;
+                // `group_by` on another kind is ignored.
+                let group_by = item.group_by && matches!(kind, ItemKind::Choice { .. });
                 items.push(Item {
                     id: item.id.clone(),
                     label: item.label.clone(),
                     kind,
                     required: item.required,
-                    group_by: item.group_by,
+                    group_by,
                     show_if: item.show_if.clone(),
                 });
             }
@@ -1442,11 +1419,6 @@ fn validate_definition(raw: RawQuestionnaire) -> Result<Questionnaire, Vec<Defin
             title: section.title.clone(),
             items,
         });
-    }
-    for (i, f) in raw.factors.iter().enumerate() {
-        if !f.id.is_empty() && !used_factors.contains(&f.id) {
-            c.push(format!("factors[{i}]"), P::FactorWithoutItems);
-        }
     }
 
     if !c.issues.is_empty() {
@@ -1479,13 +1451,6 @@ fn validate_definition(raw: RawQuestionnaire) -> Result<Questionnaire, Vec<Defin
     })
 }
 
-fn kind_factor(kind: &ItemKind) -> Option<&str> {
-    match kind {
-        ItemKind::Likert { factor, .. } => factor.as_deref(),
-        _ => None,
-    }
-}
-
 /// Checks one item's own fields and builds its kind; `None` when the kind itself is unknown.
 fn check_item(
     c: &mut Checker,
@@ -1513,33 +1478,8 @@ fn check_item(
             return None;
         }
     };
-    let allowed: &[&str] = match kind_name {
-        "choice" | "multi" => &["options"],
-        "grade" | "number" => &["min", "max"],
-        "likert" => &["factor", "reverse"],
-        _ => &[],
-    };
-    let present = [
-        ("options", item.options.is_some()),
-        ("min", item.min.is_some()),
-        ("max", item.max.is_some()),
-        ("factor", item.factor.is_some()),
-        ("reverse", item.reverse.is_some()),
-    ];
-    for (field, is_there) in present {
-        if is_there && !allowed.contains(&field) {
-            c.push(
-                format!("{path}.{field}"),
-                P::FieldNotForKind {
-                    field,
-                    kind: kind_name,
-                },
-            );
-        }
-    }
-    if item.group_by && kind_name != "choice" {
-        c.push(format!("{path}.group_by"), P::GroupByNotChoice);
-    }
+    // Fields of another kind (`min` and `max` on a statement, `factor` on a text) are ignored,
+    // as unknown fields are: they change nothing about how an answer is read.
 
     let kind = match kind_name {
         "choice" | "multi" => {
