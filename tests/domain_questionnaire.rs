@@ -268,9 +268,10 @@ fn every_definition_problem_is_reported_with_its_path() {
         "sections[1].items[2].show_if.item",
         P::ShowIfUnknownItem { item: "zzz".into() },
     );
+    // "x" for a grade (item c) can never be its answer.
     has(
-        "sections[1].items[3].show_if.item",
-        P::ShowIfNotChoice { item: "c".into() },
+        "sections[1].items[3].show_if.in[0]",
+        P::ShowIfImpossibleValue { value: "x".into() },
     );
     has(
         "sections[1].items[4].show_if.in[0]",
@@ -410,7 +411,7 @@ fn type_problems_come_with_the_other_problems() {
         "sections": [{"id": "s", "title": {"nl": "S"}, "items": [
             {"id": "g", "kind": "grade", "min": 10, "max": "1", "label": {"nl": "G"}},
             {"id": "n", "kind": "number", "min": 5, "max": 2, "label": {"nl": "N"}},
-            {"id": "x", "kind": "slider", "label": {"nl": "X"}, "show_if": {"item": 3, "in": ["a", 4]}}
+            {"id": "x", "kind": "slider", "label": {"nl": "X"}, "show_if": {"item": 3, "in": ["a", true]}}
         ]}]
     });
     let issues = Questionnaire::from_json(&text.to_string()).unwrap_err();
@@ -441,7 +442,7 @@ fn type_problems_come_with_the_other_problems() {
                 "sections[0].items[2].show_if.in[1]",
                 WrongType {
                     expected: Text,
-                    found: WholeNumber
+                    found: Boolean
                 }
             ),
             (
@@ -661,4 +662,66 @@ fn harmless_extras_in_a_definition_are_accepted() {
     // Its report: the empty factor has no figures, nothing fails.
     let report = samenscan::domain::report::build_report(&q, &[], &Default::default());
     assert_eq!(report.factors.len(), 2);
+}
+
+/// `show_if` on a grade, statement or number item lists numbers (design §2: "hides an item
+/// unless the named item's answer is in the list"): concerns asked only after a low grade.
+#[test]
+fn show_if_on_a_grade_lists_numbers() {
+    let q = Questionnaire::from_json(
+        &json!({
+            "id": "laag", "version": 1, "title": {"nl": "Laag"},
+            "sections": [{"id": "s", "title": {"nl": "S"}, "items": [
+                {"id": "cijfer", "kind": "grade", "label": {"nl": "Cijfer"}},
+                {"id": "zorgen", "kind": "text", "label": {"nl": "Zorgen"},
+                 "show_if": {"item": "cijfer", "in": [1, 2, 3, 4, 5.0]}},
+                {"id": "uitleg", "kind": "text", "label": {"nl": "Uitleg"},
+                 "show_if": {"item": "zorgen", "in": ["ja"]}}
+            ]}]
+        })
+        .to_string(),
+    )
+    .unwrap_or_else(|issues| panic!("{issues:?}"));
+    let zorgen = q.item("zorgen").unwrap();
+    let visible = |answers: Value| {
+        let answers: samenscan::domain::response::Answers =
+            serde_json::from_value(answers).unwrap();
+        q.is_visible(zorgen, &answers)
+    };
+    assert!(visible(json!({"cijfer": 4})));
+    assert!(visible(json!({"cijfer": 5})));
+    assert!(!visible(json!({"cijfer": 8})));
+    assert!(!visible(json!({})));
+    // Written back as read: numbers stay numbers.
+    let again = Questionnaire::from_json(&q.to_json()).unwrap();
+    assert_eq!(again, q);
+
+    // A text for a grade, or a number for a choice, can never be met: refused with the value.
+    let bad = json!({
+        "id": "mis", "version": 1, "title": {"nl": "Mis"},
+        "sections": [{"id": "s", "title": {"nl": "S"}, "items": [
+            {"id": "org", "kind": "choice", "label": {"nl": "Org"}, "options": [{"value": "gi", "label": {"nl": "GI"}}]},
+            {"id": "cijfer", "kind": "grade", "label": {"nl": "Cijfer"}},
+            {"id": "a", "kind": "text", "label": {"nl": "A"}, "show_if": {"item": "org", "in": [1]}},
+            {"id": "b", "kind": "text", "label": {"nl": "B"}, "show_if": {"item": "cijfer", "in": ["laag"]}}
+        ]}]
+    });
+    let issues = Questionnaire::from_json(&bad.to_string()).unwrap_err();
+    let problems: Vec<(String, DefinitionProblem)> =
+        issues.into_iter().map(|i| (i.path, i.problem)).collect();
+    assert_eq!(
+        problems,
+        [
+            (
+                "sections[0].items[2].show_if.in[0]".to_string(),
+                DefinitionProblem::ShowIfImpossibleValue { value: "1".into() }
+            ),
+            (
+                "sections[0].items[3].show_if.in[0]".to_string(),
+                DefinitionProblem::ShowIfImpossibleValue {
+                    value: "laag".into()
+                }
+            ),
+        ]
+    );
 }

@@ -49,7 +49,7 @@ pub use merge::{
 pub use privacy::{scan, scan_meeting, scan_response, FieldFinding, Finding, FindingKind};
 pub use questionnaire::{
     builtin, ChoiceOption, DefinitionIssue, DefinitionProblem, Factor, Item, ItemKind, Label,
-    MeetingQuestion, Questionnaire, Section, ShowIf,
+    MeetingQuestion, Questionnaire, Section, ShowIf, ShowValue,
 };
 pub use report::{
     build_report, compare_rounds, Cell, GroupKey, Report, ReportOptions, RoundComparison,

@@ -122,11 +122,49 @@ pub struct ChoiceOption {
 /// "Show this item only when item `item` is answered with one of `values`."
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ShowIf {
-    /// The id of an earlier `choice` or `multi` item.
+    /// The id of an earlier item.
     pub item: String,
-    /// Option values of that item; for a `multi` target, any one selected value is enough.
+    /// Answers of that item that show this one: option values of a `choice` or `multi` item
+    /// (for a `multi`, any one selected value is enough), numbers for a `grade`, `likert` or
+    /// `number` item (`{"item": "grade", "in": [1, 2, 3, 4, 5]}`), texts for a `text` item.
     #[serde(rename = "in")]
-    pub values: Vec<String>,
+    pub values: Vec<ShowValue>,
+}
+
+/// One answer in a `show_if` list: a text (an option value) or a number, as written.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum ShowValue {
+    /// An option value, or a text answer.
+    Text(String),
+    /// A grade, statement or number answer; `8` and `8.0` are the same answer.
+    Number(serde_json::Number),
+}
+
+impl ShowValue {
+    /// True when `answer` is this value; for a list (a `multi` answer), when any of it is.
+    pub fn matches(&self, answer: &Value) -> bool {
+        match (self, answer) {
+            (ShowValue::Text(v), Value::String(a)) => v == a,
+            (ShowValue::Number(v), Value::Number(a)) => v.as_f64() == a.as_f64(),
+            (_, Value::Array(list)) => list.iter().any(|x| !x.is_array() && self.matches(x)),
+            _ => false,
+        }
+    }
+}
+
+impl std::fmt::Display for ShowValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ShowValue::Text(s) => f.write_str(s),
+            ShowValue::Number(n) => write!(f, "{n}"),
+        }
+    }
+}
+
+/// Whether `answer` is one of the `values` that show a `show_if` item.
+pub fn shows(answer: &Value, values: &[ShowValue]) -> bool {
+    values.iter().any(|v| v.matches(answer))
 }
 
 /// What kind of answer an item takes, with the settings of that kind (design §2 table).
@@ -383,9 +421,9 @@ pub enum DefinitionProblem {
         item: String,
     },
     /// `show_if.item` names an item that is not a choice or multi item.
-    ShowIfNotChoice {
-        /// The id named.
-        item: String,
+    ShowIfImpossibleValue {
+        /// The value, as written.
+        value: String,
     },
     /// A `show_if.in` value is not an option of the named item.
     ShowIfUnknownValue {
@@ -516,10 +554,10 @@ impl DefinitionIssue {
                 ),
                 format!("the condition names question “{item}”, which does not come earlier"),
             ),
-            P::ShowIfNotChoice { item } => pick2(
+            P::ShowIfImpossibleValue { value } => pick2(
                 nl,
-                format!("de voorwaarde noemt vraag “{item}”, die geen keuzevraag is"),
-                format!("the condition names question “{item}”, which is not a choice question"),
+                format!("“{value}” kan nooit het antwoord zijn op de vraag in de voorwaarde"),
+                format!("“{value}” can never be the answer to the question in the condition"),
             ),
             P::ShowIfUnknownValue { value } => pick2(
                 nl,
@@ -811,13 +849,8 @@ impl Questionnaire {
                 return false;
             };
             let met = match answers.get(target.id.as_str()) {
-                Some(Value::String(s)) => cond.values.iter().any(|v| v == s),
-                Some(Value::Array(selected)) => selected
-                    .iter()
-                    .filter_map(Value::as_str)
-                    .any(|s| cond.values.iter().any(|v| v == s)),
                 None | Some(Value::Null) => unanswered_may_show,
-                _ => false,
+                Some(answer) => shows(answer, &cond.values),
             };
             if !met {
                 return false;
@@ -1278,7 +1311,7 @@ impl Checker {
         match cond.get_mut("in") {
             Some(Value::Array(values)) => {
                 for (k, v) in values.iter_mut().enumerate() {
-                    if !v.is_string() {
+                    if !v.is_string() && !v.is_number() {
                         self.wrong(format!("{at}.in[{k}]"), JsonType::Text, v);
                         // Kept as "" so later values keep their index; "" is no option, and
                         // that follow-up problem at the same path is not reported twice.
@@ -1592,24 +1625,25 @@ fn check_show_if(
             },
         );
     }
-    if target.kind != "choice" && target.kind != "multi" {
-        c.push(
-            target_path,
-            P::ShowIfNotChoice {
-                item: cond.item.clone(),
-            },
-        );
-        return;
-    }
     let options = target.options.as_deref().unwrap_or(&[]);
+    let chooses = target.kind == "choice" || target.kind == "multi";
+    let numeric = matches!(target.kind.as_str(), "grade" | "likert" | "number");
     for (v, value) in cond.values.iter().enumerate() {
-        if !options.iter().any(|o| &o.value == value) {
-            c.push(
-                format!("{path}.show_if.in[{v}]"),
-                P::ShowIfUnknownValue {
-                    value: value.clone(),
-                },
-            );
+        let problem = match value {
+            ShowValue::Text(text) if chooses => {
+                (!options.iter().any(|o| &o.value == text)).then(|| P::ShowIfUnknownValue {
+                    value: text.clone(),
+                })
+            }
+            ShowValue::Text(_) if target.kind == "text" => None,
+            ShowValue::Number(_) if numeric => None,
+            // A number for a choice or a text, a text for a grade: never met.
+            other => Some(P::ShowIfImpossibleValue {
+                value: other.to_string(),
+            }),
+        };
+        if let Some(problem) = problem {
+            c.push(format!("{path}.show_if.in[{v}]"), problem);
         }
     }
 }

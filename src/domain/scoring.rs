@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 use serde_json::Value;
 
-use super::questionnaire::{Item, ItemKind, Questionnaire};
+use super::questionnaire::{shows, Item, ItemKind, Questionnaire, ShowValue};
 use super::response::{item_id, Answers, ItemId, Response, Status};
 use super::validation::{parse_answer, Answer};
 
@@ -68,7 +68,7 @@ pub struct Scorer<'q> {
     questionnaire: &'q Questionnaire,
     items: Vec<&'q Item>,
     /// For each item, the index of its `show_if` item (always earlier) and the accepted values.
-    parents: Vec<Option<(usize, &'q [String])>>,
+    parents: Vec<Option<(usize, &'q [ShowValue])>>,
     grade: Option<usize>,
     factor_items: Vec<Vec<usize>>,
     group_items: Vec<usize>,
@@ -213,7 +213,7 @@ impl<'q> Scorer<'q> {
                 Some((p, accepted)) => {
                     // Checked when the definition is read: a show_if points to an earlier item.
                     debug_assert!(*p < visible.len(), "show_if points to an earlier item");
-                    visible[*p] && shows(values[*p], accepted)
+                    visible[*p] && values[*p].is_some_and(|answer| shows(answer, accepted))
                 }
             };
             visible.push(shown);
@@ -324,18 +324,6 @@ impl<'q> Scorer<'q> {
             groups,
             texts,
         }
-    }
-}
-
-/// Whether a parent's answer is one of the `values` that show a `show_if` item.
-fn shows(answer: Option<&Value>, values: &[String]) -> bool {
-    match answer {
-        Some(Value::String(s)) => values.iter().any(|v| v == s),
-        Some(Value::Array(a)) => a
-            .iter()
-            .filter_map(Value::as_str)
-            .any(|s| values.iter().any(|v| v == s)),
-        _ => false,
     }
 }
 
