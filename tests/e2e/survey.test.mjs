@@ -339,3 +339,39 @@ test("Wijzigen on the summary leads back to it, through the pages the change bri
     await browser.close();
   }
 });
+
+test("show_if on a grade: concerns are asked only after a low grade, live while answering", async () => {
+  const browser = await launch();
+  const { context, page } = await open(browser, server.url);
+  const errors = watch(page);
+  const label = (nl) => ({ nl, en: nl });
+  const custom = {
+    id: "laag-cijfer", version: 1, title: label("Laag cijfer"),
+    sections: [{ id: "s", title: label("Oordeel"), items: [
+      { id: "cijfer", kind: "grade", required: true, label: label("Welk cijfer geeft u?") },
+      { id: "zorgen", kind: "text", label: label("Wat moet er beter?"), show_if: { item: "cijfer", in: [1, 2, 3, 4, 5] } },
+    ] }],
+  };
+  const file = { format: "samenscan/export", format_version: 1, exported_at: "2026-11-22T09:00:00Z", questionnaires: [custom] };
+  await page.goto(server.url + "#/importeren");
+  await page.locator("#import-dataset-counts").waitFor();
+  await page.locator("#import-files").setInputFiles([
+    { name: "laag.samenscan.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(file)) },
+  ]);
+  await page.locator(".import-result", { hasText: "Vragenlijsten in dit bestand: 1" }).waitFor();
+  await page.goto(server.url + "#/enquete");
+  await page.getByLabel("Laag cijfer (versie 1)").check();
+  await page.getByRole("button", { name: "Nieuwe enquête beginnen" }).click();
+  const concerns = page.getByLabel("Wat moet er beter?");
+  await page.locator("#q-cijfer-8").check();
+  assert.equal(await concerns.count(), 0, "not asked after an 8");
+  await page.locator("#q-cijfer-4").check();
+  await concerns.waitFor();
+  await concerns.fill("Sneller terugbellen.");
+  await page.locator("#q-cijfer-9").check();
+  await concerns.waitFor({ state: "detached" });
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+  await browser.close();
+});
