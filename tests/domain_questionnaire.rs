@@ -725,3 +725,27 @@ fn show_if_on_a_grade_lists_numbers() {
         ]
     );
 }
+
+/// A draft's progress counts what is asked or may still be: 24 questions of the built-in
+/// enquête until "nooit" leaves out the 18 about working together.
+#[test]
+fn progress_counts_what_is_or_may_still_be_asked() {
+    let q = samenscan::domain::builtin();
+    let progress = |answers: Value| {
+        let answers: samenscan::domain::response::Answers =
+            serde_json::from_value(answers).unwrap();
+        q.progress(&answers)
+    };
+    assert_eq!(q.items().count(), 24);
+    assert_eq!(progress(json!({})), (0, 24));
+    assert_eq!(
+        progress(json!({"org": "gi", "frequency": "wekelijks", "grade": 7, "kennen_1": null})),
+        (4, 24)
+    );
+    // "Nooit" hides the grade, the phase and the 16 statements; a grade kept from before does
+    // not count.
+    assert_eq!(
+        progress(json!({"org": "gi", "frequency": "nooit", "grade": 7})),
+        (2, 6)
+    );
+}

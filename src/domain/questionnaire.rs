@@ -833,6 +833,19 @@ impl Questionnaire {
         self.shown(item, answers, true)
     }
 
+    /// How far a response has got: (questions answered, questions asked or still to be asked).
+    /// Counted as the step count is ([`Questionnaire::may_be_visible`]), so a new response is
+    /// "0 of 27", not "0 of 3" until the question the others depend on is answered; an answer
+    /// kept for a question that is now hidden does not count.
+    pub fn progress(&self, answers: &Answers) -> (usize, usize) {
+        self.items()
+            .filter(|item| self.may_be_visible(item, answers))
+            .fold((0, 0), |(answered, total), item| {
+                let done = answers.get(&item.id).is_some() && self.is_visible(item, answers);
+                (answered + usize::from(done), total + 1)
+            })
+    }
+
     fn shown(&self, item: &Item, answers: &Answers, unanswered_may_show: bool) -> bool {
         let mut current = item;
         // The chain always points to earlier items (validated), so it ends; the bound is a

@@ -119,6 +119,9 @@ test("Dutch, keyboard only: fill in, browser killed, reopen, complete, edit, wit
     `concerns after the kill: ${JSON.stringify(a.concerns)}`,
   );
   const revisionAfterKill = afterKill.response.revision;
+  // The list says how far the draft got (every stored answer is to a question still asked).
+  const progress = `${Object.keys(a).length} van 24 vragen beantwoord`;
+  assert.equal(await page.locator(".response-row .response-progress").innerText(), progress);
 
   // Resume by keyboard and find every answer on the pages.
   await activate(page, "Verder invullen");

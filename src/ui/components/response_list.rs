@@ -4,7 +4,7 @@
 use crate::browser::clock;
 use crate::domain::{sort_for_listing, OwnResponse, Status};
 use crate::ui::components::keyed_list::keyed_list;
-use crate::ui::i18n::{use_i18n, Messages};
+use crate::ui::i18n::{fill, use_i18n, Messages};
 use crate::ui::store::use_store;
 use leptos::prelude::*;
 
@@ -71,6 +71,11 @@ fn ResponseRow(own: OwnResponse, withdrawn: RwSignal<bool>) -> impl IntoView {
     let id = own.response.id.clone();
     let started = own.started_at.clone();
     let href = format!("#/enquete/{id}");
+    // Two drafts started in the same minute differ in how far they got.
+    let progress = (own.response.status == Status::Draft)
+        .then(|| store.questionnaire(&own.response.questionnaire))
+        .flatten()
+        .map(|q| q.progress(&own.response.answers));
     let withdraw = Callback::new(move |()| {
         store.update_response(&id, |r, now| r.withdraw(now));
         withdrawn.set(true);
@@ -82,6 +87,14 @@ fn ResponseRow(own: OwnResponse, withdrawn: RwSignal<bool>) -> impl IntoView {
                 {move || i18n.t().started_on} " "
                 {move || clock::format_local(&started, locale(i18n.lang()))}
             </p>
+            {progress.map(|(answered, total)| view! {
+                <p class="hint response-progress">
+                    {move || fill(
+                        i18n.t().draft_progress,
+                        &[("answered", &answered.to_string()), ("total", &total.to_string())],
+                    )}
+                </p>
+            })}
             <RecordActions status=own.response.status href=href confirm=|t| t.withdraw_confirm withdraw=withdraw />
         </li>
     }
