@@ -457,6 +457,179 @@ fn a_round_on_a_later_version_is_reported_against_that_version() {
     assert!(close(*cmp.factors[0].mean.change.shown().unwrap(), 1.5));
 }
 
+/// Rounds by period beside the full report (design §4: no hidden figure can be worked out).
+/// October: one local-team response (grade 2) and five GI ones; November: five local-team ones.
+/// The full report shows the local team (6); November shows it (5): their difference would be
+/// October's single local-team response, so November's local-team figures are hidden too.
+#[test]
+fn a_round_beside_the_full_report_never_gives_a_small_group_away() {
+    use samenscan::domain::report::{protect_round, Side};
+    let q = questionnaire(3);
+    let at = |mut r: Response, month: &str| {
+        r.updated_at = format!("2026-{month}-15T10:00:00Z");
+        r
+    };
+    let mut october = vec![at(
+        response(
+            1,
+            Status::Complete,
+            1,
+            json!({"org": "lt", "score": 2, "x1": 1, "x2": 5}),
+        ),
+        "10",
+    )];
+    october.extend((2..7).map(|n| {
+        at(
+            response(
+                n,
+                Status::Complete,
+                1,
+                json!({"org": "gi", "score": 6, "x1": 3, "x2": 3}),
+            ),
+            "10",
+        )
+    }));
+    let november: Vec<Response> = (7..12)
+        .map(|n| {
+            at(
+                response(
+                    n,
+                    Status::Complete,
+                    1,
+                    json!({"org": "lt", "score": 8, "x1": 4, "x2": 2}),
+                ),
+                "11",
+            )
+        })
+        .collect();
+    let all: Vec<Response> = october.iter().chain(&november).cloned().collect();
+    let refs: Vec<&Response> = all.iter().collect();
+    let options = ReportOptions::default();
+    let main = build_report(&q, &all, &options);
+    let lt = GroupKey::Option("lt".into());
+    assert_eq!(
+        main.split("org").unwrap().group(&lt).unwrap().n,
+        Cell::Shown(6)
+    );
+
+    let protected = |a: &[Response], b: &[Response]| {
+        let mut cmp = compare_rounds(
+            &build_report(&q, a, &options),
+            &build_report(&q, b, &options),
+        );
+        protect_round(&mut cmp, Side::A, &q, &main, a, Some(b), &refs);
+        protect_round(&mut cmp, Side::B, &q, &main, b, Some(a), &refs);
+        cmp
+    };
+    let cmp = protected(&october, &november);
+    // Overall each part holds at least 3: shown.
+    assert_eq!(cmp.n.a, Cell::Shown(6.0));
+    assert_eq!(cmp.n.b, Cell::Shown(5.0));
+    let org = &cmp.splits[0];
+    let lt_change = org.groups.iter().find(|g| g.key == lt).unwrap();
+    // Unprotected, November would show the local team's 5 and their grade 8 (see below).
+    assert_eq!(lt_change.n.b, Cell::Suppressed);
+    assert_eq!(lt_change.grade_mean.b, Cell::Suppressed);
+    assert_eq!(lt_change.grade_mean.change, Cell::Suppressed);
+    assert!(lt_change
+        .factors
+        .iter()
+        .all(|f| f.mean.b == Cell::Suppressed));
+    // November has no GI response: "–" there would say so, and with the full report give
+    // October's GI figures and so, from October's total, its one local-team response.
+    let gi = GroupKey::Option("gi".into());
+    let gi_change = org.groups.iter().find(|g| g.key == gi).unwrap();
+    assert_eq!(gi_change.grade_mean.b, Cell::Suppressed);
+    assert_eq!(gi_change.n.b, Cell::Suppressed);
+    let unprotected = compare_rounds(
+        &build_report(&q, &october, &options),
+        &build_report(&q, &november, &options),
+    );
+    let lt_raw = unprotected.splits[0]
+        .groups
+        .iter()
+        .find(|g| g.key == lt)
+        .unwrap();
+    assert_eq!(lt_raw.grade_mean.b, Cell::Shown(8.0));
+
+    // One more local-team response in October (two there now, still below 3) in the full data
+    // changes nothing; with three in October every part holds 0 or at least 3 and all shows.
+    let mut october3 = october.clone();
+    for n in 12..14 {
+        october3.push(at(
+            response(
+                n,
+                Status::Complete,
+                1,
+                json!({"org": "lt", "score": 5, "x1": 2, "x2": 4}),
+            ),
+            "10",
+        ));
+    }
+    let all3: Vec<Response> = october3.iter().chain(&november).cloned().collect();
+    let refs3: Vec<&Response> = all3.iter().collect();
+    let main3 = build_report(&q, &all3, &options);
+    let mut cmp3 = compare_rounds(
+        &build_report(&q, &october3, &options),
+        &build_report(&q, &november, &options),
+    );
+    protect_round(
+        &mut cmp3,
+        Side::A,
+        &q,
+        &main3,
+        &october3,
+        Some(&november),
+        &refs3,
+    );
+    protect_round(
+        &mut cmp3,
+        Side::B,
+        &q,
+        &main3,
+        &november,
+        Some(&october3),
+        &refs3,
+    );
+    let lt3 = cmp3.splits[0].groups.iter().find(|g| g.key == lt).unwrap();
+    assert_eq!(lt3.n.a, Cell::Shown(3.0));
+    assert_eq!(lt3.grade_mean.b, Cell::Shown(8.0));
+
+    // A rest outside both rounds that is small gives itself away through the totals: one
+    // response from September hides the overall figures of the rounds.
+    let september = at(
+        response(20, Status::Complete, 1, json!({"org": "gi", "score": 1})),
+        "09",
+    );
+    let all4: Vec<Response> = all3.iter().cloned().chain([september]).collect();
+    let refs4: Vec<&Response> = all4.iter().collect();
+    let main4 = build_report(&q, &all4, &options);
+    let mut cmp4 = compare_rounds(
+        &build_report(&q, &october3, &options),
+        &build_report(&q, &november, &options),
+    );
+    protect_round(
+        &mut cmp4,
+        Side::A,
+        &q,
+        &main4,
+        &october3,
+        Some(&november),
+        &refs4,
+    );
+    protect_round(
+        &mut cmp4,
+        Side::B,
+        &q,
+        &main4,
+        &november,
+        Some(&october3),
+        &refs4,
+    );
+    assert_eq!(cmp4.n.a, Cell::Suppressed);
+    assert_eq!(cmp4.grade_mean.b, Cell::Suppressed);
+}
+
 #[test]
 fn figures_follow_kinds_not_ids_for_the_builtin_too() {
     // A response to the built-in questionnaire scores through the same code: the grade item

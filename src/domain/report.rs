@@ -1282,6 +1282,177 @@ fn factor_changes(
         .collect()
 }
 
+/// How many responses stand behind each figure of one set of responses on a questionnaire:
+/// per column (0 = responses, 1 = grade, 2 + f = factor f) overall, and per split and group
+/// (the options in order, then "not answered").
+#[derive(Clone, Debug, Default, PartialEq)]
+struct ColumnCounts {
+    overall: Vec<usize>,
+    splits: Vec<Vec<Vec<usize>>>,
+}
+
+impl ColumnCounts {
+    fn of<'r>(q: &Questionnaire, responses: impl IntoIterator<Item = &'r Response>) -> Self {
+        let scorer = Scorer::new(q);
+        let columns = 2 + q.factors().len();
+        let mut counts = ColumnCounts {
+            overall: vec![0; columns],
+            splits: scorer
+                .group_items()
+                .map(|item| vec![vec![0; columns]; item.kind.options().len() + 1])
+                .collect(),
+        };
+        for r in responses {
+            if !is_counted(q, r) {
+                continue;
+            }
+            let scores = scorer.score(&r.answers);
+            let mut present = Vec::with_capacity(columns);
+            present.push(true);
+            present.push(scores.grade.is_some());
+            present.extend(scores.factors.iter().map(Option::is_some));
+            for (s, group) in scores.groups.iter().enumerate() {
+                let split = &mut counts.splits[s];
+                let g = group.unwrap_or(split.len() - 1);
+                for (k, &there) in present.iter().enumerate() {
+                    split[g][k] += usize::from(there);
+                }
+            }
+            for (k, &there) in present.iter().enumerate() {
+                counts.overall[k] += usize::from(there);
+            }
+        }
+        counts
+    }
+}
+
+/// Which round of a [`RoundComparison`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Side {
+    /// The first round.
+    A,
+    /// The second round.
+    B,
+}
+
+impl Change {
+    /// Hides one side and the change; an empty side too, since "–" would say it holds none.
+    fn hide(&mut self, side: Side) {
+        match side {
+            Side::A => self.a = Cell::Suppressed,
+            Side::B => self.b = Cell::Suppressed,
+        }
+        self.change = Cell::Suppressed;
+    }
+}
+
+/// Hides the figures of round `side` that could be worked out for a small group by setting the
+/// round beside the full report on the same questionnaire (`main`, over all of `dataset`) and
+/// the other round (`other`, when it uses the same questionnaire): design §4, "no hidden figure
+/// can be worked out from the total and the shown groups". The responses of a figure fall into
+/// three parts: this round, the other round, and the rest of the dataset, which the full report
+/// minus the two rounds gives away. A figure of the round is shown only when the full report
+/// shows it and each part holds no response or at least `min_group_size`; a column of a split
+/// (its counts, its grade, one factor) is shown for every group or for none, so that no hidden
+/// cell follows from the shown ones. Rounds are records as in `dataset` (see the rounds screen).
+pub fn protect_round(
+    cmp: &mut RoundComparison,
+    side: Side,
+    q: &Questionnaire,
+    main: &Report,
+    round: &[Response],
+    other: Option<&[Response]>,
+    dataset: &[&Response],
+) {
+    let min = q.min_group_size().max(main.min_group_size);
+    let ok = |n: usize| n == 0 || n >= min;
+    let in_rounds = sorting::set_from(
+        round
+            .iter()
+            .chain(other.unwrap_or_default())
+            .map(|r| r.id.as_str()),
+    );
+    let parts = [
+        ColumnCounts::of(q, round),
+        ColumnCounts::of(q, other.unwrap_or_default()),
+        ColumnCounts::of(
+            q,
+            dataset
+                .iter()
+                .copied()
+                .filter(|r| !in_rounds.contains(r.id.as_str())),
+        ),
+    ];
+    let parts_ok = |at: &dyn Fn(&ColumnCounts) -> usize| parts.iter().all(|p| ok(at(p)));
+
+    // Overall: responses, grade, each factor.
+    let factor_at = |id: &str| q.factors().iter().position(|f| f.id == id);
+    if main.n == Cell::Suppressed || !parts_ok(&|p| p.overall[0]) {
+        cmp.n.hide(side);
+    }
+    if main.grade_mean() == Cell::Suppressed || !parts_ok(&|p| p.overall[1]) {
+        cmp.grade_mean.hide(side);
+    }
+    for change in &mut cmp.factors {
+        let safe = factor_at(&change.factor_id).is_some_and(|f| {
+            let main_hidden = main
+                .factors
+                .get(f)
+                .is_none_or(|m| m.scores == Cell::Suppressed);
+            !main_hidden && parts_ok(&|p| p.overall[2 + f])
+        });
+        if !safe {
+            change.mean.hide(side);
+        }
+    }
+
+    // Per split: a column for every group or for none.
+    for (s, item) in q.group_by_items().enumerate() {
+        let Some(split) = cmp.splits.iter_mut().find(|x| x.item_id == item.id) else {
+            continue;
+        };
+        let main_split = main.split(&item.id);
+        let options = item.kind.options();
+        let group_at = |key: &GroupKey| match key {
+            GroupKey::Option(v) => options.iter().position(|o| &o.value == v),
+            GroupKey::NotAnswered => Some(options.len()),
+            GroupKey::All => None,
+        };
+        let main_hides = |key: &GroupKey, column: usize| {
+            let Some(g) = main_split.and_then(|m| m.group(key)) else {
+                return false;
+            };
+            match column {
+                0 => g.n == Cell::Suppressed,
+                1 => g.grade_mean == Cell::Suppressed,
+                k => g.factor_means.get(k - 2) == Some(&Cell::Suppressed),
+            }
+        };
+        let columns = 2 + q.factors().len();
+        let safe: Vec<bool> = (0..columns)
+            .map(|k| {
+                (0..=options.len()).all(|g| parts_ok(&|p| p.splits[s][g][k]))
+                    && split.groups.iter().all(|change| {
+                        !main_hides(&change.key, k) && group_at(&change.key).is_some()
+                    })
+            })
+            .collect();
+        for change in &mut split.groups {
+            if !safe[0] {
+                change.n.hide(side);
+            }
+            if !safe[1] {
+                change.grade_mean.hide(side);
+            }
+            for factor in &mut change.factors {
+                if !factor_at(&factor.factor_id).is_some_and(|f| safe[2 + f]) {
+                    factor.mean.hide(side);
+                }
+            }
+        }
+    }
+}
+
 /// The definition a round is reported against: `chosen` when the round has complete responses
 /// to it; otherwise the version of the same questionnaire (same id) that most of the round's
 /// complete responses use (the higher version on a tie), so a pilot on version 1 compares with

@@ -312,6 +312,40 @@ test("a later measurement on a new version of the questionnaire compares with th
   await context.close();
 });
 
+test("a round beside the full report gives no small group away", async () => {
+  const r = rng(41);
+  // October: one worker of Apeldoorn (grade 2) and five of Epe; November: five of Apeldoorn.
+  // The full report shows Apeldoorn (6) and November would too (5): their difference would be
+  // that one October worker's grade.
+  const oct = (team, grade) => ({ ...response(r, { frequency: "wekelijks", team, grade }), updated_at: "2026-10-15T10:00:00Z" });
+  const nov = (team, grade) => ({ ...response(r, { frequency: "wekelijks", team, grade }), updated_at: "2026-11-15T10:00:00Z" });
+  const list = [oct("apeldoorn", 2), ...Array.from({ length: 5 }, () => oct("epe", 7)), ...Array.from({ length: 5 }, () => nov("apeldoorn", 8))];
+  const { context, page, errors } = await open(env.browser, env.server.url);
+  await page.goto(env.server.url + "#/importeren");
+  await page.locator("#import-dataset-counts").waitFor();
+  await page.locator("#import-files").setInputFiles([
+    { name: "lek.samenscan.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(exportFile(list))) },
+  ]);
+  await page.locator(".import-progress", { hasText: "1 van 1" }).waitFor();
+  await page.goto(env.server.url + "#/rapport");
+  await page.locator("#report-n").waitFor();
+  await page.locator("#round-a-from").fill("2026-10-01");
+  await page.locator("#round-a-to").fill("2026-10-31");
+  await page.locator("#round-b-from").fill("2026-11-01");
+  await page.locator("#round-b-to").fill("2026-11-30");
+  await page.locator("#rounds-table").waitFor();
+  // The whole rounds are large enough (6 and 5, nothing outside them): shown.
+  assert.deepEqual(await page.locator("#rounds-table tbody tr").nth(0).locator("td").allInnerTexts(), ["6", "5", "-1"]);
+  const teams = page.locator(".rounds-split", { hasText: "gemeente" });
+  const apeldoorn = teams.locator("tr", { has: page.locator("th", { hasText: /^Apeldoorn$/ }) });
+  const cells = await apeldoorn.locator("td").allInnerTexts();
+  assert.ok(cells.length >= 4 && cells.every((c) => c === "verborgen"), cells.join(" | "));
+  assert.doesNotMatch(await teams.innerText(), /8,0/);
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("many different open answers: the 20 most given first, the rest behind a button", async () => {
   const r = rng(23);
   // 30 responses from one organisation, 25 different strengths, one of them given six times.

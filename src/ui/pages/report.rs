@@ -150,7 +150,7 @@ fn ReportScreen() -> impl IntoView {
             {move || { i18n.lang(); report.get().map(|r| view! { <ReportBody report=r open_by=open_by open_answers=open_answers /> }) }}
             <MeetingSynthesis questionnaire=questionnaire report=report />
             {move || (!available.with(Vec::is_empty)).then(|| view! {
-                <crate::ui::pages::rounds::Rounds questionnaire=questionnaire />
+                <crate::ui::pages::rounds::Rounds questionnaire=questionnaire main=report />
                 <CsvExport questionnaire=questionnaire />
             })}
         }

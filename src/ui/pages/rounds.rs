@@ -9,7 +9,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::browser::{clock, repository};
 use crate::domain::import_log::{rebuild, ImportRecord};
 use crate::domain::report::{
-    build_report, compare_rounds, round_reference, Cell, Change, ReportOptions,
+    build_report, compare_rounds, protect_round, round_reference, Cell, Change, Report,
+    ReportOptions, Side,
 };
 use crate::domain::response::in_period;
 use crate::domain::sorting;
@@ -32,9 +33,22 @@ fn change_texts(c: &Change, lang: Lang, t: &Messages, decimals: usize) -> [Strin
 
 type Period = (RwSignal<String>, RwSignal<String>);
 
+/// Why two rounds are not compared.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum RoundsRefused {
+    /// They share a response.
+    Overlap,
+    /// A file round holds an earlier version of a response than the data.
+    Outdated,
+}
+
 /// Two measurements, chosen by period or by imported files, and their figures side by side.
 #[component]
-pub fn Rounds(questionnaire: Memo<Option<Questionnaire>>) -> impl IntoView {
+pub fn Rounds(
+    questionnaire: Memo<Option<Questionnaire>>,
+    /// The full report on `questionnaire` (the page's own), which each round is set beside.
+    main: Memo<Option<Report>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let store = use_store();
     let coordinator = use_coordinator();
@@ -129,10 +143,44 @@ pub fn Rounds(questionnaire: Memo<Option<Questionnaire>>) -> impl IntoView {
         };
         let in_a = sorting::set_from(rounds[0].0.iter().map(|r| r.id.as_str()));
         if rounds[1].0.iter().any(|r| in_a.contains(r.id.as_str())) {
-            return Some(Err(()));
+            return Some(Err(RoundsRefused::Overlap));
         }
-        let reports = rounds.map(|(list, q)| build_report(&q, &list, &options));
-        Some(Ok(compare_rounds(&reports[0], &reports[1])))
+        // A file round holding an earlier version of a response than the data (or one since
+        // withdrawn) is refused: the full report minus the round would show how that one
+        // response changed.
+        let outdated = coordinator.dataset.with(|d| {
+            rounds
+                .iter()
+                .flat_map(|(list, _)| list)
+                .any(|r| d.responses.get(&r.id) != Some(r))
+        });
+        if outdated {
+            return Some(Err(RoundsRefused::Outdated));
+        }
+        let reports = [0, 1].map(|i| build_report(&rounds[i].1, &rounds[i].0, &options));
+        let mut comparison = compare_rounds(&reports[0], &reports[1]);
+        // Each round beside the full report on its questionnaire and the other round: what
+        // would give a small group away is hidden (see `protect_round`).
+        coordinator.dataset.with(|d| {
+            let all: Vec<&Response> = d.responses.values().collect();
+            let chosen = main.get();
+            for (side, i) in [(Side::A, 0), (Side::B, 1)] {
+                let (list, round_q) = &rounds[i];
+                let (other_list, other_q) = &rounds[1 - i];
+                let other =
+                    (other_q.reference() == round_q.reference()).then_some(other_list.as_slice());
+                let built;
+                let full = match &chosen {
+                    Some(r) if round_q.reference() == q.reference() => r,
+                    _ => {
+                        built = build_report(round_q, all.iter().copied(), &options);
+                        &built
+                    }
+                };
+                protect_round(&mut comparison, side, round_q, full, list, other, &all);
+            }
+        });
+        Some(Ok(comparison))
     });
     let date_field = move |id: &'static str,
                            label: fn(&'static Messages) -> &'static str,
@@ -226,8 +274,11 @@ pub fn Rounds(questionnaire: Memo<Option<Questionnaire>>) -> impl IntoView {
                 let lang = i18n.lang();
                 let c = match comparison.get() {
                     Some(Ok(c)) => c,
-                    Some(Err(())) => {
+                    Some(Err(RoundsRefused::Overlap)) => {
                         return view! { <p class="notice notice-warning" id="rounds-overlap">{t.report_rounds_overlap}</p> }.into_any();
+                    }
+                    Some(Err(RoundsRefused::Outdated)) => {
+                        return view! { <p class="notice notice-warning" id="rounds-outdated">{t.report_rounds_outdated}</p> }.into_any();
                     }
                     None => {
                         let hint = if by_import.get() { t.report_rounds_choose_files } else { t.report_rounds_choose };
