@@ -138,6 +138,15 @@ test("the report of 21 teams: figures as computed independently, no small team s
   const gradeRow = await page.locator("#compare-table tbody tr").first().locator("td").allInnerTexts();
   const orgGrade = (org) => nl1(mean(all.filter((x) => x.answers.org === org && typeof x.answers.grade === "number").map((x) => x.answers.grade)));
   assert.deepEqual(gradeRow.slice(0, 2), [orgGrade("lokaal_team"), orgGrade("gi")]);
+  // After choosing groups, another split shows as chosen the two groups its table compares.
+  for (const split of ["team", "phase", "frequency"]) {
+    await page.locator("#compare-split").selectOption(split);
+    const chosen = await Promise.all(
+      ["#compare-a", "#compare-b"].map((id) => page.locator(id).evaluate((e) => e.options[e.selectedIndex].text)),
+    );
+    const heads = await page.locator("#compare-table thead th").allInnerTexts();
+    assert.deepEqual(heads.slice(1, 3), chosen, split);
+  }
   assert.deepEqual(await axeViolations(page), []);
 
   // Print: no navigation or buttons on paper, the figures are there; the PDF is made.

@@ -860,7 +860,10 @@ fn GroupComparisonView(report: Report) -> impl IntoView {
                 <label class="question" for=id>{label}</label>
                 <select id=id class="select" on:change=move |ev| which.set(event_target_value(&ev).parse().unwrap_or(0))>
                     {move || groups_of().into_iter().enumerate().map(|(i, (_, name, _))| view! {
-                        <option value=i.to_string() selected=move || which.get() == i>{name.get(lang).to_string()}</option>
+                        // The property, not the attribute: once a person has chosen, the
+                        // attribute no longer moves the selection (a new split's first two
+                        // groups were listed but not shown as chosen).
+                        <option value=i.to_string() prop:selected=move || which.get() == i>{name.get(lang).to_string()}</option>
                     }).collect_view()}
                 </select>
             </div>
