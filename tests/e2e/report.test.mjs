@@ -147,6 +147,14 @@ test("the report of 21 teams: figures as computed independently, no small team s
     const heads = await page.locator("#compare-table thead th").allInnerTexts();
     assert.deepEqual(heads.slice(1, 3), chosen, split);
   }
+  // From 320 px wide the page itself never scrolls sideways (wide tables scroll in their own
+  // region).
+  for (const width of [320, 360]) {
+    await page.setViewportSize({ width, height: 800 });
+    const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+    assert.ok(scroll <= client, `${width} px: the page is ${scroll} px wide`);
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
   assert.deepEqual(await axeViolations(page), []);
 
   // Print: no navigation or buttons on paper, the figures are there; the PDF is made.
