@@ -9,6 +9,23 @@
 
 use super::lang::Lang;
 
+/// `b − a` as the difference of the two figures as shown, each rounded to `decimals` first, so
+/// that a table adds up for its reader: 2,8 and 2,6 differ by 0,2 whatever lies behind them
+/// (2.75 and 2.64 differ by 0.11, which would read as "−0,1" beside "2,8" and "2,6").
+///
+/// ```
+/// use samenscan::domain::format::shown_difference;
+/// assert_eq!(shown_difference(2.75, 2.64, 1), 2.6 - 2.8);
+/// ```
+pub fn shown_difference(a: f64, b: f64, decimals: usize) -> f64 {
+    let shown = |x: f64| {
+        format_decimal(x, decimals, Lang::En)
+            .parse::<f64>()
+            .unwrap_or(x)
+    };
+    shown(b) - shown(a)
+}
+
 /// `x` with exactly `decimals` digits after the decimal separator of `lang`.
 ///
 /// ```
@@ -220,6 +237,15 @@ fn decimal_separator(lang: Lang) -> char {
 mod tests {
     use super::*;
     use Lang::{En, Nl};
+
+    #[test]
+    fn a_difference_is_that_of_the_figures_as_shown() {
+        // 2.75 → 2,8 and 2.64 → 2,6: the reader sees 2,6 − 2,8 = −0,2, not −0,11 → −0,1.
+        let d = shown_difference(2.75, 2.64, 1);
+        assert_eq!(format_decimal(d, 1, Nl), "-0,2");
+        assert_eq!(format_decimal(shown_difference(7.25, 7.34, 1), 1, En), "0.0");
+        assert_eq!(format_decimal(shown_difference(6.0, 8.0, 0), 0, Nl), "2");
+    }
 
     #[test]
     fn decimal_comma_in_dutch_and_dot_in_english() {

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 
 use crate::browser::{clock, dom, files};
 use crate::domain::csv::{codebook_csv, responses_csv, CsvOptions, Separator};
+use crate::domain::format::shown_difference;
 use crate::domain::report::{
     build_report, open_answers_by, tally_answers, Cell, Change, GradeStats, Group, GroupKey,
     Hidden, Mean, OpenAnswerGroup, OpenAnswers, Report, ReportOptions, Split,
@@ -759,6 +760,29 @@ fn SplitTable(split: Split, report: Report) -> impl IntoView {
     }
 }
 
+/// The two figures of a [`Change`] and their difference as shown: the difference of the
+/// rounded figures (see [`shown_difference`]), with a plus sign when it is positive.
+pub(crate) fn change_texts(c: &Change, lang: Lang, t: &Messages, decimals: usize) -> [String; 3] {
+    let text = |cell: &Cell<f64>| match cell {
+        Cell::Shown(x) => format_decimal(*x, decimals, lang),
+        Cell::Empty => "–".to_string(),
+        Cell::Suppressed => t.report_hidden.to_string(),
+    };
+    let change = match (&c.a, &c.b, &c.change) {
+        (Cell::Shown(a), Cell::Shown(b), Cell::Shown(_)) => {
+            let d = shown_difference(*a, *b, decimals);
+            let written = format_decimal(d, decimals, lang);
+            if d > 0.0 && written.bytes().any(|b| b.is_ascii_digit() && b != b'0') {
+                format!("+{written}")
+            } else {
+                written
+            }
+        }
+        (_, _, cell) => text(cell),
+    };
+    [text(&c.a), text(&c.b), change]
+}
+
 /// A split as the comparison offers it: item id, question, and its groups (not "not answered").
 type SplitChoice = (
     String,
@@ -834,17 +858,7 @@ fn GroupComparisonView(report: Report) -> impl IntoView {
             &[t.report_factor, na, nb, t.report_difference],
         );
         let mut row = |label: &str, change: &Change| {
-            let text = |cell: &Cell<f64>, signed: bool| match cell {
-                Cell::Shown(x) if signed && *x > 0.0 => format!("+{}", format_decimal(*x, 1, lang)),
-                Cell::Shown(x) => format_decimal(*x, 1, lang),
-                Cell::Empty => "–".to_string(),
-                Cell::Suppressed => t.report_hidden.to_string(),
-            };
-            let cells = [
-                text(&change.a, false),
-                text(&change.b, false),
-                text(&change.change, true),
-            ];
+            let cells = change_texts(change, lang, t, 1);
             table_row(&mut h, &[], label, &[&cells[0], &cells[1], &cells[2]]);
         };
         row(t.report_grade_short, &c.grade_mean);

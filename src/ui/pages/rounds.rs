@@ -9,27 +9,17 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::browser::{clock, repository};
 use crate::domain::import_log::{rebuild, ImportRecord};
 use crate::domain::report::{
-    build_report, compare_rounds, protect_round, round_reference, Cell, Change, Report,
-    ReportOptions, Side,
+    build_report, compare_rounds, protect_round, round_reference, Report, ReportOptions, Side,
 };
 use crate::domain::response::in_period;
 use crate::domain::sorting;
-use crate::domain::{builtin, format_decimal, Lang, Questionnaire, QuestionnaireRef, Response};
+use crate::domain::{builtin, Questionnaire, QuestionnaireRef, Response};
 use crate::ui::components::response_list::locale;
 use crate::ui::coordinator::{known, use_coordinator};
 use crate::ui::i18n::{fill, use_i18n, Messages};
+use crate::ui::pages::report::change_texts;
 use crate::ui::store::use_store;
 use leptos::prelude::*;
-
-fn change_texts(c: &Change, lang: Lang, t: &Messages, decimals: usize) -> [String; 3] {
-    let text = |cell: &Cell<f64>, signed: bool| match cell {
-        Cell::Shown(x) if signed && *x > 0.0 => format!("+{}", format_decimal(*x, decimals, lang)),
-        Cell::Shown(x) => format_decimal(*x, decimals, lang),
-        Cell::Empty => "–".to_string(),
-        Cell::Suppressed => t.report_hidden.to_string(),
-    };
-    [text(&c.a, false), text(&c.b, false), text(&c.change, true)]
-}
 
 type Period = (RwSignal<String>, RwSignal<String>);
 
