@@ -243,7 +243,10 @@ mod tests {
         // 2.75 → 2,8 and 2.64 → 2,6: the reader sees 2,6 − 2,8 = −0,2, not −0,11 → −0,1.
         let d = shown_difference(2.75, 2.64, 1);
         assert_eq!(format_decimal(d, 1, Nl), "-0,2");
-        assert_eq!(format_decimal(shown_difference(7.25, 7.34, 1), 1, En), "0.0");
+        assert_eq!(
+            format_decimal(shown_difference(7.25, 7.34, 1), 1, En),
+            "0.0"
+        );
         assert_eq!(format_decimal(shown_difference(6.0, 8.0, 0), 0, Nl), "2");
     }
 

@@ -252,6 +252,7 @@ test("two measurements side by side: each period's own figures and the change", 
   await page.locator("#round-b-to").fill("2026-10-31");
   const table = page.locator("#rounds-table");
   await table.waitFor();
+  await page.locator("#rounds-caption", { hasText: "1 september 2026 – 30 september 2026" }).waitFor();
   const [nRow, gradeRow] = [await table.locator("tbody tr").nth(0).locator("td").allInnerTexts(), await table.locator("tbody tr").nth(1).locator("td").allInnerTexts()];
   assert.deepEqual(nRow, ["8", "9", "+1"]);
   const g = (list) => mean(list.map((x) => x.answers.grade));

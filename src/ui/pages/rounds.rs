@@ -283,7 +283,9 @@ pub fn Rounds(
                         fill(t.report_round_files, &[("n", &names.len().to_string()), ("names", &names.join(", "))])
                     } else {
                         let (from, to) = &periods[round];
-                        fill(t.report_round_period, &[("from", &from.get()), ("to", &to.get())])
+                        // Dates as the rest of the report writes them ("1 oktober 2026").
+                        let date = |d: String| clock::format_date(&d, locale(lang));
+                        fill(t.report_round_period, &[("from", &date(from.get())), ("to", &date(to.get()))])
                     }
                 };
                 let (a, b) = (describe(0), describe(1));
