@@ -107,6 +107,10 @@ test("the report of 21 teams: figures as computed independently, no small team s
       if (cells[2] !== "verborgen") assert.equal(cells[2], nl1(mean(teamGrades)), `${label} grade`);
     }
   }
+  // Everyone said where they work: no empty "Niet beantwoord" row.
+  assert.equal(all.filter((x) => !x.answers.org).length, 0);
+  assert.equal(await page.locator("#split-org tbody tr", { hasText: "Niet beantwoord" }).count(), 0);
+  assert.ok((await page.locator("#split-org tbody tr").count()) >= 3);
   // Sorting by number puts the largest shown team first.
   await page.locator("#split-team thead button", { hasText: "Aantal" }).click();
   const largest = Math.max(...teams.map((t) => byTeam.get(t).length));

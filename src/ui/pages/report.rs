@@ -701,7 +701,12 @@ fn SplitTable(split: Split, report: Report) -> impl IntoView {
     let groups = split.groups;
     let rows = move || {
         let by = sort.get();
-        let mut rows: Vec<&Group> = groups.iter().collect();
+        // "Niet beantwoord 0 0% – – –" says nothing: a row for those who did not answer only
+        // when there are any (its count is shown then, so the groups still add up).
+        let mut rows: Vec<&Group> = groups
+            .iter()
+            .filter(|g| !(g.key == GroupKey::NotAnswered && g.n == Cell::Shown(0)))
+            .collect();
         if by != SortBy::Definition {
             // Shown figures first, highest first; hidden ones after, in definition order (a
             // stable sort), so order reveals nothing.
