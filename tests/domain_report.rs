@@ -630,6 +630,94 @@ fn a_round_beside_the_full_report_never_gives_a_small_group_away() {
     assert_eq!(cmp4.grade_mean.b, Cell::Suppressed);
 }
 
+/// A split the full report hides anything of is not shown in the rounds: its counts would say
+/// which groups a round holds (November = exactly Apeldoorn, whose grade the full report hides
+/// to protect Lochem's single grade), and the round's grade would then be Apeldoorn's.
+#[test]
+fn a_split_with_hidden_groups_in_the_full_report_is_not_split_in_the_rounds() {
+    use samenscan::domain::report::{protect_round, Side};
+    let q = samenscan::domain::builtin();
+    let make = |n: u32, team: &str, month: &str, answers: Value| {
+        let mut r = response(n, Status::Complete, 1, answers);
+        r.questionnaire = q.reference();
+        r.updated_at = format!("2026-{month}-15T10:00:00Z");
+        let mut a = serde_json::to_value(&r.answers).unwrap();
+        a["team"] = json!(team);
+        a["org"] = json!("gi");
+        r.answers = serde_json::from_value(a).unwrap();
+        r
+    };
+    let weekly = |grade: i64| json!({"frequency": "wekelijks", "grade": grade, "phase": "opbouw"});
+    let mut october: Vec<Response> = (0..10)
+        .map(|n| make(n, "zutphen", "10", weekly(8)))
+        .collect();
+    october.push(make(10, "lochem", "10", weekly(3)));
+    october.extend((11..15).map(|n| make(n, "lochem", "10", json!({"frequency": "nooit"}))));
+    let november: Vec<Response> = (20..30)
+        .map(|n| make(n, "apeldoorn", "11", weekly(7)))
+        .collect();
+    let all: Vec<Response> = october.iter().chain(&november).cloned().collect();
+    let refs: Vec<&Response> = all.iter().collect();
+    let options = ReportOptions::default();
+    let main = build_report(q, &all, &options);
+    let lochem = GroupKey::Option("lochem".into());
+    assert_eq!(
+        main.split("team")
+            .unwrap()
+            .group(&lochem)
+            .unwrap()
+            .grade_mean,
+        Cell::Suppressed
+    );
+    let mut cmp = compare_rounds(
+        &build_report(q, &october, &options),
+        &build_report(q, &november, &options),
+    );
+    protect_round(
+        &mut cmp,
+        Side::A,
+        q,
+        &main,
+        &october,
+        Some(&november),
+        &refs,
+    );
+    protect_round(
+        &mut cmp,
+        Side::B,
+        q,
+        &main,
+        &november,
+        Some(&october),
+        &refs,
+    );
+    let team = cmp.splits.iter().find(|s| s.item_id == "team").unwrap();
+    for g in &team.groups {
+        assert_eq!(
+            (&g.n.a, &g.n.b),
+            (&Cell::Suppressed, &Cell::Suppressed),
+            "{:?}",
+            g.key
+        );
+        assert_eq!(g.grade_mean.b, Cell::Suppressed, "{:?}", g.key);
+    }
+    // The frequency split hides "nooit" (4) in the full report: not split in the rounds either.
+    let frequency = cmp
+        .splits
+        .iter()
+        .find(|s| s.item_id == "frequency")
+        .unwrap();
+    assert!(frequency.groups.iter().all(|g| g.n.b == Cell::Suppressed));
+    // The organisation split is whole in the full report: shown, with its counts.
+    let org = cmp.splits.iter().find(|s| s.item_id == "org").unwrap();
+    let gi = org
+        .groups
+        .iter()
+        .find(|g| g.key == GroupKey::Option("gi".into()))
+        .unwrap();
+    assert_eq!((&gi.n.a, &gi.n.b), (&Cell::Shown(15.0), &Cell::Shown(10.0)));
+}
+
 #[test]
 fn figures_follow_kinds_not_ids_for_the_builtin_too() {
     // A response to the built-in questionnaire scores through the same code: the grade item

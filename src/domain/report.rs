@@ -1302,11 +1302,12 @@ impl ColumnCounts {
                 .map(|item| vec![vec![0; columns]; item.kind.options().len() + 1])
                 .collect(),
         };
+        let mut buffers = ScoreBuffers::default();
         for r in responses {
             if !is_counted(q, r) {
                 continue;
             }
-            let scores = scorer.score(&r.answers);
+            let scores = scorer.score_into(&r.answers, &mut buffers, |_, _| {});
             let mut present = Vec::with_capacity(columns);
             present.push(true);
             present.push(scores.grade.is_some());
@@ -1349,12 +1350,23 @@ impl Change {
 /// Hides the figures of round `side` that could be worked out for a small group by setting the
 /// round beside the full report on the same questionnaire (`main`, over all of `dataset`) and
 /// the other round (`other`, when it uses the same questionnaire): design §4, "no hidden figure
-/// can be worked out from the total and the shown groups". The responses of a figure fall into
-/// three parts: this round, the other round, and the rest of the dataset, which the full report
-/// minus the two rounds gives away. A figure of the round is shown only when the full report
-/// shows it and each part holds no response or at least `min_group_size`; a column of a split
-/// (its counts, its grade, one factor) is shown for every group or for none, so that no hidden
-/// cell follows from the shown ones. Rounds are records as in `dataset` (see the rounds screen).
+/// can be worked out from the total and the shown groups". Rounds are records as in `dataset`
+/// (see the rounds screen).
+///
+/// The responses of a figure fall into three parts: this round, the other round, and the rest
+/// of the dataset, which the full report minus the two rounds gives away. So:
+/// - a column of a split (its counts, its grade, one factor) is shown for every group or for
+///   none, and only when the full report shows that column for every group and each part of
+///   every group holds no response or at least `min_group_size`;
+/// - a split is shown in the rounds at all only when its counts are shown and the full report
+///   hides nothing of it: the counts say which groups a round holds, and with them a round's
+///   figures would name a group the full report hides (a round of exactly the one team whose
+///   grade is hidden would show that grade);
+/// - an overall figure is shown only when the full report shows it, each part holds no response
+///   or at least `min_group_size`, and every split shown in the rounds shows that column.
+///
+/// Figures of another version (a factor or option this questionnaire lacks) hold no response
+/// of this round and are left as they are.
 pub fn protect_round(
     cmp: &mut RoundComparison,
     side: Side,
@@ -1384,60 +1396,73 @@ pub fn protect_round(
         ),
     ];
     let parts_ok = |at: &dyn Fn(&ColumnCounts) -> usize| parts.iter().all(|p| ok(at(p)));
+    let columns = 2 + q.factors().len();
+    let factor_at = |id: &str| q.factors().iter().position(|f| f.id == id);
+    let main_hides_cell = |g: &Group, k: usize| match k {
+        0 => g.n == Cell::Suppressed,
+        1 => g.grade_mean == Cell::Suppressed,
+        k => g.factor_means.get(k - 2) == Some(&Cell::Suppressed),
+    };
+
+    // Per split: which columns are safe, and whether the split may be shown at all.
+    let splits: Vec<(&super::questionnaire::Item, Vec<bool>)> = q
+        .group_by_items()
+        .enumerate()
+        .map(|(s, item)| {
+            let main_groups = main.split(&item.id).map_or(&[][..], |m| &m.groups[..]);
+            let safe: Vec<bool> = (0..columns)
+                .map(|k| {
+                    (0..=item.kind.options().len()).all(|g| parts_ok(&|p| p.splits[s][g][k]))
+                        && !main_groups.iter().any(|g| main_hides_cell(g, k))
+                })
+                .collect();
+            // Its counts are safe and the full report hides nothing of it, in any column.
+            let shown = safe[0]
+                && !main_groups
+                    .iter()
+                    .any(|g| (0..columns).any(|k| main_hides_cell(g, k)));
+            let safe = safe.into_iter().map(|column| column && shown).collect();
+            (item, safe)
+        })
+        .collect();
 
     // Overall: responses, grade, each factor.
-    let factor_at = |id: &str| q.factors().iter().position(|f| f.id == id);
-    if main.n == Cell::Suppressed || !parts_ok(&|p| p.overall[0]) {
+    let overall_safe = |k: usize, main_hidden: bool| {
+        !main_hidden
+            && parts_ok(&|p| p.overall[k])
+            && splits.iter().all(|(_, safe)| !safe[0] || safe[k])
+    };
+    if !overall_safe(0, main.n == Cell::Suppressed) {
         cmp.n.hide(side);
     }
-    if main.grade_mean() == Cell::Suppressed || !parts_ok(&|p| p.overall[1]) {
+    if !overall_safe(1, main.grade_mean() == Cell::Suppressed) {
         cmp.grade_mean.hide(side);
     }
     for change in &mut cmp.factors {
-        let safe = factor_at(&change.factor_id).is_some_and(|f| {
-            let main_hidden = main
-                .factors
-                .get(f)
-                .is_none_or(|m| m.scores == Cell::Suppressed);
-            !main_hidden && parts_ok(&|p| p.overall[2 + f])
-        });
-        if !safe {
+        let Some(f) = factor_at(&change.factor_id) else {
+            continue;
+        };
+        let main_hidden = main
+            .factors
+            .get(f)
+            .is_none_or(|m| m.scores == Cell::Suppressed);
+        if !overall_safe(2 + f, main_hidden) {
             change.mean.hide(side);
         }
     }
 
-    // Per split: a column for every group or for none.
-    for (s, item) in q.group_by_items().enumerate() {
+    for (item, safe) in &splits {
         let Some(split) = cmp.splits.iter_mut().find(|x| x.item_id == item.id) else {
             continue;
         };
-        let main_split = main.split(&item.id);
         let options = item.kind.options();
-        let group_at = |key: &GroupKey| match key {
-            GroupKey::Option(v) => options.iter().position(|o| &o.value == v),
-            GroupKey::NotAnswered => Some(options.len()),
-            GroupKey::All => None,
-        };
-        let main_hides = |key: &GroupKey, column: usize| {
-            let Some(g) = main_split.and_then(|m| m.group(key)) else {
-                return false;
-            };
-            match column {
-                0 => g.n == Cell::Suppressed,
-                1 => g.grade_mean == Cell::Suppressed,
-                k => g.factor_means.get(k - 2) == Some(&Cell::Suppressed),
-            }
-        };
-        let columns = 2 + q.factors().len();
-        let safe: Vec<bool> = (0..columns)
-            .map(|k| {
-                (0..=options.len()).all(|g| parts_ok(&|p| p.splits[s][g][k]))
-                    && split.groups.iter().all(|change| {
-                        !main_hides(&change.key, k) && group_at(&change.key).is_some()
-                    })
-            })
-            .collect();
         for change in &mut split.groups {
+            // An option only the other version has holds nothing of this round.
+            if let GroupKey::Option(v) = &change.key {
+                if !options.iter().any(|o| &o.value == v) {
+                    continue;
+                }
+            }
             if !safe[0] {
                 change.n.hide(side);
             }
@@ -1445,7 +1470,7 @@ pub fn protect_round(
                 change.grade_mean.hide(side);
             }
             for factor in &mut change.factors {
-                if !factor_at(&factor.factor_id).is_some_and(|f| safe[2 + f]) {
+                if factor_at(&factor.factor_id).is_some_and(|f| !safe[2 + f]) {
                     factor.mean.hide(side);
                 }
             }
