@@ -692,9 +692,16 @@ fn show_if_on_a_grade_lists_numbers() {
     assert!(visible(json!({"cijfer": 5})));
     assert!(!visible(json!({"cijfer": 8})));
     assert!(!visible(json!({})));
-    // Written back as read: numbers stay numbers.
+    // Written back as read: numbers stay numbers, and 5.0 is 5 (the same definition as one
+    // that writes 5).
     let again = Questionnaire::from_json(&q.to_json()).unwrap();
     assert_eq!(again, q);
+    let written_whole = Questionnaire::from_json(&q.to_json().replace("5.0", "5")).unwrap();
+    assert_eq!(written_whole, q);
+    assert_eq!(
+        Questionnaire::from_json(&q.to_json().replace("5", "5.0")).unwrap(),
+        q
+    );
 
     // A text for a grade, or a number for a choice, can never be met: refused with the value.
     let bad = json!({
@@ -703,7 +710,10 @@ fn show_if_on_a_grade_lists_numbers() {
             {"id": "org", "kind": "choice", "label": {"nl": "Org"}, "options": [{"value": "gi", "label": {"nl": "GI"}}]},
             {"id": "cijfer", "kind": "grade", "label": {"nl": "Cijfer"}},
             {"id": "a", "kind": "text", "label": {"nl": "A"}, "show_if": {"item": "org", "in": [1]}},
-            {"id": "b", "kind": "text", "label": {"nl": "B"}, "show_if": {"item": "cijfer", "in": ["laag"]}}
+            {"id": "b", "kind": "text", "label": {"nl": "B"}, "show_if": {"item": "cijfer", "in": ["laag"]}},
+            {"id": "s", "kind": "likert", "label": {"nl": "S"}},
+            {"id": "c", "kind": "text", "label": {"nl": "C"}, "show_if": {"item": "cijfer", "in": [11, 7.5, 10]}},
+            {"id": "d", "kind": "text", "label": {"nl": "D"}, "show_if": {"item": "s", "in": [0, 6, 5]}}
         ]}]
     });
     let issues = Questionnaire::from_json(&bad.to_string()).unwrap_err();
@@ -721,6 +731,25 @@ fn show_if_on_a_grade_lists_numbers() {
                 DefinitionProblem::ShowIfImpossibleValue {
                     value: "laag".into()
                 }
+            ),
+            // A grade of 11 or 7.5 on a 1–10 scale, a statement of 0 or 6: never answered.
+            (
+                "sections[0].items[5].show_if.in[0]".to_string(),
+                DefinitionProblem::ShowIfImpossibleValue { value: "11".into() }
+            ),
+            (
+                "sections[0].items[5].show_if.in[1]".to_string(),
+                DefinitionProblem::ShowIfImpossibleValue {
+                    value: "7.5".into()
+                }
+            ),
+            (
+                "sections[0].items[6].show_if.in[0]".to_string(),
+                DefinitionProblem::ShowIfImpossibleValue { value: "0".into() }
+            ),
+            (
+                "sections[0].items[6].show_if.in[1]".to_string(),
+                DefinitionProblem::ShowIfImpossibleValue { value: "6".into() }
             ),
         ]
     );

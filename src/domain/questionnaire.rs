@@ -141,6 +141,25 @@ pub enum ShowValue {
     Number(serde_json::Number),
 }
 
+impl ShowIf {
+    /// The same condition with whole numbers written without a fraction (`8.0` as `8`), so two
+    /// copies of a definition that write them differently are the same definition.
+    fn whole(mut self) -> ShowIf {
+        for v in &mut self.values {
+            if let ShowValue::Number(n) = v {
+                let written_with_fraction = n.is_f64();
+                if let Some(x) = n
+                    .as_f64()
+                    .filter(|x| written_with_fraction && x.fract() == 0.0 && x.abs() < 9.0e15)
+                {
+                    *n = (x as i64).into();
+                }
+            }
+        }
+        self
+    }
+}
+
 impl ShowValue {
     /// True when `answer` is this value; for a list (a `multi` answer), when any of it is.
     pub fn matches(&self, answer: &Value) -> bool {
@@ -420,7 +439,8 @@ pub enum DefinitionProblem {
         /// The id named.
         item: String,
     },
-    /// `show_if.item` names an item that is not a choice or multi item.
+    /// A `show_if.in` value that can never be the named item's answer: a number for a choice
+    /// or a text, a text for a grade, a grade or statement value out of its range.
     ShowIfImpossibleValue {
         /// The value, as written.
         value: String,
@@ -1452,7 +1472,7 @@ fn validate_definition(raw: RawQuestionnaire) -> Result<Questionnaire, Vec<Defin
                     kind,
                     required: item.required,
                     group_by,
-                    show_if: item.show_if.clone(),
+                    show_if: item.show_if.clone().map(ShowIf::whole),
                 });
             }
             if let Some(cond) = &item.show_if {
@@ -1649,7 +1669,29 @@ fn check_show_if(
                 })
             }
             ShowValue::Text(_) if target.kind == "text" => None,
-            ShowValue::Number(_) if numeric => None,
+            ShowValue::Number(n) if numeric => {
+                let x = n.as_f64().unwrap_or(f64::NAN);
+                let bound = |b: &Option<serde_json::Number>, default: f64| {
+                    b.as_ref()
+                        .and_then(serde_json::Number::as_f64)
+                        .unwrap_or(default)
+                };
+                let possible = match target.kind.as_str() {
+                    "grade" => {
+                        x.fract() == 0.0
+                            && x >= bound(&target.min, 1.0)
+                            && x <= bound(&target.max, 10.0)
+                    }
+                    "likert" => x.fract() == 0.0 && (1.0..=5.0).contains(&x),
+                    _ => {
+                        x >= bound(&target.min, f64::NEG_INFINITY)
+                            && x <= bound(&target.max, f64::INFINITY)
+                    }
+                };
+                (!possible).then(|| P::ShowIfImpossibleValue {
+                    value: value.to_string(),
+                })
+            }
             // A number for a choice or a text, a text for a grade: never met.
             other => Some(P::ShowIfImpossibleValue {
                 value: other.to_string(),
