@@ -441,9 +441,15 @@ fn a_round_on_a_later_version_is_reported_against_that_version() {
     let chosen = v1.reference();
     assert_eq!(round_reference(&chosen, &pilot), chosen);
     assert_eq!(round_reference(&chosen, &later), v2.reference());
-    // A round with responses to the chosen version keeps it, whatever else it holds.
+    // A round is reported on the version most of it uses: one stray response of the chosen
+    // version does not turn four of version 2 into a round of one.
     let mixed: Vec<Response> = later.iter().chain(&pilot[..1]).cloned().collect();
-    assert_eq!(round_reference(&chosen, &mixed), chosen);
+    assert_eq!(round_reference(&chosen, &mixed), v2.reference());
+    let mostly_v1: Vec<Response> = pilot.iter().chain(&later[..1]).cloned().collect();
+    assert_eq!(round_reference(&chosen, &mostly_v1), chosen);
+    // On a tie the chosen version.
+    let tie: Vec<Response> = pilot[..4].iter().chain(&later).cloned().collect();
+    assert_eq!(round_reference(&chosen, &tie), chosen);
     // A round with nothing of this questionnaire keeps the chosen one (its report is empty).
     assert_eq!(round_reference(&chosen, &[]), chosen);
 

@@ -1478,28 +1478,34 @@ pub fn protect_round(
     }
 }
 
-/// The definition a round is reported against: `chosen` when the round has complete responses
-/// to it; otherwise the version of the same questionnaire (same id) that most of the round's
-/// complete responses use (the higher version on a tie), so a pilot on version 1 compares with
-/// a later measurement on version 2. `chosen` when the round has neither.
+/// The definition a round is reported against: the version of the chosen questionnaire (same
+/// id) that most of the round's complete responses use, so a pilot on version 1 compares with a
+/// later measurement on version 2; the chosen version on a tie with it, else the higher one;
+/// the chosen one when the round has no complete response of this questionnaire.
 pub fn round_reference(chosen: &QuestionnaireRef, round: &[Response]) -> QuestionnaireRef {
     let mut counts: BTreeMap<u32, usize> = BTreeMap::new();
     for r in round {
         if r.status == Status::Complete && r.questionnaire.id == chosen.id {
-            if r.questionnaire.version == chosen.version {
-                return chosen.clone();
-            }
             *counts.entry(r.questionnaire.version).or_default() += 1;
         }
     }
-    // Most responses first; among equals the last (highest) version, as `max_by_key` keeps it.
-    counts.into_iter().max_by_key(|&(_, n)| n).map_or_else(
-        || chosen.clone(),
-        |(version, _)| QuestionnaireRef {
-            id: chosen.id.clone(),
-            version,
-        },
-    )
+    let Some(most) = counts.values().copied().max() else {
+        return chosen.clone();
+    };
+    if counts.get(&chosen.version) == Some(&most) {
+        return chosen.clone();
+    }
+    // Among equals the last (highest) version.
+    let version = counts
+        .iter()
+        .filter(|&(_, &n)| n == most)
+        .map(|(&v, _)| v)
+        .last()
+        .unwrap_or(chosen.version);
+    QuestionnaireRef {
+        id: chosen.id.clone(),
+        version,
+    }
 }
 
 /// Two rounds side by side with the change from `a` to `b`. The reports may come from different
