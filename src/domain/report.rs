@@ -1500,7 +1500,7 @@ pub fn round_reference(chosen: &QuestionnaireRef, round: &[Response]) -> Questio
         .iter()
         .filter(|&(_, &n)| n == most)
         .map(|(&v, _)| v)
-        .last()
+        .next_back()
         .unwrap_or(chosen.version);
     QuestionnaireRef {
         id: chosen.id.clone(),

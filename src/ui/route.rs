@@ -44,7 +44,9 @@ impl Route {
     /// The menu item this screen belongs to.
     pub fn menu_item(&self) -> Route {
         match self {
-            Route::Response(_) | Route::Export => Route::Survey,
+            Route::Response(_) => Route::Survey,
+            // The export serves surveys and meetings alike: no menu item is current (it is
+            // reached from both screens, and from Privacy & gegevens).
             Route::Meeting(_) => Route::Meetings,
             Route::ExportEverything => Route::Privacy,
             other => other.clone(),
@@ -169,6 +171,7 @@ mod tests {
             Route::ExportEverything
         );
         assert_eq!(Route::ExportEverything.menu_item(), Route::Privacy);
+        assert!(!Route::MENU.contains(&Route::Export.menu_item()));
         assert_eq!(Route::from_hash(""), Route::Home);
         assert_eq!(Route::from_hash("#/rapport/"), Route::Report);
         assert_eq!(Route::from_hash("#main"), Route::Home);

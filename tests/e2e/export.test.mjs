@@ -18,6 +18,8 @@ test("with only a draft, the export says there is nothing yet and what waits to 
     hasText: "Nog niet afgerond: 1 enquête en 0 bijeenkomsten. Rond ze eerst af, dan kunnen ze mee.",
   }).waitFor();
   assert.equal(await page.locator("#export-save").count(), 0);
+  // The export serves surveys and meetings: no menu item claims it.
+  assert.equal(await page.locator("header [aria-current=page]").count(), 0);
   assert.deepEqual(errors, []);
   await context.close();
 });

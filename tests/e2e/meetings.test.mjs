@@ -255,6 +255,8 @@ test("a meeting recorded by keyboard is kept, exported, imported and found in th
   // The pressed button's row was redrawn: focus is on the announced confirmation, not lost.
   await page.waitForFunction(() => document.activeElement?.id === "meeting-withdrawn", null, { timeout: 5000 });
   assert.equal(await page.locator("#meeting-withdrawn").innerText(), "De bijeenkomst is ingetrokken en de inhoud is gewist.");
+  // Its row still has a name (the municipality went with the content).
+  assert.equal(await page.locator(".meeting-list .response-row", { has: page.locator(".tag-withdrawn") }).locator("strong").first().innerText(), "Ingetrokken bijeenkomst");
   const [storedOwn] = await storedRecords(page, "meetings");
   assert.equal(storedOwn.meeting.status, "withdrawn");
   assert.equal(storedOwn.meeting.municipality, "", "the tombstone keeps nothing");

@@ -80,7 +80,7 @@ fn MeetingRow(own: OwnMeeting, withdrawn: RwSignal<bool>) -> impl IntoView {
                 <strong>
                     {move || match &place {
                         Some(p) => p.clone(),
-                        None if status == Status::Withdrawn => String::new(),
+                        None if status == Status::Withdrawn => i18n.t().meeting_withdrawn_title.to_string(),
                         None => i18n.t().meeting_no_municipality.to_string(),
                     }}
                 </strong>
