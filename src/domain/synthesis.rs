@@ -266,8 +266,31 @@ pub fn words(text: &str) -> Vec<String> {
     folded
         .split_whitespace()
         .filter(|w| !STOPWORDS.contains(w))
-        .map(str::to_string)
+        .map(|w| number_of_word(w).unwrap_or(w).to_string())
         .collect()
+}
+
+/// A number written as a word (two to twelve, Dutch and English) as its digits: "binnen vijf
+/// werkdagen" and "binnen 5 werkdagen" say the same. "Een"/"één" and "one" are left alone:
+/// they are mostly the article.
+fn number_of_word(word: &str) -> Option<&'static str> {
+    const NUMBERS: &[(&str, &str, &str)] = &[
+        ("twee", "two", "2"),
+        ("drie", "three", "3"),
+        ("vier", "four", "4"),
+        ("vijf", "five", "5"),
+        ("zes", "six", "6"),
+        ("zeven", "seven", "7"),
+        ("acht", "eight", "8"),
+        ("negen", "nine", "9"),
+        ("tien", "ten", "10"),
+        ("elf", "eleven", "11"),
+        ("twaalf", "twelve", "12"),
+    ];
+    NUMBERS
+        .iter()
+        .find(|(nl, en, _)| *nl == word || *en == word)
+        .map(|(_, _, digits)| *digits)
 }
 
 /// Whether two word lists (from [`words`]) say nearly the same (see the module text).
@@ -353,6 +376,17 @@ mod tests {
 
     fn w(text: &str) -> Vec<String> {
         words(text)
+    }
+
+    #[test]
+    fn numbers_written_as_words_are_their_digits() {
+        assert!(nearly_same(
+            &words("Terugkoppeling na een melding binnen vijf werkdagen"),
+            &words("Terugkoppeling na melding binnen 5 werkdagen."),
+        ));
+        assert_eq!(words("Twee keer per jaar"), ["2", "keer", "per", "jaar"]);
+        // "Een" stays the article.
+        assert_eq!(words("Een vast aanspreekpunt"), ["vast", "aanspreekpunt"]);
     }
 
     #[test]
