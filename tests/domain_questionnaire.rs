@@ -647,7 +647,8 @@ fn harmless_extras_in_a_definition_are_accepted() {
                  "options": [{"value": "a", "label": {"nl": "A"}}, {"value": "b", "label": {"nl": "B"}}]},
                 {"id": "cijfer", "kind": "grade", "group_by": true, "options": [], "label": {"nl": "Cijfer"}},
                 {"id": "k1", "kind": "likert", "factor": "f", "min": 1, "max": 5, "label": {"nl": "K1"}},
-                {"id": "t", "kind": "text", "factor": "f", "max": 500, "group_by": null, "label": {"nl": "T"}}
+                {"id": "t", "kind": "text", "factor": "f", "max": 500, "group_by": null, "label": {"nl": "T"}},
+                {"id": "t2", "kind": "text", "factor": 3, "options": [{"value": 1}], "min": "x", "label": {"nl": "T2"}}
             ]}]
         })
         .to_string(),

@@ -1148,6 +1148,19 @@ fn check_types(value: &mut Value) -> Vec<DefinitionIssue> {
         c.objects(obj, path, "items", false, |c, item, path| {
             c.text(item, path, "id", false);
             c.text(item, path, "kind", false);
+            // Fields of another kind are ignored, as unknown fields are, whatever they hold.
+            let own: &[&str] = match item.get("kind").and_then(Value::as_str) {
+                Some("choice" | "multi") => &["options"],
+                Some("grade" | "number") => &["min", "max"],
+                Some("likert") => &["factor", "reverse"],
+                Some("text") => &[],
+                _ => &["options", "min", "max", "factor", "reverse"],
+            };
+            for field in ["options", "min", "max", "factor", "reverse"] {
+                if !own.contains(&field) {
+                    item.remove(field);
+                }
+            }
             // `null` is read as absent: not required, not a split.
             c.boolean(item, path, "required", true);
             c.boolean(item, path, "group_by", true);
