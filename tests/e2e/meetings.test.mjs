@@ -165,7 +165,7 @@ test("a meeting recorded by keyboard is kept, exported, imported and found in th
   await page.locator("#export-count-meetings", { hasText: "1" }).waitFor();
   const field = page.locator(".finding-field");
   await field.waitFor();
-  assert.match(await field.locator("label.question").innerText(), /In de bijeenkomst Epe: Zorgen/);
+  assert.match(await field.locator("label.question").innerText(), /In de bijeenkomst Epe · 25 januari 2026: Zorgen/);
   assert.equal(await page.getByRole("button", { name: "Bestand opslaan" }).isDisabled(), true);
   await field.locator("textarea").fill("Bel het wijkteam voor vragen");
   await page.waitForFunction(() => document.querySelectorAll(".finding-message").length === 0);

@@ -497,7 +497,14 @@ fn FindingField(
                         let t = i18n.t();
                         let place = municipality_label(store, &own).unwrap_or_default();
                         let what = meeting_field_label(&q, &field, t, i18n.lang());
-                        format!("{} {place}: {what}", t.export_in_meeting)
+                        // The meeting's own date says more than when it was started.
+                        let date = &own.meeting.date;
+                        let when = if date.is_empty() {
+                            String::new()
+                        } else {
+                            format!(" · {}", clock::format_date(date, locale(i18n.lang())))
+                        };
+                        format!("{} {place}{when}: {what}", t.export_in_meeting)
                     })
                 };
                 let text = own
