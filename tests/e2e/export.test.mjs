@@ -52,8 +52,11 @@ test("findings block the export until fixed or kept; the file holds the finished
   await page.locator(".finding-field textarea").fill("Goed contact met mevrouw Jansen.");
   await page.waitForFunction(() => document.querySelectorAll(".finding-message").length === 1);
   assert.equal(await save.isDisabled(), true);
+  assert.equal(await page.locator("#export-findings-done").isVisible(), false);
   await page.getByLabel("Dit is geen persoonsgegeven; het mag mee").check();
   assert.equal(await save.isDisabled(), false);
+  // Said in words too, not only by the button coming on.
+  await page.locator("#export-findings-done", { hasText: "Alles is nagelopen" }).waitFor();
   const [download] = await Promise.all([page.waitForEvent("download"), save.click()]);
   assert.match(download.suggestedFilename(), /^samenscan-\d{4}-\d{2}-\d{2}-\d{4}\.samenscan\.json$/);
   const file = JSON.parse(await readFile(await download.path(), "utf8"));

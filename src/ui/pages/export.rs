@@ -400,6 +400,9 @@ fn ExportForm(everything: bool) -> impl IntoView {
                 fallback=move || view! { <p>{i18n.t().export_findings_none}</p> }
             >
                 <p>{move || i18n.t().export_findings_intro}</p>
+                <p class="notice" id="export-findings-done" role="status" hidden=move || { open_findings.get() != 0 }>
+                    {move || (open_findings.get() == 0).then(|| i18n.t().export_findings_done)}
+                </p>
                 {keyed_list(
                     move || listed_fields.get(),
                     |key| (format!("{}\u{1f}{}", key.response, key.item), u64::from(key.meeting)),
