@@ -18,12 +18,20 @@ use super::lang::Lang;
 /// assert_eq!(shown_difference(2.75, 2.64, 1), 2.6 - 2.8);
 /// ```
 pub fn shown_difference(a: f64, b: f64, decimals: usize) -> f64 {
-    let shown = |x: f64| {
-        format_decimal(x, decimals, Lang::En)
-            .parse::<f64>()
-            .unwrap_or(x)
+    // The figure as shown, in units of its last digit: whole numbers, so the difference is
+    // exact, and no float parsing (core's tables for it are ~15 KB of the app).
+    let units = |x: f64| {
+        let written = format_decimal(x, decimals, Lang::En);
+        let digits: String = written.chars().filter(char::is_ascii_digit).collect();
+        let n = digits.parse::<i64>().unwrap_or(0);
+        if written.starts_with('-') {
+            -n
+        } else {
+            n
+        }
     };
-    shown(b) - shown(a)
+    let scale = (0..decimals).fold(1.0, |s, _| s * 10.0);
+    (units(b) - units(a)) as f64 / scale
 }
 
 /// `x` with exactly `decimals` digits after the decimal separator of `lang`.

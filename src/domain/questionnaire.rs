@@ -132,13 +132,53 @@ pub struct ShowIf {
 }
 
 /// One answer in a `show_if` list: a text (an option value) or a number, as written.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(untagged)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ShowValue {
     /// An option value, or a text answer.
     Text(String),
     /// A grade, statement or number answer; `8` and `8.0` are the same answer.
     Number(serde_json::Number),
+}
+
+// Written by hand rather than `#[serde(untagged)]`: the derived form buffers every value
+// through serde's generic content type, which cost ~20 KB of the compressed app.
+impl Serialize for ShowValue {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            ShowValue::Text(s) => serializer.serialize_str(s),
+            ShowValue::Number(n) => n.serialize(serializer),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for ShowValue {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = ShowValue;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a text or a number")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<ShowValue, E> {
+                Ok(ShowValue::Text(v.to_string()))
+            }
+            fn visit_string<E: serde::de::Error>(self, v: String) -> Result<ShowValue, E> {
+                Ok(ShowValue::Text(v))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<ShowValue, E> {
+                Ok(ShowValue::Number(v.into()))
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<ShowValue, E> {
+                Ok(ShowValue::Number(v.into()))
+            }
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<ShowValue, E> {
+                serde_json::Number::from_f64(v)
+                    .map(ShowValue::Number)
+                    .ok_or_else(|| E::custom("not a finite number"))
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
 }
 
 impl ShowIf {
