@@ -463,13 +463,30 @@ fn a_round_on_a_later_version_is_reported_against_that_version() {
     assert!(close(*cmp.factors[0].mean.change.shown().unwrap(), 1.5));
 }
 
+/// Rounds `a` and `b` of `all`, compared and protected against the full report on `q` as the
+/// rounds screen does.
+fn protected_rounds(
+    q: &Questionnaire,
+    all: &[Response],
+    a: &[Response],
+    b: &[Response],
+) -> samenscan::domain::report::RoundComparison {
+    use samenscan::domain::report::{protect_round, Side};
+    let options = ReportOptions::default();
+    let refs: Vec<&Response> = all.iter().collect();
+    let main = build_report(q, all, &options);
+    let mut cmp = compare_rounds(&build_report(q, a, &options), &build_report(q, b, &options));
+    protect_round(&mut cmp, Side::A, q, &main, a, Some(b), &refs);
+    protect_round(&mut cmp, Side::B, q, &main, b, Some(a), &refs);
+    cmp
+}
+
 /// Rounds by period beside the full report (design §4: no hidden figure can be worked out).
 /// October: one local-team response (grade 2) and five GI ones; November: five local-team ones.
 /// The full report shows the local team (6); November shows it (5): their difference would be
 /// October's single local-team response, so November's local-team figures are hidden too.
 #[test]
 fn a_round_beside_the_full_report_never_gives_a_small_group_away() {
-    use samenscan::domain::report::{protect_round, Side};
     let q = questionnaire(3);
     let at = |mut r: Response, month: &str| {
         r.updated_at = format!("2026-{month}-15T10:00:00Z");
@@ -509,7 +526,6 @@ fn a_round_beside_the_full_report_never_gives_a_small_group_away() {
         })
         .collect();
     let all: Vec<Response> = october.iter().chain(&november).cloned().collect();
-    let refs: Vec<&Response> = all.iter().collect();
     let options = ReportOptions::default();
     let main = build_report(&q, &all, &options);
     let lt = GroupKey::Option("lt".into());
@@ -518,16 +534,7 @@ fn a_round_beside_the_full_report_never_gives_a_small_group_away() {
         Cell::Shown(6)
     );
 
-    let protected = |a: &[Response], b: &[Response]| {
-        let mut cmp = compare_rounds(
-            &build_report(&q, a, &options),
-            &build_report(&q, b, &options),
-        );
-        protect_round(&mut cmp, Side::A, &q, &main, a, Some(b), &refs);
-        protect_round(&mut cmp, Side::B, &q, &main, b, Some(a), &refs);
-        cmp
-    };
-    let cmp = protected(&october, &november);
+    let cmp = protected_rounds(&q, &all, &october, &november);
     // Overall each part holds at least 3: shown.
     assert_eq!(cmp.n.a, Cell::Shown(6.0));
     assert_eq!(cmp.n.b, Cell::Shown(5.0));
@@ -573,30 +580,7 @@ fn a_round_beside_the_full_report_never_gives_a_small_group_away() {
         ));
     }
     let all3: Vec<Response> = october3.iter().chain(&november).cloned().collect();
-    let refs3: Vec<&Response> = all3.iter().collect();
-    let main3 = build_report(&q, &all3, &options);
-    let mut cmp3 = compare_rounds(
-        &build_report(&q, &october3, &options),
-        &build_report(&q, &november, &options),
-    );
-    protect_round(
-        &mut cmp3,
-        Side::A,
-        &q,
-        &main3,
-        &october3,
-        Some(&november),
-        &refs3,
-    );
-    protect_round(
-        &mut cmp3,
-        Side::B,
-        &q,
-        &main3,
-        &november,
-        Some(&october3),
-        &refs3,
-    );
+    let cmp3 = protected_rounds(&q, &all3, &october3, &november);
     let lt3 = cmp3.splits[0].groups.iter().find(|g| g.key == lt).unwrap();
     assert_eq!(lt3.n.a, Cell::Shown(3.0));
     assert_eq!(lt3.grade_mean.b, Cell::Shown(8.0));
@@ -608,30 +592,7 @@ fn a_round_beside_the_full_report_never_gives_a_small_group_away() {
         "09",
     );
     let all4: Vec<Response> = all3.iter().cloned().chain([september]).collect();
-    let refs4: Vec<&Response> = all4.iter().collect();
-    let main4 = build_report(&q, &all4, &options);
-    let mut cmp4 = compare_rounds(
-        &build_report(&q, &october3, &options),
-        &build_report(&q, &november, &options),
-    );
-    protect_round(
-        &mut cmp4,
-        Side::A,
-        &q,
-        &main4,
-        &october3,
-        Some(&november),
-        &refs4,
-    );
-    protect_round(
-        &mut cmp4,
-        Side::B,
-        &q,
-        &main4,
-        &november,
-        Some(&october3),
-        &refs4,
-    );
+    let cmp4 = protected_rounds(&q, &all4, &october3, &november);
     assert_eq!(cmp4.n.a, Cell::Suppressed);
     assert_eq!(cmp4.grade_mean.b, Cell::Suppressed);
 }
@@ -641,7 +602,6 @@ fn a_round_beside_the_full_report_never_gives_a_small_group_away() {
 /// to protect Lochem's single grade), and the round's grade would then be Apeldoorn's.
 #[test]
 fn a_split_with_hidden_groups_in_the_full_report_is_not_split_in_the_rounds() {
-    use samenscan::domain::report::{protect_round, Side};
     let q = samenscan::domain::builtin();
     let make = |n: u32, team: &str, month: &str, answers: Value| {
         let mut r = response(n, Status::Complete, 1, answers);
@@ -663,7 +623,6 @@ fn a_split_with_hidden_groups_in_the_full_report_is_not_split_in_the_rounds() {
         .map(|n| make(n, "apeldoorn", "11", weekly(7)))
         .collect();
     let all: Vec<Response> = october.iter().chain(&november).cloned().collect();
-    let refs: Vec<&Response> = all.iter().collect();
     let options = ReportOptions::default();
     let main = build_report(q, &all, &options);
     let lochem = GroupKey::Option("lochem".into());
@@ -675,28 +634,7 @@ fn a_split_with_hidden_groups_in_the_full_report_is_not_split_in_the_rounds() {
             .grade_mean,
         Cell::Suppressed
     );
-    let mut cmp = compare_rounds(
-        &build_report(q, &october, &options),
-        &build_report(q, &november, &options),
-    );
-    protect_round(
-        &mut cmp,
-        Side::A,
-        q,
-        &main,
-        &october,
-        Some(&november),
-        &refs,
-    );
-    protect_round(
-        &mut cmp,
-        Side::B,
-        q,
-        &main,
-        &november,
-        Some(&october),
-        &refs,
-    );
+    let cmp = protected_rounds(q, &all, &october, &november);
     let team = cmp.splits.iter().find(|s| s.item_id == "team").unwrap();
     for g in &team.groups {
         assert_eq!(
