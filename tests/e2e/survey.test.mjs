@@ -378,3 +378,48 @@ test("show_if on a grade: concerns are asked only after a low grade, live while 
   await context.close();
   await browser.close();
 });
+
+test("a number field showing text that is no number holds its page, and stores nothing typed over", async () => {
+  const browser = await launch();
+  const { context, page } = await open(browser, server.url);
+  const errors = watch(page);
+  const label = (nl) => ({ nl, en: nl });
+  const custom = {
+    id: "uren", version: 1, title: label("Uren"),
+    sections: [
+      { id: "a", title: label("Tijd"), items: [{ id: "uren", kind: "number", min: 0, max: 40, label: label("Hoeveel uur per week?") }] },
+      { id: "b", title: label("Verder"), items: [{ id: "opmerking", kind: "text", label: label("Opmerking") }] },
+    ],
+  };
+  const file = { format: "samenscan/export", format_version: 1, exported_at: "2026-11-22T09:00:00Z", questionnaires: [custom] };
+  await page.goto(server.url + "#/importeren");
+  await page.locator("#import-dataset-counts").waitFor();
+  await page.locator("#import-files").setInputFiles([
+    { name: "uren.samenscan.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(file)) },
+  ]);
+  await page.locator(".import-result", { hasText: "Vragenlijsten in dit bestand: 1" }).waitFor();
+  await page.goto(server.url + "#/enquete");
+  await page.getByLabel("Uren (versie 1)").check();
+  await page.getByRole("button", { name: "Nieuwe enquête beginnen" }).click();
+  const hours = page.getByLabel("Hoeveel uur per week?");
+  await hours.fill("8");
+  await page.locator(".save-status", { hasText: "Opgeslagen" }).waitFor();
+  await hours.fill("8-10");
+  await page.locator("#field-uren .error-message", { hasText: "Vul een getal in" }).waitFor();
+  await page.getByRole("button", { name: "Volgende" }).click();
+  // The page is held, and the summary names the question.
+  await page.locator("#error-summary", { hasText: "Hoeveel uur per week?" }).waitFor();
+  assert.equal(await page.getByLabel("Opmerking").count(), 0);
+  const [stored] = await storedResponses(page);
+  assert.equal("uren" in stored.response.answers, false, JSON.stringify(stored.response.answers));
+  // Corrected, it is stored and the page can be left.
+  await hours.fill("9,5");
+  await page.getByRole("button", { name: "Volgende" }).click();
+  await page.getByLabel("Opmerking").waitFor();
+  const [again] = await storedResponses(page);
+  assert.equal(again.response.answers.uren, 9.5);
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+  await browser.close();
+});

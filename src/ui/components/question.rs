@@ -16,6 +16,12 @@ pub type Answers = Memo<response::Answers>;
 /// Receives a new answer (`None` clears it).
 pub type OnAnswer = Callback<(String, Option<Value>)>;
 
+/// Number fields whose text does not read as a number, by item id, provided by the form: their
+/// page cannot be left until they do. The stored answer is cleared meanwhile, so what is stored
+/// is never a number the person has since typed over.
+#[derive(Clone, Copy)]
+pub struct UnreadableNumbers(pub RwSignal<std::collections::BTreeSet<String>>);
+
 /// The id of the element that wraps a question (error-summary links lead here).
 pub fn field_id(item_id: &str) -> String {
     format!("field-{item_id}")
@@ -286,6 +292,30 @@ fn number_field(
         .map(|x| crate::domain::format_number(x, i18n.lang()))
         .unwrap_or_default();
     let typed_error = RwSignal::new(false);
+    let unreadable = use_context::<UnreadableNumbers>();
+    let note = {
+        let id = item.id.clone();
+        move |bad: bool| {
+            if let Some(UnreadableNumbers(set)) = unreadable {
+                set.try_update(|s| {
+                    if bad {
+                        s.insert(id.clone());
+                    } else {
+                        s.remove(&id);
+                    }
+                });
+            }
+        }
+    };
+    let mark = {
+        let note = note.clone();
+        move |bad: bool| {
+            typed_error.set(bad);
+            note(bad);
+        }
+    };
+    // A field that goes (its question hidden, the page left) holds nothing back.
+    on_cleanup(move || note(false));
     let shown_error = Signal::derive(move || {
         if typed_error.get() {
             Some(i18n.t().not_a_number.to_string())
@@ -319,13 +349,14 @@ fn number_field(
                 on:input=move |ev| {
                     let text = event_target_value(&ev);
                     if text.trim().is_empty() {
-                        typed_error.set(false);
+                        mark(false);
                         set(None);
                     } else if let Some(x) = parse_decimal(&text) {
-                        typed_error.set(false);
+                        mark(false);
                         set(Some(number_json(x)));
                     } else {
-                        typed_error.set(true);
+                        mark(true);
+                        set(None);
                     }
                 }
             />

@@ -4,12 +4,13 @@
 
 use crate::browser::dom;
 use crate::domain::response;
+use crate::domain::sorting;
 use crate::domain::validation::without_hidden;
 use crate::domain::{
     validate_answers, AnswerIssue, AnswerProblem, Label, Lang, Mode, Questionnaire, Status,
 };
 use crate::ui::app::PAGE_TITLE_ID;
-use crate::ui::components::question::{answer_text, field_id, Question};
+use crate::ui::components::question::{answer_text, field_id, Question, UnreadableNumbers};
 use crate::ui::components::save_indicator::SaveIndicator;
 use crate::ui::components::storage_gate::StorageGate;
 use crate::ui::i18n::{fill, use_i18n, Messages};
@@ -84,6 +85,8 @@ impl ShownError {
     fn text(&self, t: &Messages, lang: Lang) -> String {
         match self.issue.problem {
             AnswerProblem::Missing => t.missing_answer.to_string(),
+            // Text typed in a number field that reads as no number: as beside the field.
+            AnswerProblem::WrongKind { expected: "number" } => t.not_a_number.to_string(),
             _ => self.issue.message(lang),
         }
     }
@@ -127,6 +130,9 @@ fn FillForm(id: String, questionnaire: Questionnaire, start_at_summary: bool) ->
     let step = RwSignal::new(if start_at_summary { usize::MAX } else { 0 });
     let page = Memo::new(move |_| step.get().min(sections.with(Vec::len)));
     let errors = RwSignal::new(Vec::<ShownError>::new());
+    // Number fields showing text that is no number: their page is not left until it is.
+    let unreadable = RwSignal::new(std::collections::BTreeSet::<String>::new());
+    provide_context(UnreadableNumbers(unreadable));
     // A page opened with "Wijzigen" from the summary, with the pages there were then: "next"
     // goes back to the summary, through any page the change brought in.
     let returning = RwSignal::new(None::<Vec<usize>>);
@@ -174,10 +180,27 @@ fn FillForm(id: String, questionnaire: Questionnaire, start_at_summary: bool) ->
                 .iter()
                 .map(|i| i.id.as_str())
                 .collect();
+            let unreadable = unreadable.get_untracked();
+            let typed_over =
+                ids.iter()
+                    .filter(|id| unreadable.contains(**id))
+                    .map(|id| AnswerIssue {
+                        item: id.to_string(),
+                        problem: AnswerProblem::WrongKind { expected: "number" },
+                    });
             answers.with(|a| {
-                validate_answers(q, a, Mode::Complete)
+                let mut found: Vec<AnswerIssue> = validate_answers(q, a, Mode::Complete)
                     .into_iter()
                     .filter(|issue| ids.contains(&issue.item.as_str()))
+                    .filter(|issue| !unreadable.contains(&issue.item))
+                    .chain(typed_over)
+                    .collect();
+                // In the order of the page.
+                sorting::sort_by_key(&mut found, |issue| {
+                    ids.iter().position(|id| *id == issue.item)
+                });
+                found
+                    .into_iter()
                     .filter(|issue| issue.problem != AnswerProblem::AnsweredWhileHidden)
                     .map(|issue| ShownError {
                         section,
