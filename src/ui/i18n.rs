@@ -93,6 +93,12 @@ pub struct Messages {
     pub error_prefix: &'static str,
     pub missing_answer: &'static str,
     pub not_a_number: &'static str,
+    /// Under a number question with bounds: {min} and/or {max}.
+    pub number_between: &'static str,
+    /// Under a number question with a lower bound only.
+    pub number_at_least: &'static str,
+    /// Under a number question with an upper bound only.
+    pub number_at_most: &'static str,
     pub likert_1: &'static str,
     pub likert_2: &'static str,
     pub likert_3: &'static str,
@@ -466,6 +472,9 @@ pub static NL: Messages = Messages {
     error_prefix: "Fout:",
     missing_answer: "Beantwoord deze vraag.",
     not_a_number: "Vul een getal in, zoals 12 of 3,5.",
+    number_between: "Een getal van {min} tot en met {max}.",
+    number_at_least: "Een getal van {min} of meer.",
+    number_at_most: "Een getal tot en met {max}.",
     likert_1: "Helemaal mee oneens",
     likert_2: "Mee oneens",
     likert_3: "Neutraal",
@@ -826,6 +835,9 @@ pub static EN: Messages = Messages {
     error_prefix: "Error:",
     missing_answer: "Answer this question.",
     not_a_number: "Enter a number, such as 12 or 3.5.",
+    number_between: "A number from {min} to {max}.",
+    number_at_least: "A number of {min} or more.",
+    number_at_most: "A number up to {max}.",
     likert_1: "Strongly disagree",
     likert_2: "Disagree",
     likert_3: "Neutral",

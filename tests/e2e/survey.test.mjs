@@ -402,6 +402,9 @@ test("a number field showing text that is no number holds its page, and stores n
   await page.getByLabel("Uren (versie 1)").check();
   await page.getByRole("button", { name: "Nieuwe enquête beginnen" }).click();
   const hours = page.getByLabel("Hoeveel uur per week?");
+  // The range is said before anything is typed, and tied to the field.
+  assert.equal(await page.locator("#hint-uren").innerText(), "Een getal van 0 tot en met 40.");
+  assert.match(await hours.getAttribute("aria-describedby"), /hint-uren/);
   await hours.fill("8");
   await page.locator(".save-status", { hasText: "Opgeslagen" }).waitFor();
   await hours.fill("8-10");

@@ -325,13 +325,41 @@ fn number_field(
     });
     let fid = field_id(&item.id);
     let err_id = error_id(&item.id);
+    // The range, said before anyone types outside it.
+    let (min, max) = match item.kind {
+        ItemKind::Number { min, max } => (min, max),
+        _ => (None, None),
+    };
+    let hint_id = format!("hint-{}", item.id);
+    let range = move || {
+        let t = i18n.t();
+        let n = |x: f64| crate::domain::format_number(x, i18n.lang());
+        let (text, values) = match (min, max) {
+            (Some(lo), Some(hi)) => (t.number_between, [("min", n(lo)), ("max", n(hi))]),
+            (Some(lo), None) => (t.number_at_least, [("min", n(lo)), ("max", String::new())]),
+            (None, Some(hi)) => (t.number_at_most, [("min", String::new()), ("max", n(hi))]),
+            (None, None) => return None,
+        };
+        let values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        Some(fill(text, &values))
+    };
+    let has_range = min.is_some() || max.is_some();
     let described = {
         let err_id = err_id.clone();
-        move || shown_error.get().map(|_| err_id.clone())
+        let hint_id = hint_id.clone();
+        move || {
+            let ids: Vec<String> = has_range
+                .then(|| hint_id.clone())
+                .into_iter()
+                .chain(shown_error.get().map(|_| err_id.clone()))
+                .collect();
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
     };
     view! {
         <div class="field" class:field-error=move || shown_error.get().is_some() id=fid>
             <label class="question" for=input_id.clone()>{question_text}</label>
+            {has_range.then(|| view! { <p class="hint" id=hint_id.clone()>{range}</p> })}
             {move || shown_error.get().map(|message| view! {
                 <p class="error-message" id=err_id.clone()>
                     <span class="visually-hidden">{i18n.t().error_prefix} " "</span>
