@@ -343,11 +343,30 @@ test("Wijzigen on the summary leads back to it, through the pages the change bri
   }
 });
 
+/** A label in both languages (the same words). */
+const label = (nl) => ({ nl, en: nl });
+
+/**
+ * Loads `questionnaire` into the app (an exchange file with only the definition, imported as a
+ * facilitator hands it out) and starts a new enquête on it.
+ */
+async function startLoaded(page, questionnaire) {
+  const file = { format: "samenscan/export", format_version: 1, exported_at: "2026-11-22T09:00:00Z", questionnaires: [questionnaire] };
+  await page.goto(server.url + "#/importeren");
+  await page.locator("#import-dataset-counts").waitFor();
+  await page.locator("#import-files").setInputFiles([
+    { name: `${questionnaire.id}.samenscan.json`, mimeType: "application/json", buffer: Buffer.from(JSON.stringify(file)) },
+  ]);
+  await page.locator(".import-result", { hasText: "Vragenlijsten in dit bestand: 1" }).waitFor();
+  await page.goto(server.url + "#/enquete");
+  await page.getByLabel(`${questionnaire.title.nl} (versie ${questionnaire.version})`).check();
+  await page.getByRole("button", { name: "Nieuwe enquête beginnen" }).click();
+}
+
 test("show_if on a grade: concerns are asked only after a low grade, live while answering", async () => {
   const browser = await launch();
   const { context, page } = await open(browser, server.url);
   const errors = watch(page);
-  const label = (nl) => ({ nl, en: nl });
   const custom = {
     id: "laag-cijfer", version: 1, title: label("Laag cijfer"),
     sections: [{ id: "s", title: label("Oordeel"), items: [
@@ -355,16 +374,7 @@ test("show_if on a grade: concerns are asked only after a low grade, live while 
       { id: "zorgen", kind: "text", label: label("Wat moet er beter?"), show_if: { item: "cijfer", in: [1, 2, 3, 4, 5] } },
     ] }],
   };
-  const file = { format: "samenscan/export", format_version: 1, exported_at: "2026-11-22T09:00:00Z", questionnaires: [custom] };
-  await page.goto(server.url + "#/importeren");
-  await page.locator("#import-dataset-counts").waitFor();
-  await page.locator("#import-files").setInputFiles([
-    { name: "laag.samenscan.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(file)) },
-  ]);
-  await page.locator(".import-result", { hasText: "Vragenlijsten in dit bestand: 1" }).waitFor();
-  await page.goto(server.url + "#/enquete");
-  await page.getByLabel("Laag cijfer (versie 1)").check();
-  await page.getByRole("button", { name: "Nieuwe enquête beginnen" }).click();
+  await startLoaded(page, custom);
   const concerns = page.getByLabel("Wat moet er beter?");
   await page.locator("#q-cijfer-8").check();
   assert.equal(await concerns.count(), 0, "not asked after an 8");
@@ -383,7 +393,6 @@ test("a number field showing text that is no number holds its page, and stores n
   const browser = await launch();
   const { context, page } = await open(browser, server.url);
   const errors = watch(page);
-  const label = (nl) => ({ nl, en: nl });
   const custom = {
     id: "uren", version: 1, title: label("Uren"),
     sections: [
@@ -391,16 +400,7 @@ test("a number field showing text that is no number holds its page, and stores n
       { id: "b", title: label("Verder"), items: [{ id: "opmerking", kind: "text", label: label("Opmerking") }] },
     ],
   };
-  const file = { format: "samenscan/export", format_version: 1, exported_at: "2026-11-22T09:00:00Z", questionnaires: [custom] };
-  await page.goto(server.url + "#/importeren");
-  await page.locator("#import-dataset-counts").waitFor();
-  await page.locator("#import-files").setInputFiles([
-    { name: "uren.samenscan.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(file)) },
-  ]);
-  await page.locator(".import-result", { hasText: "Vragenlijsten in dit bestand: 1" }).waitFor();
-  await page.goto(server.url + "#/enquete");
-  await page.getByLabel("Uren (versie 1)").check();
-  await page.getByRole("button", { name: "Nieuwe enquête beginnen" }).click();
+  await startLoaded(page, custom);
   const hours = page.getByLabel("Hoeveel uur per week?");
   // The range is said before anything is typed, and tied to the field.
   assert.equal(await page.locator("#hint-uren").innerText(), "Een getal van 0 tot en met 40.");
