@@ -236,26 +236,40 @@ test("below the minimum the report shows no figures at all", async () => {
   await context.close();
 });
 
+/**
+ * Imports `files` (name and exchange-file object each) in a fresh page, opens the report and
+ * chooses the two rounds by period (`[from, to]` dates); returns the rounds table.
+ */
+async function roundsByPeriod(page, files, a, b) {
+  await page.goto(env.server.url + "#/importeren");
+  await page.locator("#import-dataset-counts").waitFor();
+  await page.locator("#import-files").setInputFiles(
+    files.map(([name, file]) => ({ name, mimeType: "application/json", buffer: Buffer.from(JSON.stringify(file)) })),
+  );
+  await page.locator(".import-progress", { hasText: `${files.length} van ${files.length}` }).waitFor();
+  await page.goto(env.server.url + "#/rapport");
+  await page.locator("#report-n").waitFor();
+  await page.locator("#round-a-from").fill(a[0]);
+  await page.locator("#round-a-to").fill(a[1]);
+  await page.locator("#round-b-from").fill(b[0]);
+  await page.locator("#round-b-to").fill(b[1]);
+  const table = page.locator("#rounds-table");
+  await table.waitFor();
+  return table;
+}
+
 test("two measurements side by side: each period's own figures and the change", async () => {
   const r = rng(11);
   // A pilot in September (grades around 6) and a later measurement in October (around 8).
   const pilot = Array.from({ length: 8 }, () => ({ ...response(r, { frequency: "wekelijks" }, 6), updated_at: "2026-09-15T10:00:00Z" }));
   const later = Array.from({ length: 9 }, () => ({ ...response(r, { frequency: "wekelijks" }, 8), updated_at: "2026-10-20T10:00:00Z" }));
   const { context, page, errors } = await open(env.browser, env.server.url);
-  await page.goto(env.server.url + "#/importeren");
-  await page.locator("#import-dataset-counts").waitFor();
-  await page.locator("#import-files").setInputFiles([
-    { name: "rondes.samenscan.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(exportFile([...pilot, ...later]))) },
-  ]);
-  await page.locator(".import-progress", { hasText: "1 van 1" }).waitFor();
-  await page.goto(env.server.url + "#/rapport");
-  await page.locator("#report-n").waitFor();
-  await page.locator("#round-a-from").fill("2026-09-01");
-  await page.locator("#round-a-to").fill("2026-09-30");
-  await page.locator("#round-b-from").fill("2026-10-01");
-  await page.locator("#round-b-to").fill("2026-10-31");
-  const table = page.locator("#rounds-table");
-  await table.waitFor();
+  const table = await roundsByPeriod(
+    page,
+    [["rondes.samenscan.json", exportFile([...pilot, ...later])]],
+    ["2026-09-01", "2026-09-30"],
+    ["2026-10-01", "2026-10-31"],
+  );
   await page.locator("#rounds-caption", { hasText: "1 september 2026 – 30 september 2026" }).waitFor();
   const [nRow, gradeRow] = [await table.locator("tbody tr").nth(0).locator("td").allInnerTexts(), await table.locator("tbody tr").nth(1).locator("td").allInnerTexts()];
   assert.deepEqual(nRow, ["8", "9", "+1"]);
@@ -314,21 +328,12 @@ test("a later measurement on a new version of the questionnaire compares with th
     updated_at: "2026-12-02T10:00:00Z",
   }));
   const { context, page, errors } = await open(env.browser, env.server.url);
-  await page.goto(env.server.url + "#/importeren");
-  await page.locator("#import-dataset-counts").waitFor();
-  await page.locator("#import-files").setInputFiles([
-    { name: "pilot.samenscan.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(exportFile(pilot))) },
-    { name: "versie-2.samenscan.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify({ ...exportFile(later), questionnaires: [v2] })) },
-  ]);
-  await page.locator(".import-progress", { hasText: "2 van 2" }).waitFor();
-  await page.goto(env.server.url + "#/rapport");
-  await page.locator("#report-n").waitFor();
-  await page.locator("#round-a-from").fill("2026-09-01");
-  await page.locator("#round-a-to").fill("2026-09-30");
-  await page.locator("#round-b-from").fill("2026-12-01");
-  await page.locator("#round-b-to").fill("2026-12-31");
-  const table = page.locator("#rounds-table");
-  await table.waitFor();
+  const table = await roundsByPeriod(
+    page,
+    [["pilot.samenscan.json", exportFile(pilot)], ["versie-2.samenscan.json", { ...exportFile(later), questionnaires: [v2] }]],
+    ["2026-09-01", "2026-09-30"],
+    ["2026-12-01", "2026-12-31"],
+  );
   const rows = table.locator("tbody tr");
   assert.deepEqual(await rows.nth(0).locator("td").allInnerTexts(), ["7", "6", "-1"]);
   const g = (list) => mean(list.map((x) => x.answers.grade));
@@ -347,19 +352,7 @@ test("a round beside the full report gives no small group away", async () => {
   const nov = (team, grade) => ({ ...response(r, { frequency: "wekelijks", team, grade }), updated_at: "2026-11-15T10:00:00Z" });
   const list = [oct("apeldoorn", 2), ...Array.from({ length: 5 }, () => oct("epe", 7)), ...Array.from({ length: 5 }, () => nov("apeldoorn", 8))];
   const { context, page, errors } = await open(env.browser, env.server.url);
-  await page.goto(env.server.url + "#/importeren");
-  await page.locator("#import-dataset-counts").waitFor();
-  await page.locator("#import-files").setInputFiles([
-    { name: "lek.samenscan.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(exportFile(list))) },
-  ]);
-  await page.locator(".import-progress", { hasText: "1 van 1" }).waitFor();
-  await page.goto(env.server.url + "#/rapport");
-  await page.locator("#report-n").waitFor();
-  await page.locator("#round-a-from").fill("2026-10-01");
-  await page.locator("#round-a-to").fill("2026-10-31");
-  await page.locator("#round-b-from").fill("2026-11-01");
-  await page.locator("#round-b-to").fill("2026-11-30");
-  await page.locator("#rounds-table").waitFor();
+  await roundsByPeriod(page, [["lek.samenscan.json", exportFile(list)]], ["2026-10-01", "2026-10-31"], ["2026-11-01", "2026-11-30"]);
   // The whole rounds are large enough (6 and 5, nothing outside them): shown.
   assert.deepEqual(await page.locator("#rounds-table tbody tr").nth(0).locator("td").allInnerTexts(), ["6", "5", "-1"]);
   const teams = page.locator(".rounds-split", { hasText: "gemeente" });
