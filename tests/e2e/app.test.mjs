@@ -173,6 +173,50 @@ test("quick exit: the button leaves for a neutral site and Back does not return 
   await context.close();
 });
 
+/** Whether the element's centre is inside the window and not covered by anything else. */
+function inSightAndOnTop(locator) {
+  return locator.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    const x = r.left + r.width / 2;
+    const y = r.top + r.height / 2;
+    if (y < 0 || y > innerHeight || x < 0 || x > innerWidth) return false;
+    const hit = document.elementFromPoint(x, y);
+    return hit === el || el.contains(hit);
+  });
+}
+
+test("Snel weg stays in sight however far a phone's page scrolls, and covers nothing focused", async () => {
+  for (const [width, lang] of [[320, "en"], [375, "nl"], [1280, "nl"]]) {
+    const { context, page } = await open(env.browser, env.server.url, { viewport: { width, height: 640 } });
+    await page.goto(env.server.url + "#/privacy");
+    await page.locator("h1").waitFor();
+    if (lang === "en") await page.getByRole("button", { name: "English" }).click();
+    const exit = page.locator(".quick-exit");
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    assert.ok(await page.evaluate(() => window.scrollY > 300), `${width}px: the page scrolls`);
+    assert.ok(await inSightAndOnTop(exit), `${width}px: Snel weg in sight at the bottom of the page`);
+    assert.ok(await inSightAndOnTop(page.locator(".lang-switch")), `${width}px: the language switch too`);
+    // Focus moved to the first menu item from far below: it comes to rest below the bar, so a
+    // click on it reaches it (before, the bar covered it and the click hit the language switch).
+    const first = page.locator("nav.menu a").first();
+    await first.focus();
+    assert.ok(await inSightAndOnTop(first), `${width}px: the focused menu item is not under the bar`);
+    // A question scrolled to from the bottom of a form (an anchor, an error summary's link
+    // in a browser that scrolls it to the top edge) comes to rest below the bar.
+    await page.locator("nav.menu a[href='#/enquete']").click();
+    await page.getByRole("button", { name: lang === "en" ? "Start a new survey" : "Nieuwe enquête beginnen" }).click();
+    await page.locator(".caption").first().waitFor();
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    const below = await page.evaluate(() => {
+      const field = document.querySelectorAll(".page .field")[1];
+      field.scrollIntoView({ block: "start" });
+      return field.getBoundingClientRect().top - document.querySelector(".site-header").getBoundingClientRect().bottom;
+    });
+    assert.ok(below >= 0, `${width}px: a question scrolled to is ${-below}px under the bar`);
+    await context.close();
+  }
+});
+
 test("quick exit: Shift pressed three times leaves; typing capitals does not", async () => {
   const { context, page } = await open(env.browser, env.server.url);
   await neutralSite(context);

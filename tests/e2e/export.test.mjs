@@ -19,7 +19,7 @@ test("with only a draft, the export says there is nothing yet and what waits to 
   }).waitFor();
   assert.equal(await page.locator("#export-save").count(), 0);
   // The export serves surveys and meetings: no menu item claims it.
-  assert.equal(await page.locator("header [aria-current=page]").count(), 0);
+  assert.equal(await page.locator("nav.menu [aria-current=page]").count(), 0);
   assert.deepEqual(errors, []);
   await context.close();
 });

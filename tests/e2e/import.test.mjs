@@ -227,7 +227,7 @@ test("a file with only a questionnaire makes it available to fill in, and to han
   await page.getByRole("link", { name: "Alles exporteren" }).click();
   await page.locator("h1", { hasText: "Exporteren" }).waitFor();
   assert.equal(await page.locator("#export-with-questionnaires").isChecked(), true);
-  assert.equal(await page.locator("header [aria-current=page]").innerText(), "Privacy & gegevens");
+  assert.equal(await page.locator("nav.menu [aria-current=page]").innerText(), "Privacy & gegevens");
   const [everything] = await Promise.all([
     page.waitForEvent("download"),
     page.getByRole("button", { name: "Bestand opslaan" }).click(),

@@ -27,46 +27,46 @@ pub fn Header(route: ReadSignal<Route>) -> impl IntoView {
         >
             {move || i18n.t().skip_to_content}
         </a>
-        <header class="site-header">
-            <div class="bar">
-                <a class="brand" href=Route::Home.href()>
-                    <span class="brand-name">{move || i18n.t().app_name}</span>
-                    <span class="brand-tagline">{move || i18n.t().tagline}</span>
-                </a>
-                <div class="tools">
-                    <button
-                        type="button"
-                        class="button button-secondary lang-switch"
-                        lang=other_lang
-                        title=move || i18n.t().switch_language_hint
-                        on:click=move |_| i18n.toggle()
-                    >
-                        {move || i18n.t().switch_language}
-                    </button>
-                    <QuickExit />
-                </div>
+        // The bar (name, language, quick exit) is the whole header and stays at the top of the
+        // window however far the page scrolls; the menu below it scrolls away.
+        <header class="site-header bar">
+            <a class="brand" href=Route::Home.href()>
+                <span class="brand-name">{move || i18n.t().app_name}</span>
+                <span class="brand-tagline">{move || i18n.t().tagline}</span>
+            </a>
+            <div class="tools">
+                <button
+                    type="button"
+                    class="button button-secondary lang-switch"
+                    lang=other_lang
+                    title=move || i18n.t().switch_language_hint
+                    on:click=move |_| i18n.toggle()
+                >
+                    {move || i18n.t().switch_language}
+                </button>
+                <QuickExit />
             </div>
-            <nav class="menu" aria-label=move || i18n.t().nav_label>
-                <ul>
-                    {Route::MENU
-                        .into_iter()
-                        .map(|item| {
-                            let href = item.href();
-                            let label_item = item.clone();
-                            view! {
-                                <li>
-                                    <a
-                                        href=href
-                                        aria-current=move || (route.get().menu_item() == item).then_some("page")
-                                    >
-                                        {move || route_title(&label_item, i18n.t())}
-                                    </a>
-                                </li>
-                            }
-                        })
-                        .collect_view()}
-                </ul>
-            </nav>
         </header>
+        <nav class="menu" aria-label=move || i18n.t().nav_label>
+            <ul>
+                {Route::MENU
+                    .into_iter()
+                    .map(|item| {
+                        let href = item.href();
+                        let label_item = item.clone();
+                        view! {
+                            <li>
+                                <a
+                                    href=href
+                                    aria-current=move || (route.get().menu_item() == item).then_some("page")
+                                >
+                                    {move || route_title(&label_item, i18n.t())}
+                                </a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </nav>
     }
 }
