@@ -12,3 +12,4 @@ pub mod offline;
 pub mod repository;
 pub mod settings;
 pub mod storage;
+pub mod tabs;

@@ -132,6 +132,14 @@ pub async fn own_response(id: &str) -> Result<Option<OwnResponse>, StorageError>
     }
 }
 
+/// One of this device's meetings.
+pub async fn own_meeting(id: &str) -> Result<Option<OwnMeeting>, StorageError> {
+    match idb::get(&db()?, MEETINGS, id).await? {
+        Some(json) => parse(&json).map(Some),
+        None => Ok(None),
+    }
+}
+
 /// Saves one of this device's responses and waits until the write has committed.
 pub async fn save_own_response(own: &OwnResponse) -> Result<(), StorageError> {
     put(RESPONSES, &own.response.id, own).await

@@ -16,7 +16,7 @@ use crate::ui::pages::{
     survey::SurveyPage,
 };
 use crate::ui::route::{use_route, Route};
-use crate::ui::store::provide_store;
+use crate::ui::store::{follow_other_tabs, provide_store};
 use leptos::prelude::*;
 
 /// The id of every page's `<h1>`, which receives focus after a page change so screen-reader and
@@ -41,8 +41,9 @@ pub fn route_title(route: &Route, t: &Messages) -> &'static str {
 #[component]
 pub fn App() -> impl IntoView {
     let i18n = provide_i18n();
-    provide_store();
-    provide_coordinator();
+    let store = provide_store();
+    let coordinator = provide_coordinator();
+    follow_other_tabs(store, coordinator);
     provide_import_queue();
     let route = use_route();
 

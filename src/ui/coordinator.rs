@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 
 use crate::browser::idb::StorageError;
-use crate::browser::{clock, crypto, files, repository};
+use crate::browser::{clock, crypto, files, repository, tabs};
 use crate::domain::exchange::{decode, validate, Decoded, FileProblem, RawExport, MAX_FILE_BYTES};
 use crate::domain::import_log::{import_into, rebuild_into, ImportRecord};
 use crate::domain::sorting;
@@ -154,6 +154,7 @@ impl Coordinator {
         };
         match repository::save_imports(&imported).await {
             Ok(()) => {
+                tabs::tell(&tabs::TabNews::Imports);
                 let listed: Vec<ImportRecord> =
                     imported.iter().map(|i| i.record.without_data()).collect();
                 self.log.update(|log| log.extend(listed.iter().cloned()));

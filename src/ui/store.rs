@@ -5,7 +5,8 @@
 //! change, and `save_status` tells the person whether it has been stored.
 
 use crate::browser::idb::StorageError;
-use crate::browser::{clock, repository, settings, storage};
+use crate::browser::tabs::{self, TabNews};
+use crate::browser::{clock, dom, repository, settings, storage};
 use crate::domain::{
     builtin, Meeting, OwnMeeting, OwnResponse, Questionnaire, QuestionnaireRef, Response, Status,
 };
@@ -53,6 +54,9 @@ pub struct Store {
     pub save_status: RwSignal<SaveStatus>,
     /// When this device last exported a file (RFC 3339), if ever.
     pub last_export: RwSignal<Option<String>>,
+    /// The last record another tab changed here (its id), with a count that goes up each time:
+    /// a form that keeps its own text can draw itself again from the record.
+    pub changed_elsewhere: RwSignal<Option<(String, u64)>>,
     pending: RwSignal<u32>,
 }
 
@@ -128,7 +132,11 @@ impl Store {
                 None => list.push(own.clone()),
             }
         });
-        self.write(async move { repository::save_own_response(&own).await });
+        let news = TabNews::Response(own.response.id.clone());
+        self.write(
+            news,
+            async move { repository::save_own_response(&own).await },
+        );
     }
 
     /// This device's unfinished enquêtes and meetings, counted (tracked): what an export leaves
@@ -188,12 +196,40 @@ impl Store {
                 None => list.push(own.clone()),
             }
         });
-        self.write(async move { repository::save_own_meeting(&own).await });
+        let news = TabNews::Meeting(own.meeting.id.clone());
+        self.write(
+            news,
+            async move { repository::save_own_meeting(&own).await },
+        );
     }
 
-    /// Runs one write and keeps `save_status` up to date. A write made while the database is
-    /// still opening waits for it (a response can be started before it is open).
-    fn write(self, write: impl std::future::Future<Output = Result<(), StorageError>> + 'static) {
+    fn note_changed_elsewhere(self, id: String) {
+        self.changed_elsewhere.update(|last| {
+            let count = last.as_ref().map_or(0, |(_, n)| n + 1);
+            *last = Some((id, count));
+        });
+    }
+
+    /// A count that goes up each time another tab changes record `id` (tracked).
+    pub fn changes_elsewhere(self, id: &str) -> Memo<u64> {
+        let id = id.to_string();
+        let changed = self.changed_elsewhere;
+        Memo::new(move |seen: Option<&u64>| {
+            changed.with(|last| match last {
+                Some((changed_id, n)) if *changed_id == id => *n + 1,
+                _ => seen.copied().unwrap_or(0),
+            })
+        })
+    }
+
+    /// Runs one write and keeps `save_status` up to date; once it has committed, the other tabs
+    /// are told `news`. A write made while the database is still opening waits for it (a
+    /// response can be started before it is open).
+    fn write(
+        self,
+        news: TabNews,
+        write: impl std::future::Future<Output = Result<(), StorageError>> + 'static,
+    ) {
         self.pending.update(|n| *n += 1);
         self.save_status.set(SaveStatus::Saving);
         let opened = matches!(
@@ -211,6 +247,9 @@ impl Store {
                 let _ = opened.await;
             }
             let result = write.await;
+            if result.is_ok() {
+                tabs::tell(&news);
+            }
             self.pending.update(|n| *n -= 1);
             // Every write carries the whole record, and writes complete in the order they were
             // made, so the last one to complete tells whether everything so far is stored.
@@ -250,6 +289,85 @@ fn keep_made_meanwhile<T>(list: &mut Vec<T>, loaded: Vec<T>, id: impl Fn(&T) -> 
     }
 }
 
+/// Puts `stored`, a record another tab has just stored, in `list` in place of this tab's copy,
+/// unless this tab's copy is at a later revision (its own write is on its way). `key` gives a
+/// record's id and revision. Returns whether `list` changed.
+fn adopt<T: PartialEq>(list: &mut Vec<T>, stored: T, key: impl Fn(&T) -> (&str, u64)) -> bool {
+    let (id, revision) = key(&stored);
+    match list.iter().position(|r| key(r).0 == id) {
+        None => {
+            list.push(stored);
+            true
+        }
+        Some(at) if key(&list[at]).1 > revision || list[at] == stored => false,
+        Some(at) => {
+            list[at] = stored;
+            true
+        }
+    }
+}
+
+/// Keeps this tab in step with the app's other tabs on this device: a response or meeting
+/// another tab stored is read back and shown here (so the next change here is made to it, not
+/// to a stale copy that would write over it); files imported there are merged here too; a wipe
+/// there starts this tab afresh, so nothing it holds in memory is written back.
+pub fn follow_other_tabs(store: Store, coordinator: crate::ui::coordinator::Coordinator) {
+    use crate::ui::coordinator::LoadState;
+    tabs::listen(move |news| {
+        leptos::task::spawn_local(async move {
+            match news {
+                TabNews::Response(id) => {
+                    if let Ok(Some(stored)) = repository::own_response(&id).await {
+                        let mut changed = false;
+                        store.responses.maybe_update(|list| {
+                            changed =
+                                adopt(list, stored, |r| (&r.response.id, r.response.revision));
+                            changed
+                        });
+                        if changed {
+                            store.note_changed_elsewhere(id);
+                        }
+                    }
+                }
+                TabNews::Meeting(id) => {
+                    if let Ok(Some(stored)) = repository::own_meeting(&id).await {
+                        let mut changed = false;
+                        store.meetings.maybe_update(|list| {
+                            changed = adopt(list, stored, |m| (&m.meeting.id, m.meeting.revision));
+                            changed
+                        });
+                        if changed {
+                            store.note_changed_elsewhere(id);
+                        }
+                    }
+                }
+                TabNews::Settings => {
+                    if let Ok(Some(serde_json::Value::String(at))) =
+                        repository::setting("last_export").await
+                    {
+                        store.last_export.set(Some(at));
+                    }
+                }
+                TabNews::Imports => {
+                    // Only a dataset this tab has built; one being built reads the log anyway.
+                    if coordinator.state.get_untracked() != LoadState::Ready {
+                        return;
+                    }
+                    if let Ok(questionnaires) = repository::questionnaires().await {
+                        store.loaded.set(questionnaires);
+                    }
+                    coordinator.reload(store).await;
+                }
+                TabNews::Wiped => {
+                    settings::note_wiped_elsewhere();
+                    dom::replace_hash(crate::ui::route::Route::Home.href());
+                    dom::reload();
+                }
+            }
+        });
+    });
+}
+
 /// Opens storage, loads this device's data and provides the [`Store`] context.
 pub fn provide_store() -> Store {
     let store = Store {
@@ -259,6 +377,7 @@ pub fn provide_store() -> Store {
         loaded: RwSignal::new(Vec::new()),
         save_status: RwSignal::new(SaveStatus::Idle),
         last_export: RwSignal::new(None),
+        changed_elsewhere: RwSignal::new(None),
         pending: RwSignal::new(0),
     };
     provide_context(store);
@@ -337,5 +456,41 @@ pub fn storage_error_text(error: &StorageError, t: &Messages) -> String {
         StorageError::QuotaExceeded => t.storage_quota.to_string(),
         StorageError::VersionChanged => t.storage_version_changed.to_string(),
         StorageError::Failed(detail) => format!("{} {detail}", t.storage_failed),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::adopt;
+
+    type Record = (&'static str, u64, &'static str);
+    fn key(r: &Record) -> (&str, u64) {
+        (r.0, r.1)
+    }
+
+    #[test]
+    fn another_tabs_record_replaces_an_older_or_equal_copy() {
+        let mut list: Vec<Record> = vec![("a", 3, "old"), ("b", 1, "x")];
+        assert!(adopt(&mut list, ("a", 4, "new"), key));
+        assert_eq!(list[0], ("a", 4, "new"));
+        // Same revision, other content (an export marked it there): what is stored wins, so
+        // every tab ends with the record the database holds.
+        assert!(adopt(&mut list, ("a", 4, "exported"), key));
+        assert_eq!(list[0], ("a", 4, "exported"));
+    }
+
+    #[test]
+    fn a_later_copy_here_or_the_same_record_stays() {
+        let mut list: Vec<Record> = vec![("a", 5, "mine")];
+        assert!(!adopt(&mut list, ("a", 4, "theirs"), key));
+        assert!(!adopt(&mut list, ("a", 5, "mine"), key));
+        assert_eq!(list, vec![("a", 5, "mine")]);
+    }
+
+    #[test]
+    fn a_record_started_in_another_tab_is_added() {
+        let mut list: Vec<Record> = vec![("a", 1, "")];
+        assert!(adopt(&mut list, ("b", 1, "new"), key));
+        assert_eq!(list.len(), 2);
     }
 }

@@ -342,6 +342,11 @@ test("the meeting form in English, and a meetings-only dataset still has its syn
   await page.goto(env.server.url + "#/rapport");
   await page.getByText("No completed surveys have been imported yet").waitFor();
   assert.equal(await page.locator("#synthesis-heading").count(), 0);
+  // The names of the files imported before are gone from the import screen too.
+  await page.goto(env.server.url + "#/importeren");
+  await page.locator("#import-files").waitFor({ state: "attached" });
+  assert.equal(await page.locator(".import-result").count(), 0);
+  assert.equal(await page.getByText("heerde.samenscan.json").count(), 0);
   assert.deepEqual(errors, []);
   await context.close();
 });

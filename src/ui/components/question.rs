@@ -292,6 +292,7 @@ fn number_field(
         .map(|x| crate::domain::format_number(x, i18n.lang()))
         .unwrap_or_default();
     let typed_error = RwSignal::new(false);
+    let field = NodeRef::<leptos::html::Input>::new();
     let unreadable = use_context::<UnreadableNumbers>();
     let note = {
         let id = item.id.clone();
@@ -315,7 +316,33 @@ fn number_field(
         }
     };
     // A field that goes (its question hidden, the page left) holds nothing back.
-    on_cleanup(move || note(false));
+    on_cleanup({
+        let note = note.clone();
+        move || note(false)
+    });
+    // A number changed in another tab is shown here (as for text, see `text_field`). Text that
+    // reads as no number stands for no answer, as stored.
+    Effect::new({
+        let mark = mark.clone();
+        move |_| {
+            let stored = current().and_then(|v| v.as_f64());
+            let Some(input) = field.get_untracked() else {
+                return;
+            };
+            let text = input.value();
+            let shown = (!text.trim().is_empty())
+                .then(|| parse_decimal(&text))
+                .flatten();
+            if stored != shown {
+                input.set_value(
+                    &stored
+                        .map(|x| crate::domain::format_number(x, i18n.lang_untracked()))
+                        .unwrap_or_default(),
+                );
+                mark(false);
+            }
+        }
+    });
     let shown_error = Signal::derive(move || {
         if typed_error.get() {
             Some(i18n.t().not_a_number.to_string())
@@ -370,6 +397,7 @@ fn number_field(
                 type="text"
                 inputmode="decimal"
                 class="input input-number"
+                node_ref=field
                 id=input_id
                 value=initial
                 aria-describedby=described
@@ -415,6 +443,23 @@ fn text_field(
     // Likely personal data is pointed out while typing, as in the meeting form; export checks
     // it again.
     let typed = RwSignal::new(initial.clone());
+    // An answer changed in another tab (see `store::follow_other_tabs`) is shown here, so the
+    // next keystroke is not made to, and saved over it from, the old text. The field's own
+    // changes are what it shows already.
+    let area = NodeRef::<leptos::html::Textarea>::new();
+    Effect::new(move |_| {
+        let stored = current()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        let shown = typed.get_untracked();
+        if stored != shown && !(stored.is_empty() && shown.trim().is_empty()) {
+            if let Some(area) = area.get_untracked() {
+                area.set_value(&stored);
+            }
+            length.set(stored.chars().count());
+            typed.set(stored);
+        }
+    });
     let hints_id = format!("privacy-{}", item.id);
     let fid = field_id(&item.id);
     let describedby = {
@@ -431,6 +476,7 @@ fn text_field(
             {error_view}
             <textarea
                 class="input textarea"
+                node_ref=area
                 id=input_id
                 rows="5"
                 maxlength=max.to_string()

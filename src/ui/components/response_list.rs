@@ -125,7 +125,7 @@ pub fn RecordActions(
     };
     let cancel = {
         let trigger_id = trigger_id.clone();
-        move |_| {
+        move || {
             confirming.set(false);
             crate::browser::dom::focus_element_after_render(&trigger_id);
         }
@@ -157,7 +157,11 @@ pub fn RecordActions(
             })}
         </div>
         <Show when=move || confirming.get()>
-            <div class="confirm" role="alertdialog" aria-label=move || i18n.t().withdraw>
+            <div class="confirm" role="alertdialog" aria-label=move || i18n.t().withdraw
+                on:keydown={
+                    let cancel = cancel.clone();
+                    move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { cancel() }
+                }>
                 <p>{move || confirm(i18n.t())}</p>
                 <div class="actions">
                     <button type="button" class="button button-danger" id=yes_id.clone() on:click=move |_| {
@@ -166,7 +170,10 @@ pub fn RecordActions(
                     }>
                         {move || i18n.t().withdraw_yes}
                     </button>
-                    <button type="button" class="button button-quiet" on:click=cancel.clone()>
+                    <button type="button" class="button button-quiet" on:click={
+                        let cancel = cancel.clone();
+                        move |_| cancel()
+                    }>
                         {move || i18n.t().cancel}
                     </button>
                 </div>

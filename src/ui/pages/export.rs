@@ -6,7 +6,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::browser::{clock, crypto, files, repository};
+use crate::browser::{clock, crypto, files, repository, tabs};
 use crate::domain::exchange::{
     encode_export, encrypted_envelope_json, export_file_name, ExportContents, PBKDF2_ITERATIONS,
 };
@@ -331,7 +331,12 @@ fn ExportForm(everything: bool) -> impl IntoView {
                 store.save_meeting(own);
             }
             store.last_export.set(Some(now.clone()));
-            let _ = repository::save_setting("last_export", &json!(now)).await;
+            if repository::save_setting("last_export", &json!(now))
+                .await
+                .is_ok()
+            {
+                tabs::tell(&tabs::TabNews::Settings);
+            }
             saved_as.set(Some(Ok(name)));
         });
     };

@@ -16,6 +16,8 @@ pub fn HomePage() -> impl IntoView {
     let i18n = use_i18n();
     let store = use_store();
     let t = move || i18n.t();
+    // Told once, on the start that followed a wipe in another tab.
+    let wiped_elsewhere = crate::browser::settings::take_wiped_elsewhere();
     let role = move |route: Route,
                      title: fn(&'static crate::ui::i18n::Messages) -> &'static str,
                      text: fn(&'static crate::ui::i18n::Messages) -> &'static str| {
@@ -31,6 +33,9 @@ pub fn HomePage() -> impl IntoView {
     view! {
         <h1 id=PAGE_TITLE_ID tabindex="-1">{move || t().home_title}</h1>
         <p class="lead">{move || t().home_intro}</p>
+        {wiped_elsewhere.then(|| view! {
+            <p class="notice notice-warning" id="wiped-elsewhere" role="status">{move || t().wiped_elsewhere}</p>
+        })}
         <section aria-labelledby="roles-heading">
             <h2 id="roles-heading">{move || t().home_roles_heading}</h2>
             <ul class="role-cards">

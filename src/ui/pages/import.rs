@@ -118,6 +118,21 @@ pub struct ImportQueue {
     owner: StoredValue<Owner>,
 }
 
+impl ImportQueue {
+    /// Forgets the rows of files whose import has finished: after everything was erased, their
+    /// names and outcomes go too. Files still waiting keep their rows.
+    pub fn forget_finished(self) {
+        self.rows
+            .update(|rows| rows.retain(|r| !r.outcome.with_untracked(Outcome::finished)));
+        self.tally.finished.set(0);
+    }
+}
+
+/// The app's import queue.
+pub fn use_import_queue() -> ImportQueue {
+    expect_context::<ImportQueue>()
+}
+
 /// Provides the (empty) import queue; called once by the app.
 pub fn provide_import_queue() {
     provide_context(ImportQueue {

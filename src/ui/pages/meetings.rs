@@ -89,11 +89,18 @@ pub fn MeetingPage(id: String) -> impl IntoView {
                 .with(|l| l.iter().any(|m| m.meeting.id == id))
         })
     };
+    // The form keeps its own text while typing; when another tab changes this meeting, it is
+    // drawn again from the stored record, so this tab never writes back what it held before.
+    let elsewhere = store.changes_elsewhere(&id);
     view! {
         <StorageGate usable_early=in_memory>
             {
                 let id = id.clone();
-                move || form_or_missing(id.clone())
+                move || {
+                    // Read, not only tracked: a memo is computed when read.
+                    let _ = elsewhere.get();
+                    form_or_missing(id.clone())
+                }
             }
         </StorageGate>
     }

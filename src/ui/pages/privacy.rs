@@ -2,7 +2,7 @@
 //! browser keeps it, exporting everything it can hand over, and erasing everything after one
 //! confirmation.
 
-use crate::browser::{dom, repository, settings, storage};
+use crate::browser::{dom, repository, settings, storage, tabs};
 use crate::ui::app::PAGE_TITLE_ID;
 use crate::ui::components::storage_gate::StorageGate;
 use crate::ui::coordinator::{use_coordinator, LoadState};
@@ -27,9 +27,14 @@ pub fn PrivacyPage() -> impl IntoView {
     let i18n = use_i18n();
     let store = use_store();
     let coordinator = use_coordinator();
+    let imports = crate::ui::pages::import::use_import_queue();
     let info = LocalResource::new(storage::info);
     let confirming = RwSignal::new(false);
     let outcome = RwSignal::new(None::<String>);
+    let cancel_wipe = move || {
+        confirming.set(false);
+        dom::focus_element_after_render("wipe-open");
+    };
     let wipe = move |_| {
         confirming.set(false);
         leptos::task::spawn_local(async move {
@@ -37,9 +42,13 @@ pub fn PrivacyPage() -> impl IntoView {
             dom::clear_local_storage(settings::PREFIX);
             match result {
                 Ok(()) => {
+                    // The other open tabs start afresh: none writes back what it held.
+                    tabs::tell(&tabs::TabNews::Wiped);
                     store.responses.set(Vec::new());
                     store.meetings.set(Vec::new());
                     store.loaded.set(Vec::new());
+                    store.last_export.set(None);
+                    imports.forget_finished();
                     // The coordinator's merged data goes too: read back from the empty log.
                     if coordinator.state.get_untracked() != LoadState::NotLoaded {
                         coordinator.reload(store).await;
@@ -99,17 +108,24 @@ pub fn PrivacyPage() -> impl IntoView {
             <h2>{move || i18n.t().wipe_title}</h2>
             <p>{move || i18n.t().wipe_text}</p>
             <p>
-                <button type="button" class="button button-danger" on:click=move |_| confirming.set(true)
+                <button type="button" class="button button-danger" id="wipe-open"
+                    on:click=move |_| {
+                        confirming.set(true);
+                        dom::focus_element_after_render("wipe-yes");
+                    }
                     aria-expanded=move || confirming.get().to_string()>
                     {move || i18n.t().wipe_button}
                 </button>
             </p>
+            // As the withdrawal's confirmation: focus moves into it, and back to the button
+            // when it is cancelled (Annuleren or Escape).
             <Show when=move || confirming.get()>
-                <div class="confirm" role="alertdialog" aria-label=move || i18n.t().wipe_title>
+                <div class="confirm" role="alertdialog" aria-label=move || i18n.t().wipe_title
+                    on:keydown=move |ev| if ev.key() == "Escape" { cancel_wipe() }>
                     <p>{move || i18n.t().wipe_confirm}</p>
                     <div class="actions">
-                        <button type="button" class="button button-danger" on:click=wipe>{move || i18n.t().wipe_yes}</button>
-                        <button type="button" class="button button-quiet" on:click=move |_| confirming.set(false)>{move || i18n.t().cancel}</button>
+                        <button type="button" class="button button-danger" id="wipe-yes" on:click=wipe>{move || i18n.t().wipe_yes}</button>
+                        <button type="button" class="button button-quiet" on:click=move |_| cancel_wipe()>{move || i18n.t().cancel}</button>
                     </div>
                 </div>
             </Show>

@@ -1,0 +1,141 @@
+// Several tabs of the app open on one device (one browser profile): a change stored in one tab
+// is shown in the others, so no tab writes its stale copy over it; a wipe in one tab empties the
+// others too, so none writes back what it held in memory. Found by an acceptance test: before,
+// each tab kept its own copy and the last one to type won, and typing after a wipe elsewhere
+// brought the whole erased response back.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { open, servedApp, storedRecords, storedResponses } from "./harness.mjs";
+
+const env = servedApp();
+
+/** Waits until the stored responses satisfy `check`; returns them. */
+async function storedWhen(page, check) {
+  for (let i = 0; i < 100; i++) {
+    const stored = await storedResponses(page);
+    if (check(stored)) return stored;
+    await page.waitForTimeout(50);
+  }
+  assert.fail(`stored responses never matched: ${JSON.stringify(await storedResponses(page))}`);
+}
+
+test("two tabs on one draft: each shows the other's answers, and neither writes over them", async () => {
+  const { context, page: a } = await open(env.browser, env.server.url);
+  await a.goto(env.server.url + "#/enquete");
+  await a.getByRole("button", { name: "Nieuwe enquête beginnen" }).click();
+  await a.locator(".caption", { hasText: "Stap 1 van" }).waitFor();
+  await a.locator("#q-org-1").check();
+  await storedWhen(a, (s) => s[0]?.response.answers.org === "gi");
+
+  const b = await context.newPage();
+  await b.goto(a.url());
+  await b.locator(".caption", { hasText: "Stap 1 van" }).waitFor();
+  assert.equal(await b.locator("#q-org-1").isChecked(), true);
+
+  // B answers the team; A shows it without a reload.
+  await b.locator("#q-team-4").check();
+  await a.locator("#q-team-4:checked").waitFor();
+  // A answers the frequency: its write holds B's team as well.
+  await a.locator("#q-frequency-0").check();
+  let [own] = await storedWhen(a, (s) => s[0]?.response.answers.frequency !== undefined);
+  assert.deepEqual(own.response.answers, { org: "gi", team: "brummen", frequency: "nooit" });
+  await b.locator("#q-frequency-0:checked").waitFor();
+
+  // Free text: both on the open-questions page; what A types appears in B's field, and B's
+  // addition to it keeps A's words.
+  for (const tab of [a, b]) {
+    await tab.getByRole("button", { name: "Volgende" }).click();
+    await tab.locator(".caption", { hasText: "Stap 2 van 2" }).waitFor();
+  }
+  await a.locator("#q-strengths").fill("Korte lijnen");
+  await b.waitForFunction(() => document.querySelector("#q-strengths").value === "Korte lijnen");
+  assert.match(await b.locator("#count-strengths").innerText(), /^Nog 4\.988 tekens$/);
+  await b.locator("#q-strengths").press("End");
+  await b.locator("#q-strengths").pressSequentially(" met de GI");
+  [own] = await storedWhen(b, (s) => s[0]?.response.answers.strengths === "Korte lijnen met de GI");
+  await a.waitForFunction(() => document.querySelector("#q-strengths").value === "Korte lijnen met de GI");
+  // A's next keystroke is made to that text, not to its own older one.
+  await a.locator("#q-strengths").press("End");
+  await a.locator("#q-strengths").press("Backspace");
+  [own] = await storedWhen(a, (s) => s[0]?.response.answers.strengths === "Korte lijnen met de G");
+  assert.deepEqual(Object.keys(own.response.answers).sort(), ["frequency", "org", "strengths", "team"]);
+
+  // Completed in A: B's list of responses says so without a reload.
+  await a.getByRole("button", { name: "Naar het overzicht" }).click();
+  await a.getByRole("button", { name: "Enquête afronden" }).click();
+  await a.locator("h1", { hasText: "Dank u wel" }).waitFor();
+  await b.goto(env.server.url + "#/"); // the same document: B's own copy, not a new start
+  await b.locator(".response-row .tag-complete").waitFor();
+  assert.equal(await b.locator(".response-row .tag-draft").count(), 0);
+  await context.close();
+});
+
+test("two tabs on one meeting: a field typed in one is shown in the other", async () => {
+  const { context, page: a } = await open(env.browser, env.server.url);
+  await a.goto(env.server.url + "#/bijeenkomsten");
+  await a.locator("#start-meeting").click();
+  await a.waitForURL(/#\/bijeenkomsten\/[0-9a-f-]{36}$/);
+  await a.locator("#meeting-strengths").waitFor();
+  const b = await context.newPage();
+  await b.goto(a.url());
+  await b.locator("#meeting-strengths").waitFor();
+
+  await a.locator("#meeting-strengths").fill("Snelle overdracht");
+  await b.waitForFunction(() => document.querySelector("#meeting-strengths")?.value === "Snelle overdracht");
+  // B types on in the concerns: the stored meeting keeps A's strengths.
+  await b.locator("#meeting-concerns").fill("Wachtlijst");
+  for (let i = 0; i < 100; i++) {
+    const [own] = await storedRecords(b, "meetings");
+    if (own?.meeting.concerns?.[0] === "Wachtlijst") {
+      assert.deepEqual(own.meeting.strengths, ["Snelle overdracht"]);
+      break;
+    }
+    assert.ok(i < 99, "the concerns were never stored");
+    await b.waitForTimeout(50);
+  }
+  await a.waitForFunction(() => document.querySelector("#meeting-concerns")?.value === "Wachtlijst");
+  await context.close();
+});
+
+test("erasing everything in one tab starts the other tabs afresh, and nothing comes back", async () => {
+  const { context, page: a } = await open(env.browser, env.server.url);
+  await a.goto(env.server.url + "#/enquete");
+  await a.getByRole("button", { name: "Nieuwe enquête beginnen" }).click();
+  await a.locator(".caption", { hasText: "Stap 1 van" }).waitFor();
+  await a.locator("#q-org-1").check();
+  await storedWhen(a, (s) => s.length === 1 && s[0].response.answers.org === "gi");
+
+  const c = await context.newPage();
+  await c.goto(env.server.url + "#/privacy");
+  // The confirmation takes focus, Escape closes it and gives focus back, and the keyboard
+  // alone erases.
+  const focused = (text) =>
+    c.waitForFunction((text) => document.activeElement?.textContent.trim() === text, text, { timeout: 5000 });
+  await c.getByRole("button", { name: "Alle gegevens wissen" }).click();
+  await c.getByRole("alertdialog").waitFor();
+  await focused("Ja, alles wissen");
+  await c.keyboard.press("Escape");
+  await focused("Alle gegevens wissen");
+  assert.equal(await c.getByRole("alertdialog").count(), 0);
+  assert.equal(await storedResponses(c).then((s) => s.length), 1, "Escape erases nothing");
+  await c.keyboard.press("Enter");
+  await focused("Ja, alles wissen");
+  await c.keyboard.press("Enter");
+  await c.getByText("Alle gegevens zijn gewist.").waitFor();
+
+  // A starts again on the home screen and says why; its response is gone from screen too.
+  const notice = a.locator("#wiped-elsewhere");
+  await notice.waitFor();
+  assert.match(await notice.innerText(), /gewist, in een ander tabblad/);
+  assert.equal(new URL(a.url()).hash, "#/");
+  assert.equal(await a.locator("#q-org-1").count(), 0);
+  assert.equal(await a.locator(".response-row").count(), 0);
+  // Nothing of the erased response is written back, now or a moment later.
+  await a.waitForTimeout(300);
+  assert.deepEqual(await storedResponses(c), []);
+  // Told once: the next start is a plain one.
+  await a.reload();
+  await a.locator("h1").first().waitFor();
+  assert.equal(await a.locator("#wiped-elsewhere").count(), 0);
+  await context.close();
+});
