@@ -139,3 +139,22 @@ test("erasing everything in one tab starts the other tabs afresh, and nothing co
   assert.equal(await a.locator("#wiped-elsewhere").count(), 0);
   await context.close();
 });
+
+test("files imported in one tab are merged into the other tab's dataset", async () => {
+  const { context, page: a } = await open(env.browser, env.server.url);
+  await a.goto(env.server.url + "#/importeren");
+  await a.locator("#import-dataset-counts", { hasText: "0 ingevulde enquêtes" }).waitFor();
+  const b = await context.newPage();
+  await b.goto(env.server.url + "#/importeren");
+  await b.locator("#import-files").setInputFiles([
+    new URL("../fixtures/exchange/valid-v1.samenscan.json", import.meta.url).pathname,
+  ]);
+  const counts = b.locator("#import-dataset-counts", { hasText: "uit 1 geïmporteerd bestand" });
+  await counts.waitFor();
+  const merged = await counts.innerText();
+  assert.doesNotMatch(merged, /^0 /);
+  await a.locator("#import-dataset-counts", { hasText: merged }).waitFor();
+  // A's log lists the file too.
+  await a.locator("#main", { hasText: "valid-v1.samenscan.json" }).first().waitFor();
+  await context.close();
+});
