@@ -417,10 +417,21 @@ test("a number field showing text that is no number holds its page, and stores n
   assert.equal("uren" in stored.response.answers, false, JSON.stringify(stored.response.answers));
   // Corrected, it is stored and the page can be left.
   await hours.fill("9,5");
+  await page.locator(".save-status", { hasText: "Opgeslagen" }).waitFor();
+  // A second tab on the same draft shows it; a number changed there shows here (and the
+  // field's text is what is stored: no stale 9,5 left to save).
+  const other = await context.newPage();
+  await other.goto(page.url());
+  const otherHours = other.getByLabel("Hoeveel uur per week?");
+  await otherHours.waitFor();
+  assert.equal(await otherHours.inputValue(), "9,5");
+  await otherHours.fill("12");
+  await page.waitForFunction(() => document.querySelector("#q-uren").value === "12");
+  await other.close();
   await page.getByRole("button", { name: "Volgende" }).click();
   await page.getByLabel("Opmerking").waitFor();
   const [again] = await storedResponses(page);
-  assert.equal(again.response.answers.uren, 9.5);
+  assert.equal(again.response.answers.uren, 12);
   assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(errors, []);
   await context.close();
