@@ -449,7 +449,11 @@ impl Response {
 
     /// Sets (`Some`) or clears (`None`) one answer and records the change: the revision goes up
     /// by one, as design §2 asks for every saved change. An unchanged value is not a change.
+    /// A withdrawn response takes no answers (another tab may still show its form).
     pub fn set_answer(&mut self, item_id: &str, value: Option<Value>, now: &str) {
+        if self.status == Status::Withdrawn {
+            return;
+        }
         let changed = match &value {
             Some(v) => self.answers.get(item_id) != Some(v),
             None => self.answers.contains_key(item_id),
@@ -466,7 +470,7 @@ impl Response {
 
     /// Marks the response complete (the caller checked it with `validation` first).
     pub fn complete(&mut self, now: &str) {
-        if self.status != Status::Complete {
+        if self.status == Status::Draft {
             self.status = Status::Complete;
             self.touch(now);
         }
@@ -693,6 +697,27 @@ pub fn in_period(response: &Response, from: Option<&str>, to: Option<&str>) -> b
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn a_withdrawn_response_takes_no_answer_and_is_not_completed() {
+        let reference = QuestionnaireRef {
+            id: "q".into(),
+            version: 1,
+        };
+        let mut r = Response::new_draft("r1".into(), reference, "2026-11-23T10:00:00Z".into());
+        r.set_answer("org", Some(json!("gi")), "2026-11-23T10:01:00Z");
+        r.withdraw("2026-11-23T10:02:00Z");
+        let withdrawn = r.clone();
+        // Another tab still showing the form types on, or completes it.
+        r.set_answer(
+            "concerns",
+            Some(json!("Jan Jansen")),
+            "2026-11-23T10:03:00Z",
+        );
+        r.complete("2026-11-23T10:04:00Z");
+        assert_eq!(r, withdrawn);
+        assert!(r.answers.is_empty() && r.status == Status::Withdrawn);
+    }
 
     #[test]
     fn answers_behave_as_a_map_in_id_order() {

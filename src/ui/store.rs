@@ -230,6 +230,9 @@ impl Store {
         news: TabNews,
         write: impl std::future::Future<Output = Result<(), StorageError>> + 'static,
     ) {
+        if STOPPED.get() {
+            return;
+        }
         self.pending.update(|n| *n += 1);
         self.save_status.set(SaveStatus::Saving);
         let opened = matches!(
@@ -265,6 +268,9 @@ impl Store {
 }
 
 thread_local! {
+    /// Set when another tab erased everything: this tab writes nothing more before it starts
+    /// afresh.
+    static STOPPED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
     /// Writes made while the database was opening, in the order they were made; released, in
     /// that order, once it is open (or has failed), so the last change is still the one that
     /// stays.
@@ -359,6 +365,11 @@ pub fn follow_other_tabs(store: Store, coordinator: crate::ui::coordinator::Coor
                     coordinator.reload(store).await;
                 }
                 TabNews::Wiped => {
+                    // No write of this tab's from now on; one made in the moment between the
+                    // wipe there and the news here (a keystroke) is erased again: this clear
+                    // comes after it in the database's order.
+                    STOPPED.set(true);
+                    let _ = repository::wipe().await;
                     settings::note_wiped_elsewhere();
                     dom::replace_hash(crate::ui::route::Route::Home.href());
                     dom::reload();

@@ -120,8 +120,12 @@ test("erasing everything in one tab starts the other tabs afresh, and nothing co
   assert.equal(await storedResponses(c).then((s) => s.length), 1, "Escape erases nothing");
   await c.keyboard.press("Enter");
   await focused("Ja, alles wissen");
+  // A types on in the moment after the wipe, while it is starting afresh: a keystroke then
+  // used to write the whole response back.
+  await a.locator("#q-team-4").focus();
   await c.keyboard.press("Enter");
   await c.getByText("Alle gegevens zijn gewist.").waitFor();
+  for (let i = 0; i < 10; i++) await a.keyboard.press(i % 2 ? "ArrowDown" : "ArrowUp").catch(() => {});
 
   // A starts again on the home screen and says why; its response is gone from screen too.
   const notice = a.locator("#wiped-elsewhere");
@@ -156,5 +160,30 @@ test("files imported in one tab are merged into the other tab's dataset", async 
   await a.locator("#import-dataset-counts", { hasText: merged }).waitFor();
   // A's log lists the file too.
   await a.locator("#main", { hasText: "valid-v1.samenscan.json" }).first().waitFor();
+  await context.close();
+});
+
+test("withdrawn in one tab while open in another: the form goes, and nothing typed there is kept", async () => {
+  const { context, page: a } = await open(env.browser, env.server.url);
+  await a.goto(env.server.url + "#/enquete");
+  await a.getByRole("button", { name: "Nieuwe enquête beginnen" }).click();
+  await a.locator(".caption", { hasText: "Stap 1 van" }).waitFor();
+  await a.locator("#q-org-1").check();
+  await a.locator("#q-team-4").check();
+  await a.locator("#q-frequency-0").check();
+  await a.getByRole("button", { name: "Volgende" }).click();
+  await a.locator("#q-strengths").waitFor();
+  await storedWhen(a, (s) => s[0]?.response.answers.frequency === "nooit");
+
+  const b = await context.newPage();
+  await b.goto(env.server.url + "#/");
+  await b.getByRole("button", { name: "Intrekken" }).click();
+  await b.getByRole("button", { name: "Ja, intrekken" }).click();
+  await b.locator(".response-row .tag-withdrawn").waitFor();
+  // A says so instead of the form; had it kept the form, what it typed would be stored.
+  await a.getByText("Deze enquête staat niet (meer) op dit apparaat").waitFor();
+  assert.equal(await a.locator("#q-strengths").count(), 0);
+  const [own] = await storedWhen(b, (s) => s[0]?.response.status === "withdrawn");
+  assert.deepEqual(own.response.answers, {});
   await context.close();
 });

@@ -32,11 +32,24 @@ pub fn FillPage(id: String) -> impl IntoView {
                 .with(|l| l.iter().any(|r| r.response.id == id))
         })
     };
+    // Withdrawn in another tab while open here: the form goes, and says so.
+    let withdrawn = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            store.responses.with(|l| {
+                l.iter()
+                    .any(|r| r.response.id == id && r.response.status == Status::Withdrawn)
+            })
+        })
+    };
     view! {
         <StorageGate usable_early=in_memory>
             {
                 let id = id.clone();
-                move || fill_or_missing(id.clone())
+                move || {
+                    let _ = withdrawn.get();
+                    fill_or_missing(id.clone())
+                }
             }
         </StorageGate>
     }
