@@ -98,15 +98,27 @@ pub fn replace_hash(hash: &str) {
 }
 
 /// Focuses the first form control inside the element with this id (an error summary's links
-/// lead to the question, not to its wrapper).
+/// lead to the question, not to its wrapper). The whole question is scrolled to first, to the
+/// top of the window below the header bar (`scroll-padding-top`): focus alone shows the control
+/// and may leave its question under the bar.
 pub fn focus_first_control(container_id: &str) {
+    let Some(doc) = document() else {
+        return;
+    };
     let selector =
         format!("#{container_id} input, #{container_id} textarea, #{container_id} select");
-    if let Some(el) = document()
-        .and_then(|d| d.query_selector(&selector).ok().flatten())
+    if let Some(el) = doc
+        .query_selector(&selector)
+        .ok()
+        .flatten()
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
     {
-        let _ = el.focus();
+        if let Some(container) = doc.get_element_by_id(container_id) {
+            container.scroll_into_view_with_bool(true);
+        }
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = el.focus_with_options(&options);
     }
 }
 
@@ -136,4 +148,25 @@ pub fn clear_local_storage(prefix: &str) {
     for key in keys {
         let _ = storage.remove_item(&key);
     }
+}
+
+/// Keeps what the browser scrolls to (a focused field, a question an error summary leads to)
+/// below the header bar that stays at the top of the window: `scroll-padding-top` on the root
+/// element becomes the bar's height now plus a margin. The bar's height changes with the width
+/// and the language (its buttons' words); the style sheet's values by width stand until then.
+pub fn keep_scroll_below(bar_selector: &str) {
+    let Some(doc) = document() else {
+        return;
+    };
+    let (Some(bar), Some(root)) = (
+        doc.query_selector(bar_selector).ok().flatten(),
+        doc.document_element()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()),
+    ) else {
+        return;
+    };
+    let height = bar.get_bounding_client_rect().height();
+    let _ = root
+        .style()
+        .set_property("scroll-padding-top", &format!("{}px", height.ceil() + 16.0));
 }

@@ -186,7 +186,7 @@ function inSightAndOnTop(locator) {
 }
 
 test("Snel weg stays in sight however far a phone's page scrolls, and covers nothing focused", async () => {
-  for (const [width, lang] of [[320, "en"], [375, "nl"], [1280, "nl"]]) {
+  for (const [width, lang] of [[320, "en"], [375, "nl"], [500, "en"], [568, "nl"], [1280, "nl"]]) {
     const { context, page } = await open(env.browser, env.server.url, { viewport: { width, height: 640 } });
     await page.goto(env.server.url + "#/privacy");
     await page.locator("h1").waitFor();
@@ -213,6 +213,16 @@ test("Snel weg stays in sight however far a phone's page scrolls, and covers not
       return field.getBoundingClientRect().top - document.querySelector(".site-header").getBoundingClientRect().bottom;
     });
     assert.ok(below >= 0, `${width}px: a question scrolled to is ${-below}px under the bar`);
+    // An error summary's link: the whole question it leads to shows below the bar.
+    await page.getByRole("button", { name: lang === "en" ? "Next" : "Volgende" }).click();
+    const links = page.locator("#error-summary a");
+    await links.first().waitFor();
+    await links.last().click();
+    const question = await page.evaluate(() => {
+      const field = document.activeElement.closest(".field");
+      return field.getBoundingClientRect().top - document.querySelector(".site-header").getBoundingClientRect().bottom;
+    });
+    assert.ok(question >= 0, `${width}px: the question an error links to is ${-question}px under the bar`);
     await context.close();
   }
 });
