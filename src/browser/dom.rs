@@ -1,6 +1,7 @@
 //! Small document and location operations the UI needs: the page title, the `<html lang>`
 //! attribute, the route fragment, focus, and the quick exit.
 
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 fn document() -> Option<web_sys::Document> {
@@ -152,8 +153,14 @@ pub fn clear_local_storage(prefix: &str) {
 
 /// Keeps what the browser scrolls to (a focused field, a question an error summary leads to)
 /// below the header bar that stays at the top of the window: `scroll-padding-top` on the root
-/// element becomes the bar's height now plus a margin. The bar's height changes with the width
-/// and the language (its buttons' words); the style sheet's values by width stand until then.
+/// element becomes the bar's height plus a margin, now and whenever the bar's height changes
+/// (with the width, and with the language: its buttons' words). Until the first report the
+/// style sheet's values by width stand.
+///
+/// A `ResizeObserver` reports the height after the browser's own layout of each frame, so
+/// measuring never forces a layout of its own (measuring with `getBoundingClientRect` at start-up
+/// forced a whole-page layout, ~19 ms of the cold start). The bar lives as long as the page, and
+/// so does its observer.
 pub fn keep_scroll_below(bar_selector: &str) {
     let Some(doc) = document() else {
         return;
@@ -165,8 +172,28 @@ pub fn keep_scroll_below(bar_selector: &str) {
     ) else {
         return;
     };
-    let height = bar.get_bounding_client_rect().height();
-    let _ = root
-        .style()
-        .set_property("scroll-padding-top", &format!("{}px", height.ceil() + 16.0));
+    let follow = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        let height = entries
+            .iter()
+            .last()
+            .and_then(|e| e.dyn_into::<web_sys::ResizeObserverEntry>().ok())
+            .and_then(|entry| {
+                entry
+                    .border_box_size()
+                    .get(0)
+                    .dyn_into::<web_sys::ResizeObserverSize>()
+                    .ok()
+            })
+            .map(|size| size.block_size());
+        if let Some(height) = height {
+            let _ = root
+                .style()
+                .set_property("scroll-padding-top", &format!("{}px", height.ceil() + 16.0));
+        }
+    });
+    if let Ok(observer) = web_sys::ResizeObserver::new(follow.as_ref().unchecked_ref()) {
+        observer.observe(&bar);
+        std::mem::forget(observer);
+        follow.forget();
+    }
 }

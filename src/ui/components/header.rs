@@ -16,16 +16,8 @@ pub fn Header(route: ReadSignal<Route>) -> impl IntoView {
         crate::domain::Lang::En => "nl",
     };
     // Whatever is scrolled to comes to rest below the bar, at every width and in both
-    // languages: measured after each drawing of the bar that can change its height.
-    let measure = || {
-        request_animation_frame(|| dom::keep_scroll_below(".site-header"));
-    };
-    Effect::new(move |_| {
-        i18n.lang();
-        measure();
-    });
-    let resized = window_event_listener(leptos::ev::resize, move |_| measure());
-    on_cleanup(move || resized.remove());
+    // languages (the bar is watched for changes of its height).
+    Effect::new(|_| dom::keep_scroll_below(".site-header"));
     view! {
         <a
             class="skip-link"
