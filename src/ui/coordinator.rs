@@ -41,6 +41,12 @@ pub struct Coordinator {
     pub dataset: RwSignal<Dataset>,
     /// Stored log records that could not be read back whole (damaged storage).
     pub unreadable: RwSignal<usize>,
+    /// Whether the report screen is open in this tab.
+    pub showing_report: RwSignal<bool>,
+    /// Set when another tab imported files while this tab showed the report: the report stays as
+    /// it is (its sorting, chosen splits and place on the page with it) until the person asks
+    /// for it to be brought up to date, or leaves it.
+    pub outdated: RwSignal<bool>,
 }
 
 /// Why a file was not imported.
@@ -99,6 +105,7 @@ impl Coordinator {
         };
         match rebuilt.await {
             Ok((dataset, log, unreadable)) => {
+                self.outdated.set(false);
                 self.log.set(log);
                 self.dataset.set(dataset);
                 self.unreadable.set(unreadable);
@@ -187,6 +194,8 @@ pub fn provide_coordinator() -> Coordinator {
         log: RwSignal::new(Vec::new()),
         dataset: RwSignal::new(Dataset::new()),
         unreadable: RwSignal::new(0),
+        showing_report: RwSignal::new(false),
+        outdated: RwSignal::new(false),
     };
     provide_context(coordinator);
     coordinator

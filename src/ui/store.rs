@@ -362,6 +362,12 @@ pub fn follow_other_tabs(store: Store, coordinator: crate::ui::coordinator::Coor
                     if let Ok(questionnaires) = repository::questionnaires().await {
                         store.loaded.set(questionnaires);
                     }
+                    // A report being read is not drawn again under the reader's eyes: it says
+                    // there is news and is brought up to date when asked, or when left.
+                    if coordinator.showing_report.get_untracked() {
+                        coordinator.outdated.set(true);
+                        return;
+                    }
                     coordinator.reload(store).await;
                 }
                 TabNews::Wiped => {

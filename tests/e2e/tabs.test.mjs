@@ -6,6 +6,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { open, servedApp, storedRecords, storedResponses } from "./harness.mjs";
+import { rng, response, exportFile } from "./generate.mjs";
 
 const env = servedApp();
 
@@ -160,6 +161,56 @@ test("files imported in one tab are merged into the other tab's dataset", async 
   await a.locator("#import-dataset-counts", { hasText: merged }).waitFor();
   // A's log lists the file too.
   await a.locator("#main", { hasText: "valid-v1.samenscan.json" }).first().waitFor();
+  await context.close();
+});
+
+test("a report being read is not redrawn when another tab imports: it says so and updates when asked", async () => {
+  const r = rng(13);
+  const file = (name, n) => ({
+    name,
+    mimeType: "application/json",
+    buffer: Buffer.from(JSON.stringify(exportFile(Array.from({ length: n }, (_, i) =>
+      response(r, { team: i % 2 ? "apeldoorn" : "epe", org: i % 3 ? "gi" : "lokaal_team" }))))),
+  });
+  const { context, page: a } = await open(env.browser, env.server.url, { viewport: { width: 1000, height: 600 } });
+  await a.goto(env.server.url + "#/importeren");
+  await a.locator("#import-files").setInputFiles([file("one.samenscan.json", 12)]);
+  await a.locator("#import-dataset-counts", { hasText: "uit 1 geïmporteerd bestand" }).waitFor();
+  await a.goto(env.server.url + "#/rapport");
+  await a.locator("#report-n", { hasText: "12" }).waitFor();
+  // The reader has chosen another split to compare and scrolled down the page.
+  const options = await a.locator("#compare-split option").evaluateAll((os) => os.map((o) => o.value));
+  await a.locator("#compare-split").selectOption(options[1]);
+  await a.evaluate(() => window.scrollTo(0, 900));
+  const place = () => a.evaluate(() => Math.round(document.querySelector("#report-compare").getBoundingClientRect().top));
+  const before = await place();
+
+  const b = await context.newPage();
+  await b.goto(env.server.url + "#/importeren");
+  await b.locator("#import-files").setInputFiles([file("two.samenscan.json", 8)]);
+  await b.locator("#import-dataset-counts", { hasText: "uit 2 geïmporteerde bestanden" }).waitFor();
+
+  await a.locator("#report-outdated").waitFor();
+  assert.equal(await a.locator("#report-n").innerText(), "12", "the figures stay those being read");
+  assert.equal(await a.locator("#compare-split").inputValue(), options[1], "the chosen split stays");
+  assert.equal(await place(), before, "what is being read stays where it was on the screen");
+  // The notice shows where the reader is, not at the top of the page out of sight.
+  assert.ok(await a.locator("#report-outdated").evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    return r.top >= 0 && r.bottom <= innerHeight + 1 && el.contains(hit);
+  }), "the notice is in sight");
+  await a.locator("#report-update").click();
+  await a.locator("#report-n", { hasText: "20" }).waitFor();
+  assert.equal(await a.locator("#report-outdated").count(), 0);
+  assert.equal(await a.evaluate(() => document.activeElement.id), "page-title", "focus goes to the updated report's heading");
+
+  // News that arrives while the report is open and is left unread reaches the other screens.
+  await b.locator("#import-files").setInputFiles([file("three.samenscan.json", 5)]);
+  await b.locator("#import-dataset-counts", { hasText: "uit 3 geïmporteerde bestanden" }).waitFor();
+  await a.locator("#report-outdated").waitFor();
+  await a.goto(env.server.url + "#/importeren");
+  await a.locator("#import-dataset-counts", { hasText: "uit 3 geïmporteerde bestanden" }).waitFor();
   await context.close();
 });
 

@@ -86,6 +86,13 @@ fn ReportScreen() -> impl IntoView {
     let store = use_store();
     let coordinator = use_coordinator();
     coordinator.ensure_loaded(store);
+    coordinator.showing_report.set(true);
+    on_cleanup(move || {
+        coordinator.showing_report.set(false);
+        if coordinator.outdated.get_untracked() {
+            leptos::task::spawn_local(coordinator.reload(store));
+        }
+    });
 
     let available = Memo::new(move |_| coordinator.dataset.with(reported_questionnaires));
     let chosen = RwSignal::new(None::<QuestionnaireRef>);
@@ -154,6 +161,26 @@ fn ReportScreen() -> impl IntoView {
                 <crate::ui::pages::rounds::Rounds questionnaire=questionnaire main=report />
                 <CsvExport questionnaire=questionnaire />
             })}
+            // Last, held at the bottom of the window: it shifts nothing being read, and shows
+            // wherever the reader is on the page. The live region is there from the start, so
+            // what comes into it is announced.
+            <div class="report-outdated" role="status">
+                <Show when=move || coordinator.outdated.get()>
+                    <div class="notice notice-warning no-print" id="report-outdated">
+                        <p>{move || i18n.t().report_outdated}</p>
+                        <button type="button" class="button" id="report-update" on:click=move |_| {
+                            leptos::task::spawn_local(async move {
+                                coordinator.reload(store).await;
+                                // The button is gone with the notice; the updated report is read
+                                // from its top.
+                                dom::focus_element(PAGE_TITLE_ID);
+                            });
+                        }>
+                            {move || i18n.t().report_bring_up_to_date}
+                        </button>
+                    </div>
+                </Show>
+            </div>
         }
         .into_any(),
     }
