@@ -37,8 +37,10 @@ const ID_B: &str = "6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b";
 async fn responses_round_trip_and_a_later_save_replaces_the_earlier() {
     fresh("samenscan-test-roundtrip", &MIGRATIONS).await;
     let a = own(ID_A, 7);
-    repository::save_own_response(&a).await.unwrap();
-    repository::save_own_response(&own(ID_B, 9)).await.unwrap();
+    repository::save_own_response(None, &a).await.unwrap();
+    repository::save_own_response(None, &own(ID_B, 9))
+        .await
+        .unwrap();
     assert_eq!(
         repository::own_response(ID_A).await.unwrap(),
         Some(a.clone())
@@ -48,13 +50,53 @@ async fn responses_round_trip_and_a_later_save_replaces_the_earlier() {
     changed
         .response
         .set_answer("grade", Some(json!(8)), "2026-11-20T10:00:00.000Z");
-    repository::save_own_response(&changed).await.unwrap();
+    assert_eq!(
+        repository::save_own_response(Some(&a), &changed)
+            .await
+            .unwrap(),
+        None,
+        "nothing stored in between: the change is stored as it is"
+    );
     let all = repository::own_responses().await.unwrap();
     assert_eq!(all.len(), 2);
     let stored = repository::own_response(ID_A).await.unwrap().unwrap();
     assert_eq!(stored.response.answers["grade"], json!(8));
     assert_eq!(stored.response.revision, a.response.revision + 1);
     assert_eq!(repository::own_response("unknown").await.unwrap(), None);
+    repository::close();
+}
+
+/// Two tabs change the same draft at the same moment: the second write was made to the copy both
+/// started from, so it is put on what the first stored, in one transaction, and both changes stay.
+#[wasm_bindgen_test]
+async fn a_change_to_an_older_copy_is_put_on_what_another_tab_stored() {
+    fresh("samenscan-test-rebase", &MIGRATIONS).await;
+    let base = own(ID_A, 3);
+    repository::save_own_response(None, &base).await.unwrap();
+    let mut there = base.clone();
+    there
+        .response
+        .set_answer("team", Some(json!("epe")), "2026-11-20T10:00:00.000Z");
+    let mut here = base.clone();
+    here.response.set_answer(
+        "strengths",
+        Some(json!("korte lijnen")),
+        "2026-11-20T10:00:01.000Z",
+    );
+    assert_eq!(
+        repository::save_own_response(Some(&base), &there)
+            .await
+            .unwrap(),
+        None
+    );
+    let merged = repository::save_own_response(Some(&base), &here)
+        .await
+        .unwrap()
+        .expect("the change is put on the other tab's copy");
+    assert_eq!(merged.response.answers["team"], json!("epe"));
+    assert_eq!(merged.response.answers["strengths"], json!("korte lijnen"));
+    assert_eq!(merged.response.revision, there.response.revision + 1);
+    assert_eq!(repository::own_response(ID_A).await.unwrap(), Some(merged));
     repository::close();
 }
 
@@ -66,14 +108,17 @@ async fn meetings_round_trip_and_a_later_save_replaces_the_earlier() {
         builtin().reference(),
         "2026-11-20T09:00:00.000Z".into(),
     ));
-    repository::save_own_meeting(&own).await.unwrap();
+    repository::save_own_meeting(None, &own).await.unwrap();
+    let first = own.clone();
     own.meeting.edit("2026-11-20T09:05:00.000Z", |m| {
         m.municipality = "epe".into();
         m.attendance.insert("gi".into(), 3);
         m.strengths = vec!["Korte lijnen".into()];
     });
     own.exported_revision = Some(2);
-    repository::save_own_meeting(&own).await.unwrap();
+    repository::save_own_meeting(Some(&first), &own)
+        .await
+        .unwrap();
     assert_eq!(repository::own_meetings().await.unwrap(), vec![own]);
     // Responses and meetings live in their own stores.
     assert!(repository::own_responses().await.unwrap().is_empty());
@@ -93,8 +138,8 @@ async fn a_database_written_at_schema_1_opens_at_the_current_schema_with_records
     );
     let a = own(ID_A, 6);
     let b = own(ID_B, 10);
-    repository::save_own_response(&a).await.unwrap();
-    repository::save_own_response(&b).await.unwrap();
+    repository::save_own_response(None, &a).await.unwrap();
+    repository::save_own_response(None, &b).await.unwrap();
     repository::save_setting("last_export", &json!("2026-11-21T08:00:00.000Z"))
         .await
         .unwrap();
@@ -206,7 +251,9 @@ async fn a_failing_write_leaves_nothing_of_its_transaction() {
 #[wasm_bindgen_test]
 async fn wipe_empties_every_store() {
     fresh("samenscan-test-wipe", &MIGRATIONS).await;
-    repository::save_own_response(&own(ID_A, 5)).await.unwrap();
+    repository::save_own_response(None, &own(ID_A, 5))
+        .await
+        .unwrap();
     repository::save_setting("x", &json!(1)).await.unwrap();
     repository::save_questionnaire(builtin()).await.unwrap();
     repository::wipe().await.unwrap();

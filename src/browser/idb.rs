@@ -267,6 +267,34 @@ pub async fn write_all(db: &IdbDatabase, writes: &[Write<'_>]) -> Result<(), Sto
     transaction_done(&tx).await
 }
 
+/// Reads the value under `key` and, in the same read-write transaction, stores what `decide`
+/// makes of it (nothing when it gives `None`), then waits until that has committed. No other
+/// write to the store, from this tab or another, comes between the read and the write: the
+/// browser runs read-write transactions on the same store one after the other. The write is
+/// made while the read's success is being handled (promise continuations run before the
+/// transaction goes inactive), so the transaction stays open across the `.await`.
+pub async fn read_and_put(
+    db: &IdbDatabase,
+    store: &str,
+    key: &str,
+    decide: impl FnOnce(Option<String>) -> Option<String>,
+) -> Result<(), StorageError> {
+    let tx = db
+        .transaction_with_str_and_mode(store, IdbTransactionMode::Readwrite)
+        .map_err(StorageError::from_js)?;
+    let key = JsValue::from_str(key);
+    let objects = tx.object_store(store).map_err(StorageError::from_js)?;
+    let read = objects.get(&key).map_err(StorageError::from_js)?;
+    let stored = request_done(&read).await?.as_string();
+    if let Some(json) = decide(stored) {
+        if let Err(e) = objects.put_with_key(&JsValue::from_str(&json), &key) {
+            let _ = tx.abort();
+            return Err(StorageError::from_js(e));
+        }
+    }
+    transaction_done(&tx).await
+}
+
 /// Every value of a store, as the JSON strings that were put.
 pub fn get_all(
     db: &IdbDatabase,

@@ -18,6 +18,7 @@ use std::cell::RefCell;
 use std::future::Future;
 
 use crate::browser::idb::{self, create_store, Migration, StorageError, Write};
+use crate::domain::device::Rebase;
 use crate::domain::import_log::{ImportRecord, Imported};
 use crate::domain::{builtin, OwnMeeting, OwnResponse, Questionnaire};
 use wasm_bindgen::JsCast;
@@ -140,9 +141,52 @@ pub async fn own_meeting(id: &str) -> Result<Option<OwnMeeting>, StorageError> {
     }
 }
 
-/// Saves one of this device's responses and waits until the write has committed.
-pub async fn save_own_response(own: &OwnResponse) -> Result<(), StorageError> {
-    put(RESPONSES, &own.response.id, own).await
+/// Saves `ours`, a change made to `base` (`None` for a new record), and waits until the write
+/// has committed. Should another tab have stored a later revision than `base` meanwhile, the
+/// change is put on that copy instead ([`Rebase`]), in the same transaction, and what was stored
+/// is returned, to be shown in place of `ours`.
+async fn save_over<T>(
+    store: &str,
+    key: &str,
+    base: Option<&T>,
+    ours: &T,
+    revision: fn(&T) -> u64,
+) -> Result<Option<T>, StorageError>
+where
+    T: Rebase + serde::Serialize + serde::de::DeserializeOwned + PartialEq,
+{
+    let Some(base) = base else {
+        return put(store, key, ours).await.map(|()| None);
+    };
+    let mut rebased = None;
+    idb::read_and_put(&db()?, store, key, |stored| {
+        let stored = stored.and_then(|json| parse::<T>(&json).ok());
+        let record = match stored {
+            Some(stored) if revision(&stored) > revision(base) => {
+                let merged = T::rebase(base, ours, &stored);
+                if merged == stored {
+                    rebased = Some(merged);
+                    return None;
+                }
+                rebased.insert(merged)
+            }
+            _ => ours,
+        };
+        Some(serde_json::to_string(record).expect("records serialise"))
+    })
+    .await?;
+    Ok(rebased)
+}
+
+/// Saves a change to one of this device's responses (see [`save_over`]).
+pub async fn save_own_response(
+    base: Option<&OwnResponse>,
+    own: &OwnResponse,
+) -> Result<Option<OwnResponse>, StorageError> {
+    save_over(RESPONSES, &own.response.id, base, own, |r| {
+        r.response.revision
+    })
+    .await
 }
 
 /// This device's own evaluation meetings, in no particular order (the read starts at the call).
@@ -150,9 +194,12 @@ pub fn own_meetings() -> impl Future<Output = Result<Vec<OwnMeeting>, StorageErr
     all_of(MEETINGS)
 }
 
-/// Saves one of this device's meetings and waits until the write has committed.
-pub async fn save_own_meeting(own: &OwnMeeting) -> Result<(), StorageError> {
-    put(MEETINGS, &own.meeting.id, own).await
+/// Saves a change to one of this device's meetings (see [`save_over`]).
+pub async fn save_own_meeting(
+    base: Option<&OwnMeeting>,
+    own: &OwnMeeting,
+) -> Result<Option<OwnMeeting>, StorageError> {
+    save_over(MEETINGS, &own.meeting.id, base, own, |m| m.meeting.revision).await
 }
 
 /// Questionnaires loaded into this app (the built-in one is not stored: it ships with the app).

@@ -4,6 +4,7 @@
 
 use super::sorting;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 use super::meeting::Meeting;
 use super::response::{Response, Status, Timestamp};
@@ -105,6 +106,143 @@ impl OwnResponse {
     }
 }
 
+/// A change one tab made to a record, put on the copy another tab stored meanwhile (several tabs
+/// of the app on one device, design §2's "one device"). `base` is the copy this tab changed,
+/// `ours` the changed copy, `stored` what is stored now, at a later revision than `base`. Every
+/// field this tab changed takes its value from `ours`; every other field keeps the stored one,
+/// so neither tab's change is lost; a field both changed takes this tab's, the later write. A
+/// withdrawal wins over any change, from either side. The result is one revision past `stored`.
+/// Answers, attendance and notes are merged per item; a list (cases, actions) as a whole.
+pub trait Rebase: Sized {
+    /// See the trait.
+    fn rebase(base: &Self, ours: &Self, stored: &Self) -> Self;
+}
+
+/// Puts the change from `base` to `ours` on `merged`, as a whole.
+fn take_changed<T: PartialEq + Clone>(base: &T, ours: &T, merged: &mut T) {
+    if base != ours {
+        *merged = ours.clone();
+    }
+}
+
+/// Puts each entry `ours` changed, added or removed since `base` on `merged`.
+fn take_changed_entries<V: PartialEq + Clone>(
+    base: &BTreeMap<String, V>,
+    ours: &BTreeMap<String, V>,
+    merged: &mut BTreeMap<String, V>,
+) {
+    for key in base.keys().chain(ours.keys()) {
+        match (base.get(key), ours.get(key)) {
+            (b, o) if b == o => {}
+            (_, Some(v)) => {
+                merged.insert(key.clone(), v.clone());
+            }
+            (_, None) => {
+                merged.remove(key);
+            }
+        }
+    }
+}
+
+/// The bookkeeping of a rebased record: one revision past the stored one, at the later time.
+fn next_of(stored: (u64, &str), ours: &str) -> (u64, String) {
+    let at = if Timestamp::parse(ours) >= Timestamp::parse(stored.1) {
+        ours
+    } else {
+        stored.1
+    };
+    (stored.0 + 1, at.to_string())
+}
+
+impl Rebase for Response {
+    fn rebase(base: &Response, ours: &Response, stored: &Response) -> Response {
+        let mut merged = stored.clone();
+        if stored.status == Status::Withdrawn {
+            return merged;
+        }
+        if ours.status == Status::Withdrawn {
+            merged.status = Status::Withdrawn;
+            merged.answers.clear();
+        } else {
+            for key in base.answers.keys().chain(ours.answers.keys()) {
+                match (base.answers.get(key), ours.answers.get(key)) {
+                    (b, o) if b == o => {}
+                    (_, Some(v)) => {
+                        merged.answers.insert(key.clone(), v.clone());
+                    }
+                    (_, None) => {
+                        merged.answers.remove(key);
+                    }
+                }
+            }
+            take_changed(&base.status, &ours.status, &mut merged.status);
+        }
+        if merged != *stored {
+            (merged.revision, merged.updated_at) =
+                next_of((stored.revision, &stored.updated_at), &ours.updated_at);
+        }
+        merged
+    }
+}
+
+impl Rebase for Meeting {
+    fn rebase(base: &Meeting, ours: &Meeting, stored: &Meeting) -> Meeting {
+        let mut merged = stored.clone();
+        if stored.status == Status::Withdrawn {
+            return merged;
+        }
+        if ours.status == Status::Withdrawn {
+            merged.status = Status::Withdrawn;
+            merged.clear_content();
+        } else {
+            take_changed(
+                &base.municipality,
+                &ours.municipality,
+                &mut merged.municipality,
+            );
+            take_changed(&base.date, &ours.date, &mut merged.date);
+            take_changed_entries(&base.attendance, &ours.attendance, &mut merged.attendance);
+            take_changed_entries(&base.notes, &ours.notes, &mut merged.notes);
+            take_changed(&base.cases, &ours.cases, &mut merged.cases);
+            take_changed(&base.actions, &ours.actions, &mut merged.actions);
+            take_changed(&base.strengths, &ours.strengths, &mut merged.strengths);
+            take_changed(&base.concerns, &ours.concerns, &mut merged.concerns);
+            take_changed(&base.status, &ours.status, &mut merged.status);
+        }
+        if merged != *stored {
+            (merged.revision, merged.updated_at) =
+                next_of((stored.revision, &stored.updated_at), &ours.updated_at);
+        }
+        merged
+    }
+}
+
+impl Rebase for OwnResponse {
+    fn rebase(base: &OwnResponse, ours: &OwnResponse, stored: &OwnResponse) -> OwnResponse {
+        let mut merged = stored.clone();
+        merged.response = Response::rebase(&base.response, &ours.response, &stored.response);
+        take_changed(
+            &base.exported_revision,
+            &ours.exported_revision,
+            &mut merged.exported_revision,
+        );
+        merged
+    }
+}
+
+impl Rebase for OwnMeeting {
+    fn rebase(base: &OwnMeeting, ours: &OwnMeeting, stored: &OwnMeeting) -> OwnMeeting {
+        let mut merged = stored.clone();
+        merged.meeting = Meeting::rebase(&base.meeting, &ours.meeting, &stored.meeting);
+        take_changed(
+            &base.exported_revision,
+            &ours.exported_revision,
+            &mut merged.exported_revision,
+        );
+        merged
+    }
+}
+
 /// Sorts meetings for listing: the most recently started first, then by id.
 pub fn sort_meetings_for_listing(meetings: &mut [OwnMeeting]) {
     sorting::sort_by(meetings, |a, b| {
@@ -180,5 +318,168 @@ mod tests {
         let mut list = vec![a.clone(), b.clone()];
         sort_for_listing(&mut list);
         assert_eq!(list, vec![b, a]);
+    }
+
+    fn answered(
+        mut own: OwnResponse,
+        item: &str,
+        value: serde_json::Value,
+        now: &str,
+    ) -> OwnResponse {
+        own.response.set_answer(item, Some(value), now);
+        own
+    }
+
+    #[test]
+    fn two_tabs_changing_different_answers_keep_both() {
+        let base = answered(
+            own(Status::Draft, 1, None),
+            "org",
+            "gi".into(),
+            "2026-11-20T09:01:00Z",
+        );
+        // This tab types a strength; the other tab meanwhile answered the team and the grade.
+        let mut ours = base.clone();
+        ours.response.set_answer(
+            "strengths",
+            Some("korte lijnen".into()),
+            "2026-11-20T09:03:00Z",
+        );
+        let mut stored = base.clone();
+        stored
+            .response
+            .set_answer("team", Some("epe".into()), "2026-11-20T09:02:00Z");
+        stored
+            .response
+            .set_answer("grade", Some(7.into()), "2026-11-20T09:02:30Z");
+        let merged = OwnResponse::rebase(&base, &ours, &stored);
+        let a = &merged.response.answers;
+        assert_eq!(a.get("org"), Some(&"gi".into()));
+        assert_eq!(a.get("team"), Some(&"epe".into()));
+        assert_eq!(a.get("grade"), Some(&7.into()));
+        assert_eq!(a.get("strengths"), Some(&"korte lijnen".into()));
+        assert_eq!(merged.response.revision, stored.response.revision + 1);
+        assert_eq!(merged.response.updated_at, "2026-11-20T09:03:00Z");
+    }
+
+    #[test]
+    fn a_rebase_takes_removals_and_the_later_write_of_one_answer() {
+        let base = answered(
+            own(Status::Draft, 1, None),
+            "org",
+            "gi".into(),
+            "2026-11-20T09:01:00Z",
+        );
+        let base = answered(base, "team", "epe".into(), "2026-11-20T09:01:10Z");
+        let mut ours = base.clone();
+        ours.response
+            .set_answer("team", None, "2026-11-20T09:03:00Z");
+        ours.response
+            .set_answer("org", Some("vt".into()), "2026-11-20T09:03:00Z");
+        let mut stored = base.clone();
+        stored
+            .response
+            .set_answer("org", Some("lokaal_team".into()), "2026-11-20T09:02:00Z");
+        let merged = Response::rebase(&base.response, &ours.response, &stored.response);
+        assert_eq!(merged.answers.get("team"), None, "the removal here is kept");
+        assert_eq!(
+            merged.answers.get("org"),
+            Some(&"vt".into()),
+            "both changed it: the later write"
+        );
+        // A copy stored with nothing this tab changed is kept as it is, at its revision.
+        let same = Response::rebase(&base.response, &base.response, &stored.response);
+        assert_eq!(same, stored.response);
+    }
+
+    #[test]
+    fn a_withdrawal_on_either_side_wins() {
+        let base = answered(
+            own(Status::Draft, 1, None),
+            "org",
+            "gi".into(),
+            "2026-11-20T09:01:00Z",
+        );
+        let mut withdrawn = base.clone();
+        withdrawn.response.withdraw("2026-11-20T09:02:00Z");
+        let typed = answered(base.clone(), "team", "epe".into(), "2026-11-20T09:03:00Z");
+        let mut stored_with_more = base.clone();
+        stored_with_more
+            .response
+            .set_answer("grade", Some(6.into()), "2026-11-20T09:02:00Z");
+        // Withdrawn here, answered there: withdrawn, and nothing of either tab's answers kept.
+        let merged = Response::rebase(
+            &base.response,
+            &withdrawn.response,
+            &stored_with_more.response,
+        );
+        assert_eq!(merged.status, Status::Withdrawn);
+        assert!(merged.answers.is_empty());
+        assert!(merged.answers.is_empty() && merged.status == Status::Withdrawn);
+        // Withdrawn there, typed here: the withdrawal stays.
+        let merged = Response::rebase(&base.response, &typed.response, &withdrawn.response);
+        assert_eq!(merged, withdrawn.response);
+    }
+
+    #[test]
+    fn meetings_merge_per_field_per_note_and_per_organisation() {
+        use crate::domain::meeting::Meeting;
+        let q = QuestionnaireRef {
+            id: "samenwerking".into(),
+            version: 1,
+        };
+        let mut base = Meeting::new_draft("m1".into(), q, "2026-11-20T09:00:00Z".into());
+        base.edit("2026-11-20T09:01:00Z", |m| {
+            m.municipality = "epe".into();
+            m.notes.insert("q1".into(), "eerst".into());
+        });
+        let mut ours = base.clone();
+        ours.edit("2026-11-20T09:03:00Z", |m| {
+            m.notes.insert("q2".into(), "hier getypt".into());
+            m.attendance.insert("gi".into(), 3);
+        });
+        let mut stored = base.clone();
+        stored.edit("2026-11-20T09:02:00Z", |m| {
+            m.date = "2026-11-19".into();
+            m.notes.insert("q1".into(), "daar aangevuld".into());
+            m.attendance.insert("vt".into(), 2);
+        });
+        let merged = Meeting::rebase(&base, &ours, &stored);
+        assert_eq!(merged.municipality, "epe");
+        assert_eq!(merged.date, "2026-11-19");
+        assert_eq!(
+            merged.notes.get("q1").map(String::as_str),
+            Some("daar aangevuld")
+        );
+        assert_eq!(
+            merged.notes.get("q2").map(String::as_str),
+            Some("hier getypt")
+        );
+        assert_eq!(merged.attendance.get("gi"), Some(&3));
+        assert_eq!(merged.attendance.get("vt"), Some(&2));
+        assert_eq!(merged.revision, stored.revision + 1);
+        let mut withdrawn = base.clone();
+        withdrawn.withdraw("2026-11-20T09:04:00Z");
+        let merged = Meeting::rebase(&base, &withdrawn, &stored);
+        assert_eq!(merged.status, Status::Withdrawn);
+        assert!(merged.notes.is_empty() && merged.date.is_empty());
+    }
+
+    #[test]
+    fn the_export_mark_travels_with_a_rebase() {
+        let base = own(Status::Complete, 4, None);
+        let mut ours = base.clone();
+        ours.exported_revision = Some(4);
+        let stored = answered(base.clone(), "org", "gi".into(), "2026-11-20T09:02:00Z");
+        let merged = OwnResponse::rebase(&base, &ours, &stored);
+        assert_eq!(merged.exported_revision, Some(4));
+        assert_eq!(
+            merged.response, stored.response,
+            "only the mark changed here"
+        );
+        assert!(
+            merged.needs_export(),
+            "the other tab's change has not left yet"
+        );
     }
 }

@@ -108,13 +108,25 @@ impl Store {
 
     /// Applies `change` to the response `id` (with the current time) and saves it at once.
     pub fn update_response(self, id: &str, change: impl FnOnce(&mut Response, &str)) {
-        let Some(mut own) = self.response_untracked(id) else {
+        let Some(base) = self.response_untracked(id) else {
             return;
         };
-        let before = own.response.revision;
+        let mut own = base.clone();
         change(&mut own.response, &clock::now_rfc3339());
-        if own.response.revision != before {
-            self.save(own);
+        if own.response.revision != base.response.revision {
+            self.save_change(Some(base), own);
+        }
+    }
+
+    /// Notes that revision `revision` of response `id` has left the machine in an export.
+    pub fn mark_exported(self, id: &str, revision: u64) {
+        let Some(base) = self.response_untracked(id) else {
+            return;
+        };
+        let mut own = base.clone();
+        own.exported_revision = Some(revision);
+        if own != base {
+            self.save_change(Some(base), own);
         }
     }
 
@@ -123,20 +135,51 @@ impl Store {
             .with_untracked(|list| list.iter().find(|r| r.response.id == id).cloned())
     }
 
-    /// Shows `own` at once and writes it to IndexedDB. Writes are issued in order, so the last
-    /// change is the one that stays.
+    /// Shows a new response at once and writes it to IndexedDB.
     pub fn save(self, own: OwnResponse) {
+        self.save_change(None, own);
+    }
+
+    /// Shows `own`, a change made to `base` (`None`: a new record), at once and writes it to
+    /// IndexedDB. Writes are issued in order, so the last change is the one that stays; should
+    /// another tab have stored the record meanwhile, the change is put on its copy (see
+    /// [`repository::save_own_response`]) and the result is shown here.
+    fn save_change(self, base: Option<OwnResponse>, own: OwnResponse) {
+        let shown = own.clone();
         self.responses.update(|list| {
             match list.iter_mut().find(|r| r.response.id == own.response.id) {
-                Some(slot) => *slot = own.clone(),
-                None => list.push(own.clone()),
+                Some(slot) => *slot = shown,
+                None => list.push(shown),
             }
         });
         let news = TabNews::Response(own.response.id.clone());
-        self.write(
-            news,
-            async move { repository::save_own_response(&own).await },
-        );
+        self.write(news, async move {
+            let stored = repository::save_own_response(base.as_ref(), &own).await?;
+            if let Some(stored) = stored {
+                let id = own.response.id.clone();
+                self.show_stored(self.responses, stored, &own, |r| &r.response.id);
+                self.note_changed_elsewhere(id);
+            }
+            Ok(())
+        });
+    }
+
+    /// Shows `stored`, what a write put on another tab's copy, in place of `written`, unless a
+    /// later change was made here meanwhile: its own write puts it on what is stored now.
+    fn show_stored<T: PartialEq + Send + Sync + 'static>(
+        self,
+        list: RwSignal<Vec<T>>,
+        stored: T,
+        written: &T,
+        id: impl Fn(&T) -> &String,
+    ) {
+        list.update(|list| {
+            if let Some(slot) = list.iter_mut().find(|r| id(r) == id(written)) {
+                if *slot == *written {
+                    *slot = stored;
+                }
+            }
+        });
     }
 
     /// This device's unfinished enquêtes and meetings, counted (tracked): what an export leaves
@@ -175,32 +218,57 @@ impl Store {
     /// Applies `change` to the meeting `id` (with the current time) and saves it at once when
     /// it changed anything.
     pub fn update_meeting(self, id: &str, change: impl FnOnce(&mut Meeting, &str)) {
-        let Some(mut own) = self
-            .meetings
-            .with_untracked(|list| list.iter().find(|m| m.meeting.id == id).cloned())
-        else {
+        let Some(base) = self.meeting_untracked(id) else {
             return;
         };
-        let before = own.meeting.revision;
+        let mut own = base.clone();
         change(&mut own.meeting, &clock::now_rfc3339());
-        if own.meeting.revision != before {
-            self.save_meeting(own);
+        if own.meeting.revision != base.meeting.revision {
+            self.save_meeting_change(Some(base), own);
         }
     }
 
-    /// As [`Store::save`], for a meeting.
+    /// As [`Store::mark_exported`], for a meeting.
+    pub fn mark_meeting_exported(self, id: &str, revision: u64) {
+        let Some(base) = self.meeting_untracked(id) else {
+            return;
+        };
+        let mut own = base.clone();
+        own.exported_revision = Some(revision);
+        if own != base {
+            self.save_meeting_change(Some(base), own);
+        }
+    }
+
+    fn meeting_untracked(self, id: &str) -> Option<OwnMeeting> {
+        self.meetings
+            .with_untracked(|list| list.iter().find(|m| m.meeting.id == id).cloned())
+    }
+
+    /// As [`Store::save`], for a new meeting.
     pub fn save_meeting(self, own: OwnMeeting) {
+        self.save_meeting_change(None, own);
+    }
+
+    /// As [`Store::save_change`], for a meeting.
+    fn save_meeting_change(self, base: Option<OwnMeeting>, own: OwnMeeting) {
+        let shown = own.clone();
         self.meetings.update(|list| {
             match list.iter_mut().find(|m| m.meeting.id == own.meeting.id) {
-                Some(slot) => *slot = own.clone(),
-                None => list.push(own.clone()),
+                Some(slot) => *slot = shown,
+                None => list.push(shown),
             }
         });
         let news = TabNews::Meeting(own.meeting.id.clone());
-        self.write(
-            news,
-            async move { repository::save_own_meeting(&own).await },
-        );
+        self.write(news, async move {
+            let stored = repository::save_own_meeting(base.as_ref(), &own).await?;
+            if let Some(stored) = stored {
+                let id = own.meeting.id.clone();
+                self.show_stored(self.meetings, stored, &own, |m| &m.meeting.id);
+                self.note_changed_elsewhere(id);
+            }
+            Ok(())
+        });
     }
 
     fn note_changed_elsewhere(self, id: String) {
@@ -254,6 +322,11 @@ impl Store {
                 tabs::tell(&news);
             }
             self.pending.update(|n| *n -= 1);
+            if self.pending.get_untracked() == 0 {
+                for news in DEFERRED.take() {
+                    leptos::task::spawn_local(take_stored(self, news));
+                }
+            }
             // Every write carries the whole record, and writes complete in the order they were
             // made, so the last one to complete tells whether everything so far is stored.
             match result {
@@ -276,6 +349,9 @@ thread_local! {
     /// stays.
     static WAITING: std::cell::RefCell<Vec<futures_channel::oneshot::Sender<()>>> =
         const { std::cell::RefCell::new(Vec::new()) };
+    /// News of records stored by another tab that came while a write of this tab's was on its
+    /// way; read back once none is.
+    static DEFERRED: std::cell::RefCell<Vec<TabNews>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 fn release_waiting_writes() {
@@ -322,29 +398,14 @@ pub fn follow_other_tabs(store: Store, coordinator: crate::ui::coordinator::Coor
     tabs::listen(move |news| {
         leptos::task::spawn_local(async move {
             match news {
-                TabNews::Response(id) => {
-                    if let Ok(Some(stored)) = repository::own_response(&id).await {
-                        let mut changed = false;
-                        store.responses.maybe_update(|list| {
-                            changed =
-                                adopt(list, stored, |r| (&r.response.id, r.response.revision));
-                            changed
-                        });
-                        if changed {
-                            store.note_changed_elsewhere(id);
-                        }
-                    }
-                }
-                TabNews::Meeting(id) => {
-                    if let Ok(Some(stored)) = repository::own_meeting(&id).await {
-                        let mut changed = false;
-                        store.meetings.maybe_update(|list| {
-                            changed = adopt(list, stored, |m| (&m.meeting.id, m.meeting.revision));
-                            changed
-                        });
-                        if changed {
-                            store.note_changed_elsewhere(id);
-                        }
+                news @ (TabNews::Response(_) | TabNews::Meeting(_)) => {
+                    if store.pending.get_untracked() > 0 {
+                        // This tab's own write is on its way: it puts its change on what the
+                        // other tab stored and shows the result; what is stored is read back
+                        // once no write of this tab's is waiting.
+                        DEFERRED.with_borrow_mut(|deferred| deferred.push(news));
+                    } else {
+                        take_stored(store, news).await;
                     }
                 }
                 TabNews::Settings => {
@@ -383,6 +444,41 @@ pub fn follow_other_tabs(store: Store, coordinator: crate::ui::coordinator::Coor
             }
         });
     });
+}
+
+/// Shows the stored copy of the response or meeting another tab says it stored, in place of this
+/// tab's, unless this tab's is at a later revision.
+async fn take_stored(store: Store, news: TabNews) {
+    let changed = match &news {
+        TabNews::Response(id) => match repository::own_response(id).await {
+            Ok(Some(stored)) => {
+                let mut changed = false;
+                store.responses.maybe_update(|list| {
+                    changed = adopt(list, stored, |r| (&r.response.id, r.response.revision));
+                    changed
+                });
+                changed
+            }
+            _ => false,
+        },
+        TabNews::Meeting(id) => match repository::own_meeting(id).await {
+            Ok(Some(stored)) => {
+                let mut changed = false;
+                store.meetings.maybe_update(|list| {
+                    changed = adopt(list, stored, |m| (&m.meeting.id, m.meeting.revision));
+                    changed
+                });
+                changed
+            }
+            _ => false,
+        },
+        _ => false,
+    };
+    if changed {
+        if let TabNews::Response(id) | TabNews::Meeting(id) = news {
+            store.note_changed_elsewhere(id);
+        }
+    }
 }
 
 /// Opens storage, loads this device's data and provides the [`Store`] context.

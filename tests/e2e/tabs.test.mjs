@@ -71,6 +71,42 @@ test("two tabs on one draft: each shows the other's answers, and neither writes 
   await context.close();
 });
 
+test("typing at the same moment in two tabs on one draft loses no keystroke of either", async () => {
+  const { context, page: a } = await open(env.browser, env.server.url);
+  await a.goto(env.server.url + "#/enquete");
+  await a.getByRole("button", { name: "Nieuwe enquête beginnen" }).click();
+  await a.locator(".caption", { hasText: "Stap 1 van" }).waitFor();
+  await a.locator("#q-org-1").check();
+  await a.locator("#q-team-4").check();
+  await a.locator("#q-frequency-0").check();
+  await storedWhen(a, (s) => s[0]?.response.answers.frequency === "nooit");
+  const b = await context.newPage();
+  await b.goto(a.url());
+  for (const tab of [a, b]) {
+    await tab.locator("#q-frequency-0:checked").waitFor();
+    await tab.getByRole("button", { name: "Volgende" }).click();
+    await tab.locator(".caption", { hasText: "Stap 2 van 2" }).waitFor();
+  }
+  // Each tab types into its own field, keystrokes interleaved: each write carries the whole
+  // response, so before, a write made from a copy without the other tab's last keystroke
+  // stored over it.
+  const strengths = "Korte lijnen en vertrouwen in elkaar";
+  const concerns = "Wachtlijsten bij de GI en wisselende contactpersonen";
+  await Promise.all([
+    a.locator("#q-strengths").pressSequentially(strengths),
+    b.locator("#q-concerns").pressSequentially(concerns),
+  ]);
+  const [own] = await storedWhen(a, (s) =>
+    s[0]?.response.answers.strengths === strengths && s[0]?.response.answers.concerns === concerns);
+  assert.equal(own.response.answers.org, "gi");
+  for (const tab of [a, b]) {
+    await tab.waitForFunction(([s, c]) =>
+      document.querySelector("#q-strengths").value === s && document.querySelector("#q-concerns").value === c,
+    [strengths, concerns]);
+  }
+  await context.close();
+});
+
 test("two tabs on one meeting: a field typed in one is shown in the other", async () => {
   const { context, page: a } = await open(env.browser, env.server.url);
   await a.goto(env.server.url + "#/bijeenkomsten");

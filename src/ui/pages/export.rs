@@ -322,13 +322,12 @@ fn ExportForm(everything: bool) -> impl IntoView {
                 saved_as.set(Some(Err(())));
                 return;
             }
-            for mut own in chosen {
-                own.exported_revision = Some(own.response.revision);
-                store.save(own);
+            // Marked on the copies held now, which another tab may have changed meanwhile.
+            for own in chosen {
+                store.mark_exported(&own.response.id, own.response.revision);
             }
-            for mut own in chosen_meetings {
-                own.exported_revision = Some(own.meeting.revision);
-                store.save_meeting(own);
+            for own in chosen_meetings {
+                store.mark_meeting_exported(&own.meeting.id, own.meeting.revision);
             }
             store.last_export.set(Some(now.clone()));
             if repository::save_setting("last_export", &json!(now))
