@@ -855,3 +855,87 @@ fn the_reference_report_leaves_nothing_to_work_out() {
     }
     assert!(leaks_found >= 1, "no split to doctor");
 }
+
+/// Phase is asked only of those who work together, so the phase split's "not asked or not
+/// answered" group is exactly frequency "nooit". The frequency split hides "nooit" to protect
+/// the one "vaker" response; before, the phase split showed that same group's size, grade and
+/// open answers, and the one response's followed from the total (an acceptance test's find).
+#[test]
+fn a_group_hidden_in_one_split_is_hidden_where_the_same_people_form_another() {
+    let mut data = Vec::new();
+    let groups = [
+        ("nooit", 6),
+        ("1_2_keer", 8),
+        ("maandelijks", 7),
+        ("wekelijks", 9),
+        ("vaker", 1),
+    ];
+    let phases = ["kennismaken", "opbouw", "verdieping"];
+    for (freq, n) in groups {
+        for k in 0..n {
+            let mut a = json!({
+                "org": "gi", "team": "epe", "frequency": freq,
+                "strengths": format!("{freq} {}", k % 2),
+            });
+            if freq != "nooit" {
+                a["grade"] = json!(5 + (k % 5));
+                a["phase"] = json!(phases[k % 3]);
+            }
+            data.push(builtin_response(data.len(), a));
+        }
+    }
+    let q = builtin();
+    let report = build_report(q, &data, &ReportOptions::default());
+    let frequency = report.split("frequency").unwrap();
+    let nooit = frequency.group(&GroupKey::Option("nooit".into())).unwrap();
+    assert_eq!(
+        frequency
+            .group(&GroupKey::Option("vaker".into()))
+            .unwrap()
+            .hidden,
+        Some(Hidden::TooSmall)
+    );
+    assert_eq!(nooit.hidden, Some(Hidden::ProtectsSmallGroup));
+    let phase = report.split("phase").unwrap();
+    let not_asked = phase.group(&GroupKey::NotAnswered).unwrap();
+    assert!(not_asked.hidden.is_some(), "{not_asked:?}");
+    assert_eq!(not_asked.n, Cell::Suppressed);
+    // Its split is then made safe on its own terms: one hidden group alone would follow from
+    // the total.
+    assert!(
+        phase
+            .groups
+            .iter()
+            .filter(|g| g.key != GroupKey::NotAnswered && g.hidden.is_some())
+            .count()
+            >= 1
+    );
+    // The open answers by phase hide the "nooit" answers too.
+    let by_phase = build_report(
+        q,
+        &data,
+        &ReportOptions {
+            open_answers_by: Some("phase".into()),
+        },
+    );
+    let shown_texts: Vec<String> = format!("{:?}", by_phase.open_answers)
+        .split('"')
+        .map(str::to_string)
+        .collect();
+    assert!(
+        !shown_texts.iter().any(|t| t.starts_with("nooit ")),
+        "the 'nooit' answers are shown by phase"
+    );
+    // And the attacker of each split on its own still finds nothing.
+    for item in ["frequency", "phase"] {
+        let by = build_report(
+            q,
+            &data,
+            &ReportOptions {
+                open_answers_by: Some(item.into()),
+            },
+        );
+        let p = published_split(&report, &by, item, &truth(q, &data, item));
+        assert_eq!(attack(&p), [], "{item}");
+    }
+}

@@ -337,6 +337,16 @@ fn hide_column(
 /// assert_eq!(s.groups, [Some(Hidden::TooSmall), Some(Hidden::ProtectsSmallGroup), None]);
 /// ```
 pub fn suppress_split(counts: &SplitCounts, min: usize) -> SplitSuppression {
+    suppress_split_with(counts, min, vec![false; counts.groups.len()])
+}
+
+/// [`suppress_split`], with the groups in `forced` hidden from the start (to protect a small
+/// group of another split, see [`identical_groups`]).
+fn suppress_split_with(
+    counts: &SplitCounts,
+    min: usize,
+    mut forced: Vec<bool>,
+) -> SplitSuppression {
     let n = &counts.groups;
     let total: usize = n.iter().sum();
     if total > 0 && total < min {
@@ -345,7 +355,6 @@ pub fn suppress_split(counts: &SplitCounts, min: usize) -> SplitSuppression {
             figures: vec![vec![true; n.len()]; counts.figures.len()],
         };
     }
-    let mut forced = vec![false; n.len()];
     'decide: loop {
         let groups = hide_groups(n, &forced, min);
         let mut figures = Vec::with_capacity(counts.figures.len());
@@ -360,6 +369,109 @@ pub fn suppress_split(counts: &SplitCounts, min: usize) -> SplitSuppression {
             }
         }
         return SplitSuppression { groups, figures };
+    }
+}
+
+/// A value that mixes the bits of `x` well (splitmix64's finaliser): a response's share of a
+/// group's fingerprint.
+fn mix(mut x: u64) -> u64 {
+    x = x.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    x = (x ^ (x >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    x ^ (x >> 31)
+}
+
+/// Groups of different splits that hold exactly the same responses, as classes of two or more
+/// (split, group). A conditional item makes them: its "not asked" group is the group of the
+/// answer that skips it (the built-in phase is asked only of those who work together, so its
+/// "not asked or not answered" group is frequency "nooit"). Each split's suppression is decided
+/// on its own, so such a group could be hidden in one split and shown in the other.
+fn identical_groups(scores: &[ResponseScores], sizes: &[usize]) -> Vec<Vec<(usize, usize)>> {
+    // A fingerprint per group: its size and two sums of its responses' mixed indices.
+    let mut prints: Vec<Vec<(usize, u64, u64)>> =
+        sizes.iter().map(|&k| vec![(0, 0, 0); k]).collect();
+    for (i, sc) in scores.iter().enumerate() {
+        let (a, b) = (mix(i as u64), mix(!(i as u64)));
+        for (s, &k) in sizes.iter().enumerate() {
+            let p = &mut prints[s][group_index(sc, s, k)];
+            p.0 += 1;
+            p.1 = p.1.wrapping_add(a);
+            p.2 ^= b;
+        }
+    }
+    let mut all: Vec<((usize, u64, u64), (usize, usize))> = prints
+        .iter()
+        .enumerate()
+        .flat_map(|(s, groups)| groups.iter().enumerate().map(move |(g, p)| (*p, (s, g))))
+        .filter(|(p, _)| p.0 > 0)
+        .collect();
+    sorting::sort(&mut all);
+    let mut classes: Vec<Vec<(usize, usize)>> = Vec::new();
+    for run in all.chunk_by(|x, y| x.0 == y.0) {
+        if run.len() < 2 {
+            continue;
+        }
+        // Checked response by response, not trusted to the fingerprint.
+        let members = |&(s, g): &(usize, usize)| -> Vec<usize> {
+            (0..scores.len())
+                .filter(|&i| group_index(&scores[i], s, sizes[s]) == g)
+                .collect()
+        };
+        let first = members(&run[0].1);
+        let class: Vec<(usize, usize)> = std::iter::once(run[0].1)
+            .chain(
+                run[1..]
+                    .iter()
+                    .map(|x| x.1)
+                    .filter(|at| members(at) == first),
+            )
+            .collect();
+        if class.len() >= 2 {
+            classes.push(class);
+        }
+    }
+    classes
+}
+
+/// The suppression of every split: each decided on its own ([`suppress_split`]), then, for
+/// groups of different splits that hold the same responses ([`identical_groups`]), one hidden
+/// (or with a figure hidden) in one split is hidden in every other too, and those splits are
+/// decided again, until nothing changes. Otherwise the phase split would show the size, grade and
+/// open answers of the "not asked" group that the frequency split hides as "nooit" to protect a
+/// small group, which then follows from the total.
+fn suppress_splits(
+    scores: &[ResponseScores],
+    tallies: &[SplitTally],
+    min: usize,
+) -> Vec<SplitSuppression> {
+    let counts: Vec<SplitCounts> = tallies.iter().map(SplitTally::counts).collect();
+    let mut forced: Vec<Vec<bool>> = counts.iter().map(|c| vec![false; c.groups.len()]).collect();
+    let mut decisions: Vec<SplitSuppression> =
+        counts.iter().map(|c| suppress_split(c, min)).collect();
+    let sizes: Vec<usize> = counts.iter().map(|c| c.groups.len()).collect();
+    let classes = identical_groups(scores, &sizes);
+    loop {
+        let mut again = vec![false; counts.len()];
+        for class in &classes {
+            let touched = |&(s, g): &(usize, usize)| {
+                let d = &decisions[s];
+                d.groups[g].is_some() || d.figures.iter().any(|f| f[g])
+            };
+            if class.iter().any(touched) {
+                for &(s, g) in class {
+                    if decisions[s].groups[g].is_none() && !forced[s][g] {
+                        forced[s][g] = true;
+                        again[s] = true;
+                    }
+                }
+            }
+        }
+        if !again.contains(&true) {
+            return decisions;
+        }
+        for (s, _) in again.iter().enumerate().filter(|(_, &a)| a) {
+            decisions[s] = suppress_split_with(&counts[s], min, forced[s].clone());
+        }
     }
 }
 
@@ -845,10 +957,7 @@ pub fn build_report<'r>(
             SplitTally::count(&scores, s, groups, has_grade, factor_count, text_count)
         })
         .collect();
-    let decisions: Vec<SplitSuppression> = tallies
-        .iter()
-        .map(|t| suppress_split(&t.counts(), min))
-        .collect();
+    let decisions = suppress_splits(&scores, &tallies, min);
 
     let splits = scorer
         .group_items()
