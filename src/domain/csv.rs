@@ -14,7 +14,7 @@ use serde_json::Value;
 use super::format::format_plain;
 use super::lang::Lang;
 use super::questionnaire::{Item, ItemKind, Questionnaire};
-use super::response::{Response, Status};
+use super::response::{Response, Status, Timestamp};
 
 /// The byte-order mark that makes Excel read the file as UTF-8.
 pub const BOM: &str = "\u{feff}";
@@ -163,7 +163,9 @@ pub fn responses_csv<'r>(
             questionnaire.id().to_string(),
             questionnaire.version().to_string(),
             r.revision.to_string(),
-            r.updated_at.to_string(),
+            // Validated on import; written in UTC as the codebook says.
+            Timestamp::parse(&r.updated_at)
+                .map_or_else(|| r.updated_at.to_string(), |t| t.to_utc_string()),
             "complete".to_string(),
         ];
         cells.extend(

@@ -394,10 +394,12 @@ impl FileProblem {
             // a spreadsheet, notes), for which a line and column say nothing.
             FileProblem::NotJson { line: 1, column } if *column <= 1 => pick(
                 nl,
-                "Dit is geen Samenscan-bestand. Een export van Samenscan heeft een naam die \
-                 eindigt op .samenscan.json.",
-                "This is not a Samenscan file. A Samenscan export has a name ending in \
-                 .samenscan.json.",
+                "Dit is geen Samenscan-bestand: wat erin staat is van een ander soort bestand \
+                 (bijvoorbeeld een document of een spreadsheet), wat de naam ook zegt. Kies een \
+                 bestand dat met Samenscan is geëxporteerd.",
+                "This is not a Samenscan file: what it holds is another kind of file (a document \
+                 or a spreadsheet, for instance), whatever its name says. Choose a file exported \
+                 from Samenscan.",
             )
             .into(),
             FileProblem::NotJson { line, column } => {

@@ -614,6 +614,36 @@ impl Timestamp {
     }
 }
 
+impl Timestamp {
+    /// The moment as RFC 3339 in UTC, `YYYY-MM-DDTHH:MM:SS[.fraction]Z`: what a file wrote with
+    /// an offset (`…14:34:00+01:00`) as design §2 asks for it (`…13:34:00Z`).
+    pub fn to_utc_string(&self) -> String {
+        let days = self.seconds.div_euclid(86_400);
+        let secs = self.seconds.rem_euclid(86_400);
+        // Days since 1970-01-01 to a civil date (the inverse of `days_since_epoch`).
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        let fraction = if self.fraction.is_empty() {
+            String::new()
+        } else {
+            format!(".{}", self.fraction)
+        };
+        format!(
+            "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}{fraction}Z",
+            secs / 3600,
+            secs % 3600 / 60,
+            secs % 60
+        )
+    }
+}
+
 impl Ord for Timestamp {
     fn cmp(&self, other: &Self) -> Ordering {
         // Fractions without trailing zeros compare correctly as strings: "05" < "5" as it should
@@ -951,6 +981,19 @@ mod tests {
         ] {
             assert!(Timestamp::parse(bad).is_none(), "{bad} should be refused");
         }
+    }
+
+    #[test]
+    fn a_moment_is_written_in_utc() {
+        let utc = |s: &str| Timestamp::parse(s).unwrap().to_utc_string();
+        assert_eq!(utc("2025-03-01T14:34:00+01:00"), "2025-03-01T13:34:00Z");
+        assert_eq!(
+            utc("2026-01-01T00:30:00.250+02:00"),
+            "2025-12-31T22:30:00.25Z"
+        );
+        assert_eq!(utc("2024-02-28T23:00:00-01:00"), "2024-02-29T00:00:00Z");
+        assert_eq!(utc("1969-12-31T23:59:59Z"), "1969-12-31T23:59:59Z");
+        assert_eq!(utc("2026-11-20T09:12:00Z"), "2026-11-20T09:12:00Z");
     }
 
     #[test]

@@ -30,7 +30,8 @@ test("findings block the export until fixed or kept; the file holds the finished
     page,
     env.server.url,
     { org: 2, team: 5 },
-    "Goed contact met mevrouw Jansen, bel haar op 06-12345678.",
+    // The same number twice: one finding, one decision (before, two boxes shared one id).
+    "Goed contact met mevrouw Jansen, bel haar op 06-12345678 of 06-12345678.",
   );
 
   // A draft next to it never leaves.
@@ -44,6 +45,8 @@ test("findings block the export until fixed or kept; the file holds the finished
   const messages = await page.locator(".finding-message").allInnerTexts();
   assert.equal(messages.length, 2, messages.join(" | "));
   assert.ok(messages.some((m) => /naam/.test(m)) && messages.some((m) => /telefoonnummer/.test(m)));
+  const ids = await page.locator("[id]").evaluateAll((els) => els.map((e) => e.id));
+  assert.deepEqual(ids.filter((id, i) => ids.indexOf(id) !== i), [], "every id once");
   const save = page.getByRole("button", { name: "Bestand opslaan" });
   assert.equal(await save.isDisabled(), true);
   assert.deepEqual(await axeViolations(page), []);
@@ -216,6 +219,28 @@ test("enquêtes unticked: only the meetings go, and the enquête's findings no l
   assert.equal(ownResponse.exported_revision ?? null, null);
   await page.goto(env.server.url);
   await page.locator(".notice-warning", { hasText: "nog niet zijn geëxporteerd: 1" }).waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("a withdrawal after an export is reminded of as a withdrawal, not as finished work", async () => {
+  const { context, page, errors } = await open(env.browser, env.server.url, { acceptDownloads: true });
+  await finishShortResponse(page, env.server.url, { org: 1, team: 3 });
+  await page.goto(env.server.url + "#/");
+  const reminder = page.locator(".notice-warning", { hasText: "nog niet zijn geëxporteerd" });
+  await reminder.waitFor();
+  await page.goto(env.server.url + "#/exporteren");
+  await page.locator("#export-count-complete", { hasText: "1" }).waitFor();
+  await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Bestand opslaan" }).click()]);
+  await page.goto(env.server.url + "#/");
+  await page.locator(".last-export").waitFor();
+  assert.equal(await reminder.count(), 0, "exported: nothing to remind of");
+  await page.getByRole("button", { name: "Intrekken" }).click();
+  await page.getByRole("button", { name: "Ja, intrekken" }).click();
+  const withdrawal = page.locator(".notice-warning", { hasText: "Intrekkingen die de coördinator nog niet heeft gekregen: 1" });
+  await withdrawal.waitFor();
+  assert.equal(await reminder.count(), 0, "no finished work is said to wait");
+  assert.match(await withdrawal.innerText(), /gewist/);
   assert.deepEqual(errors, []);
   await context.close();
 });

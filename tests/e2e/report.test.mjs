@@ -298,7 +298,7 @@ test("two measurements side by side: each period's own figures and the change", 
   await page.getByText("Kies voor beide metingen minstens één bestand.").waitFor();
   await page.locator("#round-a-import-0").check();
   await page.locator("#round-b-import-1").check();
-  await page.locator("#rounds-caption", { hasText: "1 bestanden: rondes.samenscan.json" }).waitFor();
+  await page.locator("#rounds-caption", { hasText: "1 bestand: rondes.samenscan.json" }).waitFor();
   const byFile = await table.locator("tbody tr").nth(0).locator("td").allInnerTexts();
   assert.deepEqual(byFile, ["17", "6", "-11"]);
   const fileGrades = third.map((x) => x.answers.grade).filter((x) => typeof x === "number");

@@ -13,10 +13,15 @@ pub fn PrivacyHints(id: String, #[prop(into)] text: Signal<String>) -> impl Into
     let findings = Memo::new(move |_| {
         let lang = i18n.lang();
         text.with(|t| {
-            scan(t)
-                .iter()
-                .map(|f| f.message(lang))
-                .collect::<Vec<String>>()
+            let mut messages: Vec<String> = Vec::new();
+            for f in scan(t) {
+                let message = f.message(lang);
+                // The same text written twice is said once.
+                if !messages.contains(&message) {
+                    messages.push(message);
+                }
+            }
+            messages
         })
     });
     view! {

@@ -189,13 +189,26 @@ pub fn RecordActions(
 pub fn ExportReminder(#[prop(optional)] with_button: bool) -> impl IntoView {
     let store = use_store();
     let i18n = use_i18n();
+    // (finished work, withdrawals) that have not left the device yet: a withdrawal is not work
+    // kept on this device, but the coordinator has to be told of it.
     let waiting = Memo::new(move |_| {
-        store
-            .responses
-            .with(|list| list.iter().filter(|r| r.needs_export()).count())
-            + store
-                .meetings
-                .with(|list| list.iter().filter(|m| m.needs_export()).count())
+        let mut waiting = (0, 0);
+        let mut add = |status: Status| match status {
+            Status::Complete => waiting.0 += 1,
+            Status::Withdrawn => waiting.1 += 1,
+            Status::Draft => {}
+        };
+        store.responses.with(|l| {
+            l.iter()
+                .filter(|r| r.needs_export())
+                .for_each(|r| add(r.response.status))
+        });
+        store.meetings.with(|l| {
+            l.iter()
+                .filter(|m| m.needs_export())
+                .for_each(|m| add(m.meeting.status))
+        });
+        waiting
     });
     let finished = Memo::new(move |_| {
         store
@@ -207,7 +220,7 @@ pub fn ExportReminder(#[prop(optional)] with_button: bool) -> impl IntoView {
     });
     view! {
         <Show
-            when=move || { waiting.get() > 0 }
+            when=move || { waiting.get() != (0, 0) }
             fallback=move || with_button.then(|| view! {
                 <p><a class="button button-quiet button-link-quiet" href=crate::ui::route::Route::Export.href()>
                     {move || i18n.t().export_link}
@@ -215,8 +228,14 @@ pub fn ExportReminder(#[prop(optional)] with_button: bool) -> impl IntoView {
             })
         >
             <div class="notice notice-warning" role="status">
-                <p><strong>{move || i18n.t().export_reminder} " " {move || waiting.get()}</strong></p>
-                <p>{move || i18n.t().export_reminder_detail}</p>
+                {move || (waiting.get().0 > 0).then(|| view! {
+                    <p><strong>{i18n.t().export_reminder} " " {waiting.get().0}</strong></p>
+                    <p>{i18n.t().export_reminder_detail}</p>
+                })}
+                {move || (waiting.get().1 > 0).then(|| view! {
+                    <p><strong>{i18n.t().export_reminder_withdrawals} " " {waiting.get().1}</strong></p>
+                    <p>{i18n.t().export_reminder_withdrawals_detail}</p>
+                })}
                 <p><a href=crate::ui::route::Route::Export.href()>{move || i18n.t().export_link}</a></p>
             </div>
         </Show>

@@ -156,14 +156,17 @@ fn ExportForm(everything: bool) -> impl IntoView {
     let findings = Memo::new(move |_| {
         let mut by_field: BTreeMap<FieldKey, Vec<(String, String)>> = BTreeMap::new();
         let mut add = |meeting: bool, id: &str, f: crate::domain::FieldFinding| {
-            by_field
+            let list = by_field
                 .entry(FieldKey {
                     meeting,
                     response: id.to_string(),
                     item: f.field.clone(),
                 })
-                .or_default()
-                .push((f.finding.text.clone(), f.finding.message(i18n.lang())));
+                .or_default();
+            // The same text twice in one field is one finding: one decision keeps both.
+            if !list.iter().any(|(text, _)| *text == f.finding.text) {
+                list.push((f.finding.text.clone(), f.finding.message(i18n.lang())));
+            }
         };
         let scan_responses = with_responses.get();
         let scan_meetings = with_meetings.get();

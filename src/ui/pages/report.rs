@@ -345,7 +345,10 @@ fn summary_html(report: &Report, lang: Lang, t: &Messages) -> String {
         let text = fill(
             t.report_ignored,
             &[
-                ("drafts", &ignored.drafts.to_string()),
+                (
+                    "drafts",
+                    &crate::ui::i18n::count(t.count_drafts, ignored.drafts),
+                ),
                 ("withdrawn", &ignored.withdrawn.to_string()),
                 ("other", &ignored.other_questionnaire.to_string()),
             ],

@@ -280,7 +280,7 @@ pub fn Rounds(
                         let names: Vec<String> = coordinator.log.with(|log| {
                             files[round].with(|c| c.iter().filter_map(|&i| log.get(i).map(|r| r.file_name.clone())).collect())
                         });
-                        fill(t.report_round_files, &[("n", &names.len().to_string()), ("names", &names.join(", "))])
+                        fill(t.report_round_files[usize::from(names.len() != 1)], &[("n", &names.len().to_string()), ("names", &names.join(", "))])
                     } else {
                         let (from, to) = &periods[round];
                         // Dates as the rest of the report writes them ("1 oktober 2026").
