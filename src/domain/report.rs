@@ -387,9 +387,9 @@ fn mix(mut x: u64) -> u64 {
 /// "not asked or not answered" group is frequency "nooit"). Each split's suppression is decided
 /// on its own, so such a group could be hidden in one split and shown in the other.
 fn identical_groups(scores: &[ResponseScores], sizes: &[usize]) -> Vec<Vec<(usize, usize)>> {
-    // A fingerprint per group: its size and two sums of its responses' mixed indices.
-    let mut prints: Vec<Vec<(usize, u64, u64)>> =
-        sizes.iter().map(|&k| vec![(0, 0, 0); k]).collect();
+    /// A group's size and two sums of its responses' mixed indices.
+    type Print = (usize, u64, u64);
+    let mut prints: Vec<Vec<Print>> = sizes.iter().map(|&k| vec![(0, 0, 0); k]).collect();
     for (i, sc) in scores.iter().enumerate() {
         let (a, b) = (mix(i as u64), mix(!(i as u64)));
         for (s, &k) in sizes.iter().enumerate() {
@@ -399,7 +399,7 @@ fn identical_groups(scores: &[ResponseScores], sizes: &[usize]) -> Vec<Vec<(usiz
             p.2 ^= b;
         }
     }
-    let mut all: Vec<((usize, u64, u64), (usize, usize))> = prints
+    let mut all: Vec<(Print, (usize, usize))> = prints
         .iter()
         .enumerate()
         .flat_map(|(s, groups)| groups.iter().enumerate().map(move |(g, p)| (*p, (s, g))))
