@@ -123,9 +123,15 @@ test("Dutch, keyboard only: fill in, browser killed, reopen, complete, edit, wit
   const progress = `${Object.keys(a).length} van 24 vragen beantwoord`;
   assert.equal(await page.locator(".response-row .response-progress").innerText(), progress);
 
-  // Resume by keyboard and find every answer on the pages.
+  // Resume by keyboard: the draft opens where it was left (the last page with answers), and
+  // every answer is on the pages.
   await activate(page, "Verder invullen");
-  await page.locator(".caption", { hasText: "Stap 1 van 5" }).waitFor();
+  await page.locator(".caption", { hasText: "Stap 5 van 5" }).waitFor();
+  assert.equal(await page.locator("#q-strengths").inputValue(), STRENGTHS);
+  for (let step = 4; step >= 1; step--) {
+    await activate(page, "Vorige");
+    await page.locator(".caption", { hasText: `Stap ${step} van 5` }).waitFor();
+  }
   assert.equal(await page.locator("#q-org-0").isChecked(), true);
   assert.equal(await page.locator("#q-team-1").isChecked(), true);
   for (let step = 2; step <= 5; step++) {
@@ -422,6 +428,9 @@ test("a number field showing text that is no number holds its page, and stores n
   // field's text is what is stored: no stale 9,5 left to save).
   const other = await context.newPage();
   await other.goto(page.url());
+  // It opens where the draft was left: the first page is done, so on the next one.
+  await other.getByLabel("Opmerking").waitFor();
+  await other.getByRole("button", { name: "Vorige" }).click();
   const otherHours = other.getByLabel("Hoeveel uur per week?");
   await otherHours.waitFor();
   assert.equal(await otherHours.inputValue(), "9,5");

@@ -139,8 +139,40 @@ fn FillForm(id: String, questionnaire: Questionnaire, start_at_summary: bool) ->
             })
         })
     });
-    // The page: a position in `sections`; `sections.len()` is the summary.
-    let step = RwSignal::new(if start_at_summary { usize::MAX } else { 0 });
+    // The page: a position in `sections`; `sections.len()` is the summary. A draft opens where
+    // the person left off: the last page with an answer, or the page after it when that one is
+    // done; the summary once every question asked is answered.
+    let resume_at = move || {
+        answers.with_untracked(|a| {
+            q.with_value(|q| {
+                sections.with_untracked(|pages| {
+                    let items = |p: usize| {
+                        q.sections()[pages[p]]
+                            .items
+                            .iter()
+                            .filter(|i| q.is_visible(i, a))
+                    };
+                    let done = |p: usize| items(p).all(|i| a.contains_key(&i.id));
+                    if !pages.is_empty() && (0..pages.len()).all(done) {
+                        return usize::MAX;
+                    }
+                    match (0..pages.len())
+                        .rev()
+                        .find(|&p| items(p).any(|i| a.contains_key(&i.id)))
+                    {
+                        None => 0,
+                        Some(p) if done(p) => p + 1,
+                        Some(p) => p,
+                    }
+                })
+            })
+        })
+    };
+    let step = RwSignal::new(if start_at_summary {
+        usize::MAX
+    } else {
+        resume_at()
+    });
     let page = Memo::new(move |_| step.get().min(sections.with(Vec::len)));
     let errors = RwSignal::new(Vec::<ShownError>::new());
     // Number fields showing text that is no number: their page is not left until it is.
