@@ -20,6 +20,19 @@ async function storedWhen(page, check) {
   assert.fail(`stored responses never matched: ${JSON.stringify(await storedResponses(page))}`);
 }
 
+/** Opens a tab with a new draft whose first page is answered (GI, Brummen, never together). */
+async function draftInNewTab() {
+  const { context, page } = await open(env.browser, env.server.url);
+  await page.goto(env.server.url + "#/enquete");
+  await page.getByRole("button", { name: "Nieuwe enquête beginnen" }).click();
+  await page.locator(".caption", { hasText: "Stap 1 van" }).waitFor();
+  await page.locator("#q-org-1").check();
+  await page.locator("#q-team-4").check();
+  await page.locator("#q-frequency-0").check();
+  await storedWhen(page, (s) => s[0]?.response.answers.frequency === "nooit");
+  return { context, page };
+}
+
 test("two tabs on one draft: each shows the other's answers, and neither writes over them", async () => {
   const { context, page: a } = await open(env.browser, env.server.url);
   await a.goto(env.server.url + "#/enquete");
@@ -72,14 +85,7 @@ test("two tabs on one draft: each shows the other's answers, and neither writes 
 });
 
 test("typing at the same moment in two tabs on one draft loses no keystroke of either", async () => {
-  const { context, page: a } = await open(env.browser, env.server.url);
-  await a.goto(env.server.url + "#/enquete");
-  await a.getByRole("button", { name: "Nieuwe enquête beginnen" }).click();
-  await a.locator(".caption", { hasText: "Stap 1 van" }).waitFor();
-  await a.locator("#q-org-1").check();
-  await a.locator("#q-team-4").check();
-  await a.locator("#q-frequency-0").check();
-  await storedWhen(a, (s) => s[0]?.response.answers.frequency === "nooit");
+  const { context, page: a } = await draftInNewTab();
   const b = await context.newPage();
   await a.getByRole("button", { name: "Volgende" }).click();
   await a.locator(".caption", { hasText: "Stap 2 van 2" }).waitFor();
@@ -250,16 +256,9 @@ test("a report being read is not redrawn when another tab imports: it says so an
 });
 
 test("withdrawn in one tab while open in another: the form goes, and nothing typed there is kept", async () => {
-  const { context, page: a } = await open(env.browser, env.server.url);
-  await a.goto(env.server.url + "#/enquete");
-  await a.getByRole("button", { name: "Nieuwe enquête beginnen" }).click();
-  await a.locator(".caption", { hasText: "Stap 1 van" }).waitFor();
-  await a.locator("#q-org-1").check();
-  await a.locator("#q-team-4").check();
-  await a.locator("#q-frequency-0").check();
+  const { context, page: a } = await draftInNewTab();
   await a.getByRole("button", { name: "Volgende" }).click();
   await a.locator("#q-strengths").waitFor();
-  await storedWhen(a, (s) => s[0]?.response.answers.frequency === "nooit");
 
   const b = await context.newPage();
   await b.goto(env.server.url + "#/");
