@@ -157,28 +157,10 @@ impl Store {
             let stored = repository::save_own_response(base.as_ref(), &own).await?;
             if let Some(stored) = stored {
                 let id = own.response.id.clone();
-                self.show_stored(self.responses, stored, &own, |r| &r.response.id);
+                show_stored(self.responses, stored, &own, |r| &r.response.id);
                 self.note_changed_elsewhere(id);
             }
             Ok(())
-        });
-    }
-
-    /// Shows `stored`, what a write put on another tab's copy, in place of `written`, unless a
-    /// later change was made here meanwhile: its own write puts it on what is stored now.
-    fn show_stored<T: PartialEq + Send + Sync + 'static>(
-        self,
-        list: RwSignal<Vec<T>>,
-        stored: T,
-        written: &T,
-        id: impl Fn(&T) -> &String,
-    ) {
-        list.update(|list| {
-            if let Some(slot) = list.iter_mut().find(|r| id(r) == id(written)) {
-                if *slot == *written {
-                    *slot = stored;
-                }
-            }
         });
     }
 
@@ -264,7 +246,7 @@ impl Store {
             let stored = repository::save_own_meeting(base.as_ref(), &own).await?;
             if let Some(stored) = stored {
                 let id = own.meeting.id.clone();
-                self.show_stored(self.meetings, stored, &own, |m| &m.meeting.id);
+                show_stored(self.meetings, stored, &own, |m| &m.meeting.id);
                 self.note_changed_elsewhere(id);
             }
             Ok(())
@@ -352,6 +334,23 @@ thread_local! {
     /// News of records stored by another tab that came while a write of this tab's was on its
     /// way; read back once none is.
     static DEFERRED: std::cell::RefCell<Vec<TabNews>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Shows `stored`, what a write put on another tab's copy, in place of `written`, unless a
+/// later change was made here meanwhile: its own write puts it on what is stored now.
+fn show_stored<T: PartialEq + Send + Sync + 'static>(
+    list: RwSignal<Vec<T>>,
+    stored: T,
+    written: &T,
+    id: impl Fn(&T) -> &String,
+) {
+    list.update(|list| {
+        if let Some(slot) = list.iter_mut().find(|r| id(r) == id(written)) {
+            if *slot == *written {
+                *slot = stored;
+            }
+        }
+    });
 }
 
 fn release_waiting_writes() {
