@@ -123,3 +123,30 @@ fn the_codebook_describes_every_column() {
         "a reverse item"
     );
 }
+
+#[test]
+fn decimals_have_a_comma_beside_semicolons_and_a_dot_beside_commas() {
+    let q = samenscan::domain::Questionnaire::from_json(
+        r#"{"id": "uren", "version": 1, "title": {"nl": "Uren", "en": "Hours"},
+            "sections": [{"id": "a", "title": {"nl": "Tijd", "en": "Time"}, "items": [
+                {"id": "uren", "kind": "number", "label": {"nl": "Uren", "en": "Hours"}}]}]}"#,
+    )
+    .unwrap();
+    let mut row = response(
+        "a0000000-0000-4000-8000-000000000001",
+        Status::Complete,
+        json!({"uren": 12.5}),
+    );
+    row.questionnaire = q.reference();
+    let dutch = responses_csv(
+        &q,
+        std::slice::from_ref(&row),
+        &options(false, Separator::Semicolon),
+    );
+    assert!(dutch.trim_end().ends_with(";12,5"), "{dutch}");
+    let international = responses_csv(&q, &[row], &options(false, Separator::Comma));
+    assert!(
+        international.trim_end().ends_with(",12.5"),
+        "{international}"
+    );
+}

@@ -102,9 +102,15 @@ fn option_text(item: &Item, code: &str, options: &CsvOptions) -> String {
     }
 }
 
-fn number_text(x: &serde_json::Number) -> String {
-    // Whole numbers as whole numbers; decimals with a dot (every statistics package reads it).
-    x.to_string()
+fn number_text(x: &serde_json::Number, separator: Separator) -> String {
+    // Whole numbers as whole numbers; decimals with a dot (every statistics package reads it),
+    // or with a comma beside semicolons: Dutch Excel, which reads `;` as its list separator,
+    // reads `12.5` as text (or a date), `12,5` as the number.
+    let text = x.to_string();
+    match separator {
+        Separator::Comma => text,
+        Separator::Semicolon => text.replace('.', ","),
+    }
 }
 
 fn answer_text(item: &Item, answer: Option<&Value>, options: &CsvOptions) -> String {
@@ -131,7 +137,7 @@ fn answer_text(item: &Item, answer: Option<&Value>, options: &CsvOptions) -> Str
             .collect::<Vec<_>>()
             .join(" | "),
         (ItemKind::Text, Value::String(text)) => defused(text),
-        (_, Value::Number(x)) => number_text(x),
+        (_, Value::Number(x)) => number_text(x, options.separator),
         (_, Value::String(s)) => defused(s),
         (_, other) => defused(&other.to_string()),
     }
