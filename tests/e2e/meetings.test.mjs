@@ -119,7 +119,8 @@ async function recordMeeting(page) {
   await page.keyboard.press("Shift+Tab");
   await page.getByRole("button", { name: "Actie 3 verwijderen" }).focus();
   await page.keyboard.press("Enter");
-  await page.waitForFunction(() => document.activeElement?.id === "add-action");
+  // Focus goes to the way back ("Actie 3 terugzetten"), which is not taken.
+  await page.waitForFunction(() => document.activeElement?.id === "undo-action");
   assert.equal(await page.locator("#action-2-text").count(), 0);
 
   await tabTo(page, "meeting-complete");
@@ -380,4 +381,42 @@ test("the browser killed while a meeting is being typed: reopened, every typed c
   assert.ok(summary.startsWith(kept) && kept.length >= summary.length - 1, `kept “${kept}”`);
   await chrome.close();
   await rm(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+});
+
+test("a removed case or action is one press from coming back, in its place", async () => {
+  const { context, page } = await open(env.browser, env.server.url);
+  await page.goto(env.server.url + "#/bijeenkomsten");
+  await page.locator("#start-meeting").click();
+  await page.locator("#add-case").waitFor();
+  for (const text of ["Eerste casus: overdracht na melding", "Tweede casus: wachttijd"]) {
+    await page.locator("#add-case").click();
+    const n = await page.locator("fieldset.repeat-group").count();
+    await page.locator(`#case-${n - 1}-summary`).fill(text);
+  }
+  await page.getByRole("button", { name: "Casus 1 verwijderen" }).click();
+  // Focus is on the way back, which says which case it brings back.
+  await page.waitForFunction(() => document.activeElement?.id === "undo-case");
+  assert.equal(await page.locator("#undo-case").innerText(), "Casus 1 terugzetten");
+  assert.equal(await page.locator("#case-0-summary").inputValue(), "Tweede casus: wachttijd");
+  assert.deepEqual(await axeViolations(page), []);
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.activeElement?.id === "case-0-summary");
+  assert.equal(await page.locator("#case-0-summary").inputValue(), "Eerste casus: overdracht na melding");
+  assert.equal(await page.locator("#case-1-summary").inputValue(), "Tweede casus: wachttijd");
+  assert.equal(await page.locator("#undo-case").count(), 0);
+  for (let i = 0; i < 50; i++) {
+    const [own] = await storedRecords(page, "meetings");
+    if (own?.meeting.cases[0]?.summary === "Eerste casus: overdracht na melding") break;
+    assert.ok(i < 49, "the case put back is stored");
+    await page.waitForTimeout(50);
+  }
+
+  await page.locator("#add-action").click();
+  await page.locator("#action-0-text").fill("Vaste contactpersoon per team");
+  await page.getByRole("button", { name: "Actie 1 verwijderen" }).click();
+  await page.waitForFunction(() => document.activeElement?.id === "undo-action");
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.activeElement?.id === "action-0-text");
+  assert.equal(await page.locator("#action-0-text").inputValue(), "Vaste contactpersoon per team");
+  await context.close();
 });

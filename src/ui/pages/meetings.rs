@@ -471,8 +471,11 @@ fn list_field(
 fn Cases(store: Store, id: StoredValue<String>, current: Memo<Option<Meeting>>) -> impl IntoView {
     let i18n = use_i18n();
     let count = Memo::new(move |_| current.with(|m| m.as_ref().map_or(0, |m| m.cases.len())));
+    // The case just removed, with its place: one press puts it back.
+    let removed = RwSignal::new(None::<(usize, MeetingCase)>);
     let add = move |_| {
         let n = count.get_untracked();
+        removed.set(None);
         edit(store, id, |m| m.cases.push(MeetingCase::default()));
         // The new case's summary, once it is on screen.
         request_animation_frame(move || dom::focus_element(&format!("case-{n}-summary")));
@@ -512,12 +515,18 @@ fn Cases(store: Store, id: StoredValue<String>, current: Memo<Option<Meeting>>) 
                         {part(false)}
                         {part(true)}
                         <button type="button" class="button button-quiet" on:click=move |_| {
+                            let taken = current.with_untracked(|m| m.as_ref().and_then(|m| m.cases.get(i).cloned()));
                             edit(store, id, |m| { if i < m.cases.len() { m.cases.remove(i); } });
-                            dom::focus_element("add-case");
+                            removed.set(taken.map(|case| (i, case)));
+                            request_animation_frame(|| dom::focus_element("undo-case"));
                         }>{remove_label}</button>
                     </fieldset>
                 }
             }).collect_view()}
+            {undo_removal(removed, "undo-case", |t| (t.meeting_case_removed, t.meeting_restore_case), move |at, case| {
+                edit(store, id, move |m| m.cases.insert(at.min(m.cases.len()), case));
+                request_animation_frame(move || dom::focus_element(&format!("case-{at}-summary")));
+            })}
             <button type="button" class="button button-secondary-dark" id="add-case" on:click=add>
                 {move || i18n.t().meeting_add_case}
             </button>
@@ -535,8 +544,10 @@ fn Actions(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let count = Memo::new(move |_| current.with(|m| m.as_ref().map_or(0, |m| m.actions.len())));
+    let removed = RwSignal::new(None::<(usize, MeetingAction)>);
     let add = move |_| {
         let n = count.get_untracked();
+        removed.set(None);
         edit(store, id, |m| {
             m.actions.push(MeetingAction {
                 text: String::new(),
@@ -615,8 +626,10 @@ fn Actions(
                             </select>
                         </div>
                         <button type="button" class="button button-quiet" on:click=move |_| {
+                            let taken = current.with_untracked(|m| m.as_ref().and_then(|m| m.actions.get(i).cloned()));
                             edit(store, id, |m| { if i < m.actions.len() { m.actions.remove(i); } });
-                            dom::focus_element("add-action");
+                            removed.set(taken.map(|action| (i, action)));
+                            request_animation_frame(|| dom::focus_element("undo-action"));
                         }>{
                             let number = number.clone();
                             move || fill(i18n.t().meeting_remove_action, &[("n", &number)])
@@ -624,10 +637,46 @@ fn Actions(
                     </fieldset>
                 }.into_any()
             }).collect_view()}
+            {undo_removal(removed, "undo-action", |t| (t.meeting_action_removed, t.meeting_restore_action), move |at, action| {
+                edit(store, id, move |m| m.actions.insert(at.min(m.actions.len()), action));
+                request_animation_frame(move || dom::focus_element(&format!("action-{at}-text")));
+            })}
             <button type="button" class="button button-secondary-dark" id="add-action" on:click=add>
                 {move || i18n.t().meeting_add_action}
             </button>
         </section>
+    }
+}
+
+/// After a case or action was removed: says so, with a button (which gets focus) that puts it
+/// back in its place. A removal is one press, and what was typed in it is gone with it.
+fn undo_removal<T: Clone + Send + Sync + 'static>(
+    removed: RwSignal<Option<(usize, T)>>,
+    button_id: &'static str,
+    words: fn(&Messages) -> (&'static str, &'static str),
+    restore: impl Fn(usize, T) + Clone + Send + Sync + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let number = move || {
+        removed
+            .with(|r| r.as_ref().map_or(0, |r| r.0 + 1))
+            .to_string()
+    };
+    view! {
+        <Show when=move || removed.with(Option::is_some)>
+            <p class="notice undo-notice" role="status">
+                {move || fill(words(i18n.t()).0, &[("n", &number())])} " "
+                <button type="button" class="button button-quiet" id=button_id on:click={
+                    let restore = restore.clone();
+                    move |_| {
+                        if let Some((at, item)) = removed.get_untracked() {
+                            removed.set(None);
+                            restore(at, item);
+                        }
+                    }
+                }>{move || fill(words(i18n.t()).1, &[("n", &number())])}</button>
+            </p>
+        </Show>
     }
 }
 
