@@ -320,6 +320,19 @@ fn open_answers_are_listed_per_group_and_hidden_with_their_group() {
         groups[2].texts[0].answers.is_suppressed(),
         "not answered is hidden"
     );
+    // Everyone answered the split's question: no empty "not answered" group is listed.
+    data.retain(|r| r.answers.contains_key("org"));
+    let by_org = build_report(&q, &data, &options);
+    let keys: Vec<_> = by_org
+        .open_answers
+        .groups
+        .iter()
+        .map(|g| g.key.clone())
+        .collect();
+    assert_eq!(
+        keys,
+        [GroupKey::Option("lt".into()), GroupKey::Option("gi".into())]
+    );
 }
 
 #[test]

@@ -1227,11 +1227,13 @@ fn build_open_answers(
     };
     // Per group, per text item: indices into the sorted texts; sorting them sorts the answers.
     let mut lists: Vec<Vec<Vec<u32>>> = vec![vec![Vec::new(); text_items.len()]; groups.len()];
+    let mut members = vec![0usize; groups.len()];
     for row in 0..index.rows() {
         let g = match split {
             Some(s) => index.group(row, s).unwrap_or(groups.len() - 1),
             None => 0,
         };
+        members[g] += 1;
         for (t, hidden) in groups[g].3.iter().enumerate() {
             if let (Some(answer), false) = (index.answer(row, t), hidden) {
                 lists[g][t].push(answer);
@@ -1254,6 +1256,11 @@ fn build_open_answers(
         groups: groups
             .into_iter()
             .zip(texts)
+            .zip(members)
+            // "Not answered" only when someone is in it (an option is listed even when empty:
+            // that nobody chose it is worth reading).
+            .filter(|((g, _), members)| g.0 != GroupKey::NotAnswered || *members > 0)
+            .map(|(group, _)| group)
             .map(
                 |((key, label, hidden, text_hidden), lists)| OpenAnswerGroup {
                     key,
