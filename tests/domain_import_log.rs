@@ -153,3 +153,35 @@ fn only_questionnaires_other_than_the_built_in_one_count_as_made_available() {
         "valid-v1 carries only the built-in questionnaire"
     );
 }
+
+#[test]
+fn a_questionnaire_imported_before_is_not_said_to_be_new_again() {
+    let builtin: serde_json::Value =
+        serde_json::from_str(include_str!("../src/domain/default_questionnaire.json")).unwrap();
+    let mut custom = builtin.clone();
+    custom["id"] = "samenwerking-oost".into();
+    let file = serde_json::json!({
+        "format": "samenscan/export", "format_version": 1,
+        "exported_at": "2026-11-22T09:00:00Z", "questionnaires": [custom],
+    })
+    .to_string();
+    let mut dataset = Dataset::new();
+    let mut once = |name: &str| {
+        let Ok(Decoded::Export(raw)) = decode(file.as_bytes(), MAX_FILE_BYTES) else {
+            panic!("a plain export");
+        };
+        let validated = validate(raw, &BTreeMap::new());
+        import_into(
+            &mut dataset,
+            validated,
+            name,
+            "2026-11-22T10:00:00Z",
+            false,
+            "0.1.0",
+        )
+        .record
+        .questionnaires
+    };
+    assert_eq!(once("oost.samenscan.json"), 1);
+    assert_eq!(once("oost-kopie.samenscan.json"), 0, "already available");
+}

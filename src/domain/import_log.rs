@@ -25,8 +25,8 @@ pub struct ImportRecord {
     pub encrypted: bool,
     /// The counts the log shows.
     pub summary: ImportSummary,
-    /// Questionnaire definitions the file carried that were accepted, the built-in one not
-    /// counted (it is always there): what became available to fill in.
+    /// Questionnaire definitions the file carried that were accepted and new to the dataset,
+    /// the built-in one not counted (it is always there): what became available to fill in.
     #[serde(default)]
     pub questionnaires: usize,
     /// Why records were skipped, duplicates and conflicts: one line each, in Dutch and English
@@ -142,6 +142,11 @@ pub fn import_into(
         duplicates: file.duplicates.clone(),
         responses_text: None,
     };
+    // Only definitions new here are "now available": one imported before already was.
+    let new_questionnaires = references
+        .iter()
+        .filter(|r| **r != builtin().reference() && !dataset.questionnaires.contains_key(r))
+        .count();
     let merge = dataset.merge(file.contents);
     let summary = ImportSummary::new(&skipped_and_duplicates, &merge);
     let record = ImportRecord {
@@ -149,10 +154,7 @@ pub fn import_into(
         imported_at: imported_at.to_string(),
         encrypted,
         summary,
-        questionnaires: references
-            .iter()
-            .filter(|r| **r != builtin().reference())
-            .count(),
+        questionnaires: new_questionnaires,
         details_nl: detail_lines(&skipped_and_duplicates, &merge, Lang::Nl),
         details_en: detail_lines(&skipped_and_duplicates, &merge, Lang::En),
         data,

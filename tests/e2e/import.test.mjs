@@ -186,7 +186,7 @@ test("a file with only a questionnaire makes it available to fill in, and to han
   await importFiles(page, [
     { name: "vragenlijst-oost.samenscan.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(file)) },
   ]);
-  await page.locator(".import-result", { hasText: "Vragenlijsten in dit bestand: 1" }).waitFor();
+  await page.locator(".import-result", { hasText: "Nieuwe vragenlijsten in dit bestand: 1" }).waitFor();
 
   await page.goto(env.server.url + "#/enquete");
   await page.getByLabel("Samenwerking Oost (versie 1)").check();

@@ -363,7 +363,7 @@ async function startLoaded(page, questionnaire) {
   await page.locator("#import-files").setInputFiles([
     { name: `${questionnaire.id}.samenscan.json`, mimeType: "application/json", buffer: Buffer.from(JSON.stringify(file)) },
   ]);
-  await page.locator(".import-result", { hasText: "Vragenlijsten in dit bestand: 1" }).waitFor();
+  await page.locator(".import-result", { hasText: "Nieuwe vragenlijsten in dit bestand: 1" }).waitFor();
   await page.goto(server.url + "#/enquete");
   await page.getByLabel(`${questionnaire.title.nl} (versie ${questionnaire.version})`).check();
   await page.getByRole("button", { name: "Nieuwe enquête beginnen" }).click();
