@@ -5,7 +5,7 @@
 
 use samenscan::browser::idb::{self, Migration, StorageError, Write};
 use samenscan::browser::repository::{self, MIGRATIONS};
-use samenscan::domain::{builtin, Meeting, OwnMeeting, OwnResponse, Response};
+use samenscan::domain::{builtin, Meeting, OwnMeeting, OwnResponse, Response, Status};
 use serde_json::json;
 use wasm_bindgen_test::*;
 
@@ -97,6 +97,39 @@ async fn a_change_to_an_older_copy_is_put_on_what_another_tab_stored() {
     assert_eq!(merged.response.answers["strengths"], json!("korte lijnen"));
     assert_eq!(merged.response.revision, there.response.revision + 1);
     assert_eq!(repository::own_response(ID_A).await.unwrap(), Some(merged));
+    repository::close();
+}
+
+/// A withdrawal stored by another tab while this tab had two changes on their way: neither
+/// brings the answers back, although the second was made to a copy that was never stored.
+#[wasm_bindgen_test]
+async fn writes_queued_behind_a_withdrawal_elsewhere_do_not_undo_it() {
+    fresh("samenscan-test-rebase-withdrawn", &MIGRATIONS).await;
+    let base = own(ID_A, 3);
+    repository::save_own_response(None, &base).await.unwrap();
+    let mut withdrawn = base.clone();
+    withdrawn.response.withdraw("2026-11-20T10:00:00.000Z");
+    repository::save_own_response(Some(&base), &withdrawn)
+        .await
+        .unwrap();
+    let mut first = base.clone();
+    first
+        .response
+        .set_answer("strengths", Some(json!("k")), "2026-11-20T10:00:01.000Z");
+    let mut second = first.clone();
+    second
+        .response
+        .set_answer("strengths", Some(json!("ko")), "2026-11-20T10:00:02.000Z");
+    for (base, change) in [(&base, &first), (&first, &second)] {
+        let shown = repository::save_own_response(Some(base), change)
+            .await
+            .unwrap()
+            .expect("put on the withdrawal");
+        assert_eq!(shown.response.status, Status::Withdrawn);
+        assert!(shown.response.answers.is_empty());
+        assert!(shown.response.revision > change.response.revision);
+        assert_eq!(repository::own_response(ID_A).await.unwrap(), Some(shown));
+    }
     repository::close();
 }
 

@@ -142,8 +142,8 @@ pub async fn own_meeting(id: &str) -> Result<Option<OwnMeeting>, StorageError> {
 }
 
 /// Saves `ours`, a change made to `base` (`None` for a new record), and waits until the write
-/// has committed. Should another tab have stored a later revision than `base` meanwhile, the
-/// change is put on that copy instead ([`Rebase`]), in the same transaction, and what was stored
+/// has committed. Should another tab have stored the record since `base` was read, the change
+/// is put on that copy instead ([`Rebase`]), in the same transaction, and what was stored
 /// is returned, to be shown in place of `ours`.
 async fn save_over<T>(
     store: &str,
@@ -162,13 +162,13 @@ where
     idb::read_and_put(&db()?, store, key, |stored| {
         let stored = stored.and_then(|json| parse::<T>(&json).ok());
         let record = match stored {
-            Some(stored) if revision(&stored) > revision(base) => {
-                let merged = T::rebase(base, ours, &stored);
-                if merged == stored {
-                    rebased = Some(merged);
-                    return None;
-                }
-                rebased.insert(merged)
+            // Another tab stored since this tab's copy was made: a copy at the same revision or
+            // later that is not the one this tab changed. (An earlier revision is this tab's own
+            // write that failed, a full disk: this change then stores all of this tab's copy.)
+            // The merged copy is always written, one revision past both, so a write of this
+            // tab's queued behind it compares with it the same way.
+            Some(stored) if revision(&stored) >= revision(base) && stored != *base => {
+                rebased.insert(T::rebase(base, ours, &stored))
             }
             _ => ours,
         };

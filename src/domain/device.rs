@@ -111,7 +111,9 @@ impl OwnResponse {
 /// `ours` the changed copy, `stored` what is stored now, at a later revision than `base`. Every
 /// field this tab changed takes its value from `ours`; every other field keeps the stored one,
 /// so neither tab's change is lost; a field both changed takes this tab's, the later write. A
-/// withdrawal wins over any change, from either side. The result is one revision past `stored`.
+/// withdrawal wins over any change, from either side. The result is one revision past both
+/// `stored` and `ours`, even when it holds nothing new: it is written, and a write of this tab's
+/// queued behind it (made to a copy that was never stored) compares with it in the same way.
 /// Answers, attendance and notes are merged per item; a list (cases, actions) as a whole.
 pub trait Rebase: Sized {
     /// See the trait.
@@ -144,23 +146,30 @@ fn take_changed_entries<V: PartialEq + Clone>(
     }
 }
 
-/// The bookkeeping of a rebased record: one revision past the stored one, at the later time.
-fn next_of(stored: (u64, &str), ours: &str) -> (u64, String) {
-    let at = if Timestamp::parse(ours) >= Timestamp::parse(stored.1) {
-        ours
+/// The bookkeeping of a rebased record: one revision past both the stored one and this tab's,
+/// at the later time.
+fn next_of(stored: (u64, &str), ours: (u64, &str)) -> (u64, String) {
+    let at = if Timestamp::parse(ours.1) >= Timestamp::parse(stored.1) {
+        ours.1
     } else {
         stored.1
     };
-    (stored.0 + 1, at.to_string())
+    (stored.0.max(ours.0) + 1, at.to_string())
+}
+
+/// The export mark after a rebase: the later of the two when this tab set one.
+fn take_export_mark(base: Option<u64>, ours: Option<u64>, merged: &mut Option<u64>) {
+    if base != ours {
+        *merged = (*merged).max(ours);
+    }
 }
 
 impl Rebase for Response {
     fn rebase(base: &Response, ours: &Response, stored: &Response) -> Response {
         let mut merged = stored.clone();
         if stored.status == Status::Withdrawn {
-            return merged;
-        }
-        if ours.status == Status::Withdrawn {
+            // Nothing of this tab's change is taken.
+        } else if ours.status == Status::Withdrawn {
             merged.status = Status::Withdrawn;
             merged.answers.clear();
         } else {
@@ -175,12 +184,16 @@ impl Rebase for Response {
                     }
                 }
             }
-            take_changed(&base.status, &ours.status, &mut merged.status);
+            // Completing was checked on this tab's answers: it holds only when the other tab
+            // changed none of them; otherwise the record stays a draft, to be checked again.
+            if ours.status != Status::Complete || stored.answers == base.answers {
+                take_changed(&base.status, &ours.status, &mut merged.status);
+            }
         }
-        if merged != *stored {
-            (merged.revision, merged.updated_at) =
-                next_of((stored.revision, &stored.updated_at), &ours.updated_at);
-        }
+        (merged.revision, merged.updated_at) = next_of(
+            (stored.revision, &stored.updated_at),
+            (ours.revision, &ours.updated_at),
+        );
         merged
     }
 }
@@ -189,9 +202,8 @@ impl Rebase for Meeting {
     fn rebase(base: &Meeting, ours: &Meeting, stored: &Meeting) -> Meeting {
         let mut merged = stored.clone();
         if stored.status == Status::Withdrawn {
-            return merged;
-        }
-        if ours.status == Status::Withdrawn {
+            // Nothing of this tab's change is taken.
+        } else if ours.status == Status::Withdrawn {
             merged.status = Status::Withdrawn;
             merged.clear_content();
         } else {
@@ -208,11 +220,15 @@ impl Rebase for Meeting {
             take_changed(&base.strengths, &ours.strengths, &mut merged.strengths);
             take_changed(&base.concerns, &ours.concerns, &mut merged.concerns);
             take_changed(&base.status, &ours.status, &mut merged.status);
+            // A complete meeting always has what completing needs (as `Meeting::edit` keeps it).
+            if merged.status == Status::Complete && !merged.missing_for_completion().is_empty() {
+                merged.status = Status::Draft;
+            }
         }
-        if merged != *stored {
-            (merged.revision, merged.updated_at) =
-                next_of((stored.revision, &stored.updated_at), &ours.updated_at);
-        }
+        (merged.revision, merged.updated_at) = next_of(
+            (stored.revision, &stored.updated_at),
+            (ours.revision, &ours.updated_at),
+        );
         merged
     }
 }
@@ -221,9 +237,9 @@ impl Rebase for OwnResponse {
     fn rebase(base: &OwnResponse, ours: &OwnResponse, stored: &OwnResponse) -> OwnResponse {
         let mut merged = stored.clone();
         merged.response = Response::rebase(&base.response, &ours.response, &stored.response);
-        take_changed(
-            &base.exported_revision,
-            &ours.exported_revision,
+        take_export_mark(
+            base.exported_revision,
+            ours.exported_revision,
             &mut merged.exported_revision,
         );
         merged
@@ -234,9 +250,9 @@ impl Rebase for OwnMeeting {
     fn rebase(base: &OwnMeeting, ours: &OwnMeeting, stored: &OwnMeeting) -> OwnMeeting {
         let mut merged = stored.clone();
         merged.meeting = Meeting::rebase(&base.meeting, &ours.meeting, &stored.meeting);
-        take_changed(
-            &base.exported_revision,
-            &ours.exported_revision,
+        take_export_mark(
+            base.exported_revision,
+            ours.exported_revision,
             &mut merged.exported_revision,
         );
         merged
@@ -387,9 +403,10 @@ mod tests {
             Some(&"vt".into()),
             "both changed it: the later write"
         );
-        // A copy stored with nothing this tab changed is kept as it is, at its revision.
+        // A copy stored with nothing this tab changed keeps its content.
         let same = Response::rebase(&base.response, &base.response, &stored.response);
-        assert_eq!(same, stored.response);
+        assert_eq!(same.answers, stored.response.answers);
+        assert_eq!(same.revision, stored.response.revision + 1);
     }
 
     #[test]
@@ -418,7 +435,8 @@ mod tests {
         assert!(merged.answers.is_empty() && merged.status == Status::Withdrawn);
         // Withdrawn there, typed here: the withdrawal stays.
         let merged = Response::rebase(&base.response, &typed.response, &withdrawn.response);
-        assert_eq!(merged, withdrawn.response);
+        assert_eq!(merged.status, Status::Withdrawn);
+        assert!(merged.answers.is_empty());
     }
 
     #[test]
@@ -474,12 +492,73 @@ mod tests {
         let merged = OwnResponse::rebase(&base, &ours, &stored);
         assert_eq!(merged.exported_revision, Some(4));
         assert_eq!(
-            merged.response, stored.response,
+            merged.response.answers, stored.response.answers,
             "only the mark changed here"
         );
         assert!(
             merged.needs_export(),
             "the other tab's change has not left yet"
+        );
+    }
+
+    #[test]
+    fn completing_holds_only_on_the_answers_it_was_checked_on() {
+        let base = answered(
+            own(Status::Draft, 1, None),
+            "org",
+            "gi".into(),
+            "2026-11-20T09:01:00Z",
+        );
+        let mut completed = base.clone();
+        completed.response.complete("2026-11-20T09:03:00Z");
+        let mut changed_there = base.clone();
+        changed_there
+            .response
+            .set_answer("org", None, "2026-11-20T09:02:00Z");
+        let merged = Response::rebase(&base.response, &completed.response, &changed_there.response);
+        assert_eq!(merged.status, Status::Draft, "to be checked again");
+        let untouched_there = {
+            let mut r = base.clone();
+            r.exported_revision = Some(1);
+            r
+        };
+        let merged = OwnResponse::rebase(&base, &completed, &untouched_there);
+        assert_eq!(merged.response.status, Status::Complete);
+        assert!(merged.response.revision > completed.response.revision);
+    }
+
+    #[test]
+    fn a_merged_meeting_is_complete_only_with_what_completing_needs() {
+        use crate::domain::meeting::Meeting;
+        let q = QuestionnaireRef {
+            id: "samenwerking".into(),
+            version: 1,
+        };
+        let mut base = Meeting::new_draft("m1".into(), q, "2026-11-20T09:00:00Z".into());
+        base.edit("2026-11-20T09:01:00Z", |m| {
+            m.municipality = "epe".into();
+            m.date = "2026-11-19".into();
+        });
+        let mut completed = base.clone();
+        completed.complete("2026-11-20T09:03:00Z");
+        assert_eq!(completed.status, Status::Complete);
+        let mut date_cleared = base.clone();
+        date_cleared.edit("2026-11-20T09:02:00Z", |m| m.date.clear());
+        let merged = Meeting::rebase(&base, &completed, &date_cleared);
+        assert_eq!(merged.status, Status::Draft);
+        assert!(!merged.missing_for_completion().is_empty());
+    }
+
+    #[test]
+    fn a_later_export_mark_stored_elsewhere_stays() {
+        let base = own(Status::Complete, 6, Some(4));
+        let mut ours = base.clone();
+        ours.exported_revision = Some(5);
+        let mut stored = base.clone();
+        stored.exported_revision = Some(6);
+        assert_eq!(
+            OwnResponse::rebase(&base, &ours, &stored).exported_revision,
+            Some(6)
         );
     }
 }

@@ -448,8 +448,18 @@ pub fn follow_other_tabs(store: Store, coordinator: crate::ui::coordinator::Coor
 /// Shows the stored copy of the response or meeting another tab says it stored, in place of this
 /// tab's, unless this tab's is at a later revision.
 async fn take_stored(store: Store, news: TabNews) {
+    // A write of this tab's may have started while the stored copy was being read: it puts its
+    // change on what the other tab stored and shows that; this is read again after it.
+    let wait = || {
+        let waiting = store.pending.get_untracked() > 0;
+        if waiting {
+            DEFERRED.with_borrow_mut(|deferred| deferred.push(news.clone()));
+        }
+        waiting
+    };
     let changed = match &news {
         TabNews::Response(id) => match repository::own_response(id).await {
+            Ok(Some(_)) if wait() => false,
             Ok(Some(stored)) => {
                 let mut changed = false;
                 store.responses.maybe_update(|list| {
@@ -461,6 +471,7 @@ async fn take_stored(store: Store, news: TabNews) {
             _ => false,
         },
         TabNews::Meeting(id) => match repository::own_meeting(id).await {
+            Ok(Some(_)) if wait() => false,
             Ok(Some(stored)) => {
                 let mut changed = false;
                 store.meetings.maybe_update(|list| {

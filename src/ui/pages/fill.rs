@@ -141,7 +141,8 @@ fn FillForm(id: String, questionnaire: Questionnaire, start_at_summary: bool) ->
     });
     // The page: a position in `sections`; `sections.len()` is the summary. A draft opens where
     // the person left off: the last page with an answer, or the page after it when that one is
-    // done; the summary once every question asked is answered.
+    // done (the summary after the last page, which lists whatever is still open); the summary
+    // too once every question asked is answered.
     let resume_at = move || {
         answers.with_untracked(|a| {
             q.with_value(|q| {
