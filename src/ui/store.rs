@@ -388,6 +388,20 @@ fn adopt<T: PartialEq>(list: &mut Vec<T>, stored: T, key: impl Fn(&T) -> (&str, 
     }
 }
 
+/// [`adopt`] on the list in `list`, which is told of a change only when there was one.
+fn adopt_in<T: PartialEq + Send + Sync + 'static>(
+    list: RwSignal<Vec<T>>,
+    stored: T,
+    key: impl Fn(&T) -> (&str, u64),
+) -> bool {
+    let mut changed = false;
+    list.maybe_update(|list| {
+        changed = adopt(list, stored, key);
+        changed
+    });
+    changed
+}
+
 /// Keeps this tab in step with the app's other tabs on this device: a response or meeting
 /// another tab stored is read back and shown here (so the next change here is made to it, not
 /// to a stale copy that would write over it); files imported there are merged here too; a wipe
@@ -460,26 +474,16 @@ async fn take_stored(store: Store, news: TabNews) {
     let changed = match &news {
         TabNews::Response(id) => match repository::own_response(id).await {
             Ok(Some(_)) if wait() => false,
-            Ok(Some(stored)) => {
-                let mut changed = false;
-                store.responses.maybe_update(|list| {
-                    changed = adopt(list, stored, |r| (&r.response.id, r.response.revision));
-                    changed
-                });
-                changed
-            }
+            Ok(Some(stored)) => adopt_in(store.responses, stored, |r| {
+                (&r.response.id, r.response.revision)
+            }),
             _ => false,
         },
         TabNews::Meeting(id) => match repository::own_meeting(id).await {
             Ok(Some(_)) if wait() => false,
-            Ok(Some(stored)) => {
-                let mut changed = false;
-                store.meetings.maybe_update(|list| {
-                    changed = adopt(list, stored, |m| (&m.meeting.id, m.meeting.revision));
-                    changed
-                });
-                changed
-            }
+            Ok(Some(stored)) => adopt_in(store.meetings, stored, |m| {
+                (&m.meeting.id, m.meeting.revision)
+            }),
             _ => false,
         },
         _ => false,
