@@ -185,3 +185,38 @@ fn a_questionnaire_imported_before_is_not_said_to_be_new_again() {
     assert_eq!(once("oost.samenscan.json"), 1);
     assert_eq!(once("oost-kopie.samenscan.json"), 0, "already available");
 }
+
+#[test]
+fn skipped_answers_are_described_for_the_coordinator_not_as_instructions_to_fill_in() {
+    let mut dataset = Dataset::new();
+    let record = import(&mut dataset, "answers-outside-questionnaire.samenscan.json");
+    let nl = record.details(Lang::Nl);
+    let en = record.details(Lang::En);
+    assert!(!nl.is_empty());
+    let all = nl.join("\n");
+    // The filling-in instructions ("Vul een getal in", "Beantwoord deze vraag") are for the
+    // person at the form; the log says what is wrong with a record someone else wrote.
+    for instruction in ["Vul een", "Beantwoord", "Kies "] {
+        assert!(!all.contains(instruction), "{instruction} in:\n{all}");
+    }
+    assert!(
+        all.contains("antwoord op “grade”: het getal ligt buiten 1 tot en met 10"),
+        "{all}"
+    );
+    assert!(
+        all.contains("antwoord op “team”: “amsterdam” is geen"),
+        "{all}"
+    );
+    assert!(
+        all.contains("antwoord op “favourite_colour”: deze vraag bestaat niet"),
+        "{all}"
+    );
+    let all = en.join("\n");
+    for instruction in ["Enter a", "Answer this", "Choose "] {
+        assert!(!all.contains(instruction), "{instruction} in:\n{all}");
+    }
+    assert!(
+        all.contains("answer to “grade”: the number is outside 1 to 10"),
+        "{all}"
+    );
+}

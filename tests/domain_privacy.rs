@@ -257,7 +257,7 @@ fn scanning_records_names_the_field() {
         "strengths": ["Korte lijnen"], "concerns": ["Geb. 01-02-2014 bekend bij VT"]
     }))
     .unwrap();
-    let found: Vec<(String, FindingKind)> = scan_meeting(&meeting)
+    let found: Vec<(String, FindingKind)> = scan_meeting(&meeting, builtin().meeting_questions())
         .into_iter()
         .map(|f| (f.field, f.finding.kind))
         .collect();
@@ -290,4 +290,32 @@ fn hostile_text_does_not_break_the_scanner() {
     for f in scan(mixed) {
         assert_eq!(&mixed[f.start..f.end], f.text);
     }
+}
+
+#[test]
+fn meeting_notes_are_scanned_in_the_order_of_the_definitions_meeting_questions() {
+    let meeting: Meeting = serde_json::from_value(json!({
+        "id": "0b8c6a1e-3f4d-4c1a-9a53-2f7d1c9e8b10", "revision": 1,
+        "updated_at": "2026-11-20T09:12:00Z", "status": "draft",
+        "questionnaire": {"id": "eigen", "version": 1},
+        "notes": {"a_later": "Mail a@b.nl", "m10": "Mail c@d.nl", "m2": "Mail e@f.nl",
+                  "weg": "Mail g@h.nl"},
+        "cases": [], "actions": [], "strengths": [], "concerns": []
+    }))
+    .unwrap();
+    let questions: Vec<samenscan::domain::MeetingQuestion> = serde_json::from_value(json!([
+        {"id": "m2", "label": {"nl": "Twee"}},
+        {"id": "m10", "label": {"nl": "Tien"}},
+        {"id": "a_later", "label": {"nl": "Laatste"}}
+    ]))
+    .unwrap();
+    let fields: Vec<String> = scan_meeting(&meeting, &questions)
+        .into_iter()
+        .map(|f| f.field)
+        .collect();
+    // The questions as the facilitator saw them, then a note the definition does not ask for.
+    assert_eq!(
+        fields,
+        ["notes.m2", "notes.m10", "notes.a_later", "notes.weg"]
+    );
 }

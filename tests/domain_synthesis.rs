@@ -314,7 +314,7 @@ fn finding_paths_lead_to_the_text_they_name() {
         summary: "s".into(),
         learning: "l".into(),
     });
-    for f in samenscan::domain::scan_meeting(&m) {
+    for f in samenscan::domain::scan_meeting(&m, samenscan::domain::builtin().meeting_questions()) {
         assert!(m.text_field_mut(&f.field).is_some(), "{}", f.field);
     }
     for (path, text) in [

@@ -40,6 +40,17 @@ pub fn focus_element(id: &str) {
     }
 }
 
+/// Whether keyboard focus is nowhere in particular: on the page's body, or on nothing (the
+/// element that had it was removed).
+pub fn focus_lost() -> bool {
+    document()
+        .and_then(|d| Some((d.active_element(), d.body()?)))
+        .is_none_or(|(active, body)| {
+            let body: &web_sys::Element = body.as_ref();
+            active.is_none_or(|a| a == *body)
+        })
+}
+
 /// Leaves the app at once for `neutral_url`: empties the page first, so nothing of it stays on
 /// screen while the other site loads, then replaces the current history entry, so the Back
 /// button does not return to the app. Every change is saved as it is made, so nothing is lost

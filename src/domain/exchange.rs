@@ -1159,9 +1159,9 @@ impl SkipReason {
             SkipReason::Record(issue) => issue.message(lang),
             SkipReason::Answer(issue) => {
                 if nl {
-                    format!("antwoord op “{}”: {}", issue.item, issue.message(lang))
+                    format!("antwoord op “{}”: {}", issue.item, issue.finding(lang))
                 } else {
-                    format!("answer to “{}”: {}", issue.item, issue.message(lang))
+                    format!("answer to “{}”: {}", issue.item, issue.finding(lang))
                 }
             }
             SkipReason::UnknownQuestionnaire(r) => {

@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 
 use super::lang::Lang;
 use super::meeting::Meeting;
-use super::questionnaire::{ItemKind, Questionnaire};
+use super::questionnaire::{ItemKind, MeetingQuestion, Questionnaire};
 use super::response::Response;
 
 /// What kind of personal data a finding looks like.
@@ -178,11 +178,21 @@ pub fn scan_response(questionnaire: &Questionnaire, response: &Response) -> Vec<
     out
 }
 
-/// The findings in a meeting's free text: notes, cases, actions, strengths and concerns.
-pub fn scan_meeting(meeting: &Meeting) -> Vec<FieldFinding> {
+/// The findings in a meeting's free text in the order the facilitator sees it: the notes in the
+/// order of the definition's meeting `questions` (notes to questions it does not have after them),
+/// then cases, actions, strengths and concerns.
+pub fn scan_meeting(meeting: &Meeting, questions: &[MeetingQuestion]) -> Vec<FieldFinding> {
     let mut out = Vec::new();
-    for (question, text) in &meeting.notes {
-        push_field(&mut out, &format!("notes.{question}"), text);
+    let asked = questions.iter().map(|q| q.id.as_str());
+    let others = meeting
+        .notes
+        .keys()
+        .map(String::as_str)
+        .filter(|id| !questions.iter().any(|q| q.id == *id));
+    for question in asked.chain(others) {
+        if let Some(text) = meeting.notes.get(question) {
+            push_field(&mut out, &format!("notes.{question}"), text);
+        }
     }
     for (i, case) in meeting.cases.iter().enumerate() {
         push_field(&mut out, &format!("cases[{i}].summary"), &case.summary);

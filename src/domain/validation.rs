@@ -181,6 +181,49 @@ impl AnswerIssue {
     }
 }
 
+impl AnswerIssue {
+    /// The problem as a finding about a record someone else wrote, for the import log: it says
+    /// what is wrong with the answer ("the number is outside 1 to 10") where [`Self::message`]
+    /// tells the person filling in what to do ("Enter a number from 1 to 10"). An import never
+    /// reports a missing or hidden answer (the record is kept), so those keep their message.
+    pub fn finding(&self, lang: Lang) -> String {
+        use AnswerProblem as P;
+        let nl = lang == Lang::Nl;
+        let show = |x: f64| super::format::format_number(x, lang);
+        match &self.problem {
+            P::NotAnInteger => t(
+                nl,
+                "het getal is geen heel getal",
+                "the number is not a whole number",
+            ),
+            P::OutOfRange { min, max } => match (min, max, nl) {
+                (Some(lo), Some(hi), true) => format!(
+                    "het getal ligt buiten {} tot en met {}",
+                    show(*lo),
+                    show(*hi)
+                ),
+                (Some(lo), Some(hi), false) => {
+                    format!("the number is outside {} to {}", show(*lo), show(*hi))
+                }
+                (Some(lo), None, true) => format!("het getal is kleiner dan {}", show(*lo)),
+                (Some(lo), None, false) => format!("the number is less than {}", show(*lo)),
+                (None, Some(hi), true) => format!("het getal is groter dan {}", show(*hi)),
+                (None, Some(hi), false) => format!("the number is more than {}", show(*hi)),
+                (None, None, _) => t(nl, "het getal kan niet", "the number is not possible"),
+            },
+            _ => {
+                let message = self.message(lang);
+                let message = message.trim_end_matches('.');
+                let mut chars = message.chars();
+                chars
+                    .next()
+                    .map(|first| first.to_lowercase().chain(chars).collect())
+                    .unwrap_or_default()
+            }
+        }
+    }
+}
+
 fn t(nl: bool, dutch: &str, english: &str) -> String {
     if nl { dutch } else { english }.to_string()
 }

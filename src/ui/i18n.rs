@@ -158,6 +158,13 @@ pub struct Messages {
     pub export_blocked: &'static str,
     /// Why saving waits: the passphrase is too short or its repetition differs.
     pub export_blocked_passphrase: &'static str,
+    /// The error summary after pressing save too early: nothing chosen to go.
+    pub export_problem_nothing: &'static str,
+    /// … findings not yet resolved (`{n}`).
+    pub export_problem_findings: [&'static str; 2],
+    /// … the passphrase too short, or its repetition different.
+    pub export_problem_passphrase_short: &'static str,
+    pub export_problem_passphrase_mismatch: &'static str,
     pub export_saved: &'static str,
     pub export_failed: &'static str,
     pub export_link: &'static str,
@@ -539,6 +546,13 @@ pub static NL: Messages = Messages {
     export_save: "Bestand opslaan",
     export_blocked: "Los eerst elke melding hierboven op.",
     export_blocked_passphrase: "Maak eerst de wachtwoordzin in orde (zie hierboven).",
+    export_problem_nothing: "Kies wat er mee gaat: enquêtes, bijeenkomsten of vragenlijsten.",
+    export_problem_findings: [
+        "Nog {n} melding over persoonsgegevens: pas de tekst aan, of vink aan dat het geen persoonsgegeven is.",
+        "Nog {n} meldingen over persoonsgegevens: pas de tekst aan, of vink bij elke melding aan dat het geen persoonsgegeven is.",
+    ],
+    export_problem_passphrase_short: "De wachtwoordzin is te kort: gebruik minstens 10 tekens.",
+    export_problem_passphrase_mismatch: "De herhaalde wachtwoordzin is niet gelijk aan de eerste.",
     export_saved: "Het bestand is opgeslagen:",
     export_failed: "Het bestand kon niet worden opgeslagen.",
     export_link: "Exporteren voor de coördinator",
@@ -912,6 +926,13 @@ pub static EN: Messages = Messages {
     export_save: "Save file",
     export_blocked: "First resolve every finding above.",
     export_blocked_passphrase: "First put the passphrase right (see above).",
+    export_problem_nothing: "Choose what goes: responses, meetings or questionnaires.",
+    export_problem_findings: [
+        "{n} personal-data finding is still open: change the text, or tick that it is not personal data.",
+        "{n} personal-data findings are still open: change the text, or tick for each finding that it is not personal data.",
+    ],
+    export_problem_passphrase_short: "The passphrase is too short: use at least 10 characters.",
+    export_problem_passphrase_mismatch: "The repeated passphrase is not the same as the first.",
     export_saved: "The file was saved:",
     export_failed: "The file could not be saved.",
     export_link: "Export for the coordinator",

@@ -8,6 +8,27 @@ import { open, finishShortResponse, axeViolations, servedApp, storedRecords, sto
 
 const env = servedApp();
 
+/**
+ * Presses save while something holds the export back: nothing is saved, and the error summary
+ * (focused, GOV.UK style) names `problem`. The button is never disabled for this, so keyboard and
+ * screen-reader users can reach it and hear why.
+ */
+async function saveIsRefused(page, save, problem) {
+  let downloaded = false;
+  const onDownload = () => {
+    downloaded = true;
+  };
+  page.on("download", onDownload);
+  assert.equal(await save.isDisabled(), false, "reachable, not disabled");
+  await save.click();
+  await page.locator("#error-summary", { hasText: problem }).waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === "error-summary");
+  await page.waitForTimeout(300);
+  page.off("download", onDownload);
+  assert.equal(downloaded, false, "nothing was saved");
+  assert.doesNotMatch(await page.locator("#export-status").innerText(), /opgeslagen/);
+}
+
 test("with only a draft, the export says there is nothing yet and what waits to be finished", async () => {
   const { context, page, errors } = await open(env.browser, env.server.url);
   await page.goto(env.server.url + "#/enquete");
@@ -48,16 +69,19 @@ test("findings block the export until fixed or kept; the file holds the finished
   const ids = await page.locator("[id]").evaluateAll((els) => els.map((e) => e.id));
   assert.deepEqual(ids.filter((id, i) => ids.indexOf(id) !== i), [], "every id once");
   const save = page.getByRole("button", { name: "Bestand opslaan" });
-  assert.equal(await save.isDisabled(), true);
+  await saveIsRefused(page, save, "Nog 2 meldingen over persoonsgegevens");
   assert.deepEqual(await axeViolations(page), []);
+  // The summary's link leads to the text to change.
+  await page.locator("#error-summary a").click();
+  await page.waitForFunction(() => document.activeElement?.matches(".finding-field textarea"));
 
-  // Fix one by editing the text; keep the other knowingly.
+  // Fix one by editing the text; keep the other knowingly. The summary follows.
   await page.locator(".finding-field textarea").fill("Goed contact met mevrouw Jansen.");
   await page.waitForFunction(() => document.querySelectorAll(".finding-message").length === 1);
-  assert.equal(await save.isDisabled(), true);
+  await page.locator("#error-summary", { hasText: "Nog 1 melding over persoonsgegevens" }).waitFor();
   assert.equal(await page.locator("#export-findings-done").isVisible(), false);
   await page.getByLabel("Dit is geen persoonsgegeven; het mag mee").check();
-  assert.equal(await save.isDisabled(), false);
+  await page.locator("#error-summary").waitFor({ state: "detached" });
   // Said in words too, not only by the button coming on.
   await page.locator("#export-findings-done", { hasText: "Alles is nagelopen" }).waitFor();
   const [download] = await Promise.all([page.waitForEvent("download"), save.click()]);
@@ -85,6 +109,23 @@ test("findings block the export until fixed or kept; the file holds the finished
   await context.close();
 });
 
+test("findings are listed in the order of the form, not of the question codes", async () => {
+  const { context, page, errors } = await open(env.browser, env.server.url);
+  // "strengths" comes before "concerns" in the enquête; its code sorts after it.
+  await finishShortResponse(page, env.server.url, { org: 0, team: 1 }, "Bel 06-12345678.", "Mail a.b@voorbeeld.nl.");
+  await page.goto(env.server.url + "#/exporteren");
+  await page.locator(".finding-field").nth(1).waitFor();
+  const labels = await page.locator(".finding-field label.question").allInnerTexts();
+  assert.match(labels[0], /Wat gaat er goed/);
+  assert.doesNotMatch(labels[1], /Wat gaat er goed/);
+  assert.deepEqual(await page.locator(".finding-message").allInnerTexts(), [
+    "“06-12345678” lijkt een telefoonnummer.",
+    "“a.b@voorbeeld.nl” lijkt een e-mailadres.",
+  ]);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 /** Opens an encrypted exchange file with Node's own WebCrypto, as design §3 describes it. */
 async function decrypt(envelope, passphrase) {
   const { subtle } = globalThis.crypto;
@@ -108,17 +149,19 @@ test("an encrypted export opens with the passphrase and only with it", async () 
   await page.goto(env.server.url + "#/exporteren");
   await page.locator("#export-count-complete", { hasText: "1" }).waitFor();
   const save = page.getByRole("button", { name: "Bestand opslaan" });
-  assert.equal(await save.isDisabled(), false);
   await page.getByLabel("Versleutelen met een wachtwoordzin").check();
-  assert.equal(await save.isDisabled(), true, "no passphrase yet");
+  await saveIsRefused(page, save, "De wachtwoordzin is te kort");
+  await page.locator("#error-summary a").click();
+  await page.waitForFunction(() => document.activeElement?.id === "passphrase");
   await page.getByLabel("Wachtwoordzin", { exact: true }).fill("kort");
   await page.locator("#passphrase-problem", { hasText: "minstens 10 tekens" }).waitFor();
   const passphrase = "zomer aan de IJssel 2026";
   await page.getByLabel("Wachtwoordzin", { exact: true }).fill(passphrase);
   await page.getByLabel("Herhaal de wachtwoordzin").fill(passphrase + "!");
   await page.locator("#passphrase-problem", { hasText: "niet gelijk" }).waitFor();
-  assert.equal(await save.isDisabled(), true);
+  await page.locator("#error-summary", { hasText: "De herhaalde wachtwoordzin is niet gelijk" }).waitFor();
   await page.getByLabel("Herhaal de wachtwoordzin").fill(passphrase);
+  await page.locator("#error-summary").waitFor({ state: "detached" });
   assert.deepEqual(await axeViolations(page), []);
   // Saved by keyboard: the button is disabled while encrypting, and gets focus back after.
   await save.focus();
@@ -167,7 +210,7 @@ test("enquêtes unticked: only the meetings go, and the enquête's findings no l
     "“teamleider@jeugdteam-epe.nl” lijkt een e-mailadres.",
   ]);
   const save = page.getByRole("button", { name: "Bestand opslaan" });
-  assert.equal(await save.isDisabled(), true);
+  await saveIsRefused(page, save, "Nog 1 melding over persoonsgegevens");
   // The field's label names the question in the language chosen, also after a switch.
   const fieldLabel = page.locator(".finding-field label.question");
   assert.match(await fieldLabel.innerText(), /^Bij de vraag “Wat gaat er goed in de samenwerking\?/);
@@ -183,16 +226,16 @@ test("enquêtes unticked: only the meetings go, and the enquête's findings no l
   await page.getByText("Er is geen tekst gevonden die op persoonsgegevens lijkt.").waitFor();
   await page.locator("#export-count-complete", { hasText: "0" }).waitFor();
   assert.equal(await page.locator("#export-count-meetings").innerText(), "1");
-  assert.equal(await save.isDisabled(), false);
+  await page.locator("#error-summary").waitFor({ state: "detached" });
 
   // Nothing chosen: nothing to save, and the screen says why.
   await meetings.uncheck();
   await page.locator("#export-blocked", { hasText: "Kies eerst hierboven wat er mee gaat." }).waitFor();
-  assert.equal(await save.isDisabled(), true);
+  await saveIsRefused(page, save, "Kies wat er mee gaat");
   assert.equal(await page.locator("#export-count-meetings").innerText(), "0");
   await meetings.check();
   await page.waitForFunction(() => document.querySelector("#export-blocked").textContent.trim() === "");
-  assert.equal(await save.isDisabled(), false);
+  await page.locator("#error-summary").waitFor({ state: "detached" });
   assert.deepEqual(await axeViolations(page), []);
 
   const [download] = await Promise.all([page.waitForEvent("download"), save.click()]);

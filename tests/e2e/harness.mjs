@@ -232,7 +232,7 @@ export async function answerPageByKeyboard(page, plan) {
  * `origin` is the served app; `context` picks org, team and frequency; `strengths` is typed on
  * the open-questions page.
  */
-export async function finishShortResponse(page, origin, context, strengths) {
+export async function finishShortResponse(page, origin, context, strengths, concerns) {
   await page.goto(origin + "#/enquete");
   await page.getByRole("button", { name: "Nieuwe enquête beginnen" }).click();
   await page.locator(".caption", { hasText: "Stap 1 van" }).waitFor();
@@ -241,6 +241,7 @@ export async function finishShortResponse(page, origin, context, strengths) {
   await page.keyboard.press("Enter");
   await page.locator(".caption", { hasText: "Stap 2 van 2" }).waitFor();
   if (strengths) await page.locator("#q-strengths").fill(strengths);
+  if (concerns) await page.locator("#q-concerns").fill(concerns);
   await page.getByRole("button", { name: "Naar het overzicht" }).click();
   await page.getByRole("button", { name: "Enquête afronden" }).click();
   await page.locator("h1", { hasText: "Dank u wel" }).waitFor();

@@ -272,3 +272,29 @@ test("withdrawn in one tab while open in another: the form goes, and nothing typ
   assert.deepEqual(own.response.answers, {});
   await context.close();
 });
+
+test("the withdraw question stays open, with focus, when another tab saves that record meanwhile", async () => {
+  const { context, page: a } = await draftInNewTab();
+  const list = await context.newPage();
+  await list.goto(env.server.url + "#/enquete");
+  await list.locator(".response-row").waitFor();
+  await list.getByRole("button", { name: "Intrekken" }).click();
+  const yes = list.getByRole("button", { name: "Ja, intrekken" });
+  await yes.waitFor();
+  await list.waitForFunction(() => document.activeElement?.id?.startsWith("withdraw-yes-"));
+
+  // The other tab answers one more question: a new revision redraws the row in the list.
+  await a.bringToFront();
+  await a.getByRole("button", { name: "Volgende" }).click();
+  await a.locator("#q-strengths").fill("Korte lijnen");
+  await storedWhen(a, (s) => s[0]?.response.answers.strengths === "Korte lijnen");
+  await list.locator(".response-progress", { hasText: /^4 van/ }).waitFor();
+
+  // The question is still there, focused, and answering it withdraws the record.
+  assert.equal(await yes.isVisible(), true);
+  await list.waitForFunction(() => document.activeElement?.id?.startsWith("withdraw-yes-"));
+  await list.keyboard.press("Enter");
+  await list.locator(".response-row .tag-withdrawn").waitFor();
+  await storedWhen(list, (s) => s[0]?.response.status === "withdrawn");
+  await context.close();
+});

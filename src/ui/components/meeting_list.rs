@@ -40,6 +40,8 @@ pub fn MeetingList() -> impl IntoView {
     // Withdrawing redraws the row (its revision is part of the key): focus goes to the
     // confirmation instead of the pressed button, which is gone.
     let withdrawn = RwSignal::new(false);
+    // As in the list of responses: the confirmation outlives a redraw of its row.
+    let confirming = RwSignal::new(None::<String>);
     view! {
         <WithdrawnNotice id=WITHDRAWN_ID shown=withdrawn text=|t| t.meeting_withdrawn_done />
         <Show
@@ -50,7 +52,7 @@ pub fn MeetingList() -> impl IntoView {
                 {keyed_list(
                     move || sorted.get(),
                     |own| (own.meeting.id.clone(), own.meeting.revision),
-                    move |own| view! { <MeetingRow own=own withdrawn=withdrawn /> }.into_any(),
+                    move |own| view! { <MeetingRow own=own withdrawn=withdrawn confirming=confirming /> }.into_any(),
                 )}
             </ul>
         </Show>
@@ -60,7 +62,11 @@ pub fn MeetingList() -> impl IntoView {
 const WITHDRAWN_ID: &str = "meeting-withdrawn";
 
 #[component]
-fn MeetingRow(own: OwnMeeting, withdrawn: RwSignal<bool>) -> impl IntoView {
+fn MeetingRow(
+    own: OwnMeeting,
+    withdrawn: RwSignal<bool>,
+    confirming: RwSignal<Option<String>>,
+) -> impl IntoView {
     let store = use_store();
     let i18n = use_i18n();
     let id = own.meeting.id.clone();
@@ -90,7 +96,7 @@ fn MeetingRow(own: OwnMeeting, withdrawn: RwSignal<bool>) -> impl IntoView {
                 {move || i18n.t().started_on} " "
                 {move || clock::format_local(&started, locale(i18n.lang()))}
             </p>
-            <RecordActions status=status href=href confirm=|t| t.meeting_withdraw_confirm withdraw=withdraw />
+            <RecordActions status=status href=href confirm=|t| t.meeting_withdraw_confirm withdraw=withdraw confirming=confirming />
         </li>
     }
 }

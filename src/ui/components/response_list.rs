@@ -29,6 +29,9 @@ pub fn ResponseList() -> impl IntoView {
     // Withdrawing redraws the row (its revision is part of the key), so the button that was
     // pressed is gone: focus goes to this confirmation, which is also announced.
     let withdrawn = RwSignal::new(false);
+    // The record whose withdrawal is being confirmed: kept here, so that the confirmation stays
+    // open when its row is redrawn because another tab saved the record.
+    let confirming = RwSignal::new(None::<String>);
     view! {
         <WithdrawnNotice id=WITHDRAWN_ID shown=withdrawn text=|t| t.withdrawn_done />
         <Show
@@ -39,7 +42,7 @@ pub fn ResponseList() -> impl IntoView {
                 {keyed_list(
                     move || sorted.get(),
                     |own| (own.response.id.clone(), own.response.revision),
-                    move |own| view! { <ResponseRow own=own withdrawn=withdrawn /> }.into_any(),
+                    move |own| view! { <ResponseRow own=own withdrawn=withdrawn confirming=confirming /> }.into_any(),
                 )}
             </ul>
         </Show>
@@ -65,7 +68,11 @@ pub fn WithdrawnNotice(
 }
 
 #[component]
-fn ResponseRow(own: OwnResponse, withdrawn: RwSignal<bool>) -> impl IntoView {
+fn ResponseRow(
+    own: OwnResponse,
+    withdrawn: RwSignal<bool>,
+    confirming: RwSignal<Option<String>>,
+) -> impl IntoView {
     let store = use_store();
     let i18n = use_i18n();
     let id = own.response.id.clone();
@@ -95,7 +102,7 @@ fn ResponseRow(own: OwnResponse, withdrawn: RwSignal<bool>) -> impl IntoView {
                     )}
                 </p>
             })}
-            <RecordActions status=own.response.status href=href confirm=|t| t.withdraw_confirm withdraw=withdraw />
+            <RecordActions status=own.response.status href=href confirm=|t| t.withdraw_confirm withdraw=withdraw confirming=confirming />
         </li>
     }
 }
@@ -109,24 +116,34 @@ pub fn RecordActions(
     /// What the confirmation asks.
     confirm: fn(&'static Messages) -> &'static str,
     withdraw: Callback<()>,
+    /// The list's record being confirmed, by the last part of its address.
+    confirming: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let confirming = RwSignal::new(false);
     // Focus moves into the confirmation when it opens, and back to "Intrekken" when it is
     // cancelled (the pressed button is gone either way). Ids from the record's own address.
     let key = href.rsplit('/').next().unwrap_or_default().to_string();
     let (trigger_id, yes_id) = (format!("withdraw-{key}"), format!("withdraw-yes-{key}"));
+    let shown = {
+        let key = key.clone();
+        move || status != Status::Withdrawn && confirming.with(|c| c.as_deref() == Some(&key))
+    };
+    // Drawn again (another tab saved the record) while the question was open: it stays open,
+    // and focus, lost with the old row, comes back to it.
+    if shown() && crate::browser::dom::focus_lost() {
+        crate::browser::dom::focus_element_after_render(&yes_id);
+    }
     let open = {
-        let yes_id = yes_id.clone();
+        let (key, yes_id) = (key.clone(), yes_id.clone());
         move |_| {
-            confirming.set(true);
+            confirming.set(Some(key.clone()));
             crate::browser::dom::focus_element_after_render(&yes_id);
         }
     };
     let cancel = {
         let trigger_id = trigger_id.clone();
         move || {
-            confirming.set(false);
+            confirming.set(None);
             crate::browser::dom::focus_element_after_render(&trigger_id);
         }
     };
@@ -150,13 +167,16 @@ pub fn RecordActions(
                     class="button button-quiet"
                     id=trigger_id.clone()
                     on:click=open.clone()
-                    aria-expanded=move || confirming.get().to_string()
+                    aria-expanded={
+                        let shown = shown.clone();
+                        move || shown().to_string()
+                    }
                 >
                     {move || i18n.t().withdraw}
                 </button>
             })}
         </div>
-        <Show when=move || confirming.get()>
+        <Show when=shown>
             <div class="confirm" role="alertdialog" aria-label=move || i18n.t().withdraw
                 on:keydown={
                     let cancel = cancel.clone();
@@ -166,7 +186,7 @@ pub fn RecordActions(
                 <div class="actions">
                     <button type="button" class="button button-danger" id=yes_id.clone() on:click=move |_| {
                         withdraw.run(());
-                        confirming.set(false);
+                        confirming.set(None);
                     }>
                         {move || i18n.t().withdraw_yes}
                     </button>

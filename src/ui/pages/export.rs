@@ -4,7 +4,7 @@
 //! `.samenscan.json` file. Finished responses and meetings go, and the withdrawals of ones
 //! exported before (so the coordinator removes them too). Drafts never leave.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use crate::browser::{clock, crypto, files, repository, tabs};
 use crate::domain::exchange::{
@@ -18,7 +18,7 @@ use crate::ui::components::keyed_list::keyed_list;
 use crate::ui::components::meeting_list::municipality_label;
 use crate::ui::components::response_list::locale;
 use crate::ui::components::storage_gate::StorageGate;
-use crate::ui::i18n::{fill, fill_unfinished, use_i18n};
+use crate::ui::i18n::{count, fill, fill_unfinished, use_i18n};
 use crate::ui::pages::meetings::meeting_field_label;
 use crate::ui::route::Route;
 use crate::ui::store::use_store;
@@ -39,6 +39,10 @@ struct FieldKey {
     response: String,
     item: String,
 }
+
+/// Every field with findings, in the order of the records and their fields, each with its
+/// distinct findings as (found text, message).
+type Findings = Vec<(FieldKey, Vec<(String, String)>)>;
 
 /// How many records of one kind (responses or meetings) this device has to send, before the
 /// person chooses.
@@ -152,17 +156,24 @@ fn ExportForm(everything: bool) -> impl IntoView {
             || (with_meetings.get() && meetings_available.get().any())
             || (with_questionnaires.get() && !loaded.with(Vec::is_empty))
     });
-    // Every current finding in what goes, by field; recomputed as the person edits or chooses.
+    // Every current finding in what goes, by field, in the order the person filled the fields
+    // in (record by record, question by question); recomputed as the person edits or chooses.
     let findings = Memo::new(move |_| {
-        let mut by_field: BTreeMap<FieldKey, Vec<(String, String)>> = BTreeMap::new();
+        let mut by_field: Findings = Vec::new();
         let mut add = |meeting: bool, id: &str, f: crate::domain::FieldFinding| {
-            let list = by_field
-                .entry(FieldKey {
-                    meeting,
-                    response: id.to_string(),
-                    item: f.field.clone(),
-                })
-                .or_default();
+            let key = FieldKey {
+                meeting,
+                response: id.to_string(),
+                item: f.field.clone(),
+            };
+            let at = match by_field.iter().position(|(k, _)| *k == key) {
+                Some(at) => at,
+                None => {
+                    by_field.push((key, Vec::new()));
+                    by_field.len() - 1
+                }
+            };
+            let list = &mut by_field[at].1;
             // The same text twice in one field is one finding: one decision keeps both.
             if !list.iter().any(|(text, _)| *text == f.finding.text) {
                 list.push((f.finding.text.clone(), f.finding.message(i18n.lang())));
@@ -188,7 +199,11 @@ fn ExportForm(everything: bool) -> impl IntoView {
                 .iter()
                 .filter(|m| scan_meetings && m.meeting.status == Status::Complete)
             {
-                for f in scan_meeting(&own.meeting) {
+                let questions = store
+                    .questionnaire(&own.meeting.questionnaire)
+                    .map(|q| q.meeting_questions().to_vec())
+                    .unwrap_or_default();
+                for f in scan_meeting(&own.meeting, &questions) {
                     add(true, &own.meeting.id, f);
                 }
             }
@@ -199,7 +214,7 @@ fn ExportForm(everything: bool) -> impl IntoView {
     // only those of what goes are listed.
     let shown_fields = RwSignal::new(Vec::<FieldKey>::new());
     Effect::new(move |_| {
-        let now: Vec<FieldKey> = findings.with(|f| f.keys().cloned().collect());
+        let now: Vec<FieldKey> = findings.with(|f| f.iter().map(|(key, _)| key.clone()).collect());
         shown_fields.update(|shown| {
             for key in now {
                 if !shown.contains(&key) {
@@ -223,12 +238,22 @@ fn ExportForm(everything: bool) -> impl IntoView {
         findings.with(|f| {
             kept.with(|kept| {
                 f.iter()
-                    .flat_map(|(key, list)| {
-                        list.iter()
-                            .map(move |(text, _)| format!("{}/{}/{text}", key.response, key.item))
-                    })
+                    .flat_map(|(key, list)| list.iter().map(move |(text, _)| keep_id(key, text)))
                     .filter(|id| !kept.contains(id))
                     .count()
+            })
+        })
+    });
+    // The text box of the first field with a finding not yet resolved (the error summary's link).
+    let first_open_field = Memo::new(move |_| {
+        findings.with(|f| {
+            kept.with(|kept| {
+                f.iter()
+                    .find(|(key, list)| {
+                        list.iter()
+                            .any(|(text, _)| !kept.contains(&keep_id(key, text)))
+                    })
+                    .map(|(key, _)| field_input_id(key))
             })
         })
     });
@@ -237,6 +262,10 @@ fn ExportForm(everything: bool) -> impl IntoView {
     let passphrase = RwSignal::new(String::new());
     let repeat = RwSignal::new(String::new());
     let busy = RwSignal::new(false);
+    // Whether saving was pressed while something still held it back: from then on the error
+    // summary lists what does, until nothing does (the button is never disabled for it, so a
+    // keyboard or screen-reader user can always reach it and hear why).
+    let tried = RwSignal::new(false);
     // The passphrase problem to show, if encryption is chosen.
     let passphrase_problem = Memo::new(move |_| {
         if !encrypt.get() {
@@ -252,8 +281,42 @@ fn ExportForm(everything: bool) -> impl IntoView {
         }
     });
 
+    let problems = Memo::new(move |_| {
+        let t = i18n.t();
+        let mut out: Vec<(String, String)> = Vec::new();
+        if !anything.get() {
+            out.push((
+                "export-with-responses".into(),
+                t.export_problem_nothing.into(),
+            ));
+        }
+        let open = open_findings.get();
+        if let Some(target) = first_open_field.get().filter(|_| open > 0) {
+            out.push((target, count(t.export_problem_findings, open)));
+        }
+        if encrypt.get() {
+            if passphrase.with(|p| p.chars().count() < MIN_PASSPHRASE_CHARS) {
+                out.push((
+                    "passphrase".into(),
+                    t.export_problem_passphrase_short.into(),
+                ));
+            } else if passphrase.get() != repeat.get() {
+                out.push((
+                    "passphrase-repeat".into(),
+                    t.export_problem_passphrase_mismatch.into(),
+                ));
+            }
+        }
+        out
+    });
+
     let export = move |_| {
-        if !anything.get_untracked() {
+        if busy.get_untracked() {
+            return;
+        }
+        if !problems.with_untracked(Vec::is_empty) {
+            tried.set(true);
+            crate::browser::dom::focus_element_after_render("error-summary");
             return;
         }
         let chosen: Vec<OwnResponse> = if with_responses.get_untracked() {
@@ -344,6 +407,19 @@ fn ExportForm(everything: bool) -> impl IntoView {
     };
 
     view! {
+        <Show when=move || tried.get() && !problems.with(Vec::is_empty)>
+            <div class="error-summary" id="error-summary" tabindex="-1" role="alert" aria-labelledby="error-summary-title">
+                <h2 id="error-summary-title">{move || i18n.t().error_summary_title}</h2>
+                <ul>
+                    {move || problems.get().into_iter().map(|(target, text)| view! {
+                        <li><a href=format!("#{target}") on:click=move |ev| {
+                            ev.prevent_default();
+                            crate::browser::dom::focus_element(&target);
+                        }>{text}</a></li>
+                    }).collect_view()}
+                </ul>
+            </div>
+        </Show>
         <h2>{move || i18n.t().export_what}</h2>
         <dl class="summary-list">
             <div class="summary-row">
@@ -442,12 +518,7 @@ fn ExportForm(everything: bool) -> impl IntoView {
                     class="button"
                     id=SAVE_ID
                     on:click=export
-                    prop:disabled=move || {
-                        !anything.get()
-                            || open_findings.get() > 0
-                            || passphrase_problem.get().is_some()
-                            || busy.get()
-                    }
+                    prop:disabled=move || busy.get()
                     aria-describedby="export-blocked"
                 >
                     {move || i18n.t().export_save}
@@ -466,7 +537,7 @@ fn ExportForm(everything: bool) -> impl IntoView {
                     }}
                 </p>
             </div>
-            <p role="status">
+            <p role="status" id="export-status">
                 {move || busy.get().then(|| i18n.t().export_encrypting)}
                 {move || match saved_as.get() {
                     Some(Ok(name)) => format!("{} {name}", i18n.t().export_saved),
@@ -483,7 +554,7 @@ fn ExportForm(everything: bool) -> impl IntoView {
 #[component]
 fn FindingField(
     key: FieldKey,
-    findings: Memo<BTreeMap<FieldKey, Vec<(String, String)>>>,
+    findings: Memo<Findings>,
     kept: RwSignal<BTreeSet<String>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -563,13 +634,17 @@ fn FindingField(
     let Some((label, started, initial, on_input)) = found else {
         return ().into_any();
     };
-    let input_id = format!("finding-{}-{}", key.response, key.item).replace(
-        |c: char| !c.is_ascii_alphanumeric() && c != '-' && c != '_',
-        "-",
-    );
+    let input_id = field_input_id(&key);
     let here = {
         let key = key.clone();
-        move || findings.with(|f| f.get(&key).cloned().unwrap_or_default())
+        move || {
+            findings.with(|f| {
+                f.iter()
+                    .find(|(k, _)| *k == key)
+                    .map(|(_, list)| list.clone())
+                    .unwrap_or_default()
+            })
+        }
     };
     view! {
         <div class="finding-field field">
@@ -589,7 +664,7 @@ fn FindingField(
             ></textarea>
             <ul class="findings">
                 {move || here().into_iter().map(|(text, message)| {
-                    let id = format!("{}/{}/{text}", key.response, key.item);
+                    let id = keep_id(&key, &text);
                     let box_id = format!("keep-{}", id.replace(|c: char| !c.is_ascii_alphanumeric(), "-"));
                     let checked = {
                         let id = id.clone();
@@ -613,4 +688,17 @@ fn FindingField(
         </div>
     }
     .into_any()
+}
+
+/// The id of a field's text box on the export screen.
+fn field_input_id(key: &FieldKey) -> String {
+    format!("finding-{}-{}", key.response, key.item).replace(
+        |c: char| !c.is_ascii_alphanumeric() && c != '-' && c != '_',
+        "-",
+    )
+}
+
+/// What a "keep" decision is remembered by: the field and the text found in it.
+fn keep_id(key: &FieldKey, text: &str) -> String {
+    format!("{}/{}/{text}", key.response, key.item)
 }
