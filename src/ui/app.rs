@@ -3,7 +3,7 @@
 use crate::browser::dom;
 use crate::ui::components::header::Header;
 use crate::ui::coordinator::provide_coordinator;
-use crate::ui::i18n::{provide_i18n, Messages};
+use crate::ui::i18n::{provide_i18n, tr, Messages};
 use crate::ui::pages::{
     export::ExportPage,
     fill::FillPage,
@@ -83,7 +83,7 @@ pub fn App() -> impl IntoView {
             }}
         </main>
         <footer class="site-footer">
-            <p>{move || i18n.t().footer_text}</p>
+            <p>{tr(|t| t.footer_text)}</p>
         </footer>
     }
 }

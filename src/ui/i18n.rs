@@ -1245,6 +1245,17 @@ pub fn provide_i18n() -> I18n {
     i18n
 }
 
+/// A text of the chosen language, as a view or an attribute value that follows the language:
+/// `{tr(|t| t.save)}`. Every such text has this one closure type, so Leptos's code to draw and
+/// update a reactive text exists once in the build, not once per text (as a `move || …` closure
+/// written at each place would make it).
+pub fn tr(
+    text: fn(&'static Messages) -> &'static str,
+) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let i18n = use_i18n();
+    move || text(i18n.t())
+}
+
 /// The language context; panics outside [`provide_i18n`]'s tree, which is a programming error.
 pub fn use_i18n() -> I18n {
     expect_context::<I18n>()

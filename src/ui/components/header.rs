@@ -3,6 +3,7 @@
 use crate::browser::dom;
 use crate::ui::app::route_title;
 use crate::ui::components::quick_exit::QuickExit;
+use crate::ui::i18n::tr;
 use crate::ui::i18n::use_i18n;
 use crate::ui::route::Route;
 use leptos::prelude::*;
@@ -28,29 +29,29 @@ pub fn Header(route: ReadSignal<Route>) -> impl IntoView {
                 dom::focus_element("main");
             }
         >
-            {move || i18n.t().skip_to_content}
+            {tr(|t| t.skip_to_content)}
         </a>
         // The bar (name, language, quick exit) is the whole header and stays at the top of the
         // window however far the page scrolls; the menu below it scrolls away.
         <header class="site-header bar">
             <a class="brand" href=Route::Home.href()>
-                <span class="brand-name">{move || i18n.t().app_name}</span>
-                <span class="brand-tagline">{move || i18n.t().tagline}</span>
+                <span class="brand-name">{tr(|t| t.app_name)}</span>
+                <span class="brand-tagline">{tr(|t| t.tagline)}</span>
             </a>
             <div class="tools">
                 <button
                     type="button"
                     class="button button-secondary lang-switch"
                     lang=other_lang
-                    title=move || i18n.t().switch_language_hint
+                    title=tr(|t| t.switch_language_hint)
                     on:click=move |_| i18n.toggle()
                 >
-                    {move || i18n.t().switch_language}
+                    {tr(|t| t.switch_language)}
                 </button>
                 <QuickExit />
             </div>
         </header>
-        <nav class="menu" aria-label=move || i18n.t().nav_label>
+        <nav class="menu" aria-label=tr(|t| t.nav_label)>
             <ul>
                 {Route::MENU
                     .into_iter()

@@ -5,6 +5,7 @@ use crate::browser::clock;
 use crate::domain::{sort_meetings_for_listing, OwnMeeting, Status};
 use crate::ui::components::keyed_list::keyed_list;
 use crate::ui::components::response_list::{locale, RecordActions, WithdrawnNotice};
+use crate::ui::i18n::tr;
 use crate::ui::i18n::use_i18n;
 use crate::ui::store::use_store;
 use leptos::prelude::*;
@@ -93,7 +94,7 @@ fn MeetingRow(
                 {(!date.is_empty()).then_some(move || format!(" · {}", clock::format_date(&date, locale(i18n.lang()))))}
             </p>
             <p class="hint">
-                {move || i18n.t().started_on} " "
+                {tr(|t| t.started_on)} " "
                 {move || clock::format_local(&started, locale(i18n.lang()))}
             </p>
             <RecordActions status=status href=href confirm=|t| t.meeting_withdraw_confirm withdraw=withdraw confirming=confirming />

@@ -3,7 +3,7 @@
 //! typed, so leaving loses nothing.
 
 use crate::browser::{clock, dom};
-use crate::ui::i18n::use_i18n;
+use crate::ui::i18n::tr;
 use leptos::prelude::*;
 
 /// Where the quick exit goes: a weather site, the convention for a page that draws no
@@ -47,7 +47,6 @@ impl ShiftPresses {
 /// The quick-exit button; also listens for Shift pressed three times anywhere on the page.
 #[component]
 pub fn QuickExit() -> impl IntoView {
-    let i18n = use_i18n();
     let presses = StoredValue::new(ShiftPresses::default());
     let handle = window_event_listener(leptos::ev::keydown, move |ev| {
         if ev.repeat() {
@@ -65,10 +64,10 @@ pub fn QuickExit() -> impl IntoView {
         <button
             type="button"
             class="button quick-exit"
-            title=move || i18n.t().quick_exit_hint
+            title=tr(|t| t.quick_exit_hint)
             on:click=|_| dom::quick_exit(NEUTRAL_URL)
         >
-            {move || i18n.t().quick_exit}
+            {tr(|t| t.quick_exit)}
         </button>
     }
 }

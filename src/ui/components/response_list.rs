@@ -4,7 +4,7 @@
 use crate::browser::clock;
 use crate::domain::{sort_for_listing, OwnResponse, Status};
 use crate::ui::components::keyed_list::keyed_list;
-use crate::ui::i18n::{fill, use_i18n, Messages};
+use crate::ui::i18n::{fill, tr, use_i18n, Messages};
 use crate::ui::store::use_store;
 use leptos::prelude::*;
 
@@ -91,7 +91,7 @@ fn ResponseRow(
     view! {
         <li class="response-row">
             <p class="response-when">
-                {move || i18n.t().started_on} " "
+                {tr(|t| t.started_on)} " "
                 {move || clock::format_local(&started, locale(i18n.lang()))}
             </p>
             {progress.map(|(answered, total)| view! {
@@ -172,12 +172,12 @@ pub fn RecordActions(
                         move || shown().to_string()
                     }
                 >
-                    {move || i18n.t().withdraw}
+                    {tr(|t| t.withdraw)}
                 </button>
             })}
         </div>
         <Show when=shown>
-            <div class="confirm" role="alertdialog" aria-label=move || i18n.t().withdraw
+            <div class="confirm" role="alertdialog" aria-label=tr(|t| t.withdraw)
                 on:keydown={
                     let cancel = cancel.clone();
                     move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { cancel() }
@@ -188,13 +188,13 @@ pub fn RecordActions(
                         withdraw.run(());
                         confirming.set(None);
                     }>
-                        {move || i18n.t().withdraw_yes}
+                        {tr(|t| t.withdraw_yes)}
                     </button>
                     <button type="button" class="button button-quiet" on:click={
                         let cancel = cancel.clone();
                         move |_| cancel()
                     }>
-                        {move || i18n.t().cancel}
+                        {tr(|t| t.cancel)}
                     </button>
                 </div>
             </div>
@@ -243,7 +243,7 @@ pub fn ExportReminder(#[prop(optional)] with_button: bool) -> impl IntoView {
             when=move || { waiting.get() != (0, 0) }
             fallback=move || with_button.then(|| view! {
                 <p><a class="button button-quiet button-link-quiet" href=crate::ui::route::Route::Export.href()>
-                    {move || i18n.t().export_link}
+                    {tr(|t| t.export_link)}
                 </a></p>
             })
         >
@@ -256,7 +256,7 @@ pub fn ExportReminder(#[prop(optional)] with_button: bool) -> impl IntoView {
                     <p><strong>{i18n.t().export_reminder_withdrawals} " " {waiting.get().1}</strong></p>
                     <p>{i18n.t().export_reminder_withdrawals_detail}</p>
                 })}
-                <p><a href=crate::ui::route::Route::Export.href()>{move || i18n.t().export_link}</a></p>
+                <p><a href=crate::ui::route::Route::Export.href()>{tr(|t| t.export_link)}</a></p>
             </div>
         </Show>
         // "Never exported" says something only once there is finished work to export.

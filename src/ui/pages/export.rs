@@ -18,7 +18,7 @@ use crate::ui::components::keyed_list::keyed_list;
 use crate::ui::components::meeting_list::municipality_label;
 use crate::ui::components::response_list::locale;
 use crate::ui::components::storage_gate::StorageGate;
-use crate::ui::i18n::{count, fill, fill_unfinished, use_i18n};
+use crate::ui::i18n::{count, fill, fill_unfinished, tr, use_i18n};
 use crate::ui::pages::meetings::meeting_field_label;
 use crate::ui::route::Route;
 use crate::ui::store::use_store;
@@ -79,10 +79,9 @@ impl Available {
 /// device can hand over, so the loaded questionnaires are chosen too.
 #[component]
 pub fn ExportPage(#[prop(optional)] everything: bool) -> impl IntoView {
-    let i18n = use_i18n();
     view! {
-        <h1 id=PAGE_TITLE_ID tabindex="-1">{move || i18n.t().export_title}</h1>
-        <p class="lead">{move || i18n.t().export_intro}</p>
+        <h1 id=PAGE_TITLE_ID tabindex="-1">{tr(|t| t.export_title)}</h1>
+        <p class="lead">{tr(|t| t.export_intro)}</p>
         <StorageGate>
             <ExportForm everything=everything />
         </StorageGate>
@@ -409,7 +408,7 @@ fn ExportForm(everything: bool) -> impl IntoView {
     view! {
         <Show when=move || tried.get() && !problems.with(Vec::is_empty)>
             <div class="error-summary" id="error-summary" tabindex="-1" role="alert" aria-labelledby="error-summary-title">
-                <h2 id="error-summary-title">{move || i18n.t().error_summary_title}</h2>
+                <h2 id="error-summary-title">{tr(|t| t.error_summary_title)}</h2>
                 <ul>
                     {move || problems.get().into_iter().map(|(target, text)| view! {
                         <li><a href=format!("#{target}") on:click=move |ev| {
@@ -420,18 +419,18 @@ fn ExportForm(everything: bool) -> impl IntoView {
                 </ul>
             </div>
         </Show>
-        <h2>{move || i18n.t().export_what}</h2>
+        <h2>{tr(|t| t.export_what)}</h2>
         <dl class="summary-list">
             <div class="summary-row">
-                <dt>{move || i18n.t().export_count_complete}</dt>
+                <dt>{tr(|t| t.export_count_complete)}</dt>
                 <dd id="export-count-complete">{move || counts.get().0}</dd>
             </div>
             <div class="summary-row">
-                <dt>{move || i18n.t().export_count_meetings}</dt>
+                <dt>{tr(|t| t.export_count_meetings)}</dt>
                 <dd id="export-count-meetings">{move || counts.get().2}</dd>
             </div>
             <div class="summary-row">
-                <dt>{move || i18n.t().export_count_withdrawn}</dt>
+                <dt>{tr(|t| t.export_count_withdrawn)}</dt>
                 <dd>{move || counts.get().1}</dd>
             </div>
         </dl>
@@ -456,16 +455,16 @@ fn ExportForm(everything: bool) -> impl IntoView {
             }
         >
             <fieldset class="field">
-                <legend class="question">{move || i18n.t().export_choose}</legend>
+                <legend class="question">{tr(|t| t.export_choose)}</legend>
                 <div class="choice checkbox">
                     <input type="checkbox" id="export-with-responses" prop:checked=move || with_responses.get()
                         on:change=move |ev| responses_choice.set(Some(event_target_checked(&ev))) />
-                    <label for="export-with-responses">{move || i18n.t().export_include_responses}</label>
+                    <label for="export-with-responses">{tr(|t| t.export_include_responses)}</label>
                 </div>
                 <div class="choice checkbox">
                     <input type="checkbox" id="export-with-meetings" prop:checked=move || with_meetings.get()
                         on:change=move |ev| meetings_choice.set(Some(event_target_checked(&ev))) />
-                    <label for="export-with-meetings">{move || i18n.t().export_include_meetings}</label>
+                    <label for="export-with-meetings">{tr(|t| t.export_include_meetings)}</label>
                 </div>
                 <Show when=move || !loaded.with(Vec::is_empty)>
                     <div class="choice checkbox">
@@ -477,12 +476,12 @@ fn ExportForm(everything: bool) -> impl IntoView {
                     </div>
                 </Show>
             </fieldset>
-            <h2>{move || i18n.t().export_findings_title}</h2>
+            <h2>{tr(|t| t.export_findings_title)}</h2>
             <Show
                 when=move || !listed_fields.with(Vec::is_empty)
                 fallback=move || view! { <p>{i18n.t().export_findings_none}</p> }
             >
-                <p>{move || i18n.t().export_findings_intro}</p>
+                <p>{tr(|t| t.export_findings_intro)}</p>
                 <p class="notice" id="export-findings-done" role="status" hidden=move || { open_findings.get() != 0 }>
                     {move || (open_findings.get() == 0).then(|| i18n.t().export_findings_done)}
                 </p>
@@ -492,20 +491,20 @@ fn ExportForm(everything: bool) -> impl IntoView {
                     move |key| view! { <FindingField key=key findings=findings kept=kept /> }.into_any(),
                 )}
             </Show>
-            <h2>{move || i18n.t().export_encrypt}</h2>
+            <h2>{tr(|t| t.export_encrypt)}</h2>
             <div class="choice checkbox">
                 <input type="checkbox" id="export-encrypt" prop:checked=move || encrypt.get()
                     on:change=move |ev| encrypt.set(event_target_checked(&ev)) />
-                <label for="export-encrypt">{move || i18n.t().export_encrypt}</label>
+                <label for="export-encrypt">{tr(|t| t.export_encrypt)}</label>
             </div>
-            <p class="hint">{move || i18n.t().export_encrypt_hint}</p>
+            <p class="hint">{tr(|t| t.export_encrypt_hint)}</p>
             <Show when=move || encrypt.get()>
                 <div class="field" class:field-error=move || passphrase_problem.get().is_some()>
-                    <label class="question" for="passphrase">{move || i18n.t().passphrase}</label>
+                    <label class="question" for="passphrase">{tr(|t| t.passphrase)}</label>
                     <input type="password" class="input" id="passphrase" autocomplete="new-password"
                         aria-describedby="passphrase-problem"
                         on:input=move |ev| passphrase.set(event_target_value(&ev)) />
-                    <label class="question" for="passphrase-repeat">{move || i18n.t().passphrase_repeat}</label>
+                    <label class="question" for="passphrase-repeat">{tr(|t| t.passphrase_repeat)}</label>
                     <input type="password" class="input" id="passphrase-repeat" autocomplete="new-password"
                         aria-describedby="passphrase-problem"
                         on:input=move |ev| repeat.set(event_target_value(&ev)) />
@@ -521,7 +520,7 @@ fn ExportForm(everything: bool) -> impl IntoView {
                     prop:disabled=move || busy.get()
                     aria-describedby="export-blocked"
                 >
-                    {move || i18n.t().export_save}
+                    {tr(|t| t.export_save)}
                 </button>
                 <p class="hint" id="export-blocked">
                     {move || {
@@ -679,7 +678,7 @@ fn FindingField(
                                         let on = event_target_checked(&ev);
                                         kept.update(|k| { if on { k.insert(id.clone()); } else { k.remove(&id); } });
                                     } />
-                                <label for=box_id>{move || i18n.t().export_keep}</label>
+                                <label for=box_id>{tr(|t| t.export_keep)}</label>
                             </div>
                         </li>
                     }

@@ -13,7 +13,7 @@ use crate::ui::app::PAGE_TITLE_ID;
 use crate::ui::components::question::{answer_text, field_id, Question, UnreadableNumbers};
 use crate::ui::components::save_indicator::SaveIndicator;
 use crate::ui::components::storage_gate::StorageGate;
-use crate::ui::i18n::{fill, use_i18n, Messages};
+use crate::ui::i18n::{fill, tr, use_i18n, Messages};
 use crate::ui::route::Route;
 use crate::ui::store::use_store;
 use leptos::prelude::*;
@@ -74,11 +74,10 @@ fn fill_or_missing(id: String) -> AnyView {
 }
 
 fn missing(text: &'static str) -> impl IntoView {
-    let i18n = use_i18n();
     view! {
-        <h1 id=PAGE_TITLE_ID tabindex="-1">{move || i18n.t().survey_title}</h1>
+        <h1 id=PAGE_TITLE_ID tabindex="-1">{tr(|t| t.survey_title)}</h1>
         <p>{text}</p>
-        <p><a href=Route::Survey.href()>{move || i18n.t().back_to_list}</a></p>
+        <p><a href=Route::Survey.href()>{tr(|t| t.back_to_list)}</a></p>
     }
 }
 
@@ -412,7 +411,7 @@ fn section_page(
             <div class="actions">
                 {(position > 0).then(|| view! {
                     <button type="button" class="button button-secondary-dark" on:click=move |_| go_back()>
-                        {move || i18n.t().previous}
+                        {tr(|t| t.previous)}
                     </button>
                 })}
                 <button type="submit" class="button">
@@ -513,7 +512,7 @@ fn summary_page(
             <p class="hint">{i18n.t().complete_hint}</p>
             <p><button type="button" class="button" on:click=move |_| complete()>{i18n.t().complete_survey}</button></p>
         })}
-        <p><a href=Route::Survey.href()>{move || i18n.t().back_to_list}</a></p>
+        <p><a href=Route::Survey.href()>{tr(|t| t.back_to_list)}</a></p>
     }
 }
 
@@ -528,7 +527,7 @@ fn ErrorSummary(
     view! {
         <Show when=move || !errors.with(Vec::is_empty)>
             <div class="error-summary" id="error-summary" tabindex="-1" role="alert" aria-labelledby="error-summary-title">
-                <h2 id="error-summary-title">{move || i18n.t().error_summary_title}</h2>
+                <h2 id="error-summary-title">{tr(|t| t.error_summary_title)}</h2>
                 <ul>
                     {move || errors.get().into_iter().map(|e| {
                         let target = field_id(&e.item);

@@ -14,7 +14,7 @@ use crate::ui::components::response_list::locale;
 use crate::ui::components::storage_gate::StorageGate;
 use crate::ui::coordinator::{decrypt, open_file, use_coordinator, LoadState, Opened, Rejection};
 use crate::ui::html::Html;
-use crate::ui::i18n::{count, fill, use_i18n};
+use crate::ui::i18n::{count, fill, tr, use_i18n};
 use crate::ui::route::Route;
 use crate::ui::store::{storage_error_text, use_store};
 use futures_channel::oneshot;
@@ -152,10 +152,9 @@ pub fn provide_import_queue() {
 /// The import screen.
 #[component]
 pub fn ImportPage() -> impl IntoView {
-    let i18n = use_i18n();
     view! {
-        <h1 id=PAGE_TITLE_ID tabindex="-1">{move || i18n.t().import_title}</h1>
-        <p class="lead">{move || i18n.t().import_intro}</p>
+        <h1 id=PAGE_TITLE_ID tabindex="-1">{tr(|t| t.import_title)}</h1>
+        <p class="lead">{tr(|t| t.import_intro)}</p>
         <StorageGate>
             <ImportScreen />
         </StorageGate>
@@ -418,8 +417,8 @@ fn ImportScreen() -> impl IntoView {
                 enqueue(files::files_of(ev.data_transfer().and_then(|d| d.files())));
             }
         >
-            <p>{move || i18n.t().import_drop_hint}</p>
-            <label class="question" for="import-files">{move || i18n.t().import_choose}</label>
+            <p>{tr(|t| t.import_drop_hint)}</p>
+            <label class="question" for="import-files">{tr(|t| t.import_choose)}</label>
             <input
                 type="file"
                 id="import-files"
@@ -437,12 +436,12 @@ fn ImportScreen() -> impl IntoView {
         </div>
 
         <Show when=move || { progress.get().1 > 0 }>
-            <h2>{move || i18n.t().import_this_time}</h2>
+            <h2>{tr(|t| t.import_this_time)}</h2>
             <p role="status" class="import-progress" id=PROGRESS_ID tabindex="-1">
                 <progress
                     max=move || progress.get().1
                     value=move || progress.get().0
-                    aria-label=move || i18n.t().import_progress_label
+                    aria-label=tr(|t| t.import_progress_label)
                 ></progress>
                 " "
                 {move || {
@@ -604,7 +603,7 @@ fn DatasetSummary() -> impl IntoView {
         })
     });
     view! {
-        <h2>{move || i18n.t().import_dataset_heading}</h2>
+        <h2>{tr(|t| t.import_dataset_heading)}</h2>
         {move || match coordinator.state.get() {
             LoadState::NotLoaded | LoadState::Loading => {
                 view! { <p class="loading" role="status">{i18n.t().import_loading}</p> }.into_any()
@@ -691,7 +690,7 @@ fn ImportLog(busy: Signal<bool>) -> impl IntoView {
         h.finish()
     };
     view! {
-        <h2>{move || i18n.t().import_log_heading}</h2>
+        <h2>{tr(|t| t.import_log_heading)}</h2>
         <Show
             when=move || !empty.get()
             fallback=move || view! { <p>{i18n.t().import_log_empty}</p> }
@@ -710,13 +709,13 @@ fn ImportLog(busy: Signal<bool>) -> impl IntoView {
                     </caption>
                     <thead>
                         <tr>
-                            <th scope="col">{move || i18n.t().import_col_file}</th>
-                            <th scope="col">{move || i18n.t().import_col_when}</th>
-                            <th scope="col" class="num">{move || i18n.t().import_col_new}</th>
-                            <th scope="col" class="num">{move || i18n.t().import_col_updated}</th>
-                            <th scope="col" class="num">{move || i18n.t().import_col_unchanged}</th>
-                            <th scope="col" class="num">{move || i18n.t().import_col_conflicting}</th>
-                            <th scope="col" class="num">{move || i18n.t().import_col_skipped}</th>
+                            <th scope="col">{tr(|t| t.import_col_file)}</th>
+                            <th scope="col">{tr(|t| t.import_col_when)}</th>
+                            <th scope="col" class="num">{tr(|t| t.import_col_new)}</th>
+                            <th scope="col" class="num">{tr(|t| t.import_col_updated)}</th>
+                            <th scope="col" class="num">{tr(|t| t.import_col_unchanged)}</th>
+                            <th scope="col" class="num">{tr(|t| t.import_col_conflicting)}</th>
+                            <th scope="col" class="num">{tr(|t| t.import_col_skipped)}</th>
                         </tr>
                     </thead>
                     <tbody inner_html=rows></tbody>

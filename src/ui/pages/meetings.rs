@@ -18,7 +18,7 @@ use crate::ui::components::questionnaire_choice::questionnaire_choice;
 use crate::ui::components::response_list::ExportReminder;
 use crate::ui::components::save_indicator::SaveIndicator;
 use crate::ui::components::storage_gate::{StorageGate, WhenStored};
-use crate::ui::i18n::{fill, use_i18n, Messages};
+use crate::ui::i18n::{fill, tr, use_i18n, Messages};
 use crate::ui::route::Route;
 use crate::ui::store::{use_store, Store};
 use leptos::prelude::*;
@@ -26,17 +26,16 @@ use leptos::prelude::*;
 /// The meetings overview.
 #[component]
 pub fn MeetingsPage() -> impl IntoView {
-    let i18n = use_i18n();
     view! {
-        <h1 id=PAGE_TITLE_ID tabindex="-1">{move || i18n.t().meetings_title}</h1>
-        <p class="lead">{move || i18n.t().meetings_intro}</p>
+        <h1 id=PAGE_TITLE_ID tabindex="-1">{tr(|t| t.meetings_title)}</h1>
+        <p class="lead">{tr(|t| t.meetings_intro)}</p>
         // Starting needs nothing stored: the button is there while the database opens.
         <StorageGate usable_early=true>
             <StartMeeting />
             <WhenStored>
                 <ExportReminder with_button=true />
                 <section aria-labelledby="own-meetings-heading">
-                    <h2 id="own-meetings-heading">{move || i18n.t().your_meetings}</h2>
+                    <h2 id="own-meetings-heading">{tr(|t| t.your_meetings)}</h2>
                     <MeetingList />
                 </section>
             </WhenStored>
@@ -49,7 +48,6 @@ pub fn MeetingsPage() -> impl IntoView {
 #[component]
 fn StartMeeting() -> impl IntoView {
     let store = use_store();
-    let i18n = use_i18n();
     let chosen = RwSignal::new(0usize);
     let candidates = move || {
         store
@@ -71,7 +69,7 @@ fn StartMeeting() -> impl IntoView {
         {move || questionnaire_choice(candidates(), chosen, "start-m")}
         <p>
             <button type="button" class="button button-start" id="start-meeting" on:click=start disabled=disabled>
-                {move || i18n.t().start_meeting}
+                {tr(|t| t.start_meeting)}
             </button>
         </p>
     }
@@ -123,9 +121,9 @@ fn form_or_missing(id: String) -> AnyView {
         None => i18n.t().meeting_not_found,
     };
     view! {
-        <h1 id=PAGE_TITLE_ID tabindex="-1">{move || i18n.t().meeting_title}</h1>
+        <h1 id=PAGE_TITLE_ID tabindex="-1">{tr(|t| t.meeting_title)}</h1>
         <p>{text}</p>
-        <p><a href=Route::Meetings.href()>{move || i18n.t().back_to_meetings}</a></p>
+        <p><a href=Route::Meetings.href()>{tr(|t| t.back_to_meetings)}</a></p>
     }
     .into_any()
 }
@@ -235,10 +233,10 @@ fn MeetingForm(id: String, questionnaire: Questionnaire) -> impl IntoView {
         <MissingSummary missing=missing wrong_attendance=shown_wrong />
 
         <section aria-labelledby="where-when">
-            <h2 id="where-when">{move || i18n.t().meeting_where_when}</h2>
+            <h2 id="where-when">{tr(|t| t.meeting_where_when)}</h2>
             {municipality_field(store, id, current, missing, municipalities, initial.municipality.clone())}
             <div class="field" class:field-error=move || missing.get().contains(&MissingForCompletion::Date)>
-                <label class="question" for="meeting-date">{move || i18n.t().meeting_date}</label>
+                <label class="question" for="meeting-date">{tr(|t| t.meeting_date)}</label>
                 {move || missing.get().contains(&MissingForCompletion::Date).then(|| view! {
                     <p class="error-message" id="meeting-date-error">{i18n.t().meeting_missing_date}</p>
                 })}
@@ -256,8 +254,8 @@ fn MeetingForm(id: String, questionnaire: Questionnaire) -> impl IntoView {
         </section>
 
         <fieldset class="field attendance" aria-describedby="attendance-hint">
-            <legend><h2 id="attendance-heading">{move || i18n.t().meeting_attendance}</h2></legend>
-            <p class="hint" id="attendance-hint">{move || i18n.t().meeting_attendance_hint}</p>
+            <legend><h2 id="attendance-heading">{tr(|t| t.meeting_attendance)}</h2></legend>
+            <p class="hint" id="attendance-hint">{tr(|t| t.meeting_attendance_hint)}</p>
             {organisations.get_value().into_iter().map(|o| {
                 let field = format!("attendance-{}", o.value);
                 let error_id = format!("{field}-error");
@@ -313,7 +311,7 @@ fn MeetingForm(id: String, questionnaire: Questionnaire) -> impl IntoView {
         </fieldset>
 
         <section aria-labelledby="questions-heading">
-            <h2 id="questions-heading">{move || i18n.t().meeting_questions_heading}</h2>
+            <h2 id="questions-heading">{tr(|t| t.meeting_questions_heading)}</h2>
             {questionnaire.meeting_questions().iter().map(|question| {
                 let q_id = question.id.clone();
                 let label = question.label.clone();
@@ -364,7 +362,7 @@ fn MeetingForm(id: String, questionnaire: Questionnaire) -> impl IntoView {
                 </button>
             })}
         </div>
-        <p><a href=Route::Meetings.href()>{move || i18n.t().back_to_meetings}</a></p>
+        <p><a href=Route::Meetings.href()>{tr(|t| t.back_to_meetings)}</a></p>
     }
 }
 
@@ -385,7 +383,7 @@ fn municipality_field(
         .filter(|v| !v.is_empty() && !options.iter().any(|o| &o.value == v));
     view! {
         <div class="field" class:field-error=error>
-            <label class="question" for="meeting-municipality">{move || i18n.t().meeting_municipality}</label>
+            <label class="question" for="meeting-municipality">{tr(|t| t.meeting_municipality)}</label>
             {move || error().then(|| view! {
                 <p class="error-message" id="meeting-municipality-error">{i18n.t().meeting_missing_municipality}</p>
             })}
@@ -396,7 +394,7 @@ fn municipality_field(
                     let value = event_target_value(&ev);
                     edit(store, id, |m| m.municipality = value);
                 }>
-                <option value="" selected=start.is_empty()>{move || i18n.t().meeting_choose_municipality}</option>
+                <option value="" selected=start.is_empty()>{tr(|t| t.meeting_choose_municipality)}</option>
                 {recorded.map(|v| view! { <option value=v.clone() selected=true>{v.clone()}</option> })}
                 {options.into_iter().map(|o| {
                     let selected = o.value == start;
@@ -482,8 +480,8 @@ fn Cases(store: Store, id: StoredValue<String>, current: Memo<Option<Meeting>>) 
     };
     view! {
         <section aria-labelledby="cases-heading">
-            <h2 id="cases-heading">{move || i18n.t().meeting_cases}</h2>
-            <p class="hint">{move || i18n.t().meeting_cases_hint}</p>
+            <h2 id="cases-heading">{tr(|t| t.meeting_cases)}</h2>
+            <p class="hint">{tr(|t| t.meeting_cases_hint)}</p>
             // Re-rendered only when a case is added or removed, never while typing.
             {move || (0..count.get()).map(|i| {
                 let case = current.with_untracked(|m| m.as_ref().and_then(|m| m.cases.get(i).cloned())).unwrap_or_default();
@@ -528,7 +526,7 @@ fn Cases(store: Store, id: StoredValue<String>, current: Memo<Option<Meeting>>) 
                 request_animation_frame(move || dom::focus_element(&format!("case-{at}-summary")));
             })}
             <button type="button" class="button button-secondary-dark" id="add-case" on:click=add>
-                {move || i18n.t().meeting_add_case}
+                {tr(|t| t.meeting_add_case)}
             </button>
         </section>
     }
@@ -560,8 +558,8 @@ fn Actions(
     };
     view! {
         <section aria-labelledby="actions-heading">
-            <h2 id="actions-heading">{move || i18n.t().meeting_actions}</h2>
-            <p class="hint">{move || i18n.t().meeting_actions_hint}</p>
+            <h2 id="actions-heading">{tr(|t| t.meeting_actions)}</h2>
+            <p class="hint">{tr(|t| t.meeting_actions_hint)}</p>
             {move || (0..count.get()).map(|i| {
                 let action = current.with_untracked(|m| m.as_ref().and_then(|m| m.actions.get(i).cloned()));
                 let Some(action) = action else { return ().into_any() };
@@ -606,19 +604,19 @@ fn Actions(
                             on_text,
                         )}
                         <fieldset class="field">
-                            <legend class="question">{move || i18n.t().meeting_action_scope}</legend>
+                            <legend class="question">{tr(|t| t.meeting_action_scope)}</legend>
                             <div class="choices">
                                 {scope_radio(ActionScope::General)}
                                 {scope_radio(ActionScope::Local)}
                             </div>
                         </fieldset>
                         <div class="field">
-                            <label class="question" for=owner_id.clone()>{move || i18n.t().meeting_action_owner}</label>
+                            <label class="question" for=owner_id.clone()>{tr(|t| t.meeting_action_owner)}</label>
                             <select class="select" id=owner_id on:change=move |ev| {
                                 let owner = event_target_value(&ev);
                                 edit(store, id, move |m| { if let Some(a) = m.actions.get_mut(i) { a.owner = owner } });
                             }>
-                                <option value="" selected=owner_start.is_empty()>{move || i18n.t().meeting_owner_none}</option>
+                                <option value="" selected=owner_start.is_empty()>{tr(|t| t.meeting_owner_none)}</option>
                                 {organisations.get_value().into_iter().map(|o| {
                                     let selected = o.value == owner_start;
                                     view! { <option value=o.value.clone() selected=selected>{move || o.label.get(i18n.lang()).to_string()}</option> }
@@ -642,7 +640,7 @@ fn Actions(
                 request_animation_frame(move || dom::focus_element(&format!("action-{at}-text")));
             })}
             <button type="button" class="button button-secondary-dark" id="add-action" on:click=add>
-                {move || i18n.t().meeting_add_action}
+                {tr(|t| t.meeting_add_action)}
             </button>
         </section>
     }
@@ -691,7 +689,7 @@ fn MissingSummary(
     view! {
         <Show when=move || !missing.with(Vec::is_empty) || !wrong_attendance.with(Vec::is_empty)>
             <div class="error-summary" id="error-summary" tabindex="-1" role="alert" aria-labelledby="error-summary-title">
-                <h2 id="error-summary-title">{move || i18n.t().error_summary_title}</h2>
+                <h2 id="error-summary-title">{tr(|t| t.error_summary_title)}</h2>
                 <ul>
                     {move || missing.get().into_iter().map(|m| {
                         let (target, text) = match m {

@@ -6,7 +6,7 @@ use crate::browser::{dom, repository, settings, storage, tabs};
 use crate::ui::app::PAGE_TITLE_ID;
 use crate::ui::components::storage_gate::StorageGate;
 use crate::ui::coordinator::{use_coordinator, LoadState};
-use crate::ui::i18n::{fill_unfinished, use_i18n};
+use crate::ui::i18n::{fill_unfinished, tr, use_i18n};
 use crate::ui::route::Route;
 use crate::ui::store::{storage_error_text, use_store};
 use leptos::prelude::*;
@@ -61,21 +61,21 @@ pub fn PrivacyPage() -> impl IntoView {
         });
     };
     view! {
-        <h1 id=PAGE_TITLE_ID tabindex="-1">{move || i18n.t().privacy_title}</h1>
-        <p class="lead">{move || i18n.t().privacy_intro}</p>
+        <h1 id=PAGE_TITLE_ID tabindex="-1">{tr(|t| t.privacy_title)}</h1>
+        <p class="lead">{tr(|t| t.privacy_intro)}</p>
         <StorageGate>
-            <h2>{move || i18n.t().privacy_stored}</h2>
+            <h2>{tr(|t| t.privacy_stored)}</h2>
             <dl class="summary-list">
                 <div class="summary-row">
-                    <dt>{move || i18n.t().privacy_count_responses}</dt>
+                    <dt>{tr(|t| t.privacy_count_responses)}</dt>
                     <dd id="count-responses">{move || store.responses.with(Vec::len)}</dd>
                 </div>
                 <div class="summary-row">
-                    <dt>{move || i18n.t().privacy_count_meetings}</dt>
+                    <dt>{tr(|t| t.privacy_count_meetings)}</dt>
                     <dd id="count-meetings">{move || store.meetings.with(Vec::len)}</dd>
                 </div>
             </dl>
-            <h2>{move || i18n.t().privacy_storage}</h2>
+            <h2>{tr(|t| t.privacy_storage)}</h2>
             <Suspense fallback=move || view! { <p>{i18n.t().storage_opening}</p> }>
                 {move || info.get().map(|info| {
                     let t = i18n.t();
@@ -90,8 +90,8 @@ pub fn PrivacyPage() -> impl IntoView {
                     }
                 })}
             </Suspense>
-            <h2>{move || i18n.t().privacy_export_title}</h2>
-            <p>{move || i18n.t().privacy_export_text}</p>
+            <h2>{tr(|t| t.privacy_export_title)}</h2>
+            <p>{tr(|t| t.privacy_export_text)}</p>
             {move || {
                 let unfinished = store.unfinished();
                 (unfinished.0 + unfinished.1 > 0).then(|| view! {
@@ -102,11 +102,11 @@ pub fn PrivacyPage() -> impl IntoView {
             }}
             <p>
                 <a class="button button-link" id="export-everything" href=Route::ExportEverything.href()>
-                    {move || i18n.t().privacy_export_button}
+                    {tr(|t| t.privacy_export_button)}
                 </a>
             </p>
-            <h2>{move || i18n.t().wipe_title}</h2>
-            <p>{move || i18n.t().wipe_text}</p>
+            <h2>{tr(|t| t.wipe_title)}</h2>
+            <p>{tr(|t| t.wipe_text)}</p>
             <p>
                 <button type="button" class="button button-danger" id="wipe-open"
                     on:click=move |_| {
@@ -114,18 +114,18 @@ pub fn PrivacyPage() -> impl IntoView {
                         dom::focus_element_after_render("wipe-yes");
                     }
                     aria-expanded=move || confirming.get().to_string()>
-                    {move || i18n.t().wipe_button}
+                    {tr(|t| t.wipe_button)}
                 </button>
             </p>
             // As the withdrawal's confirmation: focus moves into it, and back to the button
             // when it is cancelled (Annuleren or Escape).
             <Show when=move || confirming.get()>
-                <div class="confirm" role="alertdialog" aria-label=move || i18n.t().wipe_title
+                <div class="confirm" role="alertdialog" aria-label=tr(|t| t.wipe_title)
                     on:keydown=move |ev| if ev.key() == "Escape" { cancel_wipe() }>
-                    <p>{move || i18n.t().wipe_confirm}</p>
+                    <p>{tr(|t| t.wipe_confirm)}</p>
                     <div class="actions">
-                        <button type="button" class="button button-danger" id="wipe-yes" on:click=wipe>{move || i18n.t().wipe_yes}</button>
-                        <button type="button" class="button button-quiet" on:click=move |_| cancel_wipe()>{move || i18n.t().cancel}</button>
+                        <button type="button" class="button button-danger" id="wipe-yes" on:click=wipe>{tr(|t| t.wipe_yes)}</button>
+                        <button type="button" class="button button-quiet" on:click=move |_| cancel_wipe()>{tr(|t| t.cancel)}</button>
                     </div>
                 </div>
             </Show>

@@ -21,7 +21,7 @@ use crate::ui::app::PAGE_TITLE_ID;
 use crate::ui::components::storage_gate::StorageGate;
 use crate::ui::coordinator::{use_coordinator, LoadState};
 use crate::ui::html::Html;
-use crate::ui::i18n::{fill, use_i18n, Messages};
+use crate::ui::i18n::{fill, tr, use_i18n, Messages};
 use crate::ui::pages::synthesis::MeetingSynthesis;
 use crate::ui::route::Route;
 use crate::ui::store::{storage_error_text, use_store};
@@ -30,9 +30,8 @@ use leptos::prelude::*;
 /// The report screen.
 #[component]
 pub fn ReportPage() -> impl IntoView {
-    let i18n = use_i18n();
     view! {
-        <h1 id=PAGE_TITLE_ID tabindex="-1">{move || i18n.t().report_title}</h1>
+        <h1 id=PAGE_TITLE_ID tabindex="-1">{tr(|t| t.report_title)}</h1>
         <StorageGate>
             <ReportScreen />
         </StorageGate>
@@ -151,7 +150,7 @@ fn ReportScreen() -> impl IntoView {
             <QuestionnaireChoice available=available chosen=chosen />
             <div class="actions no-print">
                 <button type="button" class="button" on:click=move |_| dom::print()>
-                    {move || i18n.t().report_print}
+                    {tr(|t| t.report_print)}
                 </button>
             </div>
             // Drawn again when the language changes: the body reads it once.
@@ -167,7 +166,7 @@ fn ReportScreen() -> impl IntoView {
             <div class="report-outdated" role="status">
                 <Show when=move || coordinator.outdated.get()>
                     <div class="notice notice-warning no-print" id="report-outdated">
-                        <p>{move || i18n.t().report_outdated}</p>
+                        <p>{tr(|t| t.report_outdated)}</p>
                         <button type="button" class="button" id="report-update" on:click=move |_| {
                             leptos::task::spawn_local(async move {
                                 coordinator.reload(store).await;
@@ -176,7 +175,7 @@ fn ReportScreen() -> impl IntoView {
                                 dom::focus_element(PAGE_TITLE_ID);
                             });
                         }>
-                            {move || i18n.t().report_bring_up_to_date}
+                            {tr(|t| t.report_bring_up_to_date)}
                         </button>
                     </div>
                 </Show>
@@ -1184,32 +1183,32 @@ fn CsvExport(questionnaire: Memo<Option<Questionnaire>>) -> impl IntoView {
     };
     view! {
         <section class="report-section no-print" aria-labelledby="report-csv">
-            <h2 id="report-csv">{move || i18n.t().report_csv}</h2>
-            <div class="notice notice-warning"><p>{move || i18n.t().report_csv_warning}</p></div>
+            <h2 id="report-csv">{tr(|t| t.report_csv)}</h2>
+            <div class="notice notice-warning"><p>{tr(|t| t.report_csv_warning)}</p></div>
             <fieldset class="field">
-                <legend class="question">{move || i18n.t().report_csv_values}</legend>
+                <legend class="question">{tr(|t| t.report_csv_values)}</legend>
                 <div class="choice">
                     <input type="radio" name="csv-values" id="csv-codes" prop:checked=move || !labels.get() on:change=move |_| labels.set(false) />
-                    <label for="csv-codes">{move || i18n.t().report_csv_codes}</label>
+                    <label for="csv-codes">{tr(|t| t.report_csv_codes)}</label>
                 </div>
                 <div class="choice">
                     <input type="radio" name="csv-values" id="csv-labels" prop:checked=move || labels.get() on:change=move |_| labels.set(true) />
-                    <label for="csv-labels">{move || i18n.t().report_csv_labels}</label>
+                    <label for="csv-labels">{tr(|t| t.report_csv_labels)}</label>
                 </div>
             </fieldset>
             <fieldset class="field">
-                <legend class="question">{move || i18n.t().report_csv_separator}</legend>
+                <legend class="question">{tr(|t| t.report_csv_separator)}</legend>
                 <div class="choice">
                     <input type="radio" name="csv-sep" id="csv-semicolon" prop:checked=move || semicolon.get() on:change=move |_| semicolon.set(true) />
-                    <label for="csv-semicolon">{move || i18n.t().report_csv_semicolon}</label>
+                    <label for="csv-semicolon">{tr(|t| t.report_csv_semicolon)}</label>
                 </div>
                 <div class="choice">
                     <input type="radio" name="csv-sep" id="csv-comma" prop:checked=move || !semicolon.get() on:change=move |_| semicolon.set(false) />
-                    <label for="csv-comma">{move || i18n.t().report_csv_comma}</label>
+                    <label for="csv-comma">{tr(|t| t.report_csv_comma)}</label>
                 </div>
             </fieldset>
             <div class="actions">
-                <button type="button" class="button" on:click=save>{move || i18n.t().report_csv_save}</button>
+                <button type="button" class="button" on:click=save>{tr(|t| t.report_csv_save)}</button>
             </div>
             <p role="status">{move || match saved.get() {
                 Some(true) => i18n.t().report_csv_saved,

@@ -16,7 +16,7 @@ use crate::domain::sorting;
 use crate::domain::{builtin, Questionnaire, QuestionnaireRef, Response};
 use crate::ui::components::response_list::locale;
 use crate::ui::coordinator::{known, use_coordinator};
-use crate::ui::i18n::{fill, use_i18n, Messages};
+use crate::ui::i18n::{fill, tr, use_i18n, Messages};
 use crate::ui::pages::report::change_texts;
 use crate::ui::store::use_store;
 use leptos::prelude::*;
@@ -228,10 +228,10 @@ pub fn Rounds(
         };
     view! {
         <section class="report-section" aria-labelledby="report-rounds">
-            <h2 id="report-rounds">{move || i18n.t().report_rounds}</h2>
-            <p>{move || i18n.t().report_rounds_intro}</p>
+            <h2 id="report-rounds">{tr(|t| t.report_rounds)}</h2>
+            <p>{tr(|t| t.report_rounds_intro)}</p>
             <fieldset class="field no-print">
-                <legend class="question">{move || i18n.t().report_rounds_by}</legend>
+                <legend class="question">{tr(|t| t.report_rounds_by)}</legend>
                 <div class="choices">
                     {mode_radio(false, "rounds-by-date", |t| t.report_rounds_by_date)}
                     {mode_radio(true, "rounds-by-import", |t| t.report_rounds_by_import)}
@@ -239,23 +239,23 @@ pub fn Rounds(
             </fieldset>
             <Show when=move || !by_import.get()>
                 <fieldset class="field no-print">
-                    <legend class="question">{move || i18n.t().report_round_a}</legend>
+                    <legend class="question">{tr(|t| t.report_round_a)}</legend>
                     {date_field("round-a-from", |t| t.report_round_from, periods[0].0)}
                     {date_field("round-a-to", |t| t.report_round_to, periods[0].1)}
                 </fieldset>
                 <fieldset class="field no-print">
-                    <legend class="question">{move || i18n.t().report_round_b}</legend>
+                    <legend class="question">{tr(|t| t.report_round_b)}</legend>
                     {date_field("round-b-from", |t| t.report_round_from, periods[1].0)}
                     {date_field("round-b-to", |t| t.report_round_to, periods[1].1)}
                 </fieldset>
             </Show>
             <Show when=move || by_import.get()>
                 <fieldset class="field no-print">
-                    <legend class="question">{move || i18n.t().report_round_a}</legend>
+                    <legend class="question">{tr(|t| t.report_round_a)}</legend>
                     {file_choice(0)}
                 </fieldset>
                 <fieldset class="field no-print">
-                    <legend class="question">{move || i18n.t().report_round_b}</legend>
+                    <legend class="question">{tr(|t| t.report_round_b)}</legend>
                     {file_choice(1)}
                 </fieldset>
             </Show>

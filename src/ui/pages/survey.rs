@@ -5,24 +5,23 @@ use crate::ui::app::PAGE_TITLE_ID;
 use crate::ui::components::questionnaire_choice::questionnaire_choice;
 use crate::ui::components::response_list::{ExportReminder, ResponseList};
 use crate::ui::components::storage_gate::{StorageGate, WhenStored};
-use crate::ui::i18n::use_i18n;
+use crate::ui::i18n::tr;
 use crate::ui::store::use_store;
 use leptos::prelude::*;
 
 /// The enquête overview.
 #[component]
 pub fn SurveyPage() -> impl IntoView {
-    let i18n = use_i18n();
     view! {
-        <h1 id=PAGE_TITLE_ID tabindex="-1">{move || i18n.t().survey_title}</h1>
+        <h1 id=PAGE_TITLE_ID tabindex="-1">{tr(|t| t.survey_title)}</h1>
         // Starting needs nothing stored: the button is there while the database opens.
         <StorageGate usable_early=true>
             <StartSurvey />
             <WhenStored>
                 <ExportReminder with_button=true />
                 <section aria-labelledby="own-heading">
-                    <h2 id="own-heading">{move || i18n.t().your_responses}</h2>
-                    <p class="hint">{move || i18n.t().your_responses_intro}</p>
+                    <h2 id="own-heading">{tr(|t| t.your_responses)}</h2>
+                    <p class="hint">{tr(|t| t.your_responses_intro)}</p>
                     <ResponseList />
                 </section>
             </WhenStored>
@@ -35,7 +34,6 @@ pub fn SurveyPage() -> impl IntoView {
 #[component]
 fn StartSurvey() -> impl IntoView {
     let store = use_store();
-    let i18n = use_i18n();
     let chosen = RwSignal::new(0usize);
     let navigate = crate::ui::route::use_navigate();
     // On a device with questionnaires loaded, starting waits until they can be offered.
@@ -51,7 +49,7 @@ fn StartSurvey() -> impl IntoView {
         {move || questionnaire_choice(store.questionnaires(), chosen, "start-q")}
         <p>
             <button type="button" class="button button-start" on:click=start disabled=disabled>
-                {move || i18n.t().start_survey}
+                {tr(|t| t.start_survey)}
             </button>
         </p>
     }
