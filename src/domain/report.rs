@@ -445,6 +445,7 @@ fn suppress_splits(
     min: usize,
 ) -> Vec<SplitSuppression> {
     let counts: Vec<SplitCounts> = tallies.iter().map(SplitTally::counts).collect();
+    let has_grade = tallies.first().is_some_and(|t| !t.grade.is_empty());
     let mut forced: Vec<Vec<bool>> = counts.iter().map(|c| vec![false; c.groups.len()]).collect();
     let mut decisions: Vec<SplitSuppression> =
         counts.iter().map(|c| suppress_split(c, min)).collect();
@@ -467,12 +468,136 @@ fn suppress_splits(
             }
         }
         if !again.contains(&true) {
-            return decisions;
+            // Groups that are not the same, but one holds shown groups of another split and a
+            // handful more (a conditional item's "not asked" group is the union of the answers
+            // that skip it): one at a time, as hiding one often settles others.
+            match differencing_leak(scores, &counts, &decisions, min, has_grade) {
+                Some((s, g)) => {
+                    forced[s][g] = true;
+                    again[s] = true;
+                }
+                None => return decisions,
+            }
         }
         for (s, _) in again.iter().enumerate().filter(|(_, &a)| a) {
             decisions[s] = suppress_split_with(&counts[s], min, forced[s].clone());
         }
     }
+}
+
+/// Whether response `sc` is counted in figure `phi` of a split: 0 is the group sizes (every
+/// response), then the figures in the order of [`SplitCounts::figures`] (the grade when there is
+/// one, the factors, the text items).
+fn in_figure(sc: &ResponseScores, phi: usize, has_grade: bool) -> bool {
+    let Some(j) = phi.checked_sub(1) else {
+        return true;
+    };
+    let j = if has_grade {
+        match j.checked_sub(1) {
+            None => return sc.grade.is_some(),
+            Some(j) => j,
+        }
+    } else {
+        j
+    };
+    match sc.factors.get(j) {
+        Some(f) => f.is_some(),
+        None => sc
+            .texts
+            .get(j - sc.factors.len())
+            .is_some_and(Option::is_some),
+    }
+}
+
+/// A shown group (split, group) whose figure can be taken apart with another split's shown
+/// groups to expose a handful of responses (design §4: no hidden figure may follow from the
+/// shown ones), or `None`. For each figure (the sizes, the grade, each factor, each text item),
+/// each shown group B of one split and each other split S, a reader knows the figure of B and of
+/// the rest of the dataset (the total minus B), and of every shown group of S. Those groups of S
+/// that lie wholly inside B (or inside the rest) can be subtracted from it; what remains must be
+/// nobody or at least `min_group_size` responses (for texts: at least two, so no text is tied to
+/// one person). The leak found in the smallest group is returned, to be hidden (then its split is
+/// decided again, which hides another group with it).
+///
+/// An example made by a chain of conditional items: "how often" is asked when "together = yes",
+/// "home visits" when "how often" is monthly or weekly. The "not asked" group of home visits is
+/// "together = no" plus the one person who answered "how often = rarely", hidden as small in its
+/// own split; its grade minus that of "together = no" would give that person's grade.
+fn differencing_leak(
+    scores: &[ResponseScores],
+    counts: &[SplitCounts],
+    decisions: &[SplitSuppression],
+    min: usize,
+    has_grade: bool,
+) -> Option<(usize, usize)> {
+    let first = counts.first()?;
+    let sizes: Vec<usize> = counts.iter().map(|c| c.groups.len()).collect();
+    let shown = |s: usize, g: usize, phi: usize| {
+        decisions[s].groups[g].is_none() && (phi == 0 || !decisions[s].figures[phi - 1][g])
+    };
+    let mut leak: Option<(usize, usize, usize)> = None;
+    for a in 0..counts.len() {
+        for b in a + 1..counts.len() {
+            for phi in 0..=first.figures.len() {
+                let texts = phi > 0 && first.figures[phi - 1].kind == FigureKind::Texts;
+                let need = if texts { 2 } else { min };
+                // Responses per (group of a, group of b) counted in this figure.
+                let mut cross = vec![0usize; sizes[a] * sizes[b]];
+                for sc in scores.iter().filter(|sc| in_figure(sc, phi, has_grade)) {
+                    let (ga, gb) = (group_index(sc, a, sizes[a]), group_index(sc, b, sizes[b]));
+                    cross[ga * sizes[b] + gb] += 1;
+                }
+                let total: usize = cross.iter().sum();
+                // The dataset's own figure is shown (a value needs the minimum, see `headline`).
+                let total_known = texts || total >= min;
+                for (t, s) in [(a, b), (b, a)] {
+                    let at = |gt: usize, gs: usize| {
+                        if t == a {
+                            cross[gt * sizes[b] + gs]
+                        } else {
+                            cross[gs * sizes[b] + gt]
+                        }
+                    };
+                    let column: Vec<usize> = (0..sizes[s])
+                        .map(|gs| (0..sizes[t]).map(|gt| at(gt, gs)).sum())
+                        .collect();
+                    for gt in (0..sizes[t]).filter(|&gt| shown(t, gt, phi)) {
+                        let inside: usize = (0..sizes[s]).map(|gs| at(gt, gs)).sum();
+                        if inside == 0 {
+                            continue;
+                        }
+                        let subtractable = |gs: usize, within: bool| {
+                            column[gs] > 0
+                                && shown(s, gs, phi)
+                                && if within {
+                                    at(gt, gs) == column[gs]
+                                } else {
+                                    at(gt, gs) == 0
+                                }
+                        };
+                        let rest_in = inside
+                            - (0..sizes[s])
+                                .filter(|&gs| subtractable(gs, true))
+                                .map(|gs| column[gs])
+                                .sum::<usize>();
+                        let rest_out = (total - inside)
+                            - (0..sizes[s])
+                                .filter(|&gs| subtractable(gs, false))
+                                .map(|gs| column[gs])
+                                .sum::<usize>();
+                        let exposes = |rest: usize| rest > 0 && rest < need;
+                        if exposes(rest_in) || (total_known && exposes(rest_out)) {
+                            let size = counts[t].groups[gt];
+                            if leak.is_none_or(|(_, _, best)| size < best) {
+                                leak = Some((t, gt, size));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    leak.map(|(s, g, _)| (s, g))
 }
 
 /// The cell for a figure resting on `count` responses: `Empty` for none, `Suppressed` when
