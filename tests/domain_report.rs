@@ -998,3 +998,46 @@ fn identical_open_answers_are_counted_once_most_given_first() {
     );
     assert!(tally_answers(&[]).is_empty());
 }
+
+/// Two files carried different definitions under one id and version (a facilitator added an
+/// option without raising the version): the dataset keeps one, and responses that answered the
+/// other's extra option, or a grade outside the kept range, do not fit it. Before, they counted
+/// as "not answered" in the split and dropped out of the grade while the total still held them,
+/// silently (an acceptance test's find). Now they are left out of every figure and of the CSV,
+/// and the report says how many.
+#[test]
+fn responses_that_do_not_fit_the_kept_definition_are_left_out_and_counted_as_such() {
+    use samenscan::domain::csv::{responses_csv, CsvOptions, Separator};
+    use samenscan::domain::Lang;
+    use Status::*;
+    let q = questionnaire(3);
+    let mut data = dataset();
+    data.push(response(20, Complete, 1, json!({"org": "vt", "score": 9})));
+    data.push(response(21, Complete, 1, json!({"org": "lt", "score": 0})));
+    data.push(response(
+        22,
+        Complete,
+        1,
+        json!({"org": "lt", "score": 7, "nieuw": "x"}),
+    ));
+    let report = build_report(&q, &data, &ReportOptions::default());
+    let before = build_report(&q, &dataset(), &ReportOptions::default());
+    assert_eq!(report.ignored.not_fitting, 3);
+    assert_eq!(report.n, before.n, "the three are in no figure");
+    assert_eq!(report.grade_mean(), before.grade_mean());
+    let org = report.split("org").unwrap();
+    assert_eq!(org.groups, before.split("org").unwrap().groups);
+    let csv = responses_csv(
+        &q,
+        &data,
+        &CsvOptions {
+            labels: false,
+            separator: Separator::Comma,
+            lang: Lang::Nl,
+        },
+    );
+    for id in ["000000000020", "000000000021", "000000000022"] {
+        assert!(!csv.contains(id), "{id} in the CSV");
+    }
+    assert!(csv.contains("000000000001"));
+}

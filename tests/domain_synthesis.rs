@@ -1,7 +1,7 @@
 //! The synthesis of evaluation meetings (design §4): grouping of general actions by nearly-same
 //! text, local actions and outcomes per municipality, coverage, and the meeting's own editing.
 
-use samenscan::domain::synthesis::{nearly_same, synthesise, words};
+use samenscan::domain::synthesis::{nearly_same, of_report, synthesise, words};
 use samenscan::domain::{
     ActionScope, Meeting, MeetingAction, MeetingCase, MissingForCompletion, QuestionnaireRef,
     Status,
@@ -396,4 +396,41 @@ fn completing_drops_what_was_added_but_never_filled_in_and_a_complete_meeting_st
         bad.check(),
         [samenscan::domain::RecordIssue::MissingMunicipality]
     );
+}
+
+/// A report on one questionnaire takes its own meetings, and meetings of another questionnaire
+/// only where they were held in one of its municipalities; another region's meetings stay out
+/// (before, their general actions were grouped with this region's: an acceptance test's find).
+#[test]
+fn a_report_covers_its_own_meetings_and_others_only_in_its_municipalities() {
+    let epe = meeting(1, "epe", &[("Samen huisbezoek", ActionScope::General, "")]);
+    let heerde = meeting(
+        2,
+        "heerde",
+        &[("Samen huisbezoek", ActionScope::General, "")],
+    );
+    let mut elsewhere = meeting(
+        3,
+        "sudwest",
+        &[("Samen huisbezoek", ActionScope::General, "")],
+    );
+    elsewhere.questionnaire = QuestionnaireRef {
+        id: "zorgketen".into(),
+        version: 2,
+    };
+    let all = [epe.clone(), heerde.clone(), elsewhere.clone()];
+    let list = vec!["epe".to_string(), "heerde".to_string()];
+    let ids = |report: Option<&str>, list: &[String]| -> Vec<String> {
+        of_report(&all, report, list)
+            .map(|m| m.municipality.clone())
+            .collect()
+    };
+    assert_eq!(ids(Some("samenwerking"), &list), ["epe", "heerde"]);
+    // The other questionnaire's report: its own meeting, and the built-in ones held in its
+    // municipalities (here Heerde is one of them).
+    let other_list = vec!["sudwest".to_string(), "heerde".to_string()];
+    assert_eq!(ids(Some("zorgketen"), &other_list), ["heerde", "sudwest"]);
+    assert_eq!(ids(None, &list), ["epe", "heerde", "sudwest"]);
+    let synthesis = synthesise(of_report(&all, Some("samenwerking"), &list), &list);
+    assert!(format!("{synthesis:?}").matches("sudwest").count() == 0);
 }

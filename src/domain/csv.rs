@@ -15,6 +15,8 @@ use super::format::format_plain;
 use super::lang::Lang;
 use super::questionnaire::{Item, ItemKind, Questionnaire};
 use super::response::{Response, Status, Timestamp};
+use super::scoring::Scorer;
+use super::validation::fits;
 
 /// The byte-order mark that makes Excel read the file as UTF-8.
 pub const BOM: &str = "\u{feff}";
@@ -144,7 +146,7 @@ fn answer_text(item: &Item, answer: Option<&Value>, options: &CsvOptions) -> Str
 }
 
 /// The data file: a header of column names (the item ids), then one row per complete response
-/// to this questionnaire (id and version), ordered by response id. Withdrawn responses and drafts
+/// to this questionnaire (id and version) that fits its definition, ordered by response id. Withdrawn responses and drafts
 /// never appear.
 pub fn responses_csv<'r>(
     questionnaire: &Questionnaire,
@@ -158,9 +160,13 @@ pub fn responses_csv<'r>(
     let mut out = String::from(BOM);
     out.push_str(&row(&header, sep));
     let reference = questionnaire.reference();
+    let scorer = Scorer::new(questionnaire);
+    // The responses the report counts: one that does not fit this definition is left out
+    // there (see `validation::fits`), and its values would not be in the codebook.
     let mut counted: Vec<&Response> = responses
         .into_iter()
         .filter(|r| r.status == Status::Complete && r.questionnaire == reference)
+        .filter(|r| fits(&scorer, &r.answers))
         .collect();
     sorting::sort_by(&mut counted, |a, b| a.id.cmp(&b.id));
     for r in counted {

@@ -28,6 +28,7 @@ use super::questionnaire::{Label, Questionnaire};
 use super::response::{QuestionnaireRef, Response, Status};
 use super::scoring::{is_counted, ResponseScores, ScoreBuffers, Scorer};
 use super::statistics::{cronbach_alpha_rows, distribution, summarize, Alpha, Summary, ValueCount};
+use super::validation::fits;
 
 /// One figure of the report as the UI may show it.
 #[derive(Clone, Debug, PartialEq)]
@@ -646,6 +647,10 @@ pub struct IgnoredRecords {
     pub withdrawn: usize,
     /// Complete, but made with another questionnaire or version.
     pub other_questionnaire: usize,
+    /// Complete and made with this questionnaire and version, but with an answer its definition
+    /// does not have (another file carried a different definition under the same id and
+    /// version): left out, as an import leaves out a record that does not fit.
+    pub not_fitting: usize,
 }
 
 /// The grade's figures.
@@ -1015,7 +1020,9 @@ pub fn build_report<'r>(
     let mut alpha_rows: Vec<Vec<f32>> = vec![Vec::new(); questionnaire.factors().len()];
     let mut buffers = ScoreBuffers::default();
     for r in responses {
-        if is_counted(questionnaire, r) {
+        if is_counted(questionnaire, r) && !fits(&scorer, &r.answers) {
+            ignored.not_fitting += 1;
+        } else if is_counted(questionnaire, r) {
             scores.push(scorer.score_into(&r.answers, &mut buffers, |f, items| {
                 alpha_rows[f].extend(items.iter().map(|&x| x as f32));
             }));
@@ -1545,7 +1552,7 @@ impl ColumnCounts {
         };
         let mut buffers = ScoreBuffers::default();
         for r in responses {
-            if !is_counted(q, r) {
+            if !is_counted(q, r) || !fits(&scorer, &r.answers) {
                 continue;
             }
             let scores = scorer.score_into(&r.answers, &mut buffers, |_, _| {});

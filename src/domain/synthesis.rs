@@ -83,6 +83,21 @@ pub struct Synthesis {
     pub missing: Vec<String>,
 }
 
+/// The meetings a report on questionnaire `report` (its id; `None`: no questionnaire chosen,
+/// every meeting) covers: those recorded with that questionnaire (any version), and those of
+/// another questionnaire held in one of its `municipalities` (a facilitator who recorded with the
+/// built-in one). A meeting of another questionnaire elsewhere belongs to another report: counted
+/// here, another region's actions would be "raised by" municipalities this report does not cover.
+pub fn of_report<'a>(
+    meetings: impl IntoIterator<Item = &'a Meeting>,
+    report: Option<&'a str>,
+    municipalities: &'a [String],
+) -> impl Iterator<Item = &'a Meeting> {
+    meetings.into_iter().filter(move |m| {
+        report.is_none_or(|id| id == m.questionnaire.id) || municipalities.contains(&m.municipality)
+    })
+}
+
 /// The synthesis of `meetings` against `municipality_list` (the questionnaire's team list; may
 /// be empty, then coverage is empty too).
 pub fn synthesise<'a>(

@@ -354,6 +354,17 @@ fn summary_html(report: &Report, lang: Lang, t: &Messages) -> String {
         );
         h.leaf("p", &[("class", "hint")], &text);
     }
+    if ignored.not_fitting > 0 {
+        let text = crate::ui::i18n::count(t.report_not_fitting, ignored.not_fitting);
+        h.leaf(
+            "p",
+            &[
+                ("class", "notice notice-warning"),
+                ("id", "report-not-fitting"),
+            ],
+            &text,
+        );
+    }
     h.close("section");
     if let Some(stats) = report.grade.as_ref().and_then(|g| g.stats.shown()) {
         grade_distribution(&mut h, stats, lang, t);

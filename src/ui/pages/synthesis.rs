@@ -5,7 +5,7 @@
 
 use crate::browser::clock;
 use crate::domain::report::{GroupKey, Report};
-use crate::domain::synthesis::{synthesise, MunicipalityOutcome, Synthesis};
+use crate::domain::synthesis::{of_report, synthesise, MunicipalityOutcome, Synthesis};
 use crate::domain::{builtin, ChoiceOption, Dataset, Lang, Questionnaire};
 use crate::ui::components::response_list::locale;
 use crate::ui::coordinator::use_coordinator;
@@ -65,8 +65,10 @@ pub fn MeetingSynthesis(
                     fallback.extend(item.kind.options().iter().cloned());
                 }
             }
+            let report_id = questionnaire.with(|q| q.as_ref().map(|q| q.id().to_string()));
+            let meetings = of_report(d.meetings.values(), report_id.as_deref(), &values);
             (
-                synthesise(d.meetings.values(), &values),
+                synthesise(meetings, &values),
                 options,
                 organisations,
                 fallback,
