@@ -291,6 +291,13 @@ test("many files in one pick: stored in batches, each file judged on its own; a 
   assert.match(await status("005.samenscan.json").innerText(), /^Geïmporteerd: \d+ nieuw/);
   assert.match(await status("010.samenscan.json").innerText(), /^Niet geïmporteerd/);
   assert.equal(await page.locator(".import-rejected").count(), 1);
+  // Said to a screen reader once, at the end, with the refusal in it (a live region that was in
+  // the page from the start).
+  assert.equal(
+    await page.locator("#import-announce[role=status]").innerText(),
+    "Klaar: 150 bestanden verwerkt, 149 geïmporteerd, 1 niet geïmporteerd.",
+  );
+  assert.equal(await page.locator(".import-progress[role]").count(), 0, "the count-up is not announced file by file");
   assert.equal((await storedImports(page)).length, 149);
   await page.locator("#import-dataset-counts", { hasText: `${expected} ingevulde enquêtes` }).waitFor();
   await page.locator("#import-dataset-counts", { hasText: "149 geïmporteerde bestanden" }).waitFor();

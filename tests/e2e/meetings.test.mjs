@@ -196,7 +196,9 @@ test("a meeting recorded by keyboard is kept, exported, imported and found in th
     ],
     strengths: ["Snel schakelen"], concerns: ["Wachtlijsten"],
   };
-  const epe = Array.from({ length: 9 }, () => response(r, { team: "epe", org: "gi" }, 8));
+  // Epe's workers are of the local team: were they of the GI, as Zutphen's are, the GI's
+  // figures minus Epe's would give Zutphen's, and the report would hide Epe for that.
+  const epe = Array.from({ length: 9 }, () => response(r, { team: "epe", org: "lokaal_team" }, 8));
   const zutphen = Array.from({ length: 3 }, () => response(r, { team: "zutphen", org: "gi" }, 6));
   // Two more municipalities, so that hiding Zutphen needs only the next smallest (Apeldoorn)
   // hidden with it, and Epe's figures can be shown.

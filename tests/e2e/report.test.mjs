@@ -178,6 +178,8 @@ test("the report of 21 teams: figures as computed independently, no small team s
   const paper = await pdfText(pdf);
   assert.match(paper, new RegExp(`Rapportcijfer[^]*?${nl1(mean(grades))}`));
   assert.ok(paper.includes(`${all.length}`), "the number of responses");
+  // Which questionnaire and version the paper is about, now the version select is not printed.
+  assert.match(paper, /Het regiorapport over “[^”]+” \(versie 1\)/);
   QUESTIONNAIRE.factors.forEach((f) => {
     const scores = all.map((x) => factorScore(x.answers, f.id)).filter((s) => s !== null);
     assert.match(paper, new RegExp(`${escape(f.label.nl)} ${nl1(mean(scores))} ${scores.length}`), f.id);
@@ -231,6 +233,11 @@ test("below the minimum the report shows no figures at all", async () => {
   assert.equal(await page.locator("#grade-distribution").count(), 0);
   const text = await page.locator("main").innerText();
   assert.doesNotMatch(text.split("Gegevens als CSV")[0], /\d,\d/, "no mean anywhere");
+  // The theme means are kept back, not absent: "–" would say nobody answered.
+  const means = await page.locator("section[aria-labelledby=report-factors] tbody td:nth-of-type(1)").allInnerTexts();
+  assert.ok(means.length > 0 && means.every((m) => m === "verborgen"), means.join(" | "));
+  const bars = await page.locator("section[aria-labelledby=report-factors] .bar-value").allTextContents();
+  assert.ok(bars.length > 0 && bars.every((m) => m === "verborgen"), bars.join(" | "));
   assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(errors, []);
   await context.close();

@@ -75,6 +75,9 @@ impl Row {
     fn show(&self, outcome: Outcome, tally: Tally) {
         if outcome.finished() && !self.outcome.with_untracked(Outcome::finished) {
             tally.finished.update(|n| *n += 1);
+            if matches!(outcome, Outcome::Rejected(_)) {
+                tally.rejected.update(|n| *n += 1);
+            }
         }
         match &outcome {
             Outcome::Passphrase { wrong } => {
@@ -99,6 +102,8 @@ impl Row {
 struct Tally {
     /// How many rows are done (imported or refused).
     finished: RwSignal<usize>,
+    /// How many of those were refused.
+    rejected: RwSignal<usize>,
     /// The row whose passphrase is asked for (key, file name, whether one given was wrong).
     asking: RwSignal<Option<(usize, String, bool)>>,
 }
@@ -125,6 +130,7 @@ impl ImportQueue {
         self.rows
             .update(|rows| rows.retain(|r| !r.outcome.with_untracked(Outcome::finished)));
         self.tally.finished.set(0);
+        self.tally.rejected.set(0);
     }
 }
 
@@ -139,6 +145,7 @@ pub fn provide_import_queue() {
         rows: RwSignal::new(Vec::new()),
         tally: Tally {
             finished: RwSignal::new(0),
+            rejected: RwSignal::new(0),
             asking: RwSignal::new(None),
         },
         queue: StoredValue::new_local(VecDeque::new()),
@@ -435,9 +442,28 @@ fn ImportScreen() -> impl IntoView {
             />
         </div>
 
+        // In the page from the start, so that a screen reader hears it: when every picked file is
+        // done, how many were imported and how many refused (the progress line counts up without
+        // announcing each of a thousand files).
+        <p role="status" class="visually-hidden" id="import-announce">
+            {move || {
+                let (done, total) = progress.get();
+                (total > 0 && done == total).then(|| {
+                    let rejected = tally.rejected.get();
+                    fill(
+                        i18n.t().import_done_announce,
+                        &[
+                            ("total", &total.to_string()),
+                            ("imported", &(total - rejected).to_string()),
+                            ("rejected", &rejected.to_string()),
+                        ],
+                    )
+                })
+            }}
+        </p>
         <Show when=move || { progress.get().1 > 0 }>
             <h2>{tr(|t| t.import_this_time)}</h2>
-            <p role="status" class="import-progress" id=PROGRESS_ID tabindex="-1">
+            <p class="import-progress" id=PROGRESS_ID tabindex="-1">
                 <progress
                     max=move || progress.get().1
                     value=move || progress.get().0

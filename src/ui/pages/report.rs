@@ -270,7 +270,13 @@ fn summary_html(report: &Report, lang: Lang, t: &Messages) -> String {
     h.leaf(
         "p",
         &[("class", "lead")],
-        &fill(t.report_intro, &[("title", report.title.get(lang))]),
+        &fill(
+            t.report_intro,
+            &[
+                ("title", report.title.get(lang)),
+                ("version", &report.questionnaire.version.to_string()),
+            ],
+        ),
     );
     if report.is_below_minimum() {
         h.open(
@@ -575,7 +581,12 @@ fn factors(h: &mut Html, report: &Report, lang: Lang, t: &Messages) {
                 Cell::Empty => "–".into(),
                 Cell::Suppressed => t.report_hidden.into(),
             };
-            let shown = mean.map_or("–".into(), |m| format_decimal(m, 1, lang));
+            // "–" says that nobody answered; a mean kept back below the minimum says so.
+            let shown = match (&f.scores, mean) {
+                (Cell::Suppressed, _) => t.report_hidden.to_string(),
+                (_, Some(m)) => format_decimal(m, 1, lang),
+                (_, None) => "–".into(),
+            };
             (f.label.get(lang), shown, mean, n, alpha)
         })
         .collect();
@@ -709,7 +720,10 @@ fn SplitTable(split: Split, report: Report) -> impl IntoView {
     let id = format!("split-{}", split.item_id);
     let caption_id = format!("{id}-caption");
     let heading_id = format!("{id}-heading");
-    let (region_labelled_by, section_labelled_by) = (caption_id.clone(), heading_id.clone());
+    // The region is named by its heading and caption together: every split's caption is the
+    // same words, and a screen reader lists regions by name.
+    let (region_labelled_by, section_labelled_by) =
+        (format!("{heading_id} {caption_id}"), heading_id.clone());
     let mut columns = vec![
         (t.report_group.to_string(), SortBy::Definition),
         (t.report_n_short.to_string(), SortBy::Size),
@@ -791,7 +805,9 @@ fn SplitTable(split: Split, report: Report) -> impl IntoView {
             </p>
             <div class="table-scroll" tabindex="0" role="region" aria-labelledby=region_labelled_by>
                 <table class="data-table split-table" id=id>
-                    <caption id=caption_id>{t.report_split_caption}</caption>
+                    <caption id=caption_id>
+                        {if has_grade { t.report_split_caption } else { t.report_split_caption_no_grade }}
+                    </caption>
                     <thead><tr>
                         {first}
                         {size}
