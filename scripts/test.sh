@@ -29,6 +29,11 @@ cargo clippy --locked --target wasm32-unknown-unknown --lib --bins --test 'web_*
 step "Native tests (cargo test)"
 cargo test --locked
 
+# The examples in the API docs (off in the default `cargo test`, see Cargo.toml): run here so an
+# example that no longer compiles or holds fails the command.
+step "Documentation examples (cargo test --doc)"
+cargo test --locked --doc
+
 # Checked, not linked, in the main target directory: its dependencies are the ones clippy has
 # just checked, so this adds little time and no second multi-gigabyte build directory.
 step "The fuzz target compiles (fuzz/, decode + validate)"

@@ -37,6 +37,11 @@ pub fn focus_element(id: &str) {
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
     {
         let _ = el.focus();
+        // An element taller than the window (an error summary at 400% zoom) is scrolled to
+        // only partly; its start, where its heading is, comes into view (below the bar).
+        if el.get_bounding_client_rect().top() < 0.0 {
+            el.scroll_into_view_with_bool(true);
+        }
     }
 }
 

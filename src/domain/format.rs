@@ -15,7 +15,7 @@ use super::lang::Lang;
 ///
 /// ```
 /// use samenscan::domain::format::shown_difference;
-/// assert_eq!(shown_difference(2.75, 2.64, 1), 2.6 - 2.8);
+/// assert_eq!(shown_difference(2.75, 2.64, 1), -0.2);
 /// ```
 pub fn shown_difference(a: f64, b: f64, decimals: usize) -> f64 {
     // The figure as shown, in units of its last digit: whole numbers, so the difference is
@@ -151,12 +151,16 @@ const EXACT_POWERS_OF_TEN: [f64; 23] = [
 
 /// Reads a number as people type it: an optional sign, digits, and at most one decimal comma or
 /// dot (`3,5`, `12`, `-0.25`, `,5`); no thousands separators and no exponent. `None` for
-/// anything else.
+/// anything else, and for a separator followed by exactly three digits after a whole part that
+/// is not 0: "1.000" is a thousand to a Dutch reader and one to an English one ("1,000" the other
+/// way round), so it is asked again rather than guessed (`0,125` and `12,50` read as written).
 ///
 /// ```
 /// use samenscan::domain::parse_decimal;
 /// assert_eq!(parse_decimal(" 3,5 "), Some(3.5));
 /// assert_eq!(parse_decimal("twaalf"), None);
+/// assert_eq!(parse_decimal("1.000"), None);
+/// assert_eq!(parse_decimal("0,125"), Some(0.125));
 /// ```
 pub fn parse_decimal(text: &str) -> Option<f64> {
     let text = text.trim();
@@ -170,6 +174,9 @@ pub fn parse_decimal(text: &str) -> Option<f64> {
     };
     let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
     if (int.is_empty() && frac.is_empty()) || !all_digits(int) || !all_digits(frac) {
+        return None;
+    }
+    if frac.len() == 3 && !int.trim_start_matches('0').is_empty() {
         return None;
     }
     let digits = int.trim_start_matches('0').len() + frac.len();
@@ -369,7 +376,9 @@ mod tests {
             let sep = if comma { "," } else { "." };
             let text = format!("{}{int}{sep}{frac}", if negative { "-" } else { "" });
             let expected: f64 = text.replace(',', ".").parse().unwrap();
-            proptest::prop_assert_eq!(parse_decimal(&text), Some(expected));
+            // Three decimals after a whole number could be a thousands separator: not guessed.
+            let ambiguous = frac.len() == 3 && int > 0;
+            proptest::prop_assert_eq!(parse_decimal(&text), (!ambiguous).then_some(expected));
         }
 
         /// The digits read back as the same double and are as few as Display's. (When two

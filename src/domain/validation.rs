@@ -348,7 +348,7 @@ pub fn is_empty_answer(value: &Value) -> bool {
 ///
 /// ```
 /// use samenscan::domain::{builtin, validate_answers, Mode};
-/// let answers = [("grade".to_string(), serde_json::json!("acht"))].into();
+/// let answers = [("grade".into(), serde_json::json!("acht"))].into();
 /// let issues = validate_answers(builtin(), &answers, Mode::Draft);
 /// assert_eq!(issues[0].item, "grade");
 /// ```

@@ -503,10 +503,12 @@ fn ExportForm(everything: bool) -> impl IntoView {
                     <label class="question" for="passphrase">{tr(|t| t.passphrase)}</label>
                     <input type="password" class="input" id="passphrase" autocomplete="new-password"
                         aria-describedby="passphrase-problem"
+                        aria-invalid=move || (passphrase_problem.get() == Some(i18n.t().passphrase_short)).to_string()
                         on:input=move |ev| passphrase.set(event_target_value(&ev)) />
                     <label class="question" for="passphrase-repeat">{tr(|t| t.passphrase_repeat)}</label>
                     <input type="password" class="input" id="passphrase-repeat" autocomplete="new-password"
                         aria-describedby="passphrase-problem"
+                        aria-invalid=move || (passphrase_problem.get() == Some(i18n.t().passphrase_mismatch)).to_string()
                         on:input=move |ev| repeat.set(event_target_value(&ev)) />
                     <p class="error-message" id="passphrase-problem">{move || passphrase_problem.get()}</p>
                 </div>

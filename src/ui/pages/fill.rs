@@ -476,7 +476,7 @@ fn summary_page(
                                 returning.set(Some(sections.get_untracked()));
                                 step.set(position);
                             }>
-                                {t.change} <span class="visually-hidden">{format!(": {title}")}</span>
+                                {t.change}<span class="visually-hidden">{format!(": {title}")}</span>
                             </button>
                         </div>
                         <dl class="summary-list">

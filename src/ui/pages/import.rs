@@ -495,6 +495,7 @@ fn ImportScreen() -> impl IntoView {
                         class="input"
                         id=PASSPHRASE_ID
                         autocomplete="off"
+                        aria-invalid=if wrong { "true" } else { "false" }
                         aria-describedby=if wrong { "import-passphrase-error import-passphrase-hint" } else { "import-passphrase-hint" }
                         prop:value=move || passphrase.get()
                         on:input=move |ev| passphrase.set(event_target_value(&ev))
