@@ -421,6 +421,18 @@ test("a number field showing text that is no number holds its page, and stores n
   assert.equal(await page.getByLabel("Opmerking").count(), 0);
   const [stored] = await storedResponses(page);
   assert.equal("uren" in stored.response.answers, false, JSON.stringify(stored.response.answers));
+  // "1.000" is a thousand to a Dutch reader and 1 to an English one: asked again, not read as 1.
+  await hours.fill("7");
+  for (let i = 0; i < 100 && (await storedResponses(page))[0].response.answers.uren !== 7; i++) {
+    await page.waitForTimeout(50);
+  }
+  assert.equal((await storedResponses(page))[0].response.answers.uren, 7);
+  await hours.fill("1.000");
+  await page.locator("#field-uren .error-message", { hasText: "zonder punt voor duizendtallen" }).waitFor();
+  for (let i = 0; i < 20 && (await storedResponses(page))[0].response.answers.uren !== undefined; i++) {
+    await page.waitForTimeout(50);
+  }
+  assert.equal((await storedResponses(page))[0].response.answers.uren, undefined, "not stored as 1");
   // Corrected, it is stored and the page can be left.
   await hours.fill("9,5");
   await page.locator(".save-status", { hasText: "Opgeslagen" }).waitFor();
@@ -444,5 +456,33 @@ test("a number field showing text that is no number holds its page, and stores n
   assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(errors, []);
   await context.close();
+  await browser.close();
+});
+
+test("an open answer holds 5,000 characters, emoji too (not 5,000 UTF-16 units)", async () => {
+  const browser = await launch();
+  const { page, errors } = await open(browser, server.url);
+  await page.goto(server.url + "#/enquete");
+  await page.getByRole("button", { name: "Nieuwe enquête beginnen" }).click();
+  await page.locator(".caption", { hasText: "Stap 1 van" }).waitFor();
+  await page.locator("#q-org-0").check();
+  await page.locator("#q-team-0").check();
+  await page.locator("#q-frequency-0").check();
+  await page.getByRole("button", { name: "Volgende" }).click();
+  const field = page.locator("#q-strengths");
+  await field.fill("🙂".repeat(4000));
+  await page.locator("#count-strengths", { hasText: "Nog 1.000 tekens" }).waitFor();
+  // Past the limit, the text is cut at 5,000 characters.
+  await field.fill("🙂".repeat(5003));
+  await page.locator("#count-strengths", { hasText: "Nog 0 tekens" }).waitFor();
+  assert.equal([...(await field.inputValue())].length, 5000);
+  let stored;
+  for (let i = 0; i < 100; i++) {
+    [stored] = await storedResponses(page);
+    if ([...(stored?.response.answers.strengths ?? "")].length === 5000) break;
+    await page.waitForTimeout(50);
+  }
+  assert.equal([...stored.response.answers.strengths].length, 5000);
+  assert.deepEqual(errors, []);
   await browser.close();
 });

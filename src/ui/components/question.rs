@@ -479,11 +479,18 @@ fn text_field(
                 node_ref=area
                 id=input_id
                 rows="5"
-                maxlength=max.to_string()
                 aria-describedby=describedby
                 prop:value=initial
                 on:input=move |ev| {
-                    let text = event_target_value(&ev);
+                    // The limit counts characters, as an import does (design §2); `maxlength`
+                    // would count UTF-16 units and stop at 2,500 emoji.
+                    let mut text = event_target_value(&ev);
+                    if text.chars().count() > max {
+                        text = text.chars().take(max).collect();
+                        if let Some(area) = area.get_untracked() {
+                            area.set_value(&text);
+                        }
+                    }
                     length.set(text.chars().count());
                     set((!text.trim().is_empty()).then(|| json!(text.clone())));
                     typed.set(text);
