@@ -7,7 +7,9 @@
 use proptest::prelude::*;
 use samenscan::domain::exchange::ExportContents;
 use samenscan::domain::merge::{canonical_json, merge_into, Conflict, Dataset, RecordKind};
-use samenscan::domain::{builtin, Meeting, Questionnaire, QuestionnaireRef, Response, Status};
+use samenscan::domain::{
+    builtin, Lang, Meeting, Questionnaire, QuestionnaireRef, Response, Status,
+};
 use serde_json::{json, Value};
 
 const IDS: [&str; 4] = [
@@ -120,7 +122,8 @@ fn equal_revisions_with_different_content_are_conflicts_won_by_the_later_instant
             id: IDS[1].into(),
             version: None,
             revision: Some(2),
-            incoming_won: false
+            incoming_won: false,
+            same_moment: false
         }]
     );
     assert_eq!(report.responses.unchanged, 1);
@@ -375,4 +378,24 @@ proptest! {
             prop_assert_eq!(Some(kept.revision), max);
         }
     }
+}
+
+/// Same revision, same moment, different content: the content decides (design §3's last
+/// tie-break), and the log says so instead of "the one changed last" (an acceptance test's find).
+#[test]
+fn a_conflict_decided_by_content_is_logged_as_such() {
+    let a = response(IDS[2], 3, TIMES[0], Status::Complete, json!({"grade": 8}));
+    let b = response(IDS[2], 3, TIMES[0], Status::Complete, json!({"grade": 6}));
+    let mut d = Dataset::new();
+    merge_into(&mut d, file(vec![a], vec![]));
+    let report = merge_into(&mut d, file(vec![b], vec![]));
+    assert_eq!(report.conflicts.len(), 1);
+    let conflict = &report.conflicts[0];
+    assert!(conflict.same_moment);
+    assert!(
+        conflict.message(Lang::Nl).contains("hetzelfde moment"),
+        "{}",
+        conflict.message(Lang::Nl)
+    );
+    assert!(!conflict.message(Lang::En).contains("changed last"));
 }

@@ -272,11 +272,25 @@ pub fn codebook_csv(questionnaire: &Questionnaire, options: &CsvOptions) -> Stri
     }
     for item in questionnaire.items() {
         let codes = match &item.kind {
-            ItemKind::Choice { options } | ItemKind::Multi { options } => options
+            ItemKind::Choice { options } => options
                 .iter()
                 .map(|o| format!("{} = {}", o.value, o.label.get(lang)))
                 .collect::<Vec<_>>()
                 .join("; "),
+            // The data file joins the chosen codes of one answer with " | ".
+            ItemKind::Multi { options } => format!(
+                "{}{}",
+                options
+                    .iter()
+                    .map(|o| format!("{} = {}", o.value, o.label.get(lang)))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+                if nl {
+                    " (meer keuzes gescheiden door \" | \")"
+                } else {
+                    " (several choices separated by \" | \")"
+                }
+            ),
             ItemKind::Grade { min, max } => format!("{min}–{max}"),
             ItemKind::Likert { .. } => {
                 if nl {

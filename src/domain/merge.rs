@@ -115,6 +115,9 @@ pub struct Conflict {
     pub revision: Option<u64>,
     /// True when the incoming version replaced the one held.
     pub incoming_won: bool,
+    /// True when both versions were changed at the same moment, so their content decided
+    /// (design §3's last tie-break); false when the later change won, and for questionnaires.
+    pub same_moment: bool,
 }
 
 impl Conflict {
@@ -140,15 +143,26 @@ impl Conflict {
             ),
             (_, Lang::Nl) => format!(
                 "Twee verschillende versies van {kind} {} met hetzelfde revisienummer {}; {which} \
-                 (de laatst gewijzigde).",
+                 ({}).",
                 self.id,
-                self.revision.unwrap_or(0)
+                self.revision.unwrap_or(0),
+                if self.same_moment {
+                    "beide op hetzelfde moment gewijzigd; de inhoud besliste, in elke volgorde van \
+                     importeren hetzelfde"
+                } else {
+                    "de laatst gewijzigde"
+                }
             ),
             (_, Lang::En) => format!(
-                "Two different versions of {kind} {} with the same revision {}; {which} (the one \
-                 changed last).",
+                "Two different versions of {kind} {} with the same revision {}; {which} ({}).",
                 self.id,
-                self.revision.unwrap_or(0)
+                self.revision.unwrap_or(0),
+                if self.same_moment {
+                    "both changed at the same moment; their content decided, the same in any \
+                     import order"
+                } else {
+                    "the one changed last"
+                }
             ),
         }
     }
@@ -421,6 +435,7 @@ pub fn merge_into(dataset: &mut Dataset, incoming: ExportContents) -> MergeRepor
                         version: Some(q.version()),
                         revision: None,
                         incoming_won,
+                        same_moment: false,
                     });
                 }
                 if resolution.incoming_wins() {
@@ -474,6 +489,8 @@ fn merge_records<R: Revisioned>(
                         version: None,
                         revision: Some(record.revision()),
                         incoming_won,
+                        same_moment: Timestamp::parse(slot.get().updated_at())
+                            == Timestamp::parse(record.updated_at()),
                     });
                 }
                 if resolution.incoming_wins() {

@@ -5,18 +5,19 @@ use crate::domain::Questionnaire;
 use crate::ui::i18n::{fill, use_i18n};
 use leptos::prelude::*;
 
-/// Radio buttons named `name`, one per questionnaire, setting `chosen` to its position; nothing
-/// when there is only one to choose.
+/// Radio buttons named `name`, one per questionnaire, setting `chosen` to its position, under
+/// the question `asked`; nothing when there is only one to choose.
 pub fn questionnaire_choice(
     all: Vec<Questionnaire>,
     chosen: RwSignal<usize>,
     name: &'static str,
+    asked: fn(&'static crate::ui::i18n::Messages) -> &'static str,
 ) -> Option<AnyView> {
     let i18n = use_i18n();
     (all.len() > 1).then(|| {
         view! {
             <fieldset class="field">
-                <legend class="question">{i18n.t().choose_questionnaire}</legend>
+                <legend class="question">{asked(i18n.t())}</legend>
                 <div class="choices">
                     {all.into_iter().enumerate().map(|(i, q)| {
                         let id = format!("{name}-{i}");

@@ -66,7 +66,7 @@ fn StartMeeting() -> impl IntoView {
         store.start_meeting(q, |id| navigate.to(&format!("#/bijeenkomsten/{id}")));
     };
     view! {
-        {move || questionnaire_choice(candidates(), chosen, "start-m")}
+        {move || questionnaire_choice(candidates(), chosen, "start-m", |t| t.choose_meeting_questionnaire)}
         <p>
             <button type="button" class="button button-start" id="start-meeting" on:click=start disabled=disabled>
                 {tr(|t| t.start_meeting)}

@@ -922,7 +922,10 @@ fn GroupComparisonView(report: Report) -> impl IntoView {
             let cells = change_texts(change, lang, t, 1);
             table_row(&mut h, &[], label, &[&cells[0], &cells[1], &cells[2]]);
         };
-        row(t.report_grade_short, &c.grade_mean);
+        // A questionnaire without a grade has no grade row ("– – –" would read as nobody).
+        if report.with_value(|r| r.grade.is_some()) {
+            row(t.report_grade_short, &c.grade_mean);
+        }
         for f in &c.factors {
             row(f.label.get(lang), &f.mean);
         }

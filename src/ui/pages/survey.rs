@@ -46,7 +46,7 @@ fn StartSurvey() -> impl IntoView {
         }
     };
     view! {
-        {move || questionnaire_choice(store.questionnaires(), chosen, "start-q")}
+        {move || questionnaire_choice(store.questionnaires(), chosen, "start-q", |t| t.choose_questionnaire)}
         <p>
             <button type="button" class="button button-start" on:click=start disabled=disabled>
                 {tr(|t| t.start_survey)}
