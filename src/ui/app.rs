@@ -37,6 +37,22 @@ pub fn route_title(route: &Route, t: &Messages) -> &'static str {
     }
 }
 
+/// What a screen adds in front of the document title for the step it shows ("Stap 2 van 5: Uw
+/// oordeel"), with the route it was set on: kept only while that route is shown.
+#[derive(Clone, Copy)]
+pub struct TitleDetail(RwSignal<Option<(Route, String)>>);
+
+/// Puts `detail` in front of the document title while the current screen is shown (GOV.UK:
+/// every page its own title, with "Fout:" when it shows errors).
+pub fn set_title_detail(detail: String) {
+    if let (Some(TitleDetail(slot)), Some(route)) = (
+        use_context::<TitleDetail>(),
+        use_context::<ReadSignal<Route>>(),
+    ) {
+        slot.set(Some((route.get_untracked(), detail)));
+    }
+}
+
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
@@ -46,13 +62,21 @@ pub fn App() -> impl IntoView {
     follow_other_tabs(store, coordinator);
     provide_import_queue();
     let route = use_route();
+    provide_context(route);
+    let detail = RwSignal::new(None::<(Route, String)>);
+    provide_context(TitleDetail(detail));
 
     // Push state out to the document: the title follows the screen and the language.
     Effect::new(move |_| {
         let t = i18n.t();
-        let title = match route.get() {
+        let current = route.get();
+        let title = match current {
             Route::Home => t.app_name.to_string(),
-            other => format!("{} – {}", route_title(&other, t), t.app_name),
+            ref other => format!("{} – {}", route_title(other, t), t.app_name),
+        };
+        let title = match detail.get() {
+            Some((on, detail)) if on == current => format!("{detail} – {title}"),
+            _ => title,
         };
         dom::set_title(&title);
     });

@@ -60,10 +60,14 @@ test("Dutch, keyboard only: fill in, browser killed, reopen, complete, edit, wit
   await activate(page, "Nieuwe enquête beginnen");
 
   await page.locator(".caption", { hasText: "Stap 1 van" }).waitFor();
+  // Every step its own document title (what a screen reader says first), "Fout:" with errors.
+  const firstTitle = await page.locator("h1").innerText();
+  await page.waitForFunction((t) => document.title === `Stap 1 van 5: ${t} – Enquête – Samenscan`, firstTitle);
   // An empty page cannot be left: errors beside the fields and summarised at the top.
   await answerPageByKeyboard(page, {});
   await page.keyboard.press("Enter");
   await page.locator("#error-summary").waitFor();
+  await page.waitForFunction((t) => document.title === `Fout: Stap 1 van 5: ${t} – Enquête – Samenscan`, firstTitle);
   // Focus goes to the summary at the top, so the keyboard user hears what is wrong.
   await page.waitForFunction(() => document.activeElement?.id === "error-summary", null, { timeout: 5000 });
   assert.equal(await page.locator(".error-message").count(), 3);
@@ -143,6 +147,7 @@ test("Dutch, keyboard only: fill in, browser killed, reopen, complete, edit, wit
   assert.equal(await page.locator("#q-concerns").inputValue(), a.concerns);
   await activate(page, "Naar het overzicht");
   await heading(page, "Controleer uw antwoorden");
+  await page.waitForFunction(() => document.title === "Controleer uw antwoorden – Enquête – Samenscan");
   const summary = await page.locator("main").innerText();
   for (const shown of ["Lokaal team / jeugdteam", "Apeldoorn", "Niet van toepassing", STRENGTHS]) {
     assert.ok(summary.includes(shown), `summary shows ${shown}`);

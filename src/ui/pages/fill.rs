@@ -375,6 +375,22 @@ fn section_page(
     let q_title = q.with_value(|q| q.title().clone());
     let items = q.with_value(|q| q.sections()[section].items.clone());
     let n = (position + 1).to_string();
+    {
+        let (n, title) = (n.clone(), title.clone());
+        Effect::new(move |_| {
+            let t = i18n.t();
+            let step = fill(t.step_of, &[("n", &n), ("total", &total.get().to_string())]);
+            let error = if errors.with(Vec::is_empty) {
+                String::new()
+            } else {
+                format!("{} ", t.error_prefix)
+            };
+            crate::ui::app::set_title_detail(format!(
+                "{error}{step}: {}",
+                title.get(i18n.lang())
+            ));
+        });
+    }
     view! {
         <p class="caption">
             {move || q_title.get(i18n.lang()).to_string()} " – "
@@ -442,6 +458,17 @@ fn summary_page(
     complete: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    Effect::new(move |_| {
+        let t = i18n.t();
+        crate::ui::app::set_title_detail(
+            if just_completed.get() {
+                t.completed_title
+            } else {
+                t.check_answers
+            }
+            .to_string(),
+        );
+    });
     let rows = move || {
         let t = i18n.t();
         let lang = i18n.lang();

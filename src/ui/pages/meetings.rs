@@ -210,14 +210,14 @@ fn MeetingForm(id: String, questionnaire: Questionnaire) -> impl IntoView {
             .meeting(&id.get_value())
             .and_then(|own| municipality_label(store, &own))
     };
+    let heading = move || match place() {
+        Some(p) => format!("{} {p}", i18n.t().meeting_title),
+        None => i18n.t().meeting_title.to_string(),
+    };
+    Effect::new(move |_| crate::ui::app::set_title_detail(heading()));
 
     view! {
-        <h1 id=PAGE_TITLE_ID tabindex="-1">
-            {move || match place() {
-                Some(p) => format!("{} {p}", i18n.t().meeting_title),
-                None => i18n.t().meeting_title.to_string(),
-            }}
-        </h1>
+        <h1 id=PAGE_TITLE_ID tabindex="-1">{heading}</h1>
         <SaveIndicator />
         <div id="meeting-status" tabindex="-1">
             {move || (status.get() == Some(Status::Complete)).then(|| view! {
