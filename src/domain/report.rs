@@ -447,6 +447,13 @@ fn suppress_splits(
 ) -> Vec<SplitSuppression> {
     let counts: Vec<SplitCounts> = tallies.iter().map(SplitTally::counts).collect();
     let has_grade = tallies.first().is_some_and(|t| !t.grade.is_empty());
+    let figures = counts.first().map_or(0, |c| c.figures.len());
+    // Only two splits or more can be set against each other.
+    let profiles = if counts.len() >= 2 {
+        profiles(scores, &sizes_of(&counts), figures, has_grade)
+    } else {
+        Vec::new()
+    };
     let mut forced: Vec<Vec<bool>> = counts.iter().map(|c| vec![false; c.groups.len()]).collect();
     let mut decisions: Vec<SplitSuppression> =
         counts.iter().map(|c| suppress_split(c, min)).collect();
@@ -472,7 +479,7 @@ fn suppress_splits(
             // Groups that are not the same, but one holds shown groups of another split and a
             // handful more (a conditional item's "not asked" group is the union of the answers
             // that skip it): one at a time, as hiding one often settles others.
-            match differencing_leak(scores, &counts, &decisions, min, has_grade) {
+            match differencing_leak(&profiles, &counts, &decisions, min) {
                 Some((s, g)) => {
                     forced[s][g] = true;
                     again[s] = true;
@@ -484,6 +491,46 @@ fn suppress_splits(
             decisions[s] = suppress_split_with(&counts[s], min, forced[s].clone());
         }
     }
+}
+
+/// Responses alike in what suppression sees: the same group in every split, counted in the
+/// same figures; how many.
+struct Profile {
+    groups: Vec<usize>,
+    /// Per figure, as [`in_figure`] numbers them.
+    counted: Vec<bool>,
+    responses: usize,
+}
+
+fn sizes_of(counts: &[SplitCounts]) -> Vec<usize> {
+    counts.iter().map(|c| c.groups.len()).collect()
+}
+
+/// The responses as [`Profile`]s (far fewer than responses in a large dataset), in a fixed order.
+fn profiles(
+    scores: &[ResponseScores],
+    sizes: &[usize],
+    figures: usize,
+    has_grade: bool,
+) -> Vec<Profile> {
+    let mut by_key: BTreeMap<(Vec<usize>, Vec<bool>), usize> = BTreeMap::new();
+    for sc in scores {
+        let groups = (0..sizes.len())
+            .map(|s| group_index(sc, s, sizes[s]))
+            .collect();
+        let counted = (0..=figures)
+            .map(|phi| in_figure(sc, phi, has_grade))
+            .collect();
+        *by_key.entry((groups, counted)).or_default() += 1;
+    }
+    by_key
+        .into_iter()
+        .map(|((groups, counted), responses)| Profile {
+            groups,
+            counted,
+            responses,
+        })
+        .collect()
 }
 
 /// Whether response `sc` is counted in figure `phi` of a split: 0 is the group sizes (every
@@ -517,26 +564,29 @@ fn in_figure(sc: &ResponseScores, phi: usize, has_grade: bool) -> bool {
 /// the rest of the dataset (the total minus B), and of every shown group of S. Those groups of S
 /// that lie wholly inside B (or inside the rest) can be subtracted from it; what remains must be
 /// nobody or at least `min_group_size` responses (for texts: at least two, so no text is tied to
-/// one person). The leak found in the smallest group is returned, to be hidden (then its split is
-/// decided again, which hides another group with it).
+/// one person). One leaking group is returned, to be hidden (then its split is decided again,
+/// which hides another group with it): preferably one that holds another split's shown groups
+/// plus a few (the composite, whose loss costs the reader least), then the smallest.
 ///
 /// An example made by a chain of conditional items: "how often" is asked when "together = yes",
 /// "home visits" when "how often" is monthly or weekly. The "not asked" group of home visits is
 /// "together = no" plus the one person who answered "how often = rarely", hidden as small in its
 /// own split; its grade minus that of "together = no" would give that person's grade.
 fn differencing_leak(
-    scores: &[ResponseScores],
+    profiles: &[Profile],
     counts: &[SplitCounts],
     decisions: &[SplitSuppression],
     min: usize,
-    has_grade: bool,
 ) -> Option<(usize, usize)> {
     let first = counts.first()?;
     let sizes: Vec<usize> = counts.iter().map(|c| c.groups.len()).collect();
     let shown = |s: usize, g: usize, phi: usize| {
         decisions[s].groups[g].is_none() && (phi == 0 || !decisions[s].figures[phi - 1][g])
     };
-    let mut leak: Option<(usize, usize, usize)> = None;
+    // (split, group, whether only the rest beside it exposes, its size): the group chosen is
+    // preferably one that holds shown groups of another split plus a few (hiding it loses the
+    // least: it is the composite), then the smallest.
+    let mut leak: Option<(usize, usize, bool, usize)> = None;
     for a in 0..counts.len() {
         for b in a + 1..counts.len() {
             for phi in 0..=first.figures.len() {
@@ -544,9 +594,8 @@ fn differencing_leak(
                 let need = if texts { 2 } else { min };
                 // Responses per (group of a, group of b) counted in this figure.
                 let mut cross = vec![0usize; sizes[a] * sizes[b]];
-                for sc in scores.iter().filter(|sc| in_figure(sc, phi, has_grade)) {
-                    let (ga, gb) = (group_index(sc, a, sizes[a]), group_index(sc, b, sizes[b]));
-                    cross[ga * sizes[b] + gb] += 1;
+                for p in profiles.iter().filter(|p| p.counted[phi]) {
+                    cross[p.groups[a] * sizes[b] + p.groups[b]] += p.responses;
                 }
                 let total: usize = cross.iter().sum();
                 // The dataset's own figure is shown (a value needs the minimum, see `headline`).
@@ -587,10 +636,17 @@ fn differencing_leak(
                                 .map(|gs| column[gs])
                                 .sum::<usize>();
                         let exposes = |rest: usize| rest > 0 && rest < need;
-                        if exposes(rest_in) || (total_known && exposes(rest_out)) {
+                        let found = if exposes(rest_in) {
+                            Some(false)
+                        } else if total_known && exposes(rest_out) {
+                            Some(true)
+                        } else {
+                            None
+                        };
+                        if let Some(outside) = found {
                             let size = counts[t].groups[gt];
-                            if leak.is_none_or(|(_, _, best)| size < best) {
-                                leak = Some((t, gt, size));
+                            if leak.is_none_or(|(_, _, o, best)| (outside, size) < (o, best)) {
+                                leak = Some((t, gt, outside, size));
                             }
                         }
                     }
@@ -598,7 +654,7 @@ fn differencing_leak(
             }
         }
     }
-    leak.map(|(s, g, _)| (s, g))
+    leak.map(|(s, g, ..)| (s, g))
 }
 
 /// The cell for a figure resting on `count` responses: `Empty` for none, `Suppressed` when

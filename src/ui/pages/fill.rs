@@ -385,10 +385,7 @@ fn section_page(
             } else {
                 format!("{} ", t.error_prefix)
             };
-            crate::ui::app::set_title_detail(format!(
-                "{error}{step}: {}",
-                title.get(i18n.lang())
-            ));
+            crate::ui::app::set_title_detail(format!("{error}{step}: {}", title.get(i18n.lang())));
         });
     }
     view! {
