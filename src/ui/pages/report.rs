@@ -495,6 +495,8 @@ fn column_chart(h: &mut Html, bars: &[(String, usize)], label: &str) {
             ("role", "img"),
             ("aria-label", label),
             ("viewBox", &format!("0 0 {width} {height}")),
+            // Drawn at its own size (text at body size), narrower only when the screen is.
+            ("width", &width.to_string()),
             ("preserveAspectRatio", "xMinYMin meet"),
         ],
     )
@@ -613,6 +615,7 @@ fn factors(h: &mut Html, report: &Report, lang: Lang, t: &Messages) {
             ("role", "img"),
             ("aria-label", &label),
             ("viewBox", &format!("0 0 600 {}", 30 * rows.len() + 30)),
+            ("width", "600"),
             ("preserveAspectRatio", "xMinYMin meet"),
         ],
     )
