@@ -966,16 +966,38 @@ fn differences_exposing_a_few(
         .filter(|&i| counted(&responses[i]))
         .collect();
     let mut found = Vec::new();
-    for t in &report.splits {
-        for b in t
+    let shown_groups = |split: &samenscan::domain::report::Split| -> Vec<Vec<usize>> {
+        split
             .groups
             .iter()
             .filter(|g| g.hidden.is_none() && figure_shown(g))
-        {
-            let inside: Vec<usize> = all
+            .map(|g| {
+                all.iter()
+                    .copied()
+                    .filter(|&i| member(&split.item_id, &g.key, &responses[i]))
+                    .collect::<Vec<usize>>()
+            })
+            .filter(|members| !members.is_empty())
+            .collect()
+    };
+    for t in &report.splits {
+        let groups_t = shown_groups(t);
+        // Every sum of shown groups (all of them when there are at most 12, else each alone
+        // and all together), and the rest of the dataset beside it.
+        let subsets: Vec<Vec<usize>> = if groups_t.len() <= 12 {
+            (1..1usize << groups_t.len())
+                .map(|mask| (0..groups_t.len()).filter(|k| mask >> k & 1 == 1).collect())
+                .collect()
+        } else {
+            (0..groups_t.len())
+                .map(|k| vec![k])
+                .chain(std::iter::once((0..groups_t.len()).collect()))
+                .collect()
+        };
+        for subset in subsets {
+            let inside: Vec<usize> = subset
                 .iter()
-                .copied()
-                .filter(|&i| member(&t.item_id, &b.key, &responses[i]))
+                .flat_map(|&k| groups_t[k].iter().copied())
                 .collect();
             let outside: Vec<usize> = all
                 .iter()
@@ -983,27 +1005,19 @@ fn differences_exposing_a_few(
                 .filter(|i| !inside.contains(i))
                 .collect();
             for s in report.splits.iter().filter(|s| s.item_id != t.item_id) {
+                let groups_s = shown_groups(s);
                 for (name, set) in [("inside", &inside), ("outside", &outside)] {
                     let mut rest = set.clone();
-                    for g in s
-                        .groups
-                        .iter()
-                        .filter(|g| g.hidden.is_none() && figure_shown(g))
-                    {
-                        let members: Vec<usize> = all
-                            .iter()
-                            .copied()
-                            .filter(|&i| member(&s.item_id, &g.key, &responses[i]))
-                            .collect();
-                        if !members.is_empty() && members.iter().all(|i| set.contains(i)) {
+                    for members in &groups_s {
+                        if members.iter().all(|i| set.contains(i)) {
                             rest.retain(|i| !members.contains(i));
                         }
                     }
                     if !rest.is_empty() && rest.len() < min {
                         found.push(format!(
-                            "{} {:?} ({name}) minus shown groups of {} leaves {} response(s)",
+                            "{} groups {subset:?} ({name}) minus shown groups of {} leaves {} \
+                             response(s)",
                             t.item_id,
-                            b.key,
                             s.item_id,
                             rest.len()
                         ));
@@ -1150,4 +1164,94 @@ fn random_built_in_reports_leave_no_difference_that_exposes_a_few() {
         );
         assert_eq!(grades, Vec::<String>::new(), "round {round}");
     }
+}
+
+/// Built-in responses, all working together weekly with a grade and an open answer, from
+/// (organisation, municipality, how many).
+fn org_team_data(cells: &[(&str, &str, usize)]) -> Vec<Response> {
+    let mut data = Vec::new();
+    for &(org, team, n) in cells {
+        for k in 0..n {
+            let i = data.len();
+            data.push(builtin_response(
+                i,
+                json!({"org": org, "team": team, "frequency": "wekelijks",
+                       "grade": 4 + (i * 7 + k) % 6, "strengths": format!("{org} {team} {k}")}),
+            ));
+        }
+    }
+    data
+}
+
+fn no_difference_exposes_a_few(data: &[Response]) {
+    let q = builtin();
+    let report = build_report(q, data, &ReportOptions::default());
+    assert_eq!(
+        differences_exposing_a_few(q, data, &report, |_| true, |_| true),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        differences_exposing_a_few(
+            q,
+            data,
+            &report,
+            |r| r.answers.contains_key("grade"),
+            |g| g.grade_mean.shown().is_some()
+        ),
+        Vec::<String>::new()
+    );
+}
+
+/// A code review's finds: a sum of shown groups of one split minus a shown group of another
+/// (local team + GI − Apeldoorn = Epe's 4), and the hidden rest of a split minus shown groups
+/// (everyone − local team − GI − Epe − Heerde = the 2 "anders" in Apeldoorn).
+#[test]
+fn sums_of_shown_groups_minus_another_splits_groups_expose_nobody() {
+    no_difference_exposes_a_few(&org_team_data(&[
+        ("lokaal_team", "apeldoorn", 10),
+        ("lokaal_team", "epe", 2),
+        ("gi", "apeldoorn", 10),
+        ("gi", "epe", 2),
+        ("veilig_thuis", "zutphen", 3),
+        ("anders", "zutphen", 6),
+    ]));
+    no_difference_exposes_a_few(&org_team_data(&[
+        ("lokaal_team", "apeldoorn", 20),
+        ("lokaal_team", "brummen", 5),
+        ("gi", "apeldoorn", 10),
+        ("veilig_thuis", "epe", 3),
+        ("anders", "epe", 2),
+        ("anders", "heerde", 5),
+        ("anders", "apeldoorn", 2),
+    ]));
+}
+
+/// GI (14) minus Zutphen (11) exposes Heerde (3). Hiding GI would hide the whole organisation
+/// split (its only other group follows from the total); hiding Zutphen is enough.
+#[test]
+fn the_group_hidden_against_a_difference_is_the_one_that_costs_least() {
+    let data = org_team_data(&[
+        ("lokaal_team", "apeldoorn", 20),
+        ("lokaal_team", "epe", 6),
+        ("gi", "heerde", 3),
+        ("gi", "zutphen", 11),
+    ]);
+    no_difference_exposes_a_few(&data);
+    let report = build_report(builtin(), &data, &ReportOptions::default());
+    let org = report.split("org").unwrap();
+    assert_eq!(
+        org.group(&GroupKey::Option("gi".into())).unwrap().n,
+        Cell::Shown(14)
+    );
+    assert_eq!(
+        org.group(&GroupKey::Option("lokaal_team".into()))
+            .unwrap()
+            .n,
+        Cell::Shown(26)
+    );
+    let team = report.split("team").unwrap();
+    assert_eq!(
+        team.group(&GroupKey::Option("zutphen".into())).unwrap().n,
+        Cell::Suppressed
+    );
 }

@@ -480,7 +480,24 @@ fn suppress_splits(
             // handful more (a conditional item's "not asked" group is the union of the answers
             // that skip it): one at a time, as hiding one often settles others.
             match differencing_leak(&profiles, &counts, &decisions, min) {
-                Some((s, g)) => {
+                Some(candidates) => {
+                    // The one whose hiding (with what its split then hides beside it) hides
+                    // the fewest responses; then the smallest group.
+                    let cost = |&(s, g): &(usize, usize)| {
+                        let mut f = forced[s].clone();
+                        f[g] = true;
+                        let d = suppress_split_with(&counts[s], min, f);
+                        let newly: usize = (0..counts[s].groups.len())
+                            .filter(|&h| d.groups[h].is_some() && decisions[s].groups[h].is_none())
+                            .map(|h| counts[s].groups[h])
+                            .sum();
+                        (newly, counts[s].groups[g], s, g)
+                    };
+                    let (s, g) = candidates
+                        .iter()
+                        .min_by_key(|c| cost(c))
+                        .copied()
+                        .expect("a leak names the groups that stop it");
                     forced[s][g] = true;
                     again[s] = true;
                 }
@@ -557,36 +574,39 @@ fn in_figure(sc: &ResponseScores, phi: usize, has_grade: bool) -> bool {
     }
 }
 
-/// A shown group (split, group) whose figure can be taken apart with another split's shown
-/// groups to expose a handful of responses (design §4: no hidden figure may follow from the
-/// shown ones), or `None`. For each figure (the sizes, the grade, each factor, each text item),
-/// each shown group B of one split and each other split S, a reader knows the figure of B and of
-/// the rest of the dataset (the total minus B), and of every shown group of S. Those groups of S
-/// that lie wholly inside B (or inside the rest) can be subtracted from it; what remains must be
-/// nobody or at least `min_group_size` responses (for texts: at least two, so no text is tied to
-/// one person). One leaking group is returned, to be hidden (then its split is decided again,
-/// which hides another group with it): preferably one that holds another split's shown groups
-/// plus a few (the composite, whose loss costs the reader least), then the smallest.
+/// The groups that could be hidden to stop one subtraction across splits from exposing a
+/// handful of responses (design §4: no hidden figure may follow from the shown ones), or `None`
+/// when no subtraction does.
 ///
-/// An example made by a chain of conditional items: "how often" is asked when "together = yes",
+/// For each figure (the sizes, the grade, each factor, each text item) and each two splits T and
+/// S, a reader knows the figure of every shown group, of the whole dataset, and so of sums of
+/// shown groups and of the rest beside them. The sums of T's groups checked: each shown group;
+/// all shown groups together; and, for each shown group of S, the shown groups of T it meets
+/// (the smallest sum of T's groups that holds it). From such a sum (or the rest of the dataset
+/// beside it) the reader can subtract the shown groups of S that lie wholly inside it; what
+/// remains must be nobody or at least `min_group_size` responses (for texts: at least two, so no
+/// text is tied to one person). The candidates returned are the groups of T in the sum and the
+/// groups of S subtracted: hiding any one of them stops it.
+///
+/// Two examples. A chain of conditional items: "how often" is asked when "together = yes",
 /// "home visits" when "how often" is monthly or weekly. The "not asked" group of home visits is
-/// "together = no" plus the one person who answered "how often = rarely", hidden as small in its
-/// own split; its grade minus that of "together = no" would give that person's grade.
+/// "together = no" plus the one person who answered "how often = rarely": its grade minus that
+/// of "together = no" gives that person's grade. And a sum: local team 12 and GI 12, all in
+/// Apeldoorn (20) or Epe (4, hidden as small): local team plus GI minus Apeldoorn gives Epe.
+///
+/// Left open: sums of groups of three splits at once, and sums of T's groups other than those
+/// above.
 fn differencing_leak(
     profiles: &[Profile],
     counts: &[SplitCounts],
     decisions: &[SplitSuppression],
     min: usize,
-) -> Option<(usize, usize)> {
+) -> Option<Vec<(usize, usize)>> {
     let first = counts.first()?;
     let sizes: Vec<usize> = counts.iter().map(|c| c.groups.len()).collect();
     let shown = |s: usize, g: usize, phi: usize| {
         decisions[s].groups[g].is_none() && (phi == 0 || !decisions[s].figures[phi - 1][g])
     };
-    // (split, group, whether only the rest beside it exposes, its size): the group chosen is
-    // preferably one that holds shown groups of another split plus a few (hiding it loses the
-    // least: it is the composite), then the smallest.
-    let mut leak: Option<(usize, usize, bool, usize)> = None;
     for a in 0..counts.len() {
         for b in a + 1..counts.len() {
             for phi in 0..=first.figures.len() {
@@ -611,42 +631,57 @@ fn differencing_leak(
                     let column: Vec<usize> = (0..sizes[s])
                         .map(|gs| (0..sizes[t]).map(|gt| at(gt, gs)).sum())
                         .collect();
-                    for gt in (0..sizes[t]).filter(|&gt| shown(t, gt, phi)) {
-                        let inside: usize = (0..sizes[s]).map(|gs| at(gt, gs)).sum();
-                        if inside == 0 {
-                            continue;
+                    let row: Vec<usize> = (0..sizes[t])
+                        .map(|gt| (0..sizes[s]).map(|gs| at(gt, gs)).sum())
+                        .collect();
+                    let shown_t: Vec<usize> = (0..sizes[t])
+                        .filter(|&gt| shown(t, gt, phi) && row[gt] > 0)
+                        .collect();
+                    let shown_s: Vec<usize> = (0..sizes[s])
+                        .filter(|&gs| shown(s, gs, phi) && column[gs] > 0)
+                        .collect();
+                    // The sums of T's shown groups a reader has: each one, all of them, and
+                    // those meeting one shown group of S.
+                    let mut sums: Vec<Vec<usize>> = shown_t.iter().map(|&gt| vec![gt]).collect();
+                    if shown_t.len() > 1 {
+                        sums.push(shown_t.clone());
+                    }
+                    for &gs in &shown_s {
+                        let meeting: Vec<usize> =
+                            (0..sizes[t]).filter(|&gt| at(gt, gs) > 0).collect();
+                        if meeting.len() > 1 && meeting.iter().all(|gt| shown_t.contains(gt)) {
+                            sums.push(meeting);
                         }
-                        let subtractable = |gs: usize, within: bool| {
-                            column[gs] > 0
-                                && shown(s, gs, phi)
-                                && if within {
-                                    at(gt, gs) == column[gs]
-                                } else {
-                                    at(gt, gs) == 0
-                                }
-                        };
-                        let rest_in = inside
-                            - (0..sizes[s])
-                                .filter(|&gs| subtractable(gs, true))
-                                .map(|gs| column[gs])
-                                .sum::<usize>();
-                        let rest_out = (total - inside)
-                            - (0..sizes[s])
-                                .filter(|&gs| subtractable(gs, false))
-                                .map(|gs| column[gs])
-                                .sum::<usize>();
-                        let exposes = |rest: usize| rest > 0 && rest < need;
-                        let found = if exposes(rest_in) {
-                            Some(false)
-                        } else if total_known && exposes(rest_out) {
-                            Some(true)
-                        } else {
-                            None
-                        };
-                        if let Some(outside) = found {
-                            let size = counts[t].groups[gt];
-                            if leak.is_none_or(|(_, _, o, best)| (outside, size) < (o, best)) {
-                                leak = Some((t, gt, outside, size));
+                    }
+                    for sum in sums {
+                        let size: usize = sum.iter().map(|&gt| row[gt]).sum();
+                        let inside = |gs: usize| sum.iter().map(|&gt| at(gt, gs)).sum::<usize>();
+                        for rest_beside in [false, true] {
+                            if rest_beside && !total_known {
+                                continue;
+                            }
+                            // The shown groups of S wholly inside the sum (or the rest beside it).
+                            let subtracted: Vec<usize> = shown_s
+                                .iter()
+                                .copied()
+                                .filter(|&gs| {
+                                    if rest_beside {
+                                        inside(gs) == 0
+                                    } else {
+                                        inside(gs) == column[gs]
+                                    }
+                                })
+                                .collect();
+                            let known = if rest_beside { total - size } else { size };
+                            let rest =
+                                known - subtracted.iter().map(|&gs| column[gs]).sum::<usize>();
+                            if rest > 0 && rest < need {
+                                return Some(
+                                    sum.iter()
+                                        .map(|&gt| (t, gt))
+                                        .chain(subtracted.iter().map(|&gs| (s, gs)))
+                                        .collect(),
+                                );
                             }
                         }
                     }
@@ -654,7 +689,7 @@ fn differencing_leak(
             }
         }
     }
-    leak.map(|(s, g, ..)| (s, g))
+    None
 }
 
 /// The cell for a figure resting on `count` responses: `Empty` for none, `Suppressed` when
