@@ -1255,3 +1255,125 @@ fn the_group_hidden_against_a_difference_is_the_one_that_costs_least() {
         Cell::Suppressed
     );
 }
+
+/// An acceptance test's find: subtracting groups of two splits at once. "freq" (not a split) is
+/// asked when "samen = ja"; "reden" when freq = soms, "vorm" when freq = week. Everyone is in a
+/// group of 5 except the one "maand" person, who is in every "not asked" group of reden and
+/// vorm: vorm's "not asked" (16) − samen nee (5) − the two reden groups (5 + 5) = that person.
+#[test]
+fn groups_of_two_other_splits_subtracted_at_once_expose_nobody() {
+    let q = Questionnaire::from_value(json!({
+        "id": "keten3", "version": 1, "title": {"nl": "Keten"}, "min_group_size": 5,
+        "factors": [{"id": "f", "label": {"nl": "Vertrouwen"}}],
+        "sections": [{"id": "s", "title": {"nl": "Vragen"}, "items": [
+            {"id": "samen", "kind": "choice", "required": true, "group_by": true, "label": {"nl": "Samen?"},
+             "options": [{"value": "ja", "label": {"nl": "Ja"}}, {"value": "nee", "label": {"nl": "Nee"}}]},
+            {"id": "freq", "kind": "choice", "required": true, "label": {"nl": "Hoe vaak?"},
+             "show_if": {"item": "samen", "in": ["ja"]},
+             "options": [{"value": "soms", "label": {"nl": "Soms"}}, {"value": "maand", "label": {"nl": "Maand"}},
+                         {"value": "week", "label": {"nl": "Week"}}]},
+            {"id": "reden", "kind": "choice", "required": true, "group_by": true, "label": {"nl": "Reden"},
+             "show_if": {"item": "freq", "in": ["soms"]},
+             "options": [{"value": "casus", "label": {"nl": "Casus"}}, {"value": "tijd", "label": {"nl": "Tijd"}}]},
+            {"id": "vorm", "kind": "choice", "required": true, "group_by": true, "label": {"nl": "Vorm"},
+             "show_if": {"item": "freq", "in": ["week"]},
+             "options": [{"value": "overleg", "label": {"nl": "Overleg"}}, {"value": "bezoek", "label": {"nl": "Bezoek"}}]},
+            {"id": "cijfer", "kind": "grade", "required": true, "label": {"nl": "Cijfer"}},
+            {"id": "v1", "kind": "likert", "factor": "f", "label": {"nl": "Stelling"}},
+            {"id": "zorgen", "kind": "text", "label": {"nl": "Zorgen"}}
+        ]}]
+    }))
+    .unwrap();
+    let mut data: Vec<Response> = Vec::new();
+    let mut add = |answers: Value| {
+        let i = data.len();
+        data.push(
+            serde_json::from_value(json!({
+                "id": format!("00000000-0000-4000-8000-{i:012}"),
+                "questionnaire": {"id": "keten3", "version": 1},
+                "revision": 1, "updated_at": "2026-10-01T10:00:00Z", "status": "complete",
+                "answers": answers
+            }))
+            .unwrap(),
+        );
+    };
+    let grade = |k: usize| 6 + k % 4;
+    for k in 0..5 {
+        add(json!({"samen": "nee", "cijfer": grade(k), "v1": 4, "zorgen": format!("nee {k}")}));
+        add(
+            json!({"samen": "ja", "freq": "soms", "reden": "casus", "cijfer": grade(k), "v1": 3, "zorgen": format!("casus {k}")}),
+        );
+        add(
+            json!({"samen": "ja", "freq": "soms", "reden": "tijd", "cijfer": grade(k + 1), "v1": 3, "zorgen": format!("tijd {k}")}),
+        );
+        add(
+            json!({"samen": "ja", "freq": "week", "vorm": "overleg", "cijfer": grade(k + 2), "v1": 5, "zorgen": format!("overleg {k}")}),
+        );
+        add(
+            json!({"samen": "ja", "freq": "week", "vorm": "bezoek", "cijfer": grade(k + 3), "v1": 4, "zorgen": format!("bezoek {k}")}),
+        );
+    }
+    add(json!({"samen": "ja", "freq": "maand", "cijfer": 2, "v1": 1, "zorgen": "Alleen ik"}));
+    let report = build_report(&q, &data, &ReportOptions::default());
+    let member = |item: &str, key: &GroupKey, r: &Response| {
+        let answer = r.answers.get(item).and_then(Value::as_str);
+        match key {
+            GroupKey::Option(v) => answer == Some(v.as_str()),
+            GroupKey::NotAnswered => answer.is_none(),
+            GroupKey::All => true,
+        }
+    };
+    // Every shown group's members, then every combination a reader can make: one shown group
+    // (or the rest beside it) minus any disjoint shown groups of the other splits inside it.
+    let shown: Vec<(String, Vec<usize>)> = report
+        .splits
+        .iter()
+        .flat_map(|s| {
+            s.groups
+                .iter()
+                .filter(|g| g.hidden.is_none() && g.grade_mean.shown().is_some())
+                .map(|g| {
+                    let members = (0..data.len())
+                        .filter(|&i| member(&s.item_id, &g.key, &data[i]))
+                        .collect::<Vec<_>>();
+                    (s.item_id.clone(), members)
+                })
+                .collect::<Vec<_>>()
+        })
+        .filter(|(_, m)| !m.is_empty())
+        .collect();
+    let everyone: Vec<usize> = (0..data.len()).collect();
+    for (split, set) in &shown {
+        let beside: Vec<usize> = everyone
+            .iter()
+            .copied()
+            .filter(|i| !set.contains(i))
+            .collect();
+        for known in [set.clone(), beside] {
+            let parts: Vec<&Vec<usize>> = shown
+                .iter()
+                .filter(|(s, m)| s != split && m.iter().all(|i| known.contains(i)))
+                .map(|(_, m)| m)
+                .collect();
+            for mask in 0..1usize << parts.len() {
+                let chosen: Vec<&Vec<usize>> = (0..parts.len())
+                    .filter(|k| mask >> k & 1 == 1)
+                    .map(|k| parts[k])
+                    .collect();
+                let covered: Vec<usize> = chosen.iter().flat_map(|m| m.iter().copied()).collect();
+                let mut distinct = covered.clone();
+                distinct.sort_unstable();
+                distinct.dedup();
+                if distinct.len() != covered.len() {
+                    continue; // overlapping groups cannot be subtracted both
+                }
+                let rest = known.len() - covered.len();
+                assert!(
+                    rest == 0 || rest >= 5,
+                    "{split}: {} minus {chosen:?} leaves {rest}",
+                    known.len()
+                );
+            }
+        }
+    }
+}

@@ -578,15 +578,18 @@ fn in_figure(sc: &ResponseScores, phi: usize, has_grade: bool) -> bool {
 /// handful of responses (design §4: no hidden figure may follow from the shown ones), or `None`
 /// when no subtraction does.
 ///
-/// For each figure (the sizes, the grade, each factor, each text item) and each two splits T and
-/// S, a reader knows the figure of every shown group, of the whole dataset, and so of sums of
-/// shown groups and of the rest beside them. The sums of T's groups checked: each shown group;
-/// all shown groups together; and, for each shown group of S, the shown groups of T it meets
-/// (the smallest sum of T's groups that holds it). From such a sum (or the rest of the dataset
-/// beside it) the reader can subtract the shown groups of S that lie wholly inside it; what
-/// remains must be nobody or at least `min_group_size` responses (for texts: at least two, so no
-/// text is tied to one person). The candidates returned are the groups of T in the sum and the
-/// groups of S subtracted: hiding any one of them stops it.
+/// For each figure (the sizes, the grade, each factor, each text item) and each split T, a
+/// reader knows the figure of every shown group, of the whole dataset, and so of sums of shown
+/// groups and of the rest beside them. The sums of T's groups checked: each shown group; all
+/// shown groups together; and, for each shown group of another split, the shown groups of T it
+/// meets (the smallest sum of T's groups that holds it). From such a sum (or the rest of the
+/// dataset beside it) the reader can subtract shown groups of other splits that lie wholly inside
+/// it and do not overlap: all of one other split's, or (found greedily, largest first) of several
+/// splits at once. What remains must not be a handful: for a value (sizes, grade, themes), 1 to
+/// `min_group_size` − 1 responses counted in it; for the open answers of an item, at least one
+/// text written by 1 to `min_group_size` − 1 people (a text of a shown group is tied to that
+/// whole group, which is no handful). The candidates returned are the groups of T in the sum and
+/// the groups subtracted: hiding any one of them stops it.
 ///
 /// Two examples. A chain of conditional items: "how often" is asked when "together = yes",
 /// "home visits" when "how often" is monthly or weekly. The "not asked" group of home visits is
@@ -594,8 +597,7 @@ fn in_figure(sc: &ResponseScores, phi: usize, has_grade: bool) -> bool {
 /// of "together = no" gives that person's grade. And a sum: local team 12 and GI 12, all in
 /// Apeldoorn (20) or Epe (4, hidden as small): local team plus GI minus Apeldoorn gives Epe.
 ///
-/// Left open: sums of groups of three splits at once, and sums of T's groups other than those
-/// above.
+/// Left open: other sums of T's groups, and subtractions the greedy choice does not find.
 fn differencing_leak(
     profiles: &[Profile],
     counts: &[SplitCounts],
@@ -603,86 +605,140 @@ fn differencing_leak(
     min: usize,
 ) -> Option<Vec<(usize, usize)>> {
     let first = counts.first()?;
+    let splits = counts.len();
+    let figures = first.figures.len() + 1;
     let sizes: Vec<usize> = counts.iter().map(|c| c.groups.len()).collect();
     let shown = |s: usize, g: usize, phi: usize| {
         decisions[s].groups[g].is_none() && (phi == 0 || !decisions[s].figures[phi - 1][g])
     };
-    for a in 0..counts.len() {
-        for b in a + 1..counts.len() {
-            for phi in 0..=first.figures.len() {
-                let texts = phi > 0 && first.figures[phi - 1].kind == FigureKind::Texts;
-                let need = if texts { 2 } else { min };
-                // Responses per (group of a, group of b) counted in this figure.
-                let mut cross = vec![0usize; sizes[a] * sizes[b]];
-                for p in profiles.iter().filter(|p| p.counted[phi]) {
-                    cross[p.groups[a] * sizes[b] + p.groups[b]] += p.responses;
+    // Per figure, per ordered pair of splits (a, b): responses per (group of a, group of b).
+    let pair = |a: usize, b: usize| a * splits + b;
+    let mut cross: Vec<Vec<Vec<usize>>> = vec![vec![Vec::new(); splits * splits]; figures];
+    for table in cross.iter_mut() {
+        for a in 0..splits {
+            for b in 0..splits {
+                table[pair(a, b)] = vec![0; sizes[a] * sizes[b]];
+            }
+        }
+    }
+    for p in profiles {
+        for (phi, table) in cross.iter_mut().enumerate() {
+            if !p.counted[phi] {
+                continue;
+            }
+            for a in 0..splits {
+                for b in 0..splits {
+                    table[pair(a, b)][p.groups[a] * sizes[b] + p.groups[b]] += p.responses;
                 }
-                let total: usize = cross.iter().sum();
-                // The dataset's own figure is shown (a value needs the minimum, see `headline`).
-                let total_known = texts || total >= min;
-                for (t, s) in [(a, b), (b, a)] {
-                    let at = |gt: usize, gs: usize| {
-                        if t == a {
-                            cross[gt * sizes[b] + gs]
+            }
+        }
+    }
+    let at = |phi: usize, a: usize, ga: usize, b: usize, gb: usize| {
+        cross[phi][pair(a, b)][ga * sizes[b] + gb]
+    };
+    // Per figure, per split and group: responses counted.
+    let size = |phi: usize, s: usize, g: usize| (0..sizes[s]).map(|h| at(phi, s, g, s, h)).sum();
+    for phi in 0..figures {
+        let texts = phi > 0 && first.figures[phi - 1].kind == FigureKind::Texts;
+        let total: usize = (0..sizes[0]).map(|g| size(phi, 0, g)).sum::<usize>();
+        // The dataset's own figure is shown (a value needs the minimum, see `headline`).
+        let total_known = texts || total >= min;
+        let people_total: usize = (0..sizes[0]).map(|g| size(0, 0, g)).sum::<usize>();
+        for t in 0..splits {
+            let shown_t: Vec<usize> = (0..sizes[t])
+                .filter(|&g| shown(t, g, phi) && size(0, t, g) > 0)
+                .collect();
+            let mut sums: Vec<Vec<usize>> = shown_t.iter().map(|&g| vec![g]).collect();
+            if shown_t.len() > 1 {
+                sums.push(shown_t.clone());
+            }
+            for s in (0..splits).filter(|&s| s != t) {
+                for gs in (0..sizes[s]).filter(|&g| shown(s, g, phi)) {
+                    let meeting: Vec<usize> = (0..sizes[t])
+                        .filter(|&gt| at(0, t, gt, s, gs) > 0)
+                        .collect();
+                    if meeting.len() > 1
+                        && meeting.iter().all(|gt| shown_t.contains(gt))
+                        && !sums.contains(&meeting)
+                    {
+                        sums.push(meeting);
+                    }
+                }
+            }
+            for sum in &sums {
+                for rest_beside in [false, true] {
+                    if rest_beside && !total_known {
+                        continue;
+                    }
+                    // People and figure counts of the set the reader knows.
+                    let in_sum = |phi: usize, s: usize, g: usize| -> usize {
+                        sum.iter().map(|&gt| at(phi, t, gt, s, g)).sum()
+                    };
+                    let people: usize = sum.iter().map(|&gt| size(0, t, gt)).sum();
+                    let counted: usize = sum.iter().map(|&gt| size(phi, t, gt)).sum();
+                    let (people, counted) = if rest_beside {
+                        (people_total - people, total - counted)
+                    } else {
+                        (people, counted)
+                    };
+                    // Shown groups of other splits whose figure lies wholly inside it (every
+                    // response it counts), largest first; with how many of its people are in it.
+                    let mut inside: Vec<(usize, usize, usize, usize)> = (0..splits)
+                        .filter(|&s| s != t)
+                        .flat_map(|s| (0..sizes[s]).map(move |g| (s, g)))
+                        .filter(|&(s, g)| shown(s, g, phi) && size(phi, s, g) > 0)
+                        .filter(|&(s, g)| {
+                            let held = in_sum(phi, s, g);
+                            if rest_beside {
+                                held == 0
+                            } else {
+                                held == size(phi, s, g)
+                            }
+                        })
+                        .map(|(s, g)| {
+                            let people_in = if rest_beside {
+                                size(0, s, g) - in_sum(0, s, g)
+                            } else {
+                                in_sum(0, s, g)
+                            };
+                            (size(phi, s, g), s, g, people_in)
+                        })
+                        .collect();
+                    sorting::sort_by(&mut inside, |x, y| y.cmp(x));
+                    let leaves_few = |taken: &[(usize, usize, usize, usize)]| {
+                        let rest_people = people - taken.iter().map(|x| x.3).sum::<usize>();
+                        let rest_counted = counted - taken.iter().map(|x| x.0).sum::<usize>();
+                        if texts {
+                            rest_counted > 0 && rest_people < min
                         } else {
-                            cross[gs * sizes[b] + gt]
+                            rest_counted > 0 && rest_counted < min
                         }
                     };
-                    let column: Vec<usize> = (0..sizes[s])
-                        .map(|gs| (0..sizes[t]).map(|gt| at(gt, gs)).sum())
+                    // All of one other split's (they never overlap), then several splits'.
+                    let mut tries: Vec<Vec<(usize, usize, usize, usize)>> = (0..splits)
+                        .filter(|&s| s != t)
+                        .map(|s| inside.iter().copied().filter(|x| x.1 == s).collect())
                         .collect();
-                    let row: Vec<usize> = (0..sizes[t])
-                        .map(|gt| (0..sizes[s]).map(|gs| at(gt, gs)).sum())
-                        .collect();
-                    let shown_t: Vec<usize> = (0..sizes[t])
-                        .filter(|&gt| shown(t, gt, phi) && row[gt] > 0)
-                        .collect();
-                    let shown_s: Vec<usize> = (0..sizes[s])
-                        .filter(|&gs| shown(s, gs, phi) && column[gs] > 0)
-                        .collect();
-                    // The sums of T's shown groups a reader has: each one, all of them, and
-                    // those meeting one shown group of S.
-                    let mut sums: Vec<Vec<usize>> = shown_t.iter().map(|&gt| vec![gt]).collect();
-                    if shown_t.len() > 1 {
-                        sums.push(shown_t.clone());
-                    }
-                    for &gs in &shown_s {
-                        let meeting: Vec<usize> =
-                            (0..sizes[t]).filter(|&gt| at(gt, gs) > 0).collect();
-                        if meeting.len() > 1 && meeting.iter().all(|gt| shown_t.contains(gt)) {
-                            sums.push(meeting);
+                    let mut packed: Vec<(usize, usize, usize, usize)> = Vec::new();
+                    for &x in &inside {
+                        // Groups of one split never overlap; of two, when no response counted
+                        // here is in both.
+                        let apart = packed
+                            .iter()
+                            .all(|&(_, s, g, _)| s == x.1 || at(phi, s, g, x.1, x.2) == 0);
+                        if apart {
+                            packed.push(x);
                         }
                     }
-                    for sum in sums {
-                        let size: usize = sum.iter().map(|&gt| row[gt]).sum();
-                        let inside = |gs: usize| sum.iter().map(|&gt| at(gt, gs)).sum::<usize>();
-                        for rest_beside in [false, true] {
-                            if rest_beside && !total_known {
-                                continue;
-                            }
-                            // The shown groups of S wholly inside the sum (or the rest beside it).
-                            let subtracted: Vec<usize> = shown_s
-                                .iter()
-                                .copied()
-                                .filter(|&gs| {
-                                    if rest_beside {
-                                        inside(gs) == 0
-                                    } else {
-                                        inside(gs) == column[gs]
-                                    }
-                                })
-                                .collect();
-                            let known = if rest_beside { total - size } else { size };
-                            let rest =
-                                known - subtracted.iter().map(|&gs| column[gs]).sum::<usize>();
-                            if rest > 0 && rest < need {
-                                return Some(
-                                    sum.iter()
-                                        .map(|&gt| (t, gt))
-                                        .chain(subtracted.iter().map(|&gs| (s, gs)))
-                                        .collect(),
-                                );
-                            }
+                    tries.push(packed);
+                    for taken in tries {
+                        if leaves_few(&taken) {
+                            return Some(
+                                sum.iter()
+                                    .map(|&gt| (t, gt))
+                                    .chain(taken.iter().map(|&(_, s, g, _)| (s, g)))
+                                    .collect(),
+                            );
                         }
                     }
                 }
