@@ -49,7 +49,14 @@ pub fn set_title_detail(detail: String) {
         use_context::<TitleDetail>(),
         use_context::<ReadSignal<Route>>(),
     ) {
-        slot.set(Some((route.get_untracked(), detail)));
+        let mine = Some((route.get_untracked(), detail));
+        slot.set(mine.clone());
+        // Gone with the screen (or the step) that set it, unless another has set its own since.
+        on_cleanup(move || {
+            if slot.with_untracked(|now| *now == mine) {
+                slot.set(None);
+            }
+        });
     }
 }
 

@@ -481,6 +481,14 @@ test("an open answer holds 5,000 characters, emoji too (not 5,000 UTF-16 units)"
   await field.fill("🙂".repeat(5003));
   await page.locator("#count-strengths", { hasText: "Nog 0 tekens" }).waitFor();
   assert.equal([...(await field.inputValue())].length, 5000);
+  // Typing at the start of a full answer changes nothing; the end of what was written stays.
+  await field.fill("a" + "🙂".repeat(4998) + "z");
+  await field.press("Control+Home");
+  await field.pressSequentially("xy");
+  const value = await field.inputValue();
+  assert.equal([...value].length, 5000);
+  assert.ok(value.endsWith("z") && value.startsWith("a🙂"), value.slice(0, 5) + "…" + value.slice(-3));
+  await field.fill("🙂".repeat(5003));
   let stored;
   for (let i = 0; i < 100; i++) {
     [stored] = await storedResponses(page);

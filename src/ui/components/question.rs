@@ -55,9 +55,7 @@ pub fn answer_text(item: &Item, value: &Value, t: &Messages, lang: Lang) -> Stri
             .map(option_label)
             .collect::<Vec<_>>()
             .join(", "),
-        (ItemKind::Number { .. }, Value::Number(n)) => {
-            crate::domain::format_number(n.as_f64().unwrap_or(0.0), lang)
-        }
+        (ItemKind::Number { .. }, Value::Number(n)) => number_text(n.as_f64().unwrap_or(0.0), lang),
         (_, Value::String(s)) => s.clone(),
         (_, other) => other.to_string(),
     }
@@ -278,6 +276,42 @@ fn number_json(x: f64) -> Value {
     }
 }
 
+/// How many characters come before a position counted in UTF-16 units (the browser's).
+fn chars_before(text: &str, units: usize) -> usize {
+    let mut seen = 0;
+    text.chars()
+        .take_while(|c| {
+            seen += c.len_utf16();
+            seen <= units
+        })
+        .count()
+}
+
+/// `text` with `excess` characters removed just before character position `cursor` (from the
+/// end when fewer stand before it), and where the cursor is then.
+fn cut_before(text: &str, cursor: usize, excess: usize) -> (String, usize) {
+    let start = cursor.saturating_sub(excess);
+    let kept: String = text
+        .chars()
+        .take(start)
+        .chain(text.chars().skip(cursor))
+        .collect();
+    let left = excess.saturating_sub(cursor - start);
+    let total = kept.chars().count();
+    (kept.chars().take(total - left).collect(), start)
+}
+
+/// A stored number as the field shows it, in a form the field reads back: 2.125 is "2,1250",
+/// since "2,125" is refused as possibly a thousands separator (`parse_decimal`).
+fn number_text(x: f64, lang: Lang) -> String {
+    let text = crate::domain::format_number(x, lang);
+    if parse_decimal(&text).is_some() {
+        text
+    } else {
+        text + "0"
+    }
+}
+
 fn number_field(
     item: Item,
     question_text: impl Fn() -> String + Send + Sync + 'static,
@@ -289,7 +323,7 @@ fn number_field(
     let input_id = format!("q-{}", item.id);
     let initial = current()
         .and_then(|v| v.as_f64())
-        .map(|x| crate::domain::format_number(x, i18n.lang()))
+        .map(|x| number_text(x, i18n.lang()))
         .unwrap_or_default();
     let typed_error = RwSignal::new(false);
     let field = NodeRef::<leptos::html::Input>::new();
@@ -336,7 +370,7 @@ fn number_field(
             if stored != shown {
                 input.set_value(
                     &stored
-                        .map(|x| crate::domain::format_number(x, i18n.lang_untracked()))
+                        .map(|x| number_text(x, i18n.lang_untracked()))
                         .unwrap_or_default(),
                 );
                 mark(false);
@@ -485,10 +519,21 @@ fn text_field(
                     // The limit counts characters, as an import does (design §2); `maxlength`
                     // would count UTF-16 units and stop at 2,500 emoji.
                     let mut text = event_target_value(&ev);
-                    if text.chars().count() > max {
-                        text = text.chars().take(max).collect();
+                    let count = text.chars().count();
+                    if count > max {
+                        // What was just typed or pasted (before the cursor) gives way, not the
+                        // end of what was written earlier; the cursor stays where it was.
                         if let Some(area) = area.get_untracked() {
-                            area.set_value(&text);
+                            let cursor = area
+                                .selection_start()
+                                .ok()
+                                .flatten()
+                                .map_or(count, |units| chars_before(&text, units as usize));
+                            let (kept, at) = cut_before(&text, cursor, count - max);
+                            area.set_value(&kept);
+                            let units: usize = kept.chars().take(at).map(char::len_utf16).sum();
+                            let _ = area.set_selection_range(units as u32, units as u32);
+                            text = kept;
                         }
                     }
                     length.set(text.chars().count());
@@ -508,6 +553,27 @@ fn text_field(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn past_the_limit_what_was_just_inserted_gives_way() {
+        // "abcXYZdef" with the cursor after "XYZ" (just pasted), 2 too many: "X" stays.
+        assert_eq!(cut_before("abcXYZdef", 6, 2), ("abcXdef".to_string(), 4));
+        // Cursor at the end: the end goes, as typing there would.
+        assert_eq!(cut_before("abcdef", 6, 1), ("abcde".to_string(), 5));
+        // More too many than stand before the cursor: the rest from the end.
+        assert_eq!(cut_before("abcdef", 1, 3), ("bcd".to_string(), 0));
+        // Positions in UTF-16 units: an emoji is two.
+        assert_eq!(chars_before("🙂🙂a", 4), 2);
+        assert_eq!(chars_before("🙂🙂a", 5), 3);
+    }
+
+    #[test]
+    fn a_number_is_shown_so_that_it_reads_back() {
+        assert_eq!(number_text(2.125, Lang::Nl), "2,1250");
+        assert_eq!(parse_decimal(&number_text(2.125, Lang::Nl)), Some(2.125));
+        assert_eq!(number_text(12.5, Lang::Nl), "12,5");
+        assert_eq!(number_text(1000.0, Lang::En), "1000");
+    }
 
     #[test]
     fn numbers_stored_as_integers_when_whole() {

@@ -66,7 +66,16 @@ pub fn MeetingSynthesis(
                 }
             }
             let report_id = questionnaire.with(|q| q.as_ref().map(|q| q.id().to_string()));
-            let meetings = of_report(d.meetings.values(), report_id.as_deref(), &values);
+            // The report questionnaire's own municipalities only: the list above falls back to
+            // another's (or the built-in one's) to name places, which must not pull that
+            // region's meetings in.
+            let own: Vec<String> = questionnaire.with(|q| {
+                q.as_ref()
+                    .and_then(|q| q.municipality_item())
+                    .map(|i| i.kind.options().iter().map(|o| o.value.clone()).collect())
+                    .unwrap_or_default()
+            });
+            let meetings = of_report(d.meetings.values(), report_id.as_deref(), &own);
             (
                 synthesise(meetings, &values),
                 options,
