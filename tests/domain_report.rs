@@ -491,6 +491,7 @@ fn protected_rounds(
     let mut cmp = compare_rounds(&build_report(q, a, &options), &build_report(q, b, &options));
     protect_round(&mut cmp, Side::A, q, &main, a, Some(b), &refs);
     protect_round(&mut cmp, Side::B, q, &main, b, Some(a), &refs);
+    samenscan::domain::report::hide_columns_hidden_in_either_round(&mut cmp);
     cmp
 }
 
@@ -1040,4 +1041,77 @@ fn responses_that_do_not_fit_the_kept_definition_are_left_out_and_counted_as_suc
         assert!(!csv.contains(id), "{id} in the CSV");
     }
     assert!(csv.contains("000000000001"));
+}
+
+/// A round hides a group of its own (here team x, whose figures minus the local team's would
+/// expose one response), while the other round and the full report show that column: the full
+/// report minus the other round gave the hidden cell back (an acceptance test's find). The
+/// column is then hidden in both rounds.
+#[test]
+fn a_column_hidden_in_one_round_is_hidden_in_both() {
+    let q = Questionnaire::from_value(json!({
+        "id": "t2", "version": 1, "title": {"nl": "T"}, "min_group_size": 3,
+        "sections": [{"id": "s", "title": {"nl": "S"}, "items": [
+            {"id": "org", "kind": "choice", "group_by": true, "label": {"nl": "Org"},
+             "options": [{"value": "lt", "label": {"nl": "LT"}}, {"value": "gi", "label": {"nl": "GI"}}]},
+            {"id": "team", "kind": "choice", "group_by": true, "label": {"nl": "Team"},
+             "options": [{"value": "x", "label": {"nl": "X"}}, {"value": "y", "label": {"nl": "Y"}}]},
+            {"id": "score", "kind": "grade", "label": {"nl": "Cijfer"}}
+        ]}]
+    }))
+    .unwrap();
+    let make = |first: u32, cells: &[(&str, &str, usize)]| -> Vec<Response> {
+        let mut out = Vec::new();
+        for &(org, team, n) in cells {
+            for _ in 0..n {
+                let i = first + out.len() as u32;
+                let mut r = response(
+                    i,
+                    Status::Complete,
+                    1,
+                    json!({"org": org, "team": team, "score": 5 + i % 5}),
+                );
+                r.questionnaire.id = "t2".into();
+                out.push(r);
+            }
+        }
+        out
+    };
+    let a = make(100, &[("lt", "x", 5), ("lt", "y", 1), ("gi", "y", 5)]);
+    let b = make(
+        200,
+        &[
+            ("lt", "x", 4),
+            ("lt", "y", 4),
+            ("gi", "x", 4),
+            ("gi", "y", 4),
+        ],
+    );
+    let all: Vec<Response> = a.iter().chain(&b).cloned().collect();
+    let cmp = protected_rounds(&q, &all, &a, &b);
+    for split in &cmp.splits {
+        for column in [
+            |g: &samenscan::domain::report::GroupChange| g.n.clone(),
+            |g: &samenscan::domain::report::GroupChange| g.grade_mean.clone(),
+        ] {
+            let cells: Vec<_> = split.groups.iter().map(column).collect();
+            let any_hidden = cells
+                .iter()
+                .any(|c| c.a.is_suppressed() || c.b.is_suppressed());
+            if any_hidden {
+                assert!(
+                    cells
+                        .iter()
+                        .all(|c| c.a.is_suppressed() && c.b.is_suppressed()),
+                    "{}: {cells:?}",
+                    split.item_id
+                );
+            }
+        }
+    }
+    // Round A did hide something of its own.
+    assert!(cmp
+        .splits
+        .iter()
+        .any(|s| s.groups.iter().any(|g| g.n.a.is_suppressed())));
 }

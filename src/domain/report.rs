@@ -1742,6 +1742,43 @@ impl Change {
     }
 }
 
+/// After [`protect_round`] on both sides: a column of a split (the counts, the grade, one
+/// factor) hidden for any group in either round is hidden for every group in both. Each round is
+/// a report of its own and hides its own small groups, but with the full report beside it, a
+/// group's figure in one round is the full report's minus the other round's (and the rest's):
+/// a cell hidden in one round only would follow (an acceptance test's find). Hiding the column
+/// in both leaves only the full report's figures and each round's totals.
+pub fn hide_columns_hidden_in_either_round(cmp: &mut RoundComparison) {
+    for split in &mut cmp.splits {
+        let hidden = |c: &Change| c.a.is_suppressed() || c.b.is_suppressed();
+        let n = split.groups.iter().any(|g| hidden(&g.n));
+        let grade = split.groups.iter().any(|g| hidden(&g.grade_mean));
+        let factor_ids: Vec<String> = split
+            .groups
+            .iter()
+            .flat_map(|g| g.factors.iter().filter(|f| hidden(&f.mean)))
+            .map(|f| f.factor_id.clone())
+            .collect();
+        for g in &mut split.groups {
+            for side in [Side::A, Side::B] {
+                if n {
+                    g.n.hide(side);
+                }
+                if grade {
+                    g.grade_mean.hide(side);
+                }
+                for f in g
+                    .factors
+                    .iter_mut()
+                    .filter(|f| factor_ids.contains(&f.factor_id))
+                {
+                    f.mean.hide(side);
+                }
+            }
+        }
+    }
+}
+
 /// Hides the figures of round `side` that could be worked out for a small group by setting the
 /// round beside the full report on the same questionnaire (`main`, over all of `dataset`) and
 /// the other round (`other`, when it uses the same questionnaire): design §4, "no hidden figure

@@ -9,7 +9,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::browser::{clock, repository};
 use crate::domain::import_log::{rebuild, ImportRecord};
 use crate::domain::report::{
-    build_report, compare_rounds, protect_round, round_reference, Report, ReportOptions, Side,
+    build_report, compare_rounds, hide_columns_hidden_in_either_round, protect_round,
+    round_reference, Report, ReportOptions, Side,
 };
 use crate::domain::response::in_period;
 use crate::domain::sorting;
@@ -170,6 +171,7 @@ pub fn Rounds(
                 protect_round(&mut comparison, side, round_q, full, list, other, &all);
             }
         });
+        hide_columns_hidden_in_either_round(&mut comparison);
         Some(Ok(comparison))
     });
     let date_field = move |id: &'static str,
