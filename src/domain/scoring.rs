@@ -51,6 +51,9 @@ pub struct ResponseScores<'a> {
     pub groups: Vec<Option<usize>>,
     /// One entry per text item, in order: the answer when visible and not blank.
     pub texts: Vec<Option<&'a str>>,
+    /// Whether every given answer fits the questionnaire: a known item, of its kind, within its
+    /// range and options (what `validation::fits` says, read from the answers looked up here).
+    pub fits: bool,
 }
 
 /// The working vectors of [`Scorer::score_into`], kept from one response to the next.
@@ -317,12 +320,19 @@ impl<'q> Scorer<'q> {
             .iter()
             .map(|&i| Self::text(answer(i)))
             .collect();
+        let known = values.iter().filter(|v| v.is_some()).count();
+        let fits = known == answers.len()
+            && values
+                .iter()
+                .zip(&self.items)
+                .all(|(v, item)| v.is_none_or(|v| parse_answer(item, v).is_ok()));
         ResponseScores {
             grade,
             factors,
             complete_factor_items,
             groups,
             texts,
+            fits,
         }
     }
 }
