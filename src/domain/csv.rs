@@ -15,8 +15,7 @@ use super::format::format_plain;
 use super::lang::Lang;
 use super::questionnaire::{Item, ItemKind, Questionnaire};
 use super::response::{Response, Status, Timestamp};
-use super::scoring::Scorer;
-use super::validation::fits;
+use super::scoring::{ScoreBuffers, Scorer};
 
 /// The byte-order mark that makes Excel read the file as UTF-8.
 pub const BOM: &str = "\u{feff}";
@@ -162,12 +161,17 @@ pub fn responses_csv<'r>(
     let reference = questionnaire.reference();
     let scorer = Scorer::new(questionnaire);
     // The responses the report counts: one that does not fit this definition is left out
-    // there (see `validation::fits`), and its values would not be in the codebook.
-    let mut counted: Vec<&Response> = responses
-        .into_iter()
-        .filter(|r| r.status == Status::Complete && r.questionnaire == reference)
-        .filter(|r| fits(&scorer, &r.answers))
-        .collect();
+    // there (see `ResponseScores::fits`), and its values would not be in the codebook.
+    let mut buffers = ScoreBuffers::default();
+    let mut counted: Vec<&Response> = Vec::new();
+    for r in responses {
+        if r.status == Status::Complete
+            && r.questionnaire == reference
+            && scorer.score_into(&r.answers, &mut buffers, |_, _| {}).fits
+        {
+            counted.push(r);
+        }
+    }
     sorting::sort_by(&mut counted, |a, b| a.id.cmp(&b.id));
     for r in counted {
         let mut cells = vec![

@@ -447,16 +447,16 @@ fn suppress_splits(
     let counts: Vec<SplitCounts> = tallies.iter().map(SplitTally::counts).collect();
     let has_grade = tallies.first().is_some_and(|t| !t.grade.is_empty());
     let figures = counts.first().map_or(0, |c| c.figures.len());
+    let sizes: Vec<usize> = counts.iter().map(|c| c.groups.len()).collect();
     // Only two splits or more can be set against each other.
     let profiles = if counts.len() >= 2 {
-        profiles(scores, &sizes_of(&counts), figures, has_grade)
+        profiles(scores, &sizes, figures, has_grade)
     } else {
         Vec::new()
     };
     let mut forced: Vec<Vec<bool>> = counts.iter().map(|c| vec![false; c.groups.len()]).collect();
     let mut decisions: Vec<SplitSuppression> =
         counts.iter().map(|c| suppress_split(c, min)).collect();
-    let sizes: Vec<usize> = counts.iter().map(|c| c.groups.len()).collect();
     let classes = identical_groups(scores, &sizes);
     loop {
         let mut again = vec![false; counts.len()];
@@ -516,10 +516,6 @@ struct Profile {
     /// Per figure, as [`in_figure`] numbers them.
     counted: Vec<bool>,
     responses: usize,
-}
-
-fn sizes_of(counts: &[SplitCounts]) -> Vec<usize> {
-    counts.iter().map(|c| c.groups.len()).collect()
 }
 
 /// The responses as [`Profile`]s (far fewer than responses in a large dataset), in a fixed order.
@@ -1200,7 +1196,7 @@ pub fn build_report<'r>(
     for r in responses {
         if is_counted(questionnaire, r) {
             // Alpha's rows are taken only from responses that fit; a response that does not is
-            // counted apart (see `validation::fits`).
+            // counted apart (see `ResponseScores::fits`).
             marks.clear();
             marks.extend(alpha_rows.iter().map(Vec::len));
             let scored = scorer.score_into(&r.answers, &mut buffers, |f, items| {

@@ -52,7 +52,10 @@ pub struct ResponseScores<'a> {
     /// One entry per text item, in order: the answer when visible and not blank.
     pub texts: Vec<Option<&'a str>>,
     /// Whether every given answer fits the questionnaire: a known item, of its kind, within its
-    /// range and options (what `validation::fits` says, read from the answers looked up here).
+    /// range and options (`validation::parse_answer`). An imported record was checked against
+    /// the definition its file carried; when two files carry different definitions under one id
+    /// and version, the dataset keeps one, and a record that only fits the other is left out of
+    /// the report and the CSV rather than read as "not answered" or lost from a mean.
     pub fits: bool,
 }
 

@@ -360,15 +360,6 @@ pub fn validate_answers(
     validate_answers_with(&Scorer::new(questionnaire), answers, mode)
 }
 
-/// Whether every given answer fits the questionnaire (a known item, of its kind, within its
-/// range and options). An imported record was checked against the definition its file carried;
-/// when two files carry different definitions under one id and version, the dataset keeps one,
-/// and a record that only fits the other is left out of the figures ([`super::report`]) rather
-/// than read as "not answered" or lost from a mean.
-pub fn fits(scorer: &Scorer, answers: &Answers) -> bool {
-    validate_answers_with(scorer, answers, Mode::Draft).is_empty()
-}
-
 /// [`validate_answers`] with the questionnaire prepared once (see [`Scorer`]), for checking
 /// many responses: an import checks 100,000.
 pub fn validate_answers_with(scorer: &Scorer, answers: &Answers, mode: Mode) -> Vec<AnswerIssue> {

@@ -31,6 +31,15 @@ const SAVE_ID: &str = "export-save";
 /// The shortest passphrase accepted for an encrypted export.
 const MIN_PASSPHRASE_CHARS: usize = 10;
 
+/// What is wrong with the passphrase typed for an encrypted export.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum PassphraseProblem {
+    /// Fewer than [`MIN_PASSPHRASE_CHARS`] characters.
+    Short,
+    /// The repetition differs.
+    Mismatch,
+}
+
 /// A free-text field with findings: which record (a response, or a meeting), which field (an
 /// item id, or a meeting field path).
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -265,16 +274,14 @@ fn ExportForm(everything: bool) -> impl IntoView {
     // summary lists what does, until nothing does (the button is never disabled for it, so a
     // keyboard or screen-reader user can always reach it and hear why).
     let tried = RwSignal::new(false);
-    // The passphrase problem to show, if encryption is chosen.
+    // The passphrase problem, if encryption is chosen.
     let passphrase_problem = Memo::new(move |_| {
         if !encrypt.get() {
-            return None;
-        }
-        let t = i18n.t();
-        if passphrase.with(|p| p.chars().count() < MIN_PASSPHRASE_CHARS) {
-            Some(t.passphrase_short)
+            None
+        } else if passphrase.with(|p| p.chars().count() < MIN_PASSPHRASE_CHARS) {
+            Some(PassphraseProblem::Short)
         } else if passphrase.get() != repeat.get() {
-            Some(t.passphrase_mismatch)
+            Some(PassphraseProblem::Mismatch)
         } else {
             None
         }
@@ -293,18 +300,16 @@ fn ExportForm(everything: bool) -> impl IntoView {
         if let Some(target) = first_open_field.get().filter(|_| open > 0) {
             out.push((target, count(t.export_problem_findings, open)));
         }
-        if encrypt.get() {
-            if passphrase.with(|p| p.chars().count() < MIN_PASSPHRASE_CHARS) {
-                out.push((
-                    "passphrase".into(),
-                    t.export_problem_passphrase_short.into(),
-                ));
-            } else if passphrase.get() != repeat.get() {
-                out.push((
-                    "passphrase-repeat".into(),
-                    t.export_problem_passphrase_mismatch.into(),
-                ));
-            }
+        match passphrase_problem.get() {
+            Some(PassphraseProblem::Short) => out.push((
+                "passphrase".into(),
+                t.export_problem_passphrase_short.into(),
+            )),
+            Some(PassphraseProblem::Mismatch) => out.push((
+                "passphrase-repeat".into(),
+                t.export_problem_passphrase_mismatch.into(),
+            )),
+            None => {}
         }
         out
     });
@@ -503,14 +508,19 @@ fn ExportForm(everything: bool) -> impl IntoView {
                     <label class="question" for="passphrase">{tr(|t| t.passphrase)}</label>
                     <input type="password" class="input" id="passphrase" autocomplete="new-password"
                         aria-describedby="passphrase-problem"
-                        aria-invalid=move || (passphrase_problem.get() == Some(i18n.t().passphrase_short)).to_string()
+                        aria-invalid=move || (passphrase_problem.get() == Some(PassphraseProblem::Short)).to_string()
                         on:input=move |ev| passphrase.set(event_target_value(&ev)) />
                     <label class="question" for="passphrase-repeat">{tr(|t| t.passphrase_repeat)}</label>
                     <input type="password" class="input" id="passphrase-repeat" autocomplete="new-password"
                         aria-describedby="passphrase-problem"
-                        aria-invalid=move || (passphrase_problem.get() == Some(i18n.t().passphrase_mismatch)).to_string()
+                        aria-invalid=move || (passphrase_problem.get() == Some(PassphraseProblem::Mismatch)).to_string()
                         on:input=move |ev| repeat.set(event_target_value(&ev)) />
-                    <p class="error-message" id="passphrase-problem">{move || passphrase_problem.get()}</p>
+                    <p class="error-message" id="passphrase-problem">
+                        {move || passphrase_problem.get().map(|p| match p {
+                            PassphraseProblem::Short => i18n.t().passphrase_short,
+                            PassphraseProblem::Mismatch => i18n.t().passphrase_mismatch,
+                        })}
+                    </p>
                 </div>
             </Show>
             <div class="actions">
