@@ -821,24 +821,45 @@ mod properties {
             prop_assert_eq!(&open_answers_by(&q, &by_none, Some("org")), &*by_org.open_answers);
             prop_assert_eq!(&open_answers_by(&q, &by_org, None), &*by_none.open_answers);
             prop_assert_eq!(&open_answers_by(&q, &by_org, Some("no-such-item")), &*by_none.open_answers);
-            // And against the responses themselves: every group that is shown lists exactly the
-            // non-blank answers of its counted responses, sorted.
+            // And against the responses themselves: every group that is shown lists non-blank
+            // answers of its own counted responses, sorted, and with the answers listed under
+            // no group they are every counted answer, each once.
             let counted: Vec<(Option<usize>, Option<usize>)> = people
                 .iter()
                 .filter(|(_, _, kind)| *kind >= 2)
                 .map(|(org, text, _)| (*org, text.filter(|t| !texts[*t].trim().is_empty())))
                 .collect();
+            let answers_of = |in_group: &dyn Fn(&Option<usize>) -> bool| -> Vec<String> {
+                let mut found: Vec<String> = counted
+                    .iter()
+                    .filter(|(org, _)| in_group(org))
+                    .filter_map(|(_, t)| t.map(|t| texts[t].to_string()))
+                    .collect();
+                found.sort();
+                found
+            };
+            let all_counted = answers_of(&|_| true);
+            let mut listed: Vec<String> = Vec::new();
             for (g, group) in by_org.open_answers.groups.iter().enumerate() {
                 if let Cell::Shown(answers) = &group.texts[0].answers {
                     let in_group = |org: &Option<usize>| if g < 2 { *org == Some(g) } else { org.is_none() };
-                    let mut expected: Vec<String> = counted
-                        .iter()
-                        .filter(|(org, _)| in_group(org))
-                        .filter_map(|(_, t)| t.map(|t| texts[t].to_string()))
-                        .collect();
-                    expected.sort();
-                    prop_assert_eq!(answers, &expected);
+                    let mut own = answers_of(&in_group);
+                    for a in answers {
+                        let at = own.iter().position(|x| x == a);
+                        prop_assert!(at.is_some(), "{a:?} is not an answer of group {g}");
+                        own.remove(at.unwrap());
+                    }
+                    prop_assert!(answers.windows(2).all(|w| w[0] <= w[1]));
+                    listed.extend(answers.iter().cloned());
                 }
+            }
+            match &by_org.open_answers.untied[0].answers {
+                Cell::Shown(apart) => listed.extend(apart.iter().cloned()),
+                _ => prop_assert!(by_org.n.is_suppressed()),
+            }
+            if !by_org.n.is_suppressed() {
+                listed.sort();
+                prop_assert_eq!(listed, all_counted);
             }
         }
 

@@ -947,6 +947,11 @@ pub struct OpenAnswers {
     pub by: Option<String>,
     /// The groups.
     pub groups: Vec<OpenAnswerGroup>,
+    /// Per text item, the answers listed under no group: those of groups that hide their
+    /// answers, and those that, listed under their group, would narrow their writer down to
+    /// fewer than the minimum together with the other views (`OpenIndex::tie`). Suppressed
+    /// when the whole dataset is below the minimum.
+    pub untied: Vec<TextAnswers>,
 }
 
 /// The report on one questionnaire's responses.
@@ -994,6 +999,10 @@ pub struct OpenIndex {
     groups: Vec<u32>,
     /// Per row, per text item: the answer's index into `texts`, or [`OpenIndex::NONE`].
     answers: Vec<u32>,
+    /// Per row, per text item: the splits (bit `s` for split `s`) whose views list the answer
+    /// under the writer's group; in the others it is listed apart, under no group
+    /// ([`OpenIndex::tie`]).
+    tied: Vec<u64>,
 }
 
 impl OpenIndex {
@@ -1015,6 +1024,7 @@ impl OpenIndex {
             text_items,
             groups: Vec::new(),
             answers: Vec::new(),
+            tied: Vec::new(),
         };
         for sc in scores
             .iter()
@@ -1027,6 +1037,111 @@ impl OpenIndex {
         }
         index.texts.extend(distinct.into_keys().map(str::to_string));
         index
+    }
+
+    /// Decides, for every open answer, the splits whose views list it under the writer's group.
+    /// `scores` are the responses the index was made from, `sizes` the groups per split (the
+    /// last is "not answered"), and `shown(s, g, t)` whether group `g` of split `s` shows its
+    /// answers to text item `t`.
+    ///
+    /// A text is not a count: the same text found under a group in one view and under a group
+    /// in another ties its writer to both, and a text listed by organisation and, switched, by
+    /// municipality named the one GI worker in Epe. Within one split a text is tied to a group
+    /// of at least `min` responses (design §4: which group wrote it is what must stay hidden);
+    /// across splits the same must hold for the combination. So per text item the responses are
+    /// divided step by step into cells: a cell is divided by a split only when every part holds
+    /// at least `min` responses (the responses of groups that hide their answers form one part,
+    /// listed under no group), taking the splits in the questionnaire's order (the first is
+    /// the report's own view); a split that fails is tried again in the smaller cells. Every response of a final cell is listed alike
+    /// in every view: under its group of the splits that divided the cell, apart in the others.
+    /// Two responses of one cell could swap their answers and every view would read the same,
+    /// so no answer can be narrowed to fewer than `min` responses, however the views are put
+    /// together; each step follows from the cell's counts, never from one response's answer.
+    /// Splits past the 64th list every answer apart.
+    fn tie(
+        &mut self,
+        scores: &[ResponseScores],
+        sizes: &[usize],
+        min: usize,
+        shown: impl Fn(usize, usize, usize) -> bool,
+    ) {
+        let splits = self.splits.min(64);
+        let every_split = if splits == 64 {
+            u64::MAX
+        } else {
+            (1 << splits) - 1
+        };
+        // Per response: the row it has in this index (those with an open answer), if any.
+        let mut next_row = 0u32;
+        let rows: Vec<u32> = scores
+            .iter()
+            .map(|sc| {
+                if sc.texts.iter().any(Option::is_some) {
+                    next_row += 1;
+                    next_row - 1
+                } else {
+                    Self::NONE
+                }
+            })
+            .collect();
+        let mut tied = vec![0u64; self.answers.len()];
+        let mut counts = Vec::new();
+        for t in 0..self.text_items {
+            // The class of response `r` in split `s`: its group, or `sizes[s]` when that
+            // group hides its answers.
+            let class = |r: u32, s: usize| {
+                let g = group_index(&scores[r as usize], s, sizes[s]);
+                if shown(s, g, t) {
+                    g
+                } else {
+                    sizes[s]
+                }
+            };
+            let mut cells: Vec<(Vec<u32>, u64)> =
+                vec![((0..scores.len() as u32).collect(), every_split)];
+            while let Some((cell, untried)) = cells.pop() {
+                if cell.len() < min {
+                    continue;
+                }
+                let divides = |s: usize, counts: &mut Vec<usize>| {
+                    counts.clear();
+                    counts.resize(sizes[s] + 1, 0usize);
+                    for &r in &cell {
+                        counts[class(r, s)] += 1;
+                    }
+                    counts.iter().all(|&n| n == 0 || n >= min)
+                        && counts[..sizes[s]].iter().any(|&n| n > 0)
+                };
+                let Some(s) = (0..splits)
+                    .filter(|s| untried >> s & 1 == 1)
+                    .find(|&s| divides(s, &mut counts))
+                else {
+                    continue;
+                };
+                let mut parts: Vec<Vec<u32>> = vec![Vec::new(); sizes[s] + 1];
+                for &r in &cell {
+                    let c = class(r, s);
+                    let row = rows[r as usize];
+                    if c < sizes[s] && row != Self::NONE {
+                        tied[row as usize * self.text_items + t] |= 1 << s;
+                    }
+                    parts[c].push(r);
+                }
+                let rest = untried & !(1u64 << s);
+                cells.extend(
+                    parts
+                        .into_iter()
+                        .filter(|p| !p.is_empty())
+                        .map(|p| (p, rest)),
+                );
+            }
+        }
+        self.tied = tied;
+    }
+
+    /// Whether the answer of `row` to text item `t` is listed under its group in split `s`.
+    fn is_tied(&self, row: usize, t: usize, s: usize) -> bool {
+        s < 64 && self.tied[row * self.text_items + t] >> s & 1 == 1
     }
 
     /// The number of rows.
@@ -1281,11 +1396,13 @@ pub fn build_report<'r>(
         .map(|(item, (tally, decision))| build_split(item, tally, decision, total))
         .collect();
 
-    let open_index = Arc::new(OpenIndex::new(
-        &scores,
-        scorer.group_items().count(),
-        text_count,
-    ));
+    let mut open_index = OpenIndex::new(&scores, scorer.group_items().count(), text_count);
+    let sizes: Vec<usize> = tallies.iter().map(|t| t.n.len()).collect();
+    open_index.tie(&scores, &sizes, min, |s, g, t| {
+        let d = &decisions[s];
+        d.groups[g].is_none() && !d.figures[d.figures.len() - text_count + t][g]
+    });
+    let open_index = Arc::new(open_index);
     let split = open_split(&scorer, options.open_answers_by.as_deref());
     let open_answers = Arc::new(build_open_answers(
         &scorer,
@@ -1544,30 +1661,52 @@ fn build_open_answers(
     // Per group, per text item: indices into the sorted texts; sorting them sorts the answers.
     let mut lists: Vec<Vec<Vec<u32>>> = vec![vec![Vec::new(); text_items.len()]; groups.len()];
     let mut members = vec![0usize; groups.len()];
+    // Per text item: the answers listed under no group (see `OpenIndex::tie`).
+    let mut untied: Vec<Vec<u32>> = vec![Vec::new(); text_items.len()];
     for row in 0..index.rows() {
         let g = match split {
             Some(s) => index.group(row, s).unwrap_or(groups.len() - 1),
             None => 0,
         };
         members[g] += 1;
-        for (t, hidden) in groups[g].3.iter().enumerate() {
-            if let (Some(answer), false) = (index.answer(row, t), hidden) {
-                lists[g][t].push(answer);
+        let group_hidden = groups[g].2.is_some();
+        for (t, &hidden) in groups[g].3.iter().enumerate() {
+            let Some(answer) = index.answer(row, t) else {
+                continue;
+            };
+            let shown = !hidden && !group_hidden;
+            match split {
+                Some(s) if shown && index.is_tied(row, t, s) => lists[g][t].push(answer),
+                Some(_) => untied[t].push(answer),
+                None if shown => lists[g][t].push(answer),
+                None => {}
             }
         }
     }
-    let texts = lists.into_iter().map(|per_item| {
-        per_item
-            .into_iter()
-            .map(|mut ids| {
-                sorting::sort(&mut ids);
-                ids.into_iter()
-                    .map(|id| index.texts[id as usize].clone())
-                    .collect::<Vec<String>>()
-            })
-            .collect::<Vec<_>>()
-    });
+    let answers = |mut ids: Vec<u32>| {
+        sorting::sort(&mut ids);
+        ids.into_iter()
+            .map(|id| index.texts[id as usize].clone())
+            .collect::<Vec<String>>()
+    };
+    let untied = text_items
+        .iter()
+        .zip(untied)
+        .map(|(item, ids)| TextAnswers {
+            item_id: item.id.clone(),
+            label: item.label.clone(),
+            answers: if all_hidden {
+                Cell::Suppressed
+            } else {
+                Cell::Shown(answers(ids))
+            },
+        })
+        .collect();
+    let texts = lists
+        .into_iter()
+        .map(|per_item| per_item.into_iter().map(answers).collect::<Vec<_>>());
     OpenAnswers {
+        untied,
         by: split.map(|s| scorer.group_items().nth(s).expect("found").id.clone()),
         groups: groups
             .into_iter()

@@ -412,3 +412,50 @@ test("many different open answers: the 20 most given first, the rest behind a bu
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("an open answer is not tied to a small combination of groups across the views", async () => {
+  const r = rng(31);
+  // 16 of the local team (10 in Apeldoorn, 6 in Epe), 7 of the GI (6 in Apeldoorn, 1 in Epe).
+  // GI (7) and Epe (7) are each large enough; the GI worker in Epe is one person.
+  const cells = [["lokaal_team", "apeldoorn", 10], ["lokaal_team", "epe", 6], ["gi", "apeldoorn", 6], ["gi", "epe", 1]];
+  const list = cells.flatMap(([org, team, n]) =>
+    Array.from({ length: n }, (_, k) => {
+      const x = response(r, { org, team, frequency: "wekelijks" }, 7);
+      x.answers.strengths = `Sterk ${org} ${team} ${k}.`;
+      return x;
+    }),
+  );
+  const { context, page, errors } = await open(env.browser, env.server.url);
+  await page.goto(env.server.url + "#/importeren");
+  await page.locator("#import-files").setInputFiles([
+    { name: "regio.samenscan.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(exportFile(list))) },
+  ]);
+  await page.locator("#import-dataset-counts", { hasText: "23 ingevulde enquêtes" }).waitFor();
+  await page.goto(env.server.url + "#/rapport");
+  const group = (name) => page.locator(".open-group", { has: page.locator("h3", { hasText: new RegExp(`^${name}`) }) });
+  const items = async (g) => (await g.locator("ul.open-answers").first().locator("li").allInnerTexts()).sort();
+  const own = (org, team) => list.filter((x) => x.answers.org === org && (!team || x.answers.team === team)).map((x) => x.answers.strengths).sort();
+  // By organisation, the report's own view: every answer under its organisation.
+  await page.locator("#open-by").selectOption("org");
+  await group("Gecertificeerde instelling").waitFor();
+  assert.deepEqual(await items(group("Gecertificeerde instelling")), own("gi"));
+  assert.deepEqual(await items(group("Lokaal team")), own("lokaal_team"));
+  assert.equal(await group("Niet onder een groep").count(), 0);
+  // By municipality: Epe lists its local team's answers, not the GI worker's, which stands apart.
+  await page.locator("#open-by").selectOption("team");
+  await group("Epe").waitFor();
+  const lone = own("gi", "epe")[0];
+  assert.deepEqual(await items(group("Epe")), own("lokaal_team", "epe"));
+  const apart = group("Niet onder een groep");
+  assert.match(await apart.innerText(), /naar minder dan 5 mensen te herleiden/);
+  assert.ok((await items(apart)).includes(lone), await apart.innerText());
+  // Every answer is listed once in this view: under its municipality or apart.
+  const shown = [...(await items(group("Apeldoorn"))), ...(await items(group("Epe"))), ...(await items(apart))].sort();
+  assert.deepEqual(shown, list.map((x) => x.answers.strengths).sort());
+  assert.deepEqual(await axeViolations(page), []);
+  // In English too.
+  await page.getByRole("button", { name: "English" }).click();
+  await group("Not under a group").waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});

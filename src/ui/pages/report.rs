@@ -14,8 +14,8 @@ use crate::domain::report::{
 };
 use crate::domain::sorting;
 use crate::domain::{
-    builtin, format_count, format_decimal, format_interval, format_percent, Lang, Questionnaire,
-    QuestionnaireRef, Status,
+    builtin, format_count, format_decimal, format_interval, format_percent, Label, Lang,
+    Questionnaire, QuestionnaireRef, Status,
 };
 use crate::ui::app::PAGE_TITLE_ID;
 use crate::ui::components::storage_gate::StorageGate;
@@ -1011,8 +1011,20 @@ fn OpenAnswersView(
         let expanded = RwSignal::new(Vec::<String>::new());
         open_answers.with(|open| {
             open.as_ref().map(|open| {
+                // The answers listed under no group, after the groups, when there are any.
+                let apart = open
+                    .untied
+                    .iter()
+                    .any(|x| matches!(&x.answers, Cell::Shown(list) if !list.is_empty()))
+                    .then(|| OpenAnswerGroup {
+                        key: GroupKey::All,
+                        label: Label::new(t.report_open_apart, t.report_open_apart),
+                        hidden: None,
+                        texts: open.untied.clone(),
+                    });
                 open.groups
                     .iter()
+                    .chain(apart.as_ref())
                     .enumerate()
                     .map(|(i, g)| {
                         let texts = g
@@ -1029,7 +1041,9 @@ fn OpenAnswersView(
                                 }
                             })
                             .collect();
-                        let render = open_group_html(i, g, texts, min, t, lang);
+                        let intro = (i == open.groups.len())
+                            .then(|| fill(t.report_open_apart_hint, &[("min", &min.to_string())]));
+                        let render = open_group_html(i, g, texts, intro, min, t, lang);
                         view! { <OpenGroup render=render expanded=expanded /> }
                     })
                     .collect_view()
@@ -1090,6 +1104,7 @@ fn open_group_html(
     index: usize,
     g: &OpenAnswerGroup,
     texts: Vec<OpenList>,
+    intro: Option<String>,
     min: usize,
     t: &'static Messages,
     lang: Lang,
@@ -1106,6 +1121,9 @@ fn open_group_html(
     let render = move |expanded: &[String]| {
         let mut h = Html::new();
         h.leaf("h3", &[], &name);
+        if let Some(intro) = &intro {
+            h.leaf("p", &[("class", "hint")], intro);
+        }
         match &hidden {
             Some(text) => {
                 h.leaf("p", &[("class", "hint")], text);
