@@ -60,6 +60,27 @@ pub fn set_title_detail(detail: String) {
     }
 }
 
+/// Whether the current screen shows an error summary: "Fout:" goes in front of its title.
+#[derive(Clone, Copy)]
+pub struct TitleError(RwSignal<Option<Route>>);
+
+/// Puts "Fout:" in front of the document title while `errors` holds and the current screen is
+/// shown (GOV.UK). Call it from an effect that follows whether the screen's error summary shows.
+pub fn set_title_error(errors: bool) {
+    if let (Some(TitleError(slot)), Some(route)) = (
+        use_context::<TitleError>(),
+        use_context::<ReadSignal<Route>>(),
+    ) {
+        let mine = errors.then(|| route.get_untracked());
+        slot.set(mine.clone());
+        on_cleanup(move || {
+            if mine.is_some() && slot.with_untracked(|now| *now == mine) {
+                slot.set(None);
+            }
+        });
+    }
+}
+
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
@@ -72,6 +93,8 @@ pub fn App() -> impl IntoView {
     provide_context(route);
     let detail = RwSignal::new(None::<(Route, String)>);
     provide_context(TitleDetail(detail));
+    let title_error = RwSignal::new(None::<Route>);
+    provide_context(TitleError(title_error));
 
     // Push state out to the document: the title follows the screen and the language.
     Effect::new(move |_| {
@@ -83,6 +106,10 @@ pub fn App() -> impl IntoView {
         };
         let title = match detail.get() {
             Some((on, detail)) if on == current => format!("{detail} – {title}"),
+            _ => title,
+        };
+        let title = match title_error.get() {
+            Some(on) if on == current => format!("{} {title}", t.error_prefix),
             _ => title,
         };
         dom::set_title(&title);

@@ -23,6 +23,8 @@ async function saveIsRefused(page, save, problem) {
   await save.click();
   await page.locator("#error-summary", { hasText: problem }).waitFor();
   await page.waitForFunction(() => document.activeElement?.id === "error-summary");
+  // GOV.UK: the document title says so too, first.
+  assert.match(await page.title(), /^(Fout|Error): /);
   await page.waitForTimeout(300);
   page.off("download", onDownload);
   assert.equal(downloaded, false, "nothing was saved");
@@ -82,6 +84,7 @@ test("findings block the export until fixed or kept; the file holds the finished
   assert.equal(await page.locator("#export-findings-done").isVisible(), false);
   await page.getByLabel("Dit is geen persoonsgegeven; het mag mee").check();
   await page.locator("#error-summary").waitFor({ state: "detached" });
+  await page.waitForFunction(() => !document.title.startsWith("Fout:"));
   // Said in words too, not only by the button coming on.
   await page.locator("#export-findings-done", { hasText: "Alles is nagelopen" }).waitFor();
   const [download] = await Promise.all([page.waitForEvent("download"), save.click()]);

@@ -57,6 +57,7 @@ async function recordMeeting(page) {
     "Vul de datum van de bijeenkomst in, met dag, maand en jaar",
   ]);
   assert.equal(await page.evaluate(() => document.activeElement.id), "error-summary");
+  await page.waitForFunction(() => document.title === "Fout: Bijeenkomst – Bijeenkomsten – Samenscan");
   assert.deepEqual(await axeViolations(page), []);
 
   await page.locator("h1").focus();
@@ -305,6 +306,7 @@ test("the meeting form in English, and a meetings-only dataset still has its syn
   assert.equal((await storedRecords(page, "meetings"))[0].meeting.status, "draft");
   await page.locator("#attendance-lokaal_team").fill("2");
   await page.locator("#error-summary").waitFor({ state: "detached" });
+  await page.waitForFunction(() => document.title === "Meeting Heerde – Meetings – Samenscan");
   await page.locator("#attendance-total", { hasText: "Total present: 5" }).waitFor();
   // Completed, then the municipality taken away: a draft again, and the screen says why.
   await page.getByRole("button", { name: "Complete the meeting" }).click();

@@ -314,6 +314,10 @@ fn ExportForm(everything: bool) -> impl IntoView {
         out
     });
 
+    Effect::new(move |_| {
+        crate::ui::app::set_title_error(tried.get() && !problems.with(Vec::is_empty))
+    });
+
     let export = move |_| {
         if busy.get_untracked() {
             return;

@@ -215,6 +215,11 @@ fn MeetingForm(id: String, questionnaire: Questionnaire) -> impl IntoView {
         None => i18n.t().meeting_title.to_string(),
     };
     Effect::new(move |_| crate::ui::app::set_title_detail(heading()));
+    Effect::new(move |_| {
+        crate::ui::app::set_title_error(
+            !missing.with(Vec::is_empty) || !shown_wrong.with(Vec::is_empty),
+        )
+    });
 
     view! {
         <h1 id=PAGE_TITLE_ID tabindex="-1">{heading}</h1>
