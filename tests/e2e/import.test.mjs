@@ -334,6 +334,8 @@ test("many files in one pick: stored in batches, each file judged on its own; a 
   for (const file of more) {
     assert.match(await status(file.name).innerText(), /^Niet geïmporteerd: .*Er is niets van dit bestand opgeslagen\./s);
   }
+  // The announcement is about this pick, not every file since the screen was opened.
+  await page.locator("#import-announce", { hasText: "Klaar: 3 bestanden verwerkt, 0 geïmporteerd, 3 niet geïmporteerd." }).waitFor();
   assert.equal((await storedImports(page)).length, 149);
   await page.locator("#import-dataset-counts", { hasText: `${expected} ingevulde enquêtes` }).waitFor();
   // Space again: the same files import.
@@ -342,6 +344,7 @@ test("many files in one pick: stored in batches, each file judged on its own; a 
   });
   await importFiles(page, more);
   await page.locator("#import-dataset-counts", { hasText: `${expected + 6} ingevulde enquêtes` }).waitFor();
+  await page.locator("#import-announce", { hasText: "Klaar: 3 bestanden verwerkt, 3 geïmporteerd, 0 niet geïmporteerd." }).waitFor();
   assert.equal((await storedImports(page)).length, 152);
 
   // Picked at once after a reload, while the 152 stored files are still being read: the

@@ -106,6 +106,9 @@ struct Tally {
     rejected: RwSignal<usize>,
     /// The row whose passphrase is asked for (key, file name, whether one given was wrong).
     asking: RwSignal<Option<(usize, String, bool)>>,
+    /// Rows and refusals before the files being imported now were picked: what is announced
+    /// at the end is about them (files picked while others are still going join them).
+    batch_start: RwSignal<(usize, usize)>,
 }
 
 /// The files picked for import and where each stands. Held by the app, not by the screen:
@@ -131,6 +134,7 @@ impl ImportQueue {
             .update(|rows| rows.retain(|r| !r.outcome.with_untracked(Outcome::finished)));
         self.tally.finished.set(0);
         self.tally.rejected.set(0);
+        self.tally.batch_start.set((0, 0));
     }
 }
 
@@ -147,6 +151,7 @@ pub fn provide_import_queue() {
             finished: RwSignal::new(0),
             rejected: RwSignal::new(0),
             asking: RwSignal::new(None),
+            batch_start: RwSignal::new((0, 0)),
         },
         queue: StoredValue::new_local(VecDeque::new()),
         running: RwSignal::new(false),
@@ -370,6 +375,11 @@ fn ImportScreen() -> impl IntoView {
             return;
         }
         let first = rows.with_untracked(Vec::len);
+        if tally.finished.get_untracked() == first {
+            tally
+                .batch_start
+                .set((first, tally.rejected.get_untracked()));
+        }
         let new_rows: Vec<(Row, web_sys::File)> = picked
             .into_iter()
             .enumerate()
@@ -447,9 +457,11 @@ fn ImportScreen() -> impl IntoView {
         // announcing each of a thousand files).
         <p role="status" class="visually-hidden" id="import-announce">
             {move || {
-                let (done, total) = progress.get();
-                (total > 0 && done == total).then(|| {
-                    let rejected = tally.rejected.get();
+                let (done, rows) = progress.get();
+                (rows > 0 && done == rows).then(|| {
+                    let (before, rejected_before) = tally.batch_start.get();
+                    let total = rows - before;
+                    let rejected = tally.rejected.get() - rejected_before;
                     fill(
                         i18n.t().import_done_announce,
                         &[
