@@ -999,9 +999,10 @@ pub struct OpenIndex {
     groups: Vec<u32>,
     /// Per row, per text item: the answer's index into `texts`, or [`OpenIndex::NONE`].
     answers: Vec<u32>,
-    /// Per row, per text item: the splits (bit `s` for split `s`) whose views list the answer
-    /// under the writer's group; in the others it is listed apart, under no group
-    /// ([`OpenIndex::tie`]).
+    /// Per row: its profile, the groups it is in across every split ([`OpenIndex::tie`]).
+    profiles: Vec<u32>,
+    /// Per profile, per text item: the splits (bit `s` for split `s`) whose views list the
+    /// answer under the writer's group; in the others it is listed apart, under no group.
     tied: Vec<u64>,
 }
 
@@ -1024,6 +1025,7 @@ impl OpenIndex {
             text_items,
             groups: Vec::new(),
             answers: Vec::new(),
+            profiles: Vec::new(),
             tied: Vec::new(),
         };
         for sc in scores
@@ -1071,26 +1073,39 @@ impl OpenIndex {
         } else {
             (1 << splits) - 1
         };
-        // Per response: the row it has in this index (those with an open answer), if any.
-        let mut next_row = 0u32;
-        let rows: Vec<u32> = scores
-            .iter()
-            .map(|sc| {
-                if sc.texts.iter().any(Option::is_some) {
-                    next_row += 1;
-                    next_row - 1
-                } else {
-                    Self::NONE
+        // Responses in the same groups of every split are alike to every step below: they are
+        // counted per profile (a few thousand at most in a region's data, however many
+        // responses), and each response's answers follow its profile.
+        let mut ids: BTreeMap<Vec<u32>, u32> = BTreeMap::new();
+        let mut groups: Vec<Vec<u32>> = Vec::new();
+        let mut weight: Vec<usize> = Vec::new();
+        let mut key: Vec<u32> = Vec::with_capacity(self.splits);
+        self.profiles.clear();
+        for sc in scores {
+            key.clear();
+            key.extend((0..self.splits).map(|s| group_index(sc, s, sizes[s]) as u32));
+            let id = match ids.get(key.as_slice()) {
+                Some(&id) => id,
+                None => {
+                    let id = groups.len() as u32;
+                    ids.insert(key.clone(), id);
+                    groups.push(key.clone());
+                    weight.push(0);
+                    id
                 }
-            })
-            .collect();
-        let mut tied = vec![0u64; self.answers.len()];
+            };
+            weight[id as usize] += 1;
+            if sc.texts.iter().any(Option::is_some) {
+                self.profiles.push(id);
+            }
+        }
+        let mut tied = vec![0u64; groups.len() * self.text_items];
         let mut counts = Vec::new();
         for t in 0..self.text_items {
-            // The class of response `r` in split `s`: its group, or `sizes[s]` when that
-            // group hides its answers.
-            let class = |r: u32, s: usize| {
-                let g = group_index(&scores[r as usize], s, sizes[s]);
+            // The class of profile `p` in split `s`: its group, or `sizes[s]` when that group
+            // hides its answers.
+            let class = |p: u32, s: usize| {
+                let g = groups[p as usize][s] as usize;
                 if shown(s, g, t) {
                     g
                 } else {
@@ -1098,34 +1113,30 @@ impl OpenIndex {
                 }
             };
             let mut cells: Vec<(Vec<u32>, u64)> =
-                vec![((0..scores.len() as u32).collect(), every_split)];
+                vec![((0..groups.len() as u32).collect(), every_split)];
             while let Some((cell, untried)) = cells.pop() {
-                if cell.len() < min {
-                    continue;
-                }
-                let divides = |s: usize, counts: &mut Vec<usize>| {
+                let mut divides = |s: usize| {
                     counts.clear();
                     counts.resize(sizes[s] + 1, 0usize);
-                    for &r in &cell {
-                        counts[class(r, s)] += 1;
+                    for &p in &cell {
+                        counts[class(p, s)] += weight[p as usize];
                     }
                     counts.iter().all(|&n| n == 0 || n >= min)
                         && counts[..sizes[s]].iter().any(|&n| n > 0)
                 };
                 let Some(s) = (0..splits)
                     .filter(|s| untried >> s & 1 == 1)
-                    .find(|&s| divides(s, &mut counts))
+                    .find(|&s| divides(s))
                 else {
                     continue;
                 };
                 let mut parts: Vec<Vec<u32>> = vec![Vec::new(); sizes[s] + 1];
-                for &r in &cell {
-                    let c = class(r, s);
-                    let row = rows[r as usize];
-                    if c < sizes[s] && row != Self::NONE {
-                        tied[row as usize * self.text_items + t] |= 1 << s;
+                for &p in &cell {
+                    let c = class(p, s);
+                    if c < sizes[s] {
+                        tied[p as usize * self.text_items + t] |= 1 << s;
                     }
-                    parts[c].push(r);
+                    parts[c].push(p);
                 }
                 let rest = untried & !(1u64 << s);
                 cells.extend(
@@ -1141,7 +1152,8 @@ impl OpenIndex {
 
     /// Whether the answer of `row` to text item `t` is listed under its group in split `s`.
     fn is_tied(&self, row: usize, t: usize, s: usize) -> bool {
-        s < 64 && self.tied[row * self.text_items + t] >> s & 1 == 1
+        let profile = self.profiles[row] as usize;
+        s < 64 && self.tied[profile * self.text_items + t] >> s & 1 == 1
     }
 
     /// The number of rows.
