@@ -15,6 +15,13 @@ pub fn set_document_lang(code: &str) {
     }
 }
 
+/// Removes the element with this id, if there is one.
+pub fn remove_element(id: &str) {
+    if let Some(el) = document().and_then(|d| d.get_element_by_id(id)) {
+        el.remove();
+    }
+}
+
 /// Sets the document title (what the tab and screen readers announce on a page change).
 pub fn set_title(title: &str) {
     if let Some(doc) = document() {

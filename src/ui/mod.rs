@@ -16,5 +16,7 @@ pub mod store;
 pub fn start() {
     console_error_panic_hook::set_once();
     crate::browser::offline::register_service_worker_in_background();
+    // index.html's note for when the app does not start: it has started.
+    crate::browser::dom::remove_element("boot-problem");
     leptos::mount::mount_to_body(app::App);
 }

@@ -3,7 +3,9 @@
 // leaves without a way Back.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { open, appReady, axeViolations, servedApp } from "./harness.mjs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { open, appReady, axeViolations, servedApp, DIST } from "./harness.mjs";
 
 const env = servedApp();
 
@@ -36,6 +38,20 @@ test("home renders in Dutch with the three roles and requests nothing from anoth
   assert.ok(requests.length >= 4, `expected the app's own files to be requested, saw ${requests.length}`);
   assert.deepEqual(foreign(), [], "requests to other origins");
   assert.deepEqual(errors, [], "console errors");
+  await context.close();
+});
+
+test("opened as a file, where it cannot start, the page says how to open it; started, it says nothing", async () => {
+  const { context, page } = await open(env.browser, env.server.url);
+  await page.goto(env.server.url);
+  await appReady(page);
+  assert.equal(await page.locator("#boot-problem").count(), 0, "removed when the app starts");
+  // A browser will not start WebAssembly from file://: after a few seconds the note shows.
+  await page.goto(pathToFileURL(join(DIST, "index.html")).href);
+  const note = page.locator("#boot-problem");
+  await note.waitFor({ state: "visible", timeout: 15_000 });
+  assert.match(await note.innerText(), /Samenscan start niet\. Open het via een webadres/);
+  assert.match(await note.innerText(), /Samenscan did not start\./);
   await context.close();
 });
 
