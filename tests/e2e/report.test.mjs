@@ -116,11 +116,11 @@ test("the report of 21 teams: figures as computed independently, no small team s
   const largest = Math.max(...teams.map((t) => byTeam.get(t).length));
   assert.equal(await page.locator("#split-team tbody tr").first().locator("td").first().innerText(), String(largest));
 
-  // Open answers never name a small team's texts: its group says it is not shown.
+  // Open answers never name a small team's texts: its group says they are not listed under it.
   await page.locator("#open-by").selectOption("team");
   await page.locator(".open-group h3", { hasText: "Aalten" }).waitFor();
   const aalten = page.locator(".open-group", { has: page.locator("h3", { hasText: /^Aalten$/ }) });
-  assert.match(await aalten.innerText(), /Minder dan 5 antwoorden: niet getoond\./);
+  assert.match(await aalten.innerText(), /Minder dan 5 antwoorden: niet onder deze groep getoond\./);
   assert.equal(await aalten.locator("li").count(), 0);
   // By organisation: the same answer once, with how many gave it, the most given first.
   await page.locator("#open-by").selectOption("org");
