@@ -21,7 +21,7 @@
 //! `format`) and does not decide which responses are valid.
 
 use super::sorting;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, VecDeque};
 use std::sync::Arc;
 
 use super::questionnaire::{Label, Questionnaire};
@@ -101,7 +101,9 @@ pub enum FigureKind {
     /// the hidden rest must hold at least `min_group_size` responses.
     Values,
     /// Listed free-text answers of one item: every text is listed in the report anyway, so what
-    /// must stay hidden is which group wrote it; no minimum of its own.
+    /// must stay hidden is which group wrote it; no minimum of its own. (The report itself does
+    /// not pass its open answers through [`suppress_split`]: they follow their group's hiding,
+    /// and `OpenIndex::tie` decides them across views.)
     Texts,
 }
 
@@ -578,7 +580,7 @@ fn profiles(
 
 /// Whether response `sc` is counted in figure `phi` of a split: 0 is the group sizes (every
 /// response), then the figures in the order of [`SplitCounts::figures`] (the grade when there is
-/// one, the factors, the text items).
+/// one, then the factors).
 fn in_figure(sc: &ResponseScores, phi: usize, has_grade: bool) -> bool {
     let Some(j) = phi.checked_sub(1) else {
         return true;
@@ -591,31 +593,24 @@ fn in_figure(sc: &ResponseScores, phi: usize, has_grade: bool) -> bool {
     } else {
         j
     };
-    match sc.factors.get(j) {
-        Some(f) => f.is_some(),
-        None => sc
-            .texts
-            .get(j - sc.factors.len())
-            .is_some_and(Option::is_some),
-    }
+    sc.factors.get(j).is_some_and(Option::is_some)
 }
 
 /// The groups that could be hidden to stop one subtraction across splits from exposing a
 /// handful of responses (design §4: no hidden figure may follow from the shown ones), or `None`
 /// when no subtraction does.
 ///
-/// For each figure (the sizes, the grade, each factor, each text item) and each split T, a
+/// For each figure (the sizes, the grade, each factor) and each split T, a
 /// reader knows the figure of every shown group, of the whole dataset, and so of sums of shown
 /// groups and of the rest beside them. The sums of T's groups checked: each shown group; all
 /// shown groups together; and, for each shown group of another split, the shown groups of T it
 /// meets (the smallest sum of T's groups that holds it). From such a sum (or the rest of the
 /// dataset beside it) the reader can subtract shown groups of other splits that lie wholly inside
 /// it and do not overlap: all of one other split's, or (found greedily, largest first) of several
-/// splits at once. What remains must not be a handful: for a value (sizes, grade, themes), 1 to
-/// `min_group_size` − 1 responses counted in it; for the open answers of an item, at least one
-/// text written by 1 to `min_group_size` − 1 people (a text of a shown group is tied to that
-/// whole group, which is no handful). The candidates returned are the groups of T in the sum and
-/// the groups subtracted: hiding any one of them stops it.
+/// splits at once. What remains must not be a handful: 1 to `min_group_size` − 1 responses
+/// counted in it. (Open answers are not figures here: `OpenIndex::tie` keeps every view of
+/// them, however combined, from narrowing a text to a handful.) The candidates returned are the
+/// groups of T in the sum and the groups subtracted: hiding any one of them stops it.
 ///
 /// Two examples. A chain of conditional items: "how often" is asked when "together = yes",
 /// "home visits" when "how often" is monthly or weekly. The "not asked" group of home visits is
@@ -665,11 +660,9 @@ fn differencing_leak(
     // Per figure, per split and group: responses counted.
     let size = |phi: usize, s: usize, g: usize| (0..sizes[s]).map(|h| at(phi, s, g, s, h)).sum();
     for phi in 0..figures {
-        let texts = phi > 0 && first.figures[phi - 1].kind == FigureKind::Texts;
         let total: usize = (0..sizes[0]).map(|g| size(phi, 0, g)).sum::<usize>();
         // The dataset's own figure is shown (a value needs the minimum, see `headline`).
-        let total_known = texts || total >= min;
-        let people_total: usize = (0..sizes[0]).map(|g| size(0, 0, g)).sum::<usize>();
+        let total_known = total >= min;
         for t in 0..splits {
             let shown_t: Vec<usize> = (0..sizes[t])
                 .filter(|&g| shown(t, g, phi) && size(0, t, g) > 0)
@@ -696,20 +689,19 @@ fn differencing_leak(
                     if rest_beside && !total_known {
                         continue;
                     }
-                    // People and figure counts of the set the reader knows.
+                    // The figure's count of the set the reader knows.
                     let in_sum = |phi: usize, s: usize, g: usize| -> usize {
                         sum.iter().map(|&gt| at(phi, t, gt, s, g)).sum()
                     };
-                    let people: usize = sum.iter().map(|&gt| size(0, t, gt)).sum();
                     let counted: usize = sum.iter().map(|&gt| size(phi, t, gt)).sum();
-                    let (people, counted) = if rest_beside {
-                        (people_total - people, total - counted)
+                    let counted = if rest_beside {
+                        total - counted
                     } else {
-                        (people, counted)
+                        counted
                     };
                     // Shown groups of other splits whose figure lies wholly inside it (every
-                    // response it counts), largest first; with how many of its people are in it.
-                    let mut inside: Vec<(usize, usize, usize, usize)> = (0..splits)
+                    // response it counts), largest first.
+                    let mut inside: Vec<(usize, usize, usize)> = (0..splits)
                         .filter(|&s| s != t)
                         .flat_map(|s| (0..sizes[s]).map(move |g| (s, g)))
                         .filter(|&(s, g)| shown(s, g, phi) && size(phi, s, g) > 0)
@@ -721,37 +713,29 @@ fn differencing_leak(
                                 held == size(phi, s, g)
                             }
                         })
-                        .map(|(s, g)| {
-                            let people_in = if rest_beside {
-                                size(0, s, g) - in_sum(0, s, g)
-                            } else {
-                                in_sum(0, s, g)
-                            };
-                            (size(phi, s, g), s, g, people_in)
-                        })
+                        .map(|(s, g)| (size(phi, s, g), s, g))
                         .collect();
                     sorting::sort_by(&mut inside, |x, y| y.cmp(x));
-                    let leaves_few = |taken: &[(usize, usize, usize, usize)]| {
-                        let rest_people = people - taken.iter().map(|x| x.3).sum::<usize>();
-                        let rest_counted = counted - taken.iter().map(|x| x.0).sum::<usize>();
-                        if texts {
-                            rest_counted > 0 && rest_people < min
-                        } else {
-                            rest_counted > 0 && rest_counted < min
-                        }
+                    // The groups taken never overlap in responses counted here and lie inside
+                    // the set, so their counts add up to at most the set's.
+                    let leaves_few = |taken: &[(usize, usize, usize)]| {
+                        let taken: usize = taken.iter().map(|x| x.0).sum();
+                        debug_assert!(taken <= counted);
+                        let rest = counted.saturating_sub(taken);
+                        rest > 0 && rest < min
                     };
                     // All of one other split's (they never overlap), then several splits'.
-                    let mut tries: Vec<Vec<(usize, usize, usize, usize)>> = (0..splits)
+                    let mut tries: Vec<Vec<(usize, usize, usize)>> = (0..splits)
                         .filter(|&s| s != t)
                         .map(|s| inside.iter().copied().filter(|x| x.1 == s).collect())
                         .collect();
-                    let mut packed: Vec<(usize, usize, usize, usize)> = Vec::new();
+                    let mut packed: Vec<(usize, usize, usize)> = Vec::new();
                     for &x in &inside {
                         // Groups of one split never overlap; of two, when no response counted
                         // here is in both.
                         let apart = packed
                             .iter()
-                            .all(|&(_, s, g, _)| s == x.1 || at(phi, s, g, x.1, x.2) == 0);
+                            .all(|&(_, s, g)| s == x.1 || at(phi, s, g, x.1, x.2) == 0);
                         if apart {
                             packed.push(x);
                         }
@@ -762,7 +746,7 @@ fn differencing_leak(
                             return Some(
                                 sum.iter()
                                     .map(|&gt| (t, gt))
-                                    .chain(taken.iter().map(|&(_, s, g, _)| (s, g)))
+                                    .chain(taken.iter().map(|&(_, s, g)| (s, g)))
                                     .collect(),
                             );
                         }
@@ -922,8 +906,8 @@ pub struct TextAnswers {
     pub item_id: String,
     /// Its question.
     pub label: Label,
-    /// The non-blank answers; suppressed for a hidden group, and for a shown group when its
-    /// answers to this item would otherwise be the only ones missing from the full list.
+    /// The non-blank answers; suppressed for a hidden group (its answers are listed apart), and
+    /// everywhere when fewer than the minimum were asked the question.
     pub answers: Cell<Vec<String>>,
 }
 
@@ -936,6 +920,8 @@ pub struct OpenAnswerGroup {
     pub label: Label,
     /// `None` when the group is shown, else why it is hidden (as [`Group::hidden`]).
     pub hidden: Option<Hidden>,
+    /// Nobody is in it (as its n of 0 in the split says).
+    pub empty: bool,
     /// One entry per text item, each shown or suppressed on its own.
     pub texts: Vec<TextAnswers>,
 }
@@ -999,11 +985,17 @@ pub struct OpenIndex {
     groups: Vec<u32>,
     /// Per row, per text item: the answer's index into `texts`, or [`OpenIndex::NONE`].
     answers: Vec<u32>,
-    /// Per row: its profile, the groups it is in across every split ([`OpenIndex::tie`]).
+    /// Per row: its profile, the groups it is in across every split and the open questions it
+    /// was asked ([`OpenIndex::tie`]).
     profiles: Vec<u32>,
-    /// Per profile, per text item: the splits (bit `s` for split `s`) whose views list the
-    /// answer under the writer's group; in the others it is listed apart, under no group.
+    /// Per profile: the splits (bit `s` for split `s`) whose views list its answers under its
+    /// group; in the others they are listed apart, under no group.
     tied: Vec<u64>,
+    /// Per split, per group: the responses in it (all counted responses, whatever they wrote).
+    members: Vec<Vec<usize>>,
+    /// Per text item: asked of 1 to `min_group_size` − 1 responses in all, so no view lists its
+    /// answers.
+    too_few: Vec<bool>,
 }
 
 impl OpenIndex {
@@ -1027,6 +1019,8 @@ impl OpenIndex {
             answers: Vec::new(),
             profiles: Vec::new(),
             tied: Vec::new(),
+            members: Vec::new(),
+            too_few: Vec::new(),
         };
         for sc in scores
             .iter()
@@ -1041,119 +1035,156 @@ impl OpenIndex {
         index
     }
 
-    /// Decides, for every open answer, the splits whose views list it under the writer's group.
-    /// `scores` are the responses the index was made from, `sizes` the groups per split (the
-    /// last is "not answered"), and `shown(s, g, t)` whether group `g` of split `s` shows its
-    /// answers to text item `t`.
+    /// Decides, for every response, the splits whose views list its open answers under its
+    /// group. `scores` are the responses the index was made from, `sizes` the groups per split
+    /// (the last is "not answered"), and `hidden(s, g)` whether group `g` of split `s` is hidden.
     ///
     /// A text is not a count: the same text found under a group in one view and under a group
     /// in another ties its writer to both, and a text listed by organisation and, switched, by
     /// municipality named the one GI worker in Epe. Within one split a text is tied to a group
     /// of at least `min` responses (design §4: which group wrote it is what must stay hidden);
-    /// across splits the same must hold for the combination. So per text item the responses are
-    /// divided step by step into cells: a cell is divided by a split only when every part holds
-    /// at least `min` responses (the responses of groups that hide their answers form one part,
-    /// listed under no group), taking the splits in the questionnaire's order (the first is
-    /// the report's own view); a split that fails is tried again in the smaller cells. Every response of a final cell is listed alike
-    /// in every view: under its group of the splits that divided the cell, apart in the others.
-    /// Two responses of one cell could swap their answers and every view would read the same,
-    /// so no answer can be narrowed to fewer than `min` responses, however the views are put
-    /// together; each step follows from the cell's counts, never from one response's answer.
-    /// Splits past the 64th list every answer apart.
+    /// across the views the same must hold for the combination. So the responses are divided
+    /// step by step into parts, splits in the questionnaire's order (the first is the report's
+    /// own view). A part is divided by a split into its groups; a group that is hidden, or would
+    /// hold 1 to `min` − 1 of the people asked an open question, stays with the part's rest,
+    /// listed apart; while that rest holds 1 to `min` − 1 such people, the smallest group joins
+    /// it too. A split that ties no group is tried again on the smaller parts.
+    ///
+    /// Every response of a final part is listed alike in every view, for every open question:
+    /// under its group where its part was divided, apart elsewhere; and each step follows from
+    /// who is in which group and was asked what, never from what anyone wrote. Two people of a
+    /// final part who were asked a question could swap their answers to it and every view would
+    /// read the same: no answer is narrowed to fewer than `min` of the people asked it, however
+    /// the views (and the questions) are put together. A question asked of 1 to `min` − 1
+    /// people in all is listed nowhere. Splits past the 64th list every answer apart.
     fn tie(
         &mut self,
         scores: &[ResponseScores],
         sizes: &[usize],
         min: usize,
-        shown: impl Fn(usize, usize, usize) -> bool,
+        hidden: impl Fn(usize, usize) -> bool,
     ) {
         let splits = self.splits.min(64);
-        let every_split = if splits == 64 {
-            u64::MAX
-        } else {
-            (1 << splits) - 1
-        };
-        // Responses in the same groups of every split are alike to every step below: they are
-        // counted per profile (a few thousand at most in a region's data, however many
-        // responses), and each response's answers follow its profile.
-        let mut ids: BTreeMap<Vec<u32>, u32> = BTreeMap::new();
+        let items = self.text_items;
+        // Responses in the same groups of every split and asked the same questions are alike
+        // to every step below: they are counted per profile (a few hundred in a region's data,
+        // however many responses), and each response's answers follow its profile.
+        let mut ids: BTreeMap<(Vec<u32>, u64), u32> = BTreeMap::new();
         let mut groups: Vec<Vec<u32>> = Vec::new();
-        let mut weight: Vec<usize> = Vec::new();
-        let mut key: Vec<u32> = Vec::with_capacity(self.splits);
+        // Per profile, per text item: the responses asked it.
+        let mut asked: Vec<usize> = Vec::new();
+        let mut key: (Vec<u32>, u64) = (Vec::with_capacity(self.splits), 0);
         self.profiles.clear();
+        self.members = sizes.iter().map(|&k| vec![0; k]).collect();
         for sc in scores {
-            key.clear();
-            key.extend((0..self.splits).map(|s| group_index(sc, s, sizes[s]) as u32));
-            let id = match ids.get(key.as_slice()) {
+            key.0.clear();
+            key.0
+                .extend((0..self.splits).map(|s| group_index(sc, s, sizes[s]) as u32));
+            key.1 = sc.texts_asked;
+            let id = match ids.get(&key) {
                 Some(&id) => id,
                 None => {
                     let id = groups.len() as u32;
                     ids.insert(key.clone(), id);
-                    groups.push(key.clone());
-                    weight.push(0);
+                    groups.push(key.0.clone());
+                    asked.resize(asked.len() + items, 0);
                     id
                 }
             };
-            weight[id as usize] += 1;
+            let p = id as usize;
+            for t in (0..items).filter(|&t| sc.asked(t)) {
+                asked[p * items + t] += 1;
+            }
+            for (s, &g) in key.0.iter().enumerate() {
+                self.members[s][g as usize] += 1;
+            }
             if sc.texts.iter().any(Option::is_some) {
                 self.profiles.push(id);
             }
         }
-        let mut tied = vec![0u64; groups.len() * self.text_items];
-        let mut counts = Vec::new();
-        for t in 0..self.text_items {
-            // The class of profile `p` in split `s`: its group, or `sizes[s]` when that group
-            // hides its answers.
-            let class = |p: u32, s: usize| {
-                let g = groups[p as usize][s] as usize;
-                if shown(s, g, t) {
-                    g
-                } else {
-                    sizes[s]
+        let profiles = groups.len();
+        // Per text item, the people asked it in a set of profiles.
+        let count = |set: &[u32], out: &mut Vec<usize>| {
+            out.clear();
+            out.resize(items, 0);
+            for &p in set {
+                for (t, n) in out.iter_mut().enumerate() {
+                    *n += asked[p as usize * items + t];
                 }
-            };
-            let mut cells: Vec<(Vec<u32>, u64)> =
-                vec![((0..groups.len() as u32).collect(), every_split)];
-            while let Some((cell, untried)) = cells.pop() {
-                let mut divides = |s: usize| {
-                    counts.clear();
-                    counts.resize(sizes[s] + 1, 0usize);
-                    for &p in &cell {
-                        counts[class(p, s)] += weight[p as usize];
-                    }
-                    counts.iter().all(|&n| n == 0 || n >= min)
-                        && counts[..sizes[s]].iter().any(|&n| n > 0)
-                };
-                let Some(s) = (0..splits)
-                    .filter(|s| untried >> s & 1 == 1)
-                    .find(|&s| divides(s))
-                else {
-                    continue;
-                };
-                let mut parts: Vec<Vec<u32>> = vec![Vec::new(); sizes[s] + 1];
+            }
+        };
+        let mut all = Vec::new();
+        count(&(0..profiles as u32).collect::<Vec<u32>>(), &mut all);
+        self.too_few = all.iter().map(|&n| n > 0 && n < min).collect();
+        // A set of people that may be listed together: for each question asked in all (of at
+        // least `min` people), none or at least `min` of them were asked it here.
+        let too_few = &self.too_few;
+        let fine = |n: &[usize]| {
+            n.iter()
+                .zip(too_few)
+                .all(|(&n, &few)| few || n == 0 || n >= min)
+        };
+        let mut tied = vec![0u64; profiles];
+        let mut cells: Vec<(Vec<u32>, u64)> = vec![(
+            (0..profiles as u32).collect(),
+            if splits == 64 {
+                u64::MAX
+            } else {
+                (1 << splits) - 1
+            },
+        )];
+        let (mut n, mut rest_n) = (Vec::new(), Vec::new());
+        while let Some((cell, untried)) = cells.pop() {
+            for s in (0..splits).filter(|s| untried >> s & 1 == 1) {
+                // The cell's profiles by group; hidden groups and groups with too few go to
+                // the rest, and then the smallest groups until the rest is fine too.
+                let mut parts: Vec<Vec<u32>> = vec![Vec::new(); sizes[s]];
                 for &p in &cell {
-                    let c = class(p, s);
-                    if c < sizes[s] {
-                        tied[p as usize * self.text_items + t] |= 1 << s;
-                    }
-                    parts[c].push(p);
+                    parts[groups[p as usize][s] as usize].push(p);
                 }
-                let rest = untried & !(1u64 << s);
-                cells.extend(
-                    parts
-                        .into_iter()
-                        .filter(|p| !p.is_empty())
-                        .map(|p| (p, rest)),
-                );
+                let mut rest: Vec<u32> = Vec::new();
+                let mut kept: Vec<(usize, usize)> = Vec::new();
+                for (g, part) in parts.iter_mut().enumerate() {
+                    if part.is_empty() {
+                        continue;
+                    }
+                    count(part, &mut n);
+                    if hidden(s, g) || !fine(&n) {
+                        rest.append(part);
+                    } else {
+                        kept.push((n.iter().sum(), g));
+                    }
+                }
+                sorting::sort(&mut kept);
+                let mut kept = kept.into_iter().map(|(_, g)| g).collect::<VecDeque<_>>();
+                count(&rest, &mut rest_n);
+                while !fine(&rest_n) {
+                    let Some(g) = kept.pop_front() else { break };
+                    rest.append(&mut parts[g]);
+                    count(&rest, &mut rest_n);
+                }
+                if kept.is_empty() {
+                    continue;
+                }
+                let others = untried & !(1u64 << s);
+                for g in kept {
+                    for &p in &parts[g] {
+                        tied[p as usize] |= 1 << s;
+                    }
+                    cells.push((std::mem::take(&mut parts[g]), others));
+                }
+                if !rest.is_empty() {
+                    cells.push((rest, others));
+                }
+                break;
             }
         }
         self.tied = tied;
     }
 
-    /// Whether the answer of `row` to text item `t` is listed under its group in split `s`.
-    fn is_tied(&self, row: usize, t: usize, s: usize) -> bool {
-        let profile = self.profiles[row] as usize;
-        s < 64 && self.tied[profile * self.text_items + t] >> s & 1 == 1
+    /// Whether the answers of `row` are listed under its group in split `s`.
+    fn is_tied(&self, row: usize, s: usize) -> bool {
+        s < 64 && self.tied[self.profiles[row] as usize] >> s & 1 == 1
     }
 
     /// The number of rows.
@@ -1397,7 +1428,7 @@ pub fn build_report<'r>(
         .enumerate()
         .map(|(s, item)| {
             let groups = item.kind.options().len() + 1;
-            SplitTally::count(&scores, s, groups, has_grade, factor_count, text_count)
+            SplitTally::count(&scores, s, groups, has_grade, factor_count)
         })
         .collect();
     let decisions = suppress_splits(&scores, &tallies, min);
@@ -1410,9 +1441,8 @@ pub fn build_report<'r>(
 
     let mut open_index = OpenIndex::new(&scores, scorer.group_items().count(), text_count);
     let sizes: Vec<usize> = tallies.iter().map(|t| t.n.len()).collect();
-    open_index.tie(&scores, &sizes, min, |s, g, t| {
-        let d = &decisions[s];
-        d.groups[g].is_none() && !d.figures[d.figures.len() - text_count + t][g]
+    open_index.tie(&scores, &sizes, min, |s, g| {
+        decisions[s].groups[g].is_some()
     });
     let open_index = Arc::new(open_index);
     let split = open_split(&scorer, options.open_answers_by.as_deref());
@@ -1482,8 +1512,6 @@ struct SplitTally {
     grade: Vec<Acc>,
     /// Per factor, per group.
     factors: Vec<Vec<Acc>>,
-    /// Per text item, per group: non-blank answers.
-    texts: Vec<Vec<usize>>,
 }
 
 impl SplitTally {
@@ -1493,7 +1521,6 @@ impl SplitTally {
         groups: usize,
         has_grade: bool,
         factors: usize,
-        text_items: usize,
     ) -> SplitTally {
         let mut t = SplitTally {
             n: vec![0; groups],
@@ -1503,7 +1530,6 @@ impl SplitTally {
                 Vec::new()
             },
             factors: vec![vec![Acc::default(); groups]; factors],
-            texts: vec![vec![0; groups]; text_items],
         };
         for sc in scores {
             let g = group_index(sc, s, groups);
@@ -1516,17 +1542,13 @@ impl SplitTally {
                     t.factors[f][g].add(*x);
                 }
             }
-            for (i, text) in sc.texts.iter().enumerate() {
-                if text.is_some() {
-                    t.texts[i][g] += 1;
-                }
-            }
         }
         t
     }
 
     /// The figures in the order [`suppress_split`] gets them: the grade (when there is one),
-    /// the factors, the text items.
+    /// then the factors. Open answers are not among them: they follow their group's hiding and
+    /// [`OpenIndex::tie`], which no count of who wrote what decides.
     fn counts(&self) -> SplitCounts {
         let values = |accs: &[Acc]| FigureCounts {
             kind: FigureKind::Values,
@@ -1539,18 +1561,13 @@ impl SplitTally {
                 .then(|| values(&self.grade))
                 .into_iter()
                 .chain(self.factors.iter().map(|f| values(f)))
-                .chain(self.texts.iter().map(|t| FigureCounts {
-                    kind: FigureKind::Texts,
-                    counts: t.clone(),
-                }))
                 .collect(),
         }
     }
 
-    /// Index in [`SplitSuppression::figures`] of the first factor and the first text item.
-    fn offsets(&self) -> (usize, usize) {
-        let first_factor = usize::from(!self.grade.is_empty());
-        (first_factor, first_factor + self.factors.len())
+    /// Index in [`SplitSuppression::figures`] of the first factor.
+    fn first_factor(&self) -> usize {
+        usize::from(!self.grade.is_empty())
     }
 }
 
@@ -1561,7 +1578,7 @@ fn build_split(
     total: usize,
 ) -> Split {
     let options = item.kind.options();
-    let (first_factor, _) = tally.offsets();
+    let first_factor = tally.first_factor();
     let mean_cell = |a: &Acc, hidden: bool| {
         cell(a.n, hidden, || Mean {
             n: a.n,
@@ -1637,11 +1654,12 @@ fn build_open_answers(
     all_hidden: bool,
 ) -> OpenAnswers {
     let text_items: Vec<_> = scorer.text_items().collect();
-    let first_text = decisions
-        .first()
-        .map_or(0, |d| d.figures.len() - text_items.len());
-    // (key, label) per group, why it is hidden, and per text item whether it is hidden.
-    type GroupTexts = (GroupKey, Label, Option<Hidden>, Vec<bool>);
+    // Per text item: listed nowhere (the whole dataset below the minimum, or asked of too few).
+    let item_hidden: Vec<bool> = (0..text_items.len())
+        .map(|t| all_hidden || index.too_few.get(t).copied().unwrap_or(false))
+        .collect();
+    // (key, label) per group, why it is hidden, and whether anyone is in it.
+    type GroupTexts = (GroupKey, Label, Option<Hidden>, bool);
     let groups: Vec<GroupTexts> = match split {
         Some(s) => {
             let item = scorer.group_items().nth(s).expect("position found above");
@@ -1652,46 +1670,37 @@ fn build_open_answers(
                 .map(|o| (GroupKey::Option(o.value.clone()), o.label.clone()))
                 .chain([(GroupKey::NotAnswered, not_answered_label(item))])
                 .enumerate()
-                .map(|(g, (k, l))| {
-                    let texts = (0..text_items.len())
-                        .map(|t| d.figures[first_text + t][g])
-                        .collect();
-                    (k, l, d.groups[g], texts)
-                })
+                .map(|(g, (k, l))| (k, l, d.groups[g], index.members[s][g] > 0))
                 .collect()
         }
-        None => {
-            let hidden = all_hidden.then_some(Hidden::TooSmall);
-            vec![(
-                GroupKey::All,
-                all_label(),
-                hidden,
-                vec![all_hidden; text_items.len()],
-            )]
-        }
+        None => vec![(
+            GroupKey::All,
+            all_label(),
+            all_hidden.then_some(Hidden::TooSmall),
+            true,
+        )],
     };
     // Per group, per text item: indices into the sorted texts; sorting them sorts the answers.
     let mut lists: Vec<Vec<Vec<u32>>> = vec![vec![Vec::new(); text_items.len()]; groups.len()];
-    let mut members = vec![0usize; groups.len()];
     // Per text item: the answers listed under no group (see `OpenIndex::tie`).
     let mut untied: Vec<Vec<u32>> = vec![Vec::new(); text_items.len()];
     for row in 0..index.rows() {
-        let g = match split {
-            Some(s) => index.group(row, s).unwrap_or(groups.len() - 1),
-            None => 0,
+        let (g, tied) = match split {
+            Some(s) => (
+                index.group(row, s).unwrap_or(groups.len() - 1),
+                index.is_tied(row, s),
+            ),
+            None => (0, true),
         };
-        members[g] += 1;
-        let group_hidden = groups[g].2.is_some();
-        for (t, &hidden) in groups[g].3.iter().enumerate() {
-            let Some(answer) = index.answer(row, t) else {
-                continue;
-            };
-            let shown = !hidden && !group_hidden;
-            match split {
-                Some(s) if shown && index.is_tied(row, t, s) => lists[g][t].push(answer),
-                Some(_) => untied[t].push(answer),
-                None if shown => lists[g][t].push(answer),
-                None => {}
+        // A tied response is never in a hidden group (`OpenIndex::tie`).
+        let under_group = tied && groups[g].2.is_none();
+        for t in (0..text_items.len()).filter(|&t| !item_hidden[t]) {
+            if let Some(answer) = index.answer(row, t) {
+                if under_group {
+                    lists[g][t].push(answer);
+                } else {
+                    untied[t].push(answer);
+                }
             }
         }
     }
@@ -1704,10 +1713,11 @@ fn build_open_answers(
     let untied = text_items
         .iter()
         .zip(untied)
-        .map(|(item, ids)| TextAnswers {
+        .zip(&item_hidden)
+        .map(|((item, ids), &hidden)| TextAnswers {
             item_id: item.id.clone(),
             label: item.label.clone(),
-            answers: if all_hidden {
+            answers: if hidden {
                 Cell::Suppressed
             } else {
                 Cell::Shown(answers(ids))
@@ -1723,32 +1733,29 @@ fn build_open_answers(
         groups: groups
             .into_iter()
             .zip(texts)
-            .zip(members)
             // "Not answered" only when someone is in it (an option is listed even when empty:
             // that nobody chose it is worth reading).
-            .filter(|((g, _), members)| g.0 != GroupKey::NotAnswered || *members > 0)
-            .map(|(group, _)| group)
-            .map(
-                |((key, label, hidden, text_hidden), lists)| OpenAnswerGroup {
-                    key,
-                    label,
-                    hidden,
-                    texts: text_items
-                        .iter()
-                        .zip(lists)
-                        .zip(text_hidden)
-                        .map(|((item, answers), h)| TextAnswers {
-                            item_id: item.id.clone(),
-                            label: item.label.clone(),
-                            answers: if h {
-                                Cell::Suppressed
-                            } else {
-                                Cell::Shown(answers)
-                            },
-                        })
-                        .collect(),
-                },
-            )
+            .filter(|((key, _, _, anyone), _)| *key != GroupKey::NotAnswered || *anyone)
+            .map(|((key, label, hidden, anyone), lists)| OpenAnswerGroup {
+                key,
+                label,
+                hidden,
+                empty: !anyone,
+                texts: text_items
+                    .iter()
+                    .zip(lists)
+                    .zip(&item_hidden)
+                    .map(|((item, answers), &item_hidden)| TextAnswers {
+                        item_id: item.id.clone(),
+                        label: item.label.clone(),
+                        answers: if hidden.is_some() || item_hidden {
+                            Cell::Suppressed
+                        } else {
+                            Cell::Shown(answers)
+                        },
+                    })
+                    .collect(),
+            })
             .collect(),
     }
 }

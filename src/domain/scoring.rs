@@ -51,12 +51,27 @@ pub struct ResponseScores<'a> {
     pub groups: Vec<Option<usize>>,
     /// One entry per text item, in order: the answer when visible and not blank.
     pub texts: Vec<Option<&'a str>>,
+    /// Per text item (bit `t` for the `t`-th; the first 64): whether it was asked, that is
+    /// visible by its `show_if` ([`ResponseScores::asked`]).
+    pub texts_asked: u64,
     /// Whether every given answer fits the questionnaire: a known item, of its kind, within its
     /// range and options (`validation::parse_answer`). An imported record was checked against
     /// the definition its file carried; when two files carry different definitions under one id
     /// and version, the dataset keeps one, and a record that only fits the other is left out of
     /// the report and the CSV rather than read as "not answered" or lost from a mean.
     pub fits: bool,
+}
+
+impl ResponseScores<'_> {
+    /// Whether text item `t` was asked of this response (visible by its `show_if`). Past the
+    /// 64th text item, only those who answered count as asked: fewer, never more.
+    pub fn asked(&self, t: usize) -> bool {
+        if t < 64 {
+            self.texts_asked >> t & 1 == 1
+        } else {
+            self.texts.get(t).is_some_and(Option::is_some)
+        }
+    }
 }
 
 /// The working vectors of [`Scorer::score_into`], kept from one response to the next.
@@ -323,6 +338,12 @@ impl<'q> Scorer<'q> {
             .iter()
             .map(|&i| Self::text(answer(i)))
             .collect();
+        let texts_asked = self
+            .text_items
+            .iter()
+            .take(64)
+            .enumerate()
+            .fold(0u64, |bits, (t, &i)| bits | u64::from(visible[i]) << t);
         let known = values.iter().filter(|v| v.is_some()).count();
         let fits = known == answers.len()
             && values
@@ -335,6 +356,7 @@ impl<'q> Scorer<'q> {
             complete_factor_items,
             groups,
             texts,
+            texts_asked,
             fits,
         }
     }

@@ -446,6 +446,8 @@ test("an open answer is not tied to a small combination of groups across the vie
   await group("Epe").waitFor();
   const lone = own("gi", "epe")[0];
   assert.deepEqual(await items(group("Epe")), own("lokaal_team", "epe"));
+  // A municipality nobody is in has no answers at all; it does not point elsewhere.
+  assert.match(await group("Berkelland").innerText(), /Geen open antwoorden\./);
   const apart = group("Niet onder een groep");
   assert.match(await apart.innerText(), /naar minder dan 5 mensen te herleiden/);
   assert.ok((await items(apart)).includes(lone), await apart.innerText());

@@ -1020,6 +1020,7 @@ fn OpenAnswersView(
                         key: GroupKey::All,
                         label: Label::new(t.report_open_apart, t.report_open_apart),
                         hidden: None,
+                        empty: false,
                         texts: open.untied.clone(),
                     });
                 open.groups
@@ -1043,7 +1044,15 @@ fn OpenAnswersView(
                             .collect();
                         let intro = (i == open.groups.len())
                             .then(|| fill(t.report_open_apart_hint, &[("min", &min.to_string())]));
-                        let render = open_group_html(i, g, texts, intro, min, t, lang);
+                        // A group with nothing under it, in a view that lists answers apart,
+                        // may still have answers: there.
+                        let none = if apart.is_some() && !g.empty {
+                            t.report_open_none_here
+                        } else {
+                            t.report_open_none
+                        };
+                        let notes = GroupNotes { intro, none };
+                        let render = open_group_html(i, g, texts, notes, min, t, lang);
                         view! { <OpenGroup render=render expanded=expanded /> }
                     })
                     .collect_view()
@@ -1072,6 +1081,13 @@ fn OpenAnswersView(
 struct OpenList {
     label: String,
     tally: Option<Vec<(String, usize)>>,
+}
+
+/// What a block of open answers says besides its answers: a note under its name (the block of
+/// answers listed apart explains itself), and what it says when it lists nothing.
+struct GroupNotes {
+    intro: Option<String>,
+    none: &'static str,
 }
 
 /// Writes one group's open answers, given the keys of the lists that show all their answers.
@@ -1104,7 +1120,7 @@ fn open_group_html(
     index: usize,
     g: &OpenAnswerGroup,
     texts: Vec<OpenList>,
-    intro: Option<String>,
+    GroupNotes { intro, none }: GroupNotes,
     min: usize,
     t: &'static Messages,
     lang: Lang,
@@ -1118,6 +1134,7 @@ fn open_group_html(
     let any = texts
         .iter()
         .any(|x| !matches!(&x.tally, Some(list) if list.is_empty()));
+    let too_few_asked = fill(t.report_open_too_few_asked, &[("min", &min.to_string())]);
     let render = move |expanded: &[String]| {
         let mut h = Html::new();
         h.leaf("h3", &[], &name);
@@ -1129,7 +1146,7 @@ fn open_group_html(
                 h.leaf("p", &[("class", "hint")], text);
             }
             None if !any => {
-                h.leaf("p", &[("class", "hint")], t.report_open_none);
+                h.leaf("p", &[("class", "hint")], none);
             }
             None => {
                 for (j, OpenList { label, tally }) in texts.iter().enumerate() {
@@ -1144,7 +1161,7 @@ fn open_group_html(
                             h.leaf("h4", &[], label).leaf(
                                 "p",
                                 &[("class", "hint")],
-                                t.report_hidden_protects,
+                                &too_few_asked,
                             );
                         }
                     }
