@@ -45,3 +45,34 @@ proptest! {
         prop_assert_eq!(back, text);
     }
 }
+
+/// A grade on another scale than the Dutch report grade's 1 to 10 says its scale wherever the
+/// report names it: 3,2 out of 5 is no failing mark (an acceptance test's find).
+#[test]
+fn a_grade_on_another_scale_is_named_with_it() {
+    use samenscan::domain::report::{build_report, ReportOptions};
+    use samenscan::domain::{builtin, Questionnaire};
+    use samenscan::ui::i18n::{EN, NL};
+    use samenscan::ui::pages::report::grade_name;
+    let q = Questionnaire::from_value(serde_json::json!({
+        "id": "schaal", "version": 1, "title": {"nl": "Schaal"},
+        "sections": [{"id": "s", "title": {"nl": "S"}, "items": [
+            {"id": "score", "kind": "grade", "min": 0, "max": 5, "label": {"nl": "Score"}}
+        ]}]
+    }))
+    .unwrap();
+    let report = build_report(&q, &[], &ReportOptions::default());
+    assert_eq!(
+        grade_name(NL.report_grade, &report, &NL),
+        "Rapportcijfer voor de samenwerking (schaal 0–5)"
+    );
+    assert_eq!(
+        grade_name(EN.report_grade_short, &report, &EN),
+        "Grade (scale 0–5)"
+    );
+    let builtin = build_report(builtin(), &[], &ReportOptions::default());
+    assert_eq!(
+        grade_name(NL.report_grade_short, &builtin, &NL),
+        "Rapportcijfer"
+    );
+}

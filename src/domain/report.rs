@@ -1294,6 +1294,11 @@ pub struct RoundComparison {
     pub factors: Vec<FactorChange>,
     /// Splits matched by item id, groups by option value.
     pub splits: Vec<SplitChange>,
+    /// The questionnaire and version each round is reported on.
+    pub questionnaires: [QuestionnaireRef; 2],
+    /// Per round, its complete responses left out: of another questionnaire or version, or not
+    /// fitting the definition.
+    pub not_counted: [usize; 2],
 }
 
 /// Accumulates n and the sum behind a mean.
@@ -2188,10 +2193,13 @@ pub fn compare_rounds(a: &Report, b: &Report) -> RoundComparison {
             }
         })
         .collect();
+    let not_counted = |r: &Report| r.ignored.other_questionnaire + r.ignored.not_fitting;
     RoundComparison {
         n: Change::new(count_of(&a.n), count_of(&b.n)),
         grade_mean: Change::new(a.grade_mean(), b.grade_mean()),
         factors,
         splits,
+        questionnaires: [a.questionnaire.clone(), b.questionnaire.clone()],
+        not_counted: [not_counted(a), not_counted(b)],
     }
 }

@@ -283,6 +283,8 @@ pub struct Messages {
     pub report_group: &'static str,
     pub report_n_short: &'static str,
     pub report_grade_short: &'static str,
+    /// A grade's scale when it is not 1–10: `{min}`, `{max}`.
+    pub report_scale: &'static str,
     pub report_compare: &'static str,
     pub report_compare_intro: &'static str,
     pub report_compare_split: &'static str,
@@ -409,6 +411,11 @@ pub struct Messages {
     pub report_rounds_outdated: &'static str,
     pub report_rounds_n_of: &'static str,
     pub report_rounds_grade_of: &'static str,
+    /// The rounds are on different versions: `{a}`, `{b}`.
+    pub report_rounds_versions: &'static str,
+    /// Complete responses left out per round: `{a}`, `{b}`.
+    pub report_rounds_not_counted: &'static str,
+    pub report_rounds_hidden_why: &'static str,
     pub meeting_attendance_wrong: &'static str,
 }
 
@@ -677,8 +684,9 @@ pub static NL: Messages = Messages {
     report_group: "Groep",
     report_n_short: "Aantal",
     report_grade_short: "Rapportcijfer",
+    report_scale: "schaal {min}–{max}",
     report_compare: "Twee groepen naast elkaar",
-    report_compare_intro: "Hoe zien bijvoorbeeld de lokale teams en de GI's de samenwerking, thema voor thema? Het verschil is de tweede groep min de eerste.",
+    report_compare_intro: "Hoe zien twee groepen de samenwerking, thema voor thema? Kies een indeling en twee van haar groepen. Het verschil is de tweede groep min de eerste.",
     report_compare_split: "Indeling",
     report_compare_a: "Eerste groep",
     report_compare_b: "Tweede groep",
@@ -801,6 +809,9 @@ pub static NL: Messages = Messages {
     report_rounds_outdated: "Een gekozen bestand bevat een eerdere versie van een enquête die later is gewijzigd of ingetrokken. Kies ook het bestand met de nieuwste versie: anders zou het verschil met het hele rapport laten zien hoe die ene enquête veranderde.",
     report_rounds_n_of: "Aantal ({round})",
     report_rounds_grade_of: "Rapportcijfer ({round})",
+    report_rounds_versions: "Meting A is gemeten met versie {a} van de vragenlijst, meting B met versie {b}: thema's en vragen kunnen verschillen. Elke meting telt alleen de enquêtes van haar eigen versie.",
+    report_rounds_not_counted: "Niet meegeteld, want van een andere vragenlijst of versie: {a} afgeronde enquêtes in meting A, {b} in meting B.",
+    report_rounds_hidden_why: "‘verborgen’: in een meting, of in de rest van de gegevens ernaast, zijn te weinig enquêtes om dit te tonen zonder een kleine groep prijs te geven.",
     meeting_attendance_wrong: "Vul een heel getal in: 0 of meer.",
 };
 
@@ -1068,8 +1079,9 @@ pub static EN: Messages = Messages {
     report_group: "Group",
     report_n_short: "Number",
     report_grade_short: "Grade",
+    report_scale: "scale {min}–{max}",
     report_compare: "Two groups side by side",
-    report_compare_intro: "How do, for example, the local teams and the certified institutions (GIs) see the collaboration, theme by theme? The difference is the second group minus the first.",
+    report_compare_intro: "How do two groups see the collaboration, theme by theme? Choose a split and two of its groups. The difference is the second group minus the first.",
     report_compare_split: "Split by",
     report_compare_a: "First group",
     report_compare_b: "Second group",
@@ -1192,6 +1204,9 @@ pub static EN: Messages = Messages {
     report_rounds_outdated: "A chosen file holds an earlier version of a survey that was later changed or withdrawn. Choose the file with the newest version too: otherwise the difference with the whole report would show how that one survey changed.",
     report_rounds_n_of: "Number ({round})",
     report_rounds_grade_of: "Grade ({round})",
+    report_rounds_versions: "Measurement A used version {a} of the questionnaire, measurement B version {b}: themes and questions may differ. Each measurement counts only the surveys of its own version.",
+    report_rounds_not_counted: "Not counted, being of another questionnaire or version: {a} completed surveys in measurement A, {b} in measurement B.",
+    report_rounds_hidden_why: "‘hidden’: a measurement, or the rest of the data beside it, has too few surveys to show this without giving a small group away.",
     meeting_attendance_wrong: "Enter a whole number: 0 or more.",
 };
 

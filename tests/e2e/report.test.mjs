@@ -334,10 +334,12 @@ test("a later measurement on a new version of the questionnaire compares with th
     questionnaire: { id: v2.id, version: 2 },
     updated_at: "2026-12-02T10:00:00Z",
   }));
+  // Five more on version 1 in December: that measurement counts its own version only.
+  const stragglers = Array.from({ length: 5 }, () => ({ ...response(r, { frequency: "wekelijks" }, 3), updated_at: "2026-12-03T10:00:00Z" }));
   const { context, page, errors } = await open(env.browser, env.server.url);
   const table = await roundsByPeriod(
     page,
-    [["pilot.samenscan.json", exportFile(pilot)], ["versie-2.samenscan.json", { ...exportFile(later), questionnaires: [v2] }]],
+    [["pilot.samenscan.json", exportFile([...pilot, ...stragglers])], ["versie-2.samenscan.json", { ...exportFile(later), questionnaires: [v2] }]],
     ["2026-09-01", "2026-09-30"],
     ["2026-12-01", "2026-12-31"],
   );
@@ -345,6 +347,10 @@ test("a later measurement on a new version of the questionnaire compares with th
   assert.deepEqual(await rows.nth(0).locator("td").allInnerTexts(), ["7", "6", "-1"]);
   const g = (list) => mean(list.map((x) => x.answers.grade));
   assert.deepEqual((await rows.nth(1).locator("td").allInnerTexts()).slice(0, 2), [nl1(g(pilot)), nl1(g(later))]);
+  // Said on the screen: the versions differ, and what each measurement leaves out.
+  const notes = await page.locator("#rounds-notes").innerText();
+  assert.match(notes, /Meting A is gemeten met versie 1 van de vragenlijst, meting B met versie 2/);
+  assert.match(notes, /Niet meegeteld, want van een andere vragenlijst of versie: 0 afgeronde enquêtes in meting A, 5 in meting B\./);
   assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(errors, []);
   await context.close();
@@ -366,6 +372,7 @@ test("a round beside the full report gives no small group away", async () => {
   const apeldoorn = teams.locator("tr", { has: page.locator("th", { hasText: /^Apeldoorn$/ }) });
   const cells = await apeldoorn.locator("td").allInnerTexts();
   assert.ok(cells.length >= 4 && cells.every((c) => c === "verborgen"), cells.join(" | "));
+  assert.match(await page.locator("#rounds-notes").innerText(), /‘verborgen’: in een meting, of in de rest van de gegevens ernaast/);
   assert.doesNotMatch(await teams.innerText(), /8,0/);
   assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(errors, []);

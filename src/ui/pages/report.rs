@@ -309,7 +309,7 @@ fn summary_html(report: &Report, lang: Lang, t: &Messages) -> String {
             })
             .unwrap_or_default();
         h.open("div", &[("class", "summary-row")])
-            .leaf("dt", &[], t.report_grade)
+            .leaf("dt", &[], &grade_name(t.report_grade, report, t))
             .open("dd", &[])
             .leaf(
                 "span",
@@ -732,7 +732,7 @@ fn SplitTable(split: Split, report: Report) -> impl IntoView {
         (t.report_n_short.to_string(), SortBy::Size),
     ];
     if has_grade {
-        columns.push((t.report_grade_short.to_string(), SortBy::Grade));
+        columns.push((grade_name(t.report_grade_short, &report, t), SortBy::Grade));
     }
     columns.extend(
         report
@@ -926,8 +926,12 @@ fn GroupComparisonView(report: Report) -> impl IntoView {
             table_row(&mut h, &[], label, &[&cells[0], &cells[1], &cells[2]]);
         };
         // A questionnaire without a grade has no grade row ("– – –" would read as nobody).
-        if report.with_value(|r| r.grade.is_some()) {
-            row(t.report_grade_short, &c.grade_mean);
+        if let Some(name) = report.with_value(|r| {
+            r.grade
+                .as_ref()
+                .map(|_| grade_name(t.report_grade_short, r, t))
+        }) {
+            row(&name, &c.grade_mean);
         }
         for f in &c.factors {
             row(f.label.get(lang), &f.mean);
@@ -1073,6 +1077,21 @@ fn OpenAnswersView(
             </div>
             {groups}
         </section>
+    }
+}
+
+/// The grade's name, with its scale when that is not the Dutch report grade's 1 to 10 (a 3,2
+/// on a scale of 0 to 5 is no failing mark).
+pub fn grade_name(name: &str, report: &Report, t: &Messages) -> String {
+    match &report.grade {
+        Some(g) if (g.min, g.max) != (1, 10) => format!(
+            "{name} ({})",
+            fill(
+                t.report_scale,
+                &[("min", &g.min.to_string()), ("max", &g.max.to_string())]
+            )
+        ),
+        _ => name.to_string(),
     }
 }
 

@@ -10,7 +10,7 @@ use crate::browser::{clock, repository};
 use crate::domain::import_log::{rebuild, ImportRecord};
 use crate::domain::report::{
     build_report, compare_rounds, hide_columns_hidden_in_either_round, protect_round,
-    round_reference, Report, ReportOptions, Side,
+    round_reference, Cell, Change, GroupKey, Report, ReportOptions, Side,
 };
 use crate::domain::response::in_period;
 use crate::domain::sorting;
@@ -293,6 +293,29 @@ pub fn Rounds(
                 let (a, b) = (describe(0), describe(1));
                 let n = change_texts(&c.n, lang, t, 0);
                 let grade = change_texts(&c.grade_mean, lang, t, 1);
+                let grade_label = main.with(|m| match m {
+                    Some(r) => crate::ui::pages::report::grade_name(t.report_grade_short, r, t),
+                    None => t.report_grade_short.to_string(),
+                });
+                // What each round is reported on, and what it leaves out: a pilot on version 1
+                // beside a measurement on version 2 compares themes that may differ.
+                let [qa, qb] = &c.questionnaires;
+                let mut notes = Vec::new();
+                if qa != qb {
+                    notes.push(fill(t.report_rounds_versions, &[("a", &qa.version.to_string()), ("b", &qb.version.to_string())]));
+                }
+                if c.not_counted != [0, 0] {
+                    notes.push(fill(t.report_rounds_not_counted, &[("a", &c.not_counted[0].to_string()), ("b", &c.not_counted[1].to_string())]));
+                }
+                let hidden = |x: &Change| x.a.is_suppressed() || x.b.is_suppressed();
+                let any_hidden = hidden(&c.n)
+                    || hidden(&c.grade_mean)
+                    || c.factors.iter().any(|f| hidden(&f.mean))
+                    || c.splits.iter().flat_map(|s| &s.groups).any(|g| hidden(&g.n) || hidden(&g.grade_mean));
+                if any_hidden {
+                    notes.push(t.report_rounds_hidden_why.to_string());
+                }
+                let notes = notes.into_iter().map(|text| view! { <p class="hint">{text}</p> }).collect_view();
                 view! {
                     <div class="table-scroll" tabindex="0" role="region" aria-labelledby="rounds-caption">
                         <table class="data-table" id="rounds-table">
@@ -306,7 +329,7 @@ pub fn Rounds(
                             <tbody>
                                 <tr><th scope="row">{t.report_n}</th>
                                     <td class="num">{n[0].clone()}</td><td class="num">{n[1].clone()}</td><td class="num">{n[2].clone()}</td></tr>
-                                <tr><th scope="row">{t.report_grade_short}</th>
+                                <tr><th scope="row">{grade_label.clone()}</th>
                                     <td class="num">{grade[0].clone()}</td><td class="num">{grade[1].clone()}</td><td class="num">{grade[2].clone()}</td></tr>
                                 {c.factors.iter().map(|f| {
                                     let x = change_texts(&f.mean, lang, t, 1);
@@ -318,6 +341,7 @@ pub fn Rounds(
                             </tbody>
                         </table>
                     </div>
+                    <div id="rounds-notes">{notes}</div>
                     {c.splits.iter().map(|s| view! {
                         <div class="table-scroll" tabindex="0" role="region" aria-label=fill(t.report_rounds_split, &[("item", s.label.get(lang))])>
                             <table class="data-table rounds-split">
@@ -331,7 +355,11 @@ pub fn Rounds(
                                     <th scope="col" class="num">{t.report_change}</th>
                                 </tr></thead>
                                 <tbody>
-                                    {s.groups.iter().map(|g| {
+                                    // An empty "not answered" row (a required item) says nothing.
+                                    {s.groups.iter().filter(|g| {
+                                        let none = |x: &Cell<f64>| matches!(x, Cell::Empty | Cell::Shown(0.0));
+                                        g.key != GroupKey::NotAnswered || !(none(&g.n.a) && none(&g.n.b))
+                                    }).map(|g| {
                                         let n = change_texts(&g.n, lang, t, 0);
                                         let x = change_texts(&g.grade_mean, lang, t, 1);
                                         view! {
