@@ -71,6 +71,7 @@ pub struct Messages {
     pub meeting_withdrawn_done: &'static str,
     pub start_survey: &'static str,
     pub choose_questionnaire: &'static str,
+    pub choose_questionnaire_missing: &'static str,
     /// The same choice when starting a meeting (its questions come from the questionnaire).
     pub choose_meeting_questionnaire: &'static str,
     pub export_reminder: &'static str,
@@ -487,6 +488,7 @@ pub static NL: Messages = Messages {
     meeting_withdrawn_done: "De bijeenkomst is ingetrokken en de inhoud is gewist.",
     start_survey: "Nieuwe enquête beginnen",
     choose_questionnaire: "Welke vragenlijst wilt u invullen?",
+    choose_questionnaire_missing: "Kies een vragenlijst.",
     choose_meeting_questionnaire: "Bij welke vragenlijst hoort deze bijeenkomst?",
     export_reminder: "Afgeronde enquêtes en bijeenkomsten die nog niet zijn geëxporteerd:",
     export_reminder_withdrawals: "Intrekkingen die de coördinator nog niet heeft gekregen:",
@@ -882,6 +884,7 @@ pub static EN: Messages = Messages {
     meeting_withdrawn_done: "The meeting was withdrawn and its content erased.",
     start_survey: "Start a new survey",
     choose_questionnaire: "Which questionnaire do you want to fill in?",
+    choose_questionnaire_missing: "Choose a questionnaire.",
     choose_meeting_questionnaire: "Which questionnaire does this meeting belong to?",
     export_reminder: "Finished surveys and meetings that have not been exported yet:",
     export_reminder_withdrawals: "Withdrawals the coordinator has not received yet:",

@@ -74,6 +74,23 @@ impl Store {
         all
     }
 
+    /// The questionnaires a new response or meeting can be started with: of each questionnaire
+    /// id its highest version (an older one stays, for what was made with it). Version 1 and 2
+    /// offered side by side left a worker to guess which one was meant.
+    pub fn startable(self) -> Vec<Questionnaire> {
+        let all = self.questionnaires();
+        all.iter()
+            .filter(|q| {
+                let r = q.reference();
+                !all.iter().any(|o| {
+                    let other = o.reference();
+                    other.id == r.id && other.version > r.version
+                })
+            })
+            .cloned()
+            .collect()
+    }
+
     /// The questionnaire a record was made with, if this app has it.
     pub fn questionnaire(self, reference: &QuestionnaireRef) -> Option<Questionnaire> {
         if builtin().reference() == *reference {

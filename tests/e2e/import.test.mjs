@@ -189,7 +189,15 @@ test("a file with only a questionnaire makes it available to fill in, and to han
   await page.locator(".import-result", { hasText: "Nieuwe vragenlijsten in dit bestand: 1" }).waitFor();
 
   await page.goto(env.server.url + "#/enquete");
+  // Nothing is chosen beforehand (the built-in one preselected started the wrong survey):
+  // starting without a choice asks for one, at the choice.
+  await page.getByRole("button", { name: "Nieuwe enquête beginnen" }).click();
+  await page.locator("#start-q-error", { hasText: "Kies een vragenlijst." }).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "start-q-0");
+  assert.equal(await page.locator("input[name=start-q]:checked").count(), 0);
+  assert.deepEqual(await axeViolations(page), []);
   await page.getByLabel("Samenwerking Oost (versie 1)").check();
+  await page.locator("#start-q-error").waitFor({ state: "detached" });
   await page.getByRole("button", { name: "Nieuwe enquête beginnen" }).click();
   await page.locator(".caption", { hasText: "Stap 1 van" }).waitFor();
   // Still there after a reload: it was stored, not only shown. While the database is still
@@ -203,18 +211,32 @@ test("a file with only a questionnaire makes it available to fill in, and to han
   assert.equal(await start.isDisabled(), true, "waits while the choice cannot be offered yet");
   await page.getByLabel("Samenwerking Oost (versie 1)").waitFor();
   assert.equal(await start.isDisabled(), false);
+  // The device's list says which questionnaire each enquête is on.
+  await page.locator(".response-questionnaire", { hasText: "Samenwerking Oost (versie 1)" }).waitFor();
+  // A version 2 handed out later replaces version 1 among those to start; the draft on
+  // version 1 stays as it is.
+  const v2 = { ...custom, version: 2 };
+  await page.goto(env.server.url + "#/importeren");
+  await importFiles(page, [
+    { name: "vragenlijst-oost-2.samenscan.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify({ ...file, questionnaires: [v2] })) },
+  ]);
+  await page.goto(env.server.url + "#/enquete");
+  await page.getByLabel("Samenwerking Oost (versie 2)").waitFor();
+  assert.equal(await page.getByLabel("Samenwerking Oost (versie 1)").count(), 0);
+  assert.equal(await page.locator("input[name=start-q]").count(), 2, "the built-in one and Oost 2");
+  await page.locator(".response-questionnaire", { hasText: "Samenwerking Oost (versie 1)" }).waitFor();
 
   // A facilitator hands it out: an export with the questionnaire and nothing else.
   await page.goto(env.server.url + "#/exporteren");
   await page.getByLabel("De afgeronde enquêtes (en intrekkingen) van dit apparaat").uncheck();
-  await page.getByLabel("De vragenlijsten die in deze app zijn geladen (1), om ze uit te delen").check();
+  await page.getByLabel("De vragenlijsten die in deze app zijn geladen (2), om ze uit te delen").check();
   assert.deepEqual(await axeViolations(page), []);
   const [download] = await Promise.all([
     page.waitForEvent("download"),
     page.getByRole("button", { name: "Bestand opslaan" }).click(),
   ]);
   const handedOut = JSON.parse(await readFile(await download.path(), "utf8"));
-  assert.deepEqual(handedOut.questionnaires.map((q) => q.id), ["samenwerking-oost"]);
+  assert.deepEqual(handedOut.questionnaires.map((q) => [q.id, q.version]), [["samenwerking-oost", 1], ["samenwerking-oost", 2]]);
   assert.deepEqual(handedOut.responses, []);
 
   // Privacy & gegevens: "Alles exporteren" opens the export with everything chosen, the
@@ -233,7 +255,7 @@ test("a file with only a questionnaire makes it available to fill in, and to han
     page.getByRole("button", { name: "Bestand opslaan" }).click(),
   ]);
   const all = JSON.parse(await readFile(await everything.path(), "utf8"));
-  assert.deepEqual(all.questionnaires.map((q) => q.id), ["samenwerking-oost"]);
+  assert.deepEqual(all.questionnaires.map((q) => q.id), ["samenwerking-oost", "samenwerking-oost"]);
   assert.deepEqual(all.responses ?? [], [], "a draft never leaves");
   assert.deepEqual(errors, []);
   await context.close();

@@ -83,6 +83,10 @@ fn ResponseRow(
         .then(|| store.questionnaire(&own.response.questionnaire))
         .flatten()
         .map(|q| q.progress(&own.response.answers));
+    // With more than one questionnaire on this device, which one this is.
+    let named = (store.questionnaires().len() > 1)
+        .then(|| store.questionnaire(&own.response.questionnaire))
+        .flatten();
     let withdraw = Callback::new(move |()| {
         store.update_response(&id, |r, now| r.withdraw(now));
         withdrawn.set(true);
@@ -94,6 +98,14 @@ fn ResponseRow(
                 {tr(|t| t.started_on)} " "
                 {move || clock::format_local(&started, locale(i18n.lang()))}
             </p>
+            {named.map(|q| view! {
+                <p class="response-questionnaire">
+                    {move || fill(i18n.t().questionnaire_with_version, &[
+                        ("title", q.title().get(i18n.lang())),
+                        ("version", &q.version().to_string()),
+                    ])}
+                </p>
+            })}
             {progress.map(|(answered, total)| view! {
                 <p class="hint response-progress">
                     {move || fill(

@@ -14,7 +14,9 @@ use crate::domain::{
 use crate::ui::app::PAGE_TITLE_ID;
 use crate::ui::components::meeting_list::{municipality_label, MeetingList};
 use crate::ui::components::privacy_hints::PrivacyHints;
-use crate::ui::components::questionnaire_choice::questionnaire_choice;
+use crate::ui::components::questionnaire_choice::{
+    ask_for_choice, chosen_questionnaire, questionnaire_choice,
+};
 use crate::ui::components::response_list::ExportReminder;
 use crate::ui::components::save_indicator::SaveIndicator;
 use crate::ui::components::storage_gate::{StorageGate, WhenStored};
@@ -48,10 +50,11 @@ pub fn MeetingsPage() -> impl IntoView {
 #[component]
 fn StartMeeting() -> impl IntoView {
     let store = use_store();
-    let chosen = RwSignal::new(0usize);
+    let chosen = RwSignal::new(None::<usize>);
+    let missing = RwSignal::new(false);
     let candidates = move || {
         store
-            .questionnaires()
+            .startable()
             .into_iter()
             .filter(|q| !q.meeting_questions().is_empty())
             .collect::<Vec<_>>()
@@ -62,11 +65,17 @@ fn StartMeeting() -> impl IntoView {
     let disabled = move || waits && store.state.get() != crate::ui::store::StorageState::Ready;
     let start = move |_| {
         let all = candidates();
-        let q = all.get(chosen.get_untracked()).unwrap_or(builtin());
+        let q = match all.as_slice() {
+            [] => builtin(),
+            _ => match chosen_questionnaire(&all, chosen.get_untracked()) {
+                Some(q) => q,
+                None => return ask_for_choice(missing, "start-m"),
+            },
+        };
         store.start_meeting(q, |id| navigate.to(&format!("#/bijeenkomsten/{id}")));
     };
     view! {
-        {move || questionnaire_choice(candidates(), chosen, "start-m", |t| t.choose_meeting_questionnaire)}
+        {move || questionnaire_choice(candidates(), chosen, missing, "start-m", |t| t.choose_meeting_questionnaire)}
         <p>
             <button type="button" class="button button-start" id="start-meeting" on:click=start disabled=disabled>
                 {tr(|t| t.start_meeting)}

@@ -2,7 +2,9 @@
 //! change or withdraw.
 
 use crate::ui::app::PAGE_TITLE_ID;
-use crate::ui::components::questionnaire_choice::questionnaire_choice;
+use crate::ui::components::questionnaire_choice::{
+    ask_for_choice, chosen_questionnaire, questionnaire_choice,
+};
 use crate::ui::components::response_list::{ExportReminder, ResponseList};
 use crate::ui::components::storage_gate::{StorageGate, WhenStored};
 use crate::ui::i18n::tr;
@@ -34,19 +36,21 @@ pub fn SurveyPage() -> impl IntoView {
 #[component]
 fn StartSurvey() -> impl IntoView {
     let store = use_store();
-    let chosen = RwSignal::new(0usize);
+    let chosen = RwSignal::new(None::<usize>);
+    let missing = RwSignal::new(false);
     let navigate = crate::ui::route::use_navigate();
     // On a device with questionnaires loaded, starting waits until they can be offered.
     let waits = crate::browser::settings::has_loaded_questionnaires();
     let disabled = move || waits && store.state.get() != crate::ui::store::StorageState::Ready;
     let start = move |_| {
-        let all = store.questionnaires();
-        if let Some(q) = all.get(chosen.get_untracked()) {
-            store.start_response(q, |id| navigate.to(&format!("#/enquete/{id}")));
+        let all = store.startable();
+        match chosen_questionnaire(&all, chosen.get_untracked()) {
+            Some(q) => store.start_response(q, |id| navigate.to(&format!("#/enquete/{id}"))),
+            None => ask_for_choice(missing, "start-q"),
         }
     };
     view! {
-        {move || questionnaire_choice(store.questionnaires(), chosen, "start-q", |t| t.choose_questionnaire)}
+        {move || questionnaire_choice(store.startable(), chosen, missing, "start-q", |t| t.choose_questionnaire)}
         <p>
             <button type="button" class="button button-start" on:click=start disabled=disabled>
                 {tr(|t| t.start_survey)}
