@@ -779,3 +779,38 @@ fn progress_counts_what_is_or_may_still_be_asked() {
         (2, 6)
     );
 }
+
+/// Meetings are held per option of the municipality list: the item named so, else a regional
+/// questionnaire's first split other than the organisation (an acceptance test got the
+/// built-in Gelderland municipalities for a questionnaire split by `regio`).
+#[test]
+fn the_municipality_list_is_named_or_the_first_split_besides_the_organisation() {
+    let q = |items: serde_json::Value| {
+        Questionnaire::from_value(serde_json::json!({
+            "id": "regionaal", "version": 1, "title": {"nl": "Regionaal"},
+            "sections": [{"id": "s", "title": {"nl": "S"}, "items": items}]
+        }))
+        .unwrap()
+    };
+    let choice = |id: &str, group_by: bool| {
+        serde_json::json!({"id": id, "kind": "choice", "group_by": group_by, "label": {"nl": id},
+            "options": [{"value": "a", "label": {"nl": "A"}}, {"value": "b", "label": {"nl": "B"}}]})
+    };
+    let regional = q(serde_json::json!([
+        choice("org", true),
+        choice("regio", true),
+        choice("rol", true)
+    ]));
+    assert_eq!(regional.municipality_item().unwrap().id, "regio");
+    let named = q(serde_json::json!([
+        choice("regio", true),
+        choice("gemeente", false)
+    ]));
+    assert_eq!(named.municipality_item().unwrap().id, "gemeente");
+    let none = q(serde_json::json!([
+        choice("org", true),
+        choice("kleur", false)
+    ]));
+    assert!(none.municipality_item().is_none());
+    assert_eq!(builtin().municipality_item().unwrap().id, "team");
+}

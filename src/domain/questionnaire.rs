@@ -837,9 +837,17 @@ impl Questionnaire {
     }
 
     /// The list evaluation meetings are held for: the `choice` item with id `team`, `gemeente`
-    /// or `municipality` (in that order). Meetings are one per municipality or team.
+    /// or `municipality` (in that order), else the first `group_by` choice item that is not the
+    /// organisation item (a regional questionnaire's `regio`). Meetings are one per
+    /// municipality or team.
     pub fn municipality_item(&self) -> Option<&Item> {
         self.choice_item_named(&["team", "gemeente", "municipality"])
+            .or_else(|| {
+                let org = self.organisation_item().map(|i| i.id.as_str());
+                self.group_by_items().find(|i| {
+                    matches!(i.kind, ItemKind::Choice { .. }) && Some(i.id.as_str()) != org
+                })
+            })
     }
 
     /// The organisations attendance is counted by: the `choice` item with id `org`,
