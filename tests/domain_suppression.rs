@@ -685,6 +685,30 @@ fn truth(q: &Questionnaire, responses: &[Response], item_id: &str) -> Vec<(usize
     out
 }
 
+/// A small seeded generator (a linear congruential one): `next(k)` is a number below `k`, the
+/// same sequence for the same seed.
+fn seeded(mut seed: u64) -> impl FnMut(usize) -> usize {
+    move |k| {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((seed >> 33) as usize) % k
+    }
+}
+
+/// A random response's organisation, municipality and frequency, skewed so that rare answers
+/// (and small groups) occur.
+fn skewed_groups(next: &mut impl FnMut(usize) -> usize) -> Value {
+    let org = ORGS[next(4).min(next(4))];
+    let frequency = FREQUENCIES[next(5).min(next(5) + 1)];
+    json!({"org": org, "team": TEAMS[next(5).min(next(5))], "frequency": frequency})
+}
+
+/// Options of the built-in questionnaire's splits the random datasets draw from.
+const ORGS: [&str; 4] = ["lokaal_team", "gi", "veilig_thuis", "anders"];
+const TEAMS: [&str; 5] = ["epe", "heerde", "hattem", "voorst", "brummen"];
+const FREQUENCIES: [&str; 5] = ["nooit", "1_2_keer", "maandelijks", "wekelijks", "vaker"];
+
 fn builtin_response(i: usize, answers: Value) -> Response {
     serde_json::from_value(json!({
         "id": format!("00000000-0000-4000-8000-{i:012}"),
@@ -1079,27 +1103,14 @@ fn a_group_that_is_shown_groups_of_another_split_plus_a_hidden_few_is_hidden() {
 #[test]
 fn random_built_in_reports_leave_no_difference_that_exposes_a_few() {
     let q = builtin();
-    let mut seed: u64 = 0x5eed;
-    let mut next = |k: usize| {
-        seed = seed
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        ((seed >> 33) as usize) % k
-    };
-    let orgs = ["lokaal_team", "gi", "veilig_thuis", "anders"];
-    let teams = ["epe", "heerde", "hattem", "voorst", "brummen"];
-    let freqs = ["nooit", "1_2_keer", "maandelijks", "wekelijks", "vaker"];
+    let mut next = seeded(0x5eed);
     let phases = ["kennismaken", "opbouw", "verdieping"];
     for round in 0..40 {
         let n = 8 + next(40);
         let data: Vec<Response> = (0..n)
             .map(|i| {
-                // Skewed, so that rare answers (and small groups) occur.
-                let org = orgs[next(4).min(next(4))];
-                let freq = freqs[next(5).min(next(5) + 1)];
-                let mut a =
-                    json!({"org": org, "team": teams[next(5).min(next(5))], "frequency": freq});
-                if freq != "nooit" {
+                let mut a = skewed_groups(&mut next);
+                if a["frequency"] != "nooit" {
                     if next(5) > 0 {
                         a["grade"] = json!(4 + next(6));
                     }
@@ -1455,27 +1466,15 @@ fn a_text_is_not_tied_to_a_small_combination_of_groups() {
 #[test]
 fn random_built_in_reports_tie_no_text_to_a_few() {
     let q = builtin();
-    let mut seed: u64 = 0x7e47;
-    let mut next = |k: usize| {
-        seed = seed
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        ((seed >> 33) as usize) % k
-    };
-    let orgs = ["lokaal_team", "gi", "veilig_thuis", "anders"];
-    let teams = ["epe", "heerde", "hattem", "voorst", "brummen"];
-    let freqs = ["nooit", "1_2_keer", "maandelijks", "wekelijks", "vaker"];
+    let mut next = seeded(0x7e47);
     let phases = ["kennismaken", "opbouw", "verdieping"];
     let mut tied_somewhere = 0;
     for round in 0..40 {
         let n = 8 + next(60);
         let data: Vec<Response> = (0..n)
             .map(|i| {
-                let org = orgs[next(4).min(next(4))];
-                let freq = freqs[next(5).min(next(5) + 1)];
-                let mut a =
-                    json!({"org": org, "team": teams[next(5).min(next(5))], "frequency": freq});
-                if freq != "nooit" && next(4) > 0 {
+                let mut a = skewed_groups(&mut next);
+                if a["frequency"] != "nooit" && next(4) > 0 {
                     a["phase"] = json!(phases[next(3)]);
                 }
                 if next(3) > 0 {
@@ -1614,23 +1613,12 @@ fn writers_a_text_is_narrowed_to(q: &Questionnaire, data: &[Response], item: &st
 #[test]
 fn a_text_reads_the_same_whoever_of_a_few_wrote_it() {
     let q = builtin();
-    let mut seed: u64 = 0x5a1e;
-    let mut next = |k: usize| {
-        seed = seed
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        ((seed >> 33) as usize) % k
-    };
-    let orgs = ["lokaal_team", "gi", "veilig_thuis", "anders"];
-    let teams = ["epe", "heerde", "hattem", "voorst", "brummen"];
-    let freqs = ["nooit", "1_2_keer", "maandelijks", "wekelijks", "vaker"];
+    let mut next = seeded(0x5a1e);
     for round in 0..6 {
         let n = 15 + next(30);
         let data: Vec<Response> = (0..n)
             .map(|i| {
-                let freq = freqs[next(5).min(next(5) + 1)];
-                let mut a = json!({"org": orgs[next(4).min(next(4))],
-                    "team": teams[next(5).min(next(5))], "frequency": freq});
+                let mut a = skewed_groups(&mut next);
                 if next(3) == 0 {
                     a["concerns"] = json!(format!("zorg {}", next(100)));
                 }
@@ -1721,13 +1709,7 @@ fn a_conditional_open_question_counts_those_asked() {
 #[test]
 fn a_regions_open_answers_stay_mostly_under_their_groups() {
     let q = builtin();
-    let mut seed: u64 = 0x200;
-    let mut next = |k: usize| {
-        seed = seed
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        ((seed >> 33) as usize) % k
-    };
+    let mut next = seeded(0x200);
     let teams = [
         "apeldoorn",
         "epe",
