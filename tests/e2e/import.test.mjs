@@ -194,6 +194,7 @@ test("a file with only a questionnaire makes it available to fill in, and to han
   await page.getByRole("button", { name: "Nieuwe enquête beginnen" }).click();
   await page.locator("#start-q-error", { hasText: "Kies een vragenlijst." }).waitFor();
   assert.equal(await page.evaluate(() => document.activeElement?.id), "start-q-0");
+  assert.equal(await page.title(), "Fout: Enquête – Samenscan");
   assert.equal(await page.locator("input[name=start-q]:checked").count(), 0);
   assert.deepEqual(await axeViolations(page), []);
   await page.getByLabel("Samenwerking Oost (versie 1)").check();

@@ -52,6 +52,7 @@ fn StartMeeting() -> impl IntoView {
     let store = use_store();
     let chosen = RwSignal::new(None::<usize>);
     let missing = RwSignal::new(false);
+    Effect::new(move |_| crate::ui::app::set_title_error(missing.get()));
     let candidates = move || {
         store
             .startable()

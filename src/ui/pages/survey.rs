@@ -38,6 +38,7 @@ fn StartSurvey() -> impl IntoView {
     let store = use_store();
     let chosen = RwSignal::new(None::<usize>);
     let missing = RwSignal::new(false);
+    Effect::new(move |_| crate::ui::app::set_title_error(missing.get()));
     let navigate = crate::ui::route::use_navigate();
     // On a device with questionnaires loaded, starting waits until they can be offered.
     let waits = crate::browser::settings::has_loaded_questionnaires();
