@@ -1633,9 +1633,10 @@ fn a_text_reads_the_same_whoever_of_a_few_wrote_it() {
     }
 }
 
-/// A question asked only of some (show_if): the people not asked could not have written it,
-/// so a text is tied to groups only where enough people were asked. And a question asked of
-/// fewer than the minimum in all is listed nowhere.
+/// A question asked only of some, by a split (show_if on a `group_by` item, which the report
+/// publishes): the people not asked could not have written it, so a text is tied to groups only
+/// where enough people were asked. And a question asked of fewer than the minimum in all is
+/// listed nowhere.
 #[test]
 fn a_conditional_open_question_counts_those_asked() {
     let q = Questionnaire::from_value(json!({
@@ -1645,7 +1646,7 @@ fn a_conditional_open_question_counts_those_asked() {
              "options": [{"value": "a", "label": {"nl": "A"}}, {"value": "b", "label": {"nl": "B"}}]},
             {"id": "plek", "kind": "choice", "group_by": true, "label": {"nl": "Plek"},
              "options": [{"value": "x", "label": {"nl": "X"}}, {"value": "y", "label": {"nl": "Y"}}]},
-            {"id": "vaak", "kind": "choice", "label": {"nl": "Vaak?"},
+            {"id": "vaak", "kind": "choice", "group_by": true, "label": {"nl": "Vaak?"},
              "options": [{"value": "ja", "label": {"nl": "Ja"}}, {"value": "nee", "label": {"nl": "Nee"}}]},
             {"id": "waarom", "kind": "text", "label": {"nl": "Waarom?"},
              "show_if": {"item": "vaak", "in": ["ja"]}},
@@ -1695,7 +1696,7 @@ fn a_conditional_open_question_counts_those_asked() {
     data.retain(|r| r.answers.get("zelden").and_then(Value::as_str) != Some("b x nee 0"));
     let report = build_report(&q, &data, &ReportOptions::default());
     assert!(zelden(&report).is_suppressed());
-    for split in ["org", "plek"] {
+    for split in ["org", "plek", "vaak"] {
         let view = samenscan::domain::report::open_answers_by(&q, &report, Some(split));
         assert!(format!("{view:?}").contains("zelden"));
         assert!(!format!("{view:?}").contains("b x nee"), "{view:?}");
@@ -1750,4 +1751,126 @@ fn a_regions_open_answers_stay_mostly_under_their_groups() {
     let team = share_apart("team");
     assert!(team < 0.35, "{team}");
     assert_eq!(texts_narrowed_to_a_few(q, &data), Vec::<String>::new());
+}
+
+/// A questionnaire with `min_group_size` 5 and these items, for the cases below.
+fn small_questionnaire(items: Value) -> Questionnaire {
+    Questionnaire::from_value(json!({
+        "id": "klein", "version": 1, "title": {"nl": "Klein"}, "min_group_size": 5,
+        "sections": [{"id": "s", "title": {"nl": "S"}, "items": items}]
+    }))
+    .unwrap()
+}
+
+fn choice_item(id: &str, group_by: bool, options: &[&str]) -> Value {
+    let options: Vec<Value> = options
+        .iter()
+        .map(|o| json!({"value": o, "label": {"nl": o}}))
+        .collect();
+    json!({"id": id, "kind": "choice", "group_by": group_by, "label": {"nl": id}, "options": options})
+}
+
+fn small_response(i: usize, answers: Value) -> Response {
+    serde_json::from_value(json!({
+        "id": format!("00000000-0000-4000-8000-{i:012}"),
+        "questionnaire": {"id": "klein", "version": 1},
+        "revision": 1, "updated_at": "2026-11-20T09:00:00Z", "status": "complete",
+        "answers": answers
+    }))
+    .unwrap()
+}
+
+/// A review's find: an open question asked on an answer the report never publishes (here
+/// "incident = ja", not a split). Counted as asked, one person in organisation a answering "ja"
+/// and writing nothing moved all of a's and b's other answers apart: the report told whether
+/// none or a few of a's people gave that answer. Only splits now decide who counts as asked.
+#[test]
+fn an_unpublished_answer_moves_no_open_answer() {
+    let q = small_questionnaire(json!([
+        choice_item("org", true, &["a", "b"]),
+        choice_item("incident", false, &["ja", "nee"]),
+        {"id": "toelichting", "kind": "text", "label": {"nl": "Toelichting"},
+         "show_if": {"item": "incident", "in": ["ja"]}},
+        {"id": "sterk", "kind": "text", "label": {"nl": "Sterk"}}
+    ]));
+    let data = |ja_in_a: usize| -> Vec<Response> {
+        (0..12)
+            .map(|i| {
+                let org = if i < 6 { "a" } else { "b" };
+                let incident = if i < ja_in_a { "ja" } else { "nee" };
+                small_response(
+                    i,
+                    json!({"org": org, "incident": incident, "sterk": format!("sterk {i}")}),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(publication(&q, &data(0)), publication(&q, &data(1)));
+    let report = build_report(&q, &data(1), &ReportOptions::default());
+    assert_eq!(report.open_answers.untied[1].answers, Cell::Shown(vec![]));
+}
+
+/// A review's find: the rest of a part short of people asked one question took in the smallest
+/// group first, though it brought nobody asked that question, and then the group that did:
+/// every answer listed apart. Now the group that makes the rest fine is taken, alone.
+#[test]
+fn the_rest_takes_in_the_group_that_helps_it() {
+    let q = small_questionnaire(json!([
+        choice_item("org", true, &["a", "b", "c"]),
+        choice_item("soort", true, &["ja", "nee"]),
+        {"id": "t1", "kind": "text", "label": {"nl": "T1"}, "show_if": {"item": "soort", "in": ["ja"]}},
+        {"id": "t2", "kind": "text", "label": {"nl": "T2"}, "show_if": {"item": "soort", "in": ["nee"]}}
+    ]));
+    let mut data = Vec::new();
+    // c has one person asked t1: c joins the rest, which is then short of t1. a (6, asked t2
+    // only) is the smallest group but brings no one asked t1; b (7 asked t1) does.
+    for (org, soort, n) in [
+        ("a", "nee", 6),
+        ("b", "ja", 7),
+        ("b", "nee", 5),
+        ("c", "ja", 1),
+        ("c", "nee", 5),
+    ] {
+        for k in 0..n {
+            let item = if soort == "ja" { "t1" } else { "t2" };
+            let mut a = json!({"org": org, "soort": soort});
+            a[item] = json!(format!("{org} {soort} {k}"));
+            data.push(small_response(data.len(), a));
+        }
+    }
+    let options = ReportOptions {
+        open_answers_by: Some("org".into()),
+    };
+    let report = build_report(&q, &data, &options);
+    let a = report
+        .open_answers
+        .groups
+        .iter()
+        .find(|g| g.key == GroupKey::Option("a".into()))
+        .unwrap();
+    assert_eq!(a.texts[1].answers.shown().map(Vec::len), Some(6), "{a:?}");
+    for item in ["t1", "t2"] {
+        assert_eq!(
+            writers_a_text_is_narrowed_to(&q, &data, item),
+            Vec::<String>::new()
+        );
+    }
+}
+
+/// A review's find: below the minimum every group is hidden and the split's table lists "not
+/// answered" either way, but the open answers listed it only when someone skipped the split.
+#[test]
+fn below_the_minimum_the_open_answers_list_not_answered_alike() {
+    let q = small_questionnaire(json!([
+        choice_item("org", true, &["a", "b", "c"]),
+        {"id": "t", "kind": "text", "label": {"nl": "T"}}
+    ]));
+    let all: Vec<Response> = ["a", "b", "c"]
+        .iter()
+        .enumerate()
+        .map(|(i, o)| small_response(i, json!({"org": o, "t": format!("x{i}")})))
+        .collect();
+    let mut skipped = all.clone();
+    skipped[2].answers.remove("org");
+    assert_eq!(publication(&q, &all), publication(&q, &skipped));
 }

@@ -22,7 +22,7 @@
 
 use super::sorting;
 use rustc_hash::FxHashMap;
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use super::questionnaire::{Label, Questionnaire};
@@ -921,7 +921,7 @@ pub struct OpenAnswerGroup {
     pub label: Label,
     /// `None` when the group is shown, else why it is hidden (as [`Group::hidden`]).
     pub hidden: Option<Hidden>,
-    /// Nobody is in it (as its n of 0 in the split says).
+    /// Shown, and nobody is in it (as its n of 0 in the split says).
     pub empty: bool,
     /// One entry per text item, each shown or suppressed on its own.
     pub texts: Vec<TextAnswers>,
@@ -1150,13 +1150,16 @@ impl OpenIndex {
         while let Some((cell, untried)) = cells.pop() {
             for s in (0..splits).filter(|s| untried >> s & 1 == 1) {
                 // The cell's profiles by group; hidden groups and groups with too few go to
-                // the rest, and then the smallest groups until the rest is fine too.
+                // the rest, and then, while the rest is short of people asked some question,
+                // groups that bring such people: the smallest that makes the rest fine on its
+                // own, else the smallest that helps.
                 let mut parts: Vec<Vec<u32>> = vec![Vec::new(); sizes[s]];
                 for &p in &cell {
                     parts[groups[p as usize][s] as usize].push(p);
                 }
                 let mut rest: Vec<u32> = Vec::new();
-                let mut kept: Vec<(usize, usize)> = Vec::new();
+                // Kept groups with the people asked each question in them.
+                let mut kept: Vec<(usize, Vec<usize>)> = Vec::new();
                 for (g, part) in parts.iter_mut().enumerate() {
                     if part.is_empty() {
                         continue;
@@ -1165,14 +1168,27 @@ impl OpenIndex {
                     if hidden(s, g) || !fine(&n) {
                         rest.append(part);
                     } else {
-                        kept.push((n.iter().sum(), g));
+                        kept.push((g, n.clone()));
                     }
                 }
-                sorting::sort(&mut kept);
-                let mut kept = kept.into_iter().map(|(_, g)| g).collect::<VecDeque<_>>();
                 count(&rest, &mut rest_n);
                 while !fine(&rest_n) {
-                    let Some(g) = kept.pop_front() else { break };
+                    let short = |t: usize| !too_few[t] && rest_n[t] > 0 && rest_n[t] < min;
+                    let helps = |k: &Vec<usize>| (0..items).any(|t| short(t) && k[t] > 0);
+                    let fixes =
+                        |k: &Vec<usize>| (0..items).all(|t| !short(t) || rest_n[t] + k[t] >= min);
+                    let size = |k: &Vec<usize>| k.iter().sum::<usize>();
+                    let smallest = |pick: &dyn Fn(&Vec<usize>) -> bool| {
+                        (0..kept.len())
+                            .filter(|&i| pick(&kept[i].1))
+                            .min_by_key(|&i| (size(&kept[i].1), kept[i].0))
+                    };
+                    let Some(i) = smallest(&fixes).or_else(|| smallest(&helps)) else {
+                        // Nothing can make the rest fine: this split ties nobody here.
+                        kept.clear();
+                        break;
+                    };
+                    let (g, _) = kept.remove(i);
                     rest.append(&mut parts[g]);
                     count(&rest, &mut rest_n);
                 }
@@ -1180,7 +1196,7 @@ impl OpenIndex {
                     continue;
                 }
                 let others = untried & !(1u64 << s);
-                for g in kept {
+                for (g, _) in kept {
                     for &p in &parts[g] {
                         tied[p as usize] |= 1 << s;
                     }
@@ -1751,14 +1767,19 @@ fn build_open_answers(
         groups: groups
             .into_iter()
             .zip(texts)
-            // "Not answered" only when someone is in it (an option is listed even when empty:
-            // that nobody chose it is worth reading).
-            .filter(|((key, _, _, anyone), _)| *key != GroupKey::NotAnswered || *anyone)
+            // "Not answered" only when someone is in it, or it is hidden (as the split's table
+            // lists it: below the minimum every group is hidden, and whether anyone skipped the
+            // question must not show here); an option is listed even when empty: that nobody
+            // chose it is worth reading.
+            .filter(|((key, _, hidden, anyone), _)| {
+                *key != GroupKey::NotAnswered || *anyone || hidden.is_some()
+            })
             .map(|((key, label, hidden, anyone), lists)| OpenAnswerGroup {
                 key,
                 label,
                 hidden,
-                empty: !anyone,
+                // Said only of a shown group: a hidden one's size is not told.
+                empty: !anyone && hidden.is_none(),
                 texts: text_items
                     .iter()
                     .zip(lists)

@@ -51,8 +51,8 @@ pub struct ResponseScores<'a> {
     pub groups: Vec<Option<usize>>,
     /// One entry per text item, in order: the answer when visible and not blank.
     pub texts: Vec<Option<&'a str>>,
-    /// Per text item (bit `t` for the `t`-th; the first 64): whether it was asked, that is
-    /// visible by its `show_if` ([`ResponseScores::asked`]).
+    /// Per text item (bit `t` for the `t`-th; the first 64): whether it was asked as far as the
+    /// report's splits tell ([`ResponseScores::asked`]).
     pub texts_asked: u64,
     /// Whether every given answer fits the questionnaire: a known item, of its kind, within its
     /// range and options (`validation::parse_answer`). An imported record was checked against
@@ -63,8 +63,11 @@ pub struct ResponseScores<'a> {
 }
 
 impl ResponseScores<'_> {
-    /// Whether text item `t` was asked of this response (visible by its `show_if`). Past the
-    /// 64th text item, only those who answered count as asked: fewer, never more.
+    /// Whether text item `t` was asked of this response as far as the report's splits tell:
+    /// every `show_if` on its way that rests on a split item holds; one that rests on another
+    /// item is taken to hold, since the report publishes nobody's answer to it (counting it
+    /// made one person's unpublished answer move everyone's open answers). Past the 64th text
+    /// item, only those who answered count as asked: fewer, never more.
     pub fn asked(&self, t: usize) -> bool {
         if t < 64 {
             self.texts_asked >> t & 1 == 1
@@ -225,6 +228,21 @@ impl<'q> Scorer<'q> {
         visible
     }
 
+    /// Whether item `i` is visible as far as the splits tell: each `show_if` up its chain that
+    /// rests on a `group_by` item holds (that item visible and answered with an accepted
+    /// value: the group the report puts the response in); one on another item is taken to hold.
+    fn asked_by_splits(&self, values: &[Option<&Value>], visible: &[bool], i: usize) -> bool {
+        let mut at = i;
+        while let Some((p, accepted)) = self.parents[at] {
+            let holds = visible[p] && values[p].is_some_and(|answer| shows(answer, accepted));
+            if self.items[p].group_by && !holds {
+                return false;
+            }
+            at = p;
+        }
+        true
+    }
+
     /// [`Scorer::visibility_of`] into a vector used before.
     fn visibility_into(&self, values: &[Option<&Value>], visible: &mut Vec<bool>) {
         visible.clear();
@@ -343,7 +361,9 @@ impl<'q> Scorer<'q> {
             .iter()
             .take(64)
             .enumerate()
-            .fold(0u64, |bits, (t, &i)| bits | u64::from(visible[i]) << t);
+            .fold(0u64, |bits, (t, &i)| {
+                bits | u64::from(self.asked_by_splits(values, visible, i)) << t
+            });
         let known = values.iter().filter(|v| v.is_some()).count();
         let fits = known == answers.len()
             && values
