@@ -709,14 +709,19 @@ const ORGS: [&str; 4] = ["lokaal_team", "gi", "veilig_thuis", "anders"];
 const TEAMS: [&str; 5] = ["epe", "heerde", "hattem", "voorst", "brummen"];
 const FREQUENCIES: [&str; 5] = ["nooit", "1_2_keer", "maandelijks", "wekelijks", "vaker"];
 
-fn builtin_response(i: usize, answers: Value) -> Response {
+/// Complete response number `i` to version 1 of questionnaire `id`.
+fn complete_response(id: &str, i: usize, answers: Value) -> Response {
     serde_json::from_value(json!({
         "id": format!("00000000-0000-4000-8000-{i:012}"),
-        "questionnaire": {"id": "samenwerking", "version": 1},
+        "questionnaire": {"id": id, "version": 1},
         "revision": 1, "updated_at": "2026-11-20T09:00:00Z", "status": "complete",
         "answers": answers
     }))
     .unwrap()
+}
+
+fn builtin_response(i: usize, answers: Value) -> Response {
+    complete_response("samenwerking", i, answers)
 }
 
 /// The review's example: "nooit" (3, not asked the grade or the statements) is too small, and
@@ -1660,13 +1665,7 @@ fn a_conditional_open_question_counts_those_asked() {
         if let Some(t) = text {
             a[if vaak == "ja" { "waarom" } else { "zelden" }] = json!(t);
         }
-        serde_json::from_value::<Response>(json!({
-            "id": format!("00000000-0000-4000-8000-{i:012}"),
-            "questionnaire": {"id": "voorwaarde", "version": 1},
-            "revision": 1, "updated_at": "2026-11-20T09:00:00Z", "status": "complete",
-            "answers": a
-        }))
-        .unwrap()
+        complete_response("voorwaarde", i, a)
     };
     // B in X: 4 people, only one of them asked "waarom" (the others "nee"); B in Y: 3 asked.
     let mut data = Vec::new();
@@ -1771,13 +1770,7 @@ fn choice_item(id: &str, group_by: bool, options: &[&str]) -> Value {
 }
 
 fn small_response(i: usize, answers: Value) -> Response {
-    serde_json::from_value(json!({
-        "id": format!("00000000-0000-4000-8000-{i:012}"),
-        "questionnaire": {"id": "klein", "version": 1},
-        "revision": 1, "updated_at": "2026-11-20T09:00:00Z", "status": "complete",
-        "answers": answers
-    }))
-    .unwrap()
+    complete_response("klein", i, answers)
 }
 
 /// A review's find: an open question asked on an answer the report never publishes (here
