@@ -1188,9 +1188,11 @@ impl OpenIndex {
                         kept.clear();
                         break;
                     };
-                    let (g, _) = kept.remove(i);
+                    let (g, joining) = kept.remove(i);
                     rest.append(&mut parts[g]);
-                    count(&rest, &mut rest_n);
+                    for (r, k) in rest_n.iter_mut().zip(joining) {
+                        *r += k;
+                    }
                 }
                 if kept.is_empty() {
                     continue;
