@@ -1644,22 +1644,19 @@ fn a_text_reads_the_same_whoever_of_a_few_wrote_it() {
 /// listed nowhere.
 #[test]
 fn a_conditional_open_question_counts_those_asked() {
-    let q = Questionnaire::from_value(json!({
-        "id": "voorwaarde", "version": 1, "title": {"nl": "Voorwaarde"}, "min_group_size": 3,
-        "sections": [{"id": "s", "title": {"nl": "S"}, "items": [
-            {"id": "org", "kind": "choice", "group_by": true, "label": {"nl": "Org"},
-             "options": [{"value": "a", "label": {"nl": "A"}}, {"value": "b", "label": {"nl": "B"}}]},
-            {"id": "plek", "kind": "choice", "group_by": true, "label": {"nl": "Plek"},
-             "options": [{"value": "x", "label": {"nl": "X"}}, {"value": "y", "label": {"nl": "Y"}}]},
-            {"id": "vaak", "kind": "choice", "group_by": true, "label": {"nl": "Vaak?"},
-             "options": [{"value": "ja", "label": {"nl": "Ja"}}, {"value": "nee", "label": {"nl": "Nee"}}]},
+    let q = questionnaire_with(
+        "voorwaarde",
+        3,
+        json!([
+            choice_item("org", true, &["a", "b"]),
+            choice_item("plek", true, &["x", "y"]),
+            choice_item("vaak", true, &["ja", "nee"]),
             {"id": "waarom", "kind": "text", "label": {"nl": "Waarom?"},
              "show_if": {"item": "vaak", "in": ["ja"]}},
             {"id": "zelden", "kind": "text", "label": {"nl": "Zelden?"},
              "show_if": {"item": "vaak", "in": ["nee"]}}
-        ]}]
-    }))
-    .unwrap();
+        ]),
+    );
     let response = |i: usize, org: &str, plek: &str, vaak: &str, text: Option<&str>| {
         let mut a = json!({"org": org, "plek": plek, "vaak": vaak});
         if let Some(t) = text {
@@ -1754,8 +1751,13 @@ fn a_regions_open_answers_stay_mostly_under_their_groups() {
 
 /// A questionnaire with `min_group_size` 5 and these items, for the cases below.
 fn small_questionnaire(items: Value) -> Questionnaire {
+    questionnaire_with("klein", 5, items)
+}
+
+/// Version 1 of questionnaire `id` with `min_group_size` `min` and these items in one section.
+fn questionnaire_with(id: &str, min: usize, items: Value) -> Questionnaire {
     Questionnaire::from_value(json!({
-        "id": "klein", "version": 1, "title": {"nl": "Klein"}, "min_group_size": 5,
+        "id": id, "version": 1, "title": {"nl": id}, "min_group_size": min,
         "sections": [{"id": "s", "title": {"nl": "S"}, "items": items}]
     }))
     .unwrap()
