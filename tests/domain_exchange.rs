@@ -1001,3 +1001,79 @@ fn the_design_examples_import_whole_and_report_with_their_own_definition() {
     let kennen = report.factors[0].scores.shown().expect("factor shown");
     assert_eq!(kennen.mean, Some(4.0));
 }
+
+#[test]
+fn the_same_record_written_another_way_is_the_same_record() {
+    // Another tool may write the same moment with milliseconds or an offset, and a whole number
+    // with a fraction or an exponent. Two copies of one record that differ only so are one
+    // record: unchanged on the second import, not a conflict, and kept in one form (the moment
+    // in UTC, the whole number without a fraction), read as typed records or as JSON values.
+    let mut plain: serde_json::Value =
+        serde_json::from_slice(&fixture("valid-v1.samenscan.json")).unwrap();
+    plain["questionnaires"][0]["sections"][0]["items"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({"id": "jaren", "kind": "number", "label": {"nl": "Jaren"}}));
+    plain["responses"][0]["answers"]["jaren"] = serde_json::json!(7);
+    plain["responses"][1]["answers"]["jaren"] = serde_json::json!(25);
+    let text = plain.to_string();
+    let mut other = text.clone();
+    for (from, to) in [
+        (
+            "\"2026-11-20T09:12:00Z\"",
+            "\"2026-11-20T10:12:00.000+01:00\"",
+        ),
+        ("\"jaren\":7", "\"jaren\":7.0"),
+        ("\"jaren\":25", "\"jaren\":2.5e1"),
+        ("\"2026-11-19T16:00:00Z\"", "\"2026-11-19T16:00:00.000Z\""),
+    ] {
+        assert_eq!(other.matches(from).count(), 1, "{from} once in the fixture");
+        other = other.replace(from, to);
+    }
+    let as_values = |mut raw: RawExport| {
+        for r in raw.responses.iter_mut() {
+            if let RawResponse::Typed(typed) = r {
+                *r = RawResponse::Json(serde_json::to_value(&*typed).unwrap());
+            }
+        }
+        raw
+    };
+    let first = validate(export_of(text.as_bytes()), &no_known());
+    assert!(first.skipped.is_empty(), "{:?}", first.skipped);
+    for raw in [
+        export_of(other.as_bytes()),
+        as_values(export_of(other.as_bytes())),
+    ] {
+        let second = validate(raw, &no_known());
+        assert!(second.skipped.is_empty(), "{:?}", second.skipped);
+        assert_eq!(second.contents, first.contents);
+        let mut data = Dataset::new();
+        merge_into(&mut data, first.contents.clone());
+        let again = merge_into(&mut data, second.contents.clone());
+        let s = ImportSummary::new(&second, &again);
+        assert_eq!((s.new, s.updated, s.unchanged, s.conflicting), (0, 0, 4, 0));
+    }
+    // Written in another form alone, each is kept in the one form.
+    let second = validate(export_of(other.as_bytes()), &no_known());
+    let r = &second.contents.responses;
+    let r0 = r.iter().find(|r| r.id == R0).unwrap();
+    assert_eq!(r0.updated_at, "2026-11-20T09:12:00Z");
+    assert_eq!(r0.answers["jaren"].to_string(), "7");
+    assert!(r
+        .iter()
+        .any(|r| r.answers.get("jaren").map(|v| v.to_string()) == Some("25".into())));
+    assert_eq!(
+        second.contents.meetings[0].updated_at,
+        "2026-11-19T16:00:00Z"
+    );
+    // A real fraction stays what it is.
+    let fraction = text.replace("\"jaren\":7", "\"jaren\":7.5");
+    let third = validate(export_of(fraction.as_bytes()), &no_known());
+    let r0 = third
+        .contents
+        .responses
+        .iter()
+        .find(|r| r.id == R0)
+        .unwrap();
+    assert_eq!(r0.answers["jaren"].to_string(), "7.5");
+}

@@ -1672,6 +1672,21 @@ fn lower_case_uuid(id: String) -> String {
     }
 }
 
+/// A readable `updated_at` rewritten in the one form design §2 names, RFC 3339 in UTC
+/// (`…T10:00:00Z`), and whether that changed it. The same moment written another way
+/// (`…10:00:00.000Z`, `…11:00:00+01:00`) is the same content: two copies of one record that
+/// differ only so are not a conflict, and merge, store and export alike. An unreadable one is
+/// left for the record's own check to refuse.
+fn utc_form(updated_at: &mut String) -> bool {
+    match Timestamp::parse(updated_at).map(|t| t.to_utc_string()) {
+        Some(utc) if utc != *updated_at => {
+            *updated_at = utc;
+            true
+        }
+        _ => false,
+    }
+}
+
 /// The record-level checks of the common fields that did parse, for a record that cannot be
 /// built (when it can, `Response::check` / `Meeting::check` do this).
 fn partial_checks(c: &Common) -> Vec<SkipReason> {
@@ -1751,7 +1766,7 @@ fn check_response<'q>(
     lookup: &impl Fn(&QuestionnaireRef) -> Result<&'q Questionnaire, SkipReason>,
     scorers: &mut Vec<Scorer<'q>>,
 ) -> Result<(Response, bool), RecordError> {
-    let mut changed = false;
+    let mut changed = utc_form(&mut response.updated_at);
     // A tombstone wins whatever it still carries: answers left on it are dropped, never a
     // reason to refuse it (refusing it would keep the withdrawn answers in every report).
     if response.status == Status::Withdrawn && !response.answers.is_empty() {
@@ -1804,17 +1819,24 @@ fn check_response<'q>(
                 }
                 changed = true;
             }
-            // A grade or statement written with a fraction (`8.0`, accepted as 8) is kept as
-            // the whole number it is, so that it compares, merges and exports as 8.
+            // A grade, statement or number written with a fraction (`8.0`, `2.5e1`) that is a
+            // whole number is kept as that whole number, so that it compares, merges and
+            // exports as 8 and 25: JSON does not tell 8 from 8.0, and two copies of one record
+            // written by different tools are the same content.
             for (key, value) in response.answers.iter_mut() {
                 if value.is_f64()
                     && value.as_f64().is_some_and(|x| x.fract() == 0.0)
                     && q.item(key).is_some_and(|item| {
-                        matches!(item.kind, ItemKind::Grade { .. } | ItemKind::Likert { .. })
+                        matches!(
+                            item.kind,
+                            ItemKind::Grade { .. }
+                                | ItemKind::Likert { .. }
+                                | ItemKind::Number { .. }
+                        )
                     })
                 {
                     whole_number(value);
-                    changed = true;
+                    changed |= !value.is_f64();
                 }
             }
             // A draft keeps them, as the worker's app does while filling in.
@@ -1879,6 +1901,7 @@ fn read_meeting<'q>(
         reasons.extend(partial_checks(&c));
         return Err((id_text, reasons));
     };
+    utc_form(&mut meeting.updated_at);
     // A tombstone wins whatever it still carries: what it carries is dropped, never refused
     // (refusing it would keep the withdrawn meeting in every report).
     if meeting.status == Status::Withdrawn {

@@ -616,7 +616,9 @@ impl Timestamp {
 
 impl Timestamp {
     /// The moment as RFC 3339 in UTC, `YYYY-MM-DDTHH:MM:SS[.fraction]Z`: what a file wrote with
-    /// an offset (`…14:34:00+01:00`) as design §2 asks for it (`…13:34:00Z`).
+    /// an offset (`…14:34:00+01:00`) as design §2 asks for it (`…13:34:00Z`). One text per
+    /// moment: a fraction is written with at least the three digits of milliseconds, as the
+    /// app's own clock writes it (`.250`, `.123456`), and none when it is zero.
     pub fn to_utc_string(&self) -> String {
         let days = self.seconds.div_euclid(86_400);
         let secs = self.seconds.rem_euclid(86_400);
@@ -633,7 +635,7 @@ impl Timestamp {
         let fraction = if self.fraction.is_empty() {
             String::new()
         } else {
-            format!(".{}", self.fraction)
+            format!(".{:0<3}", self.fraction)
         };
         format!(
             "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}{fraction}Z",
@@ -989,8 +991,15 @@ mod tests {
         assert_eq!(utc("2025-03-01T14:34:00+01:00"), "2025-03-01T13:34:00Z");
         assert_eq!(
             utc("2026-01-01T00:30:00.250+02:00"),
-            "2025-12-31T22:30:00.25Z"
+            "2025-12-31T22:30:00.250Z"
         );
+        // One text per moment: milliseconds at least, no zero fraction.
+        assert_eq!(utc("2026-11-20T09:12:00.5Z"), "2026-11-20T09:12:00.500Z");
+        assert_eq!(
+            utc("2026-11-20T09:12:00.123400Z"),
+            "2026-11-20T09:12:00.1234Z"
+        );
+        assert_eq!(utc("2026-11-20T09:12:00.000Z"), "2026-11-20T09:12:00Z");
         assert_eq!(utc("2024-02-28T23:00:00-01:00"), "2024-02-29T00:00:00Z");
         assert_eq!(utc("1969-12-31T23:59:59Z"), "1969-12-31T23:59:59Z");
         assert_eq!(utc("2026-11-20T09:12:00Z"), "2026-11-20T09:12:00Z");
