@@ -253,6 +253,11 @@ impl<'a> Text<'a> {
     fn before(i: usize) -> Option<usize> {
         i.checked_sub(1)
     }
+    /// True when position `i` is white space within a line: a space, a tab, or a no-break or
+    /// narrow space (word processors put those between digit groups).
+    fn is_blank(&self, i: usize) -> bool {
+        self.at(i).is_some_and(is_blank)
+    }
     /// The end of the run of ASCII digits starting at `i`.
     fn digits_end(&self, mut i: usize) -> usize {
         while self.is_digit(i) {
@@ -274,7 +279,7 @@ impl<'a> Text<'a> {
                     continue;
                 }
                 let start = i;
-                while self.at(i).is_some_and(char::is_alphabetic) {
+                while self.at(i).is_some_and(is_letter) {
                     i += 1;
                 }
                 let word = self.chars[start..i]
@@ -286,10 +291,24 @@ impl<'a> Text<'a> {
             None
         })
     }
+    /// The lower-cased word (letters only) starting at `start`, and where it ends.
+    fn word_at(&self, start: usize) -> (usize, String) {
+        let mut e = start;
+        while self.at(e).is_some_and(is_letter) {
+            e += 1;
+        }
+        (
+            e,
+            self.chars[start..e]
+                .iter()
+                .flat_map(|c| c.to_lowercase())
+                .collect(),
+        )
+    }
     /// The lower-cased word (letters only) ending just before `end`, and where it starts.
     fn word_before(&self, end: usize) -> (usize, String) {
         let mut s = end;
-        while s > 0 && self.at(s - 1).is_some_and(char::is_alphabetic) {
+        while s > 0 && self.at(s - 1).is_some_and(is_letter) {
             s -= 1;
         }
         (
@@ -303,6 +322,17 @@ impl<'a> Text<'a> {
 }
 
 type Raw = Vec<(FindingKind, usize, usize)>;
+
+/// A letter, or a combining mark that belongs to one ("e" + U+0308 is "ë" as some keyboards
+/// and copied texts write it).
+fn is_letter(c: char) -> bool {
+    c.is_alphabetic() || ('\u{300}'..='\u{36f}').contains(&c)
+}
+
+/// White space within a line (see [`Text::is_blank`]).
+fn is_blank(c: char) -> bool {
+    c.is_whitespace() && c != '\n' && c != '\r'
+}
 
 // ---------------------------------------------------------------------------------------------
 // E-mail addresses: local@domain.tld around every '@'.
@@ -320,6 +350,14 @@ fn emails(t: &Text, out: &mut Raw) {
         }
         let mut e = at + 1;
         while t.at(e).is_some_and(domain_char) {
+            // A full stop before a capitalised word ends the sentence, not the domain
+            // ("…@live.nl.Daarna"); an address in capitals ("…@VEILIGTHUIS.NL") goes on.
+            if t.at(e) == Some('.')
+                && t.at(e + 1).is_some_and(char::is_uppercase)
+                && t.at(e + 2).is_some_and(char::is_lowercase)
+            {
+                break;
+            }
             e += 1;
         }
         while e > at + 1 && matches!(t.at(e - 1), Some('.' | '-')) {
@@ -363,14 +401,15 @@ fn phones(t: &Text, out: &mut Raw) {
         loop {
             let e = t.digits_end(j);
             groups.push(Group { start: j, end: e });
-            // Separators between groups: up to three of space, '-', '.', '/', '(' and ')', at
-            // most one of them not a space ("06 - 1234 5678", "(0575) 123456").
+            // Separators between groups: up to three of a space (any within a line), '-', '–',
+            // '—', '.', '/', '(' and ')', at most one of them not a space ("06 - 1234 5678",
+            // "(0575) 123456", "06 – 12345678" as a word processor writes it).
             let mut k = e;
             let mut marks = 0;
             while k < t.len() && k - e < 3 {
                 match t.at(k) {
-                    Some(' ') => {}
-                    Some('-' | '.' | '/' | '(' | ')') => marks += 1,
+                    Some(c) if is_blank(c) => {}
+                    Some('-' | '–' | '—' | '.' | '/' | '(' | ')') => marks += 1,
                     _ => break,
                 }
                 k += 1;
@@ -386,26 +425,53 @@ fn phones(t: &Text, out: &mut Raw) {
     }
 }
 
-/// Finds Dutch numbers made of consecutive groups, trying each group as a start.
+/// Finds phone numbers made of consecutive groups, trying each group as a start: a Dutch
+/// number, or one abroad written with its country code. Groups that make a date
+/// ("12-03-2024 10.00 uur") are no part of a number.
 fn phone_numbers_in(t: &Text, groups: &[Group], plus: bool, out: &mut Raw) {
+    let mut in_date = vec![false; groups.len()];
+    for (g, group) in groups.iter().enumerate() {
+        if let Some(date_end) = numeric_date(t, group.start, group.end) {
+            for (h, later) in groups.iter().enumerate().skip(g) {
+                if later.end <= date_end {
+                    in_date[h] = true;
+                }
+            }
+        }
+    }
     let mut a = 0;
     while a < groups.len() {
+        let plus_here = plus && a == 0;
         let mut digits = String::new();
         let mut found = None;
         for (b, g) in groups.iter().enumerate().skip(a) {
-            digits.push_str(&t.digits(g.start, g.end));
-            if digits.len() > 14 {
+            if in_date[b] {
                 break;
             }
-            if is_dutch_phone(&digits, plus && a == 0) {
-                found = Some(b);
+            digits.push_str(&t.digits(g.start, g.end));
+            if digits.len() > 17 {
                 break;
+            }
+            match phone_kind(&digits, plus_here) {
+                // A Dutch number has one length: the first fit is the number.
+                Some(Numbering::Dutch) => {
+                    found = Some(b);
+                    break;
+                }
+                // One abroad varies in length: the longest fit is.
+                Some(Numbering::Abroad) => found = Some(b),
+                None => {}
             }
         }
         match found {
             Some(b) => {
                 // The match may not run on into a letter ("0612345678abc" is a code).
-                let start = if plus && a == 0 {
+                let start = if plus_here {
+                    groups[a].start - 1
+                } else if t.at(groups[a].start) == Some('0')
+                    && Text::before(groups[a].start).and_then(|p| t.at(p)) == Some('(')
+                {
+                    // "(020) 123 45 67": the bracket goes with the number.
                     groups[a].start - 1
                 } else {
                     groups[a].start
@@ -419,6 +485,28 @@ fn phone_numbers_in(t: &Text, groups: &[Group], plus: bool, out: &mut Raw) {
             None => a += 1,
         }
     }
+}
+
+/// Which kind of phone number some digits are.
+enum Numbering {
+    Dutch,
+    Abroad,
+}
+
+/// Dutch (see [`is_dutch_phone`]), or a number abroad: `+` and a country code other than 31
+/// with 10–15 digits in all (E.164 allows 15), or the same after `00` (12–17 digits).
+fn phone_kind(digits: &str, plus: bool) -> Option<Numbering> {
+    if is_dutch_phone(digits, plus) {
+        return Some(Numbering::Dutch);
+    }
+    let international = if plus {
+        Some(digits)
+    } else {
+        digits.strip_prefix("00")
+    };
+    international
+        .filter(|n| !n.starts_with('0') && !n.starts_with("31") && (10..=15).contains(&n.len()))
+        .map(|_| Numbering::Abroad)
 }
 
 /// True for the digits of a Dutch phone number: ten digits starting with one `0` (national), or
@@ -451,14 +539,16 @@ fn bsns(t: &Text, out: &mut Raw) {
             i += 1;
             continue;
         }
-        if t.is_alnum(Text::before(i)) {
+        // Not inside a word or a longer number, but straight after "BSN" ("BSN123456782").
+        if t.is_alnum(Text::before(i)) && t.word_before(i).1 != "bsn" {
             i = t.digits_end(i);
             continue;
         }
         let e = t.digits_end(i);
         let mut candidates = vec![(t.digits(i, e), e)];
-        // Grouped forms: 123 456 789, 123.456.789, 1234.56.789 (one kind of separator).
-        if let Some(sep) = t.at(e).filter(|c| " .-".contains(*c)) {
+        // Grouped forms: 123 456 789, 123.456.789, 1234.56.789 (one kind of separator; any
+        // space within a line).
+        if let Some(sep) = t.at(e).filter(|&c| c == '.' || c == '-' || is_blank(c)) {
             let e2 = t.digits_end(e + 1);
             if t.at(e2) == Some(sep) {
                 let e3 = t.digits_end(e2 + 1);
@@ -520,10 +610,13 @@ pub fn passes_eleven_test(digits: &str) -> bool {
 /// Two-letter words that follow a number in ordinary sentences ("in 2023 en 12 gezinnen"), so
 /// "2023 en" is not a postcode when written in lower case.
 const TWO_LETTER_WORDS: &[&str] = &[
-    "al", "am", "an", "as", "at", "be", "by", "do", "en", "er", "go", "he", "ik", "in", "is", "it",
-    "je", "me", "my", "na", "no", "nu", "of", "om", "on", "op", "or", "so", "te", "to", "up", "us",
-    "we", "ze", "zo",
+    "al", "am", "an", "as", "at", "be", "by", "ca", "cq", "dd", "do", "en", "er", "go", "he", "ik",
+    "in", "is", "it", "je", "km", "me", "mg", "my", "na", "no", "nr", "nu", "of", "om", "on", "op",
+    "or", "so", "te", "tm", "to", "up", "us", "vs", "we", "wk", "ze", "zo",
 ];
+
+/// Words between a postcode and its house number ("1234 AB huisnummer 5", "huisnr. 5").
+const HOUSE_NUMBER_WORDS: &[&str] = &["huisnummer", "huisnr", "nr", "nummer"];
 
 fn postcodes(t: &Text, out: &mut Raw) {
     let mut i = 0;
@@ -535,19 +628,10 @@ fn postcodes(t: &Text, out: &mut Raw) {
         }
         let postcode_start = e - i == 4 && t.at(i) != Some('0') && !t.is_alnum(Text::before(i));
         if let Some(pc_end) = postcode_start.then(|| postcode_letters(t, e)).flatten() {
-            // Postcode then number: "1234 AB 12", "1234 ab, 5".
-            let mut k = pc_end;
-            if t.at(k) == Some(',') {
-                k += 1;
-            }
-            let spaces = k;
-            while t.at(k) == Some(' ') {
-                k += 1;
-            }
-            if k > spaces || (k > pc_end && t.at(pc_end) == Some(',')) {
-                if let Some(n_end) = house_number(t, k) {
-                    out.push((FindingKind::PostcodeWithNumber, i, n_end));
-                }
+            // Postcode then number: "1234 AB 12", "1234 ab, 5", "7311AB12", "7311 AB/12",
+            // "1234 AB huisnummer 5a", "postcode: 7311AB, huisnummer: 12".
+            if let Some(n_end) = number_after_postcode(t, pc_end) {
+                out.push((FindingKind::PostcodeWithNumber, i, n_end));
             }
             // Number then postcode: "Dorpsstraat 12, 1234 AB" (the number may have a letter).
             if let Some(n_start) = house_number_before(t, i) {
@@ -558,12 +642,19 @@ fn postcodes(t: &Text, out: &mut Raw) {
     }
 }
 
-/// After four digits ending at `e`: an optional space and two letters not followed by a letter;
-/// returns where the letters end.
+/// After four digits ending at `e`: an optional space and two letters not followed by a letter,
+/// letters PostNL gives out (never F, I, O, Q, U or Y, nor SA, SD or SS); returns where the
+/// letters end.
 fn postcode_letters(t: &Text, e: usize) -> Option<usize> {
-    let l = if t.at(e) == Some(' ') { e + 1 } else { e };
+    let l = if t.is_blank(e) { e + 1 } else { e };
     let letters: String = [t.at(l)?, t.at(l + 1)?].iter().collect();
-    if !letters.chars().all(|c| c.is_ascii_alphabetic()) || t.is_alnum(Some(l + 2)) {
+    if !letters.chars().all(|c| c.is_ascii_alphabetic())
+        || t.at(l + 2).is_some_and(char::is_alphabetic)
+    {
+        return None;
+    }
+    let key = letters.to_ascii_uppercase();
+    if key.contains(['F', 'I', 'O', 'Q', 'U', 'Y']) || ["SA", "SD", "SS"].contains(&key.as_str()) {
         return None;
     }
     let upper = letters.chars().all(|c| c.is_ascii_uppercase());
@@ -571,8 +662,49 @@ fn postcode_letters(t: &Text, e: usize) -> Option<usize> {
     (upper || !lower_word).then_some(l + 2)
 }
 
-/// A house number at `k`: 1–5 digits, then optionally a letter ("12a") or "-" and digits
-/// ("12-2"), not running on into a word. Returns its end.
+/// The house number after a postcode ending at `pc_end`, and where it ends: straight after it
+/// ("7311AB12"), after a space, a comma or a slash, or after a word for it ("huisnummer 5",
+/// "huisnr.: 5").
+fn number_after_postcode(t: &Text, pc_end: usize) -> Option<usize> {
+    if t.is_digit(pc_end) {
+        return house_number(t, pc_end);
+    }
+    let skip = |mut k: usize| {
+        let mut marks = 0;
+        while let Some(c) = t.at(k) {
+            match c {
+                ',' | '/' | ':' if marks == 0 => marks += 1,
+                c if is_blank(c) => {}
+                _ => break,
+            }
+            k += 1;
+        }
+        k
+    };
+    let mut k = skip(pc_end);
+    if k == pc_end {
+        return None;
+    }
+    if t.at(k).is_some_and(char::is_alphabetic) {
+        let (word_end, word) = t.word_at(k);
+        if !HOUSE_NUMBER_WORDS.contains(&word.as_str()) {
+            return None;
+        }
+        let after = if t.at(word_end) == Some('.') {
+            word_end + 1
+        } else {
+            word_end
+        };
+        k = skip(after);
+        if k == after && t.at(after) != Some('.') && after == word_end {
+            return None;
+        }
+    }
+    house_number(t, k)
+}
+
+/// A house number at `k`: 1–5 digits, then optionally a letter ("12a"), "-" and digits
+/// ("12-2") or " bis", not running on into a word. Returns its end.
 fn house_number(t: &Text, k: usize) -> Option<usize> {
     let e = t.digits_end(k);
     if e == k || e - k > 5 || t.at(k) == Some('0') {
@@ -582,38 +714,59 @@ fn house_number(t: &Text, k: usize) -> Option<usize> {
     match t.at(e) {
         Some(c) if c.is_ascii_alphabetic() && !t.is_alnum(Some(e + 1)) => end = e + 1,
         Some('-') if t.is_digit(e + 1) => end = t.digits_end(e + 1),
+        Some(' ') if t.word_at(e + 1) == (e + 4, "bis".to_string()) => end = e + 4,
         _ => {}
     }
     (!t.is_alnum(Some(end))).then_some(end)
 }
 
-/// A house number just before a postcode at `pc`: "12, 1234 AB" or "12a 1234AB", itself after a
-/// word (the street). Returns where the number starts.
+/// A street and house number just before a postcode at `pc`: "Dorpsstraat 12, 1234 AB",
+/// "Kerkweg 12a 1234AB", "Kerkweg 12-2, …", "Kerkweg 12 bis, …", "Kerkweg 5,7311AB", or on the
+/// line above it. Returns where the street name starts, so that editing the finding leaves
+/// none of the address behind.
 fn house_number_before(t: &Text, pc: usize) -> Option<usize> {
     let mut k = pc;
-    while k > 0 && t.at(k - 1) == Some(' ') {
+    while k > 0 && t.at(k - 1).is_some_and(char::is_whitespace) {
         k -= 1;
+    }
+    if k > 0 && t.at(k - 1) == Some(',') {
+        k -= 1;
+        while k > 0 && t.is_blank(k - 1) {
+            k -= 1;
+        }
     }
     if k == pc {
         return None;
     }
-    if k > 0 && t.at(k - 1) == Some(',') {
-        k -= 1;
-    }
-    // Optional letter suffix, then the digits.
+    // Optional suffix: a letter ("12a"), "-2" or " bis"; then the digits.
     let mut n_end = k;
-    if n_end > 0 && t.at(n_end - 1).is_some_and(|c| c.is_ascii_alphabetic()) {
+    if n_end >= 4
+        && t.word_before(n_end) == (n_end - 3, "bis".to_string())
+        && t.at(n_end - 4) == Some(' ')
+    {
+        n_end -= 4;
+    } else if n_end > 0 && t.at(n_end - 1).is_some_and(|c| c.is_ascii_alphabetic()) {
         n_end -= 1;
+    } else {
+        let mut d = n_end;
+        while d > 0 && t.is_digit(d - 1) {
+            d -= 1;
+        }
+        if d < n_end && d > 1 && t.at(d - 1) == Some('-') && t.is_digit(d - 2) {
+            n_end = d - 1;
+        }
     }
     let mut s = n_end;
     while s > 0 && t.is_digit(s - 1) {
         s -= 1;
     }
     let digits = n_end - s;
-    // The number follows a street name: a word and one space ("Dorpsstraat 12").
-    let after_word =
-        s >= 2 && t.at(s - 1) == Some(' ') && t.at(s - 2).is_some_and(char::is_alphabetic);
-    ((1..=5).contains(&digits) && t.at(s) != Some('0') && after_word).then_some(s)
+    // The number follows a street name: a word and a space ("Dorpsstraat 12").
+    if !(1..=5).contains(&digits) || t.at(s) == Some('0') || s < 2 || !t.is_blank(s - 1) {
+        return None;
+    }
+    let (street, _) = t.word_before(s - 1);
+    (street < s - 1).then_some(street)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -682,11 +835,28 @@ fn dates(t: &Text, out: &mut Raw) {
             i = end;
             continue;
         }
+        // After a word for birth, less is a date of birth too: "geboren op 3 maart",
+        // "geboortedatum 03032015".
+        if let Some(end) = partial_birth_date(t, i, e) {
+            out.push((FindingKind::DateOfBirth, i, end));
+            i = end;
+            continue;
+        }
         i = e;
     }
-    // "March 3, 2015": a month name first.
+    // "March 3, 2015": a month name first; "geboren in maart 2015" after a word for birth.
     for (i, w, word) in t.words() {
-        if month_number(&word).is_some() && t.at(w) == Some(' ') {
+        if month_number(&word).is_some() && t.is_blank(w) {
+            let ye = t.digits_end(w + 1);
+            let after_day = i >= 2 && t.is_blank(i - 1) && t.is_digit(i - 2);
+            if ye - (w + 1) == 4
+                && !after_day
+                && !t.is_alnum(Some(ye))
+                && date_kind(t, i) == FindingKind::DateOfBirth
+            {
+                out.push((FindingKind::DateOfBirth, i, ye));
+                continue;
+            }
             let d = w + 1;
             let de = t.digits_end(d);
             let mut y = de;
@@ -740,7 +910,7 @@ fn numeric_date(t: &Text, i: usize, e: usize) -> Option<usize> {
 /// "3 maart 2015" / "3 March 2015" starting at digits `i..e`. Returns the end.
 fn written_date(t: &Text, i: usize, e: usize) -> Option<usize> {
     let day = t.digits(i, e).parse::<u32>().ok()?;
-    if !(1..=2).contains(&(e - i)) || !(1..=31).contains(&day) || t.at(e) != Some(' ') {
+    if !(1..=2).contains(&(e - i)) || !(1..=31).contains(&day) || !t.is_blank(e) {
         return None;
     }
     let w = e + 1;
@@ -757,11 +927,31 @@ fn written_date(t: &Text, i: usize, e: usize) -> Option<usize> {
     if t.at(y) == Some('.') {
         y += 1; // "3 mrt. 2015"
     }
-    if t.at(y) != Some(' ') {
+    if !t.is_blank(y) {
         return None;
     }
     let ye = t.digits_end(y + 1);
     (ye - (y + 1) == 4 && !t.is_alnum(Some(ye))).then_some(ye)
+}
+
+/// After a word for birth only: a day and month without a year ("3 maart"), or eight digits
+/// in a row that make a date ("03032015"), starting at digits `i..e`. Returns the end.
+fn partial_birth_date(t: &Text, i: usize, e: usize) -> Option<usize> {
+    if date_kind(t, i) != FindingKind::DateOfBirth {
+        return None;
+    }
+    let num = |s: usize, e: usize| t.digits(s, e).parse::<u32>().ok();
+    if e - i == 8 && !t.is_alnum(Some(e)) {
+        let (day, month) = (num(i, i + 2)?, num(i + 2, i + 4)?);
+        return ((1..=31).contains(&day) && (1..=12).contains(&month)).then_some(e);
+    }
+    let day = num(i, e)?;
+    if !(1..=2).contains(&(e - i)) || !(1..=31).contains(&day) || !t.is_blank(e) {
+        return None;
+    }
+    let (we, word) = t.word_at(e + 1);
+    month_number(&word)?;
+    (!t.is_alnum(Some(we))).then_some(we)
 }
 
 /// A date of birth when one of [`BIRTH_CUES`] is among the three words before it.
@@ -821,6 +1011,16 @@ const NAME_CUES: &[&str] = &[
     "stiefmoeder",
     "stiefvader",
     "pleegkind",
+    "pleegouder",
+    "pleegouders",
+    "jeugdige",
+    "meisje",
+    "jongen",
+    "mama",
+    "papa",
+    "gezin",
+    "familie",
+    "fam",
     "baby",
     "tante",
     "oom",
@@ -840,7 +1040,7 @@ const NAME_CUES: &[&str] = &[
 ];
 
 /// The cues that are abbreviations and may be followed by a full stop.
-const ABBREVIATIONS: &[&str] = &["mevr", "mw", "mej", "dhr", "mrs", "mr", "ms"];
+const ABBREVIATIONS: &[&str] = &["mevr", "mw", "mej", "dhr", "fam", "mrs", "mr", "ms"];
 
 /// Lower-case name particles that may stand between capitalised parts ("de Vries", "van der
 /// Berg", "El Amrani" is capitalised already).
@@ -865,20 +1065,64 @@ const NOT_NAMES: &[&str] = &[
     "School",
     "Politie",
     "Huisarts",
+    "Centraal",
+    "Protection",
+    "Board",
+    // Languages and origins ("moeder Arabisch sprekend", "vader Marokkaans").
+    "Nederlands",
+    "Nederlandse",
+    "Marokkaans",
+    "Marokkaanse",
+    "Turks",
+    "Turkse",
+    "Arabisch",
+    "Engels",
+    "Pools",
+    "Poolse",
+    "Syrisch",
+    "Syrische",
+    "Somalisch",
+    "Eritrees",
+    "Eritrese",
+    "Surinaams",
+    "Surinaamse",
+    "Antilliaans",
+    "Duits",
+    "Frans",
+    "Koerdisch",
+    "Oekraïens",
 ];
+
+/// Lower-case prefixes a capitalised surname may be written with ("el-Idrissi", "d'Hondt").
+const SURNAME_PREFIXES: &[&str] = &["el-", "al-", "d'", "l'", "o'"];
 
 fn names(t: &Text, out: &mut Raw) {
     for (_, w, word) in t.words() {
+        // "clie" + U+0308 + "nt" is "cliënt" too.
+        let word = word.replace("e\u{308}", "ë");
         if NAME_CUES.contains(&word.as_str()) {
             let mut k = w;
             // Only an abbreviation takes a full stop ("mevr.", "dhr."); after a whole word it
             // ends the sentence, and the capital that follows starts the next one.
-            if t.at(k) == Some('.') && ABBREVIATIONS.contains(&word.as_str()) {
+            let dot = t.at(k) == Some('.') && ABBREVIATIONS.contains(&word.as_str());
+            if dot {
                 k += 1;
             }
-            if t.at(k) == Some(' ') {
-                if let Some(end) = name_after(t, k + 1) {
-                    out.push((FindingKind::Name, k + 1, end));
+            // Then white space, with at most one ':', '(' or ',' ("moeder: Sandra", "de
+            // jongere (Noah)", "de vader, Kees,"); after "dhr." none is needed ("dhr.Jansen").
+            let before = k;
+            let mut marks = 0;
+            while let Some(c) = t.at(k) {
+                match c {
+                    ':' | '(' | ',' if marks == 0 => marks += 1,
+                    c if is_blank(c) => {}
+                    _ => break,
+                }
+                k += 1;
+            }
+            if k > before || dot {
+                if let Some(end) = name_after(t, k) {
+                    out.push((FindingKind::Name, k, end));
                 }
             }
         }
@@ -893,39 +1137,60 @@ fn name_after(t: &Text, s: usize) -> Option<usize> {
     let mut end = None;
     let mut words = 0;
     loop {
-        // Initials: "J." possibly repeated ("J.P."), then a space.
+        // Initials: "J." possibly repeated ("J.P."), then a space or the name ("J.de Vries").
         let mut m = k;
         while t.at(m).is_some_and(char::is_uppercase) && t.at(m + 1) == Some('.') {
             m += 2;
         }
         if m > k {
-            if t.at(m) != Some(' ') {
-                break;
+            match t.at(m) {
+                Some(' ') => k = m + 1,
+                Some(c) if c.is_alphabetic() => k = m,
+                _ => break,
             }
-            k = m + 1;
             continue;
         }
         let mut we = k;
         while t
             .at(we)
-            .is_some_and(|c| c.is_alphabetic() || c == '-' || c == '\'')
+            .is_some_and(|c| is_letter(c) || c == '-' || c == '\'' || c == '’')
         {
             we += 1;
         }
         if we == k {
             break;
         }
-        let word: String = t.chars[k..we].iter().collect();
-        let capitalised = word.chars().next().is_some_and(char::is_uppercase)
-            && word.chars().skip(1).any(char::is_lowercase)
+        let word: String = t.chars[k..we]
+            .iter()
+            .map(|&c| if c == '’' { '\'' } else { c })
+            .collect();
+        let lower = word.to_lowercase();
+        // "in" and "op" start a name only as "in 't Veld", "op de Beek": "de vader in Zutphen"
+        // names a place.
+        if k == s && (lower == "in" || lower == "op") {
+            let (_, next) = t.word_at(we + 1);
+            let next_is_particle = t.at(we) == Some(' ')
+                && (PARTICLES.contains(&next.as_str()) || matches!(t.at(we + 1), Some('\'' | '’')));
+            if !next_is_particle {
+                break;
+            }
+        }
+        let surname = SURNAME_PREFIXES
+            .iter()
+            .find_map(|p| word.strip_prefix(p))
+            .unwrap_or(&word);
+        let capitalised = surname.chars().next().is_some_and(char::is_uppercase)
+            && surname.chars().skip(1).any(char::is_lowercase)
             && !NOT_NAMES.contains(&word.as_str());
+        // A single capital is an initial written without its full stop ("cliënt M Bouzid").
+        let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
         if capitalised {
             end = Some(we);
             words += 1;
             if words == 4 {
                 break;
             }
-        } else if !PARTICLES.contains(&word.to_lowercase().as_str()) {
+        } else if !initial && !PARTICLES.contains(&lower.as_str()) {
             break;
         }
         if t.at(we) != Some(' ') {
