@@ -1077,3 +1077,68 @@ fn the_same_record_written_another_way_is_the_same_record() {
         .unwrap();
     assert_eq!(r0.answers["jaren"].to_string(), "7.5");
 }
+
+#[test]
+fn a_tombstone_needs_no_definition() {
+    // Design §2 says what a withdrawal does, not which fields it keeps: another tool may write
+    // it without `questionnaire`, or name a definition the file does not carry. Either way it
+    // is a withdrawal, read as one (refused, it kept the withdrawn answers in every report),
+    // in any order of files; and the dataset it is in exports and reads back.
+    let full = validated("valid-v1.samenscan.json");
+    let meeting_id = full.contents.meetings[0].id.clone();
+    let bare = serde_json::json!({
+        "format": "samenscan/export", "format_version": 1,
+        "responses": [
+            {"id": R0, "revision": 9, "updated_at": "2026-11-22T10:00:00Z", "status": "withdrawn"},
+            {"id": "9d2b7f60-5c1e-4a8b-9e3d-2f6a1c0b7e54", "revision": 2,
+             "updated_at": "2026-11-22T10:00:00Z", "status": "withdrawn",
+             "questionnaire": {"id": "onbekend", "version": 7}}
+        ],
+        "meetings": [
+            {"id": meeting_id, "revision": 9, "updated_at": "2026-11-22T10:00:00Z",
+             "status": "withdrawn"}
+        ]
+    });
+    let tombstones = validate(export_of(bare.to_string().as_bytes()), &no_known());
+    assert!(tombstones.skipped.is_empty(), "{:?}", tombstones.skipped);
+    assert_eq!(tombstones.contents.responses.len(), 2);
+    assert!(tombstones.contents.responses[0].questionnaire.is_unnamed());
+
+    let mut a = Dataset::new();
+    merge_into(&mut a, full.contents.clone());
+    merge_into(&mut a, tombstones.contents.clone());
+    let mut b = Dataset::new();
+    merge_into(&mut b, tombstones.contents.clone());
+    merge_into(&mut b, full.contents.clone());
+    assert_eq!(a.to_contents(), b.to_contents());
+    assert_eq!(a.responses[R0].status, Status::Withdrawn);
+    assert_eq!(a.meetings[&meeting_id].status, Status::Withdrawn);
+
+    // Exported, the tombstones go without a definition nobody has, and read back the same.
+    let contents = a.to_contents();
+    let known: BTreeMap<_, _> = contents
+        .questionnaires
+        .iter()
+        .map(|q| (q.reference(), q.clone()))
+        .collect();
+    let again = ExportContents::for_records(
+        contents.responses.clone(),
+        contents.meetings.clone(),
+        &known,
+    )
+    .expect("tombstones need no definition");
+    let text = encode_export(&again, "0.0.0", "2026-11-24T10:00:00Z");
+    assert!(
+        !text.contains("onbekend\",\"version\":7}]"),
+        "no such definition is written"
+    );
+    let read = validate(export_of(text.as_bytes()), &no_known());
+    assert!(read.skipped.is_empty(), "{:?}", read.skipped);
+    assert_eq!(read.contents.responses, contents.responses);
+    assert_eq!(read.contents.meetings, contents.meetings);
+    // A record that is not withdrawn still needs its definition named.
+    let mut live = bare.clone();
+    live["responses"][0]["status"] = serde_json::json!("complete");
+    let file = validate(export_of(live.to_string().as_bytes()), &no_known());
+    assert_eq!(file.skipped.len(), 1);
+}

@@ -94,18 +94,25 @@ impl ExportContents {
     ) -> Result<ExportContents, Vec<QuestionnaireRef>> {
         sorting::sort_by(&mut responses, |a, b| a.id.cmp(&b.id));
         sorting::sort_by(&mut meetings, |a, b| a.id.cmp(&b.id));
-        let used: BTreeSet<&QuestionnaireRef> = sorting::set_from(
-            responses
-                .iter()
-                .map(|r| &r.questionnaire)
-                .chain(meetings.iter().map(|m| &m.questionnaire)),
-        );
+        // A tombstone is read without its definition: it goes along when known, and its lack
+        // is no error (a tombstone may have come without one). Ref → needed by a live record.
+        let mut used: BTreeMap<&QuestionnaireRef, bool> = BTreeMap::new();
+        let refs = responses
+            .iter()
+            .map(|r| (&r.questionnaire, r.status))
+            .chain(meetings.iter().map(|m| (&m.questionnaire, m.status)));
+        for (r, status) in refs.filter(|(r, _)| !r.is_unnamed()) {
+            *used.entry(r).or_default() |= status != Status::Withdrawn;
+        }
         let mut questionnaires = Vec::new();
         let mut missing = Vec::new();
-        for r in used {
-            match known.get(r) {
+        for (r, needed) in used {
+            match known
+                .get(r)
+                .or_else(|| (*r == builtin().reference()).then(builtin))
+            {
                 Some(q) => questionnaires.push(q.clone()),
-                None if *r == builtin().reference() => questionnaires.push(builtin().clone()),
+                None if !needed => {}
                 None => missing.push(r.clone()),
             }
         }
@@ -1662,6 +1669,15 @@ fn read_common(f: &mut FieldReader) -> Common {
     }
 }
 
+/// A withdrawn record is read without a `questionnaire`: a tombstone carries no answers to read
+/// with a definition, and refusing it would keep the withdrawn answers in every report.
+fn unnamed_tombstone(mut c: Common) -> Common {
+    if c.questionnaire.is_none() && c.status == Some(Status::Withdrawn) {
+        c.questionnaire = Some(QuestionnaireRef::default());
+    }
+    c
+}
+
 /// RFC 4122: a UUID is written in lower case and read in either; the same id in upper case is
 /// the same record, so it is kept in the one form merging compares.
 fn lower_case_uuid(id: String) -> String {
@@ -1727,6 +1743,7 @@ fn read_response<'q>(
     let id_text = f.id_text();
     let c = read_common(&mut f);
     let answers = f.answers();
+    let c = unnamed_tombstone(c);
     let (
         Some(id),
         Some(questionnaire),
@@ -1778,12 +1795,19 @@ fn check_response<'q>(
         .into_iter()
         .map(SkipReason::Record)
         .collect();
-    match lookup(&response.questionnaire) {
+    // A tombstone needs no definition: it has no answers to check, and one unknown here must
+    // not keep the withdrawn answers in the report.
+    let definition = match response.status {
+        Status::Withdrawn => None,
+        _ => Some(lookup(&response.questionnaire)),
+    };
+    match definition {
+        None => {}
         // Every answer given must be valid for its item. Completeness is the worker's app's
         // check before completing, not a reason to lose a record here (design §2: a hidden
         // item's answer is "neither required nor scored"): a required answer missing counts
         // as not given, and answers to hidden items are dropped, as completing in the app does.
-        Ok(q) => {
+        Some(Ok(q)) => {
             // One pass of the full check (visibility is worked out once), of which missing
             // answers are no reason and answers to hidden items are the ones to drop.
             let mut hidden = Vec::new();
@@ -1847,7 +1871,7 @@ fn check_response<'q>(
                 changed = true;
             }
         }
-        Err(reason) => reasons.push(reason),
+        Some(Err(reason)) => reasons.push(reason),
     }
     if reasons.is_empty() {
         Ok((response, changed))
@@ -1862,7 +1886,7 @@ fn read_meeting<'q>(
 ) -> Result<Meeting, RecordError> {
     let mut f = FieldReader::new(value)?;
     let id_text = f.id_text();
-    let c = read_common(&mut f);
+    let c = unnamed_tombstone(read_common(&mut f));
     let municipality: Option<String> = f.optional("municipality");
     let date: Option<String> = f.optional("date");
     let attendance: Option<BTreeMap<String, u32>> = f.optional("attendance");
@@ -1910,11 +1934,13 @@ fn read_meeting<'q>(
     // A note to a question the definition does not list is kept: it is the facilitator's own
     // text, which nothing has to interpret (the synthesis lists it after the asked questions,
     // under its key). Only the definition itself must be known.
+    // A tombstone needs no definition (as for responses).
+    let definition = (meeting.status != Status::Withdrawn).then(|| lookup(&meeting.questionnaire));
     let reasons: Vec<SkipReason> = meeting
         .check()
         .into_iter()
         .map(SkipReason::Record)
-        .chain(lookup(&meeting.questionnaire).err())
+        .chain(definition.and_then(Result::err))
         .collect();
     if reasons.is_empty() {
         Ok(meeting)

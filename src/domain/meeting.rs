@@ -71,7 +71,9 @@ pub struct Meeting {
     pub updated_at: String,
     /// Draft, complete or withdrawn.
     pub status: Status,
-    /// The definition whose `meeting_questions` the notes answer.
+    /// The definition whose `meeting_questions` the notes answer; unnamed only on a tombstone
+    /// that came without it.
+    #[serde(default, skip_serializing_if = "QuestionnaireRef::is_unnamed")]
     pub questionnaire: QuestionnaireRef,
     /// The municipality (usually a `team` option value, e.g. `apeldoorn`).
     #[serde(default)]

@@ -13,12 +13,22 @@ use serde_json::Value;
 use super::lang::Lang;
 
 /// Names the questionnaire (definition) a record was made with.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+///
+/// The default, an empty id, is "not named": only a withdrawn record (a tombstone) may lack the
+/// name, as it carries no answers to read with a definition.
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct QuestionnaireRef {
     /// The questionnaire's id, e.g. `samenwerking`.
     pub id: String,
     /// Its version.
     pub version: u32,
+}
+
+impl QuestionnaireRef {
+    /// True for a tombstone's missing name (see the type's documentation).
+    pub fn is_unnamed(&self) -> bool {
+        self.id.is_empty()
+    }
 }
 
 /// Where a record stands (design §2).
@@ -58,7 +68,8 @@ pub fn whole_number(v: &mut Value) {
 pub struct Response {
     /// A random UUID v4 made on the worker's device (see [`is_uuid_v4`]).
     pub id: String,
-    /// The definition the answers belong to.
+    /// The definition the answers belong to; unnamed only on a tombstone that came without it.
+    #[serde(default, skip_serializing_if = "QuestionnaireRef::is_unnamed")]
     pub questionnaire: QuestionnaireRef,
     /// 1 for a new record, one more for every saved change on the device that owns it.
     pub revision: u64,
