@@ -293,6 +293,7 @@ impl<'a> Text<'a> {
     }
     /// The lower-cased word (letters only) starting at `start`, and where it ends.
     fn word_at(&self, start: usize) -> (usize, String) {
+        let start = start.min(self.len());
         let mut e = start;
         while self.at(e).is_some_and(is_letter) {
             e += 1;
@@ -429,6 +430,7 @@ fn phones(t: &Text, out: &mut Raw) {
 /// number, or one abroad written with its country code. Groups that make a date
 /// ("12-03-2024 10.00 uur") are no part of a number.
 fn phone_numbers_in(t: &Text, groups: &[Group], plus: bool, out: &mut Raw) {
+    // Groups that make a date, or a time ("08.30", "13:00"), are no part of a number.
     let mut in_date = vec![false; groups.len()];
     for (g, group) in groups.iter().enumerate() {
         if let Some(date_end) = numeric_date(t, group.start, group.end) {
@@ -436,6 +438,28 @@ fn phone_numbers_in(t: &Text, groups: &[Group], plus: bool, out: &mut Raw) {
                 if later.end <= date_end {
                     in_date[h] = true;
                 }
+            }
+        }
+        if let Some(next) = groups.get(g + 1) {
+            let two = |x: &Group| x.end - x.start == 2;
+            let value = |x: &Group| t.digits(x.start, x.end).parse::<u32>().unwrap_or(99);
+            // Exactly hh.mm: not part of "06.12.34.56.78".
+            let joined = |at: Option<usize>, digit: Option<usize>| {
+                at.and_then(|i| t.at(i))
+                    .is_some_and(|c| c == '.' || c == ':')
+                    && digit.is_some_and(|i| t.is_digit(i))
+            };
+            if two(group)
+                && two(next)
+                && next.start == group.end + 1
+                && matches!(t.at(group.end), Some('.' | ':'))
+                && value(group) < 24
+                && value(next) < 60
+                && !joined(Some(next.end), Some(next.end + 1))
+                && !joined(group.start.checked_sub(1), group.start.checked_sub(2))
+            {
+                in_date[g] = true;
+                in_date[g + 1] = true;
             }
         }
     }
@@ -458,9 +482,15 @@ fn phone_numbers_in(t: &Text, groups: &[Group], plus: bool, out: &mut Raw) {
                     found = Some(b);
                     break;
                 }
-                // One abroad varies in length: the longest fit is.
-                Some(Numbering::Abroad) => found = Some(b),
-                None => {}
+                // One abroad varies in length: the longest fit is. It is written with its
+                // country code apart: "+32 470…", "00212 612…" (not "0012345678901", a code).
+                Some(Numbering::Abroad) if a == 0 && b > a => {
+                    let code = groups[a].end - groups[a].start;
+                    if (plus_here && code <= 3) || (!plus_here && (3..=5).contains(&code)) {
+                        found = Some(b);
+                    }
+                }
+                _ => {}
             }
         }
         match found {
@@ -610,9 +640,9 @@ pub fn passes_eleven_test(digits: &str) -> bool {
 /// Two-letter words that follow a number in ordinary sentences ("in 2023 en 12 gezinnen"), so
 /// "2023 en" is not a postcode when written in lower case.
 const TWO_LETTER_WORDS: &[&str] = &[
-    "al", "am", "an", "as", "at", "be", "by", "ca", "cq", "dd", "do", "en", "er", "go", "he", "ik",
-    "in", "is", "it", "je", "km", "me", "mg", "my", "na", "no", "nr", "nu", "of", "om", "on", "op",
-    "or", "so", "te", "tm", "to", "up", "us", "vs", "we", "wk", "ze", "zo",
+    "al", "am", "an", "as", "at", "be", "bv", "by", "ca", "cq", "dd", "do", "en", "er", "go", "he",
+    "ik", "in", "is", "it", "je", "km", "kw", "me", "mg", "mn", "my", "na", "no", "nr", "nu", "of",
+    "om", "on", "op", "or", "so", "te", "tm", "to", "up", "us", "vs", "we", "wk", "ze", "zo",
 ];
 
 /// Words between a postcode and its house number ("1234 AB huisnummer 5", "huisnr. 5").
@@ -1021,6 +1051,20 @@ const NAME_CUES: &[&str] = &[
     "gezin",
     "familie",
     "fam",
+    "ouders",
+    "casus",
+    "partner",
+    "zoontje",
+    "dochtertje",
+    "pleegzoon",
+    "pleegdochter",
+    "halfbroer",
+    "halfzus",
+    "grootmoeder",
+    "grootvader",
+    "juf",
+    "meester",
+    "gezinsvoogd",
     "baby",
     "tante",
     "oom",
@@ -1038,6 +1082,10 @@ const NAME_CUES: &[&str] = &[
     "grandmother",
     "grandfather",
 ];
+
+/// Cues for a family that are also part of organisation names ("Centrum Jeugd en Gezin"): a cue
+/// only in lower case or starting a sentence.
+const GROUP_CUES: &[&str] = &["gezin", "familie", "fam"];
 
 /// The cues that are abbreviations and may be followed by a full stop.
 const ABBREVIATIONS: &[&str] = &["mevr", "mw", "mej", "dhr", "fam", "mrs", "mr", "ms"];
@@ -1068,6 +1116,58 @@ const NOT_NAMES: &[&str] = &[
     "Centraal",
     "Protection",
     "Board",
+    "Samen",
+    "Sociaal",
+    "Signs",
+    "Eigen",
+    "Zorgteam",
+    "Centrum",
+    "Leger",
+    "Triple",
+    "Reclassering",
+    "Gezinsvoogd",
+    "Ouders",
+    "Netwerkberaad",
+    "Groep",
+    "Zie",
+    "Vmbo",
+    "Havo",
+    "Vwo",
+    "Mbo",
+    "Hbo",
+    // Answers in structured notes.
+    "Nvt",
+    "Ja",
+    "Nee",
+    "Goed",
+    "Onbekend",
+    "Aanwezig",
+    "Afwezig",
+    // Days, months and holidays.
+    "Maandag",
+    "Dinsdag",
+    "Woensdag",
+    "Donderdag",
+    "Vrijdag",
+    "Zaterdag",
+    "Zondag",
+    "Januari",
+    "Februari",
+    "Maart",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Augustus",
+    "September",
+    "Oktober",
+    "November",
+    "December",
+    "Kerst",
+    "Pasen",
+    "Pinksteren",
+    "Ramadan",
+    "Suikerfeest",
     // Languages and origins ("moeder Arabisch sprekend", "vader Marokkaans").
     "Nederlands",
     "Nederlandse",
@@ -1091,42 +1191,86 @@ const NOT_NAMES: &[&str] = &[
     "Frans",
     "Koerdisch",
     "Oekraïens",
+    "Oekraïense",
+    "Afghaans",
+    "Afghaanse",
+    "Iraaks",
+    "Iraakse",
+    "Iraans",
+    "Iraanse",
+    "Somalische",
+    "Antilliaanse",
+    "Duitse",
+    "Franse",
+    "Koerdische",
+    "Arabische",
+    "Engelse",
 ];
 
 /// Lower-case prefixes a capitalised surname may be written with ("el-Idrissi", "d'Hondt").
 const SURNAME_PREFIXES: &[&str] = &["el-", "al-", "d'", "l'", "o'"];
 
 fn names(t: &Text, out: &mut Raw) {
-    for (_, w, word) in t.words() {
+    for (start, w, word) in t.words() {
         // "clie" + U+0308 + "nt" is "cliënt" too.
         let word = word.replace("e\u{308}", "ë");
-        if NAME_CUES.contains(&word.as_str()) {
-            let mut k = w;
-            // Only an abbreviation takes a full stop ("mevr.", "dhr."); after a whole word it
-            // ends the sentence, and the capital that follows starts the next one.
-            let dot = t.at(k) == Some('.') && ABBREVIATIONS.contains(&word.as_str());
-            if dot {
-                k += 1;
+        if !NAME_CUES.contains(&word.as_str()) {
+            continue;
+        }
+        // "Gezin" and "familie" are cues written as words ("het gezin Jansen", "Familie
+        // Yilmaz" starting a sentence), not inside a name ("Centrum Jeugd en Gezin Zutphen").
+        if GROUP_CUES.contains(&word.as_str())
+            && t.at(start).is_some_and(char::is_uppercase)
+            && !sentence_starts(t, start)
+        {
+            continue;
+        }
+        let mut k = w;
+        // Only an abbreviation takes a full stop ("mevr.", "dhr."); after a whole word it ends
+        // the sentence, and the capital that follows starts the next one.
+        let dot = t.at(k) == Some('.') && ABBREVIATIONS.contains(&word.as_str());
+        if dot {
+            k += 1;
+        }
+        // Then white space, or one '(' or ',' with white space: "de jongere (Noah)" and "de
+        // vader, Kees, belde", where the name closes the bracket or the comma clause ("Met
+        // moeder, Reclassering en Veilig Thuis" is a list). After "dhr." none is needed
+        // ("dhr.Jansen"). Not after a colon: "Moeder: Wil graag…" is how notes are written.
+        let before = k;
+        let mut mark = None;
+        while let Some(c) = t.at(k) {
+            match c {
+                '(' | ',' if mark.is_none() => mark = Some(c),
+                c if is_blank(c) => {}
+                _ => break,
             }
-            // Then white space, with at most one ':', '(' or ',' ("moeder: Sandra", "de
-            // jongere (Noah)", "de vader, Kees,"); after "dhr." none is needed ("dhr.Jansen").
-            let before = k;
-            let mut marks = 0;
-            while let Some(c) = t.at(k) {
-                match c {
-                    ':' | '(' | ',' if marks == 0 => marks += 1,
-                    c if is_blank(c) => {}
-                    _ => break,
-                }
-                k += 1;
-            }
-            if k > before || dot {
-                if let Some(end) = name_after(t, k) {
-                    out.push((FindingKind::Name, k, end));
-                }
-            }
+            k += 1;
+        }
+        if k == before && !dot {
+            continue;
+        }
+        let Some(end) = name_after(t, k) else {
+            continue;
+        };
+        let closes = match mark {
+            None => true,
+            Some('(') => matches!(t.at(end), Some(')' | ',')),
+            Some(_) => t.at(end) == Some(','),
+        };
+        if closes {
+            out.push((FindingKind::Name, k, end));
         }
     }
+}
+
+/// True when a sentence starts at `i`: at the start of the text or a line, or after ". ", "! ",
+/// "? " or ": ".
+fn sentence_starts(t: &Text, i: usize) -> bool {
+    let mut k = i;
+    while k > 0 && t.is_blank(k - 1) {
+        k -= 1;
+    }
+    k == 0 || matches!(t.at(k - 1), Some('.' | '!' | '?' | ':' | '\n' | '\r'))
 }
 
 /// A name starting at `s`: initials ("J." or "J.P."), particles and up to four capitalised words
@@ -1168,9 +1312,11 @@ fn name_after(t: &Text, s: usize) -> Option<usize> {
         // "in" and "op" start a name only as "in 't Veld", "op de Beek": "de vader in Zutphen"
         // names a place.
         if k == s && (lower == "in" || lower == "op") {
-            let (_, next) = t.word_at(we + 1);
+            // "in 't Veld", "op de Beek"; "in Den Haag" is a place.
             let next_is_particle = t.at(we) == Some(' ')
-                && (PARTICLES.contains(&next.as_str()) || matches!(t.at(we + 1), Some('\'' | '’')));
+                && (matches!(t.at(we + 1), Some('\'' | '’'))
+                    || (t.at(we + 1).is_some_and(char::is_lowercase)
+                        && PARTICLES.contains(&t.word_at(we + 1).1.as_str())));
             if !next_is_particle {
                 break;
             }
@@ -1181,7 +1327,8 @@ fn name_after(t: &Text, s: usize) -> Option<usize> {
             .unwrap_or(&word);
         let capitalised = surname.chars().next().is_some_and(char::is_uppercase)
             && surname.chars().skip(1).any(char::is_lowercase)
-            && !NOT_NAMES.contains(&word.as_str());
+            && !NOT_NAMES.contains(&word.as_str())
+            && !NAME_CUES.contains(&lower.as_str());
         // A single capital is an initial written without its full stop ("cliënt M Bouzid").
         let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
         if capitalised {
