@@ -144,9 +144,10 @@ fn general_actions_are_grouped_most_raised_first_with_their_municipalities() {
     assert_eq!(
         summary,
         vec![
-            // Three municipalities; the wording used once each: the first in text order shows.
+            // Three municipalities; "vaste contactpersoon per team" was used twice (once with
+            // a capital and a full stop): that wording shows, in its form as a sentence.
             (
-                "Een vaste contactpersoon per team aanwijzen",
+                "Vaste contactpersoon per team.",
                 vec!["apeldoorn", "epe", "zutphen"],
                 3
             ),
@@ -156,8 +157,31 @@ fn general_actions_are_grouped_most_raised_first_with_their_municipalities() {
         ]
     );
     let first = &s.general_actions[0];
-    assert_eq!(first.owners, ["gi", "veilig_thuis"]);
-    assert_eq!(first.wordings.len(), 3);
+    let owned = |owner: &str, places: &[&str]| {
+        (
+            owner.to_string(),
+            places.iter().map(|p| p.to_string()).collect::<Vec<_>>(),
+        )
+    };
+    // Who takes it up, per municipality; no owner named is said too.
+    assert_eq!(
+        first.owners,
+        [
+            owned("gi", &["apeldoorn"]),
+            owned("veilig_thuis", &["epe", "zutphen"])
+        ]
+    );
+    assert_eq!(
+        s.general_actions[1].owners,
+        [owned("", &["zutphen"]), owned("gi", &["epe"])]
+    );
+    assert_eq!(
+        first.wordings,
+        [
+            "Een vaste contactpersoon per team aanwijzen",
+            "Vaste contactpersoon per team."
+        ]
+    );
     // Local actions stay with their municipality and never join the general list.
     let zutphen = s
         .municipalities
@@ -191,10 +215,8 @@ fn the_most_used_wording_names_a_group() {
     let s = synthesise(&meetings, &[]);
     assert_eq!(s.general_actions.len(), 1);
     assert_eq!(s.general_actions[0].text, "Samen op huisbezoek");
-    assert_eq!(
-        s.general_actions[0].wordings,
-        ["Samen op huisbezoek", "samen op huisbezoek!"]
-    );
+    // Differing only in capitals and punctuation, they are one wording.
+    assert_eq!(s.general_actions[0].wordings, ["Samen op huisbezoek"]);
     // Municipalities not on a list (or no list at all) sort by name; coverage is then empty.
     assert_eq!(s.general_actions[0].municipalities, ["a", "b", "c"]);
     assert!(s.covered.is_empty() && s.missing.is_empty());
@@ -433,4 +455,86 @@ fn a_report_covers_its_own_meetings_and_others_only_in_its_municipalities() {
     assert_eq!(ids(None, &list), ["epe", "heerde", "sudwest"]);
     let synthesis = synthesise(of_report(&all, Some("samenwerking"), &list), &list);
     assert!(format!("{synthesis:?}").matches("sudwest").count() == 0);
+}
+
+#[test]
+fn a_shouted_or_dotted_wording_neither_names_nor_splits_a_group() {
+    // Found by an acceptance test: ties went to the first text in byte order, which is the one
+    // in capitals ("TERUGKOPPELING …") or with "!"; "GI" and "G.I." made two groups; one owner
+    // was shown for several municipalities that named different ones, or none.
+    let g = ActionScope::General;
+    let meetings = vec![
+        meeting(
+            1,
+            "apeldoorn",
+            &[
+                ("Vaste contactpersoon per team aanwijzen.", g, "gi"),
+                (
+                    "Terugkoppeling na een melding binnen vijf werkdagen",
+                    g,
+                    "veilig_thuis",
+                ),
+            ],
+        ),
+        meeting(
+            2,
+            "epe",
+            &[
+                ("vaste contactpersoon per team aanwijzen", g, "lokaal_team"),
+                ("Maandelijks casuïstiekoverleg met de GI", g, ""),
+            ],
+        ),
+        meeting(
+            3,
+            "zutphen",
+            &[
+                (
+                    "Een vaste contactpersoon per team aanwijzen!",
+                    g,
+                    "veilig_thuis",
+                ),
+                ("Terugkoppeling binnen 5 werkdagen na een melding.", g, ""),
+                ("Maandelijks casuistiekoverleg met de G.I.", g, "gi"),
+            ],
+        ),
+        meeting(
+            4,
+            "lochem",
+            &[
+                ("TERUGKOPPELING NA MELDING BINNEN 5 WERKDAGEN", g, "gi"),
+                (
+                    "Vaste contactpersoon per team aanwijzen",
+                    ActionScope::Local,
+                    "",
+                ),
+            ],
+        ),
+    ];
+    let list: Vec<String> = ["apeldoorn", "epe", "lochem", "zutphen"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    let s = synthesise(&meetings, &list);
+    let texts: Vec<&str> = s.general_actions.iter().map(|a| a.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "Terugkoppeling na een melding binnen vijf werkdagen",
+            "Vaste contactpersoon per team aanwijzen.",
+            // A tie between two forms kept alike: the first in text order.
+            "Maandelijks casuistiekoverleg met de G.I.",
+        ]
+    );
+    let contact = &s.general_actions[1];
+    assert_eq!(
+        contact.wordings,
+        ["Vaste contactpersoon per team aanwijzen."]
+    );
+    assert_eq!(contact.count, 3);
+    // Lochem raised it as a local action: said beside the general one.
+    assert_eq!(contact.local_in, ["lochem"]);
+    assert_eq!(contact.owners.len(), 3);
+    let overleg = &s.general_actions[2];
+    assert_eq!(overleg.municipalities, ["epe", "zutphen"]);
+    assert_eq!(overleg.owners[0], (String::new(), vec!["epe".to_string()]));
 }

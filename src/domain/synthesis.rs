@@ -57,14 +57,20 @@ pub struct MunicipalityOutcome {
 /// General actions that say the same or nearly the same, from one or more municipalities.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ActionGroup {
-    /// The wording shown: the most used one in the group (ties: the first in text order).
+    /// The wording shown: of the wordings that differ in more than capitals, punctuation and
+    /// function words, the most used one (ties: the first in text order), written as its
+    /// best-kept form (see [`best_form`]).
     pub text: String,
-    /// Every distinct wording in the group, in text order.
+    /// Every distinct wording in the group (texts that differ only in capitals, punctuation
+    /// and function words are one, in its best-kept form), in text order.
     pub wordings: Vec<String>,
     /// The municipalities that raised it, in the order of the municipality list.
     pub municipalities: Vec<String>,
-    /// The organisations named as owner, in text order (empty owners left out).
-    pub owners: Vec<String>,
+    /// Who takes it up: each organisation named as owner (empty: none named yet), in text order,
+    /// with the municipalities that named it, in list order.
+    pub owners: Vec<(String, Vec<String>)>,
+    /// Municipalities that raised nearly the same action as a local one, in list order.
+    pub local_in: Vec<String>,
     /// How many actions the group holds.
     pub count: usize,
 }
@@ -167,7 +173,19 @@ pub fn synthesise<'a>(
                 .map(move |a| (o.municipality.as_str(), a))
         })
         .collect();
-    let general_actions = group_actions(&general, &position);
+    let mut general_actions = group_actions(&general, &position);
+    // The same action raised as local somewhere else: said beside the general one.
+    for o in &municipalities {
+        for local in &o.local_actions {
+            let key = words(&local.text);
+            for g in general_actions.iter_mut() {
+                let same = g.wordings.iter().any(|w| nearly_same(&words(w), &key));
+                if same && !g.local_in.contains(&o.municipality) {
+                    g.local_in.push(o.municipality.clone());
+                }
+            }
+        }
+    }
 
     let covered_set: BTreeSet<&str> =
         sorting::set_from(municipalities.iter().map(|o| o.municipality.as_str()));
@@ -216,36 +234,58 @@ fn group_actions(
         let r = root(&mut parent, index);
         groups.entry(r).or_default().push((municipality, action));
     }
+    let in_list_order = |list: &mut Vec<String>| {
+        sorting::sort_by(list, |a, b| {
+            position(a).cmp(&position(b)).then_with(|| a.cmp(b))
+        });
+    };
     let mut out: Vec<ActionGroup> = groups
         .into_values()
         .map(|members| {
-            let mut wording_counts: BTreeMap<String, usize> = BTreeMap::new();
+            // Wording (as compared) → how often each form of it was written.
+            let mut wordings: BTreeMap<Vec<String>, BTreeMap<String, usize>> = BTreeMap::new();
             let mut municipalities: Vec<String> = Vec::new();
-            let mut owners: BTreeSet<String> = BTreeSet::new();
+            let mut owners: BTreeMap<String, Vec<String>> = BTreeMap::new();
             for (municipality, action) in &members {
-                *wording_counts
+                *wordings
+                    .entry(words(&action.text))
+                    .or_default()
                     .entry(action.text.trim().to_string())
                     .or_default() += 1;
                 if !municipalities.iter().any(|m| m == municipality) {
                     municipalities.push(municipality.to_string());
                 }
-                if !action.owner.trim().is_empty() {
-                    owners.insert(action.owner.trim().to_string());
+                let places = owners.entry(action.owner.trim().to_string()).or_default();
+                if !places.iter().any(|m| m == municipality) {
+                    places.push(municipality.to_string());
                 }
             }
-            sorting::sort_by(&mut municipalities, |a, b| {
-                position(a).cmp(&position(b)).then_with(|| a.cmp(b))
-            });
-            let text = wording_counts
+            in_list_order(&mut municipalities);
+            let mut owners: Vec<(String, Vec<String>)> = owners.into_iter().collect();
+            for (_, places) in owners.iter_mut() {
+                in_list_order(places);
+            }
+            // Per wording its best form and how often it was used in any form.
+            let mut forms: Vec<(String, usize)> = wordings
+                .values()
+                .map(|written| (best_form(written), written.values().sum()))
+                .collect();
+            sorting::sort_by(&mut forms, |a, b| a.0.cmp(&b.0));
+            let text = forms
                 .iter()
-                .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
+                .max_by(|a, b| {
+                    a.1.cmp(&b.1)
+                        .then_with(|| kept_form(&a.0).cmp(&kept_form(&b.0)))
+                        .then_with(|| b.0.cmp(&a.0))
+                })
                 .map(|(t, _)| t.clone())
                 .unwrap_or_default();
             ActionGroup {
                 text,
-                wordings: wording_counts.into_keys().collect(),
+                wordings: forms.into_iter().map(|(t, _)| t).collect(),
                 municipalities,
-                owners: owners.into_iter().collect(),
+                owners,
+                local_in: Vec::new(),
                 count: members.len(),
             }
         })
@@ -260,11 +300,41 @@ fn group_actions(
     out
 }
 
-/// The words of a text as compared: lower case, accents removed, punctuation as spaces,
-/// function words left out.
+/// Of the forms of one wording (texts that differ only in capitals, punctuation and function
+/// words) with how often each was written, the one to show: the most written; on a tie the one
+/// written as a sentence (not all capitals, starting with a capital, without "!"), then the
+/// first in text order.
+fn best_form(written: &BTreeMap<String, usize>) -> String {
+    written
+        .iter()
+        .max_by(|a, b| {
+            a.1.cmp(b.1)
+                .then_with(|| kept_form(a.0).cmp(&kept_form(b.0)))
+                .then_with(|| b.0.cmp(a.0))
+        })
+        .map(|(t, _)| t.clone())
+        .unwrap_or_default()
+}
+
+/// How well a text is kept as a sentence, to prefer on a tie: not all capitals, starting with a
+/// capital, without "!" (greater is better).
+fn kept_form(t: &str) -> (bool, bool, bool) {
+    let letters = || t.chars().filter(|c| c.is_alphabetic());
+    let shouting = letters().count() > 1 && letters().all(char::is_uppercase);
+    let capital = letters().next().is_some_and(char::is_uppercase);
+    (!shouting, capital, !t.contains('!'))
+}
+
+/// The words of a text as compared: lower case, accents removed, punctuation as spaces (a full
+/// stop between letters is left out: "G.I." is "GI"), function words left out.
 pub fn words(text: &str) -> Vec<String> {
-    let folded: String = text
-        .chars()
+    let chars: Vec<char> = text.chars().collect();
+    let letter = |i: usize| chars.get(i).is_some_and(|c| c.is_alphabetic());
+    let folded: String = chars
+        .iter()
+        .enumerate()
+        .filter(|&(i, &c)| !(c == '.' && i > 0 && letter(i - 1) && letter(i + 1)))
+        .map(|(_, &c)| c)
         .flat_map(char::to_lowercase)
         .map(|c| match c {
             'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' => 'a',

@@ -65,6 +65,9 @@ test("findings block the export until fixed or kept; the file holds the finished
   await page.goto(env.server.url + "#/exporteren");
   await page.locator("h1", { hasText: "Exporteren" }).waitFor();
   assert.equal(await page.locator("#export-count-complete").innerText(), "1");
+  await page.locator("#export-drafts-staying", {
+    hasText: "Niet in dit bestand, want nog niet afgerond: 1 enquête en 0 bijeenkomsten.",
+  }).waitFor();
   const messages = await page.locator(".finding-message").allInnerTexts();
   assert.equal(messages.length, 2, messages.join(" | "));
   assert.ok(messages.some((m) => /naam/.test(m)) && messages.some((m) => /telefoonnummer/.test(m)));

@@ -158,6 +158,7 @@ test("encrypted files ask for the passphrase; a wrong one says so; the right one
   await page.locator(".import-status", { hasText: "Geïmporteerd: 1 nieuw" }).waitFor();
   assert.equal(await prompt.count(), 0);
   await page.locator("#import-dataset-counts", { hasText: "1 ingevulde enquête en 0 bijeenkomsten, uit 1 geïmporteerd bestand." }).waitFor();
+  await page.locator("#import-announce", { hasText: "Klaar: 1 bestand verwerkt, 1 geïmporteerd, 0 niet geïmporteerd." }).waitFor();
   const [record] = await storedImports(page);
   assert.equal(record.encrypted, true);
   assert.equal(JSON.parse(record.data).responses[0].answers.team, "brummen");

@@ -228,8 +228,8 @@ test("a meeting recorded by keyboard is kept, exported, imported and found in th
   assert.match(await cp.locator("#synthesis-missing").innerText(), /^Aalten, Apeldoorn, /);
   const general = await cp.locator("#synthesis-general tbody tr").allInnerTexts();
   assert.equal(general.length, 2);
-  // Raised in both municipalities, in two wordings: first, with both owners.
-  assert.match(general[0], /^Een vaste contactpersoon per team aanwijzen\s+Ook verwoord als: “Vaste contactpersoon per team\.”\s+2 \(Epe, Zutphen\)\s+Gecertificeerde instelling \(jeugdbescherming of jeugdreclassering\), Lokaal team \/ jeugdteam$/);
+  // Raised in both municipalities, in two wordings: first, with who takes it up where.
+  assert.match(general[0], /^Een vaste contactpersoon per team aanwijzen\s+Ook verwoord als: “Vaste contactpersoon per team\.”\s+2 \(Epe, Zutphen\)\s+Gecertificeerde instelling \(jeugdbescherming of jeugdreclassering\): Zutphen\s+Lokaal team \/ jeugdteam: Epe$/);
   assert.match(general[1], /^Casuïstiekoverleg maandelijks\s+1 \(Zutphen\)/);
 
   const epeBlock = cp.locator("#synthesis-epe");
@@ -239,7 +239,7 @@ test("a meeting recorded by keyboard is kept, exported, imported and found in th
   const mean = (grades.reduce((a, b) => a + b, 0) / grades.length).toFixed(1).replace(".", ",");
   assert.equal(await epeBlock.locator(".synthesis-n").innerText(), "9");
   assert.equal(await epeBlock.locator(".synthesis-grade").innerText(), mean);
-  assert.match(epeText, /Bijeenkomst van 25 januari 2026, aanwezig: 14/);
+  assert.match(epeText, /Bijeenkomst van 25 januari 2026\s+Aanwezig: 14 \(Gecertificeerde instelling \(jeugdbescherming of jeugdreclassering\) 3, Lokaal team \/ jeugdteam 7, Veilig Thuis 4\)/);
   assert.match(epeText, /Hoe verloopt de samenwerking\?\s+De lijnen zijn kort; we kennen elkaar\./);
   assert.match(epeText, /Melding na een ruzie thuis; twee organisaties gingen apart op huisbezoek\. → Eerder samen op huisbezoek\./);
   assert.match(epeText, /Lokale acties\s+Koffie-overleg in het gemeentehuis/);

@@ -443,6 +443,18 @@ fn ExportForm(everything: bool) -> impl IntoView {
                 <dd>{move || counts.get().1}</dd>
             </div>
         </dl>
+        // What stays behind is said too: a draft meeting or enquête is not in the file.
+        {move || {
+            let unfinished = store.unfinished();
+            (available.get() && unfinished.0 + unfinished.1 > 0).then(|| {
+                let t = i18n.t();
+                view! {
+                    <p class="hint" id="export-drafts-staying">
+                        {fill_unfinished(t.export_drafts_staying, t, unfinished)}
+                    </p>
+                }
+            })
+        }}
         <Show
             when=move || available.get()
             fallback=move || {

@@ -463,7 +463,7 @@ fn ImportScreen() -> impl IntoView {
                     let total = rows - before;
                     let rejected = tally.rejected.get() - rejected_before;
                     fill(
-                        i18n.t().import_done_announce,
+                        i18n.t().import_done_announce[usize::from(total != 1)],
                         &[
                             ("total", &total.to_string()),
                             ("imported", &(total - rejected).to_string()),

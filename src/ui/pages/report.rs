@@ -868,7 +868,7 @@ fn GroupComparisonView(report: Report) -> impl IntoView {
     let a = RwSignal::new(0usize);
     let b = RwSignal::new(1usize);
     // A split's first two groups with figures (a hidden group compares as nothing but
-    // "verborgen"), else its first two.
+    // "verborgen", an empty one as dashes), else its first two.
     let first_shown = |groups: &[(GroupKey, crate::domain::Label, bool)]| {
         let mut shown = groups
             .iter()
@@ -890,7 +890,11 @@ fn GroupComparisonView(report: Report) -> impl IntoView {
                 s.groups
                     .iter()
                     .filter(|g| g.key != GroupKey::NotAnswered)
-                    .map(|g| (g.key.clone(), g.label.clone(), g.hidden.is_none()))
+                    // Figures to compare: not hidden, and someone in it.
+                    .map(|g| {
+                        let figures = g.hidden.is_none() && matches!(g.n, Cell::Shown(n) if n > 0);
+                        (g.key.clone(), g.label.clone(), figures)
+                    })
                     .collect(),
             )
         })

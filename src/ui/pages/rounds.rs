@@ -274,7 +274,7 @@ pub fn Rounds(
                     }
                     None => {
                         let hint = if by_import.get() { t.report_rounds_choose_files } else { t.report_rounds_choose };
-                        return view! { <p class="hint">{hint}</p> }.into_any();
+                        return view! { <p class="hint no-print">{hint}</p> }.into_any();
                     }
                 };
                 let describe = |round: usize| {

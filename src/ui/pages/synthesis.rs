@@ -4,9 +4,9 @@
 //! the report) beside its meeting's strengths, concerns, cases and actions.
 
 use crate::browser::clock;
-use crate::domain::report::{GroupKey, Report};
+use crate::domain::report::{Cell, GroupKey, Report};
 use crate::domain::synthesis::{of_report, synthesise, MunicipalityOutcome, Synthesis};
-use crate::domain::{builtin, ChoiceOption, Dataset, Lang, Questionnaire};
+use crate::domain::{builtin, ActionScope, ChoiceOption, Dataset, Lang, Questionnaire};
 use crate::ui::components::response_list::locale;
 use crate::ui::coordinator::use_coordinator;
 use crate::ui::html::Html;
@@ -240,12 +240,7 @@ fn general(
             .filter(|w| **w != g.text)
             .map(|w| format!("“{w}”"))
             .collect();
-        let places = g
-            .municipalities
-            .iter()
-            .map(|m| name(m))
-            .collect::<Vec<_>>()
-            .join(", ");
+        let places = |list: &[String]| list.iter().map(|m| name(m)).collect::<Vec<_>>().join(", ");
         h.open("tr", &[]).open("td", &[]).text(&g.text);
         if !others.is_empty() {
             h.leaf(
@@ -254,22 +249,42 @@ fn general(
                 &format!("{} {}", t.synthesis_wordings, others.join(", ")),
             );
         }
+        if !g.local_in.is_empty() {
+            h.leaf(
+                "p",
+                &[("class", "hint")],
+                &format!("{} {}", t.synthesis_local_too, places(&g.local_in)),
+            );
+        }
         h.close("td")
             .leaf(
                 "td",
                 &[],
-                &format!("{} ({})", g.municipalities.len(), places),
+                &format!("{} ({})", g.municipalities.len(), places(&g.municipalities)),
             )
-            .leaf(
-                "td",
-                &[],
-                &g.owners
-                    .iter()
-                    .map(|o| owner(o))
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            )
-            .close("tr");
+            .open("td", &[]);
+        // Who takes it up: one owner (or none yet) for every municipality says just that;
+        // otherwise per owner the municipalities that named it.
+        let owner_name = |o: &str| {
+            if o.is_empty() {
+                t.meeting_owner_none.to_string()
+            } else {
+                owner(o)
+            }
+        };
+        match g.owners.as_slice() {
+            [(only, _)] => {
+                h.text(&owner_name(only));
+            }
+            several => {
+                h.open("ul", &[("class", "owner-list")]);
+                for (o, at) in several {
+                    h.leaf("li", &[], &format!("{}: {}", owner_name(o), places(at)));
+                }
+                h.close("ul");
+            }
+        }
+        h.close("td").close("tr");
     }
     h.close("tbody").close("table").close("div");
 }
@@ -280,7 +295,7 @@ fn bullets(h: &mut Html, title: &'static str, items: impl IntoIterator<Item = St
     if items.is_empty() {
         return;
     }
-    h.leaf("h5", &[], title).open("ul", &[]);
+    h.leaf("h6", &[], title).open("ul", &[]);
     for item in &items {
         h.leaf("li", &[], item);
     }
@@ -341,15 +356,25 @@ fn municipality(
                 .filter(|(id, _)| !questions.iter().any(|(q, _)| q == *id))
                 .map(|(id, text)| (id.clone(), text)),
         );
-        h.leaf(
-            "p",
-            &[("class", "hint")],
-            &fill(
-                t.synthesis_meeting_on,
-                &[("date", &date), ("n", &m.attendance_total().to_string())],
-            ),
-        )
-        .open("dl", &[("class", "meeting-notes")]);
+        // Each meeting with its own outcomes under its own date: two meetings in one
+        // municipality (a follow-up) are not mixed.
+        let present: Vec<String> = m
+            .attendance
+            .iter()
+            .filter(|(_, &n)| n > 0)
+            .map(|(org, n)| format!("{} {n}", owner(org)))
+            .collect();
+        let mut attendance = fill(
+            t.synthesis_attendance,
+            &[("n", &m.attendance_total().to_string())],
+        );
+        if !present.is_empty() {
+            attendance = format!("{attendance} ({})", present.join(", "));
+        }
+        h.open("section", &[("class", "meeting-outcome")])
+            .leaf("h5", &[], &fill(t.synthesis_meeting_on, &[("date", &date)]))
+            .leaf("p", &[("class", "hint")], &attendance)
+            .open("dl", &[("class", "meeting-notes")]);
         for (label, text) in ordered {
             if !text.trim().is_empty() {
                 h.leaf("dt", &[], &label).leaf("dd", &[], text.trim());
@@ -357,26 +382,25 @@ fn municipality(
         }
         h.close("dl");
         bullets(h, t.synthesis_cases, cases);
+        let action_text = |a: &crate::domain::MeetingAction| {
+            if a.owner.trim().is_empty() {
+                a.text.clone()
+            } else {
+                format!("{} ({})", a.text, owner(&a.owner))
+            }
+        };
+        let actions = |scope: ActionScope| {
+            m.actions
+                .iter()
+                .filter(move |a| a.scope == scope)
+                .map(action_text)
+        };
+        bullets(h, t.meeting_strengths, m.strengths.iter().cloned());
+        bullets(h, t.meeting_concerns, m.concerns.iter().cloned());
+        bullets(h, t.synthesis_general_here, actions(ActionScope::General));
+        bullets(h, t.synthesis_local, actions(ActionScope::Local));
+        h.close("section");
     }
-    let action_text = |a: &crate::domain::MeetingAction| {
-        if a.owner.trim().is_empty() {
-            a.text.clone()
-        } else {
-            format!("{} ({})", a.text, owner(&a.owner))
-        }
-    };
-    bullets(h, t.meeting_strengths, o.strengths.iter().cloned());
-    bullets(h, t.meeting_concerns, o.concerns.iter().cloned());
-    bullets(
-        h,
-        t.synthesis_general_here,
-        o.general_actions.iter().map(action_text),
-    );
-    bullets(
-        h,
-        t.synthesis_local,
-        o.local_actions.iter().map(action_text),
-    );
     h.close("div").close("div").close("article");
 }
 
@@ -399,6 +423,10 @@ fn survey_figures(
     else {
         return false;
     };
+    // A municipality with no completed enquêtes: one plain sentence, not a row of dashes.
+    if matches!(group.n, Cell::Shown(0) | Cell::Empty) {
+        return false;
+    }
     let row = |h: &mut Html, label: &str, class: &'static str, value: &str| {
         let attrs: &[(&'static str, &str)] = if class.is_empty() {
             &[]
