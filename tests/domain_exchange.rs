@@ -1142,3 +1142,46 @@ fn a_tombstone_needs_no_definition() {
     let file = validate(export_of(live.to_string().as_bytes()), &no_known());
     assert_eq!(file.skipped.len(), 1);
 }
+
+#[test]
+fn a_tombstone_named_by_an_empty_id_is_unnamed_and_a_time_out_of_range_is_kept() {
+    // Found by a review: a tombstone's reference with an empty id but a version ("version": 5)
+    // was kept as written while the same tombstone without a reference read as version 0, so
+    // the two copies conflicted and the dataset depended on import order.
+    let tombstone = |questionnaire: Option<serde_json::Value>| {
+        let mut r = serde_json::json!({"id": R0, "revision": 3,
+            "updated_at": "2026-11-22T10:00:00Z", "status": "withdrawn"});
+        if let Some(q) = questionnaire {
+            r["questionnaire"] = q;
+        }
+        let file = serde_json::json!({"format": "samenscan/export", "format_version": 1,
+            "responses": [r]});
+        validate(export_of(file.to_string().as_bytes()), &no_known())
+    };
+    let with_version = tombstone(Some(serde_json::json!({"id": "", "version": 5})));
+    let without = tombstone(None);
+    assert!(
+        with_version.skipped.is_empty(),
+        "{:?}",
+        with_version.skipped
+    );
+    assert_eq!(with_version.contents, without.contents);
+    let mut data = Dataset::new();
+    merge_into(&mut data, with_version.contents.clone());
+    let again = merge_into(&mut data, without.contents.clone());
+    assert_eq!(
+        ImportSummary::new(&without, &again).unchanged,
+        1,
+        "the same tombstone"
+    );
+
+    // A time whose UTC form would fall outside years 0000-9999 is kept as written, not made
+    // unreadable (which skipped the record).
+    let mut early =
+        serde_json::from_slice::<serde_json::Value>(&fixture("valid-v1.samenscan.json")).unwrap();
+    early["responses"][0]["updated_at"] = serde_json::json!("0000-01-01T00:30:00+01:00");
+    let file = validate(export_of(early.to_string().as_bytes()), &no_known());
+    assert!(file.skipped.is_empty(), "{:?}", file.skipped);
+    let r = file.contents.responses.iter().find(|r| r.id == R0).unwrap();
+    assert_eq!(r.updated_at, "0000-01-01T00:30:00+01:00");
+}

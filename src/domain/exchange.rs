@@ -1678,6 +1678,18 @@ fn unnamed_tombstone(mut c: Common) -> Common {
     c
 }
 
+/// A tombstone's reference without an id is the one unnamed reference (whatever version it
+/// was written with: it is written out without one), and whether that changed it.
+fn one_unnamed(status: Status, reference: &mut QuestionnaireRef) -> bool {
+    let stray = status == Status::Withdrawn
+        && reference.is_unnamed()
+        && *reference != QuestionnaireRef::default();
+    if stray {
+        *reference = QuestionnaireRef::default();
+    }
+    stray
+}
+
 /// RFC 4122: a UUID is written in lower case and read in either; the same id in upper case is
 /// the same record, so it is kept in the one form merging compares.
 fn lower_case_uuid(id: String) -> String {
@@ -1695,7 +1707,9 @@ fn lower_case_uuid(id: String) -> String {
 /// left for the record's own check to refuse.
 fn utc_form(updated_at: &mut String) -> bool {
     match Timestamp::parse(updated_at).map(|t| t.to_utc_string()) {
-        Some(utc) if utc != *updated_at => {
+        // Only when the UTC form is itself a readable time: "0000-01-01T00:30:00+01:00" is a
+        // moment in year -1, kept as written.
+        Some(utc) if utc != *updated_at && Timestamp::parse(&utc).is_some() => {
             *updated_at = utc;
             true
         }
@@ -1784,6 +1798,7 @@ fn check_response<'q>(
     scorers: &mut Vec<Scorer<'q>>,
 ) -> Result<(Response, bool), RecordError> {
     let mut changed = utc_form(&mut response.updated_at);
+    changed |= one_unnamed(response.status, &mut response.questionnaire);
     // A tombstone wins whatever it still carries: answers left on it are dropped, never a
     // reason to refuse it (refusing it would keep the withdrawn answers in every report).
     if response.status == Status::Withdrawn && !response.answers.is_empty() {
@@ -1926,6 +1941,7 @@ fn read_meeting<'q>(
         return Err((id_text, reasons));
     };
     utc_form(&mut meeting.updated_at);
+    one_unnamed(meeting.status, &mut meeting.questionnaire);
     // A tombstone wins whatever it still carries: what it carries is dropped, never refused
     // (refusing it would keep the withdrawn meeting in every report).
     if meeting.status == Status::Withdrawn {

@@ -729,7 +729,8 @@ fn two_digits(b: &[u8]) -> Option<u8> {
 }
 
 /// True when the response was last changed within `from..=to`: dates `YYYY-MM-DD`, compared with
-/// the date part of `updated_at` as written; a missing or empty bound is open.
+/// the date part of `updated_at`, in UTC (the form an import keeps it in; the app's own clock
+/// writes UTC too); a missing or empty bound is open.
 pub fn in_period(response: &Response, from: Option<&str>, to: Option<&str>) -> bool {
     let date = response.updated_at.get(..10).unwrap_or("");
     from.filter(|f| !f.is_empty()).is_none_or(|f| date >= f)

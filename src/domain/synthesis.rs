@@ -58,8 +58,8 @@ pub struct MunicipalityOutcome {
 #[derive(Clone, Debug, PartialEq)]
 pub struct ActionGroup {
     /// The wording shown: of the wordings that differ in more than capitals, punctuation and
-    /// function words, the most used one (ties: the first in text order), written as its
-    /// best-kept form (see [`best_form`]).
+    /// function words, the most used one (ties: the one kept as a sentence, then the smallest
+    /// text), written as its best-kept form (see [`best_form`]).
     pub text: String,
     /// Every distinct wording in the group (texts that differ only in capitals, punctuation
     /// and function words are one, in its best-kept form), in text order.
