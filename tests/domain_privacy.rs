@@ -548,6 +548,17 @@ fn notes_and_lists_after_role_words_are_no_names() {
         "Noah",
     );
     one(
+        "Contact met moeder 'Fatima' liep goed.",
+        FindingKind::Name,
+        "Fatima",
+    );
+    one(
+        "Contact met moeder ‘Fatima’ liep goed.",
+        FindingKind::Name,
+        "Fatima",
+    );
+    none("Het gezin 'Samen Veilig' traject loopt.");
+    one(
         "Gezinsvoogd Anja heeft het overgenomen.",
         FindingKind::Name,
         "Anja",

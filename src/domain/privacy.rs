@@ -1232,15 +1232,16 @@ fn names(t: &Text, out: &mut Raw) {
         if dot {
             k += 1;
         }
-        // Then white space, or one '(' or ',' with white space: "de jongere (Noah)" and "de
-        // vader, Kees, belde", where the name closes the bracket or the comma clause ("Met
-        // moeder, Reclassering en Veilig Thuis" is a list). After "dhr." none is needed
-        // ("dhr.Jansen"). Not after a colon: "Moeder: Wil graag…" is how notes are written.
+        // Then white space, or one '(', ',' or opening quote with white space: "de jongere
+        // (Noah)", "de vader, Kees, belde", "moeder 'Fatima'", where the name closes the
+        // bracket, comma clause or quote ("Met moeder, Reclassering en Veilig Thuis" is a
+        // list). After "dhr." none is needed ("dhr.Jansen"). Not after a colon: "Moeder: Wil
+        // graag…" is how notes are written.
         let before = k;
         let mut mark = None;
         while let Some(c) = t.at(k) {
             match c {
-                '(' | ',' if mark.is_none() => mark = Some(c),
+                '(' | ',' | '\'' | '‘' | '"' | '“' if mark.is_none() => mark = Some(c),
                 c if is_blank(c) => {}
                 _ => break,
             }
@@ -1255,7 +1256,9 @@ fn names(t: &Text, out: &mut Raw) {
         let closes = match mark {
             None => true,
             Some('(') => matches!(t.at(end), Some(')' | ',')),
-            Some(_) => t.at(end) == Some(','),
+            Some(',') => t.at(end) == Some(','),
+            // A name in quotes: "moeder 'Fatima'".
+            Some(_) => matches!(t.at(end), Some('\'' | '’' | '"' | '”')),
         };
         if closes {
             out.push((FindingKind::Name, k, end));
@@ -1300,6 +1303,10 @@ fn name_after(t: &Text, s: usize) -> Option<usize> {
             .is_some_and(|c| is_letter(c) || c == '-' || c == '\'' || c == '’')
         {
             we += 1;
+        }
+        // A closing quote or a hyphen at the end is no part of it ("'Fatima'", "Jansen-").
+        while we > k && matches!(t.at(we - 1), Some('\'' | '’' | '-')) {
+            we -= 1;
         }
         if we == k {
             break;
