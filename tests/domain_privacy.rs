@@ -154,12 +154,36 @@ fn dates_and_dates_of_birth() {
         "March 3, 2015",
     );
     one("Geboortedatum: 3/5/15", FindingKind::DateOfBirth, "3/5/15");
-    one(
-        "Het gesprek was op 25-01-2018.",
-        FindingKind::Date,
-        "25-01-2018",
-    );
+    // A date with nothing around it may be a date of birth: asked about.
     one("Start 2018-01-25 in Epe.", FindingKind::Date, "2018-01-25");
+    one(
+        "Sem, 12-03-2015, zit in groep 7.",
+        FindingKind::Date,
+        "12-03-2015",
+    );
+    // After a word for an event it is the date of that event (meeting notes are full of them;
+    // each finding held the export up, found by an acceptance test).
+    for text in [
+        "Het gesprek was op 25-01-2018.",
+        "Op dinsdag 12-03-2024 om 14:30 hadden we een casuïstiekoverleg.",
+        "MDO op 12-03-2024 om 10:00.",
+        "Op 06-08-2024 hadden we een gesprek.",
+        "het veiligheidsplan was op 3 april 2024 klaar",
+        "Overleg d.d. 12-03-2024 in Epe.",
+    ] {
+        none(text);
+    }
+    // A word for birth after the date makes it a date of birth, event word or not.
+    one(
+        "Sem is op 3-3-2015 geboren.",
+        FindingKind::DateOfBirth,
+        "3-3-2015",
+    );
+    one(
+        "Sem is 3 maart geboren.",
+        FindingKind::DateOfBirth,
+        "3 maart",
+    );
     none("In maart 2015 begonnen we.");
     none("Op 3 maart evalueren we.");
     none("Versie 1.2.3 van het plan.");

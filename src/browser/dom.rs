@@ -209,9 +209,11 @@ pub fn keep_scroll_below(bar_selector: &str) {
             })
             .map(|size| size.block_size());
         if let Some(height) = height {
-            let _ = root
-                .style()
-                .set_property("scroll-padding-top", &format!("{}px", height.ceil() + 16.0));
+            let style = root.style();
+            let _ =
+                style.set_property("scroll-padding-top", &format!("{}px", height.ceil() + 16.0));
+            // For what stays in view just below the bar (the enquête's saved indicator).
+            let _ = style.set_property("--bar-height", &format!("{}px", height.ceil()));
         }
     });
     if let Ok(observer) = web_sys::ResizeObserver::new(follow.as_ref().unchecked_ref()) {

@@ -861,7 +861,9 @@ fn dates(t: &Text, out: &mut Raw) {
             continue;
         }
         if let Some(end) = numeric_date(t, i, e).or_else(|| written_date(t, i, e)) {
-            out.push((date_kind(t, i), i, end));
+            if let Some(kind) = date_finding(t, i, end) {
+                out.push((kind, i, end));
+            }
             i = end;
             continue;
         }
@@ -882,7 +884,7 @@ fn dates(t: &Text, out: &mut Raw) {
             if ye - (w + 1) == 4
                 && !after_day
                 && !t.is_alnum(Some(ye))
-                && date_kind(t, i) == FindingKind::DateOfBirth
+                && cue_before(t, i, BIRTH_CUES)
             {
                 out.push((FindingKind::DateOfBirth, i, ye));
                 continue;
@@ -901,7 +903,9 @@ fn dates(t: &Text, out: &mut Raw) {
                     && ye - (y + 1) == 4
                     && !t.is_alnum(Some(ye))
                 {
-                    out.push((date_kind(t, i), i, ye));
+                    if let Some(kind) = date_finding(t, i, ye) {
+                        out.push((kind, i, ye));
+                    }
                 }
             }
         }
@@ -967,13 +971,13 @@ fn written_date(t: &Text, i: usize, e: usize) -> Option<usize> {
 /// After a word for birth only: a day and month without a year ("3 maart"), or eight digits
 /// in a row that make a date ("03032015"), starting at digits `i..e`. Returns the end.
 fn partial_birth_date(t: &Text, i: usize, e: usize) -> Option<usize> {
-    if date_kind(t, i) != FindingKind::DateOfBirth {
-        return None;
-    }
     let num = |s: usize, e: usize| t.digits(s, e).parse::<u32>().ok();
     if e - i == 8 && !t.is_alnum(Some(e)) {
         let (day, month) = (num(i, i + 2)?, num(i + 2, i + 4)?);
-        return ((1..=31).contains(&day) && (1..=12).contains(&month)).then_some(e);
+        return ((1..=31).contains(&day)
+            && (1..=12).contains(&month)
+            && (cue_before(t, i, BIRTH_CUES) || cue_after(t, e, BIRTH_CUES)))
+        .then_some(e);
     }
     let day = num(i, e)?;
     if !(1..=2).contains(&(e - i)) || !(1..=31).contains(&day) || !t.is_blank(e) {
@@ -981,29 +985,92 @@ fn partial_birth_date(t: &Text, i: usize, e: usize) -> Option<usize> {
     }
     let (we, word) = t.word_at(e + 1);
     month_number(&word)?;
-    (!t.is_alnum(Some(we))).then_some(we)
+    // "geboren op 3 maart", "Sem is 3 maart geboren".
+    (!t.is_alnum(Some(we)) && (cue_before(t, i, BIRTH_CUES) || cue_after(t, we, BIRTH_CUES)))
+        .then_some(we)
 }
 
-/// A date of birth when one of [`BIRTH_CUES`] is among the three words before it.
-fn date_kind(t: &Text, start: usize) -> FindingKind {
+/// Words shortly before a date that make it the date of an event, not of a birth: "op
+/// 12-03-2024 hadden we overleg", "MDO d.d. 12-03-2024", "sinds 3 april 2024".
+const EVENT_CUES: &[&str] = &[
+    "op",
+    "om",
+    "sinds",
+    "vanaf",
+    "tot",
+    "per",
+    "d",
+    "datum",
+    "overleg",
+    "casusoverleg",
+    "gesprek",
+    "bijeenkomst",
+    "mdo",
+    "melding",
+    "huisbezoek",
+    "evaluatie",
+    "afspraak",
+    "verslag",
+];
+
+/// What a full date from `start` to `end` is: a date of birth when a word for birth is among the
+/// three words before or after it; no finding when a word for an event is among the three words
+/// before it (meeting notes are full of dates, and each finding holds the export up); else a
+/// date that may be one.
+fn date_finding(t: &Text, start: usize, end: usize) -> Option<FindingKind> {
+    if cue_before(t, start, BIRTH_CUES) || cue_after(t, end, BIRTH_CUES) {
+        Some(FindingKind::DateOfBirth)
+    } else if cue_before(t, start, EVENT_CUES) {
+        None
+    } else {
+        Some(FindingKind::Date)
+    }
+}
+
+/// True when one of `cues` is among the three words before `start` (within 30 characters of
+/// anything else between them).
+fn cue_before(t: &Text, start: usize, cues: &[&str]) -> bool {
     let mut k = start;
     for _ in 0..3 {
         while k > 0 && !t.at(k - 1).is_some_and(char::is_alphabetic) {
             k -= 1;
             if start - k > 30 {
-                return FindingKind::Date;
+                return false;
             }
         }
         if k == 0 {
-            break;
+            return false;
         }
         let (s, word) = t.word_before(k);
-        if BIRTH_CUES.contains(&word.as_str()) {
-            return FindingKind::DateOfBirth;
+        if cues.contains(&word.as_str()) {
+            return true;
         }
         k = s;
     }
-    FindingKind::Date
+    false
+}
+
+/// True when one of `cues` is among the three words after `end` (within 30 characters of
+/// anything else between them).
+fn cue_after(t: &Text, end: usize, cues: &[&str]) -> bool {
+    let mut k = end;
+    for _ in 0..3 {
+        while k < t.len() && !t.at(k).is_some_and(char::is_alphabetic) {
+            k += 1;
+            if k - end > 30 {
+                return false;
+            }
+        }
+        if k >= t.len() {
+            return false;
+        }
+        let (e, word) = t.word_at(k);
+        if cues.contains(&word.as_str()) {
+            return true;
+        }
+        k = e.max(k + 1);
+    }
+    false
 }
 
 // ---------------------------------------------------------------------------------------------

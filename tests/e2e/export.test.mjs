@@ -156,15 +156,20 @@ test("an encrypted export opens with the passphrase and only with it", async () 
   await page.locator("#export-count-complete", { hasText: "1" }).waitFor();
   const save = page.getByRole("button", { name: "Bestand opslaan" });
   await page.getByLabel("Versleutelen met een wachtwoordzin").check();
-  await saveIsRefused(page, save, "De wachtwoordzin is te kort");
+  // Nothing typed yet is no error yet: the fields say what is wrong once saving was tried.
+  await page.locator("#passphrase").waitFor();
+  assert.equal(await page.locator("#passphrase").getAttribute("aria-invalid"), "false");
+  assert.equal(await page.locator("#passphrase-problem").innerText(), "");
+  await saveIsRefused(page, save, "Vul een wachtwoordzin in.");
+  assert.equal(await page.locator("#passphrase-problem").innerText(), "Vul een wachtwoordzin in.");
   await page.locator("#error-summary a").click();
   await page.waitForFunction(() => document.activeElement?.id === "passphrase");
   await page.getByLabel("Wachtwoordzin", { exact: true }).fill("kort");
-  await page.locator("#passphrase-problem", { hasText: "minstens 10 tekens" }).waitFor();
+  await page.locator("#passphrase-problem", { hasText: "De wachtwoordzin is te kort: gebruik minstens 10 tekens." }).waitFor();
   const passphrase = "zomer aan de IJssel 2026";
   await page.getByLabel("Wachtwoordzin", { exact: true }).fill(passphrase);
   await page.getByLabel("Herhaal de wachtwoordzin").fill(passphrase + "!");
-  await page.locator("#passphrase-problem", { hasText: "niet gelijk" }).waitFor();
+  await page.locator("#passphrase-problem", { hasText: "De herhaalde wachtwoordzin is niet gelijk aan de eerste." }).waitFor();
   await page.locator("#error-summary", { hasText: "De herhaalde wachtwoordzin is niet gelijk" }).waitFor();
   await page.getByLabel("Herhaal de wachtwoordzin").fill(passphrase);
   await page.locator("#error-summary").waitFor({ state: "detached" });

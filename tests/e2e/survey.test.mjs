@@ -201,10 +201,28 @@ test("Dutch, keyboard only: fill in, browser killed, reopen, complete, edit, wit
   assert.equal(stored.response.status, "draft");
   assert.equal(stored.response.answers.grade, 9);
   assert.equal(stored.response.answers.frequency, "nooit");
-  await page.locator("#q-frequency-2").check();
-  await page.locator(".caption", { hasText: "Stap 1 van 5" }).waitFor();
+  // Finishing now would erase the answers "Nooit" made irrelevant: the summary says how many
+  // before, never silently.
   await activate(page, "Naar het overzicht");
   await heading(page, "Controleer uw antwoorden");
+  const always = ["org", "team", "frequency", "strengths", "concerns", "improvements"];
+  const dropped = Object.keys(answersBefore).filter((k) => !always.includes(k)).length;
+  assert.ok(dropped > 1, `answers the slip hides (${dropped})`);
+  await page.locator("#complete-drops-hidden", {
+    hasText: `${dropped} antwoorden horen bij vragen die door een ander antwoord niet meer gelden. Bij afronden worden ze gewist.`,
+  }).waitFor();
+  await page.getByRole("button", { name: /Wijzigen\W+Over u/ }).click();
+  await page.locator(".caption", { hasText: "Stap 1 van" }).waitFor();
+  await page.locator("#q-frequency-2").check();
+  await page.locator(".caption", { hasText: "Stap 1 van 5" }).waitFor();
+  // The pages the change brought back come before the summary again.
+  for (let i = 0; i < 5 && (await page.locator("form button[type=submit]").innerText()) === "Volgende"; i++) {
+    await activate(page, "Volgende");
+    await page.locator(".caption", { hasText: `Stap ${i + 2} van 5` }).waitFor();
+  }
+  await activate(page, "Naar het overzicht");
+  await heading(page, "Controleer uw antwoorden");
+  assert.equal(await page.locator("#complete-drops-hidden").count(), 0);
   await activate(page, "Enquête afronden");
   await heading(page, "Dank u wel, de enquête is afgerond");
   [stored] = await storedResponses(page);
@@ -216,17 +234,22 @@ test("Dutch, keyboard only: fill in, browser killed, reopen, complete, edit, wit
   await page.locator(".response-row", { hasText: "Afgerond" }).waitFor();
   await activate(page, "Intrekken");
   await page.getByRole("alertdialog").waitFor();
-  // Focus moves into the confirmation; cancelling brings it back to "Intrekken".
+  // Focus moves into the confirmation, onto its least destructive action (a second Enter must
+  // not erase); cancelling brings it back to "Intrekken".
   const focused = () => page.evaluate(() => document.activeElement?.textContent.trim());
-  await page.waitForFunction(() => document.activeElement?.textContent.trim() === "Ja, intrekken", null, { timeout: 5000 });
-  await page.keyboard.press("Tab");
-  assert.equal(await focused(), "Annuleren");
+  await page.waitForFunction(() => document.activeElement?.textContent.trim() === "Annuleren", null, { timeout: 5000 });
+  assert.match(
+    await page.getByRole("alertdialog").evaluate((d) => document.getElementById(d.getAttribute("aria-describedby"))?.textContent),
+    /intrekken/i,
+  );
   await page.keyboard.press("Enter");
   await page.waitForFunction(() => document.activeElement?.textContent.trim() === "Intrekken", null, { timeout: 5000 });
   assert.equal(await page.getByRole("alertdialog").count(), 0);
   await page.keyboard.press("Enter");
   await page.getByRole("alertdialog").waitFor();
-  await page.waitForFunction(() => document.activeElement?.textContent.trim() === "Ja, intrekken", null, { timeout: 5000 });
+  await page.waitForFunction(() => document.activeElement?.textContent.trim() === "Annuleren", null, { timeout: 5000 });
+  await page.keyboard.press("Shift+Tab");
+  assert.equal(await focused(), "Ja, intrekken");
   await page.keyboard.press("Enter");
   await page.locator(".response-row", { hasText: "Ingetrokken" }).waitFor();
   // The pressed button's row is drawn anew: focus goes to the announced confirmation.
@@ -498,4 +521,57 @@ test("an open answer holds 5,000 characters, emoji too (not 5,000 UTF-16 units)"
   assert.equal([...stored.response.answers.strengths].length, 5000);
   assert.deepEqual(errors, []);
   await browser.close();
+});
+
+test("a draft resumes at an earlier page with a required question open, not past it", async () => {
+  // Found by an acceptance test: "Nooit", an open answer, then "wekelijks" brought the
+  // judgement pages in behind; "Verder invullen" opened the last page with an answer, past the
+  // required grade, which the worker only found out about when finishing failed.
+  const browser = await launch();
+  try {
+    const { page, errors } = await open(browser, server.url);
+    await page.goto(server.url + "#/enquete");
+    await page.getByRole("button", { name: "Nieuwe enquête beginnen" }).click();
+    await page.locator(".caption", { hasText: "Stap 1 van" }).waitFor();
+    await page.locator("#q-org-0").check();
+    await page.locator("#q-team-3").check();
+    await page.locator("#q-frequency-0").check();
+    await page.getByRole("button", { name: "Volgende" }).click();
+    await page.locator(".caption", { hasText: "Stap 2 van 2" }).waitFor();
+    await page.locator("#q-strengths").fill("Korte lijnen");
+    await page.getByRole("button", { name: "Vorige" }).click();
+    await page.locator(".caption", { hasText: "Stap 1 van 2" }).waitFor();
+    await page.locator("#q-frequency-3").check();
+    await page.locator(".caption", { hasText: "Stap 1 van 5" }).waitFor();
+    // Saved as typed: wait until the store holds both.
+    for (let i = 0; ; i++) {
+      const [stored] = await storedResponses(page);
+      const a = stored?.response.answers ?? {};
+      if (a.frequency === "wekelijks" && a.strengths === "Korte lijnen") break;
+      assert.ok(i < 100, `stored: ${JSON.stringify(a)}`);
+      await page.waitForTimeout(50);
+    }
+    await page.goto(server.url + "#/enquete");
+    await activate(page, "Verder invullen");
+    await page.locator(".caption", { hasText: "Stap 2 van 5" }).waitFor();
+    assert.ok(await page.locator("input[name=q-grade]").first().isVisible());
+
+    // Design §7: the saved indicator stays in view while filling in, below the bar, also on a
+    // phone scrolled to the end of a page.
+    await page.setViewportSize({ width: 375, height: 667 });
+    await page.locator("#q-grade-7").check();
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await page.locator("input[name=q-phase]").last().check();
+    await page.locator(".save-status", { hasText: "Opgeslagen" }).waitFor();
+    const placed = await page.evaluate(() => {
+      const bar = document.querySelector(".site-header").getBoundingClientRect();
+      const status = document.querySelector(".save-status").getBoundingClientRect();
+      return { scrolled: window.scrollY, barBottom: bar.bottom, top: status.top, bottom: status.bottom, height: window.innerHeight };
+    });
+    assert.ok(placed.scrolled > 0, "the page was scrolled");
+    assert.ok(placed.top >= placed.barBottom - 1 && placed.bottom <= placed.height, JSON.stringify(placed));
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
 });

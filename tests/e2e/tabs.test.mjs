@@ -281,7 +281,7 @@ test("the withdraw question stays open, with focus, when another tab saves that 
   await list.getByRole("button", { name: "Intrekken" }).click();
   const yes = list.getByRole("button", { name: "Ja, intrekken" });
   await yes.waitFor();
-  await list.waitForFunction(() => document.activeElement?.id?.startsWith("withdraw-yes-"));
+  await list.waitForFunction(() => document.activeElement?.id?.startsWith("withdraw-cancel-"));
 
   // The other tab answers one more question: a new revision redraws the row in the list.
   await a.bringToFront();
@@ -292,7 +292,8 @@ test("the withdraw question stays open, with focus, when another tab saves that 
 
   // The question is still there, focused, and answering it withdraws the record.
   assert.equal(await yes.isVisible(), true);
-  await list.waitForFunction(() => document.activeElement?.id?.startsWith("withdraw-yes-"));
+  await list.waitForFunction(() => document.activeElement?.id?.startsWith("withdraw-cancel-"));
+  await list.keyboard.press("Shift+Tab");
   await list.keyboard.press("Enter");
   await list.locator(".response-row .tag-withdrawn").waitFor();
   await storedWhen(list, (s) => s[0]?.response.status === "withdrawn");

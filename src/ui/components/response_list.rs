@@ -132,10 +132,13 @@ pub fn RecordActions(
     confirming: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    // Focus moves into the confirmation when it opens, and back to "Intrekken" when it is
-    // cancelled (the pressed button is gone either way). Ids from the record's own address.
+    // Focus moves into the confirmation when it opens, onto its least destructive action
+    // ("Annuleren", as the WAI-ARIA alert dialog pattern asks: a second Enter must not erase),
+    // and back to "Intrekken" when it is cancelled (the pressed button is gone either way). Ids
+    // from the record's own address.
     let key = href.rsplit('/').next().unwrap_or_default().to_string();
-    let (trigger_id, yes_id) = (format!("withdraw-{key}"), format!("withdraw-yes-{key}"));
+    let (trigger_id, cancel_id) = (format!("withdraw-{key}"), format!("withdraw-cancel-{key}"));
+    let question_id = format!("withdraw-question-{key}");
     let shown = {
         let key = key.clone();
         move || status != Status::Withdrawn && confirming.with(|c| c.as_deref() == Some(&key))
@@ -143,13 +146,13 @@ pub fn RecordActions(
     // Drawn again (another tab saved the record) while the question was open: it stays open,
     // and focus, lost with the old row, comes back to it.
     if shown() && crate::browser::dom::focus_lost() {
-        crate::browser::dom::focus_element_after_render(&yes_id);
+        crate::browser::dom::focus_element_after_render(&cancel_id);
     }
     let open = {
-        let (key, yes_id) = (key.clone(), yes_id.clone());
+        let (key, cancel_id) = (key.clone(), cancel_id.clone());
         move |_| {
             confirming.set(Some(key.clone()));
-            crate::browser::dom::focus_element_after_render(&yes_id);
+            crate::browser::dom::focus_element_after_render(&cancel_id);
         }
     };
     let cancel = {
@@ -190,19 +193,20 @@ pub fn RecordActions(
         </div>
         <Show when=shown>
             <div class="confirm" role="alertdialog" aria-label=tr(|t| t.withdraw)
+                aria-describedby=question_id.clone()
                 on:keydown={
                     let cancel = cancel.clone();
                     move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { cancel() }
                 }>
-                <p>{move || confirm(i18n.t())}</p>
+                <p id=question_id.clone()>{move || confirm(i18n.t())}</p>
                 <div class="actions">
-                    <button type="button" class="button button-danger" id=yes_id.clone() on:click=move |_| {
+                    <button type="button" class="button button-danger" on:click=move |_| {
                         withdraw.run(());
                         confirming.set(None);
                     }>
                         {tr(|t| t.withdraw_yes)}
                     </button>
-                    <button type="button" class="button button-quiet" on:click={
+                    <button type="button" class="button button-quiet" id=cancel_id.clone() on:click={
                         let cancel = cancel.clone();
                         move |_| cancel()
                     }>

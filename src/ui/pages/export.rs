@@ -18,7 +18,7 @@ use crate::ui::components::keyed_list::keyed_list;
 use crate::ui::components::meeting_list::municipality_label;
 use crate::ui::components::response_list::locale;
 use crate::ui::components::storage_gate::StorageGate;
-use crate::ui::i18n::{count, fill, fill_unfinished, tr, use_i18n};
+use crate::ui::i18n::{count, fill, fill_unfinished, tr, use_i18n, Messages};
 use crate::ui::pages::meetings::meeting_field_label;
 use crate::ui::route::Route;
 use crate::ui::store::use_store;
@@ -34,10 +34,23 @@ const MIN_PASSPHRASE_CHARS: usize = 10;
 /// What is wrong with the passphrase typed for an encrypted export.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum PassphraseProblem {
+    /// Nothing typed yet.
+    Empty,
     /// Fewer than [`MIN_PASSPHRASE_CHARS`] characters.
     Short,
     /// The repetition differs.
     Mismatch,
+}
+
+impl PassphraseProblem {
+    /// What the field and the error summary say.
+    fn message(self, t: &'static Messages) -> &'static str {
+        match self {
+            PassphraseProblem::Empty => t.export_problem_passphrase_empty,
+            PassphraseProblem::Short => t.export_problem_passphrase_short,
+            PassphraseProblem::Mismatch => t.export_problem_passphrase_mismatch,
+        }
+    }
 }
 
 /// A free-text field with findings: which record (a response, or a meeting), which field (an
@@ -278,6 +291,8 @@ fn ExportForm(everything: bool) -> impl IntoView {
     let passphrase_problem = Memo::new(move |_| {
         if !encrypt.get() {
             None
+        } else if passphrase.with(String::is_empty) {
+            Some(PassphraseProblem::Empty)
         } else if passphrase.with(|p| p.chars().count() < MIN_PASSPHRASE_CHARS) {
             Some(PassphraseProblem::Short)
         } else if passphrase.get() != repeat.get() {
@@ -287,6 +302,7 @@ fn ExportForm(everything: bool) -> impl IntoView {
         }
     });
 
+    let shown_problem = move || passphrase_problem.get().filter(|_| tried.get());
     let problems = Memo::new(move |_| {
         let t = i18n.t();
         let mut out: Vec<(String, String)> = Vec::new();
@@ -301,13 +317,12 @@ fn ExportForm(everything: bool) -> impl IntoView {
             out.push((target, count(t.export_problem_findings, open)));
         }
         match passphrase_problem.get() {
-            Some(PassphraseProblem::Short) => out.push((
-                "passphrase".into(),
-                t.export_problem_passphrase_short.into(),
-            )),
+            Some(p @ (PassphraseProblem::Empty | PassphraseProblem::Short)) => {
+                out.push(("passphrase".into(), p.message(t).into()))
+            }
             Some(PassphraseProblem::Mismatch) => out.push((
                 "passphrase-repeat".into(),
-                t.export_problem_passphrase_mismatch.into(),
+                PassphraseProblem::Mismatch.message(t).into(),
             )),
             None => {}
         }
@@ -520,22 +535,21 @@ fn ExportForm(everything: bool) -> impl IntoView {
             </div>
             <p class="hint">{tr(|t| t.export_encrypt_hint)}</p>
             <Show when=move || encrypt.get()>
-                <div class="field" class:field-error=move || passphrase_problem.get().is_some()>
+                // The fields say what is wrong once saving was tried (GOV.UK: errors after an
+                // attempt, not while the person has not typed yet), in the words of the summary.
+                <div class="field" class:field-error=move || shown_problem().is_some()>
                     <label class="question" for="passphrase">{tr(|t| t.passphrase)}</label>
                     <input type="password" class="input" id="passphrase" autocomplete="new-password"
                         aria-describedby="passphrase-problem"
-                        aria-invalid=move || (passphrase_problem.get() == Some(PassphraseProblem::Short)).to_string()
+                        aria-invalid=move || matches!(shown_problem(), Some(PassphraseProblem::Empty | PassphraseProblem::Short)).to_string()
                         on:input=move |ev| passphrase.set(event_target_value(&ev)) />
                     <label class="question" for="passphrase-repeat">{tr(|t| t.passphrase_repeat)}</label>
                     <input type="password" class="input" id="passphrase-repeat" autocomplete="new-password"
                         aria-describedby="passphrase-problem"
-                        aria-invalid=move || (passphrase_problem.get() == Some(PassphraseProblem::Mismatch)).to_string()
+                        aria-invalid=move || (shown_problem() == Some(PassphraseProblem::Mismatch)).to_string()
                         on:input=move |ev| repeat.set(event_target_value(&ev)) />
                     <p class="error-message" id="passphrase-problem">
-                        {move || passphrase_problem.get().map(|p| match p {
-                            PassphraseProblem::Short => i18n.t().passphrase_short,
-                            PassphraseProblem::Mismatch => i18n.t().passphrase_mismatch,
-                        })}
+                        {move || shown_problem().map(|p| p.message(i18n.t()))}
                     </p>
                 </div>
             </Show>

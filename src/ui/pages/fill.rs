@@ -140,8 +140,9 @@ fn FillForm(id: String, questionnaire: Questionnaire, start_at_summary: bool) ->
     });
     // The page: a position in `sections`; `sections.len()` is the summary. A draft opens where
     // the person left off: the last page with an answer, or the page after it when that one is
-    // done (the summary after the last page, which lists whatever is still open); the summary
-    // too once every question asked is answered.
+    // done (the summary after the last page, which lists whatever is still open), unless an
+    // earlier page has a required question open; the summary once every question asked is
+    // answered.
     let resume_at = move || {
         answers.with_untracked(|a| {
             q.with_value(|q| {
@@ -156,14 +157,19 @@ fn FillForm(id: String, questionnaire: Questionnaire, start_at_summary: bool) ->
                     if !pages.is_empty() && (0..pages.len()).all(done) {
                         return usize::MAX;
                     }
-                    match (0..pages.len())
+                    let left_off = match (0..pages.len())
                         .rev()
                         .find(|&p| items(p).any(|i| a.contains_key(&i.id)))
                     {
                         None => 0,
                         Some(p) if done(p) => p + 1,
                         Some(p) => p,
-                    }
+                    };
+                    // An earlier page with a required question open comes first: a change
+                    // (frequency "nooit" to "wekelijks") may have brought one in behind.
+                    (0..left_off)
+                        .find(|&p| items(p).any(|i| i.required && !a.contains_key(&i.id)))
+                        .unwrap_or(left_off)
                 })
             })
         })
@@ -532,6 +538,21 @@ fn summary_page(
             }.into_any()
         }}
         {rows}
+        // Answers a later answer made irrelevant are kept in a draft (a slip can be undone) but
+        // erased on finishing: said before, with their number, never silently.
+        {move || {
+            let dropped = answers.with(|a| {
+                q.with_value(|q| a.len() - without_hidden(q, a).len())
+            });
+            (status.get() == Status::Draft && dropped > 0).then(|| {
+                let text = i18n.t().complete_drops_hidden[usize::from(dropped != 1)];
+                view! {
+                    <div class="notice notice-warning" id="complete-drops-hidden">
+                        <p>{fill(text, &[("n", &dropped.to_string())])}</p>
+                    </div>
+                }
+            })
+        }}
         {move || (status.get() == Status::Draft).then(|| view! {
             <p class="hint">{i18n.t().complete_hint}</p>
             <p><button type="button" class="button" on:click=move |_| complete()>{i18n.t().complete_survey}</button></p>

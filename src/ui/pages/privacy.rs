@@ -111,7 +111,8 @@ pub fn PrivacyPage() -> impl IntoView {
                 <button type="button" class="button button-danger" id="wipe-open"
                     on:click=move |_| {
                         confirming.set(true);
-                        dom::focus_element_after_render("wipe-yes");
+                        // Onto the least destructive action (WAI-ARIA alert dialog).
+                        dom::focus_element_after_render("wipe-cancel");
                     }
                     aria-expanded=move || confirming.get().to_string()>
                     {tr(|t| t.wipe_button)}
@@ -121,11 +122,12 @@ pub fn PrivacyPage() -> impl IntoView {
             // when it is cancelled (Annuleren or Escape).
             <Show when=move || confirming.get()>
                 <div class="confirm" role="alertdialog" aria-label=tr(|t| t.wipe_title)
+                    aria-describedby="wipe-question"
                     on:keydown=move |ev| if ev.key() == "Escape" { cancel_wipe() }>
-                    <p>{tr(|t| t.wipe_confirm)}</p>
+                    <p id="wipe-question">{tr(|t| t.wipe_confirm)}</p>
                     <div class="actions">
                         <button type="button" class="button button-danger" id="wipe-yes" on:click=wipe>{tr(|t| t.wipe_yes)}</button>
-                        <button type="button" class="button button-quiet" on:click=move |_| cancel_wipe()>{tr(|t| t.cancel)}</button>
+                        <button type="button" class="button button-quiet" id="wipe-cancel" on:click=move |_| cancel_wipe()>{tr(|t| t.cancel)}</button>
                     </div>
                 </div>
             </Show>
