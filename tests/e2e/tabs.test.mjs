@@ -149,18 +149,20 @@ test("erasing everything in one tab starts the other tabs afresh, and nothing co
 
   const c = await context.newPage();
   await c.goto(env.server.url + "#/privacy");
-  // The confirmation takes focus, Escape closes it and gives focus back, and the keyboard
-  // alone erases.
+  // The confirmation takes focus, on its least destructive action (a second Enter must not
+  // erase); Escape closes it and gives focus back, and the keyboard alone erases.
   const focused = (text) =>
     c.waitForFunction((text) => document.activeElement?.textContent.trim() === text, text, { timeout: 5000 });
   await c.getByRole("button", { name: "Alle gegevens wissen" }).click();
   await c.getByRole("alertdialog").waitFor();
-  await focused("Ja, alles wissen");
+  await focused("Annuleren");
   await c.keyboard.press("Escape");
   await focused("Alle gegevens wissen");
   assert.equal(await c.getByRole("alertdialog").count(), 0);
   assert.equal(await storedResponses(c).then((s) => s.length), 1, "Escape erases nothing");
   await c.keyboard.press("Enter");
+  await focused("Annuleren");
+  await c.keyboard.press("Shift+Tab");
   await focused("Ja, alles wissen");
   // A types on in the moment after the wipe, while it is starting afresh: a keystroke then
   // used to write the whole response back.
