@@ -191,8 +191,7 @@ fn general_actions_are_grouped_most_raised_first_with_their_municipalities() {
     assert_eq!(zutphen.local_actions.len(), 1);
     assert_eq!(zutphen.local_actions[0].text, "Koffie bij de gemeente");
     assert_eq!(zutphen.general_actions.len(), 2);
-    assert_eq!(zutphen.strengths, ["kracht zutphen"]);
-    assert_eq!(zutphen.concerns, ["zorg zutphen"]);
+    assert_eq!(zutphen.meetings[0].strengths, ["kracht zutphen"]);
     // In the order of the list.
     let order: Vec<&str> = s
         .municipalities
@@ -367,7 +366,7 @@ fn finding_paths_lead_to_the_text_they_name() {
 #[test]
 fn blank_actions_and_entries_never_reach_the_report() {
     let g = ActionScope::General;
-    let mut m = meeting(
+    let m = meeting(
         1,
         "epe",
         &[
@@ -376,12 +375,11 @@ fn blank_actions_and_entries_never_reach_the_report() {
             ("Wachtlijst bespreken", g, ""),
         ],
     );
-    m.strengths.push("  ".into());
     let s = synthesise(&[m], &[]);
     let texts: Vec<&str> = s.general_actions.iter().map(|a| a.text.as_str()).collect();
     // "Er is" has no words left after the function words, yet it was typed: it stays, alone.
     assert_eq!(texts, ["Er is", "Wachtlijst bespreken"]);
-    assert_eq!(s.municipalities[0].strengths, ["kracht epe"]);
+    // (Blank strengths and concerns are left out where each meeting's lists are written.)
 }
 
 #[test]

@@ -1812,10 +1812,8 @@ fn check_response<'q>(
         .collect();
     // A tombstone needs no definition: it has no answers to check, and one unknown here must
     // not keep the withdrawn answers in the report.
-    let definition = match response.status {
-        Status::Withdrawn => None,
-        _ => Some(lookup(&response.questionnaire)),
-    };
+    let definition =
+        (response.status != Status::Withdrawn).then(|| lookup(&response.questionnaire));
     match definition {
         None => {}
         // Every answer given must be valid for its item. Completeness is the worker's app's

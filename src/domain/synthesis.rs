@@ -42,12 +42,8 @@ const STOPWORDS: &[&str] = &[
 pub struct MunicipalityOutcome {
     /// The municipality (an option value of the questionnaire's team list, or as recorded).
     pub municipality: String,
-    /// Its complete meetings, earliest first.
+    /// Its complete meetings, earliest first (each shown with its own outcomes).
     pub meetings: Vec<Meeting>,
-    /// Every strength named, in meeting order.
-    pub strengths: Vec<String>,
-    /// Every concern named, in meeting order.
-    pub concerns: Vec<String>,
     /// Its general actions, in meeting order.
     pub general_actions: Vec<MeetingAction>,
     /// Its local actions (*couleur locale*), in meeting order.
@@ -135,19 +131,10 @@ pub fn synthesise<'a>(
             let mut outcome = MunicipalityOutcome {
                 municipality,
                 meetings: Vec::new(),
-                strengths: Vec::new(),
-                concerns: Vec::new(),
                 general_actions: Vec::new(),
                 local_actions: Vec::new(),
             };
-            let filled = |x: &&String| !x.trim().is_empty();
             for m in &meetings {
-                outcome
-                    .strengths
-                    .extend(m.strengths.iter().filter(filled).cloned());
-                outcome
-                    .concerns
-                    .extend(m.concerns.iter().filter(filled).cloned());
                 for a in m.actions.iter().filter(|a| !a.text.trim().is_empty()) {
                     match a.scope {
                         ActionScope::General => outcome.general_actions.push(a.clone()),
