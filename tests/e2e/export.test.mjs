@@ -241,8 +241,8 @@ test("enquêtes unticked: only the meetings go, and the enquête's findings no l
 
   // Nothing chosen: nothing to save, and the screen says why.
   await meetings.uncheck();
-  await page.locator("#export-blocked", { hasText: "Kies eerst hierboven wat er mee gaat." }).waitFor();
-  await saveIsRefused(page, save, "Kies wat er mee gaat");
+  await page.locator("#export-blocked", { hasText: "Kies eerst hierboven wat er meegaat." }).waitFor();
+  await saveIsRefused(page, save, "Kies wat er meegaat");
   assert.equal(await page.locator("#export-count-meetings").innerText(), "0");
   await meetings.check();
   await page.waitForFunction(() => document.querySelector("#export-blocked").textContent.trim() === "");

@@ -50,7 +50,7 @@ test("export, import in another profile: the same records; again: nothing change
   const coordinator = await open(env.browser, env.server.url);
   const { page, errors } = coordinator;
   await page.goto(env.server.url + "#/importeren");
-  await page.locator("#import-dataset-counts", { hasText: "0 ingevulde enquêtes" }).waitFor();
+  await page.locator("#import-dataset-counts", { hasText: "0 afgeronde enquêtes" }).waitFor();
   assert.deepEqual(await axeViolations(page), []);
 
   await importFiles(page, path);
@@ -60,7 +60,7 @@ test("export, import in another profile: the same records; again: nothing change
       hasText: "Geïmporteerd: 2 nieuw, 0 bijgewerkt, 0 ongewijzigd, 0 in conflict, 0 overgeslagen",
     })
     .waitFor();
-  await page.locator("#import-dataset-counts", { hasText: "2 ingevulde enquêtes en 0 bijeenkomsten, uit 1 geïmporteerd bestand." }).waitFor();
+  await page.locator("#import-dataset-counts", { hasText: "2 afgeronde enquêtes en 0 bijeenkomsten, uit 1 geïmporteerd bestand." }).waitFor();
   assert.deepEqual(await axeViolations(page), []);
 
   // What is stored is what was exported: the same records, field for field.
@@ -78,7 +78,7 @@ test("export, import in another profile: the same records; again: nothing change
     .locator(".import-status", { hasText: "0 nieuw, 0 bijgewerkt, 2 ongewijzigd" })
     .waitFor();
   // The counts stay, the number of imported files goes up (it stayed at 1 before the reload).
-  await page.locator("#import-dataset-counts", { hasText: "2 ingevulde enquêtes en 0 bijeenkomsten, uit 2 geïmporteerde bestanden" }).waitFor();
+  await page.locator("#import-dataset-counts", { hasText: "2 afgeronde enquêtes en 0 bijeenkomsten, uit 2 geïmporteerde bestanden" }).waitFor();
 
   // A cut-off file, a spreadsheet, a newer format and a file with its list of responses twice
   // (the second one empty): each refused in plain words, nothing stored.
@@ -99,7 +99,7 @@ test("export, import in another profile: the same records; again: nothing change
   assert.match(reasons[3], /het onderdeel “responses” staat er twee keer in/);
   for (const reason of reasons) assert.match(reason, /Er is niets van dit bestand opgeslagen\./);
   assert.equal((await storedImports(page)).length, 2, "refused files add nothing to the log");
-  await page.locator("#import-dataset-counts", { hasText: "2 ingevulde enquêtes" }).waitFor();
+  await page.locator("#import-dataset-counts", { hasText: "2 afgeronde enquêtes" }).waitFor();
 
   // A file with one bad record among good ones: the bad one is skipped, with the reason. Its
   // name, and text in it, stay text: nothing in a file is ever read as markup.
@@ -122,7 +122,7 @@ test("export, import in another profile: the same records; again: nothing change
 
   // After a reload the data is rebuilt from the stored log; the log lists every import.
   await page.reload();
-  await page.locator("#import-dataset-counts", { hasText: "2 ingevulde enquêtes en 0 bijeenkomsten, uit 3 geïmporteerde bestanden" }).waitFor();
+  await page.locator("#import-dataset-counts", { hasText: "2 afgeronde enquêtes en 0 bijeenkomsten, uit 3 geïmporteerde bestanden" }).waitFor();
   const rows = page.locator(".import-log tbody tr");
   assert.equal(await rows.count(), 3);
   assert.match(await rows.nth(0).innerText(), /<b>vet<\/b>\.samenscan\.json/);
@@ -157,7 +157,7 @@ test("encrypted files ask for the passphrase; a wrong one says so; the right one
   await page.keyboard.press("Enter");
   await page.locator(".import-status", { hasText: "Geïmporteerd: 1 nieuw" }).waitFor();
   assert.equal(await prompt.count(), 0);
-  await page.locator("#import-dataset-counts", { hasText: "1 ingevulde enquête en 0 bijeenkomsten, uit 1 geïmporteerd bestand." }).waitFor();
+  await page.locator("#import-dataset-counts", { hasText: "1 afgeronde enquête en 0 bijeenkomsten, uit 1 geïmporteerd bestand." }).waitFor();
   await page.locator("#import-announce", { hasText: "Klaar: 1 bestand verwerkt, 1 geïmporteerd, 0 niet geïmporteerd." }).waitFor();
   const [record] = await storedImports(page);
   assert.equal(record.encrypted, true);
@@ -323,7 +323,7 @@ test("many files in one pick: stored in batches, each file judged on its own; a 
   );
   assert.equal(await page.locator(".import-progress[role]").count(), 0, "the count-up is not announced file by file");
   assert.equal((await storedImports(page)).length, 149);
-  await page.locator("#import-dataset-counts", { hasText: `${expected} ingevulde enquêtes` }).waitFor();
+  await page.locator("#import-dataset-counts", { hasText: `${expected} afgeronde enquêtes` }).waitFor();
   await page.locator("#import-dataset-counts", { hasText: "149 geïmporteerde bestanden" }).waitFor();
   // The log of earlier imports shows the newest 50, the rest on request (and back).
   const logRows = page.locator(".import-log tbody tr");
@@ -361,13 +361,13 @@ test("many files in one pick: stored in batches, each file judged on its own; a 
   // The announcement is about this pick, not every file since the screen was opened.
   await page.locator("#import-announce", { hasText: "Klaar: 3 bestanden verwerkt, 0 geïmporteerd, 3 niet geïmporteerd." }).waitFor();
   assert.equal((await storedImports(page)).length, 149);
-  await page.locator("#import-dataset-counts", { hasText: `${expected} ingevulde enquêtes` }).waitFor();
+  await page.locator("#import-dataset-counts", { hasText: `${expected} afgeronde enquêtes` }).waitFor();
   // Space again: the same files import.
   await page.evaluate(() => {
     IDBObjectStore.prototype.add = window.realAdd;
   });
   await importFiles(page, more);
-  await page.locator("#import-dataset-counts", { hasText: `${expected + 6} ingevulde enquêtes` }).waitFor();
+  await page.locator("#import-dataset-counts", { hasText: `${expected + 6} afgeronde enquêtes` }).waitFor();
   await page.locator("#import-announce", { hasText: "Klaar: 3 bestanden verwerkt, 3 geïmporteerd, 0 niet geïmporteerd." }).waitFor();
   assert.equal((await storedImports(page)).length, 152);
 
@@ -379,7 +379,7 @@ test("many files in one pick: stored in batches, each file judged on its own; a 
   for (const file of more) {
     assert.match(await status(file.name).innerText(), /^Geïmporteerd: 0 nieuw, 0 bijgewerkt, 2 ongewijzigd/);
   }
-  await page.locator("#import-dataset-counts", { hasText: `${expected + 6} ingevulde enquêtes` }).waitFor();
+  await page.locator("#import-dataset-counts", { hasText: `${expected + 6} afgeronde enquêtes` }).waitFor();
 
   // Another screen opened while a large pick is being imported: importing goes on, and coming
   // back shows every file's outcome.
@@ -391,7 +391,7 @@ test("many files in one pick: stored in batches, each file judged on its own; a 
   await page.locator("#report-n").waitFor();
   await page.goto(env.server.url + "#/importeren");
   await page.locator(".import-progress", { hasText: "123 van 123 bestanden" }).waitFor({ timeout: 120000 });
-  await page.locator("#import-dataset-counts", { hasText: `${expected + 6 + 120} ingevulde enquêtes` }).waitFor();
+  await page.locator("#import-dataset-counts", { hasText: `${expected + 6 + 120} afgeronde enquêtes` }).waitFor();
   assert.equal((await storedImports(page)).length, 152 + 3 + 120);
   assert.deepEqual(errors, []);
   await context.close();
@@ -448,7 +448,7 @@ test("files are read by the reader worker, in batches of bounded size; without t
         // The rows keep the order the files were picked in.
         const names = await page.locator(".import-result .import-file").allInnerTexts();
         assert.deepEqual(names, files.map((f) => f.split("/").pop()));
-        await page.locator("#import-dataset-counts", { hasText: `${responses} ingevulde enquêtes` }).waitFor();
+        await page.locator("#import-dataset-counts", { hasText: `${responses} afgeronde enquêtes` }).waitFor();
         assert.ok(requests.some((u) => u.endsWith("/reader.js")), "the worker was asked for");
         if (withWorker) {
           assert.deepEqual(workers.map((w) => w.name), ["reader.js"]);

@@ -217,9 +217,9 @@ test("a meeting recorded by keyboard is kept, exported, imported and found in th
   await cp.goto(env.server.url + "#/importeren");
   await cp.locator("#import-dataset-counts").waitFor();
   await cp.locator("#import-files").setInputFiles([await download.path()]);
-  await cp.locator("#import-dataset-counts", { hasText: "0 ingevulde enquêtes en 1 bijeenkomst," }).waitFor();
+  await cp.locator("#import-dataset-counts", { hasText: "0 afgeronde enquêtes en 1 bijeenkomst," }).waitFor();
   await cp.locator("#import-files").setInputFiles(files);
-  await cp.locator("#import-dataset-counts", { hasText: "25 ingevulde enquêtes en 2 bijeenkomsten, uit 4" }).waitFor();
+  await cp.locator("#import-dataset-counts", { hasText: "25 afgeronde enquêtes en 2 bijeenkomsten, uit 4" }).waitFor();
 
   await cp.goto(env.server.url + "#/rapport");
   await cp.locator("#synthesis-heading").waitFor();

@@ -500,6 +500,8 @@ test("an open answer holds 5,000 characters, emoji too (not 5,000 UTF-16 units)"
   const field = page.locator("#q-strengths");
   await field.fill("🙂".repeat(4000));
   await page.locator("#count-strengths", { hasText: "Nog 1.000 tekens" }).waitFor();
+  await field.fill("🙂".repeat(4999));
+  await page.locator("#count-strengths", { hasText: /^Nog 1 teken$/ }).waitFor();
   // Past the limit, the text is cut at 5,000 characters.
   await field.fill("🙂".repeat(5003));
   await page.locator("#count-strengths", { hasText: "Nog 0 tekens" }).waitFor();

@@ -191,7 +191,7 @@ test("erasing everything in one tab starts the other tabs afresh, and nothing co
 test("files imported in one tab are merged into the other tab's dataset", async () => {
   const { context, page: a } = await open(env.browser, env.server.url);
   await a.goto(env.server.url + "#/importeren");
-  await a.locator("#import-dataset-counts", { hasText: "0 ingevulde enquêtes" }).waitFor();
+  await a.locator("#import-dataset-counts", { hasText: "0 afgeronde enquêtes" }).waitFor();
   const b = await context.newPage();
   await b.goto(env.server.url + "#/importeren");
   await b.locator("#import-files").setInputFiles([

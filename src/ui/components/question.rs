@@ -542,7 +542,10 @@ fn text_field(
                 }
             ></textarea>
             <p class="hint" id=count_id>
-                {move || fill(i18n.t().characters_left, &[("n", &crate::domain::format_count(max.saturating_sub(length.get()), i18n.lang()))])}
+                {move || {
+                    let left = max.saturating_sub(length.get());
+                    fill(i18n.t().characters_left[usize::from(left != 1)], &[("n", &crate::domain::format_count(left, i18n.lang()))])
+                }}
             </p>
             <PrivacyHints id=hints_id text=typed />
         </div>

@@ -669,7 +669,7 @@ fn DatasetSummary() -> impl IntoView {
                     let damaged = coordinator.unreadable.get();
                     (damaged > 0).then(|| view! {
                         <div class="notice notice-warning" role="alert">
-                            <p>{fill(i18n.t().import_damaged, &[("n", &damaged.to_string())])}</p>
+                            <p>{fill(i18n.t().import_damaged[usize::from(damaged != 1)], &[("n", &damaged.to_string())])}</p>
                         </div>
                     })
                 }}

@@ -213,7 +213,7 @@ fn QuestionnaireChoice(
                                     {fill(t.report_questionnaire_option, &[
                                         ("title", q.title().get(lang)),
                                         ("version", &q.version().to_string()),
-                                        ("n", &format_count(*n, lang)),
+                                        ("n", &fill(t.count_completed[usize::from(*n != 1)], &[("n", &format_count(*n, lang))])),
                                     ])}
                                 </option>
                             }
