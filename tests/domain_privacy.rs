@@ -378,8 +378,18 @@ fn names_after_more_roles_and_punctuation() {
     ] {
         one(text, FindingKind::Name, name);
     }
-    // After a colon a note's answer starts ("Moeder: Wil graag…"): a capital there is no name.
-    none("Moeder: Sandra, vader: Kees.");
+    // After a colon a note's answer starts ("Moeder: Wil graag…"): a capital there is a name
+    // only when it ends the sentence.
+    let names: Vec<String> = found("Moeder: Sandra, vader: Kees.")
+        .into_iter()
+        .map(|(_, t)| t)
+        .collect();
+    assert_eq!(names, ["Sandra", "Kees"]);
+    one(
+        "Kastanjelaan 17, Oldebroek. Moeder: Jolanda.",
+        FindingKind::Name,
+        "Jolanda",
+    );
     // A place, a language or an origin after a role is no name.
     none("De moeder woont in Apeldoorn en de vader in Zutphen.");
     none("Oma in Turkije is ziek.");
@@ -673,3 +683,47 @@ const PIECES: &[&str] = &[
     "é",
     "\u{308}",
 ];
+
+#[test]
+fn a_third_review_of_realistic_notes() {
+    // Meeting and deadline dates after compound event words or "voor"/"uiterlijk".
+    for text in [
+        "Evaluatieoverleg Zutphen, 14-11-2024, 13.30-15.30 uur.",
+        "Verslag casuïstiekoverleg Oost Gelre, 7 februari 2024.",
+        "1. GI maakt een bereikbaarheidslijst (voor 1-2-2025).",
+        "Terugkoppeling uiterlijk 1-2-2025.",
+    ] {
+        none(text);
+    }
+    // A role word, "in het" and a capital is a place or a meeting, not a name.
+    let text =
+        "We bespreken de casus in het Casusoverleg Huiselijk Geweld met moeder in het Gezinshuis.";
+    assert!(
+        found(text).iter().all(|(k, _)| *k != FindingKind::Name),
+        "{:?}",
+        found(text)
+    );
+    one(
+        "Dat collega Erik van VT meeging.",
+        FindingKind::Name,
+        "Erik",
+    );
+    one(
+        "Zijn vriendin Demi verwacht een kind.",
+        FindingKind::Name,
+        "Demi",
+    );
+    // A child named with an age in brackets, not a place with a count.
+    one(
+        "Ik maak me zorgen over de veiligheid van Lotte (9).",
+        FindingKind::Name,
+        "Lotte",
+    );
+    let children: Vec<String> = found("Kinderen: Luuk (8) en Femke (5).")
+        .into_iter()
+        .map(|(_, t)| t)
+        .collect();
+    assert_eq!(children, ["Luuk", "Femke"]);
+    none("Meldingen: Apeldoorn (12), Epe (5), Oude IJsselstreek (3), Groep (7).");
+    none("Tienermoeder (17) met een baby. Kinderen (4, 6, 8) zijn bang.");
+}

@@ -132,6 +132,7 @@ pub fn scan(text: &str) -> Vec<Finding> {
     postcodes(&t, &mut raw);
     dates(&t, &mut raw);
     names(&t, &mut raw);
+    names_with_age(&t, &mut raw);
     // Stronger kinds first, then longer, then earlier; keep each that overlaps nothing kept.
     sorting::sort_by_key(&mut raw, |&(kind, s, e)| {
         (kind.strength(), std::cmp::Reverse(e - s), s)
@@ -999,18 +1000,27 @@ const EVENT_CUES: &[&str] = &[
     "vanaf",
     "tot",
     "per",
+    "voor",
+    "uiterlijk",
+    "deadline",
+    "peildatum",
     "d",
     "datum",
-    "overleg",
-    "casusoverleg",
-    "gesprek",
-    "bijeenkomst",
     "mdo",
     "melding",
     "huisbezoek",
     "evaluatie",
     "afspraak",
     "verslag",
+];
+
+/// Endings of words for an event, compounds included ("evaluatieoverleg", "startgesprek").
+const EVENT_ENDINGS: &[&str] = &[
+    "overleg",
+    "gesprek",
+    "bijeenkomst",
+    "bespreking",
+    "vergadering",
 ];
 
 /// What a full date from `start` to `end` is: a date of birth when a word for birth is among the
@@ -1020,7 +1030,7 @@ const EVENT_CUES: &[&str] = &[
 fn date_finding(t: &Text, start: usize, end: usize) -> Option<FindingKind> {
     if cue_before(t, start, BIRTH_CUES) || cue_after(t, end, BIRTH_CUES) {
         Some(FindingKind::DateOfBirth)
-    } else if cue_before(t, start, EVENT_CUES) {
+    } else if cue_before(t, start, EVENT_CUES) || ending_before(t, start, EVENT_ENDINGS) {
         None
     } else {
         Some(FindingKind::Date)
@@ -1043,6 +1053,28 @@ fn cue_before(t: &Text, start: usize, cues: &[&str]) -> bool {
         }
         let (s, word) = t.word_before(k);
         if cues.contains(&word.as_str()) {
+            return true;
+        }
+        k = s;
+    }
+    false
+}
+
+/// True when one of the three words before `start` ends in one of `endings`.
+fn ending_before(t: &Text, start: usize, endings: &[&str]) -> bool {
+    let mut k = start;
+    for _ in 0..3 {
+        while k > 0 && !t.at(k - 1).is_some_and(char::is_alphabetic) {
+            k -= 1;
+            if start - k > 30 {
+                return false;
+            }
+        }
+        if k == 0 {
+            return false;
+        }
+        let (s, word) = t.word_before(k);
+        if endings.iter().any(|e| word.ends_with(e)) {
             return true;
         }
         k = s;
@@ -1132,6 +1164,9 @@ const NAME_CUES: &[&str] = &[
     "juf",
     "meester",
     "gezinsvoogd",
+    "collega",
+    "vriend",
+    "vriendin",
     "baby",
     "tante",
     "oom",
@@ -1194,6 +1229,11 @@ const NOT_NAMES: &[&str] = &[
     "Reclassering",
     "Gezinsvoogd",
     "Ouders",
+    "Kinderen",
+    "Jongeren",
+    "Jeugdigen",
+    "Broers",
+    "Zussen",
     "Netwerkberaad",
     "Groep",
     "Zie",
@@ -1299,16 +1339,16 @@ fn names(t: &Text, out: &mut Raw) {
         if dot {
             k += 1;
         }
-        // Then white space, or one '(', ',' or opening quote with white space: "de jongere
-        // (Noah)", "de vader, Kees, belde", "moeder 'Fatima'", where the name closes the
-        // bracket, comma clause or quote ("Met moeder, Reclassering en Veilig Thuis" is a
-        // list). After "dhr." none is needed ("dhr.Jansen"). Not after a colon: "Moeder: Wil
-        // graag…" is how notes are written.
+        // Then white space, or one '(', ',', ':' or opening quote with white space: "de
+        // jongere (Noah)", "de vader, Kees, belde", "moeder 'Fatima'", "Moeder: Jolanda.",
+        // where the name closes the bracket, comma clause or quote, or ends the sentence after
+        // a colon ("Met moeder, Reclassering en Veilig Thuis" is a list; "Moeder: Wil graag…"
+        // is how notes are written). After "dhr." none is needed ("dhr.Jansen").
         let before = k;
         let mut mark = None;
         while let Some(c) = t.at(k) {
             match c {
-                '(' | ',' | '\'' | '‘' | '"' | '“' if mark.is_none() => mark = Some(c),
+                '(' | ',' | ':' | '\'' | '‘' | '"' | '“' if mark.is_none() => mark = Some(c),
                 c if is_blank(c) => {}
                 _ => break,
             }
@@ -1324,6 +1364,11 @@ fn names(t: &Text, out: &mut Raw) {
             None => true,
             Some('(') => matches!(t.at(end), Some(')' | ',')),
             Some(',') => t.at(end) == Some(','),
+            // After a colon only a name that ends the sentence or line ("Moeder: Jolanda."):
+            // "Moeder: Wil graag…" is how notes are written.
+            Some(':') => t
+                .at(end)
+                .is_none_or(|c| matches!(c, '.' | ',' | '(' | ';' | '\n' | '\r')),
             // A name in quotes: "moeder 'Fatima'".
             Some(_) => matches!(t.at(end), Some('\'' | '’' | '"' | '”')),
         };
@@ -1331,6 +1376,51 @@ fn names(t: &Text, out: &mut Raw) {
             out.push((FindingKind::Name, k, end));
         }
     }
+}
+
+/// A name followed by an age in brackets: "Lotte (9)", "over Dylan (16)" — how case notes name
+/// a child without a role word. Not a place with a count ("Epe (12)": the built-in
+/// questionnaire's municipalities), nor a word that is no name ([`NOT_NAMES`], role words).
+fn names_with_age(t: &Text, out: &mut Raw) {
+    for (start, end, lower) in t.words() {
+        // " (" then an age of one or two digits, then ")" or ",".
+        let open = end + usize::from(t.is_blank(end));
+        if t.at(open) != Some('(') {
+            continue;
+        }
+        let digits_end = t.digits_end(open + 1);
+        if !(1..=2).contains(&(digits_end - open - 1))
+            || !matches!(t.at(digits_end), Some(')' | ','))
+        {
+            continue;
+        }
+        let word: String = t.chars[start..end].iter().collect();
+        let capitalised = word.chars().next().is_some_and(char::is_uppercase)
+            && word.chars().skip(1).any(char::is_lowercase);
+        if capitalised
+            && !NOT_NAMES.contains(&word.as_str())
+            && !NAME_CUES.contains(&lower.as_str())
+            // "Tienermoeder (17)", "Pleegvader (40)": a role, not a name.
+            && !NAME_CUES.iter().any(|c| c.chars().count() >= 4 && lower.ends_with(c))
+            && month_number(&lower).is_none()
+            && !in_a_municipality_name(&lower)
+        {
+            out.push((FindingKind::Name, start, end));
+        }
+    }
+}
+
+/// True for a word of a municipality's name in the built-in questionnaire's list ("epe",
+/// "gelre", "ijsselstreek"), lower case.
+fn in_a_municipality_name(lower: &str) -> bool {
+    super::builtin().municipality_item().is_some_and(|item| {
+        item.kind.options().iter().any(|o| {
+            o.label
+                .get(Lang::Nl)
+                .split_whitespace()
+                .any(|w| w.to_lowercase() == lower)
+        })
+    })
 }
 
 /// True when a sentence starts at `i`: at the start of the text or a line, or after ". ", "! ",
@@ -1386,11 +1476,15 @@ fn name_after(t: &Text, s: usize) -> Option<usize> {
         // "in" and "op" start a name only as "in 't Veld", "op de Beek": "de vader in Zutphen"
         // names a place.
         if k == s && (lower == "in" || lower == "op") {
-            // "in 't Veld", "op de Beek"; "in Den Haag" is a place.
+            // "in 't Veld", "op de Beek", "op ten Noort"; "in Den Haag", "in het Gezinshuis"
+            // are places.
             let next_is_particle = t.at(we) == Some(' ')
-                && (matches!(t.at(we + 1), Some('\'' | '’'))
-                    || (t.at(we + 1).is_some_and(char::is_lowercase)
-                        && PARTICLES.contains(&t.word_at(we + 1).1.as_str())));
+                && if lower == "in" {
+                    matches!(t.at(we + 1), Some('\'' | '’'))
+                } else {
+                    t.at(we + 1).is_some_and(char::is_lowercase)
+                        && ["de", "den", "ten", "ter"].contains(&t.word_at(we + 1).1.as_str())
+                };
             if !next_is_particle {
                 break;
             }
