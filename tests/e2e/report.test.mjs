@@ -115,6 +115,23 @@ test("the report of 21 teams: figures as computed independently, no small team s
   await page.locator("#split-team thead button", { hasText: "Aantal" }).click();
   const largest = Math.max(...teams.map((t) => byTeam.get(t).length));
   assert.equal(await page.locator("#split-team tbody tr").first().locator("td").first().innerText(), String(largest));
+  // Each split's table is named by its own heading, not only by the caption all share.
+  assert.equal(await page.locator("#split-team").getAttribute("aria-labelledby"), "split-team-heading split-team-caption");
+  const sizeHeader = page.locator("#split-team thead th", { has: page.locator("button", { hasText: "Aantal" }) });
+  assert.equal(await sizeHeader.getAttribute("aria-sort"), "descending");
+  // The arrow is decoration, not part of the button's name.
+  assert.equal(await page.locator("#split-team thead").getByRole("button", { name: "Aantal", exact: true }).count(), 1);
+  // A second press turns the order around: the smallest shown team first, hidden ones still last.
+  const numbers = async () =>
+    (await page.locator("#split-team tbody tr").evaluateAll((trs) => trs.map((tr) => tr.querySelector("td").textContent)));
+  const before = await numbers();
+  await page.locator("#split-team thead button", { hasText: "Aantal" }).click();
+  await page.waitForFunction(() => document.querySelector("#split-team thead th[aria-sort=ascending]"));
+  const after = await numbers();
+  const shownOf = (xs) => xs.filter((x) => /^\d+$/.test(x)).map(Number);
+  assert.deepEqual(shownOf(after), [...shownOf(before)].reverse());
+  assert.deepEqual(after.slice(shownOf(after).length), before.slice(shownOf(before).length), "hidden rows stay last, in the same order");
+  assert.ok(shownOf(after)[0] <= shownOf(after).at(-1));
 
   // Open answers never name a small team's texts: its group says they are not listed under it.
   await page.locator("#open-by").selectOption("team");

@@ -717,7 +717,8 @@ fn SplitTable(split: Split, report: Report) -> impl IntoView {
     let i18n = use_i18n();
     let t = i18n.t();
     let lang = i18n.lang();
-    let sort = RwSignal::new(SortBy::Definition);
+    // The column sorted by, and whether its order is turned around (a second press).
+    let sort = RwSignal::new((SortBy::Definition, false));
     let min = report.min_group_size;
     let has_grade = report.grade.is_some();
     let id = format!("split-{}", split.item_id);
@@ -746,9 +747,24 @@ fn SplitTable(split: Split, report: Report) -> impl IntoView {
             SortBy::Definition => ("", "ascending"),
             _ => ("num", "descending"),
         };
+        let reversed = if sorted == "ascending" {
+            "descending"
+        } else {
+            "ascending"
+        };
         view! {
-            <th scope="col" class=class aria-sort=move || if sort.get() == by { sorted } else { "none" }>
-                <button type="button" class="sort-button" on:click=move |_| sort.set(by)>{label}</button>
+            <th scope="col" class=class aria-sort=move || match sort.get() {
+                (b, false) if b == by => sorted,
+                (b, true) if b == by => reversed,
+                _ => "none",
+            }>
+                <button type="button" class="sort-button" on:click=move |_| sort.update(|(b, turned)| {
+                    if *b == by {
+                        *turned = !*turned;
+                    } else {
+                        (*b, *turned) = (by, false);
+                    }
+                })>{label}</button>
             </th>
         }
     };
@@ -757,7 +773,7 @@ fn SplitTable(split: Split, report: Report) -> impl IntoView {
     let size = columns.next().map(header);
     let groups = split.groups;
     let rows = move || {
-        let by = sort.get();
+        let (by, turned) = sort.get();
         // "Niet beantwoord 0 0% – – –" says nothing: a row for those who did not answer only
         // when there are any (its count is shown then, so the groups still add up).
         let mut rows: Vec<&Group> = groups
@@ -774,6 +790,16 @@ fn SplitTable(split: Split, report: Report) -> impl IntoView {
                     .then_with(|| y.is_some().cmp(&x.is_some()))
             });
             sorting::sort_by_key(&mut rows, |g| sort_value(g, by).is_none());
+            // Turned around: the shown figures lowest first; hidden ones stay after them.
+            if turned {
+                let shown = rows
+                    .iter()
+                    .take_while(|g| sort_value(g, by).is_some())
+                    .count();
+                rows[..shown].reverse();
+            }
+        } else if turned {
+            rows.reverse();
         }
         let mut h = Html::new();
         for g in rows {
@@ -797,6 +823,7 @@ fn SplitTable(split: Split, report: Report) -> impl IntoView {
         }
         h.finish()
     };
+    let table_labelled_by = region_labelled_by.clone();
     view! {
         <section class="report-section" aria-labelledby=section_labelled_by>
             <h2 id=heading_id>{fill(t.report_split_heading, &[("item", split.label.get(lang))])}</h2>
@@ -807,7 +834,8 @@ fn SplitTable(split: Split, report: Report) -> impl IntoView {
                 <span class="no-print">" "{t.report_sort_hint}</span>
             </p>
             <div class="table-scroll" tabindex="0" role="region" aria-labelledby=region_labelled_by>
-                <table class="data-table split-table" id=id>
+                // Named as its region is: every split's caption is the same words.
+                <table class="data-table split-table" id=id aria-labelledby=table_labelled_by>
                     <caption id=caption_id>
                         {if has_grade { t.report_split_caption } else { t.report_split_caption_no_grade }}
                     </caption>
@@ -1270,7 +1298,13 @@ fn CsvExport(questionnaire: Memo<Option<Questionnaire>>) -> impl IntoView {
                 &book,
                 "text/csv;charset=utf-8",
             );
-        saved.set(Some(ok));
+        // Cleared first and said again a moment later: a live region does not announce the
+        // same words twice, and a second save must be heard too.
+        saved.set(None);
+        set_timeout(
+            move || saved.set(Some(ok)),
+            std::time::Duration::from_millis(100),
+        );
     };
     view! {
         <section class="report-section no-print" aria-labelledby="report-csv">
