@@ -1040,28 +1040,17 @@ fn date_finding(t: &Text, start: usize, end: usize) -> Option<FindingKind> {
 /// True when one of `cues` is among the three words before `start` (within 30 characters of
 /// anything else between them).
 fn cue_before(t: &Text, start: usize, cues: &[&str]) -> bool {
-    let mut k = start;
-    for _ in 0..3 {
-        while k > 0 && !t.at(k - 1).is_some_and(char::is_alphabetic) {
-            k -= 1;
-            if start - k > 30 {
-                return false;
-            }
-        }
-        if k == 0 {
-            return false;
-        }
-        let (s, word) = t.word_before(k);
-        if cues.contains(&word.as_str()) {
-            return true;
-        }
-        k = s;
-    }
-    false
+    word_before_is(t, start, |w| cues.contains(&w))
 }
 
 /// True when one of the three words before `start` ends in one of `endings`.
 fn ending_before(t: &Text, start: usize, endings: &[&str]) -> bool {
+    word_before_is(t, start, |w| endings.iter().any(|e| w.ends_with(e)))
+}
+
+/// True when one of the three words (lower case) before `start` is as `wanted` says, within 30
+/// characters of anything else between them.
+fn word_before_is(t: &Text, start: usize, wanted: impl Fn(&str) -> bool) -> bool {
     let mut k = start;
     for _ in 0..3 {
         while k > 0 && !t.at(k - 1).is_some_and(char::is_alphabetic) {
@@ -1074,7 +1063,7 @@ fn ending_before(t: &Text, start: usize, endings: &[&str]) -> bool {
             return false;
         }
         let (s, word) = t.word_before(k);
-        if endings.iter().any(|e| word.ends_with(e)) {
+        if wanted(&word) {
             return true;
         }
         k = s;
