@@ -417,6 +417,7 @@ pub struct Messages {
     pub report_rounds_overlap: &'static str,
     /// A file round holds an earlier version of a response than the data.
     pub report_rounds_outdated: &'static str,
+    pub report_rounds_outdated_named: &'static str,
     pub report_rounds_n_of: &'static str,
     pub report_rounds_grade_of: &'static str,
     /// The rounds are on different versions: `{a}`, `{b}`.
@@ -828,6 +829,7 @@ pub static NL: Messages = Messages {
     synthesis_general_caption: "Algemene acties, met de gemeenten die ze inbrachten en wie ze oppakt",
     report_rounds_overlap: "Deze twee metingen hebben enquêtes gemeen. Kies perioden of bestanden zonder overlap: anders zou het verschil de antwoorden van de enkele enquêtes die maar in één meting zitten, prijsgeven.",
     report_rounds_outdated: "Een gekozen bestand bevat een eerdere versie van een enquête die later is gewijzigd of ingetrokken. Kies ook het bestand met de nieuwste versie: anders zou het verschil met het hele rapport laten zien hoe die ene enquête veranderde.",
+    report_rounds_outdated_named: "Het bestand ‘{file}’ bevat een eerdere versie van een enquête die later is gewijzigd of ingetrokken. Kies ook ‘{newest}’, dat de nieuwste versie bevat, in dezelfde meting: anders zou het verschil met het hele rapport laten zien hoe die ene enquête veranderde.",
     report_rounds_n_of: "Aantal ({round})",
     report_rounds_grade_of: "Rapportcijfer ({round})",
     report_rounds_versions: "Meting A is gemeten met versie {a} van de vragenlijst, meting B met versie {b}: thema's en vragen kunnen verschillen. Elke meting telt alleen de enquêtes van haar eigen versie.",
@@ -1236,6 +1238,7 @@ pub static EN: Messages = Messages {
     synthesis_general_caption: "General actions, with the municipalities that raised them and who takes them up",
     report_rounds_overlap: "These two measurements share surveys. Choose periods or files that do not overlap: otherwise the change would give away the answers of the few surveys that are in one measurement only.",
     report_rounds_outdated: "A chosen file holds an earlier version of a survey that was later changed or withdrawn. Choose the file with the newest version too: otherwise the difference with the whole report would show how that one survey changed.",
+    report_rounds_outdated_named: "The file ‘{file}’ holds an earlier version of a survey that was later changed or withdrawn. Choose ‘{newest}’ too, which holds the newest version, in the same measurement: otherwise the difference with the whole report would show how that one survey changed.",
     report_rounds_n_of: "Number ({round})",
     report_rounds_grade_of: "Grade ({round})",
     report_rounds_versions: "Measurement A used version {a} of the questionnaire, measurement B version {b}: themes and questions may differ. Each measurement counts only the surveys of its own version.",

@@ -336,6 +336,25 @@ test("two measurements side by side: each period's own figures and the change", 
   await page.locator("#round-b-import-0").uncheck();
   await table.waitFor();
   assert.deepEqual(await axeViolations(page), []);
+
+  // A file holding an earlier version of a response than the data is refused, naming that file
+  // and the one with the newest version, which the measurement then takes in.
+  const changed = { ...third[0], revision: third[0].revision + 1, updated_at: "2026-11-12T10:00:00Z", answers: { ...third[0].answers, strengths: "Gewijzigd na de export" } };
+  await page.goto(env.server.url + "#/importeren");
+  await page.locator("#import-files").setInputFiles([
+    { name: "wijziging.samenscan.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(exportFile([changed]))) },
+  ]);
+  await page.locator(".import-status", { hasText: "1 bijgewerkt" }).waitFor();
+  await page.goto(env.server.url + "#/rapport");
+  await page.locator("#report-n").waitFor();
+  await page.locator("#rounds-by-import").check();
+  await page.locator("#round-a-import-0").check();
+  await page.locator("#round-b-import-1").check();
+  await page.locator("#rounds-outdated", {
+    hasText: "Het bestand ‘derde-ronde.samenscan.json’ bevat een eerdere versie van een enquête die later is gewijzigd of ingetrokken. Kies ook ‘wijziging.samenscan.json’, dat de nieuwste versie bevat, in dezelfde meting",
+  }).waitFor();
+  await page.locator("#round-b-import-2").check();
+  await page.locator("#rounds-table").waitFor();
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -25,12 +25,16 @@ use leptos::prelude::*;
 type Period = (RwSignal<String>, RwSignal<String>);
 
 /// Why two rounds are not compared.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 enum RoundsRefused {
     /// They share a response.
     Overlap,
-    /// A file round holds an earlier version of a response than the data.
-    Outdated,
+    /// A file round holds an earlier version of a response than the data: the chosen file that
+    /// holds it, and a stored file with the version the data has, by name.
+    Outdated {
+        file: Option<String>,
+        newest: Option<String>,
+    },
 }
 
 /// Two measurements, chosen by period or by imported files, and their figures side by side.
@@ -143,10 +147,34 @@ pub fn Rounds(
             rounds
                 .iter()
                 .flat_map(|(list, _)| list)
-                .any(|r| d.responses.get(&r.id) != Some(r))
+                .find(|r| d.responses.get(&r.id) != Some(*r))
+                .map(|r| (r.clone(), d.responses.get(&r.id).cloned()))
         });
-        if outdated {
-            return Some(Err(RoundsRefused::Outdated));
+        if let Some((old, current)) = outdated {
+            // Named, so the coordinator knows which file to add: the chosen one holding the
+            // earlier version, and one holding the version the data has (a file is read on its
+            // own for this; only on a refusal).
+            let known = known(store);
+            let (file, newest) = records.with_untracked(|all| {
+                let all = all.as_deref().unwrap_or_default();
+                let holds = |i: usize, version: Option<&Response>| {
+                    let (one, _) = rebuild(std::slice::from_ref(&all[i]), &known);
+                    version.is_some_and(|v| one.responses.get(&v.id) == Some(v))
+                };
+                let name = |i: usize| all[i].file_name.clone();
+                let chosen: Vec<usize> = files
+                    .iter()
+                    .flat_map(|f| f.get_untracked().into_iter())
+                    .collect();
+                (
+                    chosen.into_iter().find(|&i| holds(i, Some(&old))).map(name),
+                    (0..all.len())
+                        .rev()
+                        .find(|&i| holds(i, current.as_ref()))
+                        .map(name),
+                )
+            });
+            return Some(Err(RoundsRefused::Outdated { file, newest }));
         }
         let reports = [0, 1].map(|i| build_report(&rounds[i].1, &rounds[i].0, &options));
         let mut comparison = compare_rounds(&reports[0], &reports[1]);
@@ -269,7 +297,11 @@ pub fn Rounds(
                     Some(Err(RoundsRefused::Overlap)) => {
                         return view! { <p class="notice notice-warning" id="rounds-overlap">{t.report_rounds_overlap}</p> }.into_any();
                     }
-                    Some(Err(RoundsRefused::Outdated)) => {
+                    Some(Err(RoundsRefused::Outdated { file: Some(file), newest: Some(newest) })) => {
+                        let text = fill(t.report_rounds_outdated_named, &[("file", &file), ("newest", &newest)]);
+                        return view! { <p class="notice notice-warning" id="rounds-outdated">{text}</p> }.into_any();
+                    }
+                    Some(Err(RoundsRefused::Outdated { .. })) => {
                         return view! { <p class="notice notice-warning" id="rounds-outdated">{t.report_rounds_outdated}</p> }.into_any();
                     }
                     None => {
