@@ -43,6 +43,14 @@ enum PassphraseProblem {
 }
 
 impl PassphraseProblem {
+    /// The field it is about (the error summary links to it, and it is marked invalid).
+    fn field(self) -> &'static str {
+        match self {
+            PassphraseProblem::Empty | PassphraseProblem::Short => "passphrase",
+            PassphraseProblem::Mismatch => "passphrase-repeat",
+        }
+    }
+
     /// What the field and the error summary say.
     fn message(self, t: &'static Messages) -> &'static str {
         match self {
@@ -316,15 +324,8 @@ fn ExportForm(everything: bool) -> impl IntoView {
         if let Some(target) = first_open_field.get().filter(|_| open > 0) {
             out.push((target, count(t.export_problem_findings, open)));
         }
-        match passphrase_problem.get() {
-            Some(p @ (PassphraseProblem::Empty | PassphraseProblem::Short)) => {
-                out.push(("passphrase".into(), p.message(t).into()))
-            }
-            Some(PassphraseProblem::Mismatch) => out.push((
-                "passphrase-repeat".into(),
-                PassphraseProblem::Mismatch.message(t).into(),
-            )),
-            None => {}
+        if let Some(p) = passphrase_problem.get() {
+            out.push((p.field().into(), p.message(t).into()));
         }
         out
     });
@@ -541,12 +542,12 @@ fn ExportForm(everything: bool) -> impl IntoView {
                     <label class="question" for="passphrase">{tr(|t| t.passphrase)}</label>
                     <input type="password" class="input" id="passphrase" autocomplete="new-password"
                         aria-describedby="passphrase-problem"
-                        aria-invalid=move || matches!(shown_problem(), Some(PassphraseProblem::Empty | PassphraseProblem::Short)).to_string()
+                        aria-invalid=move || shown_problem().is_some_and(|p| p.field() == "passphrase").to_string()
                         on:input=move |ev| passphrase.set(event_target_value(&ev)) />
                     <label class="question" for="passphrase-repeat">{tr(|t| t.passphrase_repeat)}</label>
                     <input type="password" class="input" id="passphrase-repeat" autocomplete="new-password"
                         aria-describedby="passphrase-problem"
-                        aria-invalid=move || (shown_problem() == Some(PassphraseProblem::Mismatch)).to_string()
+                        aria-invalid=move || shown_problem().is_some_and(|p| p.field() == "passphrase-repeat").to_string()
                         on:input=move |ev| repeat.set(event_target_value(&ev)) />
                     <p class="error-message" id="passphrase-problem">
                         {move || shown_problem().map(|p| p.message(i18n.t()))}
