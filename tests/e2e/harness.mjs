@@ -109,8 +109,26 @@ export async function axeViolations(page) {
  * Starts Chromium as its own process with a persistent profile in `userDataDir`, and connects
  * to it. `kill()` ends it with SIGKILL: no shutdown, no flushing, as when a laptop dies.
  */
+/** Chromium processes started by `spawnPersistent` and not yet ended. */
+const persistent = new Set();
+let persistentCleanup = false;
+
 export async function spawnPersistent(userDataDir) {
   const { spawn } = await import("node:child_process");
+  // A test that fails before closing its browser must not leave it running: its pipes would keep
+  // this file's process, and so the whole test command, waiting forever instead of failing.
+  if (!persistentCleanup) {
+    persistentCleanup = true;
+    after(() => {
+      for (const pid of persistent) {
+        try {
+          process.kill(-pid, "SIGKILL");
+        } catch {
+          // already gone
+        }
+      }
+    });
+  }
   const proc = spawn(CHROMIUM, [
     "--headless",
     ...CHROMIUM_FLAGS,
@@ -141,7 +159,9 @@ export async function spawnPersistent(userDataDir) {
   });
   const browser = await chromium.connectOverCDP(endpoint);
   const context = browser.contexts()[0];
+  persistent.add(proc.pid);
   const exited = new Promise((ok) => proc.on("exit", ok));
+  exited.then(() => persistent.delete(proc.pid));
   return {
     browser,
     context,
