@@ -47,8 +47,10 @@ pub fn format_decimal(x: f64, decimals: usize, lang: Lang) -> String {
         return "–".to_string();
     }
     // The shortest digits that read back as the same double, so rounding them is rounding
-    // what people would see.
+    // what people would see; then at most 15 significant digits, as a spreadsheet shows: a mean
+    // of thirds that is exactly 2.65 sums to the double 2.6499999999999995, which is 2,7.
     let (int_part, frac_part) = shortest_digits(x.abs());
+    let (int_part, frac_part) = significant(&int_part, &frac_part, SIGNIFICANT_DIGITS);
     let (int_part, frac_part) = (int_part.as_str(), frac_part.as_str());
     let mut digits: Vec<u8> = int_part
         .bytes()
@@ -91,6 +93,52 @@ pub fn format_decimal(x: f64, decimals: usize, lang: Lang) -> String {
         out.extend(digits[int_len..].iter().map(|d| char::from(b'0' + d)));
     }
     out
+}
+
+/// Digits beyond these are noise of binary arithmetic, not part of a figure (a double holds
+/// 15 to 17 significant decimal digits; spreadsheets show 15).
+const SIGNIFICANT_DIGITS: usize = 15;
+
+/// `int.frac` rounded half away from zero to at most `keep` significant digits, e.g.
+/// `("2", "6499999999999995")` to 15 gives `("2", "65")`.
+fn significant(int: &str, frac: &str, keep: usize) -> (String, String) {
+    let mut digits: Vec<u8> = int.bytes().chain(frac.bytes()).map(|b| b - b'0').collect();
+    let mut point = int.len();
+    let Some(lead) = digits.iter().position(|&d| d != 0) else {
+        return (int.to_string(), frac.to_string());
+    };
+    let cut = lead + keep;
+    if cut >= digits.len() {
+        return (int.to_string(), frac.to_string());
+    }
+    let up = digits[cut] >= 5;
+    digits.truncate(cut);
+    if up {
+        let mut i = cut;
+        loop {
+            if i == 0 {
+                digits.insert(0, 1);
+                point += 1;
+                break;
+            }
+            i -= 1;
+            if digits[i] == 9 {
+                digits[i] = 0;
+            } else {
+                digits[i] += 1;
+                break;
+            }
+        }
+    }
+    // Dropped digits of the integer part are zeros.
+    digits.resize(digits.len().max(point), 0);
+    let text = |ds: &[u8]| ds.iter().map(|d| char::from(b'0' + d)).collect::<String>();
+    let int = text(&digits[..point]);
+    let int = int.trim_start_matches('0');
+    (
+        if int.is_empty() { "0" } else { int }.to_string(),
+        text(&digits[point..]).trim_end_matches('0').to_string(),
+    )
 }
 
 /// The shortest decimal digits that read back as `x` (finite, not negative), without an
@@ -292,6 +340,42 @@ mod tests {
         assert_eq!(format_decimal(-0.06, 1, Nl), "-0,1");
         assert_eq!(format_decimal(1e-7, 2, En), "0.00");
         assert_eq!(format_decimal(f64::NAN, 1, En), "–");
+    }
+
+    #[test]
+    fn noise_of_binary_arithmetic_beyond_15_digits_is_no_part_of_the_figure() {
+        // The mean of ten factor scores (thirds and halves) that is exactly 53/20 = 2.65.
+        let scores = [
+            3.0,
+            5.0 / 2.0,
+            8.0 / 3.0,
+            3.0,
+            5.0 / 3.0,
+            10.0 / 3.0,
+            3.0 / 2.0,
+            4.0,
+            3.0 / 2.0,
+            10.0 / 3.0,
+        ];
+        let mean = scores.iter().sum::<f64>() / 10.0;
+        assert_ne!(mean, 2.65, "the sum is a hair below");
+        assert_eq!(format_decimal(mean, 1, Nl), "2,7");
+        assert_eq!(format_decimal(2.7499999999999996, 1, Nl), "2,8");
+        assert_eq!(format_decimal(-2.6499999999999995, 1, Nl), "-2,7");
+        assert_eq!(format_decimal(9.9999999999999995, 1, Nl), "10,0");
+        assert_eq!(format_decimal(99.99999999999997, 0, En), "100");
+        // A figure that really lies below the half stays below it.
+        assert_eq!(format_decimal(2.6499999, 1, Nl), "2,6");
+        assert_eq!(format_decimal(2.64999999999999, 1, Nl), "2,6");
+        assert_eq!(
+            format_decimal(0.000_012_345_678_901_234_56, 6, En),
+            "0.000012"
+        );
+        assert_eq!(
+            format_decimal(123_456_789_012_345_680.0, 0, En),
+            "123456789012346000"
+        );
+        assert_eq!(format_decimal(0.0, 2, En), "0.00");
     }
 
     #[test]
