@@ -108,6 +108,57 @@ fn higher_revision_wins_and_counts_say_so() {
 }
 
 #[test]
+fn the_log_notes_withdrawals_older_versions_and_answers_already_withdrawn() {
+    let mut d = Dataset::new();
+    let a2 = response(IDS[0], 2, TIMES[0], Status::Complete, json!({"org": "gi"}));
+    let mut b_gone = response(IDS[1], 1, TIMES[0], Status::Complete, json!({"org": "gi"}));
+    b_gone.withdraw(TIMES[4]);
+    let first = merge_into(&mut d, file(vec![a2.clone(), b_gone.clone()], vec![]));
+    // A withdrawal that comes first is new, and noted as a withdrawal.
+    assert_eq!((first.responses.new, first.responses.withdrawn), (2, 1));
+    assert_eq!(
+        first.notes(Lang::Nl),
+        ["Ingetrokken, dus niet (meer) meegeteld: 1 enquête."]
+    );
+
+    let a1 = response(IDS[0], 1, TIMES[0], Status::Complete, json!({"org": "vt"}));
+    let b1 = response(IDS[1], 1, TIMES[0], Status::Complete, json!({"org": "gi"}));
+    let mut c_gone = response(IDS[2], 1, TIMES[0], Status::Complete, json!({}));
+    let c1 = c_gone.clone();
+    c_gone.withdraw(TIMES[4]);
+    merge_into(&mut d, file(vec![c1], vec![]));
+    let m2 = meeting(IDS[3], 2, TIMES[0], "nieuw");
+    merge_into(&mut d, file(vec![], vec![m2]));
+    let second = merge_into(
+        &mut d,
+        file(
+            vec![a1, b1, c_gone, a2.clone()],
+            vec![meeting(IDS[3], 1, TIMES[0], "oud")],
+        ),
+    );
+    let r = second.responses;
+    assert_eq!((r.new, r.updated, r.unchanged), (0, 1, 3));
+    assert_eq!((r.withdrawn, r.older, r.after_withdrawal), (1, 1, 1));
+    assert_eq!(second.meetings.older, 1);
+    assert_eq!(
+        second.notes(Lang::Nl),
+        [
+            "Ingetrokken, dus niet (meer) meegeteld: 1 enquête.",
+            "Al aanwezig in een nieuwere versie, die blijft: 1 enquête en 1 bijeenkomst.",
+            "Hier al ingetrokken, dus niet meegeteld: 1 enquête.",
+        ]
+    );
+    assert_eq!(
+        second.notes(Lang::En)[1],
+        "Already present in a newer version, which stays: 1 survey and 1 meeting."
+    );
+    // The same file again: only what the counts leave unsaid.
+    assert!(merge_into(&mut d, file(vec![a2], vec![]))
+        .notes(Lang::Nl)
+        .is_empty());
+}
+
+#[test]
 fn equal_revisions_with_different_content_are_conflicts_won_by_the_later_instant() {
     let mut d = Dataset::new();
     let early = response(IDS[1], 2, TIMES[0], Status::Complete, json!({"grade": 8}));

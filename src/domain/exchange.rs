@@ -1345,10 +1345,17 @@ impl ImportSummary {
                         (won, lost + 1)
                     }
                 });
+        // A copy inside the file that the rule dropped (an exact copy or an older revision) is
+        // unchanged as well: the dataset took the other. So every record is in one count.
+        let dropped_copies = file
+            .duplicates
+            .iter()
+            .filter(|d| !d.conflict && is_record(d.kind))
+            .count();
         ImportSummary {
             new: records.new,
             updated: records.updated - won,
-            unchanged: records.unchanged - lost,
+            unchanged: records.unchanged - lost + dropped_copies,
             conflicting: won
                 + lost
                 + file

@@ -7,7 +7,9 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::exchange::{decode, encode_stored, validate, Decoded, ImportSummary, ValidatedFile};
+use super::exchange::{
+    decode, encode_stored, validate, Decoded, ExportContents, ImportSummary, ValidatedFile,
+};
 use super::lang::Lang;
 use super::merge::{Dataset, MergeReport};
 use super::questionnaire::{builtin, Questionnaire};
@@ -25,6 +27,11 @@ pub struct ImportRecord {
     pub encrypted: bool,
     /// The counts the log shows.
     pub summary: ImportSummary,
+    /// What the file held, as [`contents_key`]: a file imported again, or under another name,
+    /// has the key of its first import. Empty in records stored before keys were kept (the
+    /// coordinator's loading fills it in from the data).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub contents: String,
     /// Questionnaire definitions the file carried that were accepted and new to the dataset,
     /// the built-in one not counted (it is always there): what became available to fill in.
     #[serde(default)]
@@ -91,6 +98,7 @@ impl ImportRecord {
             imported_at: self.imported_at.clone(),
             encrypted: self.encrypted,
             summary: self.summary,
+            contents: self.contents.clone(),
             questionnaires: self.questionnaires,
             details_nl: self.details_nl.clone(),
             details_en: self.details_en.clone(),
@@ -100,13 +108,15 @@ impl ImportRecord {
 }
 
 /// The log lines of one file's import: every skipped record with its reasons, every duplicate
-/// inside the file, every conflict with the dataset, in that order.
+/// inside the file, every conflict with the dataset, then the merge's notes (withdrawals, older
+/// versions), in that order.
 pub fn detail_lines(file: &ValidatedFile, merge: &MergeReport, lang: Lang) -> Vec<String> {
     file.skipped
         .iter()
         .map(|s| s.message(lang))
         .chain(file.duplicates.iter().map(|d| d.message(lang)))
         .chain(merge.conflicts.iter().map(|c| c.message(lang)))
+        .chain(merge.notes(lang))
         .collect()
 }
 
@@ -147,6 +157,7 @@ pub fn import_into(
         .iter()
         .filter(|r| **r != builtin().reference() && !dataset.questionnaires.contains_key(r))
         .count();
+    let contents = contents_key(&file.contents);
     let merge = dataset.merge(file.contents);
     let summary = ImportSummary::new(&skipped_and_duplicates, &merge);
     let record = ImportRecord {
@@ -154,6 +165,7 @@ pub fn import_into(
         imported_at: imported_at.to_string(),
         encrypted,
         summary,
+        contents,
         questionnaires: new_questionnaires,
         details_nl: detail_lines(&skipped_and_duplicates, &merge, Lang::Nl),
         details_en: detail_lines(&skipped_and_duplicates, &merge, Lang::En),
@@ -179,27 +191,109 @@ pub fn rebuild(
     let mut dataset = Dataset::new();
     let unreadable = records
         .iter()
-        .filter(|record| !rebuild_into(&mut dataset, record, known))
+        .filter(|record| !rebuild_into(&mut dataset, record, known).whole)
         .count();
     (dataset, unreadable)
 }
 
-/// Merges one stored log record into `dataset` as [`rebuild`] does; false when the record could
-/// not be read back whole (it is then left out, or merged in part). Lets a caller read the log
+/// What [`rebuild_into`] made of one stored record.
+pub struct Rebuilt {
+    /// False when the record could not be read back whole (it is then left out, or merged in
+    /// part).
+    pub whole: bool,
+    /// The [`contents_key`] of what was read, for a record stored without one.
+    pub contents: Option<String>,
+}
+
+/// Merges one stored log record into `dataset` as [`rebuild`] does. Lets a caller read the log
 /// one record at a time, so the whole log's data is never in memory at once.
 pub fn rebuild_into(
     dataset: &mut Dataset,
     record: &ImportRecord,
     known: &BTreeMap<QuestionnaireRef, Questionnaire>,
-) -> bool {
+) -> Rebuilt {
     match decode(record.data.as_bytes(), usize::MAX) {
         Ok(Decoded::Export(raw)) => {
             // Every stored copy carries the definitions its records use.
             let file = validate(raw, known);
             let whole = file.skipped.is_empty();
+            let contents = record
+                .contents
+                .is_empty()
+                .then(|| contents_key(&file.contents));
             dataset.merge(file.contents);
-            whole
+            Rebuilt { whole, contents }
         }
-        _ => false,
+        _ => Rebuilt {
+            whole: false,
+            contents: None,
+        },
     }
+}
+
+/// A key for what a file holds: its records by kind, id, revision and `updated_at`, and its
+/// definitions by id and version, in any order. Two files with the same key hold the same
+/// versions of the same records (a file imported twice, renamed, or encrypted again): the
+/// second adds nothing. Not a secret and not a check on the content: only to say so.
+///
+/// ```
+/// use samenscan::domain::exchange::ExportContents;
+/// use samenscan::domain::import_log::contents_key;
+/// assert_eq!(contents_key(&ExportContents::default()), "0000000000000000-0");
+/// ```
+pub fn contents_key(contents: &ExportContents) -> String {
+    // FNV-1a (64 bits) per item, summed: the same items in any order give the same sum, and
+    // the sum is the same on every platform and in every build.
+    fn fnv(parts: &[&[u8]]) -> u64 {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for part in parts {
+            for &b in part.iter().chain(&[0xff]) {
+                h ^= u64::from(b);
+                h = h.wrapping_mul(0x0000_0100_0000_01b3);
+            }
+        }
+        h
+    }
+    let definitions = contents
+        .questionnaires
+        .iter()
+        .map(|q| fnv(&[b"q", q.id().as_bytes(), &q.version().to_le_bytes()]));
+    let responses = contents.responses.iter().map(|r| {
+        fnv(&[
+            b"r",
+            r.id.as_bytes(),
+            &r.revision.to_le_bytes(),
+            r.updated_at.as_bytes(),
+        ])
+    });
+    let meetings = contents.meetings.iter().map(|m| {
+        fnv(&[
+            b"m",
+            m.id.as_bytes(),
+            &m.revision.to_le_bytes(),
+            m.updated_at.as_bytes(),
+        ])
+    });
+    let (sum, n) = definitions
+        .chain(responses)
+        .chain(meetings)
+        .fold((0u64, 0usize), |(sum, n), h| (sum.wrapping_add(h), n + 1));
+    format!("{sum:016x}-{n}")
+}
+
+/// The log's files by what they hold: the indices of the records with one [`contents_key`],
+/// in the order of their first import (a record without a key stands alone).
+pub fn distinct_files(log: &[ImportRecord]) -> Vec<Vec<usize>> {
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut by_key: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (i, record) in log.iter().enumerate() {
+        match by_key.get(record.contents.as_str()) {
+            Some(&g) if !record.contents.is_empty() => groups[g].push(i),
+            _ => {
+                by_key.insert(&record.contents, groups.len());
+                groups.push(vec![i]);
+            }
+        }
+    }
+    groups
 }

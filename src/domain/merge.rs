@@ -23,7 +23,7 @@ use super::exchange::ExportContents;
 use super::lang::Lang;
 use super::meeting::Meeting;
 use super::questionnaire::Questionnaire;
-use super::response::{QuestionnaireRef, Response, Timestamp};
+use super::response::{QuestionnaireRef, Response, Status, Timestamp};
 
 /// Everything a device or a coordinator holds, keyed so that merging is a look-up per record.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -93,6 +93,12 @@ pub struct KindCounts {
     pub updated: usize,
     /// Records where the dataset already held the same or a winning version.
     pub unchanged: usize,
+    /// Of the new and updated ones: withdrawals that took the place of answers, or came first.
+    pub withdrawn: usize,
+    /// Of the unchanged ones: an older revision than the one held, which was not withdrawn.
+    pub older: usize,
+    /// Of the unchanged ones: answers whose record was already withdrawn here.
+    pub after_withdrawal: usize,
 }
 
 impl KindCounts {
@@ -189,13 +195,84 @@ impl MergeReport {
             .all(|c| c.new == 0 && c.updated == 0)
     }
 
+    /// Lines for the import log on what the counts do not say: withdrawals taken in, and
+    /// records the dataset already held in a newer version or as withdrawn (both counted as
+    /// unchanged, and neither counts in a report), e.g. "Ingetrokken, dus niet (meer)
+    /// meegeteld: 1 enquête."
+    pub fn notes(&self, lang: Lang) -> Vec<String> {
+        let (r, m) = (self.responses, self.meetings);
+        let nl = lang == Lang::Nl;
+        let records = |responses: usize, meetings: usize| {
+            let word = |n: usize, one: &str, more: &str| {
+                format!("{n} {}", if n == 1 { one } else { more })
+            };
+            let parts: Vec<String> = [
+                (
+                    responses,
+                    if nl {
+                        ("enquête", "enquêtes")
+                    } else {
+                        ("survey", "surveys")
+                    },
+                ),
+                (
+                    meetings,
+                    if nl {
+                        ("bijeenkomst", "bijeenkomsten")
+                    } else {
+                        ("meeting", "meetings")
+                    },
+                ),
+            ]
+            .into_iter()
+            .filter(|(n, _)| *n > 0)
+            .map(|(n, (one, more))| word(n, one, more))
+            .collect();
+            parts.join(if nl { " en " } else { " and " })
+        };
+        [
+            (
+                r.withdrawn,
+                m.withdrawn,
+                "Ingetrokken, dus niet (meer) meegeteld",
+                "Withdrawn, so no longer counted",
+            ),
+            (
+                r.older,
+                m.older,
+                "Al aanwezig in een nieuwere versie, die blijft",
+                "Already present in a newer version, which stays",
+            ),
+            (
+                r.after_withdrawal,
+                m.after_withdrawal,
+                "Hier al ingetrokken, dus niet meegeteld",
+                "Already withdrawn here, so not counted",
+            ),
+        ]
+        .into_iter()
+        .filter(|(responses, meetings, ..)| responses + meetings > 0)
+        .map(|(responses, meetings, dutch, english)| {
+            format!(
+                "{}: {}.",
+                if nl { dutch } else { english },
+                records(responses, meetings)
+            )
+        })
+        .collect()
+    }
+
     /// Responses and meetings together (what an import log counts as "records"), definitions
     /// left out.
     pub fn record_counts(&self) -> KindCounts {
+        let (r, m) = (self.responses, self.meetings);
         KindCounts {
-            new: self.responses.new + self.meetings.new,
-            updated: self.responses.updated + self.meetings.updated,
-            unchanged: self.responses.unchanged + self.meetings.unchanged,
+            new: r.new + m.new,
+            updated: r.updated + m.updated,
+            unchanged: r.unchanged + m.unchanged,
+            withdrawn: r.withdrawn + m.withdrawn,
+            older: r.older + m.older,
+            after_withdrawal: r.after_withdrawal + m.after_withdrawal,
         }
     }
 }
@@ -204,6 +281,8 @@ impl MergeReport {
 pub trait Revisioned: Serialize {
     /// The record id.
     fn id(&self) -> &str;
+    /// Whether it is a withdrawal (a tombstone).
+    fn is_withdrawn(&self) -> bool;
     /// The revision.
     fn revision(&self) -> u64;
     /// `updated_at` as written.
@@ -216,6 +295,9 @@ pub trait Revisioned: Serialize {
 impl Revisioned for Response {
     fn id(&self) -> &str {
         &self.id
+    }
+    fn is_withdrawn(&self) -> bool {
+        self.status == Status::Withdrawn
     }
     fn revision(&self) -> u64 {
         self.revision
@@ -243,6 +325,9 @@ impl Revisioned for Response {
 impl Revisioned for Meeting {
     fn id(&self) -> &str {
         &self.id
+    }
+    fn is_withdrawn(&self) -> bool {
+        self.status == Status::Withdrawn
     }
     fn revision(&self) -> u64 {
         self.revision
@@ -478,6 +563,7 @@ fn merge_records<R: Revisioned>(
         match held.entry(record.id().to_string()) {
             Entry::Vacant(slot) => {
                 counts.new += 1;
+                counts.withdrawn += usize::from(record.is_withdrawn());
                 slot.insert(record);
             }
             Entry::Occupied(mut slot) => {
@@ -493,11 +579,18 @@ fn merge_records<R: Revisioned>(
                             == Timestamp::parse(record.updated_at()),
                     });
                 }
+                let held = slot.get();
                 if resolution.incoming_wins() {
                     counts.updated += 1;
+                    counts.withdrawn += usize::from(record.is_withdrawn() && !held.is_withdrawn());
                     slot.insert(record);
                 } else {
                     counts.unchanged += 1;
+                    if held.is_withdrawn() && !record.is_withdrawn() {
+                        counts.after_withdrawal += 1;
+                    } else if held.revision() > record.revision() {
+                        counts.older += 1;
+                    }
                 }
             }
         }

@@ -95,8 +95,12 @@ impl Coordinator {
             let mut unreadable = 0;
             for record in repository::imports_one_by_one().await? {
                 let mut record = record?;
-                if !rebuild_into(&mut dataset, &record, &known) {
+                let rebuilt = rebuild_into(&mut dataset, &record, &known);
+                if !rebuilt.whole {
                     unreadable += 1;
+                }
+                if let Some(contents) = rebuilt.contents {
+                    record.contents = contents;
                 }
                 record.data = String::new();
                 log.push(record);

@@ -77,8 +77,21 @@ test("export, import in another profile: the same records; again: nothing change
     .nth(1)
     .locator(".import-status", { hasText: "0 nieuw, 0 bijgewerkt, 2 ongewijzigd" })
     .waitFor();
-  // The counts stay, the number of imported files goes up (it stayed at 1 before the reload).
-  await page.locator("#import-dataset-counts", { hasText: "2 afgeronde enquêtes en 0 bijeenkomsten, uit 2 geïmporteerde bestanden" }).waitFor();
+  // Renamed, too. The counts stay, and so does the number of files: the same file counts once,
+  // while the log lists every import and says which earlier one held the same.
+  await importFiles(page, { name: "kopie van export.samenscan.json", mimeType: "application/json", buffer: await readFile(path) });
+  await page.locator(".import-result").nth(2).locator(".import-status", { hasText: "0 nieuw, 0 bijgewerkt, 2 ongewijzigd" }).waitFor();
+  await page.locator("#import-dataset-counts", { hasText: "2 afgeronde enquêtes en 0 bijeenkomsten, uit 1 geïmporteerd bestand." }).waitFor();
+  const logRows = page.locator("table.import-log tbody tr");
+  await logRows.nth(2).waitFor();
+  const again = await logRows.locator("th").allInnerTexts();
+  assert.equal(again.length, 3);
+  assert.match(again[0], /^kopie van export\.samenscan\.json\nHetzelfde als ‘.+’ van .+: telt als één bestand\.$/);
+  assert.match(again[1], /\nHetzelfde als ‘.+’ van .+: telt als één bestand\.$/);
+  assert.doesNotMatch(again[2], /Hetzelfde/);
+  // After a reload, read back from storage: still one file.
+  await page.reload();
+  await page.locator("#import-dataset-counts", { hasText: "2 afgeronde enquêtes en 0 bijeenkomsten, uit 1 geïmporteerd bestand." }).waitFor();
 
   // A cut-off file, a spreadsheet, a newer format and a file with its list of responses twice
   // (the second one empty): each refused in plain words, nothing stored.
@@ -98,7 +111,7 @@ test("export, import in another profile: the same records; again: nothing change
   assert.match(reasons[2], /nieuwere versie|bijwerken/i);
   assert.match(reasons[3], /het onderdeel “responses” staat er twee keer in/);
   for (const reason of reasons) assert.match(reason, /Er is niets van dit bestand opgeslagen\./);
-  assert.equal((await storedImports(page)).length, 2, "refused files add nothing to the log");
+  assert.equal((await storedImports(page)).length, 3, "refused files add nothing to the log");
   await page.locator("#import-dataset-counts", { hasText: "2 afgeronde enquêtes" }).waitFor();
 
   // A file with one bad record among good ones: the bad one is skipped, with the reason. Its
@@ -122,9 +135,9 @@ test("export, import in another profile: the same records; again: nothing change
 
   // After a reload the data is rebuilt from the stored log; the log lists every import.
   await page.reload();
-  await page.locator("#import-dataset-counts", { hasText: "2 afgeronde enquêtes en 0 bijeenkomsten, uit 3 geïmporteerde bestanden" }).waitFor();
+  await page.locator("#import-dataset-counts", { hasText: "2 afgeronde enquêtes en 0 bijeenkomsten, uit 2 geïmporteerde bestanden" }).waitFor();
   const rows = page.locator(".import-log tbody tr");
-  assert.equal(await rows.count(), 3);
+  assert.equal(await rows.count(), 4);
   assert.match(await rows.nth(0).innerText(), /<b>vet<\/b>\.samenscan\.json/);
   assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(errors, []);
@@ -169,6 +182,13 @@ test("encrypted files ask for the passphrase; a wrong one says so; the right one
   // Passphrases are remembered only within one pick; a new pick asks again.
   await page.getByRole("button", { name: "Dit bestand overslaan" }).click();
   await page.locator(".import-rejected .import-status", { hasText: "Overgeslagen zonder wachtwoordzin" }).waitFor();
+  assert.equal((await storedImports(page)).length, 1);
+  // Escape in the prompt skips the file too, as in any small dialog.
+  await page.locator("#import-files").setInputFiles(path);
+  await page.locator("#import-passphrase:focus").waitFor();
+  await page.keyboard.press("Escape");
+  await page.locator("#import-announce", { hasText: "Klaar: 1 bestand verwerkt, 0 geïmporteerd, 1 niet geïmporteerd." }).waitFor();
+  assert.equal(await prompt.count(), 0);
   assert.equal((await storedImports(page)).length, 1);
   assert.deepEqual(errors, []);
   await worker.context.close();

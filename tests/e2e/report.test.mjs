@@ -312,14 +312,21 @@ test("two measurements side by side: each period's own figures and the change", 
   // holds both periods, 8 + 9).
   const third = Array.from({ length: 6 }, () => ({ ...response(r, { frequency: "wekelijks" }, 5), updated_at: "2026-11-10T10:00:00Z" }));
   await page.goto(env.server.url + "#/importeren");
+  // The coordinator also imports a copy of it by mistake, under another name.
+  const thirdFile = Buffer.from(JSON.stringify(exportFile(third)));
   await page.locator("#import-files").setInputFiles([
-    { name: "derde-ronde.samenscan.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(exportFile(third))) },
+    { name: "derde-ronde.samenscan.json", mimeType: "application/json", buffer: thirdFile },
+    { name: "derde-ronde (1).samenscan.json", mimeType: "application/json", buffer: thirdFile },
   ]);
-  await page.locator("#import-dataset-counts", { hasText: "23 afgeronde enquêtes" }).waitFor();
+  await page.locator("#import-dataset-counts", { hasText: "23 afgeronde enquêtes en 0 bijeenkomsten, uit 2 geïmporteerde bestanden." }).waitFor();
   await page.goto(env.server.url + "#/rapport");
   await page.locator("#report-n").waitFor();
   await page.locator("#rounds-by-import").check();
   await page.getByText("Kies voor beide metingen minstens één bestand.").waitFor();
+  // The copy is listed once, at its first import.
+  const listed = await page.locator("fieldset", { has: page.locator("#round-a-import-0") }).locator("label").allInnerTexts();
+  assert.equal(listed.length, 2, listed.join(" | "));
+  assert.match(listed[1], /^derde-ronde\.samenscan\.json \(/);
   await page.locator("#round-a-import-0").check();
   await page.locator("#round-b-import-1").check();
   await page.locator("#rounds-caption", { hasText: "1 bestand: rondes.samenscan.json" }).waitFor();
@@ -353,7 +360,7 @@ test("two measurements side by side: each period's own figures and the change", 
   await page.locator("#rounds-outdated", {
     hasText: "Het bestand ‘derde-ronde.samenscan.json’ bevat een eerdere versie van een enquête die later is gewijzigd of ingetrokken. Kies ook ‘wijziging.samenscan.json’, dat de nieuwste versie bevat, in dezelfde meting",
   }).waitFor();
-  await page.locator("#round-b-import-2").check();
+  await page.locator("#round-b-import-3").check();
   await page.locator("#rounds-table").waitFor();
   assert.deepEqual(errors, []);
   await context.close();

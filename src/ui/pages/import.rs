@@ -6,7 +6,7 @@ use std::collections::VecDeque;
 
 use crate::browser::{clock, dom, files};
 use crate::domain::exchange::{FileProblem, RawExport, MAX_FILE_BYTES};
-use crate::domain::import_log::ImportRecord;
+use crate::domain::import_log::{distinct_files, ImportRecord};
 use crate::domain::Status;
 use crate::ui::app::PAGE_TITLE_ID;
 use crate::ui::components::keyed_list::keyed_list;
@@ -491,6 +491,8 @@ fn ImportScreen() -> impl IntoView {
                 <form
                     class="passphrase-prompt field"
                     class:field-error=wrong
+                    // Escape skips the file, as "Overslaan" does (the prompt is a small dialog).
+                    on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { give(None) }
                     on:submit=move |ev| {
                         ev.prevent_default();
                         give(Some(passphrase.get_untracked()));
@@ -661,7 +663,8 @@ fn DatasetSummary() -> impl IntoView {
                         fill(t.import_dataset_counts, &[
                             ("responses", &count(t.count_completed, responses)),
                             ("meetings", &count(t.count_meetings, meetings)),
-                            ("files", &count(t.count_imported_files, coordinator.log.with(Vec::len))),
+                            // A file imported again, or under another name, counts once.
+                            ("files", &count(t.count_imported_files, coordinator.log.with(|log| distinct_files(log).len()))),
                         ])
                     }}
                 </p>
@@ -715,10 +718,29 @@ fn ImportLog(busy: Signal<bool>) -> impl IntoView {
         let mut h = Html::new();
         // Untracked: `settled` follows the log, and holds still while files are imported.
         coordinator.log.with_untracked(|log| {
-            for r in log.iter().take(settled).rev().take(shown) {
+            // Per record, the first import of what it held (itself, unless imported again).
+            let mut first = vec![0; log.len()];
+            for group in distinct_files(log) {
+                for &i in &group {
+                    first[i] = group[0];
+                }
+            }
+            let t = i18n.t();
+            for (i, r) in log.iter().enumerate().take(settled).rev().take(shown) {
                 let s = r.summary;
                 h.open("tr", &[])
-                    .leaf("th", &[("scope", "row")], &r.file_name)
+                    .open("th", &[("scope", "row")])
+                    .text(&r.file_name);
+                if first[i] != i {
+                    let earlier = &log[first[i]];
+                    let when = clock::format_local(&earlier.imported_at, locale);
+                    let again = fill(
+                        t.import_log_again,
+                        &[("file", &earlier.file_name), ("when", &when)],
+                    );
+                    h.leaf("span", &[("class", "hint import-again")], &again);
+                }
+                h.close("th")
                     .leaf("td", &[], &clock::format_local(&r.imported_at, locale));
                 for n in [s.new, s.updated, s.unchanged, s.conflicting, s.skipped] {
                     h.leaf("td", &[("class", "num")], &n.to_string());

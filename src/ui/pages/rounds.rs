@@ -7,7 +7,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::browser::{clock, repository};
-use crate::domain::import_log::{rebuild, ImportRecord};
+use crate::domain::import_log::{distinct_files, rebuild, ImportRecord};
 use crate::domain::report::{
     build_report, compare_rounds, hide_columns_hidden_in_either_round, protect_round,
     round_reference, Cell, Change, GroupKey, Report, ReportOptions, Side,
@@ -223,9 +223,13 @@ pub fn Rounds(
             if log.is_empty() {
                 return view! { <p class="hint">{t.report_rounds_no_imports}</p> }.into_any();
             }
-            log.iter()
-                .enumerate()
-                .map(|(i, record)| {
+            // A file imported again (or renamed) is listed once, at its first import: the
+            // copies hold the same records.
+            distinct_files(&log)
+                .into_iter()
+                .map(|group| {
+                    let i = group[0];
+                    let record = &log[i];
                     let id = format!("round-{letter}-import-{i}");
                     let when = clock::format_local(&record.imported_at, locale(i18n.lang()));
                     let chosen = files[round];
