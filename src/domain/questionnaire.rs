@@ -277,6 +277,19 @@ impl ItemKind {
         }
     }
 
+    /// Its place in the order the variants are declared (choice 0 … text 5), for tables of
+    /// words per kind.
+    pub fn index(&self) -> usize {
+        match self {
+            ItemKind::Choice { .. } => 0,
+            ItemKind::Multi { .. } => 1,
+            ItemKind::Grade { .. } => 2,
+            ItemKind::Likert { .. } => 3,
+            ItemKind::Number { .. } => 4,
+            ItemKind::Text => 5,
+        }
+    }
+
     /// The options of a `choice` or `multi` item; empty for other kinds.
     pub fn options(&self) -> &[ChoiceOption] {
         match self {

@@ -85,7 +85,13 @@ test("Dutch, keyboard only: fill in, browser killed, reopen, complete, edit, wit
   // After the count changed, page changes still put focus on the new page's heading.
   await page.waitForFunction(() => document.activeElement?.id === "page-title", null, { timeout: 5000 });
   assert.deepEqual(await axeViolations(page), [], "axe on the grade page");
-  await answerPageByKeyboard(page, { grade: 7, phase: 1 });
+  // The error says what is missing, in the words of the question's kind.
+  await answerPageByKeyboard(page, { phase: 1 });
+  await page.keyboard.press("Enter");
+  await page.locator("#error-summary").waitFor();
+  assert.deepEqual(await page.locator(".error-message").allInnerTexts(), ["Fout:\nKies een rapportcijfer."]);
+  await page.locator("h1").focus();
+  await answerPageByKeyboard(page, { grade: 7 });
   await page.keyboard.press("Enter");
   await page.locator(".caption", { hasText: "Stap 3 van 5" }).waitFor();
   await answerPageByKeyboard(page, { kennen_1: 3, kennen_2: 4, kennen_3: 1, afspraken_1: 3, afspraken_2: 5 });
@@ -275,18 +281,18 @@ test("English: the same form in English, and show_if hides what does not apply",
   await answerPageByKeyboard(page, {});
   await page.keyboard.press("Enter");
   await page.locator("#error-summary", { hasText: "There is a problem" }).waitFor();
-  assert.match(await page.locator(".error-message").first().innerText(), /Answer this question/);
+  assert.match(await page.locator(".error-message").first().innerText(), /^Error:\nSelect an answer\.$/);
   // Switching language while the errors are shown rewords them, beside the fields and at the top.
   await page.getByRole("button", { name: "Nederlands" }).click();
   await page.locator("#error-summary", { hasText: "Er is een probleem" }).waitFor();
   const dutch = await page.locator(".error-message").allInnerTexts();
-  assert.ok(dutch.length > 0 && dutch.every((t) => /Beantwoord deze vraag/.test(t)), dutch.join(" | "));
+  assert.ok(dutch.length > 0 && dutch.every((t) => /^Fout:\nKies een antwoord\.$/.test(t)), dutch.join(" | "));
   const summaryNl = await page.locator("#error-summary li").allInnerTexts();
-  assert.ok(summaryNl.every((t) => / – Beantwoord deze vraag\.$/.test(t)), summaryNl.join(" | "));
+  assert.ok(summaryNl.every((t) => / – Kies een antwoord\.$/.test(t)), summaryNl.join(" | "));
   await page.getByRole("button", { name: "English" }).click();
   await page.locator("#error-summary", { hasText: "There is a problem" }).waitFor();
   const summaryEn = await page.locator("#error-summary li").allInnerTexts();
-  assert.ok(summaryEn.every((t) => / – Answer this question\.$/.test(t)), summaryEn.join(" | "));
+  assert.ok(summaryEn.every((t) => / – Select an answer\.$/.test(t)), summaryEn.join(" | "));
   assert.notDeepEqual(summaryEn, summaryNl, "the questions are named in the language chosen");
   await page.locator("h1").focus();
   // "Never" worked together: the judgement pages do not apply and disappear.

@@ -90,13 +90,15 @@ struct ShownError {
     issue: AnswerIssue,
     /// The question, named in the summary at the top.
     question: Label,
+    /// Its kind, which words what is missing ("Kies een rapportcijfer.").
+    kind: usize,
 }
 
 impl ShownError {
     /// Beside the field.
     fn text(&self, t: &Messages, lang: Lang) -> String {
         match self.issue.problem {
-            AnswerProblem::Missing => t.missing_answer.to_string(),
+            AnswerProblem::Missing => t.missing_answer[self.kind].to_string(),
             // Text typed in a number field that reads as no number: as beside the field.
             AnswerProblem::WrongKind { expected: "number" } => t.not_a_number.to_string(),
             _ => self.issue.message(lang),
@@ -253,14 +255,15 @@ fn FillForm(id: String, questionnaire: Questionnaire, start_at_summary: bool) ->
                 found
                     .into_iter()
                     .filter(|issue| issue.problem != AnswerProblem::AnsweredWhileHidden)
-                    .map(|issue| ShownError {
-                        section,
-                        question: q
-                            .item(&issue.item)
-                            .map(|i| i.label.clone())
-                            .unwrap_or_default(),
-                        item: issue.item.clone(),
-                        issue,
+                    .map(|issue| {
+                        let item = q.item(&issue.item);
+                        ShownError {
+                            section,
+                            question: item.map(|i| i.label.clone()).unwrap_or_default(),
+                            kind: item.map_or(0, |i| i.kind.index()),
+                            item: issue.item.clone(),
+                            issue,
+                        }
                     })
                     .collect()
             })
