@@ -101,6 +101,16 @@ fn random(n: usize) -> Result<Vec<u8>, CryptoError> {
     Ok(bytes)
 }
 
+/// `n` random bytes from the browser's generator (zeros when it cannot give them: for uses
+/// where chance only keeps names apart, such as [`crate::domain::exchange::file_tag`]).
+pub fn random_bytes<const N: usize>() -> [u8; N] {
+    let mut bytes = [0u8; N];
+    if let Ok(random) = random(N) {
+        bytes.copy_from_slice(&random);
+    }
+    bytes
+}
+
 /// Encrypts `plain` with a key derived from `passphrase` (fresh random salt and IV).
 pub async fn seal(plain: &[u8], passphrase: &str, iterations: u32) -> Result<Sealed, CryptoError> {
     let subtle = crypto()?.subtle();

@@ -72,6 +72,8 @@ pub fn quick_exit(neutral_url: &str) {
     let Some(window) = web_sys::window() else {
         return;
     };
+    // Leaving must never wait on a question, not even "an import is running".
+    guard_unload(false);
     if let Some(doc) = window.document() {
         doc.set_title("");
         if let Some(body) = doc.body() {
@@ -79,6 +81,24 @@ pub fn quick_exit(neutral_url: &str) {
         }
     }
     let _ = window.location().replace(neutral_url);
+}
+
+/// While `on`, closing or reloading the tab first asks the browser's own "leave this page?"
+/// question (its words; a page cannot set them): an import under way would stop, with the
+/// files not yet read left out.
+pub fn guard_unload(on: bool) {
+    thread_local! {
+        static ASK: Closure<dyn Fn(web_sys::Event)> =
+            Closure::new(|ev: web_sys::Event| ev.prevent_default());
+    }
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if on {
+        ASK.with(|ask| window.set_onbeforeunload(Some(ask.as_ref().unchecked_ref())));
+    } else {
+        window.set_onbeforeunload(None);
+    }
 }
 
 /// For a click inside HTML text (the report's answer lists): the `attribute` of the nearest
@@ -155,6 +175,8 @@ pub fn print() {
 
 /// Reloads the page.
 pub fn reload() {
+    // A reload the app asks for itself (after a wipe) does not ask the person first.
+    guard_unload(false);
     if let Some(window) = web_sys::window() {
         let _ = window.location().reload();
     }

@@ -238,15 +238,21 @@ pub fn encrypted_envelope_json(
     .to_string()
 }
 
-/// A file name for an export made at `exported_at` (RFC 3339, from the caller's clock):
-/// `samenscan-2026-11-22-1000.samenscan.json`, or `samenscan-2026-11-22-1000-versleuteld…` for an
-/// encrypted one, so a person sees which is which. An unreadable time gives `samenscan-export…`.
+/// A file name for an export made at `exported_at` (RFC 3339, from the caller's clock) with a
+/// short `tag` ([`file_tag`]): `samenscan-2026-11-22-1000-k3f9.samenscan.json`, or
+/// `…-k3f9-versleuteld.samenscan.json` for an encrypted one, so a person sees which is which.
+/// The tag keeps apart the files of workers who export in the same minute (a team filling in
+/// together), which would otherwise overwrite each other in the coordinator's folder. An
+/// unreadable time gives `samenscan-export…`.
 ///
 /// ```
 /// use samenscan::domain::exchange::export_file_name;
-/// assert_eq!(export_file_name("2026-11-22T10:00:00Z", false), "samenscan-2026-11-22-1000.samenscan.json");
+/// assert_eq!(
+///     export_file_name("2026-11-22T10:00:00Z", "k3f9", false),
+///     "samenscan-2026-11-22-1000-k3f9.samenscan.json"
+/// );
 /// ```
-pub fn export_file_name(exported_at: &str, encrypted: bool) -> String {
+pub fn export_file_name(exported_at: &str, tag: &str, encrypted: bool) -> String {
     let stamp = match Timestamp::parse(exported_at) {
         Some(_) => format!(
             "{}-{}{}",
@@ -256,8 +262,28 @@ pub fn export_file_name(exported_at: &str, encrypted: bool) -> String {
         ),
         None => "export".to_string(),
     };
+    let tag = if tag.is_empty() {
+        String::new()
+    } else {
+        format!("-{tag}")
+    };
     let marker = if encrypted { "-versleuteld" } else { "" };
-    format!("samenscan-{stamp}{marker}{FILE_SUFFIX}")
+    format!("samenscan-{stamp}{tag}{marker}{FILE_SUFFIX}")
+}
+
+/// Four characters for [`export_file_name`] from four random bytes, in letters and digits that
+/// cannot be mistaken for each other when read aloud or copied (no 0/o, 1/l/i).
+///
+/// ```
+/// use samenscan::domain::exchange::file_tag;
+/// assert_eq!(file_tag([0, 1, 30, 255]), "ab9h");
+/// ```
+pub fn file_tag(random: [u8; 4]) -> String {
+    const CHARS: &[u8; 31] = b"abcdefghjkmnpqrstuvwxyz23456789";
+    random
+        .iter()
+        .map(|&b| char::from(CHARS[usize::from(b) % CHARS.len()]))
+        .collect()
 }
 
 /// Why a whole file was refused. Every variant has a [`FileProblem::message`] for people.
@@ -2598,17 +2624,24 @@ mod tests {
     #[test]
     fn file_names_follow_the_export_time() {
         assert_eq!(
-            export_file_name("2026-11-22T10:00:00Z", true),
-            "samenscan-2026-11-22-1000-versleuteld.samenscan.json"
+            export_file_name("2026-11-22T10:00:00Z", "k3f9", true),
+            "samenscan-2026-11-22-1000-k3f9-versleuteld.samenscan.json"
         );
         assert_eq!(
-            export_file_name("2026-01-02T03:04:59.123Z", false),
+            export_file_name("2026-01-02T03:04:59.123Z", "", false),
             "samenscan-2026-01-02-0304.samenscan.json"
         );
         assert_eq!(
-            export_file_name("yesterday", false),
-            "samenscan-export.samenscan.json"
+            export_file_name("yesterday", "ab97", false),
+            "samenscan-export-ab97.samenscan.json"
         );
+        // Every byte gives a character of the alphabet, and tags differ.
+        let tags: std::collections::BTreeSet<String> =
+            (0..=255u8).map(|b| file_tag([b, b, 0, 1])).collect();
+        assert_eq!(tags.len(), 31);
+        assert!(tags
+            .iter()
+            .all(|t| t.len() == 4 && t.bytes().all(|c| c.is_ascii_alphanumeric())));
     }
 
     #[test]

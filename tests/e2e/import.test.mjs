@@ -159,6 +159,9 @@ test("encrypted files ask for the passphrase; a wrong one says so; the right one
   const prompt = page.locator("form.passphrase-prompt");
   await prompt.waitFor();
   assert.deepEqual(await axeViolations(page), []);
+  // While an import waits or runs, closing the tab asks first (the rest would be left out).
+  const guarded = () => page.evaluate(() => typeof window.onbeforeunload === "function");
+  assert.equal(await guarded(), true);
   // Focus is in the passphrase field: type, Enter.
   await page.locator("#import-passphrase:focus").waitFor();
   await page.keyboard.type("voorjaar in de Achterhoek");
@@ -172,6 +175,7 @@ test("encrypted files ask for the passphrase; a wrong one says so; the right one
   assert.equal(await prompt.count(), 0);
   await page.locator("#import-dataset-counts", { hasText: "1 afgeronde enquête en 0 bijeenkomsten, uit 1 geïmporteerd bestand." }).waitFor();
   await page.locator("#import-announce", { hasText: "Klaar: 1 bestand verwerkt, 1 geïmporteerd, 0 niet geïmporteerd." }).waitFor();
+  assert.equal(await guarded(), false, "done: closing the tab asks nothing");
   const [record] = await storedImports(page);
   assert.equal(record.encrypted, true);
   assert.equal(JSON.parse(record.data).responses[0].answers.team, "brummen");

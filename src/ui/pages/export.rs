@@ -8,7 +8,8 @@ use std::collections::BTreeSet;
 
 use crate::browser::{clock, crypto, files, repository, tabs};
 use crate::domain::exchange::{
-    encode_export, encrypted_envelope_json, export_file_name, ExportContents, PBKDF2_ITERATIONS,
+    encode_export, encrypted_envelope_json, export_file_name, file_tag, ExportContents,
+    PBKDF2_ITERATIONS,
 };
 use crate::domain::privacy::{scan_meeting, scan_response};
 use crate::domain::sorting;
@@ -379,13 +380,14 @@ fn ExportForm(everything: bool) -> impl IntoView {
             contents.add_questionnaires(loaded.get_untracked());
         }
         let now = clock::now_rfc3339();
+        let tag = file_tag(crypto::random_bytes());
         let plain = encode_export(&contents, env!("CARGO_PKG_VERSION"), &now);
         let secret = encrypt.get_untracked().then(|| passphrase.get_untracked());
         let secret_used = secret.is_some();
         busy.set(true);
         leptos::task::spawn_local(async move {
             let file = match secret {
-                None => Some((export_file_name(&now, false), plain)),
+                None => Some((export_file_name(&now, &tag, false), plain)),
                 Some(secret) => crypto::seal(plain.as_bytes(), &secret, PBKDF2_ITERATIONS)
                     .await
                     .ok()
@@ -396,7 +398,7 @@ fn ExportForm(everything: bool) -> impl IntoView {
                             &sealed.ciphertext,
                             PBKDF2_ITERATIONS,
                         );
-                        (export_file_name(&now, true), envelope)
+                        (export_file_name(&now, &tag, true), envelope)
                     }),
             };
             busy.set(false);

@@ -145,6 +145,10 @@ pub fn use_import_queue() -> ImportQueue {
 
 /// Provides the (empty) import queue; called once by the app.
 pub fn provide_import_queue() {
+    let running = RwSignal::new(false);
+    // Closing the tab mid-import asks first: the files not yet read would be left out, and
+    // nothing afterwards could say which.
+    Effect::new(move |_| dom::guard_unload(running.get()));
     provide_context(ImportQueue {
         rows: RwSignal::new(Vec::new()),
         tally: Tally {
@@ -154,7 +158,7 @@ pub fn provide_import_queue() {
             batch_start: RwSignal::new((0, 0)),
         },
         queue: StoredValue::new_local(VecDeque::new()),
-        running: RwSignal::new(false),
+        running,
         passphrase: RwSignal::new(String::new()),
         answer: StoredValue::new(None),
         owner: StoredValue::new(Owner::current().unwrap_or_default()),
