@@ -67,20 +67,7 @@ pub fn format_decimal(x: f64, decimals: usize, lang: Lang) -> String {
         .get(decimals)
         .is_some_and(|&d| d >= b'5');
     if round_up {
-        let mut i = digits.len();
-        loop {
-            if i == 0 {
-                digits.insert(0, 1);
-                break;
-            }
-            i -= 1;
-            if digits[i] == 9 {
-                digits[i] = 0;
-            } else {
-                digits[i] += 1;
-                break;
-            }
-        }
+        increment(&mut digits);
     }
     let int_len = digits.len() - decimals;
     let mut out = String::with_capacity(digits.len() + 2);
@@ -93,6 +80,21 @@ pub fn format_decimal(x: f64, decimals: usize, lang: Lang) -> String {
         out.extend(digits[int_len..].iter().map(|d| char::from(b'0' + d)));
     }
     out
+}
+
+/// Adds one to the last of `digits` (each 0–9), carrying; true when the carry added a digit in
+/// front (9,9 becomes 1,0,0).
+fn increment(digits: &mut Vec<u8>) -> bool {
+    for d in digits.iter_mut().rev() {
+        if *d == 9 {
+            *d = 0;
+        } else {
+            *d += 1;
+            return false;
+        }
+    }
+    digits.insert(0, 1);
+    true
 }
 
 /// Digits beyond these are noise of binary arithmetic, not part of a figure (a double holds
@@ -113,22 +115,8 @@ fn significant(int: &str, frac: &str, keep: usize) -> (String, String) {
     }
     let up = digits[cut] >= 5;
     digits.truncate(cut);
-    if up {
-        let mut i = cut;
-        loop {
-            if i == 0 {
-                digits.insert(0, 1);
-                point += 1;
-                break;
-            }
-            i -= 1;
-            if digits[i] == 9 {
-                digits[i] = 0;
-            } else {
-                digits[i] += 1;
-                break;
-            }
-        }
+    if up && increment(&mut digits) {
+        point += 1;
     }
     // Dropped digits of the integer part are zeros.
     digits.resize(digits.len().max(point), 0);

@@ -258,22 +258,22 @@ pub fn contents_key(contents: &ExportContents) -> String {
         .questionnaires
         .iter()
         .map(|q| fnv(&[b"q", q.id().as_bytes(), &q.version().to_le_bytes()]));
-    let responses = contents.responses.iter().map(|r| {
+    let record = |kind: &[u8], id: &str, revision: u64, updated_at: &str| {
         fnv(&[
-            b"r",
-            r.id.as_bytes(),
-            &r.revision.to_le_bytes(),
-            r.updated_at.as_bytes(),
+            kind,
+            id.as_bytes(),
+            &revision.to_le_bytes(),
+            updated_at.as_bytes(),
         ])
-    });
-    let meetings = contents.meetings.iter().map(|m| {
-        fnv(&[
-            b"m",
-            m.id.as_bytes(),
-            &m.revision.to_le_bytes(),
-            m.updated_at.as_bytes(),
-        ])
-    });
+    };
+    let responses = contents
+        .responses
+        .iter()
+        .map(|r| record(b"r", &r.id, r.revision, &r.updated_at));
+    let meetings = contents
+        .meetings
+        .iter()
+        .map(|m| record(b"m", &m.id, m.revision, &m.updated_at));
     let (sum, n) = definitions
         .chain(responses)
         .chain(meetings)
