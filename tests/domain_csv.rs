@@ -102,6 +102,48 @@ fn text_that_a_spreadsheet_would_run_as_a_formula_is_defused() {
 }
 
 #[test]
+fn ids_codes_and_labels_of_a_questionnaire_from_a_file_are_defused_too() {
+    // A questionnaire travels as a file: its ids, codes and labels are as untrusted as free text.
+    let mut definition: serde_json::Value =
+        serde_json::from_str(samenscan::domain::questionnaire::BUILTIN_JSON).unwrap();
+    definition["id"] = json!("vreemd");
+    let org = &mut definition["sections"][0]["items"][0];
+    org["label"]["nl"] = json!("=HYPERLINK(\"http://x\",\"klik\")");
+    org["options"][1]["value"] = json!("=3+4");
+    org["options"][1]["label"]["nl"] = json!("@SUM(1)");
+    definition["sections"][0]["items"][2]["id"] = json!("+1+2");
+    let text = definition.to_string().replace("\"frequency\"", "\"+1+2\"");
+    let q = samenscan::domain::Questionnaire::from_json(&text).expect("a valid definition");
+    let mut r = response(
+        "a0000000-0000-4000-8000-000000000001",
+        Status::Complete,
+        json!({"org": "=3+4", "team": "epe", "+1+2": "nooit"}),
+    );
+    r.questionnaire.id = "vreemd".into();
+    for labels in [false, true] {
+        let csv = responses_csv(&q, &[r.clone()], &options(labels, Separator::Semicolon));
+        assert!(csv.contains(";'+1+2;"), "{csv}");
+        assert!(
+            !csv.contains(";=3+4;") && !csv.contains(";@SUM(1);"),
+            "{csv}"
+        );
+        assert!(
+            csv.contains(if labels { ";'@SUM(1);" } else { ";'=3+4;" }),
+            "{csv}"
+        );
+    }
+    let book = codebook_csv(&q, &options(false, Separator::Semicolon));
+    let cells: Vec<&str> = book.split(['\n', ';']).collect();
+    assert!(
+        cells
+            .iter()
+            .all(|c| !c.trim_start_matches('"').starts_with(['=', '@', '+'])),
+        "{book}"
+    );
+    assert!(book.contains("'=HYPERLINK"), "{book}");
+}
+
+#[test]
 fn the_codebook_describes_every_column() {
     let book = codebook_csv(builtin(), &options(false, Separator::Semicolon));
     let lines: Vec<&str> = book[BOM.len()..].trim_end().split("\r\n").collect();

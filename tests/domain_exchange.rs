@@ -86,6 +86,37 @@ fn the_committed_v1_file_still_reads_with_every_record() {
 }
 
 #[test]
+fn a_file_saved_as_utf16_with_its_byte_order_mark_reads_as_the_same_file() {
+    let bytes = fixture("valid-v1.samenscan.json");
+    let text = std::str::from_utf8(&bytes).unwrap();
+    let utf8 = validate(export_of(&bytes), &no_known()).contents;
+    let units: Vec<u16> = text.encode_utf16().collect();
+    let little: Vec<u8> = [0xff, 0xfe]
+        .into_iter()
+        .chain(units.iter().flat_map(|u| u.to_le_bytes()))
+        .collect();
+    let big: Vec<u8> = [0xfe, 0xff]
+        .into_iter()
+        .chain(units.iter().flat_map(|u| u.to_be_bytes()))
+        .collect();
+    for utf16 in [&little, &big] {
+        assert_eq!(validate(export_of(utf16), &no_known()).contents, utf8);
+    }
+    // Cut in the middle of a unit, or an unpaired surrogate: no text, said as such.
+    refused(
+        &little[..little.len() - 1],
+        MAX_FILE_BYTES,
+        "leesbare tekst",
+        "readable text",
+    );
+    let mut lone = little[..40].to_vec();
+    lone.extend_from_slice(&0xd800u16.to_le_bytes());
+    lone.extend_from_slice(&b"{"[..]);
+    lone.push(0);
+    refused(&lone, MAX_FILE_BYTES, "leesbare tekst", "readable text");
+}
+
+#[test]
 fn encode_then_decode_gives_the_same_records() {
     let file = validated("valid-v1.samenscan.json");
     let text = encode_export(&file.contents, "0.1.0", "2026-11-22T10:00:00Z");

@@ -215,10 +215,32 @@ impl Write<'_> {
     }
 }
 
+thread_local! {
+    static STOPPED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// From now on this page writes nothing but clears: everything was erased (in another tab),
+/// and the page is about to start afresh. A write already on its way is erased by the clear
+/// that follows this call; one started later (the next batch of an import, a keystroke) would
+/// bring data back after the erasure.
+pub fn stop_writes() {
+    STOPPED.set(true);
+}
+
+/// Whether [`stop_writes`] was called.
+pub fn writes_stopped() -> bool {
+    STOPPED.get()
+}
+
 /// Makes every write in one read-write transaction and waits until it has committed: all or
 /// nothing. The requests are all made before the first `.await`, so the transaction cannot
-/// commit early between them.
+/// commit early between them. After [`stop_writes`] only clears are made; anything else fails.
 pub async fn write_all(db: &IdbDatabase, writes: &[Write<'_>]) -> Result<(), StorageError> {
+    if writes_stopped() && writes.iter().any(|w| !matches!(w, Write::Clear { .. })) {
+        return Err(StorageError::Failed(
+            "everything on this device was erased in another tab".into(),
+        ));
+    }
     let mut names: Vec<&str> = writes.iter().map(Write::store).collect();
     crate::domain::sorting::sort(&mut names);
     names.dedup();

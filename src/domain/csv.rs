@@ -49,8 +49,12 @@ pub struct CsvOptions {
     pub lang: Lang,
 }
 
-/// One field, quoted when it holds the separator, a quote, a line break or surrounding spaces.
+/// One field, made safe from formula injection ([`defused`]), and quoted when it holds the
+/// separator, a quote, a line break or surrounding spaces. Every cell goes through here: a
+/// questionnaire travels as a file, so its item ids, option codes and labels (headers, codes,
+/// the codebook) are as untrusted as free text.
 fn field(text: &str, sep: char) -> String {
+    let text = &defused(text);
     let needs = text.contains(sep)
         || text.contains('"')
         || text.contains('\n')
@@ -64,13 +68,23 @@ fn field(text: &str, sep: char) -> String {
     }
 }
 
-/// Free text made safe from formula injection.
+/// Text made safe from formula injection: a cell a spreadsheet would run as a formula gets an
+/// apostrophe in front. A plain number ("-3", "-2,5") is left as it is: a spreadsheet reads it
+/// as the number it is.
 fn defused(text: &str) -> String {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) && !is_plain_number(text) {
         format!("'{text}")
     } else {
         text.to_string()
     }
+}
+
+/// An optional minus, digits, and at most one decimal point or comma between digits.
+fn is_plain_number(text: &str) -> bool {
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    let (whole, fraction) = digits.split_once(['.', ',']).unwrap_or((digits, "0"));
+    let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    all_digits(whole) && all_digits(fraction)
 }
 
 fn row(cells: &[String], sep: char) -> String {
@@ -137,10 +151,9 @@ fn answer_text(item: &Item, answer: Option<&Value>, options: &CsvOptions) -> Str
             .map(|c| option_text(item, c, options))
             .collect::<Vec<_>>()
             .join(" | "),
-        (ItemKind::Text, Value::String(text)) => defused(text),
         (_, Value::Number(x)) => number_text(x, options.separator),
-        (_, Value::String(s)) => defused(s),
-        (_, other) => defused(&other.to_string()),
+        (_, Value::String(s)) => s.clone(),
+        (_, other) => other.to_string(),
     }
 }
 
@@ -336,4 +349,19 @@ pub fn codebook_csv(questionnaire: &Questionnaire, options: &CsvOptions) -> Stri
         ));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_plain_number_stays_a_number_and_a_formula_is_defused() {
+        for number in ["-3", "-2,5", "-0.125", "12"] {
+            assert_eq!(field(number, ';'), number);
+        }
+        for formula in ["-1+2", "-", "-,5", "=1", "+31 6", "@SUM(1)", "-3,5,2"] {
+            assert_eq!(field(formula, ';'), format!("'{formula}"));
+        }
+    }
 }

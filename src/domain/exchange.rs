@@ -796,6 +796,33 @@ pub fn decode(bytes: &[u8], max_bytes: usize) -> Result<Decoded, FileProblem> {
     decode_with(bytes, max_bytes, true)
 }
 
+/// UTF-16 text after its byte-order mark (FF FE little-endian, FE FF big-endian).
+fn utf16_text(bytes: &[u8]) -> Result<String, FileProblem> {
+    let little = bytes[0] == 0xff;
+    let units = bytes[2..].chunks(2).map(|pair| match (pair, little) {
+        ([a, b], true) => Ok(u16::from_le_bytes([*a, *b])),
+        ([a, b], false) => Ok(u16::from_be_bytes([*a, *b])),
+        _ => Err(()),
+    });
+    let mut text = String::with_capacity(bytes.len() / 2);
+    let mut at = 2;
+    let mut failed = false;
+    let units = units.map_while(|u| u.map_err(|()| failed = true).ok());
+    for c in char::decode_utf16(units) {
+        match c {
+            Ok(c) => {
+                text.push(c);
+                at += 2 * c.len_utf16();
+            }
+            Err(_) => return Err(FileProblem::NotText { byte_offset: at }),
+        }
+    }
+    if failed {
+        return Err(FileProblem::NotText { byte_offset: at });
+    }
+    Ok(text)
+}
+
 /// [`decode`], with the typed reading of a well-formed file tried first or not (the tests show
 /// that both readings give the same records).
 fn decode_with(bytes: &[u8], max_bytes: usize, typed: bool) -> Result<Decoded, FileProblem> {
@@ -805,9 +832,18 @@ fn decode_with(bytes: &[u8], max_bytes: usize, typed: bool) -> Result<Decoded, F
             limit: max_bytes,
         });
     }
-    let text = std::str::from_utf8(bytes).map_err(|e| FileProblem::NotText {
-        byte_offset: e.valid_up_to(),
-    })?;
+    // Windows' Notepad ("Unicode") and PowerShell 5 save UTF-16 with a byte-order mark: a file
+    // opened and saved there is read as the text it still is.
+    let utf16;
+    let text = match bytes {
+        [0xff, 0xfe, ..] | [0xfe, 0xff, ..] => {
+            utf16 = utf16_text(bytes)?;
+            utf16.as_str()
+        }
+        _ => std::str::from_utf8(bytes).map_err(|e| FileProblem::NotText {
+            byte_offset: e.valid_up_to(),
+        })?,
+    };
     // Windows editors put a byte-order mark in front; it is not part of the JSON.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
@@ -952,7 +988,8 @@ fn scan_structure(text: &[u8], limit: usize) -> Result<Scanned, FileProblem> {
     // whether it started with "-0").
     let (mut plain, mut number, mut minus_zero) = (true, 0usize, false);
     // The top-level object's keys as read (escapes undone), and the first one written twice.
-    let (mut keys, mut twice) = (Vec::<String>::new(), None::<String>);
+    // A set: a crafted file with a hundred thousand keys made a list's lookups quadratic.
+    let (mut keys, mut twice) = (rustc_hash::FxHashSet::<String>::default(), None::<String>);
     for (i, &c) in text.iter().enumerate() {
         if reading.is_some() && !in_string {
             match c {
@@ -993,7 +1030,7 @@ fn scan_structure(text: &[u8], limit: usize) -> Result<Scanned, FileProblem> {
                 if keys.contains(&name) {
                     twice.get_or_insert(name);
                 } else {
-                    keys.push(name);
+                    keys.insert(name);
                 }
             }
             b',' if depth == 1 => key = None,

@@ -6,7 +6,7 @@
 
 use crate::browser::idb::StorageError;
 use crate::browser::tabs::{self, TabNews};
-use crate::browser::{clock, dom, repository, settings, storage};
+use crate::browser::{clock, dom, idb, repository, settings, storage};
 use crate::domain::{
     builtin, Meeting, OwnMeeting, OwnResponse, Questionnaire, QuestionnaireRef, Response, Status,
 };
@@ -270,6 +270,29 @@ impl Store {
         });
     }
 
+    /// Writes again the records whose last write failed (the storage was full, or briefly
+    /// unavailable), as they are held in memory: what the person sees, and believes stored.
+    pub fn retry_unsaved(self) {
+        for news in UNSAVED.take() {
+            match news {
+                TabNews::Response(id) => {
+                    if let Some(own) = self.response_untracked(&id) {
+                        self.save_change(Some(own.clone()), own);
+                    }
+                }
+                TabNews::Meeting(id) => {
+                    let own = self
+                        .meetings
+                        .with_untracked(|list| list.iter().find(|m| m.meeting.id == id).cloned());
+                    if let Some(own) = own {
+                        self.save_meeting_change(Some(own.clone()), own);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
     fn note_changed_elsewhere(self, id: String) {
         self.changed_elsewhere.update(|last| {
             let count = last.as_ref().map_or(0, |(_, n)| n + 1);
@@ -297,7 +320,7 @@ impl Store {
         news: TabNews,
         write: impl std::future::Future<Output = Result<(), StorageError>> + 'static,
     ) {
-        if STOPPED.get() {
+        if idb::writes_stopped() {
             return;
         }
         self.pending.update(|n| *n += 1);
@@ -317,6 +340,14 @@ impl Store {
                 let _ = opened.await;
             }
             let result = write.await;
+            // A record whose write failed is held in memory ahead of what is stored, until
+            // [`Store::retry_unsaved`] or a later change of it is written.
+            UNSAVED.with_borrow_mut(|unsaved| {
+                unsaved.retain(|n| *n != news);
+                if result.is_err() {
+                    unsaved.push(news.clone());
+                }
+            });
             if result.is_ok() {
                 tabs::tell(&news);
             }
@@ -340,9 +371,8 @@ impl Store {
 }
 
 thread_local! {
-    /// Set when another tab erased everything: this tab writes nothing more before it starts
-    /// afresh.
-    static STOPPED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// The records whose last write failed (see [`Store::retry_unsaved`]).
+    static UNSAVED: std::cell::RefCell<Vec<TabNews>> = const { std::cell::RefCell::new(Vec::new()) };
     /// Writes made while the database was opening, in the order they were made; released, in
     /// that order, once it is open (or has failed), so the last change is still the one that
     /// stays.
@@ -465,7 +495,7 @@ pub fn follow_other_tabs(store: Store, coordinator: crate::ui::coordinator::Coor
                     // No write of this tab's from now on; one made in the moment between the
                     // wipe there and the news here (a keystroke) is erased again: this clear
                     // comes after it in the database's order.
-                    STOPPED.set(true);
+                    idb::stop_writes();
                     let _ = repository::wipe().await;
                     settings::note_wiped_elsewhere();
                     dom::replace_hash(crate::ui::route::Route::Home.href());

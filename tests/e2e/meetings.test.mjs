@@ -298,6 +298,14 @@ test("the meeting form in English, and a meetings-only dataset still has its syn
   await page.locator("#attendance-gi").fill("3");
   await page.locator("#attendance-gi-error").waitFor({ state: "detached" });
   await page.locator("#attendance-total", { hasText: "Total present: 3" }).waitFor();
+  // Typed over with what is no count: the 3 is no longer stored or counted (it was kept, and
+  // exported, while the screen said otherwise).
+  await page.locator("#attendance-gi").fill("abc");
+  await page.locator("#attendance-total", { hasText: "Total present: 0" }).waitFor();
+  for (let i = 0; i < 50 && (await storedRecords(page, "meetings"))[0]?.meeting.attendance?.gi !== undefined; i++) await page.waitForTimeout(50);
+  assert.equal((await storedRecords(page, "meetings"))[0].meeting.attendance?.gi, undefined);
+  await page.locator("#attendance-gi").fill("3");
+  await page.locator("#attendance-total", { hasText: "Total present: 3" }).waitFor();
   // A count that is not a count holds completing back, named at the top; nothing is dropped.
   await page.getByLabel("Date of the meeting").fill("2026-02-10");
   await page.locator("#attendance-lokaal_team").fill("2,5");

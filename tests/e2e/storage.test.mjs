@@ -2,7 +2,7 @@
 // is silently dropped. Each failure is made real in the browser through an init script.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { open, appReady, servedApp, delayDatabaseOpen, storedResponses } from "./harness.mjs";
+import { open, appReady, servedApp, delayDatabaseOpen, storedResponses, answerPageByKeyboard } from "./harness.mjs";
 
 const env = servedApp();
 
@@ -77,6 +77,45 @@ test("storage full: the answer stays on screen and the person is told it was not
   await page.locator(".save-status", { hasText: "Opgeslagen" }).waitFor();
   const stored = (await storedResponses(page)).map((own) => own.response.answers);
   assert.deepEqual(stored, [{ org: "gi", team: "brummen" }]);
+  await context.close();
+});
+
+test("completing while the storage is full says so instead of thanking, and saving again completes it", async () => {
+  const { context, page } = await open(env.browser, env.server.url);
+  await page.goto(env.server.url + "#/enquete");
+  await page.getByRole("button", { name: "Nieuwe enquête beginnen" }).click();
+  await page.locator(".caption", { hasText: "Stap 1 van" }).waitFor();
+  await page.locator("h1").focus();
+  await answerPageByKeyboard(page, { org: 1, team: 4, frequency: 0 });
+  await page.keyboard.press("Enter");
+  await page.locator(".caption", { hasText: "Stap 2 van 2" }).waitFor();
+  await page.getByRole("button", { name: "Naar het overzicht" }).click();
+  await page.locator(".save-status", { hasText: "Opgeslagen" }).waitFor();
+  await page.evaluate(() => {
+    window.realPut = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function () {
+      throw new DOMException("Quota exceeded.", "QuotaExceededError");
+    };
+  });
+  await page.getByRole("button", { name: "Enquête afronden" }).click();
+  // No thank-you: after a reload it would have been a draft again.
+  const alert = page.locator("#completed-not-saved[role=alert]");
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /nog niet opgeslagen als afgerond: De opslag van deze browser is vol/);
+  assert.equal(await page.locator(".panel-done").count(), 0);
+  assert.equal((await storedResponses(page))[0].response.status, "draft");
+  // The indicator says it too, in the error colour, with the same way out.
+  await page.locator(".save-status.save-failed #save-retry").waitFor();
+  // Room again: saving again stores what is on screen, and then the thank-you comes.
+  await page.evaluate(() => {
+    IDBObjectStore.prototype.put = window.realPut;
+  });
+  await alert.getByRole("button", { name: "Opnieuw opslaan" }).click();
+  await page.locator(".panel-done h1", { hasText: "Dank u wel" }).waitFor();
+  assert.equal((await storedResponses(page))[0].response.status, "complete");
+  await page.reload();
+  await page.goto(env.server.url + "#/enquete");
+  await page.locator(".response-row", { hasText: "Afgerond" }).waitFor();
   await context.close();
 });
 

@@ -188,6 +188,33 @@ test("erasing everything in one tab starts the other tabs afresh, and nothing co
   await context.close();
 });
 
+test("erasing everything while another tab imports leaves nothing of the import stored", async () => {
+  const { context, page: a } = await open(env.browser, env.server.url);
+  const r = rng(47);
+  const files = Array.from({ length: 600 }, (_, i) => ({
+    name: `los-${i}.samenscan.json`,
+    mimeType: "application/json",
+    buffer: Buffer.from(JSON.stringify(exportFile([response(r)]))),
+  }));
+  await a.goto(env.server.url + "#/importeren");
+  await a.locator("#import-dataset-counts").waitFor();
+  const c = await context.newPage();
+  await c.goto(env.server.url + "#/privacy");
+  await c.getByRole("button", { name: "Alle gegevens wissen" }).click();
+  await c.getByRole("alertdialog").waitFor();
+  await a.locator("#import-files").setInputFiles(files);
+  // Erased while A's import is under way: A's next batches used to be stored after the wipe.
+  await a.locator(".import-progress", { hasText: /(^|\s)[1-9]\d* van 600 bestanden/ }).waitFor();
+  await c.getByRole("button", { name: "Ja, alles wissen" }).click();
+  await c.getByText("Alle gegevens zijn gewist.").waitFor();
+  await a.locator("#wiped-elsewhere").waitFor();
+  await a.waitForTimeout(500);
+  assert.deepEqual(await storedRecords(c, "imports"), []);
+  await c.goto(env.server.url + "#/importeren");
+  await c.locator("#import-dataset-counts", { hasText: "0 afgeronde enquêtes en 0 bijeenkomsten, uit 0 geïmporteerde bestanden." }).waitFor();
+  await context.close();
+});
+
 test("files imported in one tab are merged into the other tab's dataset", async () => {
   const { context, page: a } = await open(env.browser, env.server.url);
   await a.goto(env.server.url + "#/importeren");

@@ -5,7 +5,7 @@
 //!
 //! A change is handed to `on_answer` at once (autosave); nothing is kept only in the page.
 
-use crate::domain::{parse_decimal, response, Item, ItemKind, Label, Lang};
+use crate::domain::{parse_decimal, response, AnswerProblem, Item, ItemKind, Label, Lang};
 use crate::ui::components::privacy_hints::PrivacyHints;
 use crate::ui::i18n::{fill, use_i18n, Messages};
 use leptos::prelude::*;
@@ -16,11 +16,32 @@ pub type Answers = Memo<response::Answers>;
 /// Receives a new answer (`None` clears it).
 pub type OnAnswer = Callback<(String, Option<Value>)>;
 
-/// Number fields whose text does not read as a number, by item id, provided by the form: their
-/// page cannot be left until they do. The stored answer is cleared meanwhile, so what is stored
-/// is never a number the person has since typed over.
+/// Fields whose text is not what is stored, by item id, with why, provided by the form: their
+/// page cannot be left until that is put right.
+/// - A number field whose text reads as no number: the stored answer is cleared meanwhile, so
+///   what is stored is never a number the person has since typed over.
+/// - A text longer than the limit (a long paste): its first [`MAX_TEXT_CHARS`] characters are
+///   stored meanwhile, and the field keeps the whole text for the person to shorten.
+///
+/// [`MAX_TEXT_CHARS`]: crate::domain::questionnaire::MAX_TEXT_CHARS
 #[derive(Clone, Copy)]
-pub struct UnreadableNumbers(pub RwSignal<std::collections::BTreeSet<String>>);
+pub struct HeldFields(pub RwSignal<std::collections::BTreeMap<String, AnswerProblem>>);
+
+impl HeldFields {
+    /// Holds item `id` back for `problem`, or lets it go (`None`); nothing outside a form.
+    fn note(held: Option<HeldFields>, id: &str, problem: Option<AnswerProblem>) {
+        if let Some(HeldFields(map)) = held {
+            map.try_update(|m| match problem {
+                Some(p) => {
+                    m.insert(id.to_string(), p);
+                }
+                None => {
+                    m.remove(id);
+                }
+            });
+        }
+    }
+}
 
 /// The id of the element that wraps a question (error-summary links lead here).
 pub fn field_id(item_id: &str) -> String {
@@ -276,31 +297,6 @@ fn number_json(x: f64) -> Value {
     }
 }
 
-/// How many characters come before a position counted in UTF-16 units (the browser's).
-fn chars_before(text: &str, units: usize) -> usize {
-    let mut seen = 0;
-    text.chars()
-        .take_while(|c| {
-            seen += c.len_utf16();
-            seen <= units
-        })
-        .count()
-}
-
-/// `text` with `excess` characters removed just before character position `cursor` (from the
-/// end when fewer stand before it), and where the cursor is then.
-fn cut_before(text: &str, cursor: usize, excess: usize) -> (String, usize) {
-    let start = cursor.saturating_sub(excess);
-    let kept: String = text
-        .chars()
-        .take(start)
-        .chain(text.chars().skip(cursor))
-        .collect();
-    let left = excess.saturating_sub(cursor - start);
-    let total = kept.chars().count();
-    (kept.chars().take(total - left).collect(), start)
-}
-
 /// A stored number as the field shows it, in a form the field reads back: 2.125 is "2,1250",
 /// since "2,125" is refused as possibly a thousands separator (`parse_decimal`).
 fn number_text(x: f64, lang: Lang) -> String {
@@ -327,19 +323,12 @@ fn number_field(
         .unwrap_or_default();
     let typed_error = RwSignal::new(false);
     let field = NodeRef::<leptos::html::Input>::new();
-    let unreadable = use_context::<UnreadableNumbers>();
+    let held = use_context::<HeldFields>();
     let note = {
         let id = item.id.clone();
         move |bad: bool| {
-            if let Some(UnreadableNumbers(set)) = unreadable {
-                set.try_update(|s| {
-                    if bad {
-                        s.insert(id.clone());
-                    } else {
-                        s.remove(&id);
-                    }
-                });
-            }
+            let problem = bad.then_some(AnswerProblem::WrongKind { expected: "number" });
+            HeldFields::note(held, &id, problem);
         }
     };
     let mark = {
@@ -474,6 +463,19 @@ fn text_field(
         .and_then(|v| v.as_str().map(str::to_string))
         .unwrap_or_default();
     let length = RwSignal::new(initial.chars().count());
+    // A text over the limit is held on its page (see `HeldFields`), not cut.
+    let held = use_context::<HeldFields>();
+    let hold = {
+        let id = item.id.clone();
+        move |chars: usize| {
+            let problem = (chars > max).then_some(AnswerProblem::TextTooLong { chars });
+            HeldFields::note(held, &id, problem);
+        }
+    };
+    on_cleanup({
+        let hold = hold.clone();
+        move || hold(0)
+    });
     // Likely personal data is pointed out while typing, as in the meeting form; export checks
     // it again.
     let typed = RwSignal::new(initial.clone());
@@ -486,7 +488,9 @@ fn text_field(
             .and_then(|v| v.as_str().map(str::to_string))
             .unwrap_or_default();
         let shown = typed.get_untracked();
-        if stored != shown && !(stored.is_empty() && shown.trim().is_empty()) {
+        // A text over the limit is stored cut short (see `HeldFields`): that is no change.
+        let shown_stored: String = shown.chars().take(max).collect();
+        if stored != shown_stored && !(stored.is_empty() && shown.trim().is_empty()) {
             if let Some(area) = area.get_untracked() {
                 area.set_value(&stored);
             }
@@ -494,6 +498,7 @@ fn text_field(
             typed.set(stored);
         }
     });
+    let over = move || length.get() > max;
     let hints_id = format!("privacy-{}", item.id);
     let fid = field_id(&item.id);
     let describedby = {
@@ -517,34 +522,27 @@ fn text_field(
                 prop:value=initial
                 on:input=move |ev| {
                     // The limit counts characters, as an import does (design §2); `maxlength`
-                    // would count UTF-16 units and stop at 2,500 emoji.
-                    let mut text = event_target_value(&ev);
+                    // would count UTF-16 units and stop at 2,500 emoji, and would cut a long
+                    // paste without a word. Over the limit the whole text stays in the field,
+                    // the count says how much is too much and the page is held (GOV.UK's
+                    // character count); meanwhile the first `max` characters are stored.
+                    let text = event_target_value(&ev);
                     let count = text.chars().count();
-                    if count > max {
-                        // What was just typed or pasted (before the cursor) gives way, not the
-                        // end of what was written earlier; the cursor stays where it was.
-                        if let Some(area) = area.get_untracked() {
-                            let cursor = area
-                                .selection_start()
-                                .ok()
-                                .flatten()
-                                .map_or(count, |units| chars_before(&text, units as usize));
-                            let (kept, at) = cut_before(&text, cursor, count - max);
-                            area.set_value(&kept);
-                            let units: usize = kept.chars().take(at).map(char::len_utf16).sum();
-                            let _ = area.set_selection_range(units as u32, units as u32);
-                            text = kept;
-                        }
-                    }
-                    length.set(text.chars().count());
-                    set((!text.trim().is_empty()).then(|| json!(text.clone())));
+                    length.set(count);
+                    hold(count);
+                    let stored: String = if count > max { text.chars().take(max).collect() } else { text.clone() };
+                    set((!stored.trim().is_empty()).then(|| json!(stored)));
                     typed.set(text);
                 }
             ></textarea>
-            <p class="hint" id=count_id>
+            <p class="hint" class:count-over=over id=count_id>
                 {move || {
-                    let left = max.saturating_sub(length.get());
-                    fill(i18n.t().characters_left[usize::from(left != 1)], &[("n", &crate::domain::format_count(left, i18n.lang()))])
+                    let (length, t) = (length.get(), i18n.t());
+                    let (words, n) = match length.checked_sub(max) {
+                        Some(over) if over > 0 => (t.characters_over, over),
+                        _ => (t.characters_left, max - length),
+                    };
+                    fill(words[usize::from(n != 1)], &[("n", &crate::domain::format_count(n, i18n.lang()))])
                 }}
             </p>
             <PrivacyHints id=hints_id text=typed />
@@ -556,19 +554,6 @@ fn text_field(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn past_the_limit_what_was_just_inserted_gives_way() {
-        // "abcXYZdef" with the cursor after "XYZ" (just pasted), 2 too many: "X" stays.
-        assert_eq!(cut_before("abcXYZdef", 6, 2), ("abcXdef".to_string(), 4));
-        // Cursor at the end: the end goes, as typing there would.
-        assert_eq!(cut_before("abcdef", 6, 1), ("abcde".to_string(), 5));
-        // More too many than stand before the cursor: the rest from the end.
-        assert_eq!(cut_before("abcdef", 1, 3), ("bcd".to_string(), 0));
-        // Positions in UTF-16 units: an emoji is two.
-        assert_eq!(chars_before("🙂🙂a", 4), 2);
-        assert_eq!(chars_before("🙂🙂a", 5), 3);
-    }
 
     #[test]
     fn a_number_is_shown_so_that_it_reads_back() {

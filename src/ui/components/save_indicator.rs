@@ -9,14 +9,23 @@ use leptos::prelude::*;
 pub fn SaveIndicator() -> impl IntoView {
     let store = use_store();
     let i18n = use_i18n();
+    let failed = move || matches!(store.save_status.get(), SaveStatus::Failed(_));
     view! {
-        <p class="save-status" role="status" aria-live="polite">
+        <p class="save-status" class:save-failed=failed role="status" aria-live="polite">
             {move || match store.save_status.get() {
                 SaveStatus::Idle => String::new(),
                 SaveStatus::Saving => i18n.t().saving.to_string(),
                 SaveStatus::Saved => format!("✓ {}", i18n.t().saved),
                 SaveStatus::Failed(e) => format!("{}: {}", i18n.t().not_saved, crate::ui::store::storage_error_text(&e, i18n.t())),
             }}
+            // What is on screen is kept in memory meanwhile: once there is room again, it is
+            // written as it is.
+            {move || failed().then(|| view! {
+                " "
+                <button type="button" class="button button-quiet" id="save-retry" on:click=move |_| store.retry_unsaved()>
+                    {i18n.t().save_retry}
+                </button>
+            })}
         </p>
     }
 }

@@ -10,12 +10,12 @@ use crate::domain::{
     validate_answers, AnswerIssue, AnswerProblem, Label, Lang, Mode, Questionnaire, Status,
 };
 use crate::ui::app::PAGE_TITLE_ID;
-use crate::ui::components::question::{answer_text, field_id, Question, UnreadableNumbers};
+use crate::ui::components::question::{answer_text, field_id, HeldFields, Question};
 use crate::ui::components::save_indicator::SaveIndicator;
 use crate::ui::components::storage_gate::StorageGate;
 use crate::ui::i18n::{fill, tr, use_i18n, Messages};
 use crate::ui::route::Route;
-use crate::ui::store::use_store;
+use crate::ui::store::{storage_error_text, use_store, SaveStatus};
 use leptos::prelude::*;
 use serde_json::Value;
 
@@ -184,8 +184,8 @@ fn FillForm(id: String, questionnaire: Questionnaire, start_at_summary: bool) ->
     let page = Memo::new(move |_| step.get().min(sections.with(Vec::len)));
     let errors = RwSignal::new(Vec::<ShownError>::new());
     // Number fields showing text that is no number: their page is not left until it is.
-    let unreadable = RwSignal::new(std::collections::BTreeSet::<String>::new());
-    provide_context(UnreadableNumbers(unreadable));
+    let held = RwSignal::new(std::collections::BTreeMap::<String, AnswerProblem>::new());
+    provide_context(HeldFields(held));
     // A page opened with "Wijzigen" from the summary, with the pages there were then: "next"
     // goes back to the summary, through any page the change brought in.
     let returning = RwSignal::new(None::<Vec<usize>>);
@@ -233,19 +233,18 @@ fn FillForm(id: String, questionnaire: Questionnaire, start_at_summary: bool) ->
                 .iter()
                 .map(|i| i.id.as_str())
                 .collect();
-            let unreadable = unreadable.get_untracked();
-            let typed_over =
-                ids.iter()
-                    .filter(|id| unreadable.contains(**id))
-                    .map(|id| AnswerIssue {
-                        item: id.to_string(),
-                        problem: AnswerProblem::WrongKind { expected: "number" },
-                    });
+            let held = held.get_untracked();
+            let typed_over = ids.iter().filter_map(|id| {
+                held.get(*id).map(|problem| AnswerIssue {
+                    item: id.to_string(),
+                    problem: problem.clone(),
+                })
+            });
             answers.with(|a| {
                 let mut found: Vec<AnswerIssue> = validate_answers(q, a, Mode::Complete)
                     .into_iter()
                     .filter(|issue| ids.contains(&issue.item.as_str()))
-                    .filter(|issue| !unreadable.contains(&issue.item))
+                    .filter(|issue| !held.contains_key(&issue.item))
                     .chain(typed_over)
                     .collect();
                 // In the order of the page.
@@ -464,6 +463,13 @@ fn summary_page(
     complete: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let store = use_store();
+    // Only a failed write redraws what follows completing (Saving and Saved would take focus
+    // from the thank-you's heading).
+    let failed = Memo::new(move |_| match store.save_status.get() {
+        SaveStatus::Failed(e) => Some(e),
+        _ => None,
+    });
     Effect::new(move |_| {
         let t = i18n.t();
         crate::ui::app::set_title_detail(
@@ -523,7 +529,21 @@ fn summary_page(
             .collect_view()
     };
     view! {
-        {move || if just_completed.get() {
+        {move || if let (true, Some(e)) = (just_completed.get(), failed.get()) {
+            // Completing was not stored: no thank-you (after a reload it would be a draft again).
+            let reason = storage_error_text(&e, i18n.t());
+            view! {
+                <h1 id=PAGE_TITLE_ID tabindex="-1">{i18n.t().check_answers}</h1>
+                <div class="notice notice-error" role="alert" id="completed-not-saved">
+                    <p>{fill(i18n.t().completed_not_saved, &[("reason", &reason)])}</p>
+                    <p><button type="button" class="button" on:click=move |_| {
+                        store.retry_unsaved();
+                        // Stored, the thank-you takes the place of this notice: its heading gets focus.
+                        dom::focus_element_after_render(PAGE_TITLE_ID);
+                    }>{i18n.t().save_retry}</button></p>
+                </div>
+            }.into_any()
+        } else if just_completed.get() {
             view! {
                 <div class="panel-done" role="status">
                     <h1 id=PAGE_TITLE_ID tabindex="-1">{i18n.t().completed_title}</h1>

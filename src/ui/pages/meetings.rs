@@ -301,12 +301,15 @@ fn MeetingForm(id: String, questionnaire: Questionnaire) -> impl IntoView {
                                         w.remove(&key);
                                     }
                                 });
-                                let Some(count) = count else { return };
+                                // Text that is no count clears the stored one meanwhile, as
+                                // the enquête's number fields do: what is stored (and exported)
+                                // is never a number the person has since typed over.
                                 let key = key.clone();
-                                edit(store, id, move |m| {
-                                    if count == 0 {
+                                edit(store, id, move |m| match count {
+                                    Some(0) | None => {
                                         m.attendance.remove(&key);
-                                    } else {
+                                    }
+                                    Some(count) => {
                                         m.attendance.insert(key, count);
                                     }
                                 });
