@@ -117,6 +117,55 @@ fn a_file_saved_as_utf16_with_its_byte_order_mark_reads_as_the_same_file() {
 }
 
 #[test]
+fn a_meeting_names_only_its_lists_organisations_and_municipalities_never_a_person() {
+    let meeting = |municipality: &str, attendance: serde_json::Value, owner: &str| {
+        serde_json::json!({
+            "id": "5d2c7a10-8f3e-4b6a-9c1d-3e4f5a6b7c8d", "revision": 2,
+            "updated_at": "2026-11-21T15:00:00Z", "status": "complete",
+            "questionnaire": {"id": "samenwerking", "version": 1},
+            "municipality": municipality, "date": "2026-11-20", "attendance": attendance,
+            "notes": {"m1": "Goed"}, "cases": [],
+            "actions": [{"text": "Vaste contactpersoon", "scope": "local", "owner": owner}],
+            "strengths": [], "concerns": []
+        })
+    };
+    let file = |m: serde_json::Value| {
+        let text = serde_json::json!({
+            "format": "samenscan/export", "format_version": 1, "exported_at": "2026-11-22T10:00:00Z",
+            "meetings": [m]
+        })
+        .to_string();
+        validate(export_of(text.as_bytes()), &no_known())
+    };
+    let fine = file(meeting(
+        "epe",
+        serde_json::json!({"gi": 2, "veilig_thuis": 1}),
+        "gi",
+    ));
+    assert!(fine.skipped.is_empty(), "{:?}", fine.skipped);
+    for (m, issue) in [
+        (
+            meeting("epe", serde_json::json!({"Piet de Vries": 1}), ""),
+            RecordIssue::UnknownOrganisation,
+        ),
+        (
+            meeting("epe", serde_json::json!({"gi": 1}), "politie"),
+            RecordIssue::UnknownOrganisation,
+        ),
+        (
+            meeting("amsterdam", serde_json::json!({"gi": 1}), ""),
+            RecordIssue::UnknownMunicipality,
+        ),
+    ] {
+        let out = file(m);
+        assert!(out.contents.meetings.is_empty());
+        assert_eq!(out.skipped[0].reasons, vec![SkipReason::Record(issue)]);
+        let nl = out.skipped[0].message(Lang::Nl);
+        assert!(nl.contains("lijst van de vragenlijst"), "{nl}");
+    }
+}
+
+#[test]
 fn encode_then_decode_gives_the_same_records() {
     let file = validated("valid-v1.samenscan.json");
     let text = encode_export(&file.contents, "0.1.0", "2026-11-22T10:00:00Z");

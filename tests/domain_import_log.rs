@@ -82,6 +82,15 @@ fn a_file_imported_again_renamed_or_reordered_is_one_file_and_a_newer_one_is_ano
     let mut file = validated("valid-v1.samenscan.json");
     file.contents.responses.pop();
     assert_ne!(contents_key(&file.contents), first.contents);
+    // The same revision and time with another answer (a conflict): another file too.
+    let mut file = validated("valid-v1.samenscan.json");
+    let (_, value) = file.contents.responses[0]
+        .answers
+        .iter_mut()
+        .next()
+        .expect("an answer");
+    *value = serde_json::json!("iets anders");
+    assert_ne!(contents_key(&file.contents), first.contents);
 
     let other = import(&mut dataset, "duplicate-ids.samenscan.json");
     assert_ne!(other.contents, first.contents);

@@ -358,6 +358,43 @@ fn a_dataset_below_the_minimum_shows_no_figures() {
 }
 
 #[test]
+fn a_copy_of_the_built_in_definition_cannot_lower_its_smallest_group() {
+    // A file may carry its own definition under the built-in id and version (the design's
+    // examples do); one that set min_group_size 2 showed a group of 2 in every report.
+    let mut definition: Value =
+        serde_json::from_str(samenscan::domain::questionnaire::BUILTIN_JSON).unwrap();
+    definition["min_group_size"] = json!(2);
+    let lowered = Questionnaire::from_json(&definition.to_string()).unwrap();
+    assert_eq!(lowered.min_group_size(), 5);
+    let data: Vec<Response> = (0..8)
+        .map(|n| {
+            let mut r = response(
+                n,
+                Status::Complete,
+                1,
+                json!({"org": if n < 2 { "veilig_thuis" } else { "lokaal_team" }, "team": "epe",
+                       "frequency": "wekelijks", "grade": 7 + n % 3, "phase": "opbouw"}),
+            );
+            r.questionnaire = lowered.reference();
+            r
+        })
+        .collect();
+    let report = build_report(&lowered, &data, &ReportOptions::default());
+    assert_eq!(report.min_group_size, 5);
+    let vt = report
+        .split("org")
+        .unwrap()
+        .groups
+        .iter()
+        .find(|g| g.key == GroupKey::Option("veilig_thuis".into()))
+        .unwrap()
+        .clone();
+    assert!(vt.grade_mean.is_suppressed(), "{vt:?}");
+    // Another questionnaire keeps the smallest group it sets.
+    assert_eq!(questionnaire(2).min_group_size(), 2);
+}
+
+#[test]
 fn two_groups_compared_factor_by_factor() {
     let q = questionnaire(2);
     // Without response 7 everyone answered org: lt 3, gi 3, not answered 0 → nothing hidden.

@@ -1213,11 +1213,23 @@ impl SkipReason {
                         "een vragenlijst met code en versienummer",
                         "a questionnaire with id and version",
                     ),
-                    "answers" | "attendance" | "notes" => (
+                    "attendance" => (
+                        "per organisatie een heel getal van 0 of meer",
+                        "a whole number of 0 or more per organisation",
+                    ),
+                    "answers" | "notes" => (
                         "een lijst met namen en waarden",
                         "a list of names and values",
                     ),
-                    "cases" | "actions" | "strengths" | "concerns" => ("een lijst", "a list"),
+                    "actions" => (
+                        "een lijst van acties, elk met een tekst en “scope” general of local",
+                        "a list of actions, each with a text and “scope” general or local",
+                    ),
+                    "cases" => (
+                        "een lijst van casussen, elk met “summary” en “learning”",
+                        "a list of cases, each with “summary” and “learning”",
+                    ),
+                    "strengths" | "concerns" => ("een lijst van teksten", "a list of texts"),
                     _ => ("tekst", "text"),
                 };
                 if nl {
@@ -2048,9 +2060,14 @@ fn read_meeting<'q>(
     // under its key). Only the definition itself must be known.
     // A tombstone needs no definition (as for responses).
     let definition = (meeting.status != Status::Withdrawn).then(|| lookup(&meeting.questionnaire));
+    let options = match &definition {
+        Some(Ok(q)) => meeting.check_options(q),
+        _ => Vec::new(),
+    };
     let reasons: Vec<SkipReason> = meeting
         .check()
         .into_iter()
+        .chain(options)
         .map(SkipReason::Record)
         .chain(definition.and_then(Result::err))
         .collect();

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::questionnaire::Questionnaire;
 use super::response::{check_common, parse_date, QuestionnaireRef, RecordIssue, Status};
 
 /// The entries of a list typed one per line: each line trimmed, empty lines left out.
@@ -241,6 +242,41 @@ impl Meeting {
         }
         if self.attendance.keys().any(|k| k.trim().is_empty()) {
             issues.push(RecordIssue::EmptyAttendanceKey);
+        }
+        issues
+    }
+
+    /// What does not fit the lists of its questionnaire `q` ([`Questionnaire::meeting_options`])
+    /// or the built-in ones: a municipality, or an organisation present or taking up an action,
+    /// that neither has (a name in the attendance, a town outside the region). The built-in
+    /// lists count too: a definition may carry only part of them, as the design's own example
+    /// does (its meeting counts Veilig Thuis, its questionnaire lists two organisations). A
+    /// draft's empty municipality and an action without owner fit.
+    pub fn check_options(&self, q: &Questionnaire) -> Vec<RecordIssue> {
+        let has = |organisations: bool, value: &str| {
+            [q, super::questionnaire::builtin()].iter().any(|q| {
+                q.meeting_options(organisations)
+                    .iter()
+                    .any(|o| o.value == value)
+            })
+        };
+        let mut issues = Vec::new();
+        if !self.municipality.is_empty() && !has(false, &self.municipality) {
+            issues.push(RecordIssue::UnknownMunicipality);
+        }
+        let owners = self
+            .actions
+            .iter()
+            .map(|a| a.owner.as_str())
+            .filter(|o| !o.is_empty());
+        if self
+            .attendance
+            .keys()
+            .map(String::as_str)
+            .chain(owners)
+            .any(|o| !has(true, o))
+        {
+            issues.push(RecordIssue::UnknownOrganisation);
         }
         issues
     }

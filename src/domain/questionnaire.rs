@@ -808,9 +808,17 @@ impl Questionnaire {
         &self.title
     }
 
-    /// Groups smaller than this are never shown in a report (design §4); at least 2.
+    /// Groups smaller than this are never shown in a report (design §4); at least 2. A definition
+    /// under the built-in questionnaire's id and version never goes below the built-in one's:
+    /// a file may carry its own copy of it (design §3, and its examples do), and a copy that
+    /// lowered it would show small groups' figures in every report on that enquête.
     pub fn min_group_size(&self) -> usize {
-        self.min_group_size
+        let shipped = builtin();
+        if self.id == shipped.id && self.version == shipped.version {
+            self.min_group_size.max(shipped.min_group_size)
+        } else {
+            self.min_group_size
+        }
     }
 
     /// The factors, in definition order.
@@ -861,6 +869,23 @@ impl Questionnaire {
                     matches!(i.kind, ItemKind::Choice { .. }) && Some(i.id.as_str()) != org
                 })
             })
+    }
+
+    /// The options a meeting chooses its municipality from (`organisations` false), or counts
+    /// attendance and names an action's owner by (true): this questionnaire's lists, or the
+    /// built-in ones when it has none.
+    pub fn meeting_options(&self, organisations: bool) -> &[ChoiceOption] {
+        fn list(q: &Questionnaire, organisations: bool) -> Option<&[ChoiceOption]> {
+            if organisations {
+                q.organisation_item()
+            } else {
+                q.municipality_item()
+            }
+            .map(|i| i.kind.options())
+        }
+        list(self, organisations)
+            .or_else(|| list(builtin(), organisations))
+            .unwrap_or_default()
     }
 
     /// The organisations attendance is counted by: the `choice` item with id `org`,

@@ -376,6 +376,11 @@ pub enum RecordIssue {
     MissingMunicipality,
     /// A meeting's attendance names an organisation with an empty key.
     EmptyAttendanceKey,
+    /// A meeting's municipality is not one of its questionnaire's.
+    UnknownMunicipality,
+    /// A meeting's attendance or an action's owner names no organisation of its questionnaire
+    /// (attendance is counted per organisation, never by name: design §2).
+    UnknownOrganisation,
 }
 
 impl RecordIssue {
@@ -437,6 +442,23 @@ impl RecordIssue {
                     "bij de aanwezigen staat een organisatie zonder naam"
                 } else {
                     "the attendance lists an organisation without a name"
+                }
+            }
+            RecordIssue::UnknownMunicipality => {
+                if nl {
+                    "de gemeente staat niet in de lijst van de vragenlijst"
+                } else {
+                    "the municipality is not in the questionnaire's list"
+                }
+            }
+            RecordIssue::UnknownOrganisation => {
+                if nl {
+                    "bij de aanwezigen of bij een actie staat een organisatie die niet in de lijst \
+                     van de vragenlijst staat (aanwezigen worden per organisatie geteld, nooit bij \
+                     naam)"
+                } else {
+                    "the attendance or an action names an organisation that is not in the \
+                     questionnaire's list (attendance is counted per organisation, never by name)"
                 }
             }
         };

@@ -229,6 +229,8 @@ pub struct Messages {
     pub import_log_caption: &'static str,
     /// Under a file that held what an earlier import held: {file} and {when} of that one.
     pub import_log_again: &'static str,
+    /// A log row's lines on skipped records and the like, folded: {n} of them.
+    pub import_log_details: [&'static str; 2],
     pub import_log_caption_newest: &'static str,
     pub import_log_all: &'static str,
     pub import_log_fewer: &'static str,
@@ -658,6 +660,7 @@ pub static NL: Messages = Messages {
     import_log_empty: "Nog geen bestanden geïmporteerd.",
     import_log_caption: "Alle imports, nieuwste eerst, met per bestand de aantallen enquêtes en bijeenkomsten",
     import_log_again: "Hetzelfde als ‘{file}’ van {when}: telt als één bestand.",
+    import_log_details: ["Toelichting (1 regel)", "Toelichting ({n} regels)"],
     import_log_caption_newest: "De nieuwste {shown} van {n} imports, met per bestand de aantallen enquêtes en bijeenkomsten",
     import_log_all: "Alle {n} imports tonen",
     import_log_fewer: "Alleen de nieuwste {n} tonen",
@@ -1078,6 +1081,7 @@ pub static EN: Messages = Messages {
     import_log_empty: "No files imported yet.",
     import_log_caption: "Every import, newest first, with the number of surveys and meetings per file",
     import_log_again: "The same as ‘{file}’ of {when}: counts as one file.",
+    import_log_details: ["Details (1 line)", "Details ({n} lines)"],
     import_log_caption_newest: "The newest {shown} of {n} imports, with the number of surveys and meetings per file",
     import_log_all: "Show all {n} imports",
     import_log_fewer: "Show only the newest {n}",

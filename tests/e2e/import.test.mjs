@@ -139,6 +139,11 @@ test("export, import in another profile: the same records; again: nothing change
   const rows = page.locator(".import-log tbody tr");
   assert.equal(await rows.count(), 4);
   assert.match(await rows.nth(0).innerText(), /<b>vet<\/b>\.samenscan\.json/);
+  // Why a record was skipped stays readable in the log after the reload, folded.
+  const why = rows.nth(0).locator("details.import-log-details");
+  assert.equal(await why.locator("summary").innerText(), "Toelichting (1 regel)");
+  await why.locator("summary").click();
+  assert.match(await why.locator("li").innerText(), /^Enquête nr\. 1 \(.*\) overgeslagen: antwoord op “grade”/);
   assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(errors, []);
   assert.deepEqual(worker.errors, []);

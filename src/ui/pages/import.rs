@@ -744,6 +744,22 @@ fn ImportLog(busy: Signal<bool>) -> impl IntoView {
                     );
                     h.leaf("span", &[("class", "hint import-again")], &again);
                 }
+                // Why records were skipped, and the rest the counts leave unsaid, kept with the
+                // log (the rows above show them only for this session's files).
+                let lines = r.details(i18n.lang());
+                if !lines.is_empty() {
+                    let summary = fill(
+                        t.import_log_details[usize::from(lines.len() != 1)],
+                        &[("n", &lines.len().to_string())],
+                    );
+                    h.open("details", &[("class", "import-log-details")])
+                        .leaf("summary", &[], &summary)
+                        .open("ul", &[]);
+                    for line in lines {
+                        h.leaf("li", &[], line);
+                    }
+                    h.close("ul").close("details");
+                }
                 h.close("th")
                     .leaf("td", &[], &clock::format_local(&r.imported_at, locale));
                 for n in [s.new, s.updated, s.unchanged, s.conflicting, s.skipped] {

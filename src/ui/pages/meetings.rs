@@ -149,14 +149,7 @@ fn edit(store: Store, id: StoredValue<String>, change: impl FnOnce(&mut Meeting)
 /// The options of the questionnaire's municipality and organisation lists (the built-in ones
 /// when it has none).
 fn options_of(q: &Questionnaire, organisations: bool) -> Vec<ChoiceOption> {
-    let pick = |q: &Questionnaire| {
-        if organisations {
-            q.organisation_item().map(|i| i.kind.options().to_vec())
-        } else {
-            q.municipality_item().map(|i| i.kind.options().to_vec())
-        }
-    };
-    pick(q).or_else(|| pick(builtin())).unwrap_or_default()
+    q.meeting_options(organisations).to_vec()
 }
 
 /// The form of one meeting.
