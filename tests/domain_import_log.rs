@@ -69,28 +69,64 @@ fn a_file_imported_again_renamed_or_reordered_is_one_file_and_a_newer_one_is_ano
         "-{}",
         dataset.responses.len() + dataset.meetings.len() + dataset.questionnaires.len()
     )));
-    // The same records written in another order.
-    let mut file = validated("valid-v1.samenscan.json");
-    file.contents.responses.reverse();
-    file.contents.meetings.reverse();
-    let reordered = contents_key(&file.contents);
-    assert_eq!(reordered, first.contents);
-    // One record in a later revision: another file.
-    let mut file = validated("valid-v1.samenscan.json");
-    file.contents.responses[0].revision += 1;
-    assert_ne!(contents_key(&file.contents), first.contents);
-    let mut file = validated("valid-v1.samenscan.json");
-    file.contents.responses.pop();
-    assert_ne!(contents_key(&file.contents), first.contents);
-    // The same revision and time with another answer (a conflict): another file too.
-    let mut file = validated("valid-v1.samenscan.json");
-    let (_, value) = file.contents.responses[0]
-        .answers
-        .iter_mut()
-        .next()
-        .expect("an answer");
-    *value = serde_json::json!("iets anders");
-    assert_ne!(contents_key(&file.contents), first.contents);
+    // One record in a later revision, one record fewer, or one answer changed: another file.
+    let key = |change: &dyn Fn(&mut ValidatedFile)| {
+        let mut file = validated("valid-v1.samenscan.json");
+        change(&mut file);
+        contents_key(&file)
+    };
+    let unchanged = key(&|_| {});
+    assert_eq!(unchanged, first.contents);
+    assert_ne!(key(&|f| f.contents.responses[0].revision += 1), unchanged);
+    assert_ne!(
+        key(&|f| {
+            f.contents.responses.pop();
+        }),
+        unchanged
+    );
+    assert_ne!(
+        key(&|f| {
+            let (_, value) = f.contents.responses[0]
+                .answers
+                .iter_mut()
+                .next()
+                .expect("an answer");
+            *value = serde_json::json!("iets anders");
+        }),
+        unchanged
+    );
+    // Files whose records were all skipped, for different reasons, are different files.
+    let bad = validated("wrong-types.samenscan.json");
+    assert!(bad.contents.responses.is_empty() || !bad.skipped.is_empty());
+    let mut other_bad = validated("wrong-types.samenscan.json");
+    other_bad
+        .skipped
+        .truncate(other_bad.skipped.len().saturating_sub(1));
+    assert_ne!(contents_key(&bad), contents_key(&other_bad));
+    let mut empty = validated("valid-v1.samenscan.json");
+    empty.contents.responses.clear();
+    empty.contents.meetings.clear();
+    assert_ne!(contents_key(&empty), contents_key(&bad));
+    // With the file's own text of its responses (a compact file, as the app writes): the
+    // same text is the same file, one answer changed is another.
+    let bytes = std::fs::read(format!(
+        "{}/tests/fixtures/exchange/valid-v1.samenscan.json",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let mut value: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+    let compact = |value: &serde_json::Value| {
+        let Ok(Decoded::Export(raw)) = decode(value.to_string().as_bytes(), MAX_FILE_BYTES) else {
+            panic!("a plain export");
+        };
+        let file = validate(raw, &BTreeMap::new());
+        assert!(file.responses_text.is_some());
+        contents_key(&file)
+    };
+    let original = compact(&value);
+    assert_eq!(compact(&value), original);
+    value["responses"][0]["answers"]["grade"] = serde_json::json!(9);
+    assert_ne!(compact(&value), original);
 
     let other = import(&mut dataset, "duplicate-ids.samenscan.json");
     assert_ne!(other.contents, first.contents);

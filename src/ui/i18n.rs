@@ -105,6 +105,8 @@ pub struct Messages {
     /// (the order of `ItemKind`).
     pub missing_answer: [&'static str; 6],
     pub not_a_number: &'static str,
+    /// A text over the limit: {n} characters, {max} allowed.
+    pub text_too_long: &'static str,
     /// Under a number question with bounds: {min} and/or {max}.
     pub number_between: &'static str,
     /// Under a number question with a lower bound only.
@@ -533,7 +535,7 @@ pub static NL: Messages = Messages {
     saving: "Bezig met opslaan…",
     not_saved: "Niet opgeslagen",
     save_retry: "Opnieuw opslaan",
-    completed_not_saved: "Uw enquête is nog niet opgeslagen als afgerond: {reason} Maak ruimte vrij (of sluit andere tabbladen) en kies dan ‘Opnieuw opslaan’. Sluit dit tabblad niet: uw antwoorden staan nog alleen op het scherm.",
+    completed_not_saved: "Uw enquête is nog niet opgeslagen als afgerond: {reason} Kies daarna ‘Opnieuw opslaan’. Sluit dit tabblad niet: uw antwoorden staan nog alleen op het scherm.",
     optional: "(niet verplicht)",
     error_summary_title: "Er is een probleem",
     error_prefix: "Fout:",
@@ -546,6 +548,7 @@ pub static NL: Messages = Messages {
         "Vul een antwoord in.",
     ],
     not_a_number: "Vul een getal in, zoals 12, 3,5 of 1000 (zonder punt voor duizendtallen).",
+    text_too_long: "De tekst is {n} tekens lang; het maximum is {max}. Maak hem korter.",
     number_between: "Een getal van {min} tot en met {max}.",
     number_at_least: "Een getal van {min} of meer.",
     number_at_most: "Een getal tot en met {max}.",
@@ -954,7 +957,7 @@ pub static EN: Messages = Messages {
     saving: "Saving…",
     not_saved: "Not saved",
     save_retry: "Save again",
-    completed_not_saved: "Your survey has not been saved as completed yet: {reason} Free some space (or close other tabs), then choose ‘Save again’. Do not close this tab: your answers are only on the screen for now.",
+    completed_not_saved: "Your survey has not been saved as completed yet: {reason} Then choose ‘Save again’. Do not close this tab: your answers are only on the screen for now.",
     optional: "(optional)",
     error_summary_title: "There is a problem",
     error_prefix: "Error:",
@@ -967,6 +970,7 @@ pub static EN: Messages = Messages {
         "Enter an answer.",
     ],
     not_a_number: "Enter a number, such as 12, 3.5 or 1000 (without a thousands separator).",
+    text_too_long: "The text is {n} characters long; the maximum is {max}. Please shorten it.",
     number_between: "A number from {min} to {max}.",
     number_at_least: "A number of {min} or more.",
     number_at_most: "A number up to {max}.",

@@ -97,10 +97,19 @@ test("completing while the storage is full says so instead of thanking, and savi
       throw new DOMException("Quota exceeded.", "QuotaExceededError");
     };
   });
+  // Whether a thank-you was ever drawn, however briefly (a screen reader would announce it).
+  await page.evaluate(() => {
+    window.thanked = false;
+    new MutationObserver(() => {
+      if (document.querySelector(".panel-done")) window.thanked = true;
+    }).observe(document.body, { childList: true, subtree: true });
+  });
   await page.getByRole("button", { name: "Enquête afronden" }).click();
-  // No thank-you: after a reload it would have been a draft again.
+  // No thank-you: after a reload it would have been a draft again. Focus is on the error.
   const alert = page.locator("#completed-not-saved[role=alert]");
   await alert.waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === "completed-not-saved", null, { timeout: 5000 });
+  assert.equal(await page.evaluate(() => window.thanked), false, "no thank-you before the write ended");
   assert.match(await alert.innerText(), /nog niet opgeslagen als afgerond: De opslag van deze browser is vol/);
   assert.equal(await page.locator(".panel-done").count(), 0);
   assert.equal((await storedResponses(page))[0].response.status, "draft");
@@ -112,6 +121,7 @@ test("completing while the storage is full says so instead of thanking, and savi
   });
   await alert.getByRole("button", { name: "Opnieuw opslaan" }).click();
   await page.locator(".panel-done h1", { hasText: "Dank u wel" }).waitFor();
+  await page.waitForFunction(() => document.activeElement?.tagName === "H1" && /Dank u wel/.test(document.activeElement.textContent), null, { timeout: 5000 });
   assert.equal((await storedResponses(page))[0].response.status, "complete");
   await page.reload();
   await page.goto(env.server.url + "#/enquete");

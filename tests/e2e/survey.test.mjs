@@ -526,7 +526,7 @@ test("an open answer holds 5,000 characters, emoji too; a longer paste is kept i
   // Meanwhile the first 5,000 characters are stored, so a closed tab loses only the excess.
   assert.equal(await storedStrengths(5000), pasted.slice(0, 5000));
   await page.getByRole("button", { name: "Naar het overzicht" }).click();
-  await page.locator("#error-summary li", { hasText: "De tekst is 6990 tekens lang; het maximum is 5000." }).waitFor();
+  await page.locator("#error-summary li", { hasText: "De tekst is 6.990 tekens lang; het maximum is 5.000. Maak hem korter." }).waitFor();
   assert.equal(await field.inputValue(), pasted, "the text stays as it was while held");
   // Shortened: the page may be left, and what is stored is the text as shortened.
   await field.fill("🙂".repeat(4999) + "z");

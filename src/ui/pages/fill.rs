@@ -101,6 +101,12 @@ impl ShownError {
             AnswerProblem::Missing => t.missing_answer[self.kind].to_string(),
             // Text typed in a number field that reads as no number: as beside the field.
             AnswerProblem::WrongKind { expected: "number" } => t.not_a_number.to_string(),
+            // A long paste held on its page: the numbers as the count beside it writes them.
+            AnswerProblem::TextTooLong { chars } => {
+                let max = crate::domain::questionnaire::MAX_TEXT_CHARS;
+                let n = |x| crate::domain::format_count(x, lang);
+                fill(t.text_too_long, &[("n", &n(chars)), ("max", &n(max))])
+            }
             _ => self.issue.message(lang),
         }
     }
@@ -321,9 +327,9 @@ fn FillForm(id: String, questionnaire: Questionnaire, start_at_summary: bool) ->
         });
         errors.set(Vec::new());
         reopened.set(false);
+        // What follows (the thank-you, or the error if it could not be stored) takes focus
+        // once the write has ended: see `summary_page`.
         just_completed.set(true);
-        // The heading is drawn anew for the thank-you: focus it once it is there.
-        dom::focus_element_after_render(PAGE_TITLE_ID);
     };
 
     // The pages counted in "Stap 1 van 5": those shown, and those an unanswered question may
@@ -451,6 +457,21 @@ fn section_page(
     }
 }
 
+/// Where completing stands on the summary page.
+#[derive(Clone, Debug, PartialEq)]
+enum Completion {
+    /// Not asked for (or left by changing an answer).
+    Not,
+    /// Asked for; the write has not ended.
+    Pending,
+    /// Stored.
+    Done,
+    /// The write failed.
+    Failed(crate::browser::idb::StorageError),
+}
+
+const COMPLETED_NOT_SAVED_ID: &str = "completed-not-saved";
+
 #[allow(clippy::too_many_arguments)]
 fn summary_page(
     q: StoredValue<Questionnaire>,
@@ -464,16 +485,34 @@ fn summary_page(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let store = use_store();
-    // Only a failed write redraws what follows completing (Saving and Saved would take focus
-    // from the thank-you's heading).
-    let failed = Memo::new(move |_| match store.save_status.get() {
-        SaveStatus::Failed(e) => Some(e),
-        _ => None,
+    // Completing is thanked for only once it is stored: until the write ends the summary stays,
+    // then comes the thank-you or, if it failed (the storage full), the error.
+    let completion = Memo::new(move |_| {
+        if !just_completed.get() {
+            return Completion::Not;
+        }
+        match store.save_status.get() {
+            SaveStatus::Saving => Completion::Pending,
+            SaveStatus::Failed(e) => Completion::Failed(e),
+            SaveStatus::Idle | SaveStatus::Saved => Completion::Done,
+        }
+    });
+    // Focus follows: the thank-you's heading, or the error (drawn anew each time).
+    Effect::new(move |before: Option<Completion>| {
+        let now = completion.get();
+        if before.is_some_and(|b| b != now) {
+            match now {
+                Completion::Done => dom::focus_element_after_render(PAGE_TITLE_ID),
+                Completion::Failed(_) => dom::focus_element_after_render(COMPLETED_NOT_SAVED_ID),
+                Completion::Not | Completion::Pending => {}
+            }
+        }
+        now
     });
     Effect::new(move |_| {
         let t = i18n.t();
         crate::ui::app::set_title_detail(
-            if just_completed.get() {
+            if completion.get() == Completion::Done {
                 t.completed_title
             } else {
                 t.check_answers
@@ -529,21 +568,19 @@ fn summary_page(
             .collect_view()
     };
     view! {
-        {move || if let (true, Some(e)) = (just_completed.get(), failed.get()) {
+        {move || if let Completion::Failed(e) = completion.get() {
             // Completing was not stored: no thank-you (after a reload it would be a draft again).
             let reason = storage_error_text(&e, i18n.t());
             view! {
                 <h1 id=PAGE_TITLE_ID tabindex="-1">{i18n.t().check_answers}</h1>
-                <div class="notice notice-error" role="alert" id="completed-not-saved">
+                <div class="notice notice-error" role="alert" id=COMPLETED_NOT_SAVED_ID tabindex="-1">
                     <p>{fill(i18n.t().completed_not_saved, &[("reason", &reason)])}</p>
-                    <p><button type="button" class="button" on:click=move |_| {
-                        store.retry_unsaved();
-                        // Stored, the thank-you takes the place of this notice: its heading gets focus.
-                        dom::focus_element_after_render(PAGE_TITLE_ID);
-                    }>{i18n.t().save_retry}</button></p>
+                    <p><button type="button" class="button" on:click=move |_| store.retry_unsaved()>
+                        {i18n.t().save_retry}
+                    </button></p>
                 </div>
             }.into_any()
-        } else if just_completed.get() {
+        } else if completion.get() == Completion::Done {
             view! {
                 <div class="panel-done" role="status">
                     <h1 id=PAGE_TITLE_ID tabindex="-1">{i18n.t().completed_title}</h1>
