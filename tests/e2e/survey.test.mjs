@@ -528,6 +528,11 @@ test("an open answer holds 5,000 characters, emoji too; a longer paste is kept i
   await page.getByRole("button", { name: "Naar het overzicht" }).click();
   await page.locator("#error-summary li", { hasText: "De tekst is 6.990 tekens lang; het maximum is 5.000. Maak hem korter." }).waitFor();
   assert.equal(await field.inputValue(), pasted, "the text stays as it was while held");
+  // Going back is held too: the rest of the text lives only in the field.
+  await page.getByRole("button", { name: "Vorige" }).click();
+  await page.locator(".caption", { hasText: "Stap 2 van 2" }).waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === "error-summary", null, { timeout: 5000 });
+  assert.equal(await field.inputValue(), pasted);
   // Shortened: the page may be left, and what is stored is the text as shortened.
   await field.fill("🙂".repeat(4999) + "z");
   await page.locator("#count-strengths", { hasText: "Nog 0 tekens" }).waitFor();

@@ -300,9 +300,23 @@ fn FillForm(id: String, questionnaire: Questionnaire, start_at_summary: bool) ->
         }
     };
     let go_back = move || {
+        // A text over the limit holds going back too: only its first 5,000 characters are
+        // stored, and the rest, kept by the field alone, would go with the page.
+        let current = page.get_untracked();
+        if let Some(section) = sections.with_untracked(|s| s.get(current).copied()) {
+            let too_long: Vec<ShownError> = section_errors(section)
+                .into_iter()
+                .filter(|e| matches!(e.issue.problem, AnswerProblem::TextTooLong { .. }))
+                .collect();
+            if !too_long.is_empty() {
+                errors.set(too_long);
+                dom::focus_element_after_render("error-summary");
+                return;
+            }
+        }
         errors.set(Vec::new());
         returning.set(None);
-        step.set(page.get_untracked().saturating_sub(1));
+        step.set(current.saturating_sub(1));
     };
     let complete = move || {
         let id = rid.get_value();
