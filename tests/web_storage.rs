@@ -306,6 +306,7 @@ async fn the_import_log_is_stored_as_bytes_and_text_stored_earlier_still_reads()
         imported_at: "2026-11-22T10:00:00.000Z".into(),
         encrypted: false,
         summary: Default::default(),
+        contents: format!("key-of-{file}"),
         questionnaires: 0,
         details_nl: vec!["één regel".into()],
         details_en: vec!["one line".into()],
