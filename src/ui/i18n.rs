@@ -231,6 +231,8 @@ pub struct Messages {
     pub import_log_caption: &'static str,
     /// Under a file that held what an earlier import held: {file} and {when} of that one.
     pub import_log_again: &'static str,
+    /// The same, when the earlier import had the same name: {when}.
+    pub import_log_again_same_name: &'static str,
     /// A log row's lines on skipped records and the like, folded: {n} of them.
     pub import_log_details: [&'static str; 2],
     pub import_log_caption_newest: &'static str,
@@ -535,7 +537,7 @@ pub static NL: Messages = Messages {
     saving: "Bezig met opslaan…",
     not_saved: "Niet opgeslagen",
     save_retry: "Opnieuw opslaan",
-    completed_not_saved: "Uw enquête is nog niet opgeslagen als afgerond: {reason} Kies daarna ‘Opnieuw opslaan’. Sluit dit tabblad niet: uw antwoorden staan nog alleen op het scherm.",
+    completed_not_saved: "Uw enquête is nog niet opgeslagen als afgerond. {reason} Kies daarna ‘Opnieuw opslaan’. Sluit dit tabblad niet: uw antwoorden staan nog alleen op het scherm.",
     optional: "(niet verplicht)",
     error_summary_title: "Er is een probleem",
     error_prefix: "Fout:",
@@ -663,6 +665,7 @@ pub static NL: Messages = Messages {
     import_log_empty: "Nog geen bestanden geïmporteerd.",
     import_log_caption: "Alle imports, nieuwste eerst, met per bestand de aantallen enquêtes en bijeenkomsten",
     import_log_again: "Hetzelfde als ‘{file}’ van {when}: telt als één bestand.",
+    import_log_again_same_name: "Dit bestand is al eerder geïmporteerd ({when}): telt als één bestand.",
     import_log_details: ["Toelichting (1 regel)", "Toelichting ({n} regels)"],
     import_log_caption_newest: "De nieuwste {shown} van {n} imports, met per bestand de aantallen enquêtes en bijeenkomsten",
     import_log_all: "Alle {n} imports tonen",
@@ -957,7 +960,7 @@ pub static EN: Messages = Messages {
     saving: "Saving…",
     not_saved: "Not saved",
     save_retry: "Save again",
-    completed_not_saved: "Your survey has not been saved as completed yet: {reason} Then choose ‘Save again’. Do not close this tab: your answers are only on the screen for now.",
+    completed_not_saved: "Your survey has not been saved as completed yet. {reason} Then choose ‘Save again’. Do not close this tab: your answers are only on the screen for now.",
     optional: "(optional)",
     error_summary_title: "There is a problem",
     error_prefix: "Error:",
@@ -1085,6 +1088,7 @@ pub static EN: Messages = Messages {
     import_log_empty: "No files imported yet.",
     import_log_caption: "Every import, newest first, with the number of surveys and meetings per file",
     import_log_again: "The same as ‘{file}’ of {when}: counts as one file.",
+    import_log_again_same_name: "This file was imported before ({when}): counts as one file.",
     import_log_details: ["Details (1 line)", "Details ({n} lines)"],
     import_log_caption_newest: "The newest {shown} of {n} imports, with the number of surveys and meetings per file",
     import_log_all: "Show all {n} imports",

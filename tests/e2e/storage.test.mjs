@@ -69,10 +69,20 @@ test("storage full: the answer stays on screen and the person is told it was not
   await page.locator(".save-status", { hasText: "Niet opgeslagen" }).waitFor();
   assert.match(await page.locator(".save-status").innerText(), /De opslag van deze browser is vol/);
   assert.equal(await page.locator("#q-org-1").isChecked(), true, "the answer stays on screen");
-  // Space again (the person removed old data): the next change stores everything, this one too.
+  // In the error colour, with a way out that writes again what is on screen; focus stays on the
+  // indicator, which says how it went.
+  await page.locator(".save-status.save-failed").waitFor();
+  await page.locator("#save-retry").click();
+  await page.waitForFunction(() => document.activeElement?.id === "save-status", null, { timeout: 5000 });
+  await page.locator(".save-status", { hasText: "Niet opgeslagen" }).waitFor();
+  // Space again (the person removed old data): saving again stores what is on screen.
   await page.evaluate(() => {
     IDBObjectStore.prototype.put = window.realPut;
   });
+  await page.locator("#save-retry").click();
+  await page.locator(".save-status", { hasText: "Opgeslagen" }).waitFor();
+  assert.deepEqual((await storedResponses(page)).map((own) => own.response.answers), [{ org: "gi" }]);
+  // And the next change stores everything, as before.
   await page.locator("#q-team-4").check();
   await page.locator(".save-status", { hasText: "Opgeslagen" }).waitFor();
   const stored = (await storedResponses(page)).map((own) => own.response.answers);
@@ -110,11 +120,11 @@ test("completing while the storage is full says so instead of thanking, and savi
   await alert.waitFor();
   await page.waitForFunction(() => document.activeElement?.id === "completed-not-saved", null, { timeout: 5000 });
   assert.equal(await page.evaluate(() => window.thanked), false, "no thank-you before the write ended");
-  assert.match(await alert.innerText(), /nog niet opgeslagen als afgerond: De opslag van deze browser is vol/);
+  assert.match(await alert.innerText(), /nog niet opgeslagen als afgerond\. De opslag van deze browser is vol/);
   assert.equal(await page.locator(".panel-done").count(), 0);
   assert.equal((await storedResponses(page))[0].response.status, "draft");
-  // The indicator says it too, in the error colour, with the same way out.
-  await page.locator(".save-status.save-failed #save-retry").waitFor();
+  // The indicator, which says the same with the same button, gives way to the notice.
+  assert.equal(await page.locator("#save-retry").isVisible(), false);
   // Room again: saving again stores what is on screen, and then the thank-you comes.
   await page.evaluate(() => {
     IDBObjectStore.prototype.put = window.realPut;

@@ -519,6 +519,7 @@ fn text_field(
                 id=input_id
                 rows="5"
                 aria-describedby=describedby
+                aria-invalid=move || error.get().is_some().then_some("true")
                 prop:value=initial
                 on:input=move |ev| {
                     // The limit counts characters, as an import does (design §2); `maxlength`

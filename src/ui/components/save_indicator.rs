@@ -4,6 +4,8 @@ use crate::ui::i18n::use_i18n;
 use crate::ui::store::{use_store, SaveStatus};
 use leptos::prelude::*;
 
+const SAVE_STATUS_ID: &str = "save-status";
+
 /// The quiet "saved" indicator.
 #[component]
 pub fn SaveIndicator() -> impl IntoView {
@@ -11,7 +13,7 @@ pub fn SaveIndicator() -> impl IntoView {
     let i18n = use_i18n();
     let failed = move || matches!(store.save_status.get(), SaveStatus::Failed(_));
     view! {
-        <p class="save-status" class:save-failed=failed role="status" aria-live="polite">
+        <p class="save-status" class:save-failed=failed id=SAVE_STATUS_ID tabindex="-1" role="status" aria-live="polite">
             {move || match store.save_status.get() {
                 SaveStatus::Idle => String::new(),
                 SaveStatus::Saving => i18n.t().saving.to_string(),
@@ -22,7 +24,12 @@ pub fn SaveIndicator() -> impl IntoView {
             // written as it is.
             {move || failed().then(|| view! {
                 " "
-                <button type="button" class="button button-quiet" id="save-retry" on:click=move |_| store.retry_unsaved()>
+                <button type="button" class="button button-quiet" id="save-retry" on:click=move |_| {
+                    store.retry_unsaved();
+                    // The button goes (or is drawn anew) with the outcome: focus stays on the
+                    // indicator, which then says it.
+                    crate::browser::dom::focus_element_after_render(SAVE_STATUS_ID);
+                }>
                     {i18n.t().save_retry}
                 </button>
             })}

@@ -502,7 +502,7 @@ fn ImportScreen() -> impl IntoView {
                         give(Some(passphrase.get_untracked()));
                     }
                 >
-                    <h3>{fill(i18n.t().import_passphrase_heading, &[("file", &name)])}</h3>
+                    <h3 id="import-passphrase-file">{fill(i18n.t().import_passphrase_heading, &[("file", &name)])}</h3>
                     <label class="question" for=PASSPHRASE_ID>{i18n.t().passphrase}</label>
                     <p class="hint" id="import-passphrase-hint">{i18n.t().import_passphrase_hint}</p>
                     {wrong.then(|| view! {
@@ -514,7 +514,7 @@ fn ImportScreen() -> impl IntoView {
                         id=PASSPHRASE_ID
                         autocomplete="off"
                         aria-invalid=if wrong { "true" } else { "false" }
-                        aria-describedby=if wrong { "import-passphrase-error import-passphrase-hint" } else { "import-passphrase-hint" }
+                        aria-describedby=if wrong { "import-passphrase-error import-passphrase-file import-passphrase-hint" } else { "import-passphrase-file import-passphrase-hint" }
                         prop:value=move || passphrase.get()
                         on:input=move |ev| passphrase.set(event_target_value(&ev))
                     />
@@ -733,20 +733,37 @@ fn ImportLog(busy: Signal<bool>) -> impl IntoView {
             for (i, r) in log.iter().enumerate().take(settled).rev().take(shown) {
                 let s = r.summary;
                 h.open("tr", &[])
-                    .open("th", &[("scope", "row")])
-                    .text(&r.file_name);
-                if first[i] != i {
+                    .leaf("th", &[("scope", "row")], &r.file_name)
+                    .leaf("td", &[], &clock::format_local(&r.imported_at, locale));
+                for n in [s.new, s.updated, s.unchanged, s.conflicting, s.skipped] {
+                    h.leaf("td", &[("class", "num")], &n.to_string());
+                }
+                h.close("tr");
+                // Notes in a row of their own below, not in the row header (a screen reader
+                // reads that again before every count, and it made rows tall on a phone).
+                let again = (first[i] != i).then(|| {
                     let earlier = &log[first[i]];
                     let when = clock::format_local(&earlier.imported_at, locale);
-                    let again = fill(
-                        t.import_log_again,
-                        &[("file", &earlier.file_name), ("when", &when)],
-                    );
-                    h.leaf("span", &[("class", "hint import-again")], &again);
-                }
+                    if earlier.file_name == r.file_name {
+                        fill(t.import_log_again_same_name, &[("when", &when)])
+                    } else {
+                        fill(
+                            t.import_log_again,
+                            &[("file", &earlier.file_name), ("when", &when)],
+                        )
+                    }
+                });
                 // Why records were skipped, and the rest the counts leave unsaid, kept with the
                 // log (the rows above show them only for this session's files).
                 let lines = r.details(i18n.lang());
+                if again.is_none() && lines.is_empty() {
+                    continue;
+                }
+                h.open("tr", &[("class", "import-log-notes")])
+                    .open("td", &[("colspan", "7")]);
+                if let Some(again) = again {
+                    h.leaf("p", &[("class", "import-again")], &again);
+                }
                 if !lines.is_empty() {
                     let summary = fill(
                         t.import_log_details[usize::from(lines.len() != 1)],
@@ -760,11 +777,7 @@ fn ImportLog(busy: Signal<bool>) -> impl IntoView {
                     }
                     h.close("ul").close("details");
                 }
-                h.close("th")
-                    .leaf("td", &[], &clock::format_local(&r.imported_at, locale));
-                for n in [s.new, s.updated, s.unchanged, s.conflicting, s.skipped] {
-                    h.leaf("td", &[("class", "num")], &n.to_string());
-                }
+                h.close("td");
                 h.close("tr");
             }
         });
