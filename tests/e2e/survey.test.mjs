@@ -523,8 +523,10 @@ test("an open answer holds 5,000 characters, emoji too; a longer paste is kept i
   await field.fill(pasted);
   await page.locator("#count-strengths.count-over", { hasText: /^U heeft 1\.990 tekens te veel$/ }).waitFor();
   assert.equal(await field.inputValue(), pasted);
-  // Meanwhile the first 5,000 characters are stored, so a closed tab loses only the excess.
+  // Meanwhile the first 5,000 characters are stored, so a closed tab loses only the excess, and
+  // the saved indicator says so.
   assert.equal(await storedStrengths(5000), pasted.slice(0, 5000));
+  await page.locator(".save-status", { hasText: "✓ Opgeslagen, behalve de tekens boven de 5.000" }).waitFor();
   await page.getByRole("button", { name: "Naar het overzicht" }).click();
   await page.locator("#error-summary li", { hasText: "De tekst is 6.990 tekens lang; het maximum is 5.000. Maak hem korter." }).waitFor();
   assert.equal(await field.inputValue(), pasted, "the text stays as it was while held");
@@ -537,6 +539,7 @@ test("an open answer holds 5,000 characters, emoji too; a longer paste is kept i
   await field.fill("🙂".repeat(4999) + "z");
   await page.locator("#count-strengths", { hasText: "Nog 0 tekens" }).waitFor();
   assert.equal([...(await storedStrengths(5000))].at(-1), "z");
+  await page.locator(".save-status", { hasText: /^✓ Opgeslagen$/ }).waitFor();
   await page.getByRole("button", { name: "Naar het overzicht" }).click();
   await page.locator("h1", { hasText: "Controleer uw antwoorden" }).waitFor();
   assert.deepEqual(errors, []);

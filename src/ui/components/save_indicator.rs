@@ -1,5 +1,7 @@
 //! The quiet "saved" indicator shown while a record is being edited (design §7).
 
+use crate::domain::AnswerProblem;
+use crate::ui::components::question::HeldFields;
 use crate::ui::i18n::use_i18n;
 use crate::ui::store::{use_store, SaveStatus};
 use leptos::prelude::*;
@@ -12,11 +14,22 @@ pub fn SaveIndicator() -> impl IntoView {
     let store = use_store();
     let i18n = use_i18n();
     let failed = move || matches!(store.save_status.get(), SaveStatus::Failed(_));
+    // A text over its limit is stored only in part: "saved" says so (see `HeldFields`).
+    let held = use_context::<HeldFields>();
+    let cut_short = move || {
+        held.is_some_and(|HeldFields(map)| {
+            map.with(|m| {
+                m.values()
+                    .any(|p| matches!(p, AnswerProblem::TextTooLong { .. }))
+            })
+        })
+    };
     view! {
         <p class="save-status" class:save-failed=failed id=SAVE_STATUS_ID tabindex="-1" role="status" aria-live="polite">
             {move || match store.save_status.get() {
                 SaveStatus::Idle => String::new(),
                 SaveStatus::Saving => i18n.t().saving.to_string(),
+                SaveStatus::Saved if cut_short() => format!("✓ {}", i18n.t().saved_but_too_long),
                 SaveStatus::Saved => format!("✓ {}", i18n.t().saved),
                 SaveStatus::Failed(e) => format!("{}: {}", i18n.t().not_saved, crate::ui::store::storage_error_text(&e, i18n.t())),
             }}
