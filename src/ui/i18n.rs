@@ -98,6 +98,9 @@ pub struct Messages {
     pub saving: &'static str,
     pub not_saved: &'static str,
     pub save_retry: &'static str,
+    /// Why a write failed, in a few words: storage full, storage refused, app updated in another
+    /// tab, anything else.
+    pub not_saved_short: [&'static str; 4],
     /// Instead of the thank-you when completing could not be stored: {reason}.
     pub completed_not_saved: &'static str,
     pub optional: &'static str,
@@ -540,6 +543,7 @@ pub static NL: Messages = Messages {
     saving: "Bezig met opslaan…",
     not_saved: "Niet opgeslagen",
     save_retry: "Opnieuw opslaan",
+    not_saved_short: ["de opslag is vol", "deze browser bewaart niets", "herlaad de pagina", "er ging iets mis"],
     completed_not_saved: "Uw enquête is nog niet opgeslagen als afgerond. {reason} Kies daarna ‘Opnieuw opslaan’. Sluit dit tabblad niet: uw antwoorden staan nog alleen op het scherm.",
     optional: "(niet verplicht)",
     error_summary_title: "Er is een probleem",
@@ -964,6 +968,7 @@ pub static EN: Messages = Messages {
     saving: "Saving…",
     not_saved: "Not saved",
     save_retry: "Save again",
+    not_saved_short: ["storage is full", "this browser keeps nothing", "reload the page", "something went wrong"],
     completed_not_saved: "Your survey has not been saved as completed yet. {reason} Then choose ‘Save again’. Do not close this tab: your answers are only on the screen for now.",
     optional: "(optional)",
     error_summary_title: "There is a problem",

@@ -67,7 +67,9 @@ test("storage full: the answer stays on screen and the person is told it was not
   });
   await page.locator("#q-org-1").check();
   await page.locator(".save-status", { hasText: "Niet opgeslagen" }).waitFor();
-  assert.match(await page.locator(".save-status").innerText(), /De opslag van deze browser is vol/);
+  // In view, a few words; for a screen reader, the whole reason.
+  assert.equal(await page.locator(".save-status [aria-hidden=true]").innerText(), "Niet opgeslagen: de opslag is vol");
+  assert.match(await page.locator(".save-status .visually-hidden").textContent(), /^Niet opgeslagen: De opslag van deze browser is vol\./);
   assert.equal(await page.locator("#q-org-1").isChecked(), true, "the answer stays on screen");
   // In the error colour, with a way out that writes again what is on screen; focus stays on the
   // indicator, which says how it went.

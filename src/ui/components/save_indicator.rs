@@ -1,5 +1,6 @@
 //! The quiet "saved" indicator shown while a record is being edited (design §7).
 
+use crate::browser::idb::StorageError;
 use crate::domain::AnswerProblem;
 use crate::ui::components::question::HeldFields;
 use crate::ui::i18n::use_i18n;
@@ -31,7 +32,27 @@ pub fn SaveIndicator() -> impl IntoView {
                 SaveStatus::Saving => i18n.t().saving.to_string(),
                 SaveStatus::Saved if cut_short() => format!("✓ {}", i18n.t().saved_but_too_long),
                 SaveStatus::Saved => format!("✓ {}", i18n.t().saved),
-                SaveStatus::Failed(e) => format!("{}: {}", i18n.t().not_saved, crate::ui::store::storage_error_text(&e, i18n.t())),
+                SaveStatus::Failed(_) => String::new(),
+            }}
+            // A failure is said in a few words where the line stays in view (the full reason
+            // covered a third of a phone's screen, and the question an error link led to), and
+            // whole for a screen reader.
+            {move || match store.save_status.get() {
+                SaveStatus::Failed(e) => {
+                    let t = i18n.t();
+                    let short = t.not_saved_short[match e {
+                        StorageError::QuotaExceeded => 0,
+                        StorageError::Unavailable(_) => 1,
+                        StorageError::VersionChanged => 2,
+                        StorageError::Failed(_) => 3,
+                    }];
+                    let full = crate::ui::store::storage_error_text(&e, t);
+                    Some(view! {
+                        <span aria-hidden="true">{format!("{}: {short}", t.not_saved)}</span>
+                        <span class="visually-hidden">{format!("{}: {full}", t.not_saved)}</span>
+                    })
+                }
+                _ => None,
             }}
             // What is on screen is kept in memory meanwhile: once there is room again, it is
             // written as it is.
