@@ -281,10 +281,7 @@ impl Store {
                     }
                 }
                 TabNews::Meeting(id) => {
-                    let own = self
-                        .meetings
-                        .with_untracked(|list| list.iter().find(|m| m.meeting.id == id).cloned());
-                    if let Some(own) = own {
+                    if let Some(own) = self.meeting_untracked(&id) {
                         self.save_meeting_change(Some(own.clone()), own);
                     }
                 }

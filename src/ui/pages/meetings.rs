@@ -146,12 +146,6 @@ fn edit(store: Store, id: StoredValue<String>, change: impl FnOnce(&mut Meeting)
     });
 }
 
-/// The options of the questionnaire's municipality and organisation lists (the built-in ones
-/// when it has none).
-fn options_of(q: &Questionnaire, organisations: bool) -> Vec<ChoiceOption> {
-    q.meeting_options(organisations).to_vec()
-}
-
 /// The form of one meeting.
 #[component]
 fn MeetingForm(id: String, questionnaire: Questionnaire) -> impl IntoView {
@@ -160,8 +154,8 @@ fn MeetingForm(id: String, questionnaire: Questionnaire) -> impl IntoView {
     let id = StoredValue::new(id);
     let current = Memo::new(move |_| store.meeting(&id.get_value()).map(|o| o.meeting));
     let initial = current.get_untracked().expect("the meeting exists");
-    let municipalities = options_of(&questionnaire, false);
-    let organisations = StoredValue::new(options_of(&questionnaire, true));
+    let municipalities = questionnaire.meeting_options(false).to_vec();
+    let organisations = StoredValue::new(questionnaire.meeting_options(true).to_vec());
     let tried = RwSignal::new(false);
     let status = Memo::new(move |_| current.with(|m| m.as_ref().map(|m| m.status)));
     // A completed meeting that loses its municipality or date becomes a draft again: say so,
