@@ -127,6 +127,14 @@ fn a_file_imported_again_renamed_or_reordered_is_one_file_and_a_newer_one_is_ano
     assert_eq!(compact(&value), original);
     value["responses"][0]["answers"]["grade"] = serde_json::json!(9);
     assert_ne!(compact(&value), original);
+    // The definition's part is remembered for the definitions last seen (a thousand files
+    // carry the same one): another definition under the same id and version is still
+    // another file, and the one before still gives its own key.
+    let changed = compact(&value);
+    let mut renamed_definition = value.clone();
+    renamed_definition["questionnaires"][0]["title"]["nl"] = serde_json::json!("Anders");
+    assert_ne!(compact(&renamed_definition), changed);
+    assert_eq!(compact(&value), changed);
 
     let other = import(&mut dataset, "duplicate-ids.samenscan.json");
     assert_ne!(other.contents, first.contents);

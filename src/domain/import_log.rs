@@ -3,6 +3,7 @@
 //! the import did. The coordinator's dataset is the merge of every record's contents; merging is
 //! order-independent and idempotent, so rebuilding it from the log always gives the same data.
 
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -11,6 +12,7 @@ use super::exchange::{decode, encode_stored, validate, Decoded, ImportSummary, V
 use super::lang::Lang;
 use super::merge::{Dataset, MergeReport};
 use super::questionnaire::{builtin, Questionnaire};
+use super::recent::Recent;
 use super::response::QuestionnaireRef;
 
 /// One imported file as stored.
@@ -244,10 +246,20 @@ pub fn rebuild_into(
 /// ```
 pub fn contents_key(file: &ValidatedFile) -> String {
     let contents = &file.contents;
-    // Definitions whole (two different ones may share an id and version).
+    // Definitions whole (two different ones may share an id and version). The last few are
+    // remembered: a thousand files each carry the same definition, read once
+    // ([`Questionnaire::from_text_remembered`]), and writing it out for every file was a
+    // twentieth of the import.
+    thread_local! {
+        static HASHED: RefCell<Recent<Questionnaire, u64>> = const { RefCell::new(Recent::new()) };
+    }
     let definitions = contents.questionnaires.iter().map(|q| {
+        if let Some(hash) = HASHED.with_borrow(|hashed| hashed.find(|seen| seen.same_reading(q))) {
+            return hash;
+        }
         let mut h = Hash::new(b'q');
         h.bytes(q.to_json().as_bytes());
+        HASHED.with_borrow_mut(|hashed| hashed.remember(q.clone(), h.0));
         h.0
     });
     // What was skipped, and why: two files whose records were all refused for different

@@ -778,7 +778,7 @@ impl Questionnaire {
     /// Whether `other` is this very definition, from the same reading: the parts a clone
     /// shares are the same allocations (never reused while `other` holds them), and the rest is
     /// equal. A cheap test of equality for definitions that were copied, not read again.
-    fn same_reading(&self, other: &Questionnaire) -> bool {
+    pub fn same_reading(&self, other: &Questionnaire) -> bool {
         Arc::ptr_eq(&self.factors, &other.factors)
             && Arc::ptr_eq(&self.sections, &other.sections)
             && Arc::ptr_eq(&self.meeting_questions, &other.meeting_questions)

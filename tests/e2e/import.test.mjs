@@ -343,6 +343,8 @@ test("many files in one pick: stored in batches, each file judged on its own; a 
     expected += list.length;
   }
   await importFiles(page, files);
+  // Rows far below the screen are not laid out (content-visibility), so their text is read as
+  // text, not as rendered (innerText).
   const status = (name) => page.locator(".import-result", { hasText: name }).locator(".import-status");
   assert.match(await status("005.samenscan.json").innerText(), /^Geïmporteerd: \d+ nieuw/);
   assert.match(await status("010.samenscan.json").innerText(), /^Niet geïmporteerd/);
@@ -388,7 +390,7 @@ test("many files in one pick: stored in batches, each file judged on its own; a 
   const more = [0, 1, 2].map((i) => asFile(`meer-${i}.samenscan.json`, generatedFile([response(r), response(r)])));
   await importFiles(page, more);
   for (const file of more) {
-    assert.match(await status(file.name).innerText(), /^Niet geïmporteerd: .*Er is niets van dit bestand opgeslagen\./s);
+    assert.match(await status(file.name).textContent(), /^Niet geïmporteerd: .*Er is niets van dit bestand opgeslagen\./s);
   }
   // The announcement is about this pick, not every file since the screen was opened.
   await page.locator("#import-announce", { hasText: "Klaar: 3 bestanden verwerkt, 0 geïmporteerd, 3 niet geïmporteerd." }).waitFor();
@@ -409,7 +411,7 @@ test("many files in one pick: stored in batches, each file judged on its own; a 
   await page.locator("#import-files").setInputFiles(more);
   await page.locator(".import-progress", { hasText: "3 van 3 bestanden" }).waitFor();
   for (const file of more) {
-    assert.match(await status(file.name).innerText(), /^Geïmporteerd: 0 nieuw, 0 bijgewerkt, 2 ongewijzigd/);
+    assert.match(await status(file.name).textContent(), /^Geïmporteerd: 0 nieuw, 0 bijgewerkt, 2 ongewijzigd/);
   }
   await page.locator("#import-dataset-counts", { hasText: `${expected + 6} afgeronde enquêtes` }).waitFor();
 
