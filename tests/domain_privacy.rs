@@ -137,6 +137,49 @@ fn postcode_with_house_number_is_an_address() {
 }
 
 #[test]
+fn a_street_with_a_house_number_is_an_address_without_a_postcode_too() {
+    for (text, address) in [
+        (
+            "Moeder woont nu op de Dorpsstraat 12 in Epe.",
+            "Dorpsstraat 12",
+        ),
+        ("Verhuisd naar Van Goghlaan 3a, Apeldoorn.", "Goghlaan 3a"),
+        ("Adres: Kerkweg 12-2", "Kerkweg 12-2"),
+        (
+            "Oudegracht 115 bis is het nieuwe adres.",
+            "Oudegracht 115 bis",
+        ),
+        (
+            "Hij slaapt bij zijn oma aan de Stationsplein 7.",
+            "Stationsplein 7",
+        ),
+        ("The family lives at Baker Street 221b now.", "Street 221b"),
+    ] {
+        one(text, FindingKind::StreetWithNumber, address);
+    }
+    // With a postcode it is one address, found as such.
+    one(
+        "Dorpsstraat 12, 7311 AB Apeldoorn",
+        FindingKind::PostcodeWithNumber,
+        "Dorpsstraat 12, 7311 AB",
+    );
+    // Counts, years, ordinary nouns and a lone street word are no address.
+    none("Onderweg 3 keer gebeld met school.");
+    none("Kerkweg 3 uur gewacht op de bus.");
+    none("De Kerstmarkt 2024 was voor de jongeren.");
+    none("De vordering 3 is afgewezen.");
+    none("Hij is weg 2 weken.");
+    none("het jeugdteam aan de dorpsstraat 12");
+    none("Werkveld 2 en werkveld 3 overleggen.");
+    assert!(scan("Dorpsstraat 12")[0]
+        .message(Lang::Nl)
+        .contains("straat met huisnummer"));
+    assert!(scan("Dorpsstraat 12")[0]
+        .message(Lang::En)
+        .contains("street with house number"));
+}
+
+#[test]
 fn dates_and_dates_of_birth() {
     one(
         "Jongen, geb. 12-05-2011, woont bij oma.",
@@ -385,10 +428,13 @@ fn names_after_more_roles_and_punctuation() {
         .map(|(_, t)| t)
         .collect();
     assert_eq!(names, ["Sandra", "Kees"]);
-    one(
-        "Kastanjelaan 17, Oldebroek. Moeder: Jolanda.",
-        FindingKind::Name,
-        "Jolanda",
+    // (The street and number before it are an address.)
+    assert_eq!(
+        found("Kastanjelaan 17, Oldebroek. Moeder: Jolanda."),
+        [
+            (FindingKind::StreetWithNumber, "Kastanjelaan 17".to_string()),
+            (FindingKind::Name, "Jolanda".to_string())
+        ]
     );
     // A place, a language or an origin after a role is no name.
     none("De moeder woont in Apeldoorn en de vader in Zutphen.");

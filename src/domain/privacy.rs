@@ -28,6 +28,9 @@ pub enum FindingKind {
     Bsn,
     /// A postcode with a house number: an address.
     PostcodeWithNumber,
+    /// A street with a house number, without a postcode ("Dorpsstraat 12", "Van Goghlaan 3a"):
+    /// an address too.
+    StreetWithNumber,
     /// A date with a word nearby that marks it as a date of birth ("geboren", "geb.", "born").
     DateOfBirth,
     /// A full date (day, month, year) without such a word: possibly a date of birth.
@@ -44,9 +47,10 @@ impl FindingKind {
             FindingKind::Phone => 1,
             FindingKind::Bsn => 2,
             FindingKind::PostcodeWithNumber => 3,
-            FindingKind::DateOfBirth => 4,
-            FindingKind::Date => 5,
-            FindingKind::Name => 6,
+            FindingKind::StreetWithNumber => 4,
+            FindingKind::DateOfBirth => 5,
+            FindingKind::Date => 6,
+            FindingKind::Name => 7,
         }
     }
 }
@@ -90,6 +94,12 @@ impl Finding {
             (FindingKind::PostcodeWithNumber, false) => {
                 format!("“{t}” looks like an address (postcode with house number).")
             }
+            (FindingKind::StreetWithNumber, true) => {
+                format!("“{t}” lijkt een adres (straat met huisnummer).")
+            }
+            (FindingKind::StreetWithNumber, false) => {
+                format!("“{t}” looks like an address (street with house number).")
+            }
             (FindingKind::DateOfBirth, true) => format!("“{t}” lijkt een geboortedatum."),
             (FindingKind::DateOfBirth, false) => format!("“{t}” looks like a date of birth."),
             (FindingKind::Date, true) => {
@@ -130,6 +140,7 @@ pub fn scan(text: &str) -> Vec<Finding> {
     phones(&t, &mut raw);
     bsns(&t, &mut raw);
     postcodes(&t, &mut raw);
+    streets(&t, &mut raw);
     dates(&t, &mut raw);
     names(&t, &mut raw);
     names_with_age(&t, &mut raw);
@@ -798,6 +809,77 @@ fn house_number_before(t: &Text, pc: usize) -> Option<usize> {
     }
     let (street, _) = t.word_before(s - 1);
     (street < s - 1).then_some(street)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Streets with a house number, without a postcode: "Dorpsstraat 12", "Van Goghlaan 3a".
+
+/// How Dutch street names end (lower case). A name is more than the ending ("Kerkweg", not
+/// "weg"); endings that also end ordinary nouns ("-ring": "Vordering 3", "-veld": "Werkveld 2")
+/// are left out.
+const STREET_ENDINGS: &[&str] = &[
+    "straat",
+    "laan",
+    "weg",
+    "plein",
+    "gracht",
+    "kade",
+    "singel",
+    "dijk",
+    "dreef",
+    "steeg",
+    "hof",
+    "markt",
+    "plantsoen",
+    "allee",
+    "boulevard",
+    "pad",
+    "wal",
+    "haven",
+];
+
+/// English street words, whole and capitalised after the name ("Baker Street 12").
+const STREET_WORDS: &[&str] = &["street", "road", "lane", "avenue"];
+
+/// Words that end like a street but are none ("Onderweg 3 keer gebeld").
+const NOT_STREETS: &[&str] = &["onderweg", "halverweg", "halfweg"];
+
+/// What a number after a street-like word may count instead of being a house number ("Kerkweg
+/// 3 keer" is no address; "Hof 2 weken" neither).
+const COUNTED: &[&str] = &[
+    "uur", "uren", "keer", "maal", "dag", "dagen", "week", "weken", "maand", "maanden", "jaar",
+    "jaren", "minuten", "min", "kwartier", "procent", "km", "meter", "kinderen", "gezinnen",
+    "hours", "times", "days", "weeks", "months", "years",
+];
+
+fn streets(t: &Text, out: &mut Raw) {
+    for (start, end, lower) in t.words() {
+        let capitalised = t.at(start).is_some_and(char::is_uppercase);
+        let street = STREET_ENDINGS
+            .iter()
+            .any(|e| lower.ends_with(e) && lower.chars().count() > e.chars().count())
+            || STREET_WORDS.contains(&lower.as_str());
+        if !capitalised || !street || NOT_STREETS.contains(&lower.as_str()) {
+            continue;
+        }
+        // One space, then the house number ("Dorpsstraat 12", "Kerkweg 12a", "Kerkweg 12-2").
+        if !t.is_blank(end) {
+            continue;
+        }
+        let Some(n_end) = house_number(t, end + 1) else {
+            continue;
+        };
+        // A year is no house number ("Kerstmarkt 2024").
+        let digits = t.digits(end + 1, t.digits_end(end + 1));
+        if digits.len() == 4 && (digits.starts_with("19") || digits.starts_with("20")) {
+            continue;
+        }
+        let (_, next) = t.word_at(n_end + usize::from(t.is_blank(n_end)));
+        if COUNTED.contains(&next.as_str()) {
+            continue;
+        }
+        out.push((FindingKind::StreetWithNumber, start, n_end));
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
