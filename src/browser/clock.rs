@@ -11,6 +11,18 @@ pub fn now_rfc3339() -> String {
     String::from(js_sys::Date::new_0().to_iso_string())
 }
 
+/// Today on this device, as a calendar date (`2026-11-24`): the local day, not the UTC one (a
+/// meeting held this evening in the Netherlands is today's, also after 23:00 UTC).
+pub fn today_local() -> String {
+    let now = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        now.get_full_year(),
+        now.get_month() + 1,
+        now.get_date()
+    )
+}
+
 /// A new random UUID v4 from the browser's cryptographic random source.
 pub fn new_id() -> String {
     web_sys::window()

@@ -109,6 +109,10 @@ pub enum MissingForCompletion {
     Municipality,
     /// The day of the meeting, as a calendar date.
     Date,
+    /// The date is after today: a meeting is recorded once it was held (a mistyped year, such
+    /// as 2062 for 2026). Only the screen asks this ([`Meeting::dated_after`]); a file's record
+    /// is not refused for it, as the clocks of two devices may differ.
+    DateInFuture,
 }
 
 impl Meeting {
@@ -169,6 +173,14 @@ impl Meeting {
             missing.push(MissingForCompletion::Date);
         }
         missing
+    }
+
+    /// True when the meeting's date is a calendar date after `today` (`YYYY-MM-DD`).
+    pub fn dated_after(&self, today: &str) -> bool {
+        match (parse_date(&self.date), parse_date(today)) {
+            (Some(date), Some(today)) => date > today,
+            _ => false,
+        }
     }
 
     /// Marks the meeting complete (the caller checked [`Meeting::missing_for_completion`]), and
@@ -342,6 +354,14 @@ mod tests {
             m.check(),
             vec![RecordIssue::BadDate, RecordIssue::EmptyAttendanceKey]
         );
+        // A date after today is asked about by the screen, not refused in a record.
+        m.date = "2062-01-25".into();
+        assert!(m.dated_after("2026-11-24"));
+        assert!(!m.dated_after("2062-01-25"));
+        assert!(!m.dated_after("not a date"));
+        m.date = "2026-11-23".into();
+        assert!(!m.dated_after("2026-11-24"));
+        assert!(!m.check().contains(&RecordIssue::BadDate));
         // A draft may not know its date yet; a complete meeting must.
         m.date.clear();
         m.status = Status::Draft;

@@ -66,9 +66,20 @@ async function recordMeeting(page) {
   for (let i = 0; i < 8; i++) await page.keyboard.press("ArrowDown");
   await page.locator("h1", { hasText: "Bijeenkomst Epe" }).waitFor();
   await tabTo(page, "meeting-date");
-  await page.keyboard.type("01252026"); // en-US order in this context: month, day, year
+  // A mistyped year puts the meeting in the future: stored as typed, but not completed so.
+  await page.keyboard.type("01252062"); // en-US order in this context: month, day, year
+  await storedMeeting(page, (m) => m.date === "2062-01-25" && m.municipality === "epe");
+  await summary.locator("li", { hasText: "De datum ligt in de toekomst" }).waitFor();
+  assert.equal(await summary.locator("li").count(), 1);
+  assert.match(
+    await page.locator("#meeting-date-error").innerText(),
+    /De datum ligt in de toekomst\. Vul de dag in waarop de bijeenkomst was$/,
+  );
+  assert.equal(await page.locator("#meeting-date").getAttribute("aria-invalid"), "true");
+  await page.locator("#meeting-date").fill("2026-01-25");
   await storedMeeting(page, (m) => m.date === "2026-01-25" && m.municipality === "epe");
   assert.equal(await summary.count(), 0, "fixed problems leave the summary");
+  await page.locator("#meeting-date").focus();
 
   for (const [org, n] of [["lokaal_team", "7"], ["gi", "3"], ["veilig_thuis", "4"]]) {
     await tabTo(page, `attendance-${org}`);

@@ -5,7 +5,7 @@
 //! general or local with an owner organisation. Likely personal data in any text is shown beside
 //! the field while typing.
 
-use crate::browser::dom;
+use crate::browser::{clock, dom};
 use crate::domain::meeting::lines;
 use crate::domain::{
     builtin, ActionScope, ChoiceOption, Meeting, MeetingAction, MeetingCase, MissingForCompletion,
@@ -173,10 +173,32 @@ fn MeetingForm(id: String, questionnaire: Questionnaire) -> impl IntoView {
         }
         current.with(|m| {
             m.as_ref()
-                .map(Meeting::missing_for_completion)
+                .map(|m| {
+                    let mut missing = m.missing_for_completion();
+                    // Asked when completing, not of a meeting completed elsewhere.
+                    if tried.get()
+                        && m.status == Status::Draft
+                        && m.dated_after(&clock::today_local())
+                    {
+                        missing.push(MissingForCompletion::DateInFuture);
+                    }
+                    missing
+                })
                 .unwrap_or_default()
         })
     });
+    let date_error = move || {
+        missing.with(|m| {
+            let t = i18n.t();
+            if m.contains(&MissingForCompletion::Date) {
+                Some(t.meeting_missing_date)
+            } else if m.contains(&MissingForCompletion::DateInFuture) {
+                Some(t.meeting_date_in_future)
+            } else {
+                None
+            }
+        })
+    };
     // Attendance fields whose text is not a count (by organisation value): nothing of them is
     // stored, so completing waits until they are put right.
     let wrong_attendance = RwSignal::new(std::collections::BTreeSet::<String>::new());
@@ -237,16 +259,16 @@ fn MeetingForm(id: String, questionnaire: Questionnaire) -> impl IntoView {
         <section aria-labelledby="where-when">
             <h2 id="where-when">{tr(|t| t.meeting_where_when)}</h2>
             {municipality_field(store, id, current, missing, municipalities, initial.municipality.clone())}
-            <div class="field" class:field-error=move || missing.get().contains(&MissingForCompletion::Date)>
+            <div class="field" class:field-error=move || date_error().is_some()>
                 <label class="question" for="meeting-date">{tr(|t| t.meeting_date)}</label>
-                {move || missing.get().contains(&MissingForCompletion::Date).then(|| view! {
-                    <p class="error-message" id="meeting-date-error">{i18n.t().meeting_missing_date}</p>
+                {move || date_error().map(|text| view! {
+                    <p class="error-message" id="meeting-date-error">{text}</p>
                 })}
                 // A four-digit year: without bounds the browser takes "25012026" as the year
                 // 12026.
                 <input type="date" class="input input-date" id="meeting-date" min="2000-01-01" max="2099-12-31"
-                    aria-describedby=move || missing.get().contains(&MissingForCompletion::Date).then_some("meeting-date-error")
-                    aria-invalid=move || missing.get().contains(&MissingForCompletion::Date).then_some("true")
+                    aria-describedby=move || date_error().map(|_| "meeting-date-error")
+                    aria-invalid=move || date_error().map(|_| "true")
                     prop:value=initial.date.clone()
                     on:input=move |ev| {
                         let value = event_target_value(&ev);
@@ -700,6 +722,7 @@ fn MissingSummary(
                         let (target, text) = match m {
                             MissingForCompletion::Municipality => ("meeting-municipality", i18n.t().meeting_missing_municipality),
                             MissingForCompletion::Date => ("meeting-date", i18n.t().meeting_missing_date),
+                            MissingForCompletion::DateInFuture => ("meeting-date", i18n.t().meeting_date_in_future),
                         };
                         view! {
                             <li><a href=format!("#{target}") on:click=move |ev| {
