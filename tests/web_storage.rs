@@ -25,7 +25,7 @@ fn own(id: &str, grade: i64) -> OwnResponse {
 async fn fresh(name: &str, migrations: &'static [Migration]) {
     repository::close();
     idb::delete_database(name).await.unwrap();
-    repository::open_at(name, migrations, || {}, || {})
+    repository::open_at(name, migrations, || {}, |_| {})
         .await
         .unwrap();
 }
@@ -178,7 +178,7 @@ async fn a_database_written_at_schema_1_opens_at_the_current_schema_with_records
         .unwrap();
     repository::close();
 
-    repository::open_at(name, &MIGRATIONS, || {}, || {})
+    repository::open_at(name, &MIGRATIONS, || {}, |_| {})
         .await
         .unwrap();
     let mut names = repository::store_names().unwrap();
@@ -213,7 +213,7 @@ async fn a_failing_write_leaves_nothing_of_its_transaction() {
     let name = "samenscan-test-atomic";
     repository::close();
     idb::delete_database(name).await.unwrap();
-    let db = idb::open(name, &MIGRATIONS, || {}, || {}).await.unwrap();
+    let db = idb::open(name, &MIGRATIONS, || {}, |_| {}).await.unwrap();
     // The second write names a store that does not exist: the whole transaction is refused.
     let result = idb::write_all(
         &db,
@@ -318,7 +318,7 @@ async fn the_import_log_is_stored_as_bytes_and_text_stored_earlier_still_reads()
     );
     let now = record("nu.samenscan.json", "{\"responses\":[\"Ærø\"]}");
     // What earlier builds stored: the same form, as a string.
-    let db = idb::open(name, &MIGRATIONS, || {}, || {}).await.unwrap();
+    let db = idb::open(name, &MIGRATIONS, || {}, |_| {}).await.unwrap();
     idb::write_all(
         &db,
         &[Write::Add {

@@ -23,6 +23,10 @@ pub enum StorageError {
     QuotaExceeded,
     /// Another tab upgraded the database; this tab must reload.
     VersionChanged,
+    /// The browser closed the connection by itself (the site's data was cleared in its
+    /// settings, or the database was deleted from outside): nothing is written any more; the
+    /// page must be reloaded.
+    Closed,
     /// Anything else, with the browser's own words.
     Failed(String),
 }
@@ -32,6 +36,8 @@ impl StorageError {
         if let Some(e) = value.dyn_ref::<web_sys::DomException>() {
             return match e.name().as_str() {
                 "QuotaExceededError" => StorageError::QuotaExceeded,
+                // A transaction on a connection the browser closed.
+                "InvalidStateError" if CLOSED.get() => StorageError::Closed,
                 "InvalidStateError" | "SecurityError" | "UnknownError" | "NotAllowedError" => {
                     StorageError::Unavailable(e.message())
                 }
@@ -44,6 +50,11 @@ impl StorageError {
         }
         StorageError::Failed(value.as_string().unwrap_or_else(|| format!("{value:?}")))
     }
+}
+
+thread_local! {
+    /// Whether the browser closed this page's connection by itself (see [`StorageError::Closed`]).
+    static CLOSED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// A migration step: brings a database at `version − 1` to `version`, inside the upgrade
@@ -62,13 +73,15 @@ pub fn create_store(db: &IdbDatabase, name: &str, auto_increment: bool) -> Resul
 /// the stored database has not had yet.
 ///
 /// `on_blocked` runs when another tab holds an older version open: the open then waits until
-/// that tab closes its connection (the caller should say so). `on_version_change` runs when
-/// another tab wants to upgrade: this connection is closed first, so that tab is not blocked.
+/// that tab closes its connection (the caller should say so). `on_lost` runs when the
+/// connection goes: with [`StorageError::VersionChanged`] when another tab wants to upgrade
+/// (this connection is closed first, so that tab is not blocked), with
+/// [`StorageError::Closed`] when the browser closed it by itself.
 pub async fn open(
     name: &str,
     migrations: &'static [Migration],
     on_blocked: impl Fn() + 'static,
-    on_version_change: impl Fn() + 'static,
+    on_lost: impl Fn(StorageError) + 'static,
 ) -> Result<IdbDatabase, StorageError> {
     let window = web_sys::window().ok_or(StorageError::Unavailable("no window".into()))?;
     let factory = window
@@ -108,13 +121,24 @@ pub async fn open(
     drop(on_upgrade);
     drop(on_blocked);
     let db: IdbDatabase = result?.unchecked_into();
+    CLOSED.set(false);
+    let on_lost = std::rc::Rc::new(on_lost);
     let closing = db.clone();
+    let lost = on_lost.clone();
     let on_change = Closure::<dyn FnMut()>::new(move || {
         closing.close();
-        on_version_change();
+        lost(StorageError::VersionChanged);
     });
     db.set_onversionchange(Some(on_change.as_ref().unchecked_ref()));
-    on_change.forget(); // lives as long as the connection, i.e. the page
+    // Fired only when the browser closes the connection, never by `close()`.
+    let on_close = Closure::<dyn FnMut()>::new(move || {
+        CLOSED.set(true);
+        on_lost(StorageError::Closed);
+    });
+    db.set_onclose(Some(on_close.as_ref().unchecked_ref()));
+    // Both live as long as the connection, i.e. the page.
+    on_change.forget();
+    on_close.forget();
     Ok(db)
 }
 

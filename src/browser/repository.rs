@@ -61,9 +61,9 @@ fn db() -> Result<IdbDatabase, StorageError> {
 /// this page. See [`idb::open`] for the two callbacks.
 pub async fn open(
     on_blocked: impl Fn() + 'static,
-    on_version_change: impl Fn() + 'static,
+    on_lost: impl Fn(StorageError) + 'static,
 ) -> Result<(), StorageError> {
-    open_at(DB_NAME, &MIGRATIONS, on_blocked, on_version_change).await
+    open_at(DB_NAME, &MIGRATIONS, on_blocked, on_lost).await
 }
 
 /// Like [`open`], for a given name and list of migrations: lets tests open a database as an
@@ -72,9 +72,9 @@ pub async fn open_at(
     name: &str,
     migrations: &'static [Migration],
     on_blocked: impl Fn() + 'static,
-    on_version_change: impl Fn() + 'static,
+    on_lost: impl Fn(StorageError) + 'static,
 ) -> Result<(), StorageError> {
-    let connection = idb::open(name, migrations, on_blocked, on_version_change).await?;
+    let connection = idb::open(name, migrations, on_blocked, on_lost).await?;
     DB.with(|db| {
         if let Some(old) = db.borrow_mut().replace(connection) {
             old.close();

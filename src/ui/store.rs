@@ -566,11 +566,7 @@ pub fn provide_store() -> Store {
     leptos::task::spawn_local(async move {
         let opened = repository::open(
             move || store.state.set(StorageState::Blocked),
-            move || {
-                store
-                    .state
-                    .set(StorageState::Failed(StorageError::VersionChanged))
-            },
+            move |lost| store.state.set(StorageState::Failed(lost)),
         )
         .await;
         if let Err(e) = opened {
@@ -626,6 +622,7 @@ pub fn storage_error_text(error: &StorageError, t: &Messages) -> String {
         StorageError::Unavailable(_) => t.storage_unavailable.to_string(),
         StorageError::QuotaExceeded => t.storage_quota.to_string(),
         StorageError::VersionChanged => t.storage_version_changed.to_string(),
+        StorageError::Closed => t.storage_closed.to_string(),
         StorageError::Failed(detail) => format!("{} {detail}", t.storage_failed),
     }
 }

@@ -328,3 +328,31 @@ test("the withdraw question stays open, with focus, when another tab saves that 
   await storedWhen(list, (s) => s[0]?.response.status === "withdrawn");
   await context.close();
 });
+
+test("storage closed by the browser (this site's data cleared in its settings): the screen says so and reloads on request", async () => {
+  const { context, page } = await draftInNewTab();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  try {
+    // What "Clear site data" does: the browser deletes the database and closes the open connection.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Storage.clearDataForOrigin", { origin: new URL(env.server.url).origin, storageTypes: "indexeddb" });
+    const notice = page.locator(".notice-error[role=alert]");
+    await notice.waitFor();
+    assert.match(
+      await notice.innerText(),
+      /^De browser heeft de opslag van Samenscan gesloten, bijvoorbeeld omdat de gegevens van deze site zijn gewist\. Wat daarna werd ingevuld, is niet bewaard\. Herlaad de pagina om verder te gaan\./,
+    );
+    // Not taken for a private window, which would send the person to another browser window.
+    assert.doesNotMatch(await notice.innerText(), /privévenster/);
+    await Promise.all([page.waitForEvent("load"), notice.getByRole("button", { name: "Pagina herladen" }).click()]);
+    // Afresh: the cleared draft is gone, and a new one can be started and is stored.
+    await page.goto(env.server.url + "#/enquete");
+    await page.getByRole("button", { name: "Nieuwe enquête beginnen" }).click();
+    await page.locator("#q-org-1").check();
+    await storedWhen(page, (s) => s.length === 1 && s[0].response.answers.org !== undefined);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});

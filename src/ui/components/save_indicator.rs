@@ -45,6 +45,7 @@ pub fn SaveIndicator() -> impl IntoView {
                         StorageError::Unavailable(_) => 1,
                         StorageError::VersionChanged => 2,
                         StorageError::Failed(_) => 3,
+                        StorageError::Closed => 4,
                     }];
                     let full = crate::ui::store::storage_error_text(&e, t);
                     Some(view! {

@@ -40,7 +40,7 @@ pub fn StorageGate(
             }
             .into_any(),
             StorageState::Failed(error) => {
-                let reload = matches!(error, StorageError::VersionChanged);
+                let reload = matches!(error, StorageError::VersionChanged | StorageError::Closed);
                 view! {
                     <div class="notice notice-error" role="alert">
                         <p>{storage_error_text(&error, i18n.t())}</p>
