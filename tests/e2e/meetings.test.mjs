@@ -443,3 +443,34 @@ test("a removed case or action is one press from coming back, in its place", asy
   assert.equal(await page.locator("#action-0-text").inputValue(), "Vaste contactpersoon per team");
   await context.close();
 });
+
+test("a completed meeting given a date after today is a draft again, and says why", async () => {
+  const { context, page, errors } = await open(env.browser, env.server.url);
+  await page.goto(env.server.url + "#/bijeenkomsten");
+  await page.locator("#start-meeting").click();
+  await page.locator("#meeting-municipality").selectOption("epe");
+  await page.locator("#meeting-date").fill("2026-01-25");
+  // The date picker offers no day after today.
+  const today = await page.evaluate(() => {
+    const d = new Date();
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+  });
+  assert.equal(await page.locator("#meeting-date").getAttribute("max"), today);
+  await page.locator("#meeting-complete").click();
+  await page.locator("#meeting-status", { hasText: "Deze bijeenkomst is afgerond" }).waitFor();
+  await storedMeeting(page, (m) => m.status === "complete");
+
+  await page.locator("#meeting-date").fill("2062-01-25");
+  await page.locator(".notice-warning", { hasText: "weer een concept" }).waitFor();
+  await storedMeeting(page, (m) => m.status === "draft" && m.date === "2062-01-25");
+  assert.match(await page.locator("#meeting-date-error").innerText(), /De datum ligt in de toekomst/);
+  await page.locator("#error-summary li", { hasText: "De datum ligt in de toekomst" }).waitFor();
+
+  // Today is no future; completing again works.
+  await page.locator("#meeting-date").fill(today);
+  assert.equal(await page.locator("#error-summary").count(), 0);
+  await page.locator("#meeting-complete").click();
+  await storedMeeting(page, (m) => m.status === "complete" && m.date === today);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

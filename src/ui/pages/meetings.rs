@@ -175,11 +175,9 @@ fn MeetingForm(id: String, questionnaire: Questionnaire) -> impl IntoView {
             m.as_ref()
                 .map(|m| {
                     let mut missing = m.missing_for_completion();
-                    // Asked when completing, not of a meeting completed elsewhere.
-                    if tried.get()
-                        && m.status == Status::Draft
-                        && m.dated_after(&clock::today_local())
-                    {
+                    // Asked when completing, or of a completed meeting dated later here (a
+                    // draft again); not of a meeting completed elsewhere.
+                    if m.status == Status::Draft && m.dated_after(&clock::today_local()) {
                         missing.push(MissingForCompletion::DateInFuture);
                     }
                     missing
@@ -266,13 +264,23 @@ fn MeetingForm(id: String, questionnaire: Questionnaire) -> impl IntoView {
                 })}
                 // A four-digit year: without bounds the browser takes "25012026" as the year
                 // 12026.
-                <input type="date" class="input input-date" id="meeting-date" min="2000-01-01" max="2099-12-31"
+                <input type="date" class="input input-date" id="meeting-date" min="2000-01-01" max=clock::today_local()
                     aria-describedby=move || date_error().map(|_| "meeting-date-error")
                     aria-invalid=move || date_error().map(|_| "true")
                     prop:value=initial.date.clone()
                     on:input=move |ev| {
                         let value = event_target_value(&ev);
-                        edit(store, id, |m| m.date = value);
+                        let today = clock::today_local();
+                        store.update_meeting(&id.get_value(), |m, now| {
+                            // A completed meeting dated after today is a draft again, as one
+                            // that loses its date (and the screen says so).
+                            if m.edit(now, |m| m.date = value)
+                                && m.status == Status::Complete
+                                && m.dated_after(&today)
+                            {
+                                m.status = Status::Draft;
+                            }
+                        });
                     } />
             </div>
         </section>
