@@ -143,17 +143,23 @@ fn a_street_with_a_house_number_is_an_address_without_a_postcode_too() {
             "Moeder woont nu op de Dorpsstraat 12 in Epe.",
             "Dorpsstraat 12",
         ),
-        ("Verhuisd naar Van Goghlaan 3a, Apeldoorn.", "Goghlaan 3a"),
+        (
+            "Verhuisd naar Van Goghlaan 3a, Apeldoorn.",
+            "Van Goghlaan 3a",
+        ),
         ("Adres: Kerkweg 12-2", "Kerkweg 12-2"),
         (
             "Oudegracht 115 bis is het nieuwe adres.",
             "Oudegracht 115 bis",
         ),
         (
-            "Hij slaapt bij zijn oma aan de Stationsplein 7.",
-            "Stationsplein 7",
+            "Hij slaapt bij zijn oma aan de Stationsweg 7.",
+            "Stationsweg 7",
         ),
-        ("The family lives at Baker Street 221b now.", "Street 221b"),
+        (
+            "The family lives at Baker Street 221b now.",
+            "Baker Street 221b",
+        ),
     ] {
         one(text, FindingKind::StreetWithNumber, address);
     }
@@ -163,7 +169,54 @@ fn a_street_with_a_house_number_is_an_address_without_a_postcode_too() {
         FindingKind::PostcodeWithNumber,
         "Dorpsstraat 12, 7311 AB",
     );
-    // Counts, years, ordinary nouns and a lone street word are no address.
+    // The street's whole name, an abbreviation, "nr." and two spaces.
+    for (text, address) in [
+        (
+            "Burgemeester Roelenweg 23 is het adres.",
+            "Burgemeester Roelenweg 23",
+        ),
+        (
+            "Zij woont op de 's-Gravendijkwal 120.",
+            "'s-Gravendijkwal 120",
+        ),
+        ("Van Goghlaan 3a is het nieuwe adres.", "Van Goghlaan 3a"),
+        ("Adres van vader: Dorpsstr. 12", "Dorpsstr. 12"),
+        ("Ze woont sinds kort op Kerkweg nr. 5.", "Kerkweg nr. 5"),
+        ("Vader woont op de Molenweg  8.", "Molenweg  8"),
+        // After a word for an address, any capitalised street.
+        (
+            "Het gezin woont aan de Laan van Meerdervoort 112.",
+            "Laan van Meerdervoort 112",
+        ),
+        ("Oma woont op de Markt 3 in Zutphen.", "Markt 3"),
+        ("Het gezin woont in de Beukenhorst 12.", "Beukenhorst 12"),
+        (
+            "Moeder woont aan de Oude Vest 12 in Leiden.",
+            "Oude Vest 12",
+        ),
+        ("Ze woont op het Stationsplein 7.", "Stationsplein 7"),
+    ] {
+        one(text, FindingKind::StreetWithNumber, address);
+    }
+    // Counts, years, times, dates, places of this field, ordinary nouns and a lone street
+    // word are no address.
+    for text in [
+        "Overleg Stadhuisplein 14:30 met de wijkagent.",
+        "De Kerstmarkt 18.00 uur ging niet door.",
+        "De Kerstmarkt 12 december was een succes voor de jongeren.",
+        "Jaarmarkt 3-5 juni met de jongerenwerkers.",
+        "In het Veiligheidsplein 3 casussen besproken.",
+        "Zorgplein 5 aanmeldingen deze maand.",
+        "Loket Zorgplein 2 medewerkers ziek.",
+        "Zorgpad 2 is ingezet na de melding.",
+        "Zorgpad 2x besproken in het overleg.",
+        "Leerpad 2 en Leerpad 3 zijn gestart.",
+        "Het Jeugdplein 1 op 1 gesprek werkte goed.",
+        "Snelweg 12 was dicht, daardoor kwamen we te laat.",
+        "Rondweg 2 jaar geleden aangelegd.",
+    ] {
+        none(text);
+    }
     none("Onderweg 3 keer gebeld met school.");
     none("Kerkweg 3 uur gewacht op de bus.");
     none("De Kerstmarkt 2024 was voor de jongeren.");

@@ -814,14 +814,15 @@ fn house_number_before(t: &Text, pc: usize) -> Option<usize> {
 // ---------------------------------------------------------------------------------------------
 // Streets with a house number, without a postcode: "Dorpsstraat 12", "Van Goghlaan 3a".
 
-/// How Dutch street names end (lower case). A name is more than the ending ("Kerkweg", not
-/// "weg"); endings that also end ordinary nouns ("-ring": "Vordering 3", "-veld": "Werkveld 2")
-/// are left out.
+/// How Dutch street names end (lower case), in a word longer than the ending ("Kerkweg", not
+/// "weg"). Endings that also end ordinary nouns ("-ring": "Vordering 3", "-veld": "Werkveld 2")
+/// are left out, and so are those that name places of this field as often as streets
+/// ("Zorgplein 5 aanmeldingen", "Leerpad 2", "Kerstmarkt"): like any other capitalised word,
+/// those are a street only after a word for an address ("woont op het Stationsplein 7").
 const STREET_ENDINGS: &[&str] = &[
     "straat",
     "laan",
     "weg",
-    "plein",
     "gracht",
     "kade",
     "singel",
@@ -829,11 +830,9 @@ const STREET_ENDINGS: &[&str] = &[
     "dreef",
     "steeg",
     "hof",
-    "markt",
     "plantsoen",
     "allee",
     "boulevard",
-    "pad",
     "wal",
     "haven",
 ];
@@ -841,45 +840,241 @@ const STREET_ENDINGS: &[&str] = &[
 /// English street words, whole and capitalised after the name ("Baker Street 12").
 const STREET_WORDS: &[&str] = &["street", "road", "lane", "avenue"];
 
-/// Words that end like a street but are none ("Onderweg 3 keer gebeld").
-const NOT_STREETS: &[&str] = &["onderweg", "halverweg", "halfweg"];
+/// Words that end like a street but are none ("Onderweg 3 keer gebeld", "Snelweg 12 was dicht").
+const NOT_STREETS: &[&str] = &[
+    "onderweg",
+    "halverweg",
+    "halfweg",
+    "snelweg",
+    "uitweg",
+    "omweg",
+    "zijweg",
+];
 
-/// What a number after a street-like word may count instead of being a house number ("Kerkweg
-/// 3 keer" is no address; "Hof 2 weken" neither).
+/// Words shortly before a street that make it an address ("woont aan de Oude Vest 12",
+/// "verhuisd naar Markt 3", "adres: …").
+const ADDRESS_CUES: &[&str] = &[
+    "woont",
+    "wonen",
+    "woonde",
+    "woonden",
+    "wonend",
+    "woonachtig",
+    "verhuisd",
+    "verhuist",
+    "verhuizen",
+    "verhuizing",
+    "adres",
+    "woonadres",
+    "postadres",
+    "lives",
+    "live",
+    "lived",
+    "living",
+    "moved",
+    "address",
+];
+
+/// Lower-case words of a street's name ("Laan van Meerdervoort", "Burgemeester de Withstraat").
+const STREET_PARTICLES: &[&str] = &["van", "de", "der", "den", "het", "ter", "ten", "'s", "'t"];
+
+/// Capitalised words that start a street's name at the start of a sentence too ("Van
+/// Goghlaan 3a is het adres").
+const STREET_PREFIXES: &[&str] = &[
+    "van",
+    "de",
+    "het",
+    "ter",
+    "ten",
+    "oude",
+    "nieuwe",
+    "korte",
+    "lange",
+    "hoge",
+    "lage",
+    "kleine",
+    "grote",
+    "burgemeester",
+    "sint",
+    "prins",
+    "prinses",
+    "koningin",
+    "dokter",
+    "generaal",
+    "president",
+];
+
+/// What a number after a street-like word may count or time instead of being a house number
+/// ("Kerkweg 3 keer", "Zorgplein 5 aanmeldingen").
 const COUNTED: &[&str] = &[
-    "uur", "uren", "keer", "maal", "dag", "dagen", "week", "weken", "maand", "maanden", "jaar",
-    "jaren", "minuten", "min", "kwartier", "procent", "km", "meter", "kinderen", "gezinnen",
-    "hours", "times", "days", "weeks", "months", "years",
+    "uur",
+    "uren",
+    "keer",
+    "maal",
+    "dag",
+    "dagen",
+    "week",
+    "weken",
+    "maand",
+    "maanden",
+    "jaar",
+    "jaren",
+    "minuten",
+    "min",
+    "kwartier",
+    "procent",
+    "km",
+    "meter",
+    "kinderen",
+    "gezinnen",
+    "casussen",
+    "casus",
+    "cases",
+    "meldingen",
+    "aanmeldingen",
+    "medewerkers",
+    "collega",
+    "gesprekken",
+    "jongeren",
+    "ouders",
+    "cliënten",
+    "clienten",
+    "deelnemers",
+    "teams",
+    "sessies",
+    "overleggen",
+    "huisbezoeken",
+    "bijeenkomsten",
+    "punten",
+    "hours",
+    "times",
+    "days",
+    "weeks",
+    "months",
+    "years",
+    "people",
+    "families",
 ];
 
 fn streets(t: &Text, out: &mut Raw) {
     for (start, end, lower) in t.words() {
-        let capitalised = t.at(start).is_some_and(char::is_uppercase);
-        let street = STREET_ENDINGS
-            .iter()
-            .any(|e| lower.ends_with(e) && lower.chars().count() > e.chars().count())
-            || STREET_WORDS.contains(&lower.as_str());
-        if !capitalised || !street || NOT_STREETS.contains(&lower.as_str()) {
+        if !t.at(start).is_some_and(char::is_uppercase) || NOT_STREETS.contains(&lower.as_str()) {
             continue;
         }
-        // One space, then the house number ("Dorpsstraat 12", "Kerkweg 12a", "Kerkweg 12-2").
-        if !t.is_blank(end) {
-            continue;
-        }
-        let Some(n_end) = house_number(t, end + 1) else {
+        let longer = |e: &&str| lower.ends_with(*e) && lower.chars().count() > e.chars().count();
+        // "Dorpsstr. 12": the abbreviation, with its full stop.
+        let abbreviated = lower.ends_with("str") && t.at(end) == Some('.');
+        let reliable = STREET_ENDINGS.iter().any(longer)
+            || STREET_WORDS.contains(&lower.as_str())
+            || abbreviated;
+        let Some(n_end) = number_after_street(t, end + usize::from(abbreviated)) else {
             continue;
         };
-        // A year is no house number ("Kerstmarkt 2024").
-        let digits = t.digits(end + 1, t.digits_end(end + 1));
-        if digits.len() == 4 && (digits.starts_with("19") || digits.starts_with("20")) {
+        // The name may have words before it ("Van Goghlaan", "Oude Vest").
+        let from = street_name_start(t, start);
+        // Any other capitalised word before a house number is a street only after a word for
+        // an address ("woont aan de Beukenhorst 12", "woont op de Markt 3").
+        if !reliable && !address_cue_before(t, from) {
             continue;
         }
-        let (_, next) = t.word_at(n_end + usize::from(t.is_blank(n_end)));
-        if COUNTED.contains(&next.as_str()) {
-            continue;
-        }
-        out.push((FindingKind::StreetWithNumber, start, n_end));
+        out.push((FindingKind::StreetWithNumber, from, n_end));
     }
+}
+
+/// The house number after a street word ending at `end`: white space, optionally "nr." or
+/// "nummer", then the number (see [`house_number`]). `None` when what follows is a year, a
+/// time, a date, "2x", or a count ("Kerkweg 3 keer").
+fn number_after_street(t: &Text, end: usize) -> Option<usize> {
+    let skip_blanks = |mut k: usize| {
+        while t.is_blank(k) {
+            k += 1;
+        }
+        k
+    };
+    let mut k = skip_blanks(end);
+    if k == end {
+        return None;
+    }
+    let (word_end, word) = t.word_at(k);
+    if ["nr", "nummer", "no"].contains(&word.as_str()) {
+        let after = word_end + usize::from(t.at(word_end) == Some('.'));
+        k = skip_blanks(after);
+        if k == after && after == word_end {
+            return None;
+        }
+    }
+    let n_end = house_number(t, k)?;
+    let digits = t.digits(k, t.digits_end(k));
+    let year = digits.len() == 4 && (digits.starts_with("19") || digits.starts_with("20"));
+    // "14:30", "18.00 uur".
+    let time = matches!(t.at(n_end), Some(':' | '.')) && t.is_digit(n_end + 1);
+    let times = matches!(t.at(n_end - 1), Some('x' | 'X'));
+    let (_, next) = t.word_at(skip_blanks(n_end));
+    let counted = COUNTED.contains(&next.as_str()) || month_number(&next).is_some();
+    (!year && !time && !times && !counted).then_some(n_end)
+}
+
+/// Where a street's name starts, from its last word at `start`: up to three words before it
+/// that belong to it, capitalised ("Burgemeester Roelenweg") or name particles ("Laan van
+/// Meerdervoort"), not a word that starts the sentence unless it starts street names too.
+fn street_name_start(t: &Text, start: usize) -> usize {
+    let mut from = start;
+    for _ in 0..3 {
+        if from < 2 || !t.is_blank(from - 1) {
+            break;
+        }
+        let (s, word) = t.word_before(from - 1);
+        if s == from - 1 || t.is_alnum(Text::before(s)) {
+            break;
+        }
+        let capitalised = t.at(s).is_some_and(char::is_uppercase);
+        let belongs = if capitalised {
+            !sentence_starts(t, s) || STREET_PREFIXES.contains(&word.as_str())
+        } else {
+            STREET_PARTICLES.contains(&word.as_str())
+        };
+        if !belongs || ADDRESS_CUES.contains(&word.as_str()) {
+            break;
+        }
+        from = s;
+    }
+    // "'s-Gravendijkwal".
+    if from >= 3 && t.slice(from - 3, from) == "'s-" {
+        from -= 3;
+    }
+    // A particle does not start the finding ("aan de Kerkweg": "de" is not the street's).
+    while t.at(from).is_some_and(char::is_lowercase) && from < start {
+        let (e, _) = t.word_at(from);
+        from = e;
+        while t.is_blank(from) {
+            from += 1;
+        }
+    }
+    from
+}
+
+/// True when a word for an address stands at most five words before `start`, in the same
+/// sentence ("woont sinds kort aan de …", "Adres: …").
+fn address_cue_before(t: &Text, start: usize) -> bool {
+    let mut k = start;
+    for _ in 0..6 {
+        // Back over white space and a colon or comma, not over the end of a sentence.
+        while k > 0 && (t.is_blank(k - 1) || matches!(t.at(k - 1), Some(':' | ','))) {
+            k -= 1;
+        }
+        if k == 0 {
+            return false;
+        }
+        let (s, word) = t.word_before(k);
+        if s == k {
+            return false;
+        }
+        if ADDRESS_CUES.contains(&word.as_str()) {
+            return true;
+        }
+        k = s;
+    }
+    false
 }
 
 // ---------------------------------------------------------------------------------------------
