@@ -453,7 +453,21 @@ fn two_rounds_side_by_side_with_the_change() {
         *cmp.grade_mean.change.shown().unwrap(),
         55.0 / 7.0 - 7.5
     ));
-    // Factor: a: 4, 2.5, 5, 2, 4 → 17.5/5 = 3.5; b: 3.75 → +0.25.
+    // The grade's median, sd and interval are each round's own.
+    let summary = |r: &samenscan::domain::Report| match &r.grade.as_ref().unwrap().stats {
+        Cell::Shown(g) => g.summary,
+        other => panic!("grade shown: {other:?}"),
+    };
+    let (sa, sb) = (summary(&a), summary(&b));
+    assert_eq!(cmp.grade_spread.median.a, Cell::Shown(sa.median.unwrap()));
+    assert_eq!(cmp.grade_spread.median.b, Cell::Shown(sb.median.unwrap()));
+    assert_eq!(cmp.grade_spread.sd.a, Cell::Shown(sa.sd.unwrap()));
+    assert_eq!(
+        cmp.grade_spread.ci95,
+        [Cell::Shown(sa.ci95.unwrap()), Cell::Shown(sb.ci95.unwrap())]
+    );
+    assert_eq!(sa.median, Some(7.5)); // 6 7 7 8 8 9
+                                      // Factor: a: 4, 2.5, 5, 2, 4 → 17.5/5 = 3.5; b: 3.75 → +0.25.
     assert!(close(*cmp.factors[0].mean.change.shown().unwrap(), 0.25));
     // In round a nobody skipped org (lt 3, gi 3, all shown); in round b the org split is
     // hidden as a whole (see labels_that_would_give_sizes_away_hide_the_whole_split), so the
@@ -646,6 +660,17 @@ fn a_round_beside_the_full_report_never_gives_a_small_group_away() {
     let cmp4 = protected_rounds(&q, &all4, &october3, &november);
     assert_eq!(cmp4.n.a, Cell::Suppressed);
     assert_eq!(cmp4.grade_mean.b, Cell::Suppressed);
+    // The rest of the grade's figures go with its mean: a median or an interval would give it
+    // away as well as the mean would.
+    for side in 0..2 {
+        assert_eq!(cmp4.grade_spread.ci95[side], Cell::Suppressed);
+    }
+    assert_eq!(cmp4.grade_spread.median.a, Cell::Suppressed);
+    assert_eq!(cmp4.grade_spread.sd.b, Cell::Suppressed);
+    assert_eq!(cmp4.grade_spread.median.change, Cell::Suppressed);
+    // Where the mean is shown, so are they.
+    assert!(matches!(cmp3.grade_spread.median.a, Cell::Shown(_)));
+    assert!(matches!(cmp3.grade_spread.ci95[1], Cell::Shown(_)));
 }
 
 /// A split the full report hides anything of is not shown in the rounds: its counts would say

@@ -28,7 +28,9 @@ use std::sync::Arc;
 use super::questionnaire::{Label, Questionnaire};
 use super::response::{QuestionnaireRef, Response, Status};
 use super::scoring::{is_counted, ResponseScores, ScoreBuffers, Scorer};
-use super::statistics::{cronbach_alpha_rows, distribution, summarize, Alpha, Summary, ValueCount};
+use super::statistics::{
+    cronbach_alpha_rows, distribution, summarize, Alpha, Interval, Summary, ValueCount,
+};
 
 /// One figure of the report as the UI may show it.
 #[derive(Clone, Debug, PartialEq)]
@@ -1321,6 +1323,9 @@ pub struct RoundComparison {
     pub n: Change,
     /// Mean grade.
     pub grade_mean: Change,
+    /// The grade's median, standard deviation and 95% confidence interval (an interval has no
+    /// change): shown and hidden with the mean.
+    pub grade_spread: GradeSpread,
     /// Factor means, matched by factor id (factors of round a first, then new ones of round b).
     pub factors: Vec<FactorChange>,
     /// Splits matched by item id, groups by option value.
@@ -1330,6 +1335,49 @@ pub struct RoundComparison {
     /// Per round, its complete responses left out: of another questionnaire or version, or not
     /// fitting the definition.
     pub not_counted: [usize; 2],
+}
+
+/// The rest of the grade's figures in two rounds (see [`RoundComparison::grade_spread`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct GradeSpread {
+    /// Medians.
+    pub median: Change,
+    /// Standard deviations.
+    pub sd: Change,
+    /// 95% confidence intervals of the mean, round a and round b.
+    pub ci95: [Cell<Interval>; 2],
+}
+
+impl GradeSpread {
+    fn of(a: &Report, b: &Report) -> GradeSpread {
+        let figure = |r: &Report, pick: fn(&Summary) -> Option<f64>| match r.grade.as_ref() {
+            Some(g) => match &g.stats {
+                Cell::Shown(s) => pick(&s.summary).map_or(Cell::Empty, Cell::Shown),
+                Cell::Suppressed => Cell::Suppressed,
+                Cell::Empty => Cell::Empty,
+            },
+            None => Cell::Empty,
+        };
+        let interval = |r: &Report| match r.grade.as_ref() {
+            Some(g) => match &g.stats {
+                Cell::Shown(s) => s.summary.ci95.map_or(Cell::Empty, Cell::Shown),
+                Cell::Suppressed => Cell::Suppressed,
+                Cell::Empty => Cell::Empty,
+            },
+            None => Cell::Empty,
+        };
+        GradeSpread {
+            median: Change::new(figure(a, |s| s.median), figure(b, |s| s.median)),
+            sd: Change::new(figure(a, |s| s.sd), figure(b, |s| s.sd)),
+            ci95: [interval(a), interval(b)],
+        }
+    }
+
+    fn hide(&mut self, side: Side) {
+        self.median.hide(side);
+        self.sd.hide(side);
+        self.ci95[side as usize] = Cell::Suppressed;
+    }
 }
 
 /// Accumulates n and the sum behind a mean.
@@ -1965,9 +2013,9 @@ impl ColumnCounts {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Side {
     /// The first round.
-    A,
+    A = 0,
     /// The second round.
-    B,
+    B = 1,
 }
 
 impl Change {
@@ -2108,6 +2156,7 @@ pub fn protect_round(
     }
     if !overall_safe(1, main.grade_mean() == Cell::Suppressed) {
         cmp.grade_mean.hide(side);
+        cmp.grade_spread.hide(side);
     }
     for change in &mut cmp.factors {
         let Some(f) = factor_at(&change.factor_id) else {
@@ -2233,6 +2282,7 @@ pub fn compare_rounds(a: &Report, b: &Report) -> RoundComparison {
     RoundComparison {
         n: Change::new(count_of(&a.n), count_of(&b.n)),
         grade_mean: Change::new(a.grade_mean(), b.grade_mean()),
+        grade_spread: GradeSpread::of(a, b),
         factors,
         splits,
         questionnaires: [a.questionnaire.clone(), b.questionnaire.clone()],

@@ -302,6 +302,23 @@ test("two measurements side by side: each period's own figures and the change", 
   assert.deepEqual(gradeRow.slice(0, 2), [nl1(g(pilot)), nl1(g(later))]);
   // The change is that of the figures as shown (7,5 and 8,1 differ by 0,6).
   assert.equal(gradeRow[2], `${change > 0 ? "+" : ""}${nl1(change)}`);
+  // The rest of the grade's figures, each round's own: median, standard deviation, interval.
+  const median = (xs) => {
+    const s = [...xs].sort((a, b) => a - b);
+    const m = s.length >> 1;
+    return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+  };
+  const sd = (xs) => Math.sqrt(xs.reduce((a, x) => a + (x - mean(xs)) ** 2, 0) / (xs.length - 1));
+  const grades = (list) => list.map((x) => x.answers.grade);
+  const row = async (i) => [await table.locator("tbody tr").nth(i).locator("th").innerText(), ...(await table.locator("tbody tr").nth(i).locator("td").allInnerTexts())];
+  const medianRow = await row(2);
+  assert.deepEqual(medianRow.slice(0, 3), ["Cijfer: mediaan", nl1(median(grades(pilot))), nl1(median(grades(later)))]);
+  const sdRow = await row(3);
+  assert.deepEqual(sdRow.slice(0, 3), ["Cijfer: standaardafwijking", nl1(sd(grades(pilot))), nl1(sd(grades(later)))]);
+  const ciRow = await row(4);
+  assert.equal(ciRow[0], "Cijfer: 95%-betrouwbaarheidsinterval");
+  for (const cell of ciRow.slice(1, 3)) assert.match(cell, /^\d+,\d\D+\d+,\d$/);
+  assert.equal(ciRow[3], "–");
   // Per group too: everyone works together weekly, so that group holds all of each round.
   const weekly = page.locator(".rounds-split tr", { has: page.locator("th", { hasText: /^Ongeveer elke week$/ }) });
   const weeklyCells = await weekly.locator("td").allInnerTexts();

@@ -7,6 +7,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::browser::{clock, repository};
+use crate::domain::format::format_interval;
 use crate::domain::import_log::{distinct_files, rebuild, ImportRecord};
 use crate::domain::report::{
     build_report, compare_rounds, hide_columns_hidden_in_either_round, protect_round,
@@ -329,6 +330,13 @@ pub fn Rounds(
                 let (a, b) = (describe(0), describe(1));
                 let n = change_texts(&c.n, lang, t, 0);
                 let grade = change_texts(&c.grade_mean, lang, t, 1);
+                let median = change_texts(&c.grade_spread.median, lang, t, 1);
+                let sd = change_texts(&c.grade_spread.sd, lang, t, 1);
+                let ci = c.grade_spread.ci95.clone().map(|cell| match cell {
+                    Cell::Shown(i) => format_interval(i.low, i.high, 1, lang),
+                    Cell::Empty => "–".to_string(),
+                    Cell::Suppressed => t.report_hidden.to_string(),
+                });
                 let grade_label = main.with(|m| match m {
                     Some(r) => crate::ui::pages::report::grade_name(t.report_grade_short, r, t),
                     None => t.report_grade_short.to_string(),
@@ -367,6 +375,12 @@ pub fn Rounds(
                                     <td class="num">{n[0].clone()}</td><td class="num">{n[1].clone()}</td><td class="num">{n[2].clone()}</td></tr>
                                 <tr><th scope="row">{grade_label.clone()}</th>
                                     <td class="num">{grade[0].clone()}</td><td class="num">{grade[1].clone()}</td><td class="num">{grade[2].clone()}</td></tr>
+                                <tr><th scope="row">{t.report_rounds_grade_median}</th>
+                                    <td class="num">{median[0].clone()}</td><td class="num">{median[1].clone()}</td><td class="num">{median[2].clone()}</td></tr>
+                                <tr><th scope="row">{t.report_rounds_grade_sd}</th>
+                                    <td class="num">{sd[0].clone()}</td><td class="num">{sd[1].clone()}</td><td class="num">{sd[2].clone()}</td></tr>
+                                <tr><th scope="row">{t.report_rounds_grade_ci}</th>
+                                    <td class="num">{ci[0].clone()}</td><td class="num">{ci[1].clone()}</td><td class="num">"–"</td></tr>
                                 {c.factors.iter().map(|f| {
                                     let x = change_texts(&f.mean, lang, t, 1);
                                     view! {
