@@ -753,9 +753,19 @@ fn house_number(t: &Text, k: usize) -> Option<usize> {
         return None;
     }
     let mut end = e;
+    let attached = t.word_at(e);
     match t.at(e) {
+        // "8bis", "12hs" (huis), written on.
+        Some(_) if ["bis", "hs"].contains(&attached.1.as_str()) => end = attached.0,
         Some(c) if c.is_ascii_alphabetic() && !t.is_alnum(Some(e + 1)) => end = e + 1,
         Some('-') if t.is_digit(e + 1) => end = t.digits_end(e + 1),
+        // "12-II": a floor in Roman numerals.
+        Some('-') if t.at(e + 1).is_some_and(|c| matches!(c, 'I' | 'V')) => {
+            end = e + 1;
+            while t.at(end).is_some_and(|c| matches!(c, 'I' | 'V')) {
+                end += 1;
+            }
+        }
         Some(' ') if t.word_at(e + 1) == (e + 4, "bis".to_string()) => end = e + 4,
         _ => {}
     }
@@ -817,8 +827,9 @@ fn house_number_before(t: &Text, pc: usize) -> Option<usize> {
 /// How Dutch street names end (lower case), in a word longer than the ending ("Kerkweg", not
 /// "weg"). Endings that also end ordinary nouns ("-ring": "Vordering 3", "-veld": "Werkveld 2")
 /// are left out, and so are those that name places of this field as often as streets
-/// ("Zorgplein 5 aanmeldingen", "Leerpad 2", "Kerstmarkt"): like any other capitalised word,
-/// those are a street only after a word for an address ("woont op het Stationsplein 7").
+/// ("Zorgplein 5 aanmeldingen", "Leerpad 2", "Kerstmarkt", "Gerechtshof 2", "Thuishaven 3"):
+/// like any other capitalised word, those are a street only after a word for an address
+/// ("woont op het Stationsplein 7").
 const STREET_ENDINGS: &[&str] = &[
     "straat",
     "laan",
@@ -829,12 +840,10 @@ const STREET_ENDINGS: &[&str] = &[
     "dijk",
     "dreef",
     "steeg",
-    "hof",
     "plantsoen",
     "allee",
     "boulevard",
     "wal",
-    "haven",
 ];
 
 /// English street words, whole and capitalised after the name ("Baker Street 12").
@@ -851,8 +860,10 @@ const NOT_STREETS: &[&str] = &[
     "zijweg",
 ];
 
-/// Words shortly before a street that make it an address ("woont aan de Oude Vest 12",
-/// "verhuisd naar Markt 3", "adres: …").
+/// Words that make the street after them an address: then a preposition ("woont aan de Oude
+/// Vest 12", "verhuisd naar 't Zand 14", "lives at Elm Street 14") or, after a word for the
+/// address itself, a colon ("Woonadres: Beukenhorst 12"). Nouns such as "adres" and
+/// "verhuizing" alone are everyday words ("het juiste adres, zeker in Fase 2").
 const ADDRESS_CUES: &[&str] = &[
     "woont",
     "wonen",
@@ -863,16 +874,56 @@ const ADDRESS_CUES: &[&str] = &[
     "verhuisd",
     "verhuist",
     "verhuizen",
-    "verhuizing",
-    "adres",
-    "woonadres",
-    "postadres",
+    "verhuisde",
     "lives",
-    "live",
     "lived",
     "living",
     "moved",
-    "address",
+];
+
+/// Words for an address itself, followed by a colon.
+const ADDRESS_LABELS: &[&str] = &["adres", "woonadres", "postadres", "address"];
+
+/// Prepositions (and articles) between an address cue and the street.
+const ADDRESS_PREPOSITIONS: &[&str] = &[
+    "op", "aan", "naar", "in", "bij", "te", "de", "het", "'t", "at", "on", "to", "the",
+];
+
+/// Nouns of this field that a number follows and that are no street, after a cue too
+/// ("woont op Leefgroep 2", "moved to Phase 3"), matched at the end of the word.
+const NOT_STREET_NOUNS: &[&str] = &[
+    "groep",
+    "team",
+    "fase",
+    "stap",
+    "bijlage",
+    "hoofdstuk",
+    "zaal",
+    "week",
+    "locatie",
+    "casus",
+    "regio",
+    "gebouw",
+    "ronde",
+    "plan",
+    "lab",
+    "klas",
+    "kamer",
+    "sessie",
+    "versie",
+    "niveau",
+    "module",
+    "blok",
+    "periode",
+    "afdeling",
+    "unit",
+    "phase",
+    "version",
+    "area",
+    "room",
+    "level",
+    "step",
+    "group",
 ];
 
 /// Lower-case words of a street's name ("Laan van Meerdervoort", "Burgemeester de Withstraat").
@@ -958,25 +1009,96 @@ const COUNTED: &[&str] = &[
 
 fn streets(t: &Text, out: &mut Raw) {
     for (start, end, lower) in t.words() {
+        if ADDRESS_CUES.contains(&lower.as_str()) || ADDRESS_LABELS.contains(&lower.as_str()) {
+            cued_street(t, end, ADDRESS_LABELS.contains(&lower.as_str()), out);
+        }
         if !t.at(start).is_some_and(char::is_uppercase) || NOT_STREETS.contains(&lower.as_str()) {
             continue;
         }
         let longer = |e: &&str| lower.ends_with(*e) && lower.chars().count() > e.chars().count();
-        // "Dorpsstr. 12": the abbreviation, with its full stop.
-        let abbreviated = lower.ends_with("str") && t.at(end) == Some('.');
-        let reliable = STREET_ENDINGS.iter().any(longer)
+        // "Dorpsstr. 12", "Hoofdstr 9": the abbreviation.
+        let abbreviated = lower.ends_with("str") && lower.chars().count() > 3;
+        let dot = abbreviated && t.at(end) == Some('.');
+        let street = STREET_ENDINGS.iter().any(longer)
             || STREET_WORDS.contains(&lower.as_str())
             || abbreviated;
-        let Some(n_end) = number_after_street(t, end + usize::from(abbreviated)) else {
-            continue;
-        };
-        // The name may have words before it ("Van Goghlaan", "Oude Vest").
-        let from = street_name_start(t, start);
-        // Any other capitalised word before a house number is a street only after a word for
-        // an address ("woont aan de Beukenhorst 12", "woont op de Markt 3").
-        if !reliable && !address_cue_before(t, from) {
+        if !street {
             continue;
         }
+        let Some(n_end) = number_after_street(t, end + usize::from(dot)) else {
+            continue;
+        };
+        // The name may have words before it ("Van Goghlaan", "Burgemeester Roelenweg").
+        out.push((
+            FindingKind::StreetWithNumber,
+            street_name_start(t, start),
+            n_end,
+        ));
+    }
+}
+
+/// After a word for an address ending at `end`: a preposition or two ("aan de", "naar 't") or,
+/// after a word for the address itself, a colon; then a capitalised name of one to four words
+/// ("Oude Vest", "Laan van Meerdervoort", "Zand") and a house number ("woont aan de Oude Vest
+/// 12"), whatever the name ends with, but not a noun of this field ("Leefgroep 2").
+fn cued_street(t: &Text, end: usize, label: bool, out: &mut Raw) {
+    let skip_blanks = |mut k: usize| {
+        while t.is_blank(k) {
+            k += 1;
+        }
+        k
+    };
+    let mut k = end;
+    let mut linked = false;
+    if label && t.at(k) == Some(':') {
+        k += 1;
+        linked = true;
+    }
+    k = skip_blanks(k);
+    // Prepositions and articles ("'t" with its apostrophe).
+    for _ in 0..3 {
+        let at = k + usize::from(t.at(k) == Some('\''));
+        let (e, word) = t.word_at(at);
+        let word = if at > k { format!("'{word}") } else { word };
+        if e == at || !ADDRESS_PREPOSITIONS.contains(&word.as_str()) || !t.is_blank(e) {
+            break;
+        }
+        linked = true;
+        k = skip_blanks(e);
+    }
+    if !linked {
+        return;
+    }
+    // The name: capitalised words, with particles between them.
+    let from = k;
+    let mut last = None;
+    for _ in 0..4 {
+        let (e, word) = t.word_at(k);
+        let capitalised = t.at(k).is_some_and(char::is_uppercase);
+        if e == k || !(capitalised || (last.is_some() && STREET_PARTICLES.contains(&word.as_str())))
+        {
+            break;
+        }
+        if capitalised {
+            last = Some(word);
+        }
+        if !t.is_blank(e) {
+            k = e;
+            break;
+        }
+        k = skip_blanks(e);
+        if t.is_digit(k) {
+            k = e;
+            break;
+        }
+    }
+    let Some(last) = last else {
+        return;
+    };
+    if NOT_STREET_NOUNS.iter().any(|n| last.ends_with(n)) {
+        return;
+    }
+    if let Some(n_end) = number_after_street(t, k) {
         out.push((FindingKind::StreetWithNumber, from, n_end));
     }
 }
@@ -1033,14 +1155,19 @@ fn street_name_start(t: &Text, start: usize) -> usize {
         } else {
             STREET_PARTICLES.contains(&word.as_str())
         };
-        if !belongs || ADDRESS_CUES.contains(&word.as_str()) {
+        if !belongs {
             break;
         }
         from = s;
     }
-    // "'s-Gravendijkwal".
+    // "'s-Gravendijkwal", "Sint-Jansstraat", "Willem-Alexanderlaan".
     if from >= 3 && t.slice(from - 3, from) == "'s-" {
         from -= 3;
+    } else if from >= 2 && t.at(from - 1) == Some('-') {
+        let (s, _) = t.word_before(from - 1);
+        if s < from - 1 && t.at(s).is_some_and(char::is_uppercase) {
+            from = s;
+        }
     }
     // A particle does not start the finding ("aan de Kerkweg": "de" is not the street's).
     while t.at(from).is_some_and(char::is_lowercase) && from < start {
@@ -1051,30 +1178,6 @@ fn street_name_start(t: &Text, start: usize) -> usize {
         }
     }
     from
-}
-
-/// True when a word for an address stands at most five words before `start`, in the same
-/// sentence ("woont sinds kort aan de …", "Adres: …").
-fn address_cue_before(t: &Text, start: usize) -> bool {
-    let mut k = start;
-    for _ in 0..6 {
-        // Back over white space and a colon or comma, not over the end of a sentence.
-        while k > 0 && (t.is_blank(k - 1) || matches!(t.at(k - 1), Some(':' | ','))) {
-            k -= 1;
-        }
-        if k == 0 {
-            return false;
-        }
-        let (s, word) = t.word_before(k);
-        if s == k {
-            return false;
-        }
-        if ADDRESS_CUES.contains(&word.as_str()) {
-            return true;
-        }
-        k = s;
-    }
-    false
 }
 
 // ---------------------------------------------------------------------------------------------

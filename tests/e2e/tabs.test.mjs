@@ -341,7 +341,7 @@ test("storage closed by the browser (this site's data cleared in its settings): 
     await notice.waitFor();
     assert.match(
       await notice.innerText(),
-      /^De browser heeft de opslag van Samenscan gesloten, bijvoorbeeld omdat de gegevens van deze site zijn gewist\. Wat daarna werd ingevuld, is niet bewaard\. Herlaad de pagina om verder te gaan\./,
+      /^De browser heeft de opslag van Samenscan gesloten, bijvoorbeeld omdat de gegevens van deze site zijn gewist\. Wat op dit apparaat was opgeslagen, is dan ook weg, en wat u daarna invulde of importeerde, is niet bewaard\. Herlaad de pagina om verder te gaan/,
     );
     // Not taken for a private window, which would send the person to another browser window.
     assert.doesNotMatch(await notice.innerText(), /privévenster/);
