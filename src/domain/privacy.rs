@@ -270,6 +270,13 @@ impl<'a> Text<'a> {
     fn is_blank(&self, i: usize) -> bool {
         self.at(i).is_some_and(is_blank)
     }
+    /// The first position from `i` on that is not white space within a line.
+    fn skip_blanks(&self, mut i: usize) -> usize {
+        while self.is_blank(i) {
+            i += 1;
+        }
+        i
+    }
     /// The end of the run of ASCII digits starting at `i`.
     fn digits_end(&self, mut i: usize) -> usize {
         while self.is_digit(i) {
@@ -1042,19 +1049,13 @@ fn streets(t: &Text, out: &mut Raw) {
 /// ("Oude Vest", "Laan van Meerdervoort", "Zand") and a house number ("woont aan de Oude Vest
 /// 12"), whatever the name ends with, but not a noun of this field ("Leefgroep 2").
 fn cued_street(t: &Text, end: usize, label: bool, out: &mut Raw) {
-    let skip_blanks = |mut k: usize| {
-        while t.is_blank(k) {
-            k += 1;
-        }
-        k
-    };
     let mut k = end;
     let mut linked = false;
     if label && t.at(k) == Some(':') {
         k += 1;
         linked = true;
     }
-    k = skip_blanks(k);
+    k = t.skip_blanks(k);
     // Prepositions and articles ("'t" with its apostrophe).
     for _ in 0..3 {
         let at = k + usize::from(t.at(k) == Some('\''));
@@ -1064,7 +1065,7 @@ fn cued_street(t: &Text, end: usize, label: bool, out: &mut Raw) {
             break;
         }
         linked = true;
-        k = skip_blanks(e);
+        k = t.skip_blanks(e);
     }
     if !linked {
         return;
@@ -1086,7 +1087,7 @@ fn cued_street(t: &Text, end: usize, label: bool, out: &mut Raw) {
             k = e;
             break;
         }
-        k = skip_blanks(e);
+        k = t.skip_blanks(e);
         if t.is_digit(k) {
             k = e;
             break;
@@ -1107,20 +1108,14 @@ fn cued_street(t: &Text, end: usize, label: bool, out: &mut Raw) {
 /// "nummer", then the number (see [`house_number`]). `None` when what follows is a year, a
 /// time, a date, "2x", or a count ("Kerkweg 3 keer").
 fn number_after_street(t: &Text, end: usize) -> Option<usize> {
-    let skip_blanks = |mut k: usize| {
-        while t.is_blank(k) {
-            k += 1;
-        }
-        k
-    };
-    let mut k = skip_blanks(end);
+    let mut k = t.skip_blanks(end);
     if k == end {
         return None;
     }
     let (word_end, word) = t.word_at(k);
     if ["nr", "nummer", "no"].contains(&word.as_str()) {
         let after = word_end + usize::from(t.at(word_end) == Some('.'));
-        k = skip_blanks(after);
+        k = t.skip_blanks(after);
         if k == after && after == word_end {
             return None;
         }
@@ -1131,7 +1126,7 @@ fn number_after_street(t: &Text, end: usize) -> Option<usize> {
     // "14:30", "18.00 uur".
     let time = matches!(t.at(n_end), Some(':' | '.')) && t.is_digit(n_end + 1);
     let times = matches!(t.at(n_end - 1), Some('x' | 'X'));
-    let (_, next) = t.word_at(skip_blanks(n_end));
+    let (_, next) = t.word_at(t.skip_blanks(n_end));
     let counted = COUNTED.contains(&next.as_str()) || month_number(&next).is_some();
     (!year && !time && !times && !counted).then_some(n_end)
 }
@@ -1171,11 +1166,7 @@ fn street_name_start(t: &Text, start: usize) -> usize {
     }
     // A particle does not start the finding ("aan de Kerkweg": "de" is not the street's).
     while t.at(from).is_some_and(char::is_lowercase) && from < start {
-        let (e, _) = t.word_at(from);
-        from = e;
-        while t.is_blank(from) {
-            from += 1;
-        }
+        from = t.skip_blanks(t.word_at(from).0);
     }
     from
 }

@@ -1350,26 +1350,10 @@ pub struct GradeSpread {
 
 impl GradeSpread {
     fn of(a: &Report, b: &Report) -> GradeSpread {
-        let figure = |r: &Report, pick: fn(&Summary) -> Option<f64>| match r.grade.as_ref() {
-            Some(g) => match &g.stats {
-                Cell::Shown(s) => pick(&s.summary).map_or(Cell::Empty, Cell::Shown),
-                Cell::Suppressed => Cell::Suppressed,
-                Cell::Empty => Cell::Empty,
-            },
-            None => Cell::Empty,
-        };
-        let interval = |r: &Report| match r.grade.as_ref() {
-            Some(g) => match &g.stats {
-                Cell::Shown(s) => s.summary.ci95.map_or(Cell::Empty, Cell::Shown),
-                Cell::Suppressed => Cell::Suppressed,
-                Cell::Empty => Cell::Empty,
-            },
-            None => Cell::Empty,
-        };
         GradeSpread {
-            median: Change::new(figure(a, |s| s.median), figure(b, |s| s.median)),
-            sd: Change::new(figure(a, |s| s.sd), figure(b, |s| s.sd)),
-            ci95: [interval(a), interval(b)],
+            median: Change::new(a.grade_figure(|s| s.median), b.grade_figure(|s| s.median)),
+            sd: Change::new(a.grade_figure(|s| s.sd), b.grade_figure(|s| s.sd)),
+            ci95: [a.grade_figure(|s| s.ci95), b.grade_figure(|s| s.ci95)],
         }
     }
 
@@ -1878,9 +1862,15 @@ impl Report {
 
     /// The mean grade over all counted responses.
     pub fn grade_mean(&self) -> Cell<f64> {
+        self.grade_figure(|s| s.mean)
+    }
+
+    /// One figure of the grade over all counted responses: empty without a grade or without
+    /// that figure (a mean of nothing), hidden where the grade is.
+    fn grade_figure<T>(&self, pick: impl Fn(&Summary) -> Option<T>) -> Cell<T> {
         match &self.grade {
             Some(g) => match &g.stats {
-                Cell::Shown(s) => s.summary.mean.map_or(Cell::Empty, Cell::Shown),
+                Cell::Shown(s) => pick(&s.summary).map_or(Cell::Empty, Cell::Shown),
                 Cell::Suppressed => Cell::Suppressed,
                 Cell::Empty => Cell::Empty,
             },
