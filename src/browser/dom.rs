@@ -119,6 +119,25 @@ pub fn focus_element_after_render(id: &str) {
     let _ = window.request_animation_frame(callback.unchecked_ref());
 }
 
+/// Like [`focus_element_after_render`], only when focus was lost meanwhile (it is on the page's
+/// body: the element that had it was taken away), so focus is not taken from where the person
+/// put it.
+pub fn focus_element_after_render_if_lost(id: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let id = id.to_string();
+    let callback = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let lost = document()
+            .map(|d| d.active_element().is_none() || d.active_element() == d.body().map(Into::into))
+            .unwrap_or(false);
+        if lost {
+            focus_element(&id);
+        }
+    });
+    let _ = window.request_animation_frame(callback.unchecked_ref());
+}
+
 /// If `ev` is a plain left click on a link to a route (`href="#/…"`), returns that fragment.
 /// Clicks with a modifier key (new tab, new window) are left to the browser.
 pub fn route_link_target(ev: &web_sys::MouseEvent) -> Option<String> {

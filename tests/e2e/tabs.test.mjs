@@ -345,6 +345,9 @@ test("storage closed by the browser (this site's data cleared in its settings): 
     );
     // Not taken for a private window, which would send the person to another browser window.
     assert.doesNotMatch(await notice.innerText(), /privévenster/);
+    // The screen keeps its heading, and focus, lost with the form, is on the notice.
+    assert.equal(await page.locator("h1").innerText(), "Enquête");
+    await page.waitForFunction(() => document.activeElement?.id === "storage-notice");
     await Promise.all([page.waitForEvent("load"), notice.getByRole("button", { name: "Pagina herladen" }).click()]);
     // Afresh: the cleared draft is gone, and a new one can be started and is stored.
     await page.goto(env.server.url + "#/enquete");

@@ -43,7 +43,7 @@ pub fn FillPage(id: String) -> impl IntoView {
         })
     };
     view! {
-        <StorageGate usable_early=in_memory>
+        <StorageGate usable_early=in_memory title=|t| t.survey_title>
             {
                 let id = id.clone();
                 move || {

@@ -101,7 +101,7 @@ pub fn MeetingPage(id: String) -> impl IntoView {
     // drawn again from the stored record, so this tab never writes back what it held before.
     let elsewhere = store.changes_elsewhere(&id);
     view! {
-        <StorageGate usable_early=in_memory>
+        <StorageGate usable_early=in_memory title=|t| t.meeting_title>
             {
                 let id = id.clone();
                 move || {
