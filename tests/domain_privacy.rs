@@ -210,6 +210,41 @@ fn a_street_with_a_house_number_is_an_address_without_a_postcode_too() {
             "Het gezin zit aan de Willem-Alexanderlaan 30.",
             "Willem-Alexanderlaan 30",
         ),
+        // A third review's finds: words between the cue and the street, a placement verb,
+        // labels, "Laan van …" without a cue.
+        (
+            "Moeder woont sinds maart op het Havenplein 3.",
+            "Havenplein 3",
+        ),
+        ("Ze wonen nu op De Bongerd 14 in Hengelo.", "De Bongerd 14"),
+        (
+            "Zoon woont inmiddels bij vader op de Esdoornhof 9.",
+            "Esdoornhof 9",
+        ),
+        ("Meisje woont bij haar opa op Vlasakker 31.", "Vlasakker 31"),
+        ("Zij woont in Tilburg op Piusplein 2.", "Piusplein 2"),
+        ("Vader woont op een woonboot aan de Amstel 56.", "Amstel 56"),
+        (
+            "Jongen verblijft op De Horst 7 in Driebergen tot de zitting.",
+            "De Horst 7",
+        ),
+        (
+            "Woonadres moeder: Beatrixpark 3, vader onbekend.",
+            "Beatrixpark 3",
+        ),
+        ("Zoon woont bij vader, adres Kerkewijk 12.", "Kerkewijk 12"),
+        (
+            "Gezin is verhuisd: nieuw adres is Ganzenmarkt 6.",
+            "Ganzenmarkt 6",
+        ),
+        (
+            "Opvang in Den Haag, Laan van Meerdervoort 55, kamer 3.",
+            "Laan van Meerdervoort 55",
+        ),
+        (
+            "Het gezin woont op de Laan van Nieuw Oost-Indië 80.",
+            "Laan van Nieuw Oost-Indië 80",
+        ),
     ] {
         one(text, FindingKind::StreetWithNumber, address);
     }
@@ -256,6 +291,27 @@ fn a_street_with_a_house_number_is_an_address_without_a_postcode_too() {
         "Het Gerechtshof 2 zittingen later besliste anders.",
         "Wijkteam Oosterhof 2 neemt de casus over.",
         "Jongeren van Thuishaven 3 sloten ook aan.",
+        // Counts, ranges, fractions, dates and places of the work itself.
+        "Wijkteam Westerdijk 5 nieuwe casussen deze maand.",
+        "We zijn bij de inloop op de Kerkweg 2 of 3 keer per maand.",
+        "Route: A28, afslag 16, dan de Hessenweg 2 kilometer volgen.",
+        "Op de Amersfoortseweg 300 m na de kerk rechtsaf naar het kantoor.",
+        "Parkeren op de Emmakade 2 euro per uur, neem de bus.",
+        "Aan de Beukenlaan 6 bedden vrij in de crisisopvang.",
+        "Locatie Zandweg 12 plekken, locatie Boslaan 8 plekken.",
+        "Op de Eikenlaan 2 nieuwe leefgroepen geopend.",
+        "Reistijd naar locatie Heiligeweg 1,5 uur per dag.",
+        "Gezin woont in Ede 1,5 jaar, daarvoor in Arnhem.",
+        "Open dag locatie Dorpsweg 12/3 vanaf 14.00.",
+        "Start training Beukenlaan 9u, graag op tijd.",
+        "Het project Street 2 Work loopt nu ook in Rotterdam.",
+        "Jongere woont op Leefgroep Horizon 3 sinds juni.",
+        "Hij verhuisde naar Paviljoen 4 vanwege de verbouwing.",
+        "Jongere woont in Huis 7 op het terrein in Harreveld.",
+        "De jongens wonen op Etage 2, de meiden op Etage 3.",
+        "Ons team is verhuisd naar Vestiging 2 in Apeldoorn.",
+        "De training is verhuisd naar Lokaal 12 in het hoofdgebouw.",
+        "He lives on Ward 3 of the clinic since March.",
     ] {
         none(text);
     }

@@ -886,15 +886,30 @@ const ADDRESS_CUES: &[&str] = &[
     "lived",
     "living",
     "moved",
+    "verblijft",
+    "verblijven",
+    "verbleef",
+    "logeert",
+    "ondergebracht",
 ];
 
 /// Words for an address itself, followed by a colon.
 const ADDRESS_LABELS: &[&str] = &["adres", "woonadres", "postadres", "address"];
 
-/// Prepositions (and articles) between an address cue and the street.
-const ADDRESS_PREPOSITIONS: &[&str] = &[
-    "op", "aan", "naar", "in", "bij", "te", "de", "het", "'t", "at", "on", "to", "the",
+/// Words that end a clause: an address cue reaches no further ("woont bij vader en zit in
+/// Groep 7").
+const CLAUSE_ENDS: &[&str] = &[
+    "en", "maar", "dus", "want", "omdat", "terwijl", "and", "but",
 ];
+
+/// Words between a number and what it counts ("2 nieuwe leefgroepen").
+const COUNT_ADJECTIVES: &[&str] = &["nieuwe", "extra", "vrije", "andere", "lege", "open", "new"];
+
+/// Prepositions before an address's street ("woont aan de …").
+const ADDRESS_PREPOSITIONS: &[&str] = &["op", "aan", "naar", "in", "bij", "te", "at", "on", "to"];
+
+/// Articles between such a preposition and the street.
+const ARTICLES: &[&str] = &["de", "het", "'t", "the"];
 
 /// Nouns of this field that a number follows and that are no street, after a cue too
 /// ("woont op Leefgroep 2", "moved to Phase 3"), matched at the end of the word.
@@ -931,6 +946,15 @@ const NOT_STREET_NOUNS: &[&str] = &[
     "level",
     "step",
     "group",
+    "paviljoen",
+    "huis",
+    "etage",
+    "vestiging",
+    "lokaal",
+    "kantoor",
+    "school",
+    "ward",
+    "home",
 ];
 
 /// Lower-case words of a street's name ("Laan van Meerdervoort", "Burgemeester de Withstraat").
@@ -1012,6 +1036,17 @@ const COUNTED: &[&str] = &[
     "years",
     "people",
     "families",
+    "bedden",
+    "plekken",
+    "plaatsen",
+    "leerlingen",
+    "groepen",
+    "leefgroepen",
+    "kilometer",
+    "m",
+    "euro",
+    "beds",
+    "places",
 ];
 
 fn streets(t: &Text, out: &mut Raw) {
@@ -1026,9 +1061,20 @@ fn streets(t: &Text, out: &mut Raw) {
         // "Dorpsstr. 12", "Hoofdstr 9": the abbreviation.
         let abbreviated = lower.ends_with("str") && lower.chars().count() > 3;
         let dot = abbreviated && t.at(end) == Some('.');
-        let street = STREET_ENDINGS.iter().any(longer)
-            || STREET_WORDS.contains(&lower.as_str())
-            || abbreviated;
+        // "Baker Street 221b": an English street word after a name ("Street 2 Work" is none).
+        let english = STREET_WORDS.contains(&lower.as_str())
+            && start >= 2
+            && t.is_blank(start - 1)
+            && t.at(t.word_before(start - 1).0)
+                .is_some_and(char::is_uppercase);
+        // "Laan van Meerdervoort 55": the street word first, then a particle.
+        if lower == "laan" && STREET_PARTICLES.contains(&t.word_at(t.skip_blanks(end)).1.as_str()) {
+            if let Some((from, n_end)) = name_and_number(t, start) {
+                out.push((FindingKind::StreetWithNumber, from, n_end));
+            }
+            continue;
+        }
+        let street = STREET_ENDINGS.iter().any(longer) || english || abbreviated;
         if !street {
             continue;
         }
@@ -1044,64 +1090,104 @@ fn streets(t: &Text, out: &mut Raw) {
     }
 }
 
-/// After a word for an address ending at `end`: a preposition or two ("aan de", "naar 't") or,
-/// after a word for the address itself, a colon; then a capitalised name of one to four words
-/// ("Oude Vest", "Laan van Meerdervoort", "Zand") and a house number ("woont aan de Oude Vest
-/// 12"), whatever the name ends with, but not a noun of this field ("Leefgroep 2").
+/// After a word for an address ending at `end`: within the same clause, a preposition (with
+/// an article: "aan de", "naar 't") and then a capitalised name of one to four words and a
+/// house number ("woont aan de Oude Vest 12", "woont sinds maart op het Havenplein 3", "woont
+/// in Tilburg op Piusplein 2"); after a word for the address itself, a colon (one word may
+/// come before it: "Woonadres moeder:") or "is" ("adres is Ganzenmarkt 6") or the name at
+/// once ("adres Kerkewijk 12"). Whatever the name ends with, but not a noun of this field
+/// ("Leefgroep 2", "Vestiging 2").
 fn cued_street(t: &Text, end: usize, label: bool, out: &mut Raw) {
-    let mut k = end;
-    let mut linked = false;
-    if label && t.at(k) == Some(':') {
-        k += 1;
-        linked = true;
-    }
-    k = t.skip_blanks(k);
-    // Prepositions and articles ("'t" with its apostrophe).
-    for _ in 0..3 {
-        let at = k + usize::from(t.at(k) == Some('\''));
-        let (e, word) = t.word_at(at);
-        let word = if at > k { format!("'{word}") } else { word };
-        if e == at || !ADDRESS_PREPOSITIONS.contains(&word.as_str()) || !t.is_blank(e) {
-            break;
+    if label {
+        // "Woonadres: …", "Woonadres moeder: …", "adres is …", "adres …".
+        let mut at = t.skip_blanks(end);
+        if t.at(at) != Some(':') {
+            let (e, word) = t.word_at(at);
+            let lower_word = !t.at(at).is_some_and(char::is_uppercase);
+            if e > at && lower_word && (t.at(e) == Some(':') || word == "is") {
+                at = e;
+            }
         }
-        linked = true;
-        k = t.skip_blanks(e);
-    }
-    if !linked {
+        if t.at(at) == Some(':') {
+            at += 1;
+        }
+        if let Some((from, n_end)) = name_and_number(t, t.skip_blanks(at)) {
+            out.push((FindingKind::StreetWithNumber, from, n_end));
+        }
         return;
     }
-    // The name: capitalised words, with particles between them.
-    let from = k;
-    let mut last = None;
-    for _ in 0..4 {
+    // Word by word through the clause: at each preposition, its articles, then the name.
+    let mut k = end;
+    for _ in 0..8 {
+        k = t.skip_blanks(k);
         let (e, word) = t.word_at(k);
+        if e == k || CLAUSE_ENDS.contains(&word.as_str()) {
+            return;
+        }
+        if ADDRESS_PREPOSITIONS.contains(&word.as_str()) && t.is_blank(e) {
+            // Articles after the preposition ("'t" with its apostrophe).
+            let mut n = t.skip_blanks(e);
+            for _ in 0..2 {
+                let a = n + usize::from(t.at(n) == Some('\''));
+                let (ae, article) = t.word_at(a);
+                let article = if a > n {
+                    format!("'{article}")
+                } else {
+                    article
+                };
+                // "de", not "De" ("op De Bongerd 14": part of the name).
+                let lower = !t.at(a).is_some_and(char::is_uppercase);
+                if ae > a && lower && ARTICLES.contains(&article.as_str()) && t.is_blank(ae) {
+                    n = t.skip_blanks(ae);
+                }
+            }
+            if let Some((from, n_end)) = name_and_number(t, n) {
+                out.push((FindingKind::StreetWithNumber, from, n_end));
+                return;
+            }
+        }
+        // A clause ends at a mark other than white space.
+        if !t.is_blank(e) {
+            return;
+        }
+        k = e;
+    }
+}
+
+/// A capitalised name of one to four words at `k` (particles between them: "Laan van
+/// Meerdervoort", "Laan van Nieuw Oost-Indië"), then a house number: where the name starts
+/// and the number ends. Not a noun of this field, as the name's first or last word.
+fn name_and_number(t: &Text, k: usize) -> Option<(usize, usize)> {
+    let from = k;
+    let mut k = k;
+    let mut words: Vec<String> = Vec::new();
+    for _ in 0..4 {
+        let (mut e, word) = t.word_at(k);
         let capitalised = t.at(k).is_some_and(char::is_uppercase);
-        if e == k || !(capitalised || (last.is_some() && STREET_PARTICLES.contains(&word.as_str())))
-        {
+        let particle = !words.is_empty() && STREET_PARTICLES.contains(&word.as_str());
+        if e == k || !(capitalised || particle) {
             break;
+        }
+        // "Oost-Indië": a hyphenated word is one.
+        while t.at(e) == Some('-') && t.at(e + 1).is_some_and(char::is_alphabetic) {
+            e = t.word_at(e + 1).0;
         }
         if capitalised {
-            last = Some(word);
+            words.push(word);
         }
-        if !t.is_blank(e) {
+        let next = t.skip_blanks(e);
+        if next == e || t.is_digit(next) {
             k = e;
             break;
         }
-        k = t.skip_blanks(e);
-        if t.is_digit(k) {
-            k = e;
-            break;
-        }
+        k = next;
     }
-    let Some(last) = last else {
-        return;
-    };
-    if NOT_STREET_NOUNS.iter().any(|n| last.ends_with(n)) {
-        return;
+    let (first, last) = (words.first()?, words.last()?);
+    let field_noun = |w: &String| NOT_STREET_NOUNS.iter().any(|n| w.ends_with(n));
+    if field_noun(first) || field_noun(last) {
+        return None;
     }
-    if let Some(n_end) = number_after_street(t, k) {
-        out.push((FindingKind::StreetWithNumber, from, n_end));
-    }
+    number_after_street(t, k).map(|n_end| (from, n_end))
 }
 
 /// The house number after a street word ending at `end`: white space, optionally "nr." or
@@ -1113,7 +1199,7 @@ fn number_after_street(t: &Text, end: usize) -> Option<usize> {
         return None;
     }
     let (word_end, word) = t.word_at(k);
-    if ["nr", "nummer", "no"].contains(&word.as_str()) {
+    if ["nr", "nummer", "huisnummer", "no"].contains(&word.as_str()) {
         let after = word_end + usize::from(t.at(word_end) == Some('.'));
         k = t.skip_blanks(after);
         if k == after && after == word_end {
@@ -1123,10 +1209,22 @@ fn number_after_street(t: &Text, end: usize) -> Option<usize> {
     let n_end = house_number(t, k)?;
     let digits = t.digits(k, t.digits_end(k));
     let year = digits.len() == 4 && (digits.starts_with("19") || digits.starts_with("20"));
-    // "14:30", "18.00 uur".
-    let time = matches!(t.at(n_end), Some(':' | '.')) && t.is_digit(n_end + 1);
-    let times = matches!(t.at(n_end - 1), Some('x' | 'X'));
-    let (_, next) = t.word_at(t.skip_blanks(n_end));
+    // "14:30", "18.00 uur", "1,5 uur", "12/3": a time, a fraction or a date.
+    let time = matches!(t.at(n_end), Some(':' | '.' | ',' | '/')) && t.is_digit(n_end + 1);
+    // "2x", "9u" (nine o'clock), "9h".
+    let times = matches!(t.at(n_end - 1), Some('x' | 'X' | 'u' | 'h'));
+    let (after, mut next) = t.word_at(t.skip_blanks(n_end));
+    // "2 of 3 keer", "3 tot 5 dagen": a range, counted by the word after it.
+    if ["of", "tot", "à", "a"].contains(&next.as_str()) {
+        let k = t.skip_blanks(after);
+        if t.is_digit(k) {
+            next = t.word_at(t.skip_blanks(t.digits_end(k))).1;
+        }
+    }
+    // "2 nieuwe leefgroepen", "6 vrije bedden".
+    if COUNT_ADJECTIVES.contains(&next.as_str()) {
+        next = t.word_at(t.skip_blanks(after)).1;
+    }
     let counted = COUNTED.contains(&next.as_str()) || month_number(&next).is_some();
     (!year && !time && !times && !counted).then_some(n_end)
 }
