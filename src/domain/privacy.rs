@@ -867,10 +867,10 @@ const NOT_STREETS: &[&str] = &[
     "zijweg",
 ];
 
-/// Words that make the street after them an address: then a preposition ("woont aan de Oude
-/// Vest 12", "verhuisd naar 't Zand 14", "lives at Elm Street 14") or, after a word for the
-/// address itself, a colon ("Woonadres: Beukenhorst 12"). Nouns such as "adres" and
-/// "verhuizing" alone are everyday words ("het juiste adres, zeker in Fase 2").
+/// Words for living, staying or moving that make a street after a preposition in the same
+/// clause an address ("woont aan de Oude Vest 12", "lives at Elm Street 14"; see
+/// [`cued_street`]). A noun such as "verhuizing" is not one: it is an everyday word ("Na de
+/// verhuizing ging de casus naar Team Noord 2").
 const ADDRESS_CUES: &[&str] = &[
     "woont",
     "wonen",
@@ -893,7 +893,8 @@ const ADDRESS_CUES: &[&str] = &[
     "ondergebracht",
 ];
 
-/// Words for an address itself, followed by a colon.
+/// Words for an address itself, before the street ("Woonadres: …", "adres is …"; see
+/// [`labelled_street`]); not when something else follows ("het juiste adres, zeker in Fase 2").
 const ADDRESS_LABELS: &[&str] = &["adres", "woonadres", "postadres", "address"];
 
 /// Words that end a clause: an address cue reaches no further ("woont bij vader en zit in
@@ -1051,8 +1052,10 @@ const COUNTED: &[&str] = &[
 
 fn streets(t: &Text, out: &mut Raw) {
     for (start, end, lower) in t.words() {
-        if ADDRESS_CUES.contains(&lower.as_str()) || ADDRESS_LABELS.contains(&lower.as_str()) {
-            cued_street(t, end, ADDRESS_LABELS.contains(&lower.as_str()), out);
+        if ADDRESS_CUES.contains(&lower.as_str()) {
+            cued_street(t, end, out);
+        } else if ADDRESS_LABELS.contains(&lower.as_str()) {
+            labelled_street(t, end, out);
         }
         if !t.at(start).is_some_and(char::is_uppercase) || NOT_STREETS.contains(&lower.as_str()) {
             continue;
@@ -1090,32 +1093,12 @@ fn streets(t: &Text, out: &mut Raw) {
     }
 }
 
-/// After a word for an address ending at `end`: within the same clause, a preposition (with
-/// an article: "aan de", "naar 't") and then a capitalised name of one to four words and a
-/// house number ("woont aan de Oude Vest 12", "woont sinds maart op het Havenplein 3", "woont
-/// in Tilburg op Piusplein 2"); after a word for the address itself, a colon (one word may
-/// come before it: "Woonadres moeder:") or "is" ("adres is Ganzenmarkt 6") or the name at
-/// once ("adres Kerkewijk 12"). Whatever the name ends with, but not a noun of this field
-/// ("Leefgroep 2", "Vestiging 2").
-fn cued_street(t: &Text, end: usize, label: bool, out: &mut Raw) {
-    if label {
-        // "Woonadres: …", "Woonadres moeder: …", "adres is …", "adres …".
-        let mut at = t.skip_blanks(end);
-        if t.at(at) != Some(':') {
-            let (e, word) = t.word_at(at);
-            let lower_word = !t.at(at).is_some_and(char::is_uppercase);
-            if e > at && lower_word && (t.at(e) == Some(':') || word == "is") {
-                at = e;
-            }
-        }
-        if t.at(at) == Some(':') {
-            at += 1;
-        }
-        if let Some((from, n_end)) = name_and_number(t, t.skip_blanks(at)) {
-            out.push((FindingKind::StreetWithNumber, from, n_end));
-        }
-        return;
-    }
+/// After a word for living, staying or moving ending at `end`: within the same clause, a
+/// preposition (with an article: "aan de", "naar 't") and then a capitalised name of one to
+/// four words and a house number ("woont aan de Oude Vest 12", "woont sinds maart op het
+/// Havenplein 3", "woont in Tilburg op Piusplein 2"), whatever the name ends with, but not a
+/// noun of this field ("Leefgroep 2", "Vestiging 2"; see [`name_and_number`]).
+fn cued_street(t: &Text, end: usize, out: &mut Raw) {
     // Word by word through the clause: at each preposition, its articles, then the name.
     let mut k = end;
     for _ in 0..8 {
@@ -1151,6 +1134,26 @@ fn cued_street(t: &Text, end: usize, label: bool, out: &mut Raw) {
             return;
         }
         k = e;
+    }
+}
+
+/// After a word for the address itself ending at `end`: the street and number after a colon
+/// (one word may come before it: "Woonadres moeder: Beatrixpark 3"), after "is" ("adres is
+/// Ganzenmarkt 6"), or at once ("adres Kerkewijk 12").
+fn labelled_street(t: &Text, end: usize, out: &mut Raw) {
+    let mut at = t.skip_blanks(end);
+    if t.at(at) != Some(':') {
+        let (e, word) = t.word_at(at);
+        let lower_word = !t.at(at).is_some_and(char::is_uppercase);
+        if e > at && lower_word && (t.at(e) == Some(':') || word == "is") {
+            at = e;
+        }
+    }
+    if t.at(at) == Some(':') {
+        at += 1;
+    }
+    if let Some((from, n_end)) = name_and_number(t, t.skip_blanks(at)) {
+        out.push((FindingKind::StreetWithNumber, from, n_end));
     }
 }
 
