@@ -467,7 +467,26 @@ fn two_rounds_side_by_side_with_the_change() {
         [Cell::Shown(sa.ci95.unwrap()), Cell::Shown(sb.ci95.unwrap())]
     );
     assert_eq!(sa.median, Some(7.5)); // 6 7 7 8 8 9
-                                      // Factor: a: 4, 2.5, 5, 2, 4 → 17.5/5 = 3.5; b: 3.75 → +0.25.
+                                      // And so is the distribution: round a's grades 6 7 7 8 8 9 counted over the grade's range.
+    let Cell::Shown(dist_a) = &cmp.grade_spread.distribution[0] else {
+        panic!(
+            "distribution of round a: {:?}",
+            cmp.grade_spread.distribution[0]
+        );
+    };
+    let counted: Vec<(i64, usize)> = dist_a
+        .iter()
+        .filter(|v| v.count > 0)
+        .map(|v| (v.value, v.count))
+        .collect();
+    assert_eq!(counted, [(6, 1), (7, 2), (8, 2), (9, 1)]);
+    assert_eq!(dist_a.first().map(|v| v.value), Some(1));
+    assert_eq!(dist_a.last().map(|v| v.value), Some(10));
+    let Cell::Shown(dist_b) = &cmp.grade_spread.distribution[1] else {
+        panic!("distribution of round b shown");
+    };
+    assert_eq!(dist_b.iter().map(|v| v.count).sum::<usize>(), 7);
+    // Factor: a: 4, 2.5, 5, 2, 4 → 17.5/5 = 3.5; b: 3.75 → +0.25.
     assert!(close(*cmp.factors[0].mean.change.shown().unwrap(), 0.25));
     // In round a nobody skipped org (lt 3, gi 3, all shown); in round b the org split is
     // hidden as a whole (see labels_that_would_give_sizes_away_hide_the_whole_split), so the
@@ -664,6 +683,7 @@ fn a_round_beside_the_full_report_never_gives_a_small_group_away() {
     // away as well as the mean would.
     for side in 0..2 {
         assert_eq!(cmp4.grade_spread.ci95[side], Cell::Suppressed);
+        assert_eq!(cmp4.grade_spread.distribution[side], Cell::Suppressed);
     }
     assert_eq!(cmp4.grade_spread.median.a, Cell::Suppressed);
     assert_eq!(cmp4.grade_spread.sd.b, Cell::Suppressed);
@@ -671,6 +691,7 @@ fn a_round_beside_the_full_report_never_gives_a_small_group_away() {
     // Where the mean is shown, so are they.
     assert!(matches!(cmp3.grade_spread.median.a, Cell::Shown(_)));
     assert!(matches!(cmp3.grade_spread.ci95[1], Cell::Shown(_)));
+    assert!(matches!(cmp3.grade_spread.distribution[0], Cell::Shown(_)));
 }
 
 /// A split the full report hides anything of is not shown in the rounds: its counts would say

@@ -1250,7 +1250,8 @@ pub struct Change {
 }
 
 impl Change {
-    fn new(a: Cell<f64>, b: Cell<f64>) -> Change {
+    /// The two figures and their change.
+    pub fn new(a: Cell<f64>, b: Cell<f64>) -> Change {
         let change = match (&a, &b) {
             (Cell::Shown(x), Cell::Shown(y)) => Cell::Shown(y - x),
             (Cell::Suppressed, _) | (_, Cell::Suppressed) => Cell::Suppressed,
@@ -1346,6 +1347,9 @@ pub struct GradeSpread {
     pub sd: Change,
     /// 95% confidence intervals of the mean, round a and round b.
     pub ci95: [Cell<Interval>; 2],
+    /// How many gave each grade, round a and round b, each over its own questionnaire's range
+    /// (design §4: the distribution of 1–10, side by side).
+    pub distribution: [Cell<Vec<ValueCount>>; 2],
 }
 
 impl GradeSpread {
@@ -1354,6 +1358,7 @@ impl GradeSpread {
             median: Change::new(a.grade_figure(|s| s.median), b.grade_figure(|s| s.median)),
             sd: Change::new(a.grade_figure(|s| s.sd), b.grade_figure(|s| s.sd)),
             ci95: [a.grade_figure(|s| s.ci95), b.grade_figure(|s| s.ci95)],
+            distribution: [a.grade_distribution(), b.grade_distribution()],
         }
     }
 
@@ -1361,6 +1366,7 @@ impl GradeSpread {
         self.median.hide(side);
         self.sd.hide(side);
         self.ci95[side as usize] = Cell::Suppressed;
+        self.distribution[side as usize] = Cell::Suppressed;
     }
 }
 
@@ -1875,6 +1881,15 @@ impl Report {
                 Cell::Empty => Cell::Empty,
             },
             None => Cell::Empty,
+        }
+    }
+
+    /// How many gave each grade, as the grade's figures are shown, hidden or empty.
+    fn grade_distribution(&self) -> Cell<Vec<ValueCount>> {
+        match self.grade.as_ref().map(|g| &g.stats) {
+            Some(Cell::Shown(s)) => Cell::Shown(s.distribution.clone()),
+            Some(Cell::Suppressed) => Cell::Suppressed,
+            Some(Cell::Empty) | None => Cell::Empty,
         }
     }
 

@@ -319,6 +319,27 @@ test("two measurements side by side: each period's own figures and the change", 
   assert.equal(ciRow[0], "Cijfer: 95%-betrouwbaarheidsinterval");
   for (const cell of ciRow.slice(1, 3)) assert.match(cell, /^\d+,\d\D+\d+,\d$/);
   assert.equal(ciRow[3], "–");
+  // The distribution side by side: each grade's count and share per measurement, and the
+  // change of the shares as shown, in percentage points.
+  const dist = page.locator("#rounds-distribution-table");
+  const pct = (k, list) => Math.round((100 * k) / list.length + 1e-9);
+  const count = (list, v) => grades(list).filter((x) => x === v).length;
+  const distRows = await dist.locator("tbody tr").all();
+  assert.equal(distRows.length, 10);
+  for (const [i, tr] of distRows.entries()) {
+    const v = i + 1;
+    const [a, b] = [count(pilot, v), count(later, v)];
+    const points = pct(b, later) - pct(a, pilot);
+    assert.deepEqual(
+      [await tr.locator("th").innerText(), ...(await tr.locator("td").allInnerTexts())],
+      [String(v), `${a} (${pct(a, pilot)}%)`, `${b} (${pct(b, later)}%)`, `${points > 0 ? "+" : ""}${points}`],
+    );
+  }
+  // The chart draws one bar per measurement and grade, measurement B apart by its class.
+  const chart = page.locator("section[aria-labelledby=rounds-distribution] svg");
+  assert.equal(await chart.locator("rect.bar").count(), 20);
+  assert.equal(await chart.locator("rect.bar-b").count(), 10);
+  assert.match(await chart.getAttribute("aria-label"), /^Verdeling van de rapportcijfers per meting\. Meting A: 1: \d+%/);
   // Per group too: everyone works together weekly, so that group holds all of each round.
   const weekly = page.locator(".rounds-split tr", { has: page.locator("th", { hasText: /^Ongeveer elke week$/ }) });
   const weeklyCells = await weekly.locator("td").allInnerTexts();
@@ -434,6 +455,8 @@ test("a round beside the full report gives no small group away", async () => {
   assert.ok(cells.length >= 4 && cells.every((c) => c === "verborgen"), cells.join(" | "));
   assert.match(await page.locator("#rounds-notes").innerText(), /‘verborgen’: in een meting, of in de rest van de gegevens ernaast/);
   assert.doesNotMatch(await teams.innerText(), /8,0/);
+  // Both rounds' distributions are shown (each round and the rest are large enough).
+  assert.equal(await page.locator("#rounds-distribution-table tbody tr").count(), 10);
   assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(errors, []);
   await context.close();

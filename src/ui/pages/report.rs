@@ -394,7 +394,13 @@ fn coordinate(x: f64) -> String {
 
 /// The opening of a scrollable table region with its caption and column headers; the first
 /// header is the row-label column, the others are numeric.
-fn table_start(h: &mut Html, table_id: &str, caption_id: &str, caption: &str, headers: &[&str]) {
+pub(crate) fn table_start(
+    h: &mut Html,
+    table_id: &str,
+    caption_id: &str,
+    caption: &str,
+    headers: &[&str],
+) {
     h.open(
         "div",
         &[
@@ -420,12 +426,12 @@ fn table_start(h: &mut Html, table_id: &str, caption_id: &str, caption: &str, he
 }
 
 /// The end of what [`table_start`] opened.
-fn table_end(h: &mut Html) {
+pub(crate) fn table_end(h: &mut Html) {
     h.close("tbody").close("table").close("div");
 }
 
 /// A body row: a row header and numeric cells.
-fn table_row(h: &mut Html, attrs: &[(&'static str, &str)], label: &str, cells: &[&str]) {
+pub(crate) fn table_row(h: &mut Html, attrs: &[(&'static str, &str)], label: &str, cells: &[&str]) {
     h.open("tr", attrs).leaf("th", &[("scope", "row")], label);
     for cell in cells {
         h.leaf("td", &[("class", "num")], cell);
@@ -439,6 +445,10 @@ fn grade_distribution(h: &mut Html, stats: &GradeStats, lang: Lang, t: &Messages
         .distribution
         .iter()
         .map(|v| (v.value.to_string(), v.count))
+        .collect();
+    let columns: Vec<Columns> = bars
+        .iter()
+        .map(|(v, c)| (v.clone(), vec![Some((*c as f64, c.to_string()))]))
         .collect();
     let total = stats.summary.n.max(1);
     let description = bars
@@ -461,7 +471,7 @@ fn grade_distribution(h: &mut Html, stats: &GradeStats, lang: Lang, t: &Messages
     .open("figure", &[("class", "chart")]);
     column_chart(
         h,
-        &bars,
+        &columns,
         &format!("{}: {description}", t.report_distribution),
     );
     h.leaf("figcaption", &[], t.report_distribution_caption)
@@ -481,11 +491,24 @@ fn grade_distribution(h: &mut Html, stats: &GradeStats, lang: Lang, t: &Messages
     h.close("section");
 }
 
-/// Vertical bars with their values, as an SVG with a text alternative.
-fn column_chart(h: &mut Html, bars: &[(String, usize)], label: &str) {
-    let max = bars.iter().map(|b| b.1).max().unwrap_or(0).max(1) as f64;
+/// One group of a column chart: its name under the axis and, per series, the bar's height and
+/// the value written above it (`None`: no bar, e.g. a round whose figures are hidden).
+pub(crate) type Columns = (String, Vec<Option<(f64, String)>>);
+
+/// Vertical bars with their values, as an SVG with a text alternative. Each group has one bar
+/// per series, side by side; the second series is drawn as `bar bar-b` (light, outlined).
+pub(crate) fn column_chart(h: &mut Html, groups: &[Columns], label: &str) {
+    let series = groups.iter().map(|g| g.1.len()).max().unwrap_or(1).max(1);
+    let max = groups
+        .iter()
+        .flat_map(|g| g.1.iter().flatten().map(|b| b.0))
+        .fold(0.0, f64::max);
+    let max = if max > 0.0 { max } else { 1.0 };
     let (height, plot) = (180, 130);
-    let width = 40 * bars.len() + 20;
+    // One series: 28-wide bars 40 apart; more: 26-wide bars touching, 12 between groups.
+    let step = 12 + 28 * series;
+    let bar_width = if series == 1 { 28 } else { 26 };
+    let width = step * groups.len() + 20;
     let axis = (20 + plot).to_string();
     let plot = f64::from(plot);
     h.open(
@@ -501,19 +524,23 @@ fn column_chart(h: &mut Html, bars: &[(String, usize)], label: &str) {
         ],
     )
     .leaf("title", &[], label);
-    for (i, (name, count)) in bars.iter().enumerate() {
-        let bar = plot * *count as f64 / max;
-        let x = 10 + 40 * i;
-        let y = 20.0 + plot - bar;
-        let middle = (x + 20).to_string();
-        h.open("g", &[])
-            .leaf(
+    for (i, (name, bars)) in groups.iter().enumerate() {
+        let x = 10 + step * i;
+        h.open("g", &[]);
+        for (k, bar) in bars.iter().enumerate() {
+            let Some((value, text)) = bar else {
+                continue;
+            };
+            let bar = plot * value / max;
+            let y = 20.0 + plot - bar;
+            let left = x + 6 + 28 * k;
+            h.leaf(
                 "rect",
                 &[
-                    ("class", "bar"),
-                    ("x", &(x + 6).to_string()),
+                    ("class", if k == 0 { "bar" } else { "bar bar-b" }),
+                    ("x", &left.to_string()),
                     ("y", &coordinate(y)),
-                    ("width", "28"),
+                    ("width", &bar_width.to_string()),
                     ("height", &coordinate(bar)),
                 ],
                 "",
@@ -522,23 +549,24 @@ fn column_chart(h: &mut Html, bars: &[(String, usize)], label: &str) {
                 "text",
                 &[
                     ("class", "bar-value"),
-                    ("x", &middle),
+                    ("x", &(left + bar_width / 2).to_string()),
                     ("y", &coordinate(y - 4.0)),
                     ("text-anchor", "middle"),
                 ],
-                &count.to_string(),
-            )
-            .leaf(
-                "text",
-                &[
-                    ("class", "bar-label"),
-                    ("x", &middle),
-                    ("y", &(height - 12).to_string()),
-                    ("text-anchor", "middle"),
-                ],
-                name,
-            )
-            .close("g");
+                text,
+            );
+        }
+        h.leaf(
+            "text",
+            &[
+                ("class", "bar-label"),
+                ("x", &(x + step / 2).to_string()),
+                ("y", &(height - 12).to_string()),
+                ("text-anchor", "middle"),
+            ],
+            name,
+        )
+        .close("g");
     }
     h.leaf(
         "line",

@@ -7,7 +7,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::browser::{clock, repository};
-use crate::domain::format::format_interval;
+use crate::domain::format::{format_count, format_decimal, format_interval, format_percent};
 use crate::domain::import_log::{distinct_files, rebuild, ImportRecord};
 use crate::domain::report::{
     build_report, compare_rounds, hide_columns_hidden_in_either_round, protect_round,
@@ -15,11 +15,15 @@ use crate::domain::report::{
 };
 use crate::domain::response::in_period;
 use crate::domain::sorting;
-use crate::domain::{builtin, Questionnaire, QuestionnaireRef, Response};
+use crate::domain::statistics::ValueCount;
+use crate::domain::{builtin, Lang, Questionnaire, QuestionnaireRef, Response};
 use crate::ui::components::response_list::locale;
 use crate::ui::coordinator::{known, use_coordinator};
+use crate::ui::html::Html;
 use crate::ui::i18n::{fill, tr, use_i18n, Messages};
-use crate::ui::pages::report::change_texts;
+use crate::ui::pages::report::{
+    change_texts, column_chart, table_end, table_row, table_start, Columns,
+};
 use crate::ui::store::use_store;
 use leptos::prelude::*;
 
@@ -392,6 +396,7 @@ pub fn Rounds(
                         </table>
                     </div>
                     <div id="rounds-notes">{notes}</div>
+                    <div class="report-part" inner_html=distribution_html(&c.grade_spread.distribution, lang, t)></div>
                     {c.splits.iter().map(|s| view! {
                         <div class="table-scroll" tabindex="0" role="region" aria-label=fill(t.report_rounds_split, &[("item", s.label.get(lang))])>
                             <table class="data-table rounds-split">
@@ -427,4 +432,125 @@ pub fn Rounds(
             }}
         </section>
     }
+}
+
+/// How many gave a grade in a round, and their share in percent.
+type CountShare = (usize, f64);
+
+/// The grade's distribution in both rounds (design §4: the same figures side by side): a chart
+/// of each grade's share, since the rounds differ in size, and a table with the counts, the
+/// shares and the change in percentage points. Empty when neither round shows its grade.
+fn distribution_html(rounds: &[Cell<Vec<ValueCount>>; 2], lang: Lang, t: &Messages) -> String {
+    if !rounds.iter().any(|r| matches!(r, Cell::Shown(_))) {
+        return String::new();
+    }
+    // Every grade either round's range holds, low to high (two versions may differ).
+    let values: BTreeSet<i64> = rounds
+        .iter()
+        .filter_map(Cell::shown)
+        .flat_map(|d| d.iter().map(|v| v.value))
+        .collect();
+    let total = |d: &[ValueCount]| d.iter().map(|v| v.count).sum::<usize>();
+    // Per round, for one grade: its count and share in percent, or the cell as shown.
+    let share = |round: &Cell<Vec<ValueCount>>, value: i64| match round {
+        Cell::Shown(d) => {
+            let count = d.iter().find(|v| v.value == value).map_or(0, |v| v.count);
+            Cell::Shown((count, 100.0 * count as f64 / total(d).max(1) as f64))
+        }
+        Cell::Suppressed => Cell::Suppressed,
+        Cell::Empty => Cell::Empty,
+    };
+    let rows: Vec<(String, [Cell<CountShare>; 2])> = values
+        .iter()
+        .map(|&v| (v.to_string(), [share(&rounds[0], v), share(&rounds[1], v)]))
+        .collect();
+    let columns: Vec<Columns> = rows
+        .iter()
+        .map(|(name, cells)| {
+            let bars = cells
+                .iter()
+                .map(|c| c.shown().map(|&(_, p)| (p, format_decimal(p, 0, lang))))
+                .collect();
+            (name.clone(), bars)
+        })
+        .collect();
+    let described = |k: usize| {
+        let figures: Vec<String> = rows
+            .iter()
+            .filter_map(|(name, cells)| {
+                let p = cells[k].shown()?.1;
+                Some(format!("{name}: {}", format_percent(p / 100.0, 0, lang)))
+            })
+            .collect();
+        if figures.is_empty() {
+            t.report_hidden.to_string()
+        } else {
+            figures.join(", ")
+        }
+    };
+    let label = format!(
+        "{}. {}: {}. {}: {}.",
+        t.report_rounds_distribution,
+        t.report_round_a,
+        described(0),
+        t.report_round_b,
+        described(1)
+    );
+
+    let mut h = Html::new();
+    h.open(
+        "section",
+        &[
+            ("aria-labelledby", "rounds-distribution"),
+            ("class", "report-section"),
+        ],
+    )
+    .leaf(
+        "h3",
+        &[("id", "rounds-distribution")],
+        t.report_rounds_distribution,
+    )
+    .open("figure", &[("class", "chart")]);
+    column_chart(&mut h, &columns, &label);
+    h.leaf("figcaption", &[], t.report_rounds_distribution_caption)
+        .close("figure");
+    table_start(
+        &mut h,
+        "rounds-distribution-table",
+        "rounds-distribution-caption",
+        t.report_rounds_distribution_table,
+        &[
+            t.report_grade_value,
+            t.report_round_a,
+            t.report_round_b,
+            t.report_rounds_share_change,
+        ],
+    );
+    for (name, cells) in &rows {
+        let text = |c: &Cell<CountShare>| match c {
+            Cell::Shown((count, p)) => format!(
+                "{} ({})",
+                format_count(*count, lang),
+                format_percent(p / 100.0, 0, lang)
+            ),
+            Cell::Empty => "–".to_string(),
+            Cell::Suppressed => t.report_hidden.to_string(),
+        };
+        let points = |c: &Cell<CountShare>| c.map(|&(_, p)| p);
+        let change = change_texts(
+            &Change::new(points(&cells[0]), points(&cells[1])),
+            lang,
+            t,
+            0,
+        );
+        table_row(
+            &mut h,
+            &[],
+            name,
+            &[&text(&cells[0]), &text(&cells[1]), &change[2]],
+        );
+    }
+    table_end(&mut h);
+    h.close("section");
+    h.finish()
 }
