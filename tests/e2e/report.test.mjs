@@ -344,6 +344,13 @@ test("two measurements side by side: each period's own figures and the change", 
   const weekly = page.locator(".rounds-split tr", { has: page.locator("th", { hasText: /^Ongeveer elke week$/ }) });
   const weeklyCells = await weekly.locator("td").allInnerTexts();
   assert.deepEqual(weeklyCells.slice(0, 4), ["8", "9", nl1(g(pilot)), nl1(g(later))]);
+  // A theme instead of the grade, per group: the mean of each round's factor scores.
+  const factor = QUESTIONNAIRE.factors[1];
+  await page.locator("#rounds-figure").selectOption({ label: `Thema: ${factor.label.nl}` });
+  const themeMean = (list) => mean(list.map((x) => factorScore(x.answers, factor.id)).filter((x) => x !== null));
+  await page.locator(".rounds-split caption", { hasText: `Aantal en thema ‘${factor.label.nl}’ per groep` }).first().waitFor();
+  const weeklyTheme = await weekly.first().locator("td").allInnerTexts();
+  assert.deepEqual(weeklyTheme.slice(0, 4), ["8", "9", nl1(themeMean(pilot)), nl1(themeMean(later))]);
   assert.deepEqual(await axeViolations(page), []);
 
   // By imported file: a third round's file, imported later, against the first file (which

@@ -11,7 +11,7 @@ use crate::domain::format::{format_count, format_decimal, format_interval, forma
 use crate::domain::import_log::{distinct_files, rebuild, ImportRecord};
 use crate::domain::report::{
     build_report, compare_rounds, hide_columns_hidden_in_either_round, protect_round,
-    round_reference, Cell, Change, GroupKey, Report, ReportOptions, Side,
+    round_reference, Cell, Change, GroupKey, Report, ReportOptions, Side, SplitChange,
 };
 use crate::domain::response::in_period;
 use crate::domain::sorting;
@@ -57,6 +57,8 @@ pub fn Rounds(
         (RwSignal::new(String::new()), RwSignal::new(String::new())),
     ];
     let by_import = RwSignal::new(false);
+    // The split tables' figure: "" for the grade, else a factor id.
+    let figure = RwSignal::new(String::new());
     // The stored files with their data, read once when files are first chosen by.
     let records = RwSignal::new(None::<Vec<ImportRecord>>);
     let files: [RwSignal<BTreeSet<usize>>; 2] = [
@@ -397,36 +399,33 @@ pub fn Rounds(
                     </div>
                     <div id="rounds-notes">{notes}</div>
                     <div class="report-part" inner_html=distribution_html(&c.grade_spread.distribution, lang, t)></div>
-                    {c.splits.iter().map(|s| view! {
-                        <div class="table-scroll" tabindex="0" role="region" aria-label=fill(t.report_rounds_split, &[("item", s.label.get(lang))])>
-                            <table class="data-table rounds-split">
-                                <caption>{fill(t.report_rounds_split, &[("item", s.label.get(lang))])}</caption>
-                                <thead><tr>
-                                    <th scope="col">{t.report_group}</th>
-                                    <th scope="col" class="num">{fill(t.report_rounds_n_of, &[("round", t.report_round_a)])}</th>
-                                    <th scope="col" class="num">{fill(t.report_rounds_n_of, &[("round", t.report_round_b)])}</th>
-                                    <th scope="col" class="num">{fill(t.report_rounds_grade_of, &[("round", t.report_round_a)])}</th>
-                                    <th scope="col" class="num">{fill(t.report_rounds_grade_of, &[("round", t.report_round_b)])}</th>
-                                    <th scope="col" class="num">{t.report_change}</th>
-                                </tr></thead>
-                                <tbody>
-                                    // An empty "not answered" row (a required item) says nothing.
-                                    {s.groups.iter().filter(|g| {
-                                        let none = |x: &Cell<f64>| matches!(x, Cell::Empty | Cell::Shown(0.0));
-                                        g.key != GroupKey::NotAnswered || !(none(&g.n.a) && none(&g.n.b))
-                                    }).map(|g| {
-                                        let n = change_texts(&g.n, lang, t, 0);
-                                        let x = change_texts(&g.grade_mean, lang, t, 1);
-                                        view! {
-                                            <tr><th scope="row">{g.label.get(lang).to_string()}</th>
-                                                <td class="num">{n[0].clone()}</td><td class="num">{n[1].clone()}</td>
-                                                <td class="num">{x[0].clone()}</td><td class="num">{x[1].clone()}</td><td class="num">{x[2].clone()}</td></tr>
-                                        }
+                    {(!c.splits.is_empty()).then(|| {
+                        let splits = c.splits.clone();
+                        // Which figure the split tables show beside the counts: the grade, or a
+                        // theme (design §4: the same figures as the full report's splits).
+                        let choices: Vec<(String, String)> = std::iter::once((String::new(), grade_label.clone()))
+                            .chain(c.factors.iter().map(|f| (f.factor_id.clone(), f.label.get(lang).to_string())))
+                            .collect();
+                        let current = figure.get_untracked();
+                        let chooser = (choices.len() > 1).then(|| view! {
+                            <div class="field inline-field no-print">
+                                <label class="question" for="rounds-figure">{t.report_rounds_figure}</label>
+                                <select id="rounds-figure" class="select" on:change=move |ev| figure.set(event_target_value(&ev))>
+                                    {choices.iter().map(|(id, label)| {
+                                        let selected = *id == current;
+                                        let text = if id.is_empty() { label.clone() } else { fill(t.report_rounds_theme, &[("theme", label)]) };
+                                        view! { <option value=id.clone() selected=selected>{text}</option> }
                                     }).collect_view()}
-                                </tbody>
-                            </table>
-                        </div>
-                    }).collect_view()}
+                                </select>
+                            </div>
+                        });
+                        view! {
+                            {chooser}
+                            <div id="rounds-splits" inner_html=move || {
+                                figure.with(|f| split_tables_html(&splits, f, &choices, lang, t))
+                            }></div>
+                        }
+                    })}
                 }
                 .into_any()
             }}
@@ -552,5 +551,86 @@ fn distribution_html(rounds: &[Cell<Vec<ValueCount>>; 2], lang: Lang, t: &Messag
     }
     table_end(&mut h);
     h.close("section");
+    h.finish()
+}
+
+/// The splits in both rounds: per group the counts and `figure` ("" the grade, else a factor
+/// id; `choices` names each) with its change. An empty "not answered" row (a required item)
+/// says nothing and is left out.
+fn split_tables_html(
+    splits: &[SplitChange],
+    figure: &str,
+    choices: &[(String, String)],
+    lang: Lang,
+    t: &Messages,
+) -> String {
+    let name = choices
+        .iter()
+        .find(|(id, _)| id == figure)
+        .or(choices.first())
+        .map_or("", |(_, label)| label.as_str());
+    let grade = figure.is_empty();
+    let mut h = Html::new();
+    for s in splits {
+        let caption = if grade {
+            fill(t.report_rounds_split, &[("item", s.label.get(lang))])
+        } else {
+            fill(
+                t.report_rounds_split_theme,
+                &[("item", s.label.get(lang)), ("theme", name)],
+            )
+        };
+        h.open(
+            "div",
+            &[
+                ("class", "table-scroll"),
+                ("tabindex", "0"),
+                ("role", "region"),
+                ("aria-label", &caption),
+            ],
+        )
+        .open("table", &[("class", "data-table rounds-split")])
+        .leaf("caption", &[], &caption)
+        .open("thead", &[])
+        .open("tr", &[])
+        .leaf("th", &[("scope", "col")], t.report_group);
+        let of = |text: &str, round: &str| fill(text, &[("round", round)]);
+        let figure_of = |round: &str| format!("{name} ({round})");
+        for header in [
+            of(t.report_rounds_n_of, t.report_round_a),
+            of(t.report_rounds_n_of, t.report_round_b),
+            figure_of(t.report_round_a),
+            figure_of(t.report_round_b),
+            t.report_change.to_string(),
+        ] {
+            h.leaf("th", &[("scope", "col"), ("class", "num")], &header);
+        }
+        h.close("tr").close("thead").open("tbody", &[]);
+        let none = |x: &Cell<f64>| matches!(x, Cell::Empty | Cell::Shown(0.0));
+        for g in s
+            .groups
+            .iter()
+            .filter(|g| g.key != GroupKey::NotAnswered || !(none(&g.n.a) && none(&g.n.b)))
+        {
+            let n = change_texts(&g.n, lang, t, 0);
+            let empty = Change::new(Cell::Empty, Cell::Empty);
+            let x = if grade {
+                &g.grade_mean
+            } else {
+                g.factors
+                    .iter()
+                    .find(|f| f.factor_id == figure)
+                    .map_or(&empty, |f| &f.mean)
+            };
+            let x = change_texts(x, lang, t, 1);
+            table_row(
+                &mut h,
+                &[],
+                g.label.get(lang),
+                &[&n[0], &n[1], &x[0], &x[1], &x[2]],
+            );
+        }
+        h.close("tbody").close("table").close("div");
+    }
     h.finish()
 }
