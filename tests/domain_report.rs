@@ -115,6 +115,17 @@ fn headline_figures_by_hand() {
         ),
         (1, 1, 1)
     );
+    // A draft or a withdrawal of another version is of that version: "other", not this
+    // version's drafts or withdrawals (an acceptance test read version 3's drafts in a report
+    // on version 2).
+    let mut more = dataset();
+    more.push(response(11, Status::Draft, 2, json!({"org": "lt"})));
+    more.push(response(12, Status::Withdrawn, 2, json!({})));
+    let other = build_report(&questionnaire(3), &more, &ReportOptions::default()).ignored;
+    assert_eq!(
+        (other.drafts, other.withdrawn, other.other_questionnaire),
+        (1, 1, 3)
+    );
     let grade = report.grade.as_ref().unwrap();
     assert_eq!(grade.item_id, "score");
     let stats = grade.stats.shown().unwrap();

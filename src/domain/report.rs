@@ -801,11 +801,11 @@ pub struct ReportOptions {
 /// Records that were given but do not count.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct IgnoredRecords {
-    /// Drafts: not handed in.
+    /// Drafts of this questionnaire and version: not handed in.
     pub drafts: usize,
-    /// Withdrawn by their owner.
+    /// Responses to this questionnaire and version withdrawn by their owner.
     pub withdrawn: usize,
-    /// Complete, but made with another questionnaire or version.
+    /// Made with another questionnaire or version, whatever their status.
     pub other_questionnaire: usize,
     /// Complete and made with this questionnaire and version, but with an answer its definition
     /// does not have (another file carried a different definition under the same id and
@@ -1425,6 +1425,7 @@ pub fn build_report<'r>(
     let mut alpha_rows: Vec<Vec<f32>> = vec![Vec::new(); questionnaire.factors().len()];
     let mut buffers = ScoreBuffers::default();
     let mut marks: Vec<usize> = Vec::with_capacity(alpha_rows.len());
+    let reference = questionnaire.reference();
     for r in responses {
         if is_counted(questionnaire, r) {
             // Alpha's rows are taken only from responses that fit; a response that does not is
@@ -1443,7 +1444,9 @@ pub fn build_report<'r>(
                 ignored.not_fitting += 1;
             }
         } else {
+            // A draft or withdrawal of another version is of that version, not this one's.
             match r.status {
+                _ if r.questionnaire != reference => ignored.other_questionnaire += 1,
                 Status::Draft => ignored.drafts += 1,
                 Status::Withdrawn => ignored.withdrawn += 1,
                 Status::Complete => ignored.other_questionnaire += 1,
