@@ -8,7 +8,7 @@ use std::path::Path;
 
 use samenscan::domain::exchange::{
     decode, encode_export, encrypted_envelope_json, validate, Decoded, DuplicateInFile,
-    EncryptedEnvelope, ExportContents, FileProblem, ImportSummary, RawExport, RawResponse,
+    EncryptedEnvelope, ExportContents, FileProblem, ImportSummary, NotText, RawExport, RawResponse,
     SkipReason, ValidatedFile, FORMAT_VERSION, MAX_FILE_BYTES, MAX_NESTING,
 };
 use samenscan::domain::merge::{merge_into, Dataset, RecordKind};
@@ -106,14 +106,14 @@ fn a_file_saved_as_utf16_with_its_byte_order_mark_reads_as_the_same_file() {
     refused(
         &little[..little.len() - 1],
         MAX_FILE_BYTES,
-        "leesbare tekst",
-        "readable text",
+        "afgebroken of beschadigd",
+        "cut off or damaged",
     );
     let mut lone = little[..40].to_vec();
     lone.extend_from_slice(&0xd800u16.to_le_bytes());
     lone.extend_from_slice(&b"{"[..]);
     lone.push(0);
-    refused(&lone, MAX_FILE_BYTES, "leesbare tekst", "readable text");
+    refused(&lone, MAX_FILE_BYTES, "UTF-16", "UTF-16");
 }
 
 #[test]
@@ -296,19 +296,37 @@ fn truncated_file() {
 #[test]
 fn invalid_utf8() {
     let bytes = fixture("invalid-utf8.samenscan.json");
+    // Text in another encoding (an editor's Latin-1): said so, with where.
+    let first_bad = bytes.iter().position(|&b| b == 0xff).unwrap();
     let p = refused(
         &bytes,
         MAX_FILE_BYTES,
-        "geen leesbare tekst",
-        "readable text",
+        "niet als UTF-8-tekst opgeslagen (op positie",
+        "not saved as UTF-8 text",
     );
-    let first_bad = bytes.iter().position(|&b| b == 0xff).unwrap();
     assert_eq!(
         p,
         FileProblem::NotText {
-            byte_offset: first_bad
+            byte_offset: first_bad,
+            kind: NotText::OtherEncoding
         }
     );
+    // A picture renamed to .samenscan.json is no text at all (before, both were told to choose
+    // the file ending in .samenscan.json, which it already did).
+    let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\xff\xd8";
+    let p = refused(
+        png,
+        MAX_FILE_BYTES,
+        "ander soort bestand",
+        "another kind of file",
+    );
+    assert!(matches!(
+        p,
+        FileProblem::NotText {
+            kind: NotText::Binary,
+            ..
+        }
+    ));
 }
 
 #[test]

@@ -21,6 +21,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::base64;
+use super::format::format_count;
 use super::lang::Lang;
 use super::meeting::{Meeting, MeetingAction, MeetingCase};
 use super::merge::{resolve, resolve_questionnaire, RecordKind, Resolution, Revisioned};
@@ -302,6 +303,8 @@ pub enum FileProblem {
     NotText {
         /// Where the first invalid byte is.
         byte_offset: usize,
+        /// What kind of bytes they are.
+        kind: NotText,
     },
     /// Arrays or objects nested deeper than [`MAX_NESTING`].
     TooDeep {
@@ -370,6 +373,17 @@ pub enum FileProblem {
     EncryptedTwice,
 }
 
+/// Why a file's bytes are no text (see [`FileProblem::NotText`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NotText {
+    /// A NUL or other control byte near the start: a picture, a document, an archive.
+    Binary,
+    /// Text in another encoding than UTF-8 (an editor's Latin-1).
+    OtherEncoding,
+    /// UTF-16 with its byte-order mark, but cut off or with a lone surrogate.
+    BrokenUtf16,
+}
+
 impl FileProblem {
     /// The problem in plain words for the person importing, saying what to do where possible.
     pub fn message(&self, lang: Lang) -> String {
@@ -394,14 +408,48 @@ impl FileProblem {
                     )
                 }
             }
-            FileProblem::NotText { .. } => pick(
+            FileProblem::NotText {
+                kind: NotText::Binary,
+                ..
+            } => pick(
                 nl,
-                "Dit is geen Samenscan-bestand: het bevat geen leesbare tekst. Kies het bestand \
-                 dat eindigt op .samenscan.json.",
-                "This is not a Samenscan file: it does not contain readable text. Choose the file \
-                 ending in .samenscan.json.",
+                "Dit is geen Samenscan-bestand: het bevat geen tekst, maar is een ander soort \
+                 bestand (zoals een afbeelding of een document). Kies het bestand dat Samenscan \
+                 bij het exporteren maakte.",
+                "This is not a Samenscan file: it holds no text but is another kind of file (such \
+                 as a picture or a document). Choose the file Samenscan made when exporting.",
             )
             .into(),
+            FileProblem::NotText {
+                kind: NotText::BrokenUtf16,
+                ..
+            } => pick(
+                nl,
+                "Dit bestand is als UTF-16-tekst opgeslagen, maar is afgebroken of beschadigd. \
+                 Exporteer het opnieuw uit Samenscan.",
+                "This file is saved as UTF-16 text, but it is cut off or damaged. Export it from \
+                 Samenscan again.",
+            )
+            .into(),
+            FileProblem::NotText {
+                byte_offset,
+                kind: NotText::OtherEncoding,
+            } => {
+                let at = format_count(*byte_offset + 1, lang);
+                if nl {
+                    format!(
+                        "Dit bestand is niet als UTF-8-tekst opgeslagen (op positie {at} staat \
+                         een onleesbaar teken): waarschijnlijk is het in een ander programma geopend en \
+                         opgeslagen. Exporteer het opnieuw uit Samenscan, of sla het op als UTF-8."
+                    )
+                } else {
+                    format!(
+                        "This file is not saved as UTF-8 text (position {at} cannot be read): it was \
+                         probably opened and saved in another program. Export it from Samenscan \
+                         again, or save it as UTF-8."
+                    )
+                }
+            }
             FileProblem::TooDeep { line, column } => {
                 if nl {
                     format!(
@@ -814,13 +862,31 @@ fn utf16_text(bytes: &[u8]) -> Result<String, FileProblem> {
                 text.push(c);
                 at += 2 * c.len_utf16();
             }
-            Err(_) => return Err(FileProblem::NotText { byte_offset: at }),
+            Err(_) => {
+                return Err(FileProblem::NotText {
+                    byte_offset: at,
+                    kind: NotText::BrokenUtf16,
+                })
+            }
         }
     }
     if failed {
-        return Err(FileProblem::NotText { byte_offset: at });
+        return Err(FileProblem::NotText {
+            byte_offset: at,
+            kind: NotText::BrokenUtf16,
+        });
     }
     Ok(text)
+}
+
+/// True when the start of `bytes` holds a NUL or another control byte no text file has (tab,
+/// line ends and form feed aside): a picture, a document or an archive, not text in another
+/// encoding.
+fn looks_binary(bytes: &[u8]) -> bool {
+    bytes
+        .iter()
+        .take(1024)
+        .any(|&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c))
 }
 
 /// [`decode`], with the typed reading of a well-formed file tried first or not (the tests show
@@ -842,6 +908,11 @@ fn decode_with(bytes: &[u8], max_bytes: usize, typed: bool) -> Result<Decoded, F
         }
         _ => std::str::from_utf8(bytes).map_err(|e| FileProblem::NotText {
             byte_offset: e.valid_up_to(),
+            kind: if looks_binary(bytes) {
+                NotText::Binary
+            } else {
+                NotText::OtherEncoding
+            },
         })?,
     };
     // Windows editors put a byte-order mark in front; it is not part of the JSON.

@@ -390,9 +390,10 @@ impl RecordIssue {
         let s = match self {
             RecordIssue::BadId => {
                 if nl {
-                    "de code van het record is geen geldige UUID"
+                    "de code van het record (id) is geen willekeurige UUID (versie 4), zoals \
+                     Samenscan die maakt"
                 } else {
-                    "the record's id is not a valid UUID"
+                    "the record's id is not a random UUID (version 4), as Samenscan makes them"
                 }
             }
             RecordIssue::RevisionZero => {
@@ -404,9 +405,11 @@ impl RecordIssue {
             }
             RecordIssue::BadTimestamp => {
                 if nl {
-                    "het tijdstip van de laatste wijziging is onleesbaar"
+                    "het tijdstip van de laatste wijziging (updated_at) is onleesbaar: verwacht \
+                     wordt een datum en tijd met tijdzone, zoals 2026-11-20T09:12:00Z"
                 } else {
-                    "the time of the last change cannot be read"
+                    "the time of the last change (updated_at) cannot be read: expected is a date \
+                     and time with a time zone, such as 2026-11-20T09:12:00Z"
                 }
             }
             RecordIssue::WithdrawnWithAnswers => {

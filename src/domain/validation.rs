@@ -8,6 +8,7 @@ use std::collections::BTreeSet;
 
 use serde_json::Value;
 
+use super::format::format_count;
 use super::lang::Lang;
 use super::questionnaire::{Item, ItemKind, Questionnaire, LIKERT_MAX, LIKERT_MIN, MAX_TEXT_CHARS};
 use super::response::Answers;
@@ -165,10 +166,14 @@ impl AnswerIssue {
                 }
             }
             P::TextTooLong { chars } => {
+                let (chars, max) = (
+                    format_count(*chars, lang),
+                    format_count(MAX_TEXT_CHARS, lang),
+                );
                 if nl {
-                    format!("De tekst is {chars} tekens lang; het maximum is {MAX_TEXT_CHARS}.")
+                    format!("De tekst is {chars} tekens lang; het maximum is {max}.")
                 } else {
-                    format!("The text is {chars} characters long; the maximum is {MAX_TEXT_CHARS}.")
+                    format!("The text is {chars} characters long; the maximum is {max}.")
                 }
             }
             P::Missing => t(nl, "Beantwoord deze vraag.", "Answer this question."),

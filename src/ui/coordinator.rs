@@ -56,8 +56,9 @@ pub enum Rejection {
     File(FileProblem),
     /// The browser could not read the file from disk.
     Unreadable(String),
-    /// The person chose not to give the passphrase.
-    NoPassphrase,
+    /// The person chose not to give the passphrase; `tried`: after one they typed did not open
+    /// the file (another passphrase, or a damaged file: encryption cannot tell them apart).
+    NoPassphrase { tried: bool },
     /// Saving failed; nothing of this file was stored.
     Storage(StorageError),
 }
@@ -273,7 +274,8 @@ impl Rejection {
                     t.import_unreadable, t.import_browser_says
                 )
             }
-            Rejection::NoPassphrase => t.import_no_passphrase.to_string(),
+            Rejection::NoPassphrase { tried: false } => t.import_no_passphrase.to_string(),
+            Rejection::NoPassphrase { tried: true } => t.import_passphrase_gave_up.to_string(),
             Rejection::Storage(e) => crate::ui::store::storage_error_text(e, t),
         }
     }

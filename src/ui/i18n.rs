@@ -222,6 +222,7 @@ pub struct Messages {
     pub import_unreadable: &'static str,
     pub import_browser_says: &'static str,
     pub import_no_passphrase: &'static str,
+    pub import_passphrase_gave_up: &'static str,
     pub import_dataset_heading: &'static str,
     pub import_loading: &'static str,
     pub import_dataset_counts: &'static str,
@@ -429,6 +430,8 @@ pub struct Messages {
     pub report_rounds_by_date: &'static str,
     pub report_rounds_by_import: &'static str,
     pub report_round_files: [&'static str; 2],
+    pub report_round_files_more: &'static str,
+    pub report_rounds_all_files: &'static str,
     pub report_rounds_no_imports: &'static str,
     pub report_rounds_choose_files: &'static str,
     pub report_open_all: &'static str,
@@ -457,6 +460,7 @@ pub struct Messages {
     /// Complete responses left out per round: `{a}`, `{b}`.
     pub report_rounds_not_counted: &'static str,
     pub report_rounds_hidden_why: &'static str,
+    pub report_rounds_splits_hidden: &'static str,
     pub meeting_attendance_wrong: &'static str,
 }
 
@@ -670,6 +674,7 @@ pub static NL: Messages = Messages {
     import_unreadable: "De browser kon het bestand niet lezen. Staat het er nog en is het niet geopend in een ander programma? Kies het dan opnieuw.",
     import_browser_says: "melding van de browser",
     import_no_passphrase: "Overgeslagen zonder wachtwoordzin.",
+    import_passphrase_gave_up: "Overgeslagen: de gegeven wachtwoordzin opende het bestand niet. Was het een andere wachtwoordzin, of is het bestand beschadigd? Vraag de afzender zo nodig om het opnieuw te exporteren.",
     import_dataset_heading: "Samengevoegde gegevens",
     import_loading: "De geïmporteerde gegevens worden geladen…",
     import_dataset_counts: "{responses} en {meetings}, uit {files}.",
@@ -870,6 +875,8 @@ pub static NL: Messages = Messages {
     report_rounds_by_date: "Op datum van de laatste wijziging",
     report_rounds_by_import: "Per geïmporteerd bestand",
     report_round_files: ["{n} bestand: {names}", "{n} bestanden: {names}"],
+    report_round_files_more: "{n} bestanden: {names} en {more} andere",
+    report_rounds_all_files: "Alle {n} bestanden",
     report_rounds_no_imports: "Er zijn nog geen bestanden geïmporteerd.",
     report_rounds_choose_files: "Kies voor beide metingen minstens één bestand.",
     report_open_all: "Alle {n} verschillende antwoorden tonen",
@@ -895,6 +902,7 @@ pub static NL: Messages = Messages {
     report_rounds_versions: "Meting A is gemeten met versie {a} van de vragenlijst, meting B met versie {b}: thema's en vragen kunnen verschillen. Elke meting telt alleen de enquêtes van haar eigen versie.",
     report_rounds_not_counted: "Niet meegeteld (andere vragenlijst of versie): meting A {a}, meting B {b}.",
     report_rounds_hidden_why: "‘verborgen’: in een meting, of in de rest van de gegevens ernaast, zijn te weinig enquêtes om dit te tonen zonder een kleine groep prijs te geven.",
+    report_rounds_splits_hidden: "Niet per groep vergeleken, omdat een meting of de rest van de gegevens ernaast er een groep van minder dan {min} heeft, of omdat de volledige rapportage er een groep verbergt (per groep zouden de metingen die groep prijsgeven): {items}",
     meeting_attendance_wrong: "Vul een heel getal in: 0 of meer.",
 };
 
@@ -1107,6 +1115,7 @@ pub static EN: Messages = Messages {
     import_unreadable: "The browser could not read the file. Is it still there, and not open in another program? Then pick it again.",
     import_browser_says: "the browser says",
     import_no_passphrase: "Skipped without a passphrase.",
+    import_passphrase_gave_up: "Skipped: the passphrase given did not open the file. Was it another passphrase, or is the file damaged? If need be, ask the sender to export it again.",
     import_dataset_heading: "Merged data",
     import_loading: "Loading the imported data…",
     import_dataset_counts: "{responses} and {meetings}, from {files}.",
@@ -1307,6 +1316,8 @@ pub static EN: Messages = Messages {
     report_rounds_by_date: "By date of the last change",
     report_rounds_by_import: "By imported file",
     report_round_files: ["{n} file: {names}", "{n} files: {names}"],
+    report_round_files_more: "{n} files: {names} and {more} others",
+    report_rounds_all_files: "All {n} files",
     report_rounds_no_imports: "No files have been imported yet.",
     report_rounds_choose_files: "Choose at least one file for each measurement.",
     report_open_all: "Show all {n} different answers",
@@ -1332,6 +1343,7 @@ pub static EN: Messages = Messages {
     report_rounds_versions: "Measurement A used version {a} of the questionnaire, measurement B version {b}: themes and questions may differ. Each measurement counts only the surveys of its own version.",
     report_rounds_not_counted: "Not counted (other questionnaire or version): measurement A {a}, measurement B {b}.",
     report_rounds_hidden_why: "‘hidden’: a measurement, or the rest of the data beside it, has too few surveys to show this without giving a small group away.",
+    report_rounds_splits_hidden: "Not compared per group, because a measurement or the rest of the data beside it has a group of fewer than {min} there, or because the full report hides a group there (per group, the measurements would give that group away): {items}",
     meeting_attendance_wrong: "Enter a whole number: 0 or more.",
 };
 

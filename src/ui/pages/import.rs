@@ -320,7 +320,7 @@ fn ImportScreen() -> impl IntoView {
                                 }
                             };
                             let Some(given) = given else {
-                                break Err(Rejection::NoPassphrase);
+                                break Err(Rejection::NoPassphrase { tried: wrong });
                             };
                             row.show(Outcome::Working, tally);
                             match decrypt(&envelope, &given).await {

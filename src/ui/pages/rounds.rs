@@ -232,14 +232,36 @@ pub fn Rounds(
             }
             // A file imported again (or renamed) is listed once, at its first import: the
             // copies hold the same records.
-            distinct_files(&log)
+            let firsts: Vec<usize> = distinct_files(&log)
                 .into_iter()
-                .map(|group| {
-                    let i = group[0];
+                .map(|group| group[0])
+                .collect();
+            let chosen = files[round];
+            // With many files, one box takes them all (or none) first.
+            let all = (firsts.len() > 2).then(|| {
+                let every = firsts.clone();
+                let id = format!("round-{letter}-all");
+                view! {
+                    <div class="choice checkbox">
+                        <input type="checkbox" id=id.clone()
+                            prop:checked=move || chosen.with(|c| every.iter().all(|i| c.contains(i)))
+                            on:change={
+                                let every = firsts.clone();
+                                move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    chosen.update(|c| if on { c.extend(every.iter().copied()) } else { c.clear() });
+                                }
+                            } />
+                        <label for=id>{fill(t.report_rounds_all_files, &[("n", &firsts.len().to_string())])}</label>
+                    </div>
+                }
+            });
+            let boxes = firsts
+                .iter()
+                .map(|&i| {
                     let record = &log[i];
                     let id = format!("round-{letter}-import-{i}");
                     let when = clock::format_local(&record.imported_at, locale(i18n.lang()));
-                    let chosen = files[round];
                     view! {
                         <div class="choice checkbox">
                             <input type="checkbox" id=id.clone()
@@ -252,8 +274,8 @@ pub fn Rounds(
                         </div>
                     }
                 })
-                .collect_view()
-                .into_any()
+                .collect_view();
+            view! { {all} {boxes} }.into_any()
         }
     };
     let mode_radio =
@@ -325,7 +347,14 @@ pub fn Rounds(
                         let names: Vec<String> = coordinator.log.with(|log| {
                             files[round].with(|c| c.iter().filter_map(|&i| log.get(i).map(|r| r.file_name.clone())).collect())
                         });
-                        fill(t.report_round_files[usize::from(names.len() != 1)], &[("n", &names.len().to_string()), ("names", &names.join(", "))])
+                        // A long list is named by its first few.
+                        let n = names.len().to_string();
+                        if names.len() > 4 {
+                            let more = (names.len() - 3).to_string();
+                            fill(t.report_round_files_more, &[("n", &n), ("names", &names[..3].join(", ")), ("more", &more)])
+                        } else {
+                            fill(t.report_round_files[usize::from(names.len() != 1)], &[("n", &n), ("names", &names.join(", "))])
+                        }
                     } else {
                         let (from, to) = &periods[round];
                         // Dates as the rest of the report writes them ("1 oktober 2026").
@@ -337,7 +366,8 @@ pub fn Rounds(
                 let n = change_texts(&c.n, lang, t, 0);
                 let grade = change_texts(&c.grade_mean, lang, t, 1);
                 let median = change_texts(&c.grade_spread.median, lang, t, 1);
-                let sd = change_texts(&c.grade_spread.sd, lang, t, 1);
+                // Two decimals, as the full report writes it.
+                let sd = change_texts(&c.grade_spread.sd, lang, t, 2);
                 let ci = c.grade_spread.ci95.clone().map(|cell| match cell {
                     Cell::Shown(i) => format_interval(i.low, i.high, 1, lang),
                     Cell::Empty => "–".to_string(),
@@ -401,6 +431,7 @@ pub fn Rounds(
                     <div class="report-part" inner_html=distribution_html(&c.grade_spread.distribution, lang, t)></div>
                     {(!c.splits.is_empty()).then(|| {
                         let splits = c.splits.clone();
+                        let min = main.with(|m| m.as_ref().map_or(0, |m| m.min_group_size));
                         // Which figure the split tables show beside the counts: the grade, or a
                         // theme (design §4: the same figures as the full report's splits).
                         let choices: Vec<(String, String)> = std::iter::once((String::new(), grade_label.clone()))
@@ -422,7 +453,7 @@ pub fn Rounds(
                         view! {
                             {chooser}
                             <div id="rounds-splits" inner_html=move || {
-                                figure.with(|f| split_tables_html(&splits, f, &choices, lang, t))
+                                figure.with(|f| split_tables_html(&splits, f, &choices, min, lang, t))
                             }></div>
                         }
                     })}
@@ -561,6 +592,7 @@ fn split_tables_html(
     splits: &[SplitChange],
     figure: &str,
     choices: &[(String, String)],
+    min: usize,
     lang: Lang,
     t: &Messages,
 ) -> String {
@@ -571,7 +603,29 @@ fn split_tables_html(
         .map_or("", |(_, label)| label.as_str());
     let grade = figure.is_empty();
     let mut h = Html::new();
-    for s in splits {
+    // A split hidden whole (every count, both rounds) is named in one sentence, not drawn as a
+    // grid of "verborgen".
+    let whole = |s: &&SplitChange| {
+        s.groups
+            .iter()
+            .all(|g| g.n.a.is_suppressed() && g.n.b.is_suppressed())
+    };
+    let hidden: Vec<&str> = splits
+        .iter()
+        .filter(whole)
+        .map(|s| s.label.get(lang))
+        .collect();
+    if !hidden.is_empty() {
+        h.leaf(
+            "p",
+            &[("class", "hint"), ("id", "rounds-splits-hidden")],
+            &fill(
+                t.report_rounds_splits_hidden,
+                &[("items", &hidden.join("; ")), ("min", &min.to_string())],
+            ),
+        );
+    }
+    for s in splits.iter().filter(|s| !whole(s)) {
         let caption = if grade {
             fill(t.report_rounds_split, &[("item", s.label.get(lang))])
         } else {
