@@ -297,6 +297,8 @@ test("two measurements side by side: each period's own figures and the change", 
   await page.locator("#rounds-caption", { hasText: "1 september 2026 – 30 september 2026" }).waitFor();
   const [nRow, gradeRow] = [await table.locator("tbody tr").nth(0).locator("td").allInnerTexts(), await table.locator("tbody tr").nth(1).locator("td").allInnerTexts()];
   assert.deepEqual(nRow, ["8", "9", "+1"]);
+  // A screen reader hears what the comparison now holds (the tables are redrawn silently).
+  assert.equal(await page.locator("#rounds-status").innerText(), "Twee metingen vergeleken: 8 en 9 afgeronde enquêtes.");
   const g = (list) => mean(list.map((x) => x.answers.grade));
   const change = Math.round(g(later) * 10) / 10 - Math.round(g(pilot) * 10) / 10;
   assert.deepEqual(gradeRow.slice(0, 2), [nl1(g(pilot)), nl1(g(later))]);
@@ -339,8 +341,8 @@ test("two measurements side by side: each period's own figures and the change", 
   }
   // The chart draws one bar per measurement and grade, measurement B apart by its class.
   const chart = page.locator("section[aria-labelledby=rounds-distribution] svg");
-  assert.equal(await chart.locator("rect.bar").count(), 20);
-  assert.equal(await chart.locator("rect.bar-b").count(), 10);
+  assert.equal(await chart.locator("g rect.bar").count(), 20);
+  assert.equal(await chart.locator("g rect.bar-b").count(), 10);
   assert.match(await chart.getAttribute("aria-label"), /^Verdeling van de rapportcijfers per meting\. Meting A: 1: \d+%/);
   // Per group too: everyone works together weekly, so that group holds all of each round.
   const weekly = page.locator(".rounds-split tr", { has: page.locator("th", { hasText: /^Ongeveer elke week$/ }) });
@@ -386,6 +388,7 @@ test("two measurements side by side: each period's own figures and the change", 
   // answers of the responses in that one file away.
   await page.locator("#round-b-import-0").check();
   await page.locator("#rounds-overlap", { hasText: "Deze twee metingen hebben enquêtes gemeen" }).waitFor();
+  assert.match(await page.locator("#rounds-status").textContent(), /^Deze twee metingen hebben enquêtes gemeen/);
   assert.equal(await page.locator("#rounds-table").count(), 0);
   await page.locator("#round-b-import-0").uncheck();
   await table.waitFor();
@@ -498,7 +501,12 @@ test("a round beside the full report gives no small group away", async () => {
   // October's one Apeldoorn worker makes the municipality split unsafe in the rounds: it is
   // named as not compared per group, with the reason, and drawn nowhere.
   const hidden = await page.locator("#rounds-splits-hidden").innerText();
-  assert.match(hidden, /^Niet per groep vergeleken, omdat .*minder dan 5.*: .*In welke gemeente werkt u het meest\?/);
+  assert.match(hidden, /^Deze indelingen worden niet per groep vergeleken\. .*minder dan 5/);
+  assert.ok(
+    (await page.locator("#rounds-splits-hidden li").allInnerTexts()).includes("In welke gemeente werkt u het meest?"),
+  );
+  // No "verborgen" is drawn under the split tables, so no note explains it there.
+  assert.doesNotMatch(await page.locator("#rounds-splits").innerText(), /‘verborgen’/);
   assert.equal(await page.locator(".rounds-split", { hasText: "gemeente" }).count(), 0);
   assert.equal(await page.locator("#rounds-splits th", { hasText: /^Apeldoorn$/ }).count(), 0);
   assert.doesNotMatch(await page.locator("#rounds-splits").innerText(), /Apeldoorn/);

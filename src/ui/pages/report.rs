@@ -388,7 +388,7 @@ fn summary_row(h: &mut Html, label: &str, id: &str, figure: &str) {
 }
 
 /// A number for an SVG coordinate: one decimal, a dot.
-fn coordinate(x: f64) -> String {
+pub(crate) fn coordinate(x: f64) -> String {
     format_decimal(x, 1, Lang::En)
 }
 
@@ -446,10 +446,6 @@ fn grade_distribution(h: &mut Html, stats: &GradeStats, lang: Lang, t: &Messages
         .iter()
         .map(|v| (v.value.to_string(), v.count))
         .collect();
-    let columns: Vec<Columns> = bars
-        .iter()
-        .map(|(v, c)| (v.clone(), vec![Some((*c as f64, c.to_string()))]))
-        .collect();
     let total = stats.summary.n.max(1);
     let description = bars
         .iter()
@@ -471,7 +467,7 @@ fn grade_distribution(h: &mut Html, stats: &GradeStats, lang: Lang, t: &Messages
     .open("figure", &[("class", "chart")]);
     column_chart(
         h,
-        &columns,
+        &bars,
         &format!("{}: {description}", t.report_distribution),
     );
     h.leaf("figcaption", &[], t.report_distribution_caption)
@@ -491,24 +487,11 @@ fn grade_distribution(h: &mut Html, stats: &GradeStats, lang: Lang, t: &Messages
     h.close("section");
 }
 
-/// One group of a column chart: its name under the axis and, per series, the bar's height and
-/// the value written above it (`None`: no bar, e.g. a round whose figures are hidden).
-pub(crate) type Columns = (String, Vec<Option<(f64, String)>>);
-
-/// Vertical bars with their values, as an SVG with a text alternative. Each group has one bar
-/// per series, side by side; the second series is drawn as `bar bar-b` (light, outlined).
-pub(crate) fn column_chart(h: &mut Html, groups: &[Columns], label: &str) {
-    let series = groups.iter().map(|g| g.1.len()).max().unwrap_or(1).max(1);
-    let max = groups
-        .iter()
-        .flat_map(|g| g.1.iter().flatten().map(|b| b.0))
-        .fold(0.0, f64::max);
-    let max = if max > 0.0 { max } else { 1.0 };
+/// Vertical bars with their values, as an SVG with a text alternative.
+fn column_chart(h: &mut Html, bars: &[(String, usize)], label: &str) {
+    let max = bars.iter().map(|b| b.1).max().unwrap_or(0).max(1) as f64;
     let (height, plot) = (180, 130);
-    // One series: 28-wide bars 40 apart; more: 26-wide bars touching, 12 between groups.
-    let step = 12 + 28 * series;
-    let bar_width = if series == 1 { 28 } else { 26 };
-    let width = step * groups.len() + 20;
+    let width = 40 * bars.len() + 20;
     let axis = (20 + plot).to_string();
     let plot = f64::from(plot);
     h.open(
@@ -524,23 +507,19 @@ pub(crate) fn column_chart(h: &mut Html, groups: &[Columns], label: &str) {
         ],
     )
     .leaf("title", &[], label);
-    for (i, (name, bars)) in groups.iter().enumerate() {
-        let x = 10 + step * i;
-        h.open("g", &[]);
-        for (k, bar) in bars.iter().enumerate() {
-            let Some((value, text)) = bar else {
-                continue;
-            };
-            let bar = plot * value / max;
-            let y = 20.0 + plot - bar;
-            let left = x + 6 + 28 * k;
-            h.leaf(
+    for (i, (name, count)) in bars.iter().enumerate() {
+        let bar = plot * *count as f64 / max;
+        let x = 10 + 40 * i;
+        let y = 20.0 + plot - bar;
+        let middle = (x + 20).to_string();
+        h.open("g", &[])
+            .leaf(
                 "rect",
                 &[
-                    ("class", if k == 0 { "bar" } else { "bar bar-b" }),
-                    ("x", &left.to_string()),
+                    ("class", "bar"),
+                    ("x", &(x + 6).to_string()),
                     ("y", &coordinate(y)),
-                    ("width", &bar_width.to_string()),
+                    ("width", "28"),
                     ("height", &coordinate(bar)),
                 ],
                 "",
@@ -549,24 +528,23 @@ pub(crate) fn column_chart(h: &mut Html, groups: &[Columns], label: &str) {
                 "text",
                 &[
                     ("class", "bar-value"),
-                    ("x", &(left + bar_width / 2).to_string()),
+                    ("x", &middle),
                     ("y", &coordinate(y - 4.0)),
                     ("text-anchor", "middle"),
                 ],
-                text,
-            );
-        }
-        h.leaf(
-            "text",
-            &[
-                ("class", "bar-label"),
-                ("x", &(x + step / 2).to_string()),
-                ("y", &(height - 12).to_string()),
-                ("text-anchor", "middle"),
-            ],
-            name,
-        )
-        .close("g");
+                &count.to_string(),
+            )
+            .leaf(
+                "text",
+                &[
+                    ("class", "bar-label"),
+                    ("x", &middle),
+                    ("y", &(height - 12).to_string()),
+                    ("text-anchor", "middle"),
+                ],
+                name,
+            )
+            .close("g");
     }
     h.leaf(
         "line",

@@ -7,7 +7,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::browser::{clock, repository};
-use crate::domain::format::{format_count, format_decimal, format_interval, format_percent};
+use crate::domain::format::{format_count, format_interval, format_percent};
 use crate::domain::import_log::{distinct_files, rebuild, ImportRecord};
 use crate::domain::report::{
     build_report, compare_rounds, hide_columns_hidden_in_either_round, protect_round,
@@ -21,9 +21,7 @@ use crate::ui::components::response_list::locale;
 use crate::ui::coordinator::{known, use_coordinator};
 use crate::ui::html::Html;
 use crate::ui::i18n::{fill, tr, use_i18n, Messages};
-use crate::ui::pages::report::{
-    change_texts, column_chart, table_end, table_row, table_start, Columns,
-};
+use crate::ui::pages::report::{change_texts, coordinate, table_end, table_row, table_start};
 use crate::ui::store::use_store;
 use leptos::prelude::*;
 
@@ -215,7 +213,7 @@ pub fn Rounds(
         view! {
             <div class="field inline-field">
                 <label class="question" for=id>{move || label(i18n.t())}</label>
-                <input type="date" class="input date-input" id=id
+                <input type="date" class="input input-date" id=id
                     prop:value=move || value.get()
                     on:change=move |ev| value.set(event_target_value(&ev)) />
             </div>
@@ -292,7 +290,21 @@ pub fn Rounds(
     view! {
         <section class="report-section" aria-labelledby="report-rounds">
             <h2 id="report-rounds">{tr(|t| t.report_rounds)}</h2>
-            <p>{tr(|t| t.report_rounds_intro)}</p>
+            <p>{move || { let t = i18n.t(); if by_import.get() { t.report_rounds_intro_files } else { t.report_rounds_intro } }}</p>
+            // What the comparison below now shows, or why not, for a screen reader: the tables
+            // themselves are redrawn silently.
+            <p class="visually-hidden" role="status" id="rounds-status">{move || {
+                let t = i18n.t();
+                match comparison.get() {
+                    Some(Ok(c)) => {
+                        let n = change_texts(&c.n, i18n.lang(), t, 0);
+                        fill(t.report_rounds_compared, &[("a", &n[0]), ("b", &n[1])])
+                    }
+                    Some(Err(RoundsRefused::Overlap)) => t.report_rounds_overlap.to_string(),
+                    Some(Err(RoundsRefused::Outdated { .. })) => t.report_rounds_outdated.to_string(),
+                    None => String::new(),
+                }
+            }}</p>
             <fieldset class="field no-print">
                 <legend class="question">{tr(|t| t.report_rounds_by)}</legend>
                 <div class="choices">
@@ -388,10 +400,11 @@ pub fn Rounds(
                     notes.push(fill(t.report_rounds_not_counted, &[("a", &c.not_counted[0].to_string()), ("b", &c.not_counted[1].to_string())]));
                 }
                 let hidden = |x: &Change| x.a.is_suppressed() || x.b.is_suppressed();
+                // Said where "verborgen" is drawn: here for the table above (the distribution is
+                // hidden with the grade), in the split tables for theirs.
                 let any_hidden = hidden(&c.n)
                     || hidden(&c.grade_mean)
-                    || c.factors.iter().any(|f| hidden(&f.mean))
-                    || c.splits.iter().flat_map(|s| &s.groups).any(|g| hidden(&g.n) || hidden(&g.grade_mean));
+                    || c.factors.iter().any(|f| hidden(&f.mean));
                 if any_hidden {
                     notes.push(t.report_rounds_hidden_why.to_string());
                 }
@@ -451,6 +464,7 @@ pub fn Rounds(
                             </div>
                         });
                         view! {
+                            <h3 id="rounds-groups">{t.report_rounds_groups}</h3>
                             {chooser}
                             <div id="rounds-splits" inner_html=move || {
                                 figure.with(|f| split_tables_html(&splits, f, &choices, min, lang, t))
@@ -494,16 +508,6 @@ fn distribution_html(rounds: &[Cell<Vec<ValueCount>>; 2], lang: Lang, t: &Messag
         .iter()
         .map(|&v| (v.to_string(), [share(&rounds[0], v), share(&rounds[1], v)]))
         .collect();
-    let columns: Vec<Columns> = rows
-        .iter()
-        .map(|(name, cells)| {
-            let bars = cells
-                .iter()
-                .map(|c| c.shown().map(|&(_, p)| (p, format_decimal(p, 0, lang))))
-                .collect();
-            (name.clone(), bars)
-        })
-        .collect();
     let described = |k: usize| {
         let figures: Vec<String> = rows
             .iter()
@@ -541,7 +545,17 @@ fn distribution_html(rounds: &[Cell<Vec<ValueCount>>; 2], lang: Lang, t: &Messag
         t.report_rounds_distribution,
     )
     .open("figure", &[("class", "chart")]);
-    column_chart(&mut h, &columns, &label);
+    let bars: Vec<(&str, [Option<f64>; 2])> = rows
+        .iter()
+        .map(|(name, cells)| (name.as_str(), cells.clone().map(|c| c.shown().map(|s| s.1))))
+        .collect();
+    row_chart(
+        &mut h,
+        &bars,
+        [t.report_round_a, t.report_round_b],
+        &label,
+        lang,
+    );
     h.leaf("figcaption", &[], t.report_rounds_distribution_caption)
         .close("figure");
     table_start(
@@ -616,15 +630,19 @@ fn split_tables_html(
         .map(|s| s.label.get(lang))
         .collect();
     if !hidden.is_empty() {
-        h.leaf(
-            "p",
-            &[("class", "hint"), ("id", "rounds-splits-hidden")],
-            &fill(
-                t.report_rounds_splits_hidden,
-                &[("items", &hidden.join("; ")), ("min", &min.to_string())],
-            ),
-        );
+        h.open("div", &[("class", "hint"), ("id", "rounds-splits-hidden")])
+            .leaf(
+                "p",
+                &[],
+                &fill(t.report_rounds_splits_hidden, &[("min", &min.to_string())]),
+            )
+            .open("ul", &[]);
+        for item in hidden {
+            h.leaf("li", &[], item);
+        }
+        h.close("ul").close("div");
     }
+    let mut any_hidden = false;
     for s in splits.iter().filter(|s| !whole(s)) {
         let caption = if grade {
             fill(t.report_rounds_split, &[("item", s.label.get(lang))])
@@ -676,6 +694,9 @@ fn split_tables_html(
                     .find(|f| f.factor_id == figure)
                     .map_or(&empty, |f| &f.mean)
             };
+            any_hidden |= [&g.n, x]
+                .iter()
+                .any(|c| c.a.is_suppressed() || c.b.is_suppressed());
             let x = change_texts(x, lang, t, 1);
             table_row(
                 &mut h,
@@ -686,5 +707,114 @@ fn split_tables_html(
         }
         h.close("tbody").close("table").close("div");
     }
+    if any_hidden {
+        h.leaf("p", &[("class", "hint")], t.report_rounds_hidden_why);
+    }
     h.finish()
+}
+
+/// Two bars per row (a round each, as shares in percent), the rows' names on the left and a
+/// legend above, as an SVG with a text alternative. In rows rather than columns, a chart of ten
+/// grades by two rounds fits a phone's width with its text still readable. A `None` share is a
+/// round whose figures are hidden: no bar.
+fn row_chart(
+    h: &mut Html,
+    rows: &[(&str, [Option<f64>; 2])],
+    series: [&str; 2],
+    label: &str,
+    lang: Lang,
+) {
+    const WIDTH: usize = 360;
+    const LEFT: f64 = 44.0; // where the bars start, after the row names
+    const LENGTH: f64 = 260.0; // the longest bar
+    const ROW: usize = 38; // two bars of 14 and the gaps
+    const TOP: usize = 34; // below the legend
+    let max = rows
+        .iter()
+        .flat_map(|r| r.1.iter().flatten())
+        .fold(0.0, |m: f64, &x| m.max(x));
+    let max = if max > 0.0 { max } else { 1.0 };
+    let height = TOP + ROW * rows.len() + 6;
+    let class = |k: usize| if k == 0 { "bar" } else { "bar bar-b" };
+    h.open(
+        "svg",
+        &[
+            ("class", "chart-svg chart-rows"),
+            ("role", "img"),
+            ("aria-label", label),
+            ("viewBox", &format!("0 0 {WIDTH} {height}")),
+            ("width", &WIDTH.to_string()),
+            ("preserveAspectRatio", "xMinYMin meet"),
+        ],
+    )
+    .leaf("title", &[], label);
+    // The legend: a swatch and the round's name each.
+    for (k, name) in series.iter().enumerate() {
+        let x = LEFT + 150.0 * k as f64;
+        h.leaf(
+            "rect",
+            &[
+                ("class", class(k)),
+                ("x", &coordinate(x)),
+                ("y", "6"),
+                ("width", "14"),
+                ("height", "14"),
+            ],
+            "",
+        )
+        .leaf("text", &[("x", &coordinate(x + 20.0)), ("y", "18")], name);
+    }
+    for (i, (name, shares)) in rows.iter().enumerate() {
+        let top = TOP + ROW * i;
+        h.open("g", &[]).leaf(
+            "text",
+            &[
+                ("class", "bar-label"),
+                ("x", &coordinate(LEFT - 10.0)),
+                ("y", &(top + 20).to_string()),
+                ("text-anchor", "end"),
+            ],
+            name,
+        );
+        for (k, share) in shares.iter().enumerate() {
+            let Some(share) = share else {
+                continue;
+            };
+            let length = LENGTH * share / max;
+            let y = top + 2 + 16 * k;
+            h.leaf(
+                "rect",
+                &[
+                    ("class", class(k)),
+                    ("x", &coordinate(LEFT)),
+                    ("y", &y.to_string()),
+                    ("width", &coordinate(length)),
+                    ("height", "14"),
+                ],
+                "",
+            )
+            .leaf(
+                "text",
+                &[
+                    ("class", "bar-value"),
+                    ("x", &coordinate(LEFT + length + 4.0)),
+                    ("y", &(y + 12).to_string()),
+                ],
+                &format_percent(share / 100.0, 0, lang),
+            );
+        }
+        h.close("g");
+    }
+    h.leaf(
+        "line",
+        &[
+            ("class", "axis"),
+            ("x1", &coordinate(LEFT)),
+            ("x2", &coordinate(LEFT)),
+            ("y1", &(TOP - 2).to_string()),
+            ("y2", &(height - 4).to_string()),
+        ],
+        "",
+    )
+    .close("svg");
 }
