@@ -493,8 +493,9 @@ fn scanning_records_names_the_field() {
                 FindingKind::PostcodeWithNumber
             ),
             ("cases[0].summary".to_string(), FindingKind::Name),
-            ("actions[0].text".to_string(), FindingKind::Email),
+            // In the form's order: strengths and concerns come before the actions.
             ("concerns[0]".to_string(), FindingKind::DateOfBirth),
+            ("actions[0].text".to_string(), FindingKind::Email),
         ]
     );
 }

@@ -192,7 +192,7 @@ pub fn scan_response(questionnaire: &Questionnaire, response: &Response) -> Vec<
 
 /// The findings in a meeting's free text in the order the facilitator sees it: the notes in the
 /// order of the definition's meeting `questions` (notes to questions it does not have after them),
-/// then cases, actions, strengths and concerns.
+/// then cases, strengths, concerns and actions, as the meeting form lists them.
 pub fn scan_meeting(meeting: &Meeting, questions: &[MeetingQuestion]) -> Vec<FieldFinding> {
     let mut out = Vec::new();
     let asked = questions.iter().map(|q| q.id.as_str());
@@ -210,14 +210,14 @@ pub fn scan_meeting(meeting: &Meeting, questions: &[MeetingQuestion]) -> Vec<Fie
         push_field(&mut out, &format!("cases[{i}].summary"), &case.summary);
         push_field(&mut out, &format!("cases[{i}].learning"), &case.learning);
     }
-    for (i, action) in meeting.actions.iter().enumerate() {
-        push_field(&mut out, &format!("actions[{i}].text"), &action.text);
-    }
     for (i, s) in meeting.strengths.iter().enumerate() {
         push_field(&mut out, &format!("strengths[{i}]"), s);
     }
     for (i, s) in meeting.concerns.iter().enumerate() {
         push_field(&mut out, &format!("concerns[{i}]"), s);
+    }
+    for (i, action) in meeting.actions.iter().enumerate() {
+        push_field(&mut out, &format!("actions[{i}].text"), &action.text);
     }
     out
 }

@@ -250,7 +250,7 @@ test("a meeting recorded by keyboard is kept, exported, imported and found in th
   const mean = (grades.reduce((a, b) => a + b, 0) / grades.length).toFixed(1).replace(".", ",");
   assert.equal(await epeBlock.locator(".synthesis-n").innerText(), "9");
   assert.equal(await epeBlock.locator(".synthesis-grade").innerText(), mean);
-  assert.match(epeText, /Bijeenkomst van 25 januari 2026\s+Aanwezig: 14 \(Gecertificeerde instelling \(jeugdbescherming of jeugdreclassering\) 3, Lokaal team \/ jeugdteam 7, Veilig Thuis 4\)/);
+  assert.match(epeText, /Bijeenkomst van 25 januari 2026\s+Aanwezig: 14 – Lokaal team \/ jeugdteam 7, Gecertificeerde instelling \(jeugdbescherming of jeugdreclassering\) 3, Veilig Thuis 4$/m);
   assert.match(epeText, /Hoe verloopt de samenwerking\?\s+De lijnen zijn kort; we kennen elkaar\./);
   assert.match(epeText, /Melding na een ruzie thuis; twee organisaties gingen apart op huisbezoek\. → Eerder samen op huisbezoek\./);
   assert.match(epeText, /Lokale acties\s+Koffie-overleg in het gemeentehuis/);
@@ -258,7 +258,7 @@ test("a meeting recorded by keyboard is kept, exported, imported and found in th
   const zutphenBlock = cp.locator("#synthesis-zutphen");
   assert.equal(await zutphenBlock.locator(".synthesis-n").innerText(), "minder dan 5");
   assert.equal(await zutphenBlock.locator(".synthesis-grade").innerText(), "verborgen");
-  assert.match(await zutphenBlock.innerText(), /Lokale acties\s+Spreekuur in de bibliotheek \(Lokaal team \/ jeugdteam\)/);
+  assert.match(await zutphenBlock.innerText(), /Lokale acties\s+Spreekuur in de bibliotheek – Lokaal team \/ jeugdteam/);
   assert.deepEqual(await axeViolations(cp), []);
   assert.deepEqual(coordinator.errors, []);
 
@@ -471,6 +471,39 @@ test("a completed meeting given a date after today is a draft again, and says wh
   assert.equal(await page.locator("#error-summary").count(), 0);
   await page.locator("#meeting-complete").click();
   await storedMeeting(page, (m) => m.status === "complete" && m.date === today);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("the same municipality's meeting on one date twice (two facilitators): both shown, and said", async () => {
+  const meeting = (id, date, note) => ({
+    id, revision: 1, updated_at: "2026-10-09T10:00:00Z", status: "complete",
+    questionnaire: { id: "samenwerking", version: 1 },
+    municipality: "doetinchem", date, attendance: { lokaal_team: 4, gi: 2 },
+    notes: { m1: note }, cases: [], actions: [], strengths: [], concerns: [],
+  });
+  const meetings = [
+    meeting("6a1c3f0e-8a2b-4c6d-9e7f-0a1b2c3d4e51", "2026-10-08", "Verslag van begeleider 1."),
+    meeting("6a1c3f0e-8a2b-4c6d-9e7f-0a1b2c3d4e52", "2026-10-08", "Verslag van begeleider 2."),
+    meeting("6a1c3f0e-8a2b-4c6d-9e7f-0a1b2c3d4e53", "2026-11-12", "De vervolgbijeenkomst."),
+  ];
+  const { context, page, errors } = await open(env.browser, env.server.url);
+  await page.goto(env.server.url + "#/importeren");
+  await page.locator("#import-dataset-counts").waitFor();
+  await page.locator("#import-files").setInputFiles([
+    { name: "doetinchem.samenscan.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(exportFile([], meetings))) },
+  ]);
+  await page.locator("#import-dataset-counts", { hasText: "3 bijeenkomsten" }).waitFor();
+  await page.goto(env.server.url + "#/rapport");
+  const block = page.locator("#synthesis-doetinchem");
+  await block.waitFor();
+  const outcomes = block.locator(".meeting-outcome");
+  assert.equal(await outcomes.count(), 3);
+  const warned = async (i) => (await outcomes.nth(i).locator(".notice-warning").count()) === 1;
+  // Each record of 8 October is kept and told to be perhaps the same meeting; the follow-up not.
+  assert.deepEqual([await warned(0), await warned(1), await warned(2)], [true, true, false]);
+  assert.match(await outcomes.nth(0).innerText(), /nog een bijeenkomst op deze datum/);
+  assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(errors, []);
   await context.close();
 });

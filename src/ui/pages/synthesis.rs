@@ -5,6 +5,7 @@
 
 use crate::browser::clock;
 use crate::domain::report::{Cell, GroupKey, Report};
+use crate::domain::sorting;
 use crate::domain::synthesis::{of_report, synthesise, MunicipalityOutcome, Synthesis};
 use crate::domain::{builtin, ActionScope, ChoiceOption, Dataset, Lang, Questionnaire};
 use crate::ui::components::response_list::locale;
@@ -151,7 +152,10 @@ pub fn MeetingSynthesis(
                     &mut h,
                     o,
                     &name(&o.municipality),
-                    &owner,
+                    &|v: &str| {
+                        let at = organisations.iter().position(|x| x.value == v);
+                        (at.unwrap_or(usize::MAX), owner(v))
+                    },
                     &asked,
                     figures,
                     t,
@@ -307,7 +311,8 @@ fn municipality(
     h: &mut Html,
     o: &MunicipalityOutcome,
     name: &str,
-    owner: &dyn Fn(&str) -> String,
+    // An organisation's place in the questionnaire's list, and its name.
+    organisation: &dyn Fn(&str) -> (usize, String),
     asked: &dyn Fn(&crate::domain::Meeting) -> Vec<(String, String)>,
     figures: impl FnOnce(&mut Html) -> bool,
     t: &'static Messages,
@@ -358,22 +363,47 @@ fn municipality(
         );
         // Each meeting with its own outcomes under its own date: two meetings in one
         // municipality (a follow-up) are not mixed.
-        let present: Vec<String> = m
+        // In the form's order (the questionnaire's organisations), after a dash: the names
+        // have brackets of their own.
+        let mut present: Vec<((usize, String), u32)> = m
             .attendance
             .iter()
             .filter(|(_, &n)| n > 0)
-            .map(|(org, n)| format!("{} {n}", owner(org)))
+            .map(|(org, &n)| (organisation(org), n))
             .collect();
+        sorting::sort_by_key(&mut present, |((at, _), _)| *at);
         let mut attendance = fill(
             t.synthesis_attendance,
             &[("n", &m.attendance_total().to_string())],
         );
         if !present.is_empty() {
-            attendance = format!("{attendance} ({})", present.join(", "));
+            let each: Vec<String> = present
+                .iter()
+                .map(|((_, name), n)| format!("{name} {n}"))
+                .collect();
+            attendance = format!("{attendance} – {}", each.join(", "));
         }
-        h.open("section", &[("class", "meeting-outcome")])
-            .leaf("h5", &[], &fill(t.synthesis_meeting_on, &[("date", &date)]))
-            .leaf("p", &[("class", "hint")], &attendance)
+        let owner = |v: &str| organisation(v).1;
+        h.open("section", &[("class", "meeting-outcome")]).leaf(
+            "h5",
+            &[],
+            &fill(t.synthesis_meeting_on, &[("date", &date)]),
+        );
+        // Two facilitators may each have recorded the same meeting: separate records (each
+        // kept, as the merge keeps them), but the reader is told.
+        if o.meetings
+            .iter()
+            .filter(|other| other.date == m.date)
+            .count()
+            > 1
+        {
+            h.leaf(
+                "p",
+                &[("class", "notice notice-warning")],
+                t.synthesis_same_date,
+            );
+        }
+        h.leaf("p", &[("class", "hint")], &attendance)
             .open("dl", &[("class", "meeting-notes")]);
         for (label, text) in ordered {
             if !text.trim().is_empty() {
@@ -386,7 +416,9 @@ fn municipality(
             if a.owner.trim().is_empty() {
                 a.text.clone()
             } else {
-                format!("{} ({})", a.text, owner(&a.owner))
+                // A dash, not brackets: owner names have their own ("Gecertificeerde
+                // instelling (jeugdbescherming …)").
+                format!("{} – {}", a.text, owner(&a.owner))
             }
         };
         let actions = |scope: ActionScope| {
