@@ -388,7 +388,7 @@ fn summary_row(h: &mut Html, label: &str, id: &str, figure: &str) {
 }
 
 /// A number for an SVG coordinate: one decimal, a dot.
-pub(crate) fn coordinate(x: f64) -> String {
+fn coordinate(x: f64) -> String {
     format_decimal(x, 1, Lang::En)
 }
 
@@ -465,9 +465,14 @@ fn grade_distribution(h: &mut Html, stats: &GradeStats, lang: Lang, t: &Messages
         t.report_distribution,
     )
     .open("figure", &[("class", "chart")]);
-    column_chart(
+    let rows: Vec<Bars> = bars
+        .iter()
+        .map(|(v, c)| (v.clone(), vec![Some((*c as f64, c.to_string()))]))
+        .collect();
+    row_chart(
         h,
-        &bars,
+        &rows,
+        &[],
         &format!("{}: {description}", t.report_distribution),
     );
     h.leaf("figcaption", &[], t.report_distribution_caption)
@@ -487,40 +492,84 @@ fn grade_distribution(h: &mut Html, stats: &GradeStats, lang: Lang, t: &Messages
     h.close("section");
 }
 
-/// Vertical bars with their values, as an SVG with a text alternative.
-fn column_chart(h: &mut Html, bars: &[(String, usize)], label: &str) {
-    let max = bars.iter().map(|b| b.1).max().unwrap_or(0).max(1) as f64;
-    let (height, plot) = (180, 130);
-    let width = 40 * bars.len() + 20;
-    let axis = (20 + plot).to_string();
-    let plot = f64::from(plot);
+/// One row of a bar chart: its name and, per series, the bar's length and the value written
+/// after it (`None`: no bar, e.g. a round whose figures are hidden).
+pub(crate) type Bars = (String, Vec<Option<(f64, String)>>);
+
+/// Bars in rows (one per series, touching), the rows' names on the left and, for more than one
+/// series, a legend above: an SVG with a text alternative. In rows, ten grades (by two rounds)
+/// fit a phone's width with their text still ~12 px; the second series is drawn as
+/// `bar bar-b` (light, outlined).
+pub(crate) fn row_chart(h: &mut Html, rows: &[Bars], series: &[&str], label: &str) {
+    const WIDTH: usize = 360;
+    const LEFT: f64 = 44.0; // where the bars start, after the row names
+    const LENGTH: f64 = 260.0; // the longest bar
+    let k = series.len().max(1);
+    let row = 8 + 16 * k; // bars of 14 and the gaps
+    let top = if k > 1 { 34 } else { 6 }; // below the legend
+    let max = rows
+        .iter()
+        .flat_map(|r| r.1.iter().flatten())
+        .fold(0.0, |m: f64, b| m.max(b.0));
+    let max = if max > 0.0 { max } else { 1.0 };
+    let height = top + row * rows.len() + 6;
+    let class = |k: usize| if k == 0 { "bar" } else { "bar bar-b" };
     h.open(
         "svg",
         &[
-            ("class", "chart-svg"),
+            ("class", "chart-svg chart-rows"),
             ("role", "img"),
             ("aria-label", label),
-            ("viewBox", &format!("0 0 {width} {height}")),
-            // Drawn at its own size (text at body size), narrower only when the screen is.
-            ("width", &width.to_string()),
+            ("viewBox", &format!("0 0 {WIDTH} {height}")),
+            // Drawn at its own size, narrower only when the screen is.
+            ("width", &WIDTH.to_string()),
             ("preserveAspectRatio", "xMinYMin meet"),
         ],
     )
     .leaf("title", &[], label);
-    for (i, (name, count)) in bars.iter().enumerate() {
-        let bar = plot * *count as f64 / max;
-        let x = 10 + 40 * i;
-        let y = 20.0 + plot - bar;
-        let middle = (x + 20).to_string();
-        h.open("g", &[])
-            .leaf(
+    if k > 1 {
+        for (i, name) in series.iter().enumerate() {
+            let x = LEFT + 150.0 * i as f64;
+            h.leaf(
                 "rect",
                 &[
-                    ("class", "bar"),
-                    ("x", &(x + 6).to_string()),
-                    ("y", &coordinate(y)),
-                    ("width", "28"),
-                    ("height", &coordinate(bar)),
+                    ("class", class(i)),
+                    ("x", &coordinate(x)),
+                    ("y", "6"),
+                    ("width", "14"),
+                    ("height", "14"),
+                ],
+                "",
+            )
+            .leaf("text", &[("x", &coordinate(x + 20.0)), ("y", "18")], name);
+        }
+    }
+    for (i, (name, bars)) in rows.iter().enumerate() {
+        let y0 = top + row * i;
+        h.open("g", &[]).leaf(
+            "text",
+            &[
+                ("class", "bar-label"),
+                ("x", &coordinate(LEFT - 10.0)),
+                ("y", &(y0 + row / 2 + 5).to_string()),
+                ("text-anchor", "end"),
+            ],
+            name,
+        );
+        for (s, bar) in bars.iter().enumerate() {
+            let Some((value, text)) = bar else {
+                continue;
+            };
+            let length = LENGTH * value / max;
+            let y = y0 + 4 + 16 * s;
+            h.leaf(
+                "rect",
+                &[
+                    ("class", class(s)),
+                    ("x", &coordinate(LEFT)),
+                    ("y", &y.to_string()),
+                    ("width", &coordinate(length)),
+                    ("height", "14"),
                 ],
                 "",
             )
@@ -528,32 +577,22 @@ fn column_chart(h: &mut Html, bars: &[(String, usize)], label: &str) {
                 "text",
                 &[
                     ("class", "bar-value"),
-                    ("x", &middle),
-                    ("y", &coordinate(y - 4.0)),
-                    ("text-anchor", "middle"),
+                    ("x", &coordinate(LEFT + length + 4.0)),
+                    ("y", &(y + 12).to_string()),
                 ],
-                &count.to_string(),
-            )
-            .leaf(
-                "text",
-                &[
-                    ("class", "bar-label"),
-                    ("x", &middle),
-                    ("y", &(height - 12).to_string()),
-                    ("text-anchor", "middle"),
-                ],
-                name,
-            )
-            .close("g");
+                text,
+            );
+        }
+        h.close("g");
     }
     h.leaf(
         "line",
         &[
             ("class", "axis"),
-            ("x1", "10"),
-            ("x2", &(width - 10).to_string()),
-            ("y1", &axis),
-            ("y2", &axis),
+            ("x1", &coordinate(LEFT)),
+            ("x2", &coordinate(LEFT)),
+            ("y1", &(top - 2).to_string()),
+            ("y2", &(height - 4).to_string()),
         ],
         "",
     )

@@ -21,7 +21,7 @@ use crate::ui::components::response_list::locale;
 use crate::ui::coordinator::{known, use_coordinator};
 use crate::ui::html::Html;
 use crate::ui::i18n::{fill, tr, use_i18n, Messages};
-use crate::ui::pages::report::{change_texts, coordinate, table_end, table_row, table_start};
+use crate::ui::pages::report::{change_texts, row_chart, table_end, table_row, table_start, Bars};
 use crate::ui::store::use_store;
 use leptos::prelude::*;
 
@@ -545,17 +545,17 @@ fn distribution_html(rounds: &[Cell<Vec<ValueCount>>; 2], lang: Lang, t: &Messag
         t.report_rounds_distribution,
     )
     .open("figure", &[("class", "chart")]);
-    let bars: Vec<(&str, [Option<f64>; 2])> = rows
+    let bars: Vec<Bars> = rows
         .iter()
-        .map(|(name, cells)| (name.as_str(), cells.clone().map(|c| c.shown().map(|s| s.1))))
+        .map(|(name, cells)| {
+            let shares = cells.iter().map(|c| {
+                c.shown()
+                    .map(|&(_, p)| (p, format_percent(p / 100.0, 0, lang)))
+            });
+            (name.clone(), shares.collect())
+        })
         .collect();
-    row_chart(
-        &mut h,
-        &bars,
-        [t.report_round_a, t.report_round_b],
-        &label,
-        lang,
-    );
+    row_chart(&mut h, &bars, &[t.report_round_a, t.report_round_b], &label);
     h.leaf("figcaption", &[], t.report_rounds_distribution_caption)
         .close("figure");
     table_start(
@@ -711,110 +711,4 @@ fn split_tables_html(
         h.leaf("p", &[("class", "hint")], t.report_rounds_hidden_why);
     }
     h.finish()
-}
-
-/// Two bars per row (a round each, as shares in percent), the rows' names on the left and a
-/// legend above, as an SVG with a text alternative. In rows rather than columns, a chart of ten
-/// grades by two rounds fits a phone's width with its text still readable. A `None` share is a
-/// round whose figures are hidden: no bar.
-fn row_chart(
-    h: &mut Html,
-    rows: &[(&str, [Option<f64>; 2])],
-    series: [&str; 2],
-    label: &str,
-    lang: Lang,
-) {
-    const WIDTH: usize = 360;
-    const LEFT: f64 = 44.0; // where the bars start, after the row names
-    const LENGTH: f64 = 260.0; // the longest bar
-    const ROW: usize = 38; // two bars of 14 and the gaps
-    const TOP: usize = 34; // below the legend
-    let max = rows
-        .iter()
-        .flat_map(|r| r.1.iter().flatten())
-        .fold(0.0, |m: f64, &x| m.max(x));
-    let max = if max > 0.0 { max } else { 1.0 };
-    let height = TOP + ROW * rows.len() + 6;
-    let class = |k: usize| if k == 0 { "bar" } else { "bar bar-b" };
-    h.open(
-        "svg",
-        &[
-            ("class", "chart-svg chart-rows"),
-            ("role", "img"),
-            ("aria-label", label),
-            ("viewBox", &format!("0 0 {WIDTH} {height}")),
-            ("width", &WIDTH.to_string()),
-            ("preserveAspectRatio", "xMinYMin meet"),
-        ],
-    )
-    .leaf("title", &[], label);
-    // The legend: a swatch and the round's name each.
-    for (k, name) in series.iter().enumerate() {
-        let x = LEFT + 150.0 * k as f64;
-        h.leaf(
-            "rect",
-            &[
-                ("class", class(k)),
-                ("x", &coordinate(x)),
-                ("y", "6"),
-                ("width", "14"),
-                ("height", "14"),
-            ],
-            "",
-        )
-        .leaf("text", &[("x", &coordinate(x + 20.0)), ("y", "18")], name);
-    }
-    for (i, (name, shares)) in rows.iter().enumerate() {
-        let top = TOP + ROW * i;
-        h.open("g", &[]).leaf(
-            "text",
-            &[
-                ("class", "bar-label"),
-                ("x", &coordinate(LEFT - 10.0)),
-                ("y", &(top + 20).to_string()),
-                ("text-anchor", "end"),
-            ],
-            name,
-        );
-        for (k, share) in shares.iter().enumerate() {
-            let Some(share) = share else {
-                continue;
-            };
-            let length = LENGTH * share / max;
-            let y = top + 2 + 16 * k;
-            h.leaf(
-                "rect",
-                &[
-                    ("class", class(k)),
-                    ("x", &coordinate(LEFT)),
-                    ("y", &y.to_string()),
-                    ("width", &coordinate(length)),
-                    ("height", "14"),
-                ],
-                "",
-            )
-            .leaf(
-                "text",
-                &[
-                    ("class", "bar-value"),
-                    ("x", &coordinate(LEFT + length + 4.0)),
-                    ("y", &(y + 12).to_string()),
-                ],
-                &format_percent(share / 100.0, 0, lang),
-            );
-        }
-        h.close("g");
-    }
-    h.leaf(
-        "line",
-        &[
-            ("class", "axis"),
-            ("x1", &coordinate(LEFT)),
-            ("x2", &coordinate(LEFT)),
-            ("y1", &(TOP - 2).to_string()),
-            ("y2", &(height - 4).to_string()),
-        ],
-        "",
-    )
-    .close("svg");
 }
