@@ -403,6 +403,48 @@ async function startLoaded(page, questionnaire) {
   await page.getByRole("button", { name: "Nieuwe enquête beginnen" }).click();
 }
 
+test("Wijzigen: a page the change gives a required question comes next, though it was there before", async () => {
+  const browser = await launch();
+  const { context, page } = await open(browser, server.url);
+  const errors = watch(page);
+  const custom = {
+    id: "huisbezoek", version: 1, title: label("Huisbezoek"),
+    sections: [
+      { id: "s1", title: label("Over u"), items: [
+        { id: "bezoek", kind: "choice", required: true, label: label("Gaat u samen op huisbezoek?"), options: [{ value: "ja", label: label("Ja") }, { value: "nee", label: label("Nee") }] },
+      ] },
+      { id: "s2", title: label("Samenwerking"), items: [
+        { id: "algemeen", kind: "text", label: label("Hoe gaat het?") },
+        { id: "hoe", kind: "choice", required: true, label: label("Hoe bereidt u het bezoek voor?"), options: [{ value: "samen", label: label("Samen") }, { value: "apart", label: label("Apart") }], show_if: { item: "bezoek", in: ["ja"] } },
+      ] },
+      { id: "s3", title: label("Tot slot"), items: [{ id: "slot", kind: "text", label: label("Nog iets?") }] },
+    ],
+  };
+  await startLoaded(page, custom);
+  await page.locator("#q-bezoek-1").check();
+  const next = page.locator("form button[type=submit]");
+  for (const step of [2, 3]) {
+    await next.click();
+    await page.locator(".caption", { hasText: `Stap ${step} van 3` }).waitFor();
+  }
+  await next.click();
+  await page.locator("h1", { hasText: "Controleer uw antwoorden" }).waitFor();
+  await page.getByRole("button", { name: /Wijzigen\W+Over u/ }).click();
+  await page.locator("#q-bezoek-0").check();
+  // Page 2 was there before, but now asks a required question: it comes next, not the summary.
+  assert.equal(await next.innerText(), "Volgende");
+  await next.click();
+  await page.locator(".caption", { hasText: "Stap 2 van 3" }).waitFor();
+  await page.locator("#q-hoe-0").check();
+  // Answered: page 3 holds nothing new, so the summary is next.
+  assert.equal(await next.innerText(), "Naar het overzicht");
+  await next.click();
+  await page.locator("h1", { hasText: "Controleer uw antwoorden" }).waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+  await browser.close();
+});
+
 test("show_if on a grade: concerns are asked only after a low grade, live while answering", async () => {
   const browser = await launch();
   const { context, page } = await open(browser, server.url);

@@ -275,6 +275,9 @@ fn FillForm(id: String, questionnaire: Questionnaire, start_at_summary: bool) ->
         })
     };
 
+    // A page the summary's "Wijzigen" change left with a question to answer (one it brought in
+    // or made required): every page was in order when the summary was reached.
+    let needs_answers = move |section: usize| !section_errors(section).is_empty();
     let go_next = move || {
         let current = page.get_untracked();
         let Some(section) = sections.with_untracked(|s| s.get(current).copied()) else {
@@ -284,7 +287,7 @@ fn FillForm(id: String, questionnaire: Questionnaire, start_at_summary: bool) ->
         if found.is_empty() {
             errors.set(Vec::new());
             let brought_in = |before: &Vec<usize>| {
-                sections.with_untracked(|now| page_brought_in(before, now, current))
+                sections.with_untracked(|now| page_brought_in(before, now, current, needs_answers))
             };
             match returning.with_untracked(|r| r.as_ref().map(brought_in)) {
                 Some(Some(next)) => step.set(next),
@@ -370,7 +373,7 @@ fn FillForm(id: String, questionnaire: Questionnaire, start_at_summary: bool) ->
             {move || {
                 let current = page.get();
                 match sections.with(|s| s.get(current).copied()) {
-                    Some(section) => section_page(section, current, total, sections, returning, q, answers, on_answer, errors, go_back, go_next).into_any(),
+                    Some(section) => section_page(section, current, total, sections, returning, needs_answers, q, answers, on_answer, errors, go_back, go_next).into_any(),
                     None => summary_page(q, answers, sections, status, just_completed, step, returning, complete).into_any(),
                 }
             }}
@@ -378,10 +381,16 @@ fn FillForm(id: String, questionnaire: Questionnaire, start_at_summary: bool) ->
     }
 }
 
-/// The first page after `position` in `now` (pages by section) that `before` did not have: one
-/// an answer changed after "Wijzigen" brought in.
-fn page_brought_in(before: &[usize], now: &[usize], position: usize) -> Option<usize> {
-    (position + 1..now.len()).find(|&p| !before.contains(&now[p]))
+/// The first page after `position` in `now` (pages by section) that an answer changed after
+/// "Wijzigen" brought in: one `before` did not have, or one that now `needs` answers (a
+/// required question it shows since).
+fn page_brought_in(
+    before: &[usize],
+    now: &[usize],
+    position: usize,
+    needs: impl Fn(usize) -> bool,
+) -> Option<usize> {
+    (position + 1..now.len()).find(|&p| !before.contains(&now[p]) || needs(now[p]))
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -391,6 +400,7 @@ fn section_page(
     total: Memo<usize>,
     sections: Memo<Vec<usize>>,
     returning: RwSignal<Option<Vec<usize>>>,
+    needs_answers: impl Fn(usize) -> bool + Copy + Send + Sync + 'static,
     q: StoredValue<Questionnaire>,
     answers: Memo<response::Answers>,
     on_answer: Callback<(String, Option<Value>)>,
@@ -460,7 +470,7 @@ fn section_page(
                         // Back to the summary next, unless a page comes first: the following one,
                         // or after "Wijzigen" one the change brought in.
                         let last = sections.with(|now| match returning.get() {
-                            Some(before) => page_brought_in(&before, now, position).is_none(),
+                            Some(before) => page_brought_in(&before, now, position, needs_answers).is_none(),
                             None => position + 1 == now.len(),
                         });
                         if last { i18n.t().to_summary } else { i18n.t().next }
