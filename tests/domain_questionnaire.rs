@@ -185,6 +185,12 @@ fn label_falls_back_to_the_other_language() {
     };
     assert_eq!(only_en.get(Lang::Nl), "About you");
     assert_eq!(Label::default().get(Lang::Nl), "");
+    // The language the text was found in, to mark it (WCAG 3.1.2).
+    assert_eq!(only_nl.lang_of(Lang::En), Lang::Nl);
+    assert_eq!(blank_en.lang_of(Lang::En), Lang::Nl);
+    assert_eq!(only_en.lang_of(Lang::Nl), Lang::En);
+    assert_eq!(only_nl.lang_of(Lang::Nl), Lang::Nl);
+    assert_eq!(Label::default().lang_of(Lang::En), Lang::En);
 }
 
 /// A definition with one of nearly every problem; each must be reported at its path.

@@ -83,6 +83,24 @@ impl Label {
             .unwrap_or("")
     }
 
+    /// The language [`Label::get`] finds its text in for `lang`: `lang` itself, or the other
+    /// one when `lang`'s text is missing or blank (design §2), so the text can be marked with
+    /// its own language (WCAG 3.1.2).
+    pub fn lang_of(&self, lang: Lang) -> Lang {
+        let own = match lang {
+            Lang::Nl => &self.nl,
+            Lang::En => &self.en,
+        };
+        match own {
+            Some(text) if !text.trim().is_empty() => lang,
+            _ if self.is_empty() => lang,
+            _ => match lang {
+                Lang::Nl => Lang::En,
+                Lang::En => Lang::Nl,
+            },
+        }
+    }
+
     /// True when neither language has a non-blank text.
     pub fn is_empty(&self) -> bool {
         self.get(Lang::Nl).is_empty()

@@ -1382,6 +1382,14 @@ pub fn fill(text: &str, values: &[(&str, &str)]) -> String {
     })
 }
 
+/// A `lang` attribute for a questionnaire's text shown in the interface language `ui`: `None`
+/// when it is in that language, else the code of the language it fell back to (design §2), so
+/// a screen reader pronounces it right (WCAG 3.1.2).
+pub fn lang_attr(label: &crate::domain::Label, ui: Lang) -> Option<&'static str> {
+    let shown = label.lang_of(ui);
+    (shown != ui).then(|| shown.code())
+}
+
 /// The texts of a language.
 pub fn messages(lang: Lang) -> &'static Messages {
     match lang {

@@ -445,6 +445,41 @@ test("Wijzigen: a page the change gives a required question comes next, though i
   await browser.close();
 });
 
+test("a definition in Dutch only, filled in with the English interface: its texts are marked Dutch", async () => {
+  const browser = await launch();
+  const { context, page } = await open(browser, server.url);
+  const errors = watch(page);
+  const nl = (text) => ({ nl: text });
+  const custom = {
+    id: "alleen-nl", version: 1, title: nl("Alleen Nederlands"),
+    sections: [{ id: "s", title: nl("Over u"), items: [
+      { id: "rol", kind: "choice", required: true, label: nl("Wat is uw rol?"), options: [{ value: "a", label: nl("Ambulant") }, { value: "b", label: { nl: "Beleid", en: "Policy" } }] },
+      { id: "toelichting", kind: "text", label: { nl: "Toelichting", en: "Explanation" } },
+    ] }],
+  };
+  await page.goto(server.url);
+  await page.getByRole("button", { name: "English" }).click();
+  const file = { format: "samenscan/export", format_version: 1, exported_at: "2026-11-22T09:00:00Z", questionnaires: [custom] };
+  await page.goto(server.url + "#/importeren");
+  await page.locator("#import-dataset-counts").waitFor();
+  await page.locator("#import-files").setInputFiles([{ name: "nl.samenscan.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(file)) }]);
+  await page.locator(".import-result .import-outcome").waitFor();
+  await page.goto(server.url + "#/enquete");
+  await page.getByLabel("Alleen Nederlands (version 1)").check();
+  await page.locator("button.button-start").click();
+  await page.locator("h1", { hasText: "Over u" }).waitFor();
+  assert.equal(await page.locator("html").getAttribute("lang"), "en");
+  assert.equal(await page.locator("h1").getAttribute("lang"), "nl");
+  assert.equal(await page.locator("legend span", { hasText: "Wat is uw rol?" }).getAttribute("lang"), "nl");
+  assert.equal(await page.locator("label", { hasText: "Ambulant" }).getAttribute("lang"), "nl");
+  // A text the definition has in English is not marked.
+  assert.equal(await page.locator("label", { hasText: "Policy" }).getAttribute("lang"), null);
+  assert.equal(await page.locator("label span", { hasText: "Explanation" }).getAttribute("lang"), null);
+  assert.deepEqual(errors, []);
+  await context.close();
+  await browser.close();
+});
+
 test("show_if on a grade: concerns are asked only after a low grade, live while answering", async () => {
   const browser = await launch();
   const { context, page } = await open(browser, server.url);

@@ -7,7 +7,7 @@
 
 use crate::domain::{parse_decimal, response, AnswerProblem, Item, ItemKind, Label, Lang};
 use crate::ui::components::privacy_hints::PrivacyHints;
-use crate::ui::i18n::{fill, use_i18n, Messages};
+use crate::ui::i18n::{fill, lang_attr, use_i18n, Messages};
 use leptos::prelude::*;
 use serde_json::{json, Value};
 
@@ -104,14 +104,13 @@ fn question_view(
     let id = item.id.clone();
     let required = item.required;
     let label = item.label.clone();
+    // The question in its own language (a definition may have it in one only), then
+    // "(optioneel)" in the interface's.
     let question_text = move || {
-        let t = i18n.t();
-        let text = label.get(i18n.lang()).to_string();
-        if required {
-            text
-        } else {
-            format!("{text} {}", t.optional)
-        }
+        let ui = i18n.lang();
+        let text = label.get(ui).to_string();
+        let optional = (!required).then(|| format!(" {}", i18n.t().optional));
+        view! { <span lang=lang_attr(&label, ui)>{text}</span>{optional} }.into_any()
     };
     let err_id = error_id(&id);
     let described = {
@@ -184,6 +183,7 @@ fn question_view(
                     let value = o.value.clone();
                     let all: Vec<String> = options.iter().map(|o| o.value.clone()).collect();
                     let option_label = o.label.clone();
+            let option_lang = o.label.clone();
                     let is_checked = {
                         let current = current.clone();
                         let value = value.clone();
@@ -217,7 +217,7 @@ fn question_view(
                     view! {
                         <div class="choice checkbox">
                             <input type="checkbox" id=input_id.clone() prop:checked=is_checked on:change=on_change />
-                            <label for=input_id>{move || option_label.get(i18n.lang()).to_string()}</label>
+                            <label for=input_id lang=move || lang_attr(&option_lang, i18n.lang())>{move || option_label.get(i18n.lang()).to_string()}</label>
                         </div>
                     }
                 })
@@ -265,6 +265,7 @@ fn radio_group(
         .enumerate()
         .map(|(i, (value, label))| {
             let input_id = format!("q-{item_id}-{i}");
+            let label_lang = label.clone();
             let checked = {
                 let current = current.clone();
                 let value = value.clone();
@@ -281,7 +282,7 @@ fn radio_group(
                         prop:checked=checked
                         on:change=move |_| set(Some(value.clone()))
                     />
-                    <label for=input_id>{move || label.get(i18n.lang()).to_string()}</label>
+                    <label for=input_id lang=move || lang_attr(&label_lang, i18n.lang())>{move || label.get(i18n.lang()).to_string()}</label>
                 </div>
             }
         })
@@ -310,7 +311,7 @@ fn number_text(x: f64, lang: Lang) -> String {
 
 fn number_field(
     item: Item,
-    question_text: impl Fn() -> String + Send + Sync + 'static,
+    question_text: impl Fn() -> AnyView + Send + Sync + 'static,
     error: Signal<Option<String>>,
     current: impl Fn() -> Option<Value> + Send + Sync + 'static,
     set: impl Fn(Option<Value>) + Send + Sync + 'static,
@@ -446,7 +447,7 @@ fn number_field(
 
 fn text_field(
     item: Item,
-    question_text: impl Fn() -> String + Send + Sync + 'static,
+    question_text: impl Fn() -> AnyView + Send + Sync + 'static,
     error: Signal<Option<String>>,
     error_view: impl IntoView + 'static,
     described: impl Fn() -> Option<String> + Send + Sync + 'static,

@@ -13,7 +13,7 @@ use crate::ui::app::PAGE_TITLE_ID;
 use crate::ui::components::question::{answer_text, field_id, HeldFields, Question};
 use crate::ui::components::save_indicator::SaveIndicator;
 use crate::ui::components::storage_gate::StorageGate;
-use crate::ui::i18n::{fill, tr, use_i18n, Messages};
+use crate::ui::i18n::{fill, lang_attr, tr, use_i18n, Messages};
 use crate::ui::route::Route;
 use crate::ui::store::{storage_error_text, use_store, SaveStatus};
 use leptos::prelude::*;
@@ -411,6 +411,7 @@ fn section_page(
     let i18n = use_i18n();
     let title = q.with_value(|q| q.sections()[section].title.clone());
     let q_title = q.with_value(|q| q.title().clone());
+    let (title_lang, q_title_lang) = (title.clone(), q_title.clone());
     let items = q.with_value(|q| q.sections()[section].items.clone());
     let n = (position + 1).to_string();
     {
@@ -428,10 +429,11 @@ fn section_page(
     }
     view! {
         <p class="caption">
-            {move || q_title.get(i18n.lang()).to_string()} " – "
+            // Each in its own language: a definition may have a text in one only.
+            <span lang=move || lang_attr(&q_title_lang, i18n.lang())>{move || q_title.get(i18n.lang()).to_string()}</span> " – "
             {move || fill(i18n.t().step_of, &[("n", &n), ("total", &total.get().to_string())])}
         </p>
-        <h1 id=PAGE_TITLE_ID tabindex="-1">{move || title.get(i18n.lang()).to_string()}</h1>
+        <h1 id=PAGE_TITLE_ID tabindex="-1" lang=move || lang_attr(&title_lang, i18n.lang())>{move || title.get(i18n.lang()).to_string()}</h1>
         <form
             novalidate
             on:submit=move |ev| {
@@ -553,9 +555,9 @@ fn summary_page(
             .into_iter()
             .enumerate()
             .map(|(position, section)| {
-                let (title, items) = q.with_value(|q| {
+                let (title, title_lang, items) = q.with_value(|q| {
                     let s = &q.sections()[section];
-                    let items: Vec<(String, String)> = s
+                    let items: Vec<(String, Option<&str>, String)> = s
                         .items
                         .iter()
                         .filter(|i| q.is_visible(i, &a))
@@ -564,15 +566,15 @@ fn summary_page(
                                 .get(i.id.as_str())
                                 .map(|v| answer_text(i, v, t, lang))
                                 .unwrap_or_else(|| t.not_answered.to_string());
-                            (i.label.get(lang).to_string(), shown)
+                            (i.label.get(lang).to_string(), lang_attr(&i.label, lang), shown)
                         })
                         .collect();
-                    (s.title.get(lang).to_string(), items)
+                    (s.title.get(lang).to_string(), lang_attr(&s.title, lang), items)
                 });
                 view! {
                     <section class="summary-section">
                         <div class="summary-head">
-                            <h2>{title.clone()}</h2>
+                            <h2 lang=title_lang>{title.clone()}</h2>
                             <button type="button" class="button button-quiet" on:click=move |_| {
                                 just_completed.set(false);
                                 returning.set(Some(sections.get_untracked()));
@@ -582,8 +584,8 @@ fn summary_page(
                             </button>
                         </div>
                         <dl class="summary-list">
-                            {items.into_iter().map(|(question, answer)| view! {
-                                <div class="summary-row"><dt>{question}</dt><dd>{answer}</dd></div>
+                            {items.into_iter().map(|(question, question_lang, answer)| view! {
+                                <div class="summary-row"><dt lang=question_lang>{question}</dt><dd>{answer}</dd></div>
                             }).collect_view()}
                         </dl>
                     </section>
