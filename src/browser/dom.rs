@@ -185,6 +185,24 @@ pub fn focus_first_control(container_id: &str) {
     }
 }
 
+/// [`focus_first_control`] two animation frames from now: after a page change is drawn and
+/// after the focus its heading takes in the first of them ([`focus_element_after_render`]).
+pub fn focus_first_control_after_render(container_id: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let id = container_id.to_string();
+    let second = move || {
+        let callback =
+            wasm_bindgen::closure::Closure::once_into_js(move || focus_first_control(&id));
+        if let Some(window) = web_sys::window() {
+            let _ = window.request_animation_frame(callback.unchecked_ref());
+        }
+    };
+    let callback = wasm_bindgen::closure::Closure::once_into_js(second);
+    let _ = window.request_animation_frame(callback.unchecked_ref());
+}
+
 /// Opens the browser's print dialog (to paper or PDF).
 pub fn print() {
     if let Some(window) = web_sys::window() {

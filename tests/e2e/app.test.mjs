@@ -239,6 +239,8 @@ test("Snel weg stays in sight however far a phone's page scrolls, and covers not
     const links = page.locator("#error-summary a");
     await links.first().waitFor();
     await links.last().click();
+    // Focus moves once the question is drawn (after any page change).
+    await page.waitForFunction(() => document.activeElement?.closest(".field"));
     const question = await page.evaluate(() => {
       const field = document.activeElement.closest(".field");
       return field.getBoundingClientRect().top - document.querySelector(".site-header").getBoundingClientRect().bottom;

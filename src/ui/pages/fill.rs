@@ -363,6 +363,12 @@ fn FillForm(id: String, questionnaire: Questionnaire, start_at_summary: bool) ->
             })
         })
     });
+    // "Fout:" in front of the summary's title while it lists errors (a section page puts it in
+    // its own title detail).
+    Effect::new(move |_| {
+        let on_summary = sections.with(|s| page.get() >= s.len());
+        crate::ui::app::set_title_error(on_summary && errors.with(|e| !e.is_empty()));
+    });
     view! {
         <div class="fill">
             <SaveIndicator />
@@ -672,11 +678,10 @@ fn ErrorSummary(
                                             step.set(p);
                                         }
                                     }
-                                    let target = target.clone();
-                                    // After a page change the question exists only on the next tick.
-                                    leptos::task::spawn_local(async move {
-                                        dom::focus_first_control(&target);
-                                    });
+                                    // After a page change the question exists only once the
+                                    // page is drawn, and the new page's heading takes focus then:
+                                    // the question takes it after that.
+                                    dom::focus_first_control_after_render(&target);
                                 }>{move || e.summary(i18n.t(), i18n.lang())}</a>
                             </li>
                         }
