@@ -23,12 +23,11 @@ pub fn today_local() -> String {
     )
 }
 
-/// A new random UUID v4 from the browser's cryptographic random source.
+/// A new random UUID v4 from the browser's cryptographic random source. From
+/// `crypto.getRandomValues`, which every context has: `crypto.randomUUID` only exists in a
+/// secure one, and the app served over plain http from another machine could start nothing.
 pub fn new_id() -> String {
-    web_sys::window()
-        .and_then(|w| w.crypto().ok())
-        .map(|c| c.random_uuid())
-        .expect("crypto.randomUUID is available in every secure context the app runs in")
+    crate::domain::response::uuid_v4_from(super::crypto::random_bytes::<16>())
 }
 
 /// A moment (RFC 3339) as local date and time for people, e.g. "22 november 2026 om 10:12";

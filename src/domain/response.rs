@@ -552,6 +552,29 @@ pub(crate) fn check_common(id: &str, revision: u64, updated_at: &str) -> Vec<Rec
     issues
 }
 
+/// The UUID version 4 made of 16 random bytes: version and variant bits set, lower-case hex
+/// with dashes, as `crypto.randomUUID` writes it (which only secure contexts have).
+///
+/// ```
+/// use samenscan::domain::response::{is_uuid_v4, uuid_v4_from};
+/// assert_eq!(uuid_v4_from([0xff; 16]), "ffffffff-ffff-4fff-bfff-ffffffffffff");
+/// assert!(is_uuid_v4(&uuid_v4_from([0; 16])));
+/// ```
+pub fn uuid_v4_from(mut bytes: [u8; 16]) -> String {
+    bytes[6] = (bytes[6] & 0x0f) | 0x40;
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    let mut out = String::with_capacity(36);
+    for (i, b) in bytes.iter().enumerate() {
+        if matches!(i, 4 | 6 | 8 | 10) {
+            out.push('-');
+        }
+        for nibble in [b >> 4, b & 0x0f] {
+            out.push(char::from_digit(u32::from(nibble), 16).unwrap_or('0'));
+        }
+    }
+    out
+}
+
 /// True for the textual form of a UUID version 4 in lower-case hex:
 /// `xxxxxxxx-xxxx-4xxx-Yxxx-xxxxxxxxxxxx` with `Y` one of `8 9 a b` (the RFC 4122 variant).
 ///

@@ -123,9 +123,16 @@ pub fn App() -> impl IntoView {
         current
     });
 
+    // Served over plain http from another machine (not https, not this computer): answers are
+    // still kept, but the browser gives no offline copy and no encryption there.
+    let insecure = web_sys::window().is_some_and(|w| !w.is_secure_context());
+
     view! {
         <Header route=route />
         <main id="main" tabindex="-1" class="page">
+            {insecure.then(|| view! {
+                <div class="notice notice-warning" id="insecure-notice"><p>{tr(|t| t.insecure_context)}</p></div>
+            })}
             {move || match route.get() {
                 Route::Home => view! { <HomePage /> }.into_any(),
                 Route::Survey => view! { <SurveyPage /> }.into_any(),

@@ -5,7 +5,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { open, appReady, axeViolations, servedApp, DIST } from "./harness.mjs";
+import { open, appReady, axeViolations, servedApp, launch, DIST } from "./harness.mjs";
 
 const env = servedApp();
 
@@ -262,4 +262,26 @@ test("quick exit: Shift pressed three times leaves; typing capitals does not", a
   for (let i = 0; i < 3; i++) await page.keyboard.press("Shift");
   await page.waitForURL("https://www.buienradar.nl/");
   await context.close();
+});
+
+test("served over plain http from another machine: says what does not work there, and still starts an enquête", async () => {
+  // A name that resolves to this machine but is no localhost: not a secure context, as a
+  // facilitator's plain-http server on the network is (no crypto.randomUUID, no service worker).
+  const browser = await launch(["--host-resolver-rules=MAP samenscan.test 127.0.0.1"]);
+  try {
+    const origin = env.server.url.replace("127.0.0.1", "samenscan.test");
+    const { page, errors, foreign } = await open(browser, origin);
+    await page.goto(origin + "#/enquete");
+    assert.equal(await page.evaluate(() => window.isSecureContext), false);
+    await page.locator("#insecure-notice", { hasText: "onbeveiligd adres" }).waitFor();
+    await page.locator("button.button-start").click();
+    await page.locator("input[name=q-org]").first().waitFor();
+    // The id made without crypto.randomUUID is a version 4 UUID.
+    assert.match(page.url(), /#\/enquete\/[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    assert.deepEqual(await axeViolations(page), []);
+    assert.deepEqual(errors, []);
+    assert.deepEqual(foreign(), []);
+  } finally {
+    await browser.close();
+  }
 });

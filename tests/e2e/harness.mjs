@@ -56,9 +56,12 @@ const CHROMIUM_FLAGS = [
   "--disable-sync",
 ];
 
-/** Launches the system Chromium headless, with the flags that keep it off the network. */
-export function launch() {
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+/**
+ * Launches the system Chromium headless, with the flags that keep it off the network, and any
+ * `extra` flags.
+ */
+export function launch(extra = []) {
+  return chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_FLAGS, ...extra] });
 }
 
 /**
