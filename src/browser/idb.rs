@@ -382,6 +382,14 @@ pub async fn get_all_js(db: &IdbDatabase, store: &str) -> Result<Array, StorageE
     Ok(Array::from(&values))
 }
 
+/// How many records `store` holds, without reading them.
+pub async fn count(db: &IdbDatabase, store: &str) -> Result<usize, StorageError> {
+    let n = read_request(db, store, |s| s.count())?
+        .await
+        .map_err(StorageError::from_js)?;
+    Ok(n.as_f64().unwrap_or(0.0) as usize)
+}
+
 /// The value under `key`, if any.
 pub fn get(
     db: &IdbDatabase,

@@ -233,6 +233,12 @@ pub async fn save_questionnaire(q: &Questionnaire) -> Result<(), StorageError> {
     .await
 }
 
+/// How many imported files the coordinator's log holds (the privacy screen says so without
+/// reading tens of megabytes).
+pub async fn import_count() -> Result<usize, StorageError> {
+    idb::count(&db()?, IMPORTS).await
+}
+
 /// Every imported file of the coordinator's log, in import order (auto-incremented keys).
 pub async fn imports() -> Result<Vec<ImportRecord>, StorageError> {
     imports_one_by_one().await?.collect()

@@ -2,7 +2,8 @@
 // is silently dropped. Each failure is made real in the browser through an init script.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { open, appReady, servedApp, delayDatabaseOpen, storedResponses, answerPageByKeyboard } from "./harness.mjs";
+import { open, appReady, servedApp, delayDatabaseOpen, storedResponses, answerPageByKeyboard, axeViolations } from "./harness.mjs";
+import { rng, response, exportFile, QUESTIONNAIRE } from "./generate.mjs";
 
 const env = servedApp();
 
@@ -180,5 +181,30 @@ test("the database opens slowly: a response started meanwhile shows at once, is 
   await page.goto(env.server.url + "#/enquete");
   await page.locator(".response-row").nth(1).waitFor();
   assert.equal(await page.locator(".response-row").count(), 2);
+  await context.close();
+});
+
+test("Privacy & gegevens lists what is stored besides one's own records, and the wipe empties it", async () => {
+  const { context, page, errors } = await open(env.browser, env.server.url);
+  const r = rng(5);
+  const custom = { ...QUESTIONNAIRE, id: "regio-oost", title: { nl: "Regio Oost", en: "Region East" } };
+  const file = { ...exportFile(Array.from({ length: 4 }, () => response(r))), questionnaires: [custom] };
+  await page.goto(env.server.url + "#/importeren");
+  await page.locator("#import-dataset-counts").waitFor();
+  await page.locator("#import-files").setInputFiles([
+    { name: "team.samenscan.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(file)) },
+  ]);
+  await page.locator(".import-progress", { hasText: "1 van 1" }).waitFor();
+  await page.goto(env.server.url + "#/privacy");
+  // Other people's answers in an imported file, and a loaded questionnaire, are stored here too.
+  await page.locator("#count-imports", { hasText: /^1$/ }).waitFor();
+  assert.equal(await page.locator("#count-questionnaires").innerText(), "1");
+  assert.equal(await page.locator("#count-responses").innerText(), "0");
+  assert.deepEqual(await axeViolations(page), []);
+  await page.getByRole("button", { name: "Alle gegevens wissen" }).click();
+  await page.getByRole("button", { name: "Ja, alles wissen" }).click();
+  await page.locator("#count-imports", { hasText: /^0$/ }).waitFor();
+  assert.equal(await page.locator("#count-questionnaires").innerText(), "0");
+  assert.deepEqual(errors, []);
   await context.close();
 });

@@ -29,6 +29,11 @@ pub fn PrivacyPage() -> impl IntoView {
     let coordinator = use_coordinator();
     let imports = crate::ui::pages::import::use_import_queue();
     let info = LocalResource::new(storage::info);
+    // Counted again after every import and after a wipe (the log signal changes with both).
+    let import_count = LocalResource::new(move || {
+        coordinator.log.track();
+        async move { repository::import_count().await.unwrap_or(0) }
+    });
     let confirming = RwSignal::new(false);
     let outcome = RwSignal::new(None::<String>);
     let cancel_wipe = move || {
@@ -58,6 +63,7 @@ pub fn PrivacyPage() -> impl IntoView {
                 Err(e) => outcome.set(Some(storage_error_text(&e, i18n.t()))),
             }
             info.refetch();
+            import_count.refetch();
         });
     };
     view! {
@@ -74,7 +80,21 @@ pub fn PrivacyPage() -> impl IntoView {
                     <dt>{tr(|t| t.privacy_count_meetings)}</dt>
                     <dd id="count-meetings">{move || store.meetings.with(Vec::len)}</dd>
                 </div>
+                // What a coordinator or a worker given a questionnaire holds besides their own
+                // records: the imported files (other people's answers) and the definitions.
+                <div class="summary-row">
+                    <dt>{tr(|t| t.privacy_count_imports)}</dt>
+                    <dd id="count-imports">{move || {
+                        coordinator.log.track();
+                        import_count.get().map(|n| n.to_string()).unwrap_or_default()
+                    }}</dd>
+                </div>
+                <div class="summary-row">
+                    <dt>{tr(|t| t.privacy_count_questionnaires)}</dt>
+                    <dd id="count-questionnaires">{move || store.loaded.with(Vec::len)}</dd>
+                </div>
             </dl>
+            <p class="hint">{tr(|t| t.privacy_stored_also)}</p>
             <h2>{tr(|t| t.privacy_storage)}</h2>
             <Suspense fallback=move || view! { <p>{i18n.t().storage_opening}</p> }>
                 {move || info.get().map(|info| {
