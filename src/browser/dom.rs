@@ -203,6 +203,12 @@ pub fn focus_first_control_after_render(container_id: &str) {
     let _ = window.request_animation_frame(callback.unchecked_ref());
 }
 
+/// True when the page runs in a secure context (https, or this computer): only there does the
+/// browser give service workers and WebCrypto.
+pub fn is_secure_context() -> bool {
+    web_sys::window().is_none_or(|w| w.is_secure_context())
+}
+
 /// Opens the browser's print dialog (to paper or PDF).
 pub fn print() {
     if let Some(window) = web_sys::window() {

@@ -125,7 +125,7 @@ pub fn App() -> impl IntoView {
 
     // Served over plain http from another machine (not https, not this computer): answers are
     // still kept, but the browser gives no offline copy and no encryption there.
-    let insecure = web_sys::window().is_some_and(|w| !w.is_secure_context());
+    let insecure = !dom::is_secure_context();
 
     view! {
         <Header route=route />
