@@ -126,6 +126,8 @@ fn headline_figures_by_hand() {
         (other.drafts, other.withdrawn, other.other_questionnaire),
         (1, 1, 3)
     );
+    // A round leaves out only the complete ones of the other version.
+    assert_eq!(other.other_complete, 1);
     let grade = report.grade.as_ref().unwrap();
     assert_eq!(grade.item_id, "score");
     let stats = grade.stats.shown().unwrap();

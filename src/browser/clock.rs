@@ -27,7 +27,17 @@ pub fn today_local() -> String {
 /// `crypto.getRandomValues`, which every context has: `crypto.randomUUID` only exists in a
 /// secure one, and the app served over plain http from another machine could start nothing.
 pub fn new_id() -> String {
-    crate::domain::response::uuid_v4_from(super::crypto::random_bytes::<16>())
+    let mut bytes = [0u8; 16];
+    match super::crypto::random(16) {
+        Ok(random) => bytes.copy_from_slice(&random),
+        // Never seen (every browser that runs WebAssembly has getRandomValues), but an id of
+        // zeros would make every new record overwrite the last: then Math.random keeps them
+        // apart, which is all an id needs.
+        Err(_) => bytes
+            .iter_mut()
+            .for_each(|b| *b = (js_sys::Math::random() * 256.0) as u8),
+    }
+    crate::domain::response::uuid_v4_from(bytes)
 }
 
 /// A moment (RFC 3339) as local date and time for people, e.g. "22 november 2026 om 10:12";

@@ -93,7 +93,7 @@ async fn derive_key(
     Ok(JsFuture::from(key).await.map_err(failed)?.unchecked_into())
 }
 
-fn random(n: usize) -> Result<Vec<u8>, CryptoError> {
+pub(crate) fn random(n: usize) -> Result<Vec<u8>, CryptoError> {
     let mut bytes = vec![0u8; n];
     crypto()?
         .get_random_values_with_u8_array(&mut bytes)

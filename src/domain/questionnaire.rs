@@ -69,17 +69,12 @@ impl Label {
     /// The text in `lang`, or in the other language when `lang` is missing or blank; `""` only
     /// when both are missing, which a validated definition never has.
     pub fn get(&self, lang: Lang) -> &str {
-        let (first, second) = match lang {
-            Lang::Nl => (&self.nl, &self.en),
-            Lang::En => (&self.en, &self.nl),
+        let text = match self.lang_of(lang) {
+            Lang::Nl => &self.nl,
+            Lang::En => &self.en,
         };
-        // A blank string counts as missing: an editor that clears a field leaves "" behind,
-        // and showing nothing is worse than showing the other language.
-        [first, second]
-            .into_iter()
-            .flatten()
-            .find(|s| !s.trim().is_empty())
-            .map(String::as_str)
+        text.as_deref()
+            .filter(|s| !s.trim().is_empty())
             .unwrap_or("")
     }
 
@@ -87,17 +82,17 @@ impl Label {
     /// one when `lang`'s text is missing or blank (design §2), so the text can be marked with
     /// its own language (WCAG 3.1.2).
     pub fn lang_of(&self, lang: Lang) -> Lang {
-        let own = match lang {
-            Lang::Nl => &self.nl,
-            Lang::En => &self.en,
+        // A blank string counts as missing: an editor that clears a field leaves "" behind,
+        // and showing nothing is worse than showing the other language.
+        let has = |text: &Option<String>| text.as_deref().is_some_and(|s| !s.trim().is_empty());
+        let (own, other, other_lang) = match lang {
+            Lang::Nl => (&self.nl, &self.en, Lang::En),
+            Lang::En => (&self.en, &self.nl, Lang::Nl),
         };
-        match own {
-            Some(text) if !text.trim().is_empty() => lang,
-            _ if self.is_empty() => lang,
-            _ => match lang {
-                Lang::Nl => Lang::En,
-                Lang::En => Lang::Nl,
-            },
+        if !has(own) && has(other) {
+            other_lang
+        } else {
+            lang
         }
     }
 

@@ -807,6 +807,8 @@ pub struct IgnoredRecords {
     pub withdrawn: usize,
     /// Made with another questionnaire or version, whatever their status.
     pub other_questionnaire: usize,
+    /// Of those, the complete ones (what a round on this version leaves out).
+    pub other_complete: usize,
     /// Complete and made with this questionnaire and version, but with an answer its definition
     /// does not have (another file carried a different definition under the same id and
     /// version): left out, as an import leaves out a record that does not fit.
@@ -1445,11 +1447,15 @@ pub fn build_report<'r>(
             }
         } else {
             // A draft or withdrawal of another version is of that version, not this one's.
+            // A complete response of this reference is counted above, so here it is another's.
             match r.status {
-                _ if r.questionnaire != reference => ignored.other_questionnaire += 1,
-                Status::Draft => ignored.drafts += 1,
-                Status::Withdrawn => ignored.withdrawn += 1,
-                Status::Complete => ignored.other_questionnaire += 1,
+                Status::Draft if r.questionnaire == reference => ignored.drafts += 1,
+                Status::Withdrawn if r.questionnaire == reference => ignored.withdrawn += 1,
+                Status::Complete => {
+                    ignored.other_questionnaire += 1;
+                    ignored.other_complete += 1;
+                }
+                _ => ignored.other_questionnaire += 1,
             }
         }
     }
@@ -2286,7 +2292,7 @@ pub fn compare_rounds(a: &Report, b: &Report) -> RoundComparison {
             }
         })
         .collect();
-    let not_counted = |r: &Report| r.ignored.other_questionnaire + r.ignored.not_fitting;
+    let not_counted = |r: &Report| r.ignored.other_complete + r.ignored.not_fitting;
     RoundComparison {
         n: Change::new(count_of(&a.n), count_of(&b.n)),
         grade_mean: Change::new(a.grade_mean(), b.grade_mean()),

@@ -29,7 +29,7 @@ pub fn PrivacyPage() -> impl IntoView {
     let coordinator = use_coordinator();
     let imports = crate::ui::pages::import::use_import_queue();
     let info = LocalResource::new(storage::info);
-    // Counted again after every import and after a wipe (the log signal changes with both).
+    // Counted again after every import (the log signal changes) and after a wipe (below).
     let import_count = LocalResource::new(move || {
         coordinator.log.track();
         async move { repository::import_count().await.unwrap_or(0) }
@@ -84,10 +84,7 @@ pub fn PrivacyPage() -> impl IntoView {
                 // records: the imported files (other people's answers) and the definitions.
                 <div class="summary-row">
                     <dt>{tr(|t| t.privacy_count_imports)}</dt>
-                    <dd id="count-imports">{move || {
-                        coordinator.log.track();
-                        import_count.get().map(|n| n.to_string()).unwrap_or_default()
-                    }}</dd>
+                    <dd id="count-imports">{move || import_count.get().map(|n| n.to_string()).unwrap_or_default()}</dd>
                 </div>
                 <div class="summary-row">
                     <dt>{tr(|t| t.privacy_count_questionnaires)}</dt>

@@ -451,6 +451,7 @@ pub fn Rounds(
                             .chain(c.factors.iter().map(|f| (f.factor_id.clone(), f.label.get(lang).to_string())))
                             .collect();
                         let current = figure.get_untracked();
+                        let current = if choices.iter().any(|(id, _)| *id == current) { current } else { String::new() };
                         let chooser = (choices.len() > 1).then(|| view! {
                             <div class="field inline-field no-print">
                                 <label class="question" for="rounds-figure">{t.report_rounds_figure}</label>
@@ -497,10 +498,11 @@ fn distribution_html(rounds: &[Cell<Vec<ValueCount>>; 2], lang: Lang, t: &Messag
     let total = |d: &[ValueCount]| d.iter().map(|v| v.count).sum::<usize>();
     // Per round, for one grade: its count and share in percent, or the cell as shown.
     let share = |round: &Cell<Vec<ValueCount>>, value: i64| match round {
-        Cell::Shown(d) => {
-            let count = d.iter().find(|v| v.value == value).map_or(0, |v| v.count);
-            Cell::Shown((count, 100.0 * count as f64 / total(d).max(1) as f64))
-        }
+        // A grade outside this round's own range (another version's scale) is no 0 here.
+        Cell::Shown(d) => match d.iter().find(|v| v.value == value) {
+            Some(v) => Cell::Shown((v.count, 100.0 * v.count as f64 / total(d).max(1) as f64)),
+            None => Cell::Empty,
+        },
         Cell::Suppressed => Cell::Suppressed,
         Cell::Empty => Cell::Empty,
     };
@@ -516,10 +518,10 @@ fn distribution_html(rounds: &[Cell<Vec<ValueCount>>; 2], lang: Lang, t: &Messag
                 Some(format!("{name}: {}", format_percent(p / 100.0, 0, lang)))
             })
             .collect();
-        if figures.is_empty() {
-            t.report_hidden.to_string()
-        } else {
-            figures.join(", ")
+        match &rounds[k] {
+            Cell::Suppressed => t.report_hidden.to_string(),
+            Cell::Empty => "–".to_string(),
+            Cell::Shown(_) => figures.join(", "),
         }
     };
     let label = format!(
@@ -610,11 +612,12 @@ fn split_tables_html(
     lang: Lang,
     t: &Messages,
 ) -> String {
-    let name = choices
+    // A theme chosen before the questionnaire or the rounds changed may be gone: the grade then.
+    let (figure, name) = choices
         .iter()
         .find(|(id, _)| id == figure)
         .or(choices.first())
-        .map_or("", |(_, label)| label.as_str());
+        .map_or(("", ""), |(id, label)| (id.as_str(), label.as_str()));
     let grade = figure.is_empty();
     let mut h = Html::new();
     // A split hidden whole (every count, both rounds) is named in one sentence, not drawn as a
