@@ -480,7 +480,8 @@ fn two_rounds_side_by_side_with_the_change() {
         [Cell::Shown(sa.ci95.unwrap()), Cell::Shown(sb.ci95.unwrap())]
     );
     assert_eq!(sa.median, Some(7.5)); // 6 7 7 8 8 9
-                                      // And so is the distribution: round a's grades 6 7 7 8 8 9 counted over the grade's range.
+
+    // And so is the distribution: round a's grades 6 7 7 8 8 9 counted over the grade's range.
     let Cell::Shown(dist_a) = &cmp.grade_spread.distribution[0] else {
         panic!(
             "distribution of round a: {:?}",
