@@ -452,31 +452,18 @@ fn grade_distribution(h: &mut Html, stats: &GradeStats, lang: Lang, t: &Messages
         .map(|(v, c)| format!("{v}: {c}"))
         .collect::<Vec<_>>()
         .join(", ");
-    h.open(
-        "section",
-        &[
-            ("aria-labelledby", "report-distribution"),
-            ("class", "report-section"),
-        ],
-    )
-    .leaf(
-        "h2",
-        &[("id", "report-distribution")],
-        t.report_distribution,
-    )
-    .open("figure", &[("class", "chart")]);
     let rows: Vec<Bars> = bars
         .iter()
         .map(|(v, c)| (v.clone(), vec![Some((*c as f64, c.to_string()))]))
         .collect();
-    row_chart(
+    chart_section_start(
         h,
+        ("h2", "report-distribution", t.report_distribution),
         &rows,
         &[],
         &format!("{}: {description}", t.report_distribution),
+        t.report_distribution_caption,
     );
-    h.leaf("figcaption", &[], t.report_distribution_caption)
-        .close("figure");
     table_start(
         h,
         "grade-distribution",
@@ -492,6 +479,26 @@ fn grade_distribution(h: &mut Html, stats: &GradeStats, lang: Lang, t: &Messages
     h.close("section");
 }
 
+/// Opens a report section with its heading (`tag`, `id`, `title`) and a figure of
+/// [`row_chart`] with its caption; the caller adds what follows (a table) and closes the section.
+pub(crate) fn chart_section_start(
+    h: &mut Html,
+    (tag, id, title): (&'static str, &str, &str),
+    rows: &[Bars],
+    series: &[&str],
+    label: &str,
+    caption: &str,
+) {
+    h.open(
+        "section",
+        &[("aria-labelledby", id), ("class", "report-section")],
+    )
+    .leaf(tag, &[("id", id)], title)
+    .open("figure", &[("class", "chart")]);
+    row_chart(h, rows, series, label);
+    h.leaf("figcaption", &[], caption).close("figure");
+}
+
 /// One row of a bar chart: its name and, per series, the bar's length and the value written
 /// after it (`None`: no bar, e.g. a round whose figures are hidden).
 pub(crate) type Bars = (String, Vec<Option<(f64, String)>>);
@@ -500,7 +507,7 @@ pub(crate) type Bars = (String, Vec<Option<(f64, String)>>);
 /// series, a legend above: an SVG with a text alternative. In rows, ten grades (by two rounds)
 /// fit a phone's width with their text still ~12 px; the second series is drawn as
 /// `bar bar-b` (light, outlined).
-pub(crate) fn row_chart(h: &mut Html, rows: &[Bars], series: &[&str], label: &str) {
+fn row_chart(h: &mut Html, rows: &[Bars], series: &[&str], label: &str) {
     const WIDTH: usize = 360;
     const LEFT: f64 = 44.0; // where the bars start, after the row names
     const LENGTH: f64 = 260.0; // the longest bar

@@ -21,7 +21,9 @@ use crate::ui::components::response_list::locale;
 use crate::ui::coordinator::{known, use_coordinator};
 use crate::ui::html::Html;
 use crate::ui::i18n::{fill, tr, use_i18n, Messages};
-use crate::ui::pages::report::{change_texts, row_chart, table_end, table_row, table_start, Bars};
+use crate::ui::pages::report::{
+    change_texts, chart_section_start, table_end, table_row, table_start, Bars,
+};
 use crate::ui::store::use_store;
 use leptos::prelude::*;
 
@@ -533,20 +535,6 @@ fn distribution_html(rounds: &[Cell<Vec<ValueCount>>; 2], lang: Lang, t: &Messag
         described(1)
     );
 
-    let mut h = Html::new();
-    h.open(
-        "section",
-        &[
-            ("aria-labelledby", "rounds-distribution"),
-            ("class", "report-section"),
-        ],
-    )
-    .leaf(
-        "h3",
-        &[("id", "rounds-distribution")],
-        t.report_rounds_distribution,
-    )
-    .open("figure", &[("class", "chart")]);
     let bars: Vec<Bars> = rows
         .iter()
         .map(|(name, cells)| {
@@ -557,9 +545,15 @@ fn distribution_html(rounds: &[Cell<Vec<ValueCount>>; 2], lang: Lang, t: &Messag
             (name.clone(), shares.collect())
         })
         .collect();
-    row_chart(&mut h, &bars, &[t.report_round_a, t.report_round_b], &label);
-    h.leaf("figcaption", &[], t.report_rounds_distribution_caption)
-        .close("figure");
+    let mut h = Html::new();
+    chart_section_start(
+        &mut h,
+        ("h3", "rounds-distribution", t.report_rounds_distribution),
+        &bars,
+        &[t.report_round_a, t.report_round_b],
+        &label,
+        t.report_rounds_distribution_caption,
+    );
     table_start(
         &mut h,
         "rounds-distribution-table",
