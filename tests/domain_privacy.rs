@@ -80,7 +80,12 @@ fn times_amounts_counts_and_years_are_not_phone_numbers() {
     none("Er waren 12 gezinnen en 3 trajecten in 2019 - 2023.");
     none("jaarverslag 2023");
     none("Veilig Thuis is bereikbaar via 0800-2000.");
-    none("dossier nummer AB0612345678");
+    // A number after the word for it is a case number, not a phone number.
+    one(
+        "dossier nummer AB0612345678",
+        FindingKind::CaseNumber,
+        "AB0612345678",
+    );
     none("0,5 fte en 1,5 fte");
 }
 
@@ -104,8 +109,8 @@ fn bsn_only_when_it_passes_the_eleven_test() {
         "111 222 333",
     );
     // 111222334: 66 − 3 + 4 → 65 = 5·11 + 10, fails.
-    none("kenmerk 111222334 staat in het dossier");
-    none("kenmerk 000000000");
+    none("nummer 111222334 staat in het dossier");
+    none("nummer 000000000");
     // Eight digits are read with a leading zero: 012345672 → 0+8+14+18+20+20+18+14 − 2 = 110 = 10·11.
     assert!(passes_eleven_test("012345672"));
     one("bsn 12345672", FindingKind::Bsn, "12345672");
@@ -320,7 +325,6 @@ fn a_street_with_a_house_number_is_an_address_without_a_postcode_too() {
     none("De Kerstmarkt 2024 was voor de jongeren.");
     none("De vordering 3 is afgewezen.");
     none("Hij is weg 2 weken.");
-    none("het jeugdteam aan de dorpsstraat 12");
     none("Werkveld 2 en werkveld 3 overleggen.");
     assert!(scan("Dorpsstraat 12")[0]
         .message(Lang::Nl)
@@ -924,4 +928,131 @@ fn a_third_review_of_realistic_notes() {
     assert_eq!(children, ["Luuk", "Femke"]);
     none("Meldingen: Apeldoorn (12), Epe (5), Oude IJsselstreek (3), Groep (7).");
     none("Tienermoeder (17) met een baby. Kinderen (4, 6, 8) zijn bang.");
+}
+
+#[test]
+fn bank_account_numbers_pass_the_iban_check() {
+    one(
+        "Huur gaat naar NL91ABNA0417164300 van moeder.",
+        FindingKind::Iban,
+        "NL91ABNA0417164300",
+    );
+    // Grouped, in lower case, the word after it left out; not read as a phone number.
+    one(
+        "iban nl91 abna 0417 1643 00 voor de huur",
+        FindingKind::Iban,
+        "nl91 abna 0417 1643 00",
+    );
+    one(
+        "Rekening GB82 WEST 1234 5698 7654 32.",
+        FindingKind::Iban,
+        "GB82 WEST 1234 5698 7654 32",
+    );
+    one(
+        "DE89370400440532013000",
+        FindingKind::Iban,
+        "DE89370400440532013000",
+    );
+    // One digit off fails the check (what remains may still read as a phone number).
+    assert!(found("NL91ABNA0417164301")
+        .iter()
+        .all(|(k, _)| *k != FindingKind::Iban));
+    assert!(found("NL91 ABNA 0417 1643 01")
+        .iter()
+        .all(|(k, _)| *k != FindingKind::Iban));
+    // Codes of this field that start with two letters and two digits are no accounts.
+    none("Zie rapport VT24 en afspraak JB2024-3.");
+}
+
+#[test]
+fn case_and_file_numbers_after_the_word_for_them() {
+    for (text, number) in [
+        ("Dossiernummer 2023-12345 besproken.", "2023-12345"),
+        ("Zaaknummer VT-2024-00123", "VT-2024-00123"),
+        ("zaaknr. VT-2024-00123 is gesloten", "VT-2024-00123"),
+        ("dossier nr. 12345", "12345"),
+        ("Ons kenmerk: 2024/881-AB.", "2024/881-AB"),
+        ("cliëntnummer 88123", "88123"),
+        ("client number: 4471.", "4471"),
+        ("case number 4471", "4471"),
+        ("meldingsnummer #20240311", "20240311"),
+    ] {
+        one(text, FindingKind::CaseNumber, number);
+    }
+    assert!(scan("Zaaknummer VT-2024-00123")[0]
+        .message(Lang::Nl)
+        .contains("dossier-, zaak- of cliëntnummer"));
+    // Without such a word, or with fewer than three digits, or no number at all.
+    for text in [
+        "zaak 3 keer besproken",
+        "Het kenmerk van goede samenwerking is 100 procent inzet.",
+        "Het dossier 2 keer overgedragen.",
+        "kenmerk A1",
+        "In het dossier staat 2024 als startjaar.",
+    ] {
+        none(text);
+    }
+}
+
+#[test]
+fn names_after_initials_without_a_title() {
+    one(
+        "J. de Vries kwam niet opdagen.",
+        FindingKind::Name,
+        "J. de Vries",
+    );
+    one(
+        "Gesprek met J.P. Jansen gehad.",
+        FindingKind::Name,
+        "J.P. Jansen",
+    );
+    one(
+        "We spraken met A. Yilmaz over de OTS.",
+        FindingKind::Name,
+        "A. Yilmaz",
+    );
+    one("De heer H. van Dam belde.", FindingKind::Name, "H. van Dam");
+    // Letters that start a list, end a sentence or name an organisation are no initials.
+    for text in [
+        "A. Inleiding",
+        "B. Samenwerking met VT",
+        "Optie A. Daarna gaan we verder.",
+        "Zie bijlage B. Samen optrekken lukt beter.",
+        "Overleg met de G.I. Daarnaast belde VT.",
+        "Overleg met VT en G.I. Zutphen.",
+        "N.B. Graag terugbellen.",
+        "Het A.M.W. Apeldoorn sluit aan.",
+        "Plan B. Moeder wil dat niet.",
+    ] {
+        none(text);
+    }
+}
+
+#[test]
+fn a_street_in_lower_case_and_a_name_with_its_age_in_words() {
+    one(
+        "het jeugdteam aan de dorpsstraat 12",
+        FindingKind::StreetWithNumber,
+        "dorpsstraat 12",
+    );
+    one(
+        "moeder woont nu op de kerkstraat 5a",
+        FindingKind::StreetWithNumber,
+        "kerkstraat 5a",
+    );
+    // Not the lower-case endings that other words have, nor a count.
+    for text in [
+        "de snelweg 2 keer afgesloten",
+        "in de winkelstraat 3 keer gezien",
+        "de blokkade 2 dagen",
+        "over de dijk 5 minuten fietsen",
+    ] {
+        none(text);
+    }
+    one(
+        "Met Pietje Bell (8 jaar) gesproken.",
+        FindingKind::Name,
+        "Bell",
+    );
+    one("Over Dylan (16 jr.) is zorg.", FindingKind::Name, "Dylan");
 }

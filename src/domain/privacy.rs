@@ -1,6 +1,7 @@
 //! Likely personal data in free text (design §5): e-mail addresses, Dutch phone numbers, BSN
-//! numbers that pass the 11-test, postcodes with a house number, dates (of birth), and names after
-//! words such as "mevrouw", "meneer" or "cliënt". Before export the person sees every finding and
+//! numbers that pass the 11-test, bank account numbers (IBAN), case and file numbers after the
+//! word for them, postcodes with a house number, streets with a house number, dates (of birth),
+//! and names after words such as "mevrouw", "meneer" or "cliënt" or after initials. Before export the person sees every finding and
 //! may edit it, so a finding is a hint, not a verdict: the scanners aim to catch what identifies
 //! a family while staying quiet on the numbers youth-care texts are full of (times, amounts,
 //! years, counts, team names).
@@ -22,10 +23,15 @@ use super::response::Response;
 pub enum FindingKind {
     /// An e-mail address.
     Email,
+    /// A bank account number (IBAN, any country) that passes the ISO 13616 check (mod 97).
+    Iban,
     /// A Dutch phone number (mobile, landline, `+31`/`0031` forms).
     Phone,
     /// Nine digits (or eight, read with a leading zero) that pass the BSN 11-test.
     Bsn,
+    /// A case, file or client number after the word for it ("dossiernummer 2023-1234",
+    /// "zaaknr. VT-2024-00123"): it finds the family in the organisation's own system.
+    CaseNumber,
     /// A postcode with a house number: an address.
     PostcodeWithNumber,
     /// A street with a house number, without a postcode ("Dorpsstraat 12", "Van Goghlaan 3a"):
@@ -44,13 +50,16 @@ impl FindingKind {
     fn strength(self) -> u8 {
         match self {
             FindingKind::Email => 0,
-            FindingKind::Phone => 1,
-            FindingKind::Bsn => 2,
-            FindingKind::PostcodeWithNumber => 3,
-            FindingKind::StreetWithNumber => 4,
-            FindingKind::DateOfBirth => 5,
-            FindingKind::Date => 6,
-            FindingKind::Name => 7,
+            // Before phone numbers: an IBAN's digit groups read like one ("0417 1643 00").
+            FindingKind::Iban => 1,
+            FindingKind::Phone => 2,
+            FindingKind::Bsn => 3,
+            FindingKind::CaseNumber => 4,
+            FindingKind::PostcodeWithNumber => 5,
+            FindingKind::StreetWithNumber => 6,
+            FindingKind::DateOfBirth => 7,
+            FindingKind::Date => 8,
+            FindingKind::Name => 9,
         }
     }
 }
@@ -87,6 +96,16 @@ impl Finding {
             }
             (FindingKind::Bsn, false) => {
                 format!("“{t}” looks like a citizen service number (BSN).")
+            }
+            (FindingKind::Iban, true) => format!("“{t}” lijkt een rekeningnummer (IBAN)."),
+            (FindingKind::Iban, false) => {
+                format!("“{t}” looks like a bank account number (IBAN).")
+            }
+            (FindingKind::CaseNumber, true) => {
+                format!("“{t}” lijkt een dossier-, zaak- of cliëntnummer.")
+            }
+            (FindingKind::CaseNumber, false) => {
+                format!("“{t}” looks like a case, file or client number.")
             }
             (FindingKind::PostcodeWithNumber, true) => {
                 format!("“{t}” lijkt een adres (postcode met huisnummer).")
@@ -137,13 +156,16 @@ pub fn scan(text: &str) -> Vec<Finding> {
     let t = Text::new(text);
     let mut raw: Vec<(FindingKind, usize, usize)> = Vec::new();
     emails(&t, &mut raw);
+    ibans(&t, &mut raw);
     phones(&t, &mut raw);
     bsns(&t, &mut raw);
+    case_numbers(&t, &mut raw);
     postcodes(&t, &mut raw);
     streets(&t, &mut raw);
     dates(&t, &mut raw);
     names(&t, &mut raw);
     names_with_age(&t, &mut raw);
+    names_after_initials(&t, &mut raw);
     // Stronger kinds first, then longer, then earlier; keep each that overlaps nothing kept.
     sorting::sort_by_key(&mut raw, |&(kind, s, e)| {
         (kind.strength(), std::cmp::Reverse(e - s), s)
@@ -653,6 +675,171 @@ pub fn passes_eleven_test(digits: &str) -> bool {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Bank account numbers: "NL91ABNA0417164300", "NL91 ABNA 0417 1643 00", in lower case too.
+
+/// The longest an IBAN is (ISO 13616), and the shortest (Norway).
+const IBAN_LENGTHS: std::ops::RangeInclusive<usize> = 15..=34;
+
+fn ibans(t: &Text, out: &mut Raw) {
+    let mut i = 0;
+    while i + 4 <= t.len() {
+        // A country code and two check digits, starting a word.
+        let letter = |k: usize| t.at(k).is_some_and(|c| c.is_ascii_alphabetic());
+        if !(letter(i) && letter(i + 1) && t.is_digit(i + 2) && t.is_digit(i + 3))
+            || t.is_alnum(Text::before(i))
+        {
+            i += 1;
+            continue;
+        }
+        // The characters of the account and where each ends in the text: one run
+        // ("NL91ABNA…"), or groups of four across single spaces, the last one shorter.
+        let mut account: Vec<char> = Vec::new();
+        let mut ends: Vec<usize> = Vec::new();
+        let mut k = i;
+        loop {
+            let group = k;
+            while let Some(c) = t.at(k).filter(char::is_ascii_alphanumeric) {
+                if account.len() == *IBAN_LENGTHS.end() {
+                    break;
+                }
+                account.push(c.to_ascii_uppercase());
+                k += 1;
+                ends.push(k);
+            }
+            let next_group =
+                t.is_blank(k) && t.at(k + 1).is_some_and(|c| c.is_ascii_alphanumeric());
+            if k - group != 4 || !next_group || account.len() == *IBAN_LENGTHS.end() {
+                break;
+            }
+            k += 1;
+        }
+        // The longest reading that ends a group and passes the check ("… 1643 00 voor": the
+        // word after it is not part of it).
+        let found = (*IBAN_LENGTHS.start()..=account.len())
+            .rev()
+            .find(|&n| !t.is_alnum(Some(ends[n - 1])) && passes_iban_check(&account[..n]));
+        match found {
+            Some(n) => {
+                out.push((FindingKind::Iban, i, ends[n - 1]));
+                i = ends[n - 1];
+            }
+            None => i += 1,
+        }
+    }
+}
+
+/// The ISO 13616 check of an IBAN in upper case without spaces: the first four characters moved
+/// to the end, letters read as 10 to 35, the number modulo 97 is 1.
+fn passes_iban_check(account: &[char]) -> bool {
+    let (head, rest) = account.split_at(4);
+    let mut remainder = 0u32;
+    for c in rest.iter().chain(head) {
+        let Some(v) = c.to_digit(36) else {
+            return false;
+        };
+        remainder = if v < 10 {
+            (remainder * 10 + v) % 97
+        } else {
+            (remainder * 100 + v) % 97
+        };
+    }
+    remainder == 1
+}
+
+// ---------------------------------------------------------------------------------------------
+// Case, file and client numbers after the word for them: "dossiernummer 2023-1234", "zaaknr.
+// VT-2024-00123", "cliëntnummer: 88123", "case number 4471".
+
+/// Words for such a number (lower case, letters only).
+const CASE_NUMBER_WORDS: &[&str] = &[
+    "dossiernummer",
+    "dossiernr",
+    "zaaknummer",
+    "zaaknr",
+    "cliëntnummer",
+    "clientnummer",
+    "cliëntnr",
+    "clientnr",
+    "klantnummer",
+    "klantnr",
+    "registratienummer",
+    "registratienr",
+    "meldingsnummer",
+    "meldingnummer",
+    "meldnummer",
+    "casusnummer",
+    "referentienummer",
+    "kenmerk",
+];
+
+/// Words that make such a word with "nummer", "nr." or "number" after them ("dossier nr. 12",
+/// "case number 4471").
+const CASE_WORDS: &[&str] = &[
+    "dossier",
+    "zaak",
+    "cliënt",
+    "client",
+    "klant",
+    "melding",
+    "casus",
+    "registratie",
+    "case",
+    "file",
+    "reference",
+];
+
+/// "nummer" and its short forms.
+const NUMBER_WORDS: &[&str] = &["nummer", "nr", "no", "number", "num"];
+
+fn case_numbers(t: &Text, out: &mut Raw) {
+    for (_, end, lower) in t.words() {
+        let lower = lower.replace("e\u{308}", "ë");
+        let mut k = end;
+        if !CASE_NUMBER_WORDS.contains(&lower.as_str()) {
+            if !CASE_WORDS.contains(&lower.as_str()) {
+                continue;
+            }
+            // "dossier nr.", "dossier-nummer".
+            let next = if matches!(t.at(k), Some('-')) {
+                k + 1
+            } else {
+                t.skip_blanks(k)
+            };
+            let (e, word) = t.word_at(next);
+            if next == k || !NUMBER_WORDS.contains(&word.as_str()) {
+                continue;
+            }
+            k = e;
+        }
+        // "nr." then white space, a colon or '#' ("kenmerk: ", "zaaknr.#12").
+        if t.at(k) == Some('.') {
+            k += 1;
+        }
+        k = t.skip_blanks(k);
+        if matches!(t.at(k), Some(':' | '#')) {
+            k = t.skip_blanks(k + 1);
+        }
+        // The number: letters, digits and the marks between them ("VT-2024-00123", "2023/881"),
+        // at least three digits.
+        let from = k;
+        let mut digits = 0;
+        while let Some(c) = t.at(k) {
+            if c.is_alphanumeric() {
+                digits += usize::from(c.is_ascii_digit());
+                k += 1;
+            } else if matches!(c, '-' | '/' | '.' | '_') && t.is_alnum(Some(k + 1)) && k > from {
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        if digits >= 3 && k - from <= 40 {
+            out.push((FindingKind::CaseNumber, from, k));
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Postcode with house number: "1234 AB 12", "1234AB 12a", "1234 ab, 5", and the usual Dutch
 // address order "Dorpsstraat 12, 1234 AB".
 
@@ -851,6 +1038,19 @@ const STREET_ENDINGS: &[&str] = &[
     "allee",
     "boulevard",
     "wal",
+];
+
+/// The street endings that end no ordinary lower-case word followed by a number ("weg": "snelweg
+/// 2 keer", "dijk", "wal" and "kade": "blokkade" are left out).
+const LOWER_CASE_STREET_ENDINGS: &[&str] = &[
+    "straat",
+    "laan",
+    "gracht",
+    "singel",
+    "dreef",
+    "steeg",
+    "plantsoen",
+    "allee",
 ];
 
 /// English street words, whole and capitalised after the name ("Baker Street 12").
@@ -1057,10 +1257,19 @@ fn streets(t: &Text, out: &mut Raw) {
         } else if ADDRESS_LABELS.contains(&lower.as_str()) {
             labelled_street(t, end, out);
         }
-        if !t.at(start).is_some_and(char::is_uppercase) || NOT_STREETS.contains(&lower.as_str()) {
+        let longer = |e: &&str| lower.ends_with(*e) && lower.chars().count() > e.chars().count();
+        if NOT_STREETS.contains(&lower.as_str()) {
             continue;
         }
-        let longer = |e: &&str| lower.ends_with(*e) && lower.chars().count() > e.chars().count();
+        // In lower case ("woont op de dorpsstraat 12"), only the endings no other word has.
+        if !t.at(start).is_some_and(char::is_uppercase) {
+            if LOWER_CASE_STREET_ENDINGS.iter().any(longer) {
+                if let Some(n_end) = number_after_street(t, end) {
+                    out.push((FindingKind::StreetWithNumber, start, n_end));
+                }
+            }
+            continue;
+        }
         // "Dorpsstr. 12", "Hoofdstr 9": the abbreviation.
         let abbreviated = lower.ends_with("str") && lower.chars().count() > 3;
         let dot = abbreviated && t.at(end) == Some('.');
@@ -1839,7 +2048,7 @@ fn names(t: &Text, out: &mut Raw) {
     }
 }
 
-/// A name followed by an age in brackets: "Lotte (9)", "over Dylan (16)" — how case notes name
+/// A name followed by an age in brackets: "Lotte (9)", "over Dylan (16 jaar)" — how case notes name
 /// a child without a role word. Not a place with a count ("Epe (12)": the built-in
 /// questionnaire's municipalities), nor a word that is no name ([`NOT_NAMES`], role words).
 fn names_with_age(t: &Text, out: &mut Raw) {
@@ -1850,9 +2059,13 @@ fn names_with_age(t: &Text, out: &mut Raw) {
             continue;
         }
         let digits_end = t.digits_end(open + 1);
-        if !(1..=2).contains(&(digits_end - open - 1))
-            || !matches!(t.at(digits_end), Some(')' | ','))
-        {
+        // "(9)", "(9 jaar)", "(9 jr.)".
+        let mut close = digits_end;
+        let (unit_end, unit) = t.word_at(t.skip_blanks(close));
+        if ["jaar", "jr", "j", "years", "yrs"].contains(&unit.as_str()) {
+            close = unit_end + usize::from(t.at(unit_end) == Some('.'));
+        }
+        if !(1..=2).contains(&(digits_end - open - 1)) || !matches!(t.at(close), Some(')' | ',')) {
             continue;
         }
         let word: String = t.chars[start..end].iter().collect();
@@ -1868,6 +2081,204 @@ fn names_with_age(t: &Text, out: &mut Raw) {
         {
             out.push((FindingKind::Name, start, end));
         }
+    }
+}
+
+/// Capitalised words that start a sentence after a letter ending the one before ("met de G.I.
+/// Daarna …"): no surname after an initial (lower case).
+const NOT_SURNAMES: &[&str] = &[
+    "de",
+    "het",
+    "een",
+    "in",
+    "op",
+    "ik",
+    "we",
+    "wij",
+    "jij",
+    "je",
+    "u",
+    "zij",
+    "ze",
+    "hij",
+    "er",
+    "dit",
+    "dat",
+    "die",
+    "deze",
+    "met",
+    "voor",
+    "na",
+    "bij",
+    "als",
+    "maar",
+    "en",
+    "ook",
+    "dan",
+    "toen",
+    "nu",
+    "zo",
+    "of",
+    "daarna",
+    "daarnaast",
+    "daarom",
+    "daardoor",
+    "verder",
+    "vervolgens",
+    "echter",
+    "wel",
+    "niet",
+    "geen",
+    "waar",
+    "wat",
+    "wie",
+    "hoe",
+    "omdat",
+    "door",
+    "om",
+    "tot",
+    "over",
+    "zie",
+    "graag",
+    "helaas",
+    "gelukkig",
+    "inmiddels",
+    "tevens",
+    "ook",
+    "nog",
+    "soms",
+    "vaak",
+    "samen",
+    "alle",
+    "veel",
+    "the",
+    "a",
+    "an",
+    "to",
+    "is",
+    "was",
+    "it",
+    "this",
+    "that",
+    "there",
+    "they",
+    "he",
+    "she",
+];
+
+/// Words after which a capital letter is a label, not an initial ("plan B", "bijlage A. De …"),
+/// and the articles before an organisation's letters ("de G.I.").
+const LETTER_LABELS: &[&str] = &[
+    "plan",
+    "bijlage",
+    "optie",
+    "punt",
+    "fase",
+    "variant",
+    "scenario",
+    "groep",
+    "type",
+    "categorie",
+    "niveau",
+    "item",
+    "deel",
+    "hoofdstuk",
+    "paragraaf",
+    "stap",
+    "vraag",
+    "route",
+    "versie",
+    "kolom",
+    "rij",
+    "blok",
+    "onderdeel",
+    "vitamine",
+    "klas",
+    "zaal",
+    "kamer",
+    "gebouw",
+    "vleugel",
+    "ingang",
+    "afdeling",
+    "unit",
+    "model",
+    "appendix",
+    "annex",
+    "option",
+    "step",
+    "part",
+    "section",
+    "group",
+    "level",
+    "phase",
+    "de",
+    "het",
+    "een",
+    "the",
+];
+
+/// Abbreviations written in capitals with full stops, which are no initials ("N.B. Graag …").
+const DOTTED_ABBREVIATIONS: &[&str] = &[
+    "nb", "ps", "aub", "svp", "zsm", "tav", "ivm", "mbt", "oa", "ipv", "ih", "dwz", "bv", "evt",
+    "eg", "ie", "vs", "cc", "gi", "vt", "jgz", "amw", "wmo", "ggd", "ggz", "mdo", "rvdk",
+];
+
+/// A name after initials without a title or role: "J. de Vries", "belde A.B. Yilmaz". A name
+/// with a particle is one anywhere; one without only within a sentence after a lower-case word
+/// ("A. Inleiding" starts a list, "bijlage B. Daarna" ends a sentence), and never a word that
+/// starts sentences ([`NOT_SURNAMES`]).
+fn names_after_initials(t: &Text, out: &mut Raw) {
+    let initial = |k: usize| t.at(k).is_some_and(char::is_uppercase) && t.at(k + 1) == Some('.');
+    let mut i = 0;
+    while i < t.len() {
+        if !initial(i) || t.is_alnum(Text::before(i)) || (i > 0 && t.at(i - 1) == Some('.')) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while initial(i) {
+            i += 2;
+        }
+        let letters: String = t.chars[start..i]
+            .iter()
+            .filter(|c| c.is_alphabetic())
+            .flat_map(|c| c.to_lowercase())
+            .collect();
+        if DOTTED_ABBREVIATIONS.contains(&letters.as_str()) {
+            continue;
+        }
+        let Some(end) = name_after(t, start) else {
+            continue;
+        };
+        // The words after the initials: particles and capitalised words.
+        let words: Vec<&str> = t
+            .slice(i, end)
+            .split([' ', '.'])
+            .filter(|w| !w.is_empty())
+            .collect();
+        let particle = words
+            .iter()
+            .any(|w| PARTICLES.contains(w) && w.chars().all(char::is_lowercase));
+        let surname = words
+            .iter()
+            .find(|w| w.chars().next().is_some_and(char::is_uppercase) && w.chars().count() > 1)
+            .map(|w| w.to_lowercase());
+        if surname.is_none_or(|w| NOT_SURNAMES.contains(&w.as_str())) {
+            continue;
+        }
+        // Within a sentence, after a lower-case word that is no label or article.
+        let mut b = start;
+        while b > 0 && t.is_blank(b - 1) {
+            b -= 1;
+        }
+        let within = b < start
+            && b > 0
+            && t.at(b - 1).is_some_and(char::is_lowercase)
+            && !LETTER_LABELS.contains(&t.word_before(b).1.as_str());
+        if particle || within {
+            out.push((FindingKind::Name, start, end));
+        }
+        i = end.max(i);
     }
 }
 
