@@ -400,6 +400,30 @@ fn completing_drops_what_was_added_but_never_filled_in_and_a_complete_meeting_st
         });
         m.concerns.push(String::new());
     });
+    // The screen asks for the text of an action marked local or given an organisation; one
+    // added and never touched is left out without asking.
+    assert_eq!(m.actions_without_text(), [0]);
+    m.edit("2026-01-01T10:01:30Z", |m| {
+        m.actions.push(MeetingAction {
+            text: String::new(),
+            scope: ActionScope::General,
+            owner: "veilig_thuis".into(),
+        });
+        m.actions.push(MeetingAction {
+            text: String::new(),
+            scope: ActionScope::General,
+            owner: String::new(),
+        });
+        m.actions.push(MeetingAction {
+            text: "Samen huisbezoek".into(),
+            scope: ActionScope::Local,
+            owner: "gi".into(),
+        });
+    });
+    assert_eq!(m.actions_without_text(), [0, 1]);
+    m.edit("2026-01-01T10:01:40Z", |m| {
+        m.actions.truncate(1);
+    });
     m.complete("2026-01-01T10:02:00Z");
     assert!(m.cases.is_empty() && m.actions.is_empty() && m.concerns.is_empty());
     assert!(m.check().is_empty());

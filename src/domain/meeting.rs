@@ -113,6 +113,10 @@ pub enum MissingForCompletion {
     /// as 2062 for 2026). Only the screen asks this ([`Meeting::dated_after`]); a file's record
     /// is not refused for it, as the clocks of two devices may differ.
     DateInFuture,
+    /// The action at this index has an organisation or is marked local but says nothing:
+    /// completing would leave it out (as it leaves out an action added and never touched). Only
+    /// the screen asks this ([`Meeting::actions_without_text`]).
+    ActionText(usize),
 }
 
 impl Meeting {
@@ -173,6 +177,19 @@ impl Meeting {
             missing.push(MissingForCompletion::Date);
         }
         missing
+    }
+
+    /// The actions that were given an organisation or marked local but have no text, by index:
+    /// completing would leave them out with what was chosen for them.
+    pub fn actions_without_text(&self) -> Vec<usize> {
+        self.actions
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| {
+                a.text.trim().is_empty() && (!a.owner.is_empty() || a.scope == ActionScope::Local)
+            })
+            .map(|(i, _)| i)
+            .collect()
     }
 
     /// True when the meeting's date is a calendar date after `today` (`YYYY-MM-DD`).

@@ -405,6 +405,10 @@ pub struct Messages {
     pub meeting_missing_municipality: &'static str,
     pub meeting_missing_date: &'static str,
     pub meeting_date_in_future: &'static str,
+    /// In the error summary: action {n} has an organisation or is local but no text.
+    pub meeting_action_text_missing: &'static str,
+    /// Beside that action's text field.
+    pub meeting_action_text_needed: &'static str,
     pub privacy_hint_prefix: &'static str,
     pub meeting_withdraw_confirm: &'static str,
     pub export_count_meetings: &'static str,
@@ -858,6 +862,8 @@ pub static NL: Messages = Messages {
     meeting_missing_municipality: "Kies de gemeente van de bijeenkomst",
     meeting_missing_date: "Vul de datum van de bijeenkomst in, met dag, maand en jaar",
     meeting_date_in_future: "De datum ligt in de toekomst. Vul de dag in waarop de bijeenkomst was",
+    meeting_action_text_missing: "Actie {n}: vul in wat er gaat gebeuren, of verwijder de actie",
+    meeting_action_text_needed: "Vul in wat er gaat gebeuren, of verwijder de actie. Zonder tekst gaat de actie niet mee",
     privacy_hint_prefix: "Mogelijk een persoonsgegeven:",
     meeting_withdraw_confirm: "Weet u zeker dat u deze bijeenkomst wilt intrekken? De inhoud wordt gewist. Als ze al was geëxporteerd, gaat bij de volgende export het bericht mee dat ze is ingetrokken.",
     export_count_meetings: "Afgeronde bijeenkomsten",
@@ -1307,6 +1313,8 @@ pub static EN: Messages = Messages {
     meeting_missing_municipality: "Choose the meeting's municipality",
     meeting_missing_date: "Enter the date of the meeting, with day, month and year",
     meeting_date_in_future: "The date is in the future. Enter the day the meeting took place",
+    meeting_action_text_missing: "Action {n}: say what will be done, or remove the action",
+    meeting_action_text_needed: "Say what will be done, or remove the action. Without text the action is left out",
     privacy_hint_prefix: "Possibly personal data:",
     meeting_withdraw_confirm: "Are you sure you want to withdraw this meeting? Its content is erased. If it was exported before, the next export tells the coordinator it was withdrawn.",
     export_count_meetings: "Completed meetings",

@@ -475,6 +475,43 @@ test("a completed meeting given a date after today is a draft again, and says wh
   await context.close();
 });
 
+test("an action given an organisation but no text is asked for before completing, not dropped", async () => {
+  const { context, page, errors } = await open(env.browser, env.server.url);
+  await page.goto(env.server.url + "#/bijeenkomsten");
+  await page.locator("#start-meeting").click();
+  await page.locator("#meeting-municipality").selectOption("epe");
+  await page.locator("#meeting-date").fill("2026-01-25");
+  await page.locator("#add-action").click();
+  await page.locator("#action-0-owner").selectOption("veilig_thuis");
+  // An action added and never touched is left out without asking.
+  await page.locator("#add-action").click();
+  await page.locator("#meeting-complete").click();
+  const summary = page.locator("#error-summary li", { hasText: "Actie 1: vul in wat er gaat gebeuren" });
+  await summary.waitFor();
+  assert.equal(await page.locator("#error-summary li").count(), 1);
+  assert.match(await page.locator("#action-0-text-error").innerText(), /Zonder tekst gaat de actie niet mee/);
+  assert.equal(await page.locator("#action-0-text").getAttribute("aria-invalid"), "true");
+  assert.match(await page.locator("#action-0-text").getAttribute("aria-describedby"), /action-0-text-error/);
+  await storedMeeting(page, (m) => m.status === "draft" && m.actions[0].owner === "veilig_thuis");
+  assert.deepEqual(await axeViolations(page), []);
+  // The summary's link takes focus to the field; typing the text lets the meeting complete.
+  await summary.locator("a").click();
+  await page.waitForFunction(() => document.activeElement?.id === "action-0-text");
+  await page.keyboard.type("Terugkoppeling binnen vijf werkdagen");
+  assert.equal(await page.locator("#error-summary").count(), 0);
+  await page.locator("#meeting-complete").click();
+  await storedMeeting(
+    page,
+    (m) =>
+      m.status === "complete" &&
+      m.actions.length === 1 &&
+      m.actions[0].owner === "veilig_thuis" &&
+      m.actions[0].text === "Terugkoppeling binnen vijf werkdagen",
+  );
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("the same municipality's meeting on one date twice (two facilitators): both shown, and said", async () => {
   const meeting = (id, date, note) => ({
     id, revision: 1, updated_at: "2026-10-09T10:00:00Z", status: "complete",

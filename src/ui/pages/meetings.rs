@@ -180,6 +180,13 @@ fn MeetingForm(id: String, questionnaire: Questionnaire) -> impl IntoView {
                     if m.status == Status::Draft && m.dated_after(&clock::today_local()) {
                         missing.push(MissingForCompletion::DateInFuture);
                     }
+                    if m.status == Status::Draft {
+                        missing.extend(
+                            m.actions_without_text()
+                                .into_iter()
+                                .map(MissingForCompletion::ActionText),
+                        );
+                    }
                     missing
                 })
                 .unwrap_or_default()
@@ -374,6 +381,7 @@ fn MeetingForm(id: String, questionnaire: Questionnaire) -> impl IntoView {
                     start,
                     text,
                     on_input,
+                    None,
                 )
             }).collect_view()}
         </section>
@@ -388,7 +396,7 @@ fn MeetingForm(id: String, questionnaire: Questionnaire) -> impl IntoView {
             {list_field(store, id, "meeting-concerns", |t| t.meeting_concerns, initial.concerns.join("\n"), |m, v| m.concerns = v)}
         </section>
 
-        <Actions store=store id=id current=current organisations=organisations />
+        <Actions store=store id=id current=current organisations=organisations missing=missing />
 
         <div class="actions">
             {move || (status.get() == Some(Status::Draft)).then(|| view! {
@@ -452,18 +460,38 @@ fn text_field(
     start: String,
     text: Signal<String>,
     on_input: Callback<String>,
+    error: Option<Signal<Option<String>>>,
 ) -> AnyView {
     let hints_id = format!("{field_id}-hints");
     let hint_id = format!("{field_id}-hint");
-    let described = match hint {
-        Some(_) => format!("{hint_id} {hints_id}"),
-        None => hints_id.clone(),
+    let error_id = format!("{field_id}-error");
+    let error = error.unwrap_or_default();
+    let described = {
+        let error_id = error_id.clone();
+        move || {
+            let mut ids: Vec<&str> = Vec::new();
+            if hint.is_some() {
+                ids.push(&hint_id);
+            }
+            let error = error.with(Option::is_some);
+            if error {
+                ids.push(&error_id);
+            }
+            ids.push(&hints_id);
+            ids.join(" ")
+        }
     };
+    let hint_id = format!("{field_id}-hint");
+    let hints_id = format!("{field_id}-hints");
     view! {
-        <div class="field">
+        <div class="field" class:field-error=move || error.with(Option::is_some)>
             <label class="question" for=field_id.clone()>{label}</label>
             {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> })}
+            {move || error.get().map(|text| view! {
+                <p class="error-message" id=error_id.clone()>{text}</p>
+            })}
             <textarea class="input textarea" id=field_id rows="4" aria-describedby=described
+                aria-invalid=move || error.with(Option::is_some).then_some("true")
                 prop:value=start
                 on:input=move |ev| on_input.run(event_target_value(&ev))></textarea>
             <PrivacyHints id=hints_id text=text />
@@ -496,6 +524,7 @@ fn list_field(
             typed.set(value);
             edit(store, id, move |m| set(m, entries));
         }),
+        None,
     )
 }
 
@@ -533,7 +562,7 @@ fn Cases(store: Store, id: StoredValue<String>, current: Memo<Option<Meeting>>) 
                     let label = Signal::derive(move || if learning { i18n.t().meeting_case_learning } else { i18n.t().meeting_case_summary }.to_string());
                     let field = format!("case-{i}-{}", if learning { "learning" } else { "summary" });
                     let start = if learning { case.learning.clone() } else { case.summary.clone() };
-                    text_field(field, label, None, start, text, on_input)
+                    text_field(field, label, None, start, text, on_input, None)
                 };
                 let remove_label = {
                     let number = number.clone();
@@ -574,6 +603,8 @@ fn Actions(
     id: StoredValue<String>,
     current: Memo<Option<Meeting>>,
     organisations: StoredValue<Vec<ChoiceOption>>,
+    /// What completing still waits for (an action's missing text is said beside it).
+    missing: Memo<Vec<MissingForCompletion>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let count = Memo::new(move |_| current.with(|m| m.as_ref().map_or(0, |m| m.actions.len())));
@@ -637,6 +668,11 @@ fn Actions(
                             action.text.clone(),
                             text,
                             on_text,
+                            Some(Signal::derive(move || {
+                                missing
+                                    .with(|m| m.contains(&MissingForCompletion::ActionText(i)))
+                                    .then(|| i18n.t().meeting_action_text_needed.to_string())
+                            })),
                         )}
                         <fieldset class="field">
                             <legend class="question">{tr(|t| t.meeting_action_scope)}</legend>
@@ -727,15 +763,20 @@ fn MissingSummary(
                 <h2 id="error-summary-title">{tr(|t| t.error_summary_title)}</h2>
                 <ul>
                     {move || missing.get().into_iter().map(|m| {
+                        let t = i18n.t();
                         let (target, text) = match m {
-                            MissingForCompletion::Municipality => ("meeting-municipality", i18n.t().meeting_missing_municipality),
-                            MissingForCompletion::Date => ("meeting-date", i18n.t().meeting_missing_date),
-                            MissingForCompletion::DateInFuture => ("meeting-date", i18n.t().meeting_date_in_future),
+                            MissingForCompletion::Municipality => ("meeting-municipality".to_string(), t.meeting_missing_municipality.to_string()),
+                            MissingForCompletion::Date => ("meeting-date".to_string(), t.meeting_missing_date.to_string()),
+                            MissingForCompletion::DateInFuture => ("meeting-date".to_string(), t.meeting_date_in_future.to_string()),
+                            MissingForCompletion::ActionText(i) => (
+                                format!("action-{i}-text"),
+                                fill(t.meeting_action_text_missing, &[("n", &(i + 1).to_string())]),
+                            ),
                         };
                         view! {
                             <li><a href=format!("#{target}") on:click=move |ev| {
                                 ev.prevent_default();
-                                dom::focus_element(target);
+                                dom::focus_element(&target);
                             }>{text}</a></li>
                         }
                     }).collect_view()}
