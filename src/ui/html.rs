@@ -71,6 +71,21 @@ impl Html {
         self.open(tag, attrs).text(text).close(tag)
     }
 
+    /// [`Html::leaf`] for a questionnaire's text shown in another language than the screen's
+    /// (a label that has only Dutch, on the English screen): marked with that language's `lang`
+    /// (WCAG 3.1.2), as the form marks it. `lang` is [`crate::ui::i18n::lang_attr`]'s answer.
+    pub fn leaf_lang(
+        &mut self,
+        tag: &'static str,
+        text: &str,
+        lang: Option<&'static str>,
+    ) -> &mut Self {
+        match lang {
+            Some(code) => self.leaf(tag, &[("lang", code)], text),
+            None => self.leaf(tag, &[], text),
+        }
+    }
+
     /// The fragment's text.
     pub fn finish(self) -> String {
         self.out

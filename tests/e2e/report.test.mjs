@@ -606,3 +606,47 @@ test("an open answer is not tied to a small combination of groups across the vie
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("a questionnaire without English texts: the English report marks them as Dutch", async () => {
+  // A region's own definition, its open question and first meeting question in Dutch only.
+  const q = structuredClone(QUESTIONNAIRE);
+  q.id = "ketenkaart";
+  q.title = { nl: "Ketenkaart" };
+  const strengths = q.sections.flatMap((s) => s.items).find((i) => i.id === "strengths");
+  strengths.label = { nl: "Wat gaat goed?" };
+  q.meeting_questions[0].label = { nl: "Hoe verloopt het samenwerken?" };
+  const r = rng(7);
+  const responses = Array.from({ length: 6 }, () => {
+    const x = response(r, { org: "lokaal_team", team: "epe", strengths: "Korte lijnen met VT" });
+    x.questionnaire = { id: "ketenkaart", version: 1 };
+    return x;
+  });
+  const meeting = {
+    id: "5f0c6a1e-3f4d-4c1a-9a53-2f7d1c9e8b11", revision: 1, updated_at: "2026-01-26T10:00:00Z",
+    status: "complete", questionnaire: { id: "ketenkaart", version: 1 }, municipality: "epe",
+    date: "2026-01-25", attendance: { lokaal_team: 3 }, notes: { [q.meeting_questions[0].id]: "Goed, korte lijnen." },
+    cases: [], actions: [], strengths: [], concerns: [],
+  };
+  const file = { ...exportFile(responses, [meeting]), questionnaires: [q] };
+  const { context, page, errors } = await open(env.browser, env.server.url);
+  await page.goto(env.server.url + "#/importeren");
+  await page.locator("#import-files").setInputFiles([
+    { name: "keten.samenscan.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(file)) },
+  ]);
+  await page.locator(".import-progress", { hasText: "1 van 1" }).waitFor();
+  await page.getByRole("button", { name: "English" }).click();
+  await page.goto(env.server.url + "#/rapport");
+  await page.locator("#report-n").waitFor();
+  const heading = page.locator("h4", { hasText: "Wat gaat goed?" }).first();
+  await heading.waitFor();
+  assert.equal(await heading.getAttribute("lang"), "nl");
+  // English texts stay unmarked.
+  const concerns = page.locator("h4", { hasText: QUESTIONNAIRE.sections.flatMap((s) => s.items).find((i) => i.id === "concerns").label.en.slice(0, 20) });
+  if (await concerns.count()) assert.equal(await concerns.first().getAttribute("lang"), null);
+  const question = page.locator("dt", { hasText: "Hoe verloopt het samenwerken?" });
+  await question.waitFor();
+  assert.equal(await question.getAttribute("lang"), "nl");
+  assert.equal(await page.locator("html").getAttribute("lang"), "en");
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -1126,6 +1126,7 @@ fn OpenAnswersView(
                                 };
                                 OpenList {
                                     label: x.label.get(lang).to_string(),
+                                    label_lang: crate::ui::i18n::lang_attr(&x.label, lang),
                                     tally,
                                 }
                             })
@@ -1183,6 +1184,8 @@ pub fn grade_name(name: &str, report: &Report, t: &Messages) -> String {
 /// many gave it (`None` when they are hidden).
 struct OpenList {
     label: String,
+    /// The label's `lang` when it is not the screen's language.
+    label_lang: Option<&'static str>,
     tally: Option<Vec<(String, usize)>>,
 }
 
@@ -1229,6 +1232,7 @@ fn open_group_html(
     lang: Lang,
 ) -> RenderGroup {
     let name = g.label.get(lang).to_string();
+    let name_lang = crate::ui::i18n::lang_attr(&g.label, lang);
     let hidden = g.hidden.map(|h| match h {
         Hidden::TooSmall => fill(t.report_open_fewer, &[("min", &min.to_string())]),
         Hidden::ProtectsSmallGroup => t.report_hidden_protects.to_string(),
@@ -1240,7 +1244,7 @@ fn open_group_html(
     let too_few_asked = fill(t.report_open_too_few_asked, &[("min", &min.to_string())]);
     let render = move |expanded: &[String]| {
         let mut h = Html::new();
-        h.leaf("h3", &[], &name);
+        h.leaf_lang("h3", &name, name_lang);
         if let Some(intro) = &intro {
             h.leaf("p", &[("class", "hint")], intro);
         }
@@ -1252,16 +1256,24 @@ fn open_group_html(
                 h.leaf("p", &[("class", "hint")], none);
             }
             None => {
-                for (j, OpenList { label, tally }) in texts.iter().enumerate() {
+                for (
+                    j,
+                    OpenList {
+                        label,
+                        label_lang,
+                        tally,
+                    },
+                ) in texts.iter().enumerate()
+                {
                     match tally {
                         Some(list) if list.is_empty() => {}
                         Some(list) => {
-                            h.leaf("h4", &[], label);
+                            h.leaf_lang("h4", label, *label_lang);
                             let key = format!("{index}-{j}");
                             open_answer_list(&mut h, list, &key, expanded.contains(&key), t);
                         }
                         None => {
-                            h.leaf("h4", &[], label).leaf(
+                            h.leaf_lang("h4", label, *label_lang).leaf(
                                 "p",
                                 &[("class", "hint")],
                                 &too_few_asked,

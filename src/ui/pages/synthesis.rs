@@ -42,6 +42,10 @@ fn list_options(
         .unwrap_or_default()
 }
 
+/// A meeting question: its id, its label as shown, and that label's `lang` when it is not the
+/// screen's language.
+type AskedQuestion = (String, String, Option<&'static str>);
+
 /// The meetings section of the report.
 #[component]
 pub fn MeetingSynthesis(
@@ -116,14 +120,21 @@ pub fn MeetingSynthesis(
         };
         let owner = |value: &str| label_in(&organisations, value);
         // The meeting's own questionnaire (the built-in one when it is not known here).
-        let asked = |m: &crate::domain::Meeting| -> Vec<(String, String)> {
+        let asked = |m: &crate::domain::Meeting| -> Vec<AskedQuestion> {
             coordinator.dataset.with_untracked(|d| {
                 d.questionnaires
                     .get(&m.questionnaire)
                     .unwrap_or(builtin())
                     .meeting_questions()
                     .iter()
-                    .map(|x| (x.id.clone(), x.label.get(lang).to_string()))
+                    .map(|x| {
+                        let shown = x.label.get(lang).to_string();
+                        (
+                            x.id.clone(),
+                            shown,
+                            crate::ui::i18n::lang_attr(&x.label, lang),
+                        )
+                    })
                     .collect()
             })
         };
@@ -313,7 +324,7 @@ fn municipality(
     name: &str,
     // An organisation's place in the questionnaire's list, and its name.
     organisation: &dyn Fn(&str) -> (usize, String),
-    asked: &dyn Fn(&crate::domain::Meeting) -> Vec<(String, String)>,
+    asked: &dyn Fn(&crate::domain::Meeting) -> Vec<AskedQuestion>,
     figures: impl FnOnce(&mut Html) -> bool,
     t: &'static Messages,
     lang: Lang,
@@ -351,15 +362,17 @@ fn municipality(
             });
         // In the order the questionnaire asks them; notes to questions it lacks after.
         let questions = asked(m);
-        let mut ordered: Vec<(String, &String)> = questions
+        let mut ordered: Vec<(String, Option<&'static str>, &String)> = questions
             .iter()
-            .filter_map(|(id, label)| m.notes.get(id).map(|text| (label.clone(), text)))
+            .filter_map(|(id, label, lang)| {
+                m.notes.get(id).map(|text| (label.clone(), *lang, text))
+            })
             .collect();
         ordered.extend(
             m.notes
                 .iter()
-                .filter(|(id, _)| !questions.iter().any(|(q, _)| q == *id))
-                .map(|(id, text)| (id.clone(), text)),
+                .filter(|(id, _)| !questions.iter().any(|(q, _, _)| q == *id))
+                .map(|(id, text)| (id.clone(), None, text)),
         );
         // Each meeting with its own outcomes under its own date: two meetings in one
         // municipality (a follow-up) are not mixed.
@@ -405,9 +418,10 @@ fn municipality(
         }
         h.leaf("p", &[("class", "hint")], &attendance)
             .open("dl", &[("class", "meeting-notes")]);
-        for (label, text) in ordered {
+        for (label, label_lang, text) in ordered {
             if !text.trim().is_empty() {
-                h.leaf("dt", &[], &label).leaf("dd", &[], text.trim());
+                h.leaf_lang("dt", &label, label_lang)
+                    .leaf("dd", &[], text.trim());
             }
         }
         h.close("dl");
