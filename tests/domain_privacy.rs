@@ -115,7 +115,7 @@ fn bsn_only_when_it_passes_the_eleven_test() {
     assert!(passes_eleven_test("012345672"));
     one("bsn 12345672", FindingKind::Bsn, "12345672");
     // Ten digits are no BSN, however they add up.
-    none("referentie 1112223330");
+    none("getal 1112223330");
 }
 
 #[test]
@@ -710,7 +710,13 @@ fn more_dates_of_birth_and_bsn_forms() {
         FindingKind::Bsn,
         "111\u{a0}222\u{a0}333",
     );
-    none("dossier AB123456782");
+    // Digits inside a code are no BSN (after "dossier" the code is a case number).
+    none("code AB123456782");
+    one(
+        "dossier AB123456782",
+        FindingKind::CaseNumber,
+        "AB123456782",
+    );
 }
 
 #[test]
@@ -953,13 +959,34 @@ fn bank_account_numbers_pass_the_iban_check() {
         FindingKind::Iban,
         "DE89370400440532013000",
     );
-    // One digit off fails the check (what remains may still read as a phone number).
-    assert!(found("NL91ABNA0417164301")
+    // One digit off fails the check (what remains may still read as a phone number), except in
+    // the shape of a Dutch account, which is one whatever its check digits.
+    assert!(found("GB82WEST12345698765433")
         .iter()
         .all(|(k, _)| *k != FindingKind::Iban));
-    assert!(found("NL91 ABNA 0417 1643 01")
+    assert!(found("GB82 WEST 1234 5698 7654 33")
         .iter()
         .all(|(k, _)| *k != FindingKind::Iban));
+    one(
+        "Rekening NL12RABO0123456789 (vader).",
+        FindingKind::Iban,
+        "NL12RABO0123456789",
+    );
+    // Other ways of grouping it.
+    for (text, iban) in [
+        (
+            "Rekeningnummer NL91-ABNA-0417-1643-00 voor de toeslag.",
+            "NL91-ABNA-0417-1643-00",
+        ),
+        (
+            "Rekening NL91ABNA 0417164300 voor het leefgeld.",
+            "NL91ABNA 0417164300",
+        ),
+    ] {
+        one(text, FindingKind::Iban, iban);
+    }
+    // A code and four-letter words after it are no account, however they add up.
+    none("Project VT23 gaat vier jaar door, niet twee jaar.");
     // Codes of this field that start with two letters and two digits are no accounts.
     none("Zie rapport VT24 en afspraak JB2024-3.");
 }
@@ -1052,7 +1079,144 @@ fn a_street_in_lower_case_and_a_name_with_its_age_in_words() {
     one(
         "Met Pietje Bell (8 jaar) gesproken.",
         FindingKind::Name,
-        "Bell",
+        "Pietje Bell",
+    );
+    one(
+        "Het gaat om Sophie van Dam (10 jaar).",
+        FindingKind::Name,
+        "Sophie van Dam",
+    );
+    one(
+        "Emma (14 jaar oud) spijbelt veel.",
+        FindingKind::Name,
+        "Emma",
     );
     one("Over Dylan (16 jr.) is zorg.", FindingKind::Name, "Dylan");
+}
+
+/// Texts of an adversarial review (realistic notes and statements): none holds personal data.
+#[test]
+fn a_fourth_review_of_realistic_notes() {
+    for text in [
+        "Team Noord (12), Team Zuid (8) en Team Oost (5) leverden casussen aan.",
+        "Actiepunten (4): bereikbaarheid, terugkoppeling, overdracht en evaluatie.",
+        "Ondertoezichtstelling (1 jaar) met machtiging uithuisplaatsing.",
+        "Het Convenant (4 jaar) wordt verlengd.",
+        "We bespraken casus B. Hierin was de rol van school onduidelijk.",
+        "Het betreft stelling D. Opvallend is de spreiding.",
+        "We discussed case A. Parents were not involved.",
+        "We bespraken casus A en casus B. Daarna volgde een korte pauze.",
+        "Overleg met C.J.G. Apeldoorn over de inloopspreekuren.",
+        "Contact met O.M. Zutphen verliep stroef.",
+        "De jongere gaat naar B.S.O. Kameleon na school.",
+        "De gezinsvoogd van de G.I. Zutphen sloot aan.",
+        "Volgens artikel 7.3.11 Jeugdwet mag informatie alleen gedeeld worden als dat nodig is.",
+        "In 2024 VT 35 meldingen doorgezet naar de GI.",
+        "In 2024 VT: 35 meldingen, in 2023 VT: 28.",
+        "Samen met collega Leerplicht een huisbezoek gedaan.",
+        "Onze partner Kinderopvang was ook uitgenodigd.",
+        "B. de Rechtbank\nC. de Raad voor de Kinderbescherming",
+        "E. het Zorg- en Veiligheidshuis",
+        "Het verslag opslaan 12-3 in de teammap.",
+        "Straatcoaches in de hoofdstraat 4 avonden per week actief.",
+        "Het overleg is verhuisd naar Ruimte 3 in het stadhuis.",
+        "De werkplek is verhuisd naar Verdieping 2.",
+        "Kenmerk: 100 procent inzet van alle partners.",
+        "Belangrijk kenmerk: 100% bereikbaarheid.",
+        "KvK 47840444 van de stichting.",
+    ] {
+        none(text);
+    }
+}
+
+/// What that review found missing.
+#[test]
+fn names_and_numbers_in_more_forms() {
+    let names: Vec<String> =
+        found("Aanwezig: J. Jansen (GI), M. Bakker (wijkteam), P. de Groot (VT).")
+            .into_iter()
+            .map(|(_, t)| t)
+            .collect();
+    assert_eq!(names, ["J. Jansen", "M. Bakker", "P. de Groot"]);
+    one(
+        "Contactpersoon: R. Hoekstra, tel. bekend.",
+        FindingKind::Name,
+        "R. Hoekstra",
+    );
+    one("Notulist: E.G. de Jong", FindingKind::Name, "E.G. de Jong");
+    for (text, number) in [
+        ("Het dossiernummer is 2023-1234.", "2023-1234"),
+        ("Dossier: 2023-5567 (GI).", "2023-5567"),
+        (
+            "Registratienummer Veilig Thuis: VT-2024-8812.",
+            "VT-2024-8812",
+        ),
+        ("client ID: 88123", "88123"),
+    ] {
+        one(text, FindingKind::CaseNumber, number);
+    }
+    one(
+        "Mobiel: 06\u{2011}12345678",
+        FindingKind::Phone,
+        "06\u{2011}12345678",
+    );
+}
+
+/// More of what that review found missing: numbers after the word for them with other words
+/// between, a house visit's address, a name with a capitalised particle.
+#[test]
+fn case_numbers_and_addresses_in_more_forms() {
+    for (text, number) in [
+        ("Zaak VT-2024-00123 is gesloten.", "VT-2024-00123"),
+        ("Zaaknummer rechtbank C/09/654321 besproken.", "C/09/654321"),
+        (
+            "Meldingsnummer Veilig Thuis 20240311-0045.",
+            "20240311-0045",
+        ),
+        (
+            "Beschikkingsnummer 2024-0087123 van de gemeente.",
+            "2024-0087123",
+        ),
+        ("Case reference 2024-4471 at the agency.", "2024-4471"),
+    ] {
+        one(text, FindingKind::CaseNumber, number);
+    }
+    for text in [
+        "De zaak 3 keer besproken.",
+        "Zaak Jansen is over 2 weken.",
+        "Dossier 2024 afgesloten.",
+        "Meldingsnummer volgt later, 3 weken.",
+    ] {
+        assert!(
+            found(text)
+                .iter()
+                .all(|(k, _)| *k != FindingKind::CaseNumber),
+            "{text}: {:?}",
+            found(text)
+        );
+    }
+    one(
+        "Huisbezoek Eikenhof 23, 2e verdieping.",
+        FindingKind::StreetWithNumber,
+        "Eikenhof 23",
+    );
+    one(
+        "Huisbezoek bij de Lindenhof 8 gepland.",
+        FindingKind::StreetWithNumber,
+        "Lindenhof 8",
+    );
+    one(
+        "Sanne de Wit (12) zit in groep 8.",
+        FindingKind::Name,
+        "Sanne de Wit",
+    );
+    none("Huisbezoek 2 keer per maand met Team 3.");
+    none("Agenda: A. Opening, B. Notulen, C. Casusbespreking.");
+    let both: Vec<String> = found("Overleg met A. van Dijk en B. Smit van de GI.")
+        .into_iter()
+        .map(|(_, t)| t)
+        .collect();
+    assert_eq!(both, ["A. van Dijk", "B. Smit"]);
+    none("Begroting: P.M. Volgend jaar meer duidelijkheid.");
+    none("Afstemming met J.B. Gelderland over de wachtlijst.");
 }

@@ -451,7 +451,7 @@ fn phones(t: &Text, out: &mut Raw) {
             while k < t.len() && k - e < 3 {
                 match t.at(k) {
                     Some(c) if is_blank(c) => {}
-                    Some('-' | '–' | '—' | '.' | '/' | '(' | ')') => marks += 1,
+                    Some('-' | '‐' | '‑' | '–' | '—' | '.' | '/' | '(' | ')') => marks += 1,
                     _ => break,
                 }
                 k += 1;
@@ -616,6 +616,15 @@ fn bsns(t: &Text, out: &mut Raw) {
             continue;
         }
         let e = t.digits_end(i);
+        // A Chamber of Commerce or care provider number ("KvK 47840444") is an organisation's.
+        let mut b = i;
+        while b > 0 && (t.is_blank(b - 1) || t.at(b - 1) == Some(':')) {
+            b -= 1;
+        }
+        if ["kvk", "agb"].contains(&t.word_before(b).1.as_str()) {
+            i = e;
+            continue;
+        }
         let mut candidates = vec![(t.digits(i, e), e)];
         // Grouped forms: 123 456 789, 123.456.789, 1234.56.789 (one kind of separator; any
         // space within a line).
@@ -692,12 +701,14 @@ fn ibans(t: &Text, out: &mut Raw) {
             continue;
         }
         // The characters of the account and where each ends in the text: one run
-        // ("NL91ABNA…"), or groups of four across single spaces, the last one shorter.
+        // ("NL91ABNA…"), or groups across one space, '-' or '.' ("NL91 ABNA 0417 1643 00",
+        // "NL91-ABNA-…", "NL91ABNA 0417164300"), each group after the second with a digit (a
+        // sentence's four-letter words are no account: "VT23 gaat vier jaar").
         let mut account: Vec<char> = Vec::new();
         let mut ends: Vec<usize> = Vec::new();
         let mut k = i;
-        loop {
-            let group = k;
+        for group in 0.. {
+            let from = k;
             while let Some(c) = t.at(k).filter(char::is_ascii_alphanumeric) {
                 if account.len() == *IBAN_LENGTHS.end() {
                     break;
@@ -706,18 +717,28 @@ fn ibans(t: &Text, out: &mut Raw) {
                 k += 1;
                 ends.push(k);
             }
-            let next_group =
-                t.is_blank(k) && t.at(k + 1).is_some_and(|c| c.is_ascii_alphanumeric());
-            if k - group != 4 || !next_group || account.len() == *IBAN_LENGTHS.end() {
+            if account.len() == *IBAN_LENGTHS.end() || t.is_alnum(Some(k)) || k == from {
+                break;
+            }
+            let separated = t.is_blank(k) || matches!(t.at(k), Some('-' | '.'));
+            let mut next_end = k + 1;
+            while t.at(next_end).is_some_and(|c| c.is_ascii_alphanumeric()) {
+                next_end += 1;
+            }
+            let next = t.slice(k + 1, next_end);
+            let fits = next.chars().any(|c| c.is_ascii_digit())
+                || (group == 0 && next.len() == 4 && k - from == 4);
+            if !separated || next.is_empty() || !fits {
                 break;
             }
             k += 1;
         }
         // The longest reading that ends a group and passes the check ("… 1643 00 voor": the
         // word after it is not part of it).
-        let found = (*IBAN_LENGTHS.start()..=account.len())
-            .rev()
-            .find(|&n| !t.is_alnum(Some(ends[n - 1])) && passes_iban_check(&account[..n]));
+        let found = (*IBAN_LENGTHS.start()..=account.len()).rev().find(|&n| {
+            !t.is_alnum(Some(ends[n - 1]))
+                && (passes_iban_check(&account[..n]) || dutch_account(&account[..n]))
+        });
         match found {
             Some(n) => {
                 out.push((FindingKind::Iban, i, ends[n - 1]));
@@ -726,6 +747,16 @@ fn ibans(t: &Text, out: &mut Raw) {
             None => i += 1,
         }
     }
+}
+
+/// True for the shape of a Dutch IBAN whatever its check digits: "NL", two digits, four
+/// letters (the bank), ten digits. A mistyped account is still an account.
+fn dutch_account(account: &[char]) -> bool {
+    account.len() == 18
+        && account[..2] == ['N', 'L']
+        && account[2..4].iter().all(char::is_ascii_digit)
+        && account[4..8].iter().all(char::is_ascii_alphabetic)
+        && account[8..].iter().all(char::is_ascii_digit)
 }
 
 /// The ISO 13616 check of an IBAN in upper case without spaces: the first four characters moved
@@ -769,7 +800,14 @@ const CASE_NUMBER_WORDS: &[&str] = &[
     "meldnummer",
     "casusnummer",
     "referentienummer",
+    "beschikkingsnummer",
+    "referentie",
+    "ref",
     "kenmerk",
+    "dossiernummers",
+    "zaaknummers",
+    "cliëntnummers",
+    "clientnummers",
 ];
 
 /// Words that make such a word with "nummer", "nr." or "number" after them ("dossier nr. 12",
@@ -789,33 +827,69 @@ const CASE_WORDS: &[&str] = &[
 ];
 
 /// "nummer" and its short forms.
-const NUMBER_WORDS: &[&str] = &["nummer", "nr", "no", "number", "num"];
+const NUMBER_WORDS: &[&str] = &["nummer", "nr", "no", "number", "num", "id", "reference"];
 
 fn case_numbers(t: &Text, out: &mut Raw) {
     for (_, end, lower) in t.words() {
         let lower = lower.replace("e\u{308}", "ë");
         let mut k = end;
+        let mut needs_mark = false;
         if !CASE_NUMBER_WORDS.contains(&lower.as_str()) {
             if !CASE_WORDS.contains(&lower.as_str()) {
                 continue;
             }
-            // "dossier nr.", "dossier-nummer".
-            let next = if matches!(t.at(k), Some('-')) {
+            // "dossier nr.", "dossier-nummer"; or "Dossier: 2023-5567" (then a longer number).
+            let next = if t.at(k) == Some('-') {
                 k + 1
             } else {
                 t.skip_blanks(k)
             };
             let (e, word) = t.word_at(next);
-            if next == k || !NUMBER_WORDS.contains(&word.as_str()) {
+            if next > k && NUMBER_WORDS.contains(&word.as_str()) {
+                k = e;
+            } else if t.at(k) == Some(':')
+                || (next > k && (t.is_digit(next) || t.at(next).is_some_and(char::is_uppercase)))
+            {
+                // "Dossier: 2023-5567", "Zaak VT-2024-00123": then a number with a mark or
+                // letters and at least four digits.
+                needs_mark = true;
+            } else {
                 continue;
             }
-            k = e;
         }
-        // "nr." then white space, a colon or '#' ("kenmerk: ", "zaaknr.#12").
+        // "nr." then white space, a colon or '#' ("kenmerk: ", "zaaknr.#12"), or "is" ("het
+        // dossiernummer is 2023-1234"), or up to three words before a colon ("Registratienummer
+        // Veilig Thuis: VT-2024-8812").
         if t.at(k) == Some('.') {
             k += 1;
         }
         k = t.skip_blanks(k);
+        let (e, word) = t.word_at(k);
+        if word == "is" {
+            k = t.skip_blanks(e);
+        } else if e > k && !needs_mark {
+            // Up to three words, then a colon or a number ("Zaaknummer rechtbank C/09/654321",
+            // "Meldingsnummer Veilig Thuis 20240311-0045"): then a number with a mark.
+            let mut w = k;
+            for _ in 0..3 {
+                let (we, _) = t.word_at(w);
+                if we == w {
+                    break;
+                }
+                if t.at(we) == Some(':') {
+                    k = we;
+                    break;
+                }
+                w = t.skip_blanks(we);
+                let number = t.is_digit(w)
+                    || (t.at(w).is_some_and(char::is_uppercase) && t.at(w + 1) == Some('/'));
+                if w > we && number {
+                    k = w;
+                    needs_mark = true;
+                    break;
+                }
+            }
+        }
         if matches!(t.at(k), Some(':' | '#')) {
             k = t.skip_blanks(k + 1);
         }
@@ -823,17 +897,31 @@ fn case_numbers(t: &Text, out: &mut Raw) {
         // at least three digits.
         let from = k;
         let mut digits = 0;
+        let mut marks = 0;
         while let Some(c) = t.at(k) {
             if c.is_alphanumeric() {
                 digits += usize::from(c.is_ascii_digit());
                 k += 1;
             } else if matches!(c, '-' | '/' | '.' | '_') && t.is_alnum(Some(k + 1)) && k > from {
+                marks += 1;
                 k += 1;
             } else {
                 break;
             }
         }
-        if digits >= 3 && k - from <= 40 {
+        // "Kenmerk: 100 procent inzet", "kenmerk: 100% bereikbaar": an amount, not a number.
+        let only_digits = digits == k - from;
+        let next = t.word_at(t.skip_blanks(k)).1;
+        let amount = only_digits
+            && (matches!(t.at(t.skip_blanks(k)), Some('%'))
+                || next == "procent"
+                || COUNTED.contains(&next.as_str()));
+        let long_enough = if needs_mark {
+            digits >= 4 && (marks > 0 || !only_digits)
+        } else {
+            digits >= 3
+        };
+        if long_enough && !amount && k - from <= 40 {
             out.push((FindingKind::CaseNumber, from, k));
         }
     }
@@ -866,8 +954,15 @@ fn postcodes(t: &Text, out: &mut Raw) {
         if let Some(pc_end) = postcode_start.then(|| postcode_letters(t, e)).flatten() {
             // Postcode then number: "1234 AB 12", "1234 ab, 5", "7311AB12", "7311 AB/12",
             // "1234 AB huisnummer 5a", "postcode: 7311AB, huisnummer: 12".
+            // Not a count after a year and letters ("In 2024 VT 35 meldingen").
+            // Nor a year, letters and a colon ("in 2023 VT: 28").
+            let year = matches!(t.digits(i, e).get(..2), Some("19" | "20"));
             if let Some(n_end) = number_after_postcode(t, pc_end) {
-                out.push((FindingKind::PostcodeWithNumber, i, n_end));
+                let next = t.word_at(t.skip_blanks(n_end)).1;
+                let colon = t.slice(pc_end, n_end).contains(':');
+                if !(COUNTED.contains(&next.as_str()) || (year && colon)) {
+                    out.push((FindingKind::PostcodeWithNumber, i, n_end));
+                }
             }
             // Number then postcode: "Dorpsstraat 12, 1234 AB" (the number may have a letter).
             if let Some(n_start) = house_number_before(t, i) {
@@ -1058,6 +1153,16 @@ const STREET_WORDS: &[&str] = &["street", "road", "lane", "avenue"];
 
 /// Words that end like a street but are none ("Onderweg 3 keer gebeld", "Snelweg 12 was dicht").
 const NOT_STREETS: &[&str] = &[
+    // Verbs that end in "-laan" ("het verslag opslaan").
+    "opslaan",
+    "overslaan",
+    "aanslaan",
+    "afslaan",
+    "omslaan",
+    "doorslaan",
+    "inslaan",
+    "uitslaan",
+    "toeslaan",
     "onderweg",
     "halverweg",
     "halfweg",
@@ -1072,6 +1177,7 @@ const NOT_STREETS: &[&str] = &[
 /// [`cued_street`]). A noun such as "verhuizing" is not one: it is an everyday word ("Na de
 /// verhuizing ging de casus naar Team Noord 2").
 const ADDRESS_CUES: &[&str] = &[
+    "huisbezoek",
     "woont",
     "wonen",
     "woonde",
@@ -1095,7 +1201,7 @@ const ADDRESS_CUES: &[&str] = &[
 
 /// Words for an address itself, before the street ("Woonadres: …", "adres is …"; see
 /// [`labelled_street`]); not when something else follows ("het juiste adres, zeker in Fase 2").
-const ADDRESS_LABELS: &[&str] = &["adres", "woonadres", "postadres", "address"];
+const ADDRESS_LABELS: &[&str] = &["adres", "woonadres", "postadres", "address", "huisbezoek"];
 
 /// Words that end a clause: an address cue reaches no further ("woont bij vader en zit in
 /// Groep 7").
@@ -1156,6 +1262,10 @@ const NOT_STREET_NOUNS: &[&str] = &[
     "school",
     "ward",
     "home",
+    "ruimte",
+    "verdieping",
+    "kwartaal",
+    "sprint",
 ];
 
 /// Lower-case words of a street's name ("Laan van Meerdervoort", "Burgemeester de Withstraat").
@@ -1248,13 +1358,20 @@ const COUNTED: &[&str] = &[
     "euro",
     "beds",
     "places",
+    "avonden",
+    "middagen",
+    "ochtenden",
+    "dagdelen",
+    "verdiepingen",
 ];
 
 fn streets(t: &Text, out: &mut Raw) {
     for (start, end, lower) in t.words() {
+        // "huisbezoek" is both: "huisbezoek bij de Lindenhof 8", "Huisbezoek Eikenhof 23".
         if ADDRESS_CUES.contains(&lower.as_str()) {
             cued_street(t, end, out);
-        } else if ADDRESS_LABELS.contains(&lower.as_str()) {
+        }
+        if ADDRESS_LABELS.contains(&lower.as_str()) {
             labelled_street(t, end, out);
         }
         let longer = |e: &&str| lower.ends_with(*e) && lower.chars().count() > e.chars().count();
@@ -1616,7 +1733,8 @@ fn numeric_date(t: &Text, i: usize, e: usize) -> Option<usize> {
     let num = |s: usize, e: usize| t.digits(s, e).parse::<u32>().ok();
     let (a, b, c) = (e - i, e2 - e - 1, e3 - e2 - 1);
     let (day, month, year_ok) = match (a, b, c) {
-        (1 | 2, 1 | 2, 2 | 4) => (num(i, e)?, num(e + 1, e2)?, true),
+        // With full stops only a four-digit year: "artikel 7.3.11 Jeugdwet" is a section.
+        (1 | 2, 1 | 2, 2 | 4) if sep != '.' || c == 4 => (num(i, e)?, num(e + 1, e2)?, true),
         (4, 1 | 2, 1 | 2) if sep == '-' => (num(e2 + 1, e3)?, num(e + 1, e2)?, true),
         _ => (0, 0, false),
     };
@@ -1855,6 +1973,13 @@ const NAME_CUES: &[&str] = &[
     "grandfather",
 ];
 
+/// The cues that are titles: a name after them may be one initial and a surname ("mevrouw J.
+/// Jansen").
+const TITLES: &[&str] = &[
+    "mevrouw", "mevr", "mw", "mej", "juffrouw", "meneer", "mijnheer", "dhr", "heer", "mrs", "mr",
+    "ms", "miss",
+];
+
 /// Cues for a family that are also part of organisation names ("Centrum Jeugd en Gezin"): a cue
 /// only in lower case or starting a sentence.
 const GROUP_CUES: &[&str] = &["gezin", "familie", "fam"];
@@ -1982,6 +2107,33 @@ const NOT_NAMES: &[&str] = &[
     "Koerdische",
     "Arabische",
     "Engelse",
+    // Parts of a region and answers to statements, in counts ("Team Noord (12)").
+    "Noord",
+    "Zuid",
+    "Oost",
+    "West",
+    "Midden",
+    "Totaal",
+    "Gemiddeld",
+    "Maximaal",
+    "Eens",
+    "Oneens",
+    "Neutraal",
+    "Aanwezigen",
+    // Provinces and parts of the country ("J.B. Gelderland", an organisation).
+    "Gelderland",
+    "Overijssel",
+    "Veluwe",
+    "Achterhoek",
+    "Twente",
+    "Nederland",
+    "Oost-Nederland",
+    // Partners named by their role ("collega Leerplicht").
+    "Leerplicht",
+    "Wijkagent",
+    "Jeugdarts",
+    "Kinderopvang",
+    "Onderwijs",
 ];
 
 /// Lower-case prefixes a capitalised surname may be written with ("el-Idrissi", "d'Hondt").
@@ -2042,7 +2194,19 @@ fn names(t: &Text, out: &mut Raw) {
             // A name in quotes: "moeder 'Fatima'".
             Some(_) => matches!(t.at(end), Some('\'' | '’' | '"' | '”')),
         };
-        if closes {
+        // "casus B. Hierin …": after a role word, one letter and a capitalised word is the end
+        // of a sentence; after a title ("mevrouw J. Jansen") or with a particle ("moeder J. de
+        // Vries") it is a name.
+        let mut m = k;
+        while t.at(m).is_some_and(char::is_uppercase) && t.at(m + 1) == Some('.') {
+            m += 2;
+        }
+        let initials_fit = m == k
+            || match after_initials(t, m, end) {
+                None => false,
+                Some(particle) => particle || m - k > 2 || TITLES.contains(&word.as_str()),
+            };
+        if closes && initials_fit {
             out.push((FindingKind::Name, k, end));
         }
     }
@@ -2059,29 +2223,80 @@ fn names_with_age(t: &Text, out: &mut Raw) {
             continue;
         }
         let digits_end = t.digits_end(open + 1);
-        // "(9)", "(9 jaar)", "(9 jr.)".
+        // "(9)", "(9 jaar)", "(9 jr.)", "(9 jaar oud)".
         let mut close = digits_end;
         let (unit_end, unit) = t.word_at(t.skip_blanks(close));
         if ["jaar", "jr", "j", "years", "yrs"].contains(&unit.as_str()) {
             close = unit_end + usize::from(t.at(unit_end) == Some('.'));
+            let (old_end, old) = t.word_at(t.skip_blanks(close));
+            if old == "oud" || old == "old" {
+                close = old_end;
+            }
         }
         if !(1..=2).contains(&(digits_end - open - 1)) || !matches!(t.at(close), Some(')' | ',')) {
             continue;
         }
-        let word: String = t.chars[start..end].iter().collect();
-        let capitalised = word.chars().next().is_some_and(char::is_uppercase)
-            && word.chars().skip(1).any(char::is_lowercase);
-        if capitalised
-            && !NOT_NAMES.contains(&word.as_str())
-            && !NAME_CUES.contains(&lower.as_str())
-            // "Tienermoeder (17)", "Pleegvader (40)": a role, not a name.
-            && !NAME_CUES.iter().any(|c| c.chars().count() >= 4 && lower.ends_with(c))
-            && month_number(&lower).is_none()
-            && !in_a_municipality_name(&lower)
-        {
-            out.push((FindingKind::Name, start, end));
+        // "Actiepunten (4):" heads a list.
+        if t.at(close) == Some(')') && t.at(close + 1) == Some(':') {
+            continue;
         }
+        if !name_like(t, start, end, &lower) {
+            continue;
+        }
+        // The whole name: capitalised words and particles before it ("Pietje Bell (8 jaar)",
+        // "Sophie van Dam (10)").
+        let mut from = start;
+        for _ in 0..3 {
+            let mut b = from;
+            if b < 2 || !t.is_blank(b - 1) {
+                break;
+            }
+            b -= 1;
+            let (s, word) = t.word_before(b);
+            if s == b || t.is_alnum(Text::before(s)) {
+                break;
+            }
+            let particle =
+                PARTICLES.contains(&word.as_str()) && t.at(s).is_some_and(char::is_lowercase);
+            if !particle && (!name_like(t, s, b, &word) || NOT_SURNAMES.contains(&word.as_str())) {
+                break;
+            }
+            from = s;
+        }
+        // A particle does not start it.
+        while from < start && t.at(from).is_some_and(char::is_lowercase) {
+            from = t.skip_blanks(t.word_at(from).0);
+        }
+        // "het Convenant (4 jaar)": a single word after an article is no name ("Sanne de Wit"
+        // has one before it).
+        let mut b = from;
+        while b > 0 && t.is_blank(b - 1) {
+            b -= 1;
+        }
+        let article = ["de", "het", "een", "the", "a", "an"].contains(&t.word_before(b).1.as_str());
+        if from == start && b < from && article {
+            continue;
+        }
+        out.push((FindingKind::Name, from, end));
     }
+}
+
+/// True for a capitalised word from `start` to `end` (`lower` in lower case) that may be a
+/// name: not a word of [`NOT_NAMES`], a role, a month, a municipality, or a noun by its ending
+/// ("Ondertoezichtstelling", "Gezondheid").
+fn name_like(t: &Text, start: usize, end: usize, lower: &str) -> bool {
+    let word: String = t.chars[start..end].iter().collect();
+    word.chars().next().is_some_and(char::is_uppercase)
+        && word.chars().skip(1).any(char::is_lowercase)
+        && !NOT_NAMES.contains(&word.as_str())
+        && !NAME_CUES.contains(&lower)
+        // "Tienermoeder (17)", "Pleegvader (40)": a role, not a name.
+        && !NAME_CUES.iter().any(|c| c.chars().count() >= 4 && lower.ends_with(c))
+        && !["ing", "heid", "schap", "atie", "isme", "teit"]
+            .iter()
+            .any(|e| lower.ends_with(e) && lower.len() > e.len() + 3)
+        && month_number(lower).is_none()
+        && !in_a_municipality_name(lower)
 }
 
 /// Capitalised words that start a sentence after a letter ending the one before ("met de G.I.
@@ -2166,69 +2381,89 @@ const NOT_SURNAMES: &[&str] = &[
     "she",
 ];
 
-/// Words after which a capital letter is a label, not an initial ("plan B", "bijlage A. De …"),
-/// and the articles before an organisation's letters ("de G.I.").
-const LETTER_LABELS: &[&str] = &[
-    "plan",
-    "bijlage",
-    "optie",
-    "punt",
-    "fase",
-    "variant",
-    "scenario",
-    "groep",
-    "type",
-    "categorie",
-    "niveau",
-    "item",
-    "deel",
-    "hoofdstuk",
-    "paragraaf",
-    "stap",
-    "vraag",
-    "route",
-    "versie",
-    "kolom",
-    "rij",
-    "blok",
-    "onderdeel",
-    "vitamine",
-    "klas",
-    "zaal",
-    "kamer",
-    "gebouw",
-    "vleugel",
-    "ingang",
-    "afdeling",
-    "unit",
-    "model",
-    "appendix",
-    "annex",
-    "option",
-    "step",
-    "part",
-    "section",
-    "group",
-    "level",
-    "phase",
-    "de",
-    "het",
-    "een",
-    "the",
+/// Words before a name written with one initial ("gesprek met J. Jansen", "gebeld door A.
+/// Yilmaz"); a single letter after other words is more often a label ("casus B. Hierin …").
+const NAME_PRECEDERS: &[&str] = &[
+    "met",
+    "door",
+    "van",
+    "aan",
+    "voor",
+    "namens",
+    "bij",
+    "en",
+    "via",
+    "volgens",
+    "zoals",
+    "of",
+    "tav",
+    "belde",
+    "mailde",
+    "sprak",
+    "spreekt",
+    "gesproken",
+    "gebeld",
+    "gemaild",
+    "with",
+    "by",
+    "from",
+    "and",
+    "to",
+    "called",
+    "contacted",
 ];
 
-/// Abbreviations written in capitals with full stops, which are no initials ("N.B. Graag …").
+/// Abbreviations written in capitals with full stops, which are no initials ("N.B. Graag …",
+/// "de G.I. Zutphen"), lower case without the stops.
 const DOTTED_ABBREVIATIONS: &[&str] = &[
     "nb", "ps", "aub", "svp", "zsm", "tav", "ivm", "mbt", "oa", "ipv", "ih", "dwz", "bv", "evt",
-    "eg", "ie", "vs", "cc", "gi", "vt", "jgz", "amw", "wmo", "ggd", "ggz", "mdo", "rvdk",
+    "gi", "vt", "jgz", "amw", "wmo", "ggd", "ggz", "mdo", "rvdk", "om", "cjg", "bso", "smw", "bjz",
+    "kjp", "mee", "jit", "vvt", "po", "vo", "ots", "avg", "pm", "am", "poh", "riec", "sterk",
 ];
 
-/// A name after initials without a title or role: "J. de Vries", "belde A.B. Yilmaz". A name
-/// with a particle is one anywhere; one without only within a sentence after a lower-case word
-/// ("A. Inleiding" starts a list, "bijlage B. Daarna" ends a sentence), and never a word that
-/// starts sentences ([`NOT_SURNAMES`]).
+/// True when the initials from `i` to `e` ("G.I.") spell a [`DOTTED_ABBREVIATIONS`] entry.
+fn dotted_abbreviation(t: &Text, i: usize, e: usize) -> bool {
+    let letters: String = t.chars[i..e]
+        .iter()
+        .filter(|c| c.is_alphabetic())
+        .flat_map(|c| c.to_lowercase())
+        .collect();
+    DOTTED_ABBREVIATIONS.contains(&letters.as_str())
+}
+
+/// The words of a name found after initials ending at `i`, up to `end`: whether a lower-case
+/// particle other than "het" is among them ("J. de Vries"; "E. het Zorg- en Veiligheidshuis" is
+/// an organisation), and the first capitalised word, which must be able to be a surname: not a
+/// word that starts sentences ([`NOT_SURNAMES`]: "casus B. Daarna"), not a place or a word of
+/// [`NOT_NAMES`] ("O.M. Zutphen", "team A. Noord").
+fn after_initials(t: &Text, i: usize, end: usize) -> Option<bool> {
+    let words: Vec<&str> = t
+        .slice(i, end)
+        .split([' ', '.'])
+        .filter(|w| !w.is_empty())
+        .collect();
+    let particle = words
+        .iter()
+        .any(|w| *w != "het" && PARTICLES.contains(w) && w.chars().all(char::is_lowercase));
+    let surname = words
+        .iter()
+        .find(|w| w.chars().next().is_some_and(char::is_uppercase) && w.chars().count() > 1)?;
+    let lower = surname.to_lowercase();
+    let fits = !NOT_SURNAMES.contains(&lower.as_str())
+        && !NOT_NAMES.contains(surname)
+        && !in_a_municipality_name(&lower);
+    fits.then_some(particle)
+}
+
+/// A name after initials without a title or role: "J. de Vries", "gesprek met A. Yilmaz",
+/// "Aanwezig: J. Jansen (GI), M. Bakker". A name with a particle is one anywhere but in a
+/// lettered list ("A. de Rechtbank" on its own line beside "B. …"); one without after a word
+/// that comes before names ([`NAME_PRECEDERS`]) or a ':', ',', ';' or '(', or, with two
+/// initials or more, after any lower-case word ("bespraken J.P. Jansen"). Never what
+/// [`after_initials`] refuses or an abbreviation ("N.B.", "de G.I.").
 fn names_after_initials(t: &Text, out: &mut Raw) {
     let initial = |k: usize| t.at(k).is_some_and(char::is_uppercase) && t.at(k + 1) == Some('.');
+    let lettered_list = lettered_list(t);
     let mut i = 0;
     while i < t.len() {
         if !initial(i) || t.is_alnum(Text::before(i)) || (i > 0 && t.at(i - 1) == Some('.')) {
@@ -2239,47 +2474,55 @@ fn names_after_initials(t: &Text, out: &mut Raw) {
         while initial(i) {
             i += 2;
         }
-        let letters: String = t.chars[start..i]
-            .iter()
-            .filter(|c| c.is_alphabetic())
-            .flat_map(|c| c.to_lowercase())
-            .collect();
-        if DOTTED_ABBREVIATIONS.contains(&letters.as_str()) {
+        if dotted_abbreviation(t, start, i) {
             continue;
         }
         let Some(end) = name_after(t, start) else {
             continue;
         };
-        // The words after the initials: particles and capitalised words.
-        let words: Vec<&str> = t
-            .slice(i, end)
-            .split([' ', '.'])
-            .filter(|w| !w.is_empty())
-            .collect();
-        let particle = words
-            .iter()
-            .any(|w| PARTICLES.contains(w) && w.chars().all(char::is_lowercase));
-        let surname = words
-            .iter()
-            .find(|w| w.chars().next().is_some_and(char::is_uppercase) && w.chars().count() > 1)
-            .map(|w| w.to_lowercase());
-        if surname.is_none_or(|w| NOT_SURNAMES.contains(&w.as_str())) {
+        let Some(particle) = after_initials(t, i, end) else {
             continue;
-        }
-        // Within a sentence, after a lower-case word that is no label or article.
+        };
         let mut b = start;
         while b > 0 && t.is_blank(b - 1) {
             b -= 1;
         }
-        let within = b < start
-            && b > 0
-            && t.at(b - 1).is_some_and(char::is_lowercase)
-            && !LETTER_LABELS.contains(&t.word_before(b).1.as_str());
-        if particle || within {
+        let line_start = b == 0 || matches!(t.at(b - 1), Some('\n' | '\r'));
+        let several = i - start > 2;
+        let before = t.word_before(b).1;
+        let after_word = b < start && b > 0 && t.at(b - 1).is_some_and(char::is_lowercase);
+        let after_mark = b > 0 && matches!(t.at(b - 1), Some(':' | ',' | ';' | '('));
+        let single = i - start == 2;
+        let found = if lettered_list && single {
+            false
+        } else if particle {
+            !line_start || !lettered_list
+        } else {
+            (after_word && (several || NAME_PRECEDERS.contains(&before.as_str()))) || after_mark
+        };
+        if found {
             out.push((FindingKind::Name, start, end));
         }
         i = end.max(i);
     }
+}
+
+/// True when the text is a lettered list: two letters in a row ("A." and "B.") each start a line
+/// or follow a ':', ',', ';' or '(', with a space after ("A. Inleiding\nB. de Rechtbank",
+/// "Agenda: A. Opening, B. Notulen"; "met A. van Dijk en B. Smit" is no list).
+fn lettered_list(t: &Text) -> bool {
+    let letter = |want: char| {
+        (0..t.len()).any(|i| {
+            t.at(i) == Some(want) && t.at(i + 1) == Some('.') && t.at(i + 2) == Some(' ') && {
+                let mut b = i;
+                while b > 0 && t.is_blank(b - 1) {
+                    b -= 1;
+                }
+                b == 0 || matches!(t.at(b - 1), Some('\n' | '\r' | ':' | ',' | ';' | '('))
+            }
+        })
+    };
+    ('A'..='Y').any(|c| letter(c) && char::from_u32(c as u32 + 1).is_some_and(letter))
 }
 
 /// True for a word of a municipality's name in the built-in questionnaire's list ("epe",
@@ -2317,6 +2560,10 @@ fn name_after(t: &Text, s: usize) -> Option<usize> {
         let mut m = k;
         while t.at(m).is_some_and(char::is_uppercase) && t.at(m + 1) == Some('.') {
             m += 2;
+        }
+        // "van de G.I. Zutphen": an organisation's letters end the name.
+        if m > k && dotted_abbreviation(t, k, m) {
+            break;
         }
         if m > k {
             match t.at(m) {
