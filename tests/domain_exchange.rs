@@ -916,6 +916,30 @@ fn a_complete_record_is_kept_with_what_counts() {
         ["frequency", "grade", "org", "team"],
         "phase is required but missing: the record is kept without it"
     );
+    // The log says what was left out (found by an acceptance test: nothing told the
+    // coordinator).
+    assert_eq!(
+        file.hidden_answers_dropped,
+        samenscan::domain::exchange::HiddenAnswersDropped {
+            responses: 1,
+            answers: 2
+        }
+    );
+    assert_eq!(
+        file.hidden_answers_dropped.message(samenscan::domain::Lang::Nl).as_deref(),
+        Some("2 antwoorden in 1 enquête weggelaten: ze horen bij vragen die door een ander antwoord niet van toepassing waren, zoals afronden in de app ze ook weglaat.")
+    );
+    let lines = samenscan::domain::import_log::detail_lines(
+        &file,
+        &Default::default(),
+        samenscan::domain::Lang::En,
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("2 answers in 1 response left out")),
+        "{lines:?}"
+    );
 }
 
 #[test]

@@ -1451,6 +1451,41 @@ pub struct ValidatedFile {
     /// response read typed, kept, and unchanged by the checks (no id lower-cased, no answer
     /// dropped). Stored instead of writing the responses anew ([`encode_stored`]).
     pub responses_text: Option<String>,
+    /// Answers left out of the file's complete responses because another answer hid their
+    /// question.
+    pub hidden_answers_dropped: HiddenAnswersDropped,
+}
+
+/// Answers of complete responses to questions another answer hid (a `show_if` that does not
+/// hold): left out on import, as completing in the app leaves them out (design §2: "neither
+/// required nor scored"), and said in the file's log so the coordinator knows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct HiddenAnswersDropped {
+    /// Responses that had such answers.
+    pub responses: usize,
+    /// The answers left out, together.
+    pub answers: usize,
+}
+
+impl HiddenAnswersDropped {
+    /// The log's line, when anything was left out.
+    pub fn message(&self, lang: Lang) -> Option<String> {
+        let (a, r) = (self.answers, self.responses);
+        (a > 0).then(|| match lang {
+            Lang::Nl => format!(
+                "{a} {} in {r} {} weggelaten: {} bij vragen die door een ander antwoord niet van toepassing waren, zoals afronden in de app ze ook weglaat.",
+                if a == 1 { "antwoord" } else { "antwoorden" },
+                if r == 1 { "enquête" } else { "enquêtes" },
+                if a == 1 { "het hoort" } else { "ze horen" },
+            ),
+            Lang::En => format!(
+                "{a} {} in {r} {} left out: {} to questions another answer made not apply, as completing in the app leaves them out too.",
+                if a == 1 { "answer" } else { "answers" },
+                if r == 1 { "response" } else { "responses" },
+                if a == 1 { "it belongs" } else { "they belong" },
+            ),
+        })
+    }
 }
 
 /// The counts one line of the import log shows (design §3: new, updated, unchanged,
@@ -1617,9 +1652,13 @@ pub fn validate(
     let mut as_read = raw.responses_text.is_some();
     for (index, value) in raw.responses.into_iter().enumerate() {
         match read_response(value, &lookup, &mut scorers) {
-            Ok((r, changed)) => {
-                as_read &= !changed;
-                responses.push((index, r));
+            Ok(checked) => {
+                as_read &= !checked.changed;
+                if checked.hidden_dropped > 0 {
+                    out.hidden_answers_dropped.responses += 1;
+                    out.hidden_answers_dropped.answers += checked.hidden_dropped;
+                }
+                responses.push((index, checked.response));
             }
             Err((id, reasons)) => {
                 as_read = false;
@@ -1923,14 +1962,16 @@ fn read_response<'q>(
     raw: RawResponse,
     lookup: &impl Fn(&QuestionnaireRef) -> Result<&'q Questionnaire, SkipReason>,
     scorers: &mut Vec<Scorer<'q>>,
-) -> Result<(Response, bool), RecordError> {
+) -> Result<Checked, RecordError> {
     let value = match raw {
         RawResponse::Typed(mut response) => {
             let id_text = Some(short(&response.id));
             let upper = response.id.bytes().any(|b| b.is_ascii_uppercase());
             response.id = lower_case_uuid(response.id);
-            return check_response(response, id_text, lookup, scorers)
-                .map(|(r, changed)| (r, changed || upper));
+            return check_response(response, id_text, lookup, scorers).map(|mut c| {
+                c.changed |= upper;
+                c
+            });
         }
         RawResponse::Json(value) => value,
     };
@@ -1967,7 +2008,16 @@ fn read_response<'q>(
         status,
         answers,
     };
-    check_response(response, id_text, lookup, scorers).map(|(r, _)| (r, true))
+    check_response(response, id_text, lookup, scorers).map(|c| Checked { changed: true, ..c })
+}
+
+/// A response that passed its checks.
+struct Checked {
+    response: Response,
+    /// Whether the checks changed it (dropped answers, wrote a time in UTC…).
+    changed: bool,
+    /// Answers of a complete response to items hidden by another answer, dropped.
+    hidden_dropped: usize,
 }
 
 /// The record-level checks of a response that was read whole, and whether they changed it
@@ -1977,8 +2027,9 @@ fn check_response<'q>(
     id_text: Option<String>,
     lookup: &impl Fn(&QuestionnaireRef) -> Result<&'q Questionnaire, SkipReason>,
     scorers: &mut Vec<Scorer<'q>>,
-) -> Result<(Response, bool), RecordError> {
+) -> Result<Checked, RecordError> {
     let mut changed = utc_form(&mut response.updated_at);
+    let mut hidden_dropped = 0;
     changed |= one_unnamed(response.status, &mut response.questionnaire);
     // A tombstone wins whatever it still carries: answers left on it are dropped, never a
     // reason to refuse it (refusing it would keep the withdrawn answers in every report).
@@ -2059,6 +2110,7 @@ fn check_response<'q>(
             }
             // A draft keeps them, as the worker's app does while filling in.
             if response.status == Status::Complete && !hidden.is_empty() {
+                hidden_dropped = hidden.len();
                 for item in hidden {
                     response.answers.remove(&item);
                 }
@@ -2068,7 +2120,11 @@ fn check_response<'q>(
         Some(Err(reason)) => reasons.push(reason),
     }
     if reasons.is_empty() {
-        Ok((response, changed))
+        Ok(Checked {
+            response,
+            changed,
+            hidden_dropped,
+        })
     } else {
         Err((id_text, reasons))
     }

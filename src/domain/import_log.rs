@@ -114,6 +114,7 @@ pub fn detail_lines(file: &ValidatedFile, merge: &MergeReport, lang: Lang) -> Ve
     file.skipped
         .iter()
         .map(|s| s.message(lang))
+        .chain(file.hidden_answers_dropped.message(lang))
         .chain(file.duplicates.iter().map(|d| d.message(lang)))
         .chain(merge.conflicts.iter().map(|c| c.message(lang)))
         .chain(merge.notes(lang))
@@ -151,6 +152,7 @@ pub fn import_into(
         skipped: file.skipped.clone(),
         duplicates: file.duplicates.clone(),
         responses_text: None,
+        hidden_answers_dropped: file.hidden_answers_dropped,
     };
     // Only definitions new here are "now available": one imported before already was.
     let new_questionnaires = references
