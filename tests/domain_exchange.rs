@@ -929,6 +929,19 @@ fn a_complete_record_is_kept_with_what_counts() {
         file.hidden_answers_dropped.message(samenscan::domain::Lang::Nl).as_deref(),
         Some("2 antwoorden in 1 enquête weggelaten: ze horen bij vragen die door een ander antwoord niet van toepassing waren, zoals afronden in de app ze ook weglaat.")
     );
+    let one = samenscan::domain::exchange::HiddenAnswersDropped {
+        responses: 1,
+        answers: 1,
+    };
+    assert_eq!(
+        one.message(samenscan::domain::Lang::En).as_deref(),
+        Some("1 answer in 1 response left out: it belongs to a question another answer made not applicable, as completing in the app leaves it out too.")
+    );
+    assert_eq!(
+        samenscan::domain::exchange::HiddenAnswersDropped::default()
+            .message(samenscan::domain::Lang::Nl),
+        None
+    );
     let lines = samenscan::domain::import_log::detail_lines(
         &file,
         &Default::default(),

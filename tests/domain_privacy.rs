@@ -1163,7 +1163,7 @@ fn names_and_numbers_in_more_forms() {
 }
 
 /// More of what that review found missing: numbers after the word for them with other words
-/// between, a house visit's address, a name with a capitalised particle.
+/// between, a house visit's address, a whole name before an age.
 #[test]
 fn case_numbers_and_addresses_in_more_forms() {
     for (text, number) in [
@@ -1219,4 +1219,54 @@ fn case_numbers_and_addresses_in_more_forms() {
     assert_eq!(both, ["A. van Dijk", "B. Smit"]);
     none("Begroting: P.M. Volgend jaar meer duidelijkheid.");
     none("Afstemming met J.B. Gelderland over de wachtlijst.");
+}
+
+/// What a review of this session's changes found: names after a role with one initial, common
+/// double initials, lists and dates kept apart, Haarlem's postcodes, names ending like nouns.
+#[test]
+fn initials_lists_dates_and_postcodes_kept_apart() {
+    for (text, name) in [
+        ("Gesprek met moeder J. Jansen gehad.", "J. Jansen"),
+        ("De cliënt A. Yilmaz kwam niet.", "A. Yilmaz"),
+        ("Overleg met gezinsvoogd P. Smit.", "P. Smit"),
+        ("Gesprek met mevrouw A.M. de Vries.", "A.M. de Vries"),
+        ("Daarna belde dhr. P.M. Jansen.", "P.M. Jansen"),
+        ("Tim Greving (12) zit in groep 8.", "Tim Greving"),
+    ] {
+        one(text, FindingKind::Name, name);
+    }
+    // A lettered list elsewhere in the note does not hide a name; two people in a row are no
+    // list.
+    let names: Vec<String> = found("Agenda: A. Opening, B. Notulen.\nGesprek met J. Jansen.")
+        .into_iter()
+        .map(|(_, t)| t)
+        .collect();
+    assert_eq!(names, ["J. Jansen"]);
+    let names: Vec<String> = found("Aanwezig: M. Bakker, N. Yilmaz")
+        .into_iter()
+        .map(|(_, t)| t)
+        .collect();
+    assert_eq!(names, ["M. Bakker", "N. Yilmaz"]);
+    // A date, a time or years after a case word are no case number.
+    for text in [
+        "Melding 12-03-2024 van school.",
+        "Melding 15.30 uur binnen.",
+        "Casus 2023-2024 besproken.",
+        "Kenmerk van de aanpak: 2024-2025.",
+    ] {
+        assert!(
+            found(text)
+                .iter()
+                .all(|(k, _)| *k != FindingKind::CaseNumber),
+            "{text}: {:?}",
+            found(text)
+        );
+    }
+    // A postcode in the 19xx and 20xx ranges with its number after a label.
+    one(
+        "Postcode: 2011 AB, huisnummer: 12",
+        FindingKind::PostcodeWithNumber,
+        "2011 AB, huisnummer: 12",
+    );
+    none("Het verslag verslaan 12-3 keer.");
 }

@@ -1471,18 +1471,16 @@ impl HiddenAnswersDropped {
     /// The log's line, when anything was left out.
     pub fn message(&self, lang: Lang) -> Option<String> {
         let (a, r) = (self.answers, self.responses);
-        (a > 0).then(|| match lang {
-            Lang::Nl => format!(
-                "{a} {} in {r} {} weggelaten: {} bij vragen die door een ander antwoord niet van toepassing waren, zoals afronden in de app ze ook weglaat.",
-                if a == 1 { "antwoord" } else { "antwoorden" },
+        (a > 0).then(|| match (lang, a == 1) {
+            (Lang::Nl, true) => "1 antwoord in 1 enquête weggelaten: het hoort bij een vraag die door een ander antwoord niet van toepassing was, zoals afronden in de app het ook weglaat.".to_string(),
+            (Lang::Nl, false) => format!(
+                "{a} antwoorden in {r} {} weggelaten: ze horen bij vragen die door een ander antwoord niet van toepassing waren, zoals afronden in de app ze ook weglaat.",
                 if r == 1 { "enquête" } else { "enquêtes" },
-                if a == 1 { "het hoort" } else { "ze horen" },
             ),
-            Lang::En => format!(
-                "{a} {} in {r} {} left out: {} to questions another answer made not apply, as completing in the app leaves them out too.",
-                if a == 1 { "answer" } else { "answers" },
+            (Lang::En, true) => "1 answer in 1 response left out: it belongs to a question another answer made not applicable, as completing in the app leaves it out too.".to_string(),
+            (Lang::En, false) => format!(
+                "{a} answers in {r} {} left out: they belong to questions another answer made not applicable, as completing in the app leaves them out too.",
                 if r == 1 { "response" } else { "responses" },
-                if a == 1 { "it belongs" } else { "they belong" },
             ),
         })
     }

@@ -200,8 +200,9 @@ impl Meeting {
         }
     }
 
-    /// Marks the meeting complete (the caller checked [`Meeting::missing_for_completion`]), and
-    /// leaves out the cases, actions, strengths and concerns that were added but never filled in.
+    /// Marks the meeting complete (the caller checked [`Meeting::missing_for_completion`], and
+    /// the screen asked about [`Meeting::actions_without_text`]), and leaves out the cases,
+    /// actions, strengths and concerns that were added but never filled in.
     pub fn complete(&mut self, now: &str) {
         if self.status == Status::Draft {
             self.cases

@@ -1,10 +1,10 @@
 //! Likely personal data in free text (design §5): e-mail addresses, Dutch phone numbers, BSN
 //! numbers that pass the 11-test, bank account numbers (IBAN), case and file numbers after the
 //! word for them, postcodes with a house number, streets with a house number, dates (of birth),
-//! and names after words such as "mevrouw", "meneer" or "cliënt" or after initials. Before export the person sees every finding and
-//! may edit it, so a finding is a hint, not a verdict: the scanners aim to catch what identifies
-//! a family while staying quiet on the numbers youth-care texts are full of (times, amounts,
-//! years, counts, team names).
+//! and names after words such as "mevrouw", "meneer" or "cliënt", after initials or before an
+//! age. Before export the person sees every finding and may edit it, so a finding is a hint, not
+//! a verdict: the scanners aim to catch what identifies a family while staying quiet on the
+//! numbers youth-care texts are full of (times, amounts, years, counts, team names).
 //!
 //! The scanners are hand-written over characters (no `regex` crate: it would swell the wasm
 //! build) and run in linear time. This module only finds; it never changes text, and it does not
@@ -23,7 +23,8 @@ use super::response::Response;
 pub enum FindingKind {
     /// An e-mail address.
     Email,
-    /// A bank account number (IBAN, any country) that passes the ISO 13616 check (mod 97).
+    /// A bank account number: an IBAN of any country that passes the ISO 13616 check (mod 97),
+    /// or one in the shape of a Dutch account whatever its check digits.
     Iban,
     /// A Dutch phone number (mobile, landline, `+31`/`0031` forms).
     Phone,
@@ -41,7 +42,8 @@ pub enum FindingKind {
     DateOfBirth,
     /// A full date (day, month, year) without such a word: possibly a date of birth.
     Date,
-    /// A capitalised name after a title or role ("mevrouw Jansen", "cliënt Fatima El Amrani").
+    /// A capitalised name after a title or role ("mevrouw Jansen", "cliënt Fatima El Amrani"),
+    /// after initials ("J. de Vries") or before an age ("Lotte (9)").
     Name,
 }
 
@@ -299,6 +301,21 @@ impl<'a> Text<'a> {
         }
         i
     }
+    /// The first position at or before `i` after which there is only white space within a line
+    /// up to `i` (where the word or mark before `i` ends).
+    fn skip_blanks_back(&self, mut i: usize) -> usize {
+        while i > 0 && self.is_blank(i - 1) {
+            i -= 1;
+        }
+        i
+    }
+    /// The end of the initials starting at `i` ("J." or "J.P."): `i` when there are none.
+    fn initials_end(&self, mut i: usize) -> usize {
+        while self.at(i).is_some_and(char::is_uppercase) && self.at(i + 1) == Some('.') {
+            i += 2;
+        }
+        i
+    }
     /// The end of the run of ASCII digits starting at `i`.
     fn digits_end(&self, mut i: usize) -> usize {
         while self.is_digit(i) {
@@ -443,9 +460,10 @@ fn phones(t: &Text, out: &mut Raw) {
         loop {
             let e = t.digits_end(j);
             groups.push(Group { start: j, end: e });
-            // Separators between groups: up to three of a space (any within a line), '-', '–',
-            // '—', '.', '/', '(' and ')', at most one of them not a space ("06 - 1234 5678",
-            // "(0575) 123456", "06 – 12345678" as a word processor writes it).
+            // Separators between groups: up to three of a space (any within a line), '-', '‐',
+            // '‑' (a word processor's hyphens), '–', '—', '.', '/', '(' and ')', at most one of
+            // them not a space ("06 - 1234 5678", "(0575) 123456", "06 – 12345678" as a word
+            // processor writes it).
             let mut k = e;
             let mut marks = 0;
             while k < t.len() && k - e < 3 {
@@ -823,7 +841,6 @@ const CASE_WORDS: &[&str] = &[
     "registratie",
     "case",
     "file",
-    "reference",
 ];
 
 /// "nummer" and its short forms.
@@ -909,13 +926,21 @@ fn case_numbers(t: &Text, out: &mut Raw) {
                 break;
             }
         }
-        // "Kenmerk: 100 procent inzet", "kenmerk: 100% bereikbaar": an amount, not a number.
+        // "Kenmerk: 100 procent inzet", "Melding 15.30 uur": an amount or a time; "Melding
+        // 12-03-2024", "Casus 2023-2024": a date or years.
         let only_digits = digits == k - from;
         let next = t.word_at(t.skip_blanks(k)).1;
-        let amount = only_digits
-            && (matches!(t.at(t.skip_blanks(k)), Some('%'))
-                || next == "procent"
-                || COUNTED.contains(&next.as_str()));
+        let years = |s: &str| s.len() == 4 && (s.starts_with("19") || s.starts_with("20"));
+        let year_range = t
+            .slice(from, k)
+            .split_once(['-', '/'])
+            .is_some_and(|(a, b)| years(a) && years(b));
+        let date = t.is_digit(from) && numeric_date(t, from, t.digits_end(from)).is_some();
+        let amount = (only_digits && matches!(t.at(t.skip_blanks(k)), Some('%')))
+            || next == "procent"
+            || COUNTED.contains(&next.as_str())
+            || year_range
+            || date;
         let long_enough = if needs_mark {
             digits >= 4 && (marks > 0 || !only_digits)
         } else {
@@ -959,7 +984,7 @@ fn postcodes(t: &Text, out: &mut Raw) {
             let year = matches!(t.digits(i, e).get(..2), Some("19" | "20"));
             if let Some(n_end) = number_after_postcode(t, pc_end) {
                 let next = t.word_at(t.skip_blanks(n_end)).1;
-                let colon = t.slice(pc_end, n_end).contains(':');
+                let colon = t.at(t.skip_blanks(pc_end)) == Some(':');
                 if !(COUNTED.contains(&next.as_str()) || (year && colon)) {
                     out.push((FindingKind::PostcodeWithNumber, i, n_end));
                 }
@@ -1135,8 +1160,9 @@ const STREET_ENDINGS: &[&str] = &[
     "wal",
 ];
 
-/// The street endings that end no ordinary lower-case word followed by a number ("weg": "snelweg
-/// 2 keer", "dijk", "wal" and "kade": "blokkade" are left out).
+/// The street endings that end no ordinary lower-case word followed by a number, but for verbs in
+/// "-slaan" ("opslaan"), which [`streets`] passes by ("weg": "snelweg 2 keer", "dijk", "wal"
+/// and "kade": "blokkade" are left out).
 const LOWER_CASE_STREET_ENDINGS: &[&str] = &[
     "straat",
     "laan",
@@ -1153,16 +1179,6 @@ const STREET_WORDS: &[&str] = &["street", "road", "lane", "avenue"];
 
 /// Words that end like a street but are none ("Onderweg 3 keer gebeld", "Snelweg 12 was dicht").
 const NOT_STREETS: &[&str] = &[
-    // Verbs that end in "-laan" ("het verslag opslaan").
-    "opslaan",
-    "overslaan",
-    "aanslaan",
-    "afslaan",
-    "omslaan",
-    "doorslaan",
-    "inslaan",
-    "uitslaan",
-    "toeslaan",
     "onderweg",
     "halverweg",
     "halfweg",
@@ -1375,7 +1391,8 @@ fn streets(t: &Text, out: &mut Raw) {
             labelled_street(t, end, out);
         }
         let longer = |e: &&str| lower.ends_with(*e) && lower.chars().count() > e.chars().count();
-        if NOT_STREETS.contains(&lower.as_str()) {
+        // "het verslag opslaan 12-3": verbs end in "-slaan", streets in "-laan".
+        if NOT_STREETS.contains(&lower.as_str()) || lower.ends_with("slaan") {
             continue;
         }
         // In lower case ("woont op de dorpsstraat 12"), only the endings no other word has.
@@ -1973,12 +1990,9 @@ const NAME_CUES: &[&str] = &[
     "grandfather",
 ];
 
-/// The cues that are titles: a name after them may be one initial and a surname ("mevrouw J.
-/// Jansen").
-const TITLES: &[&str] = &[
-    "mevrouw", "mevr", "mw", "mej", "juffrouw", "meneer", "mijnheer", "dhr", "heer", "mrs", "mr",
-    "ms", "miss",
-];
+/// The cues that label things or a family as well as people: after them one letter and a
+/// capitalised word end a sentence ("casus B. Hierin …", "gezin K. Kwam via de huisarts").
+const LABEL_CUES: &[&str] = &["casus", "gezin", "familie", "fam"];
 
 /// Cues for a family that are also part of organisation names ("Centrum Jeugd en Gezin"): a cue
 /// only in lower case or starting a sentence.
@@ -2194,17 +2208,14 @@ fn names(t: &Text, out: &mut Raw) {
             // A name in quotes: "moeder 'Fatima'".
             Some(_) => matches!(t.at(end), Some('\'' | '’' | '"' | '”')),
         };
-        // "casus B. Hierin …": after a role word, one letter and a capitalised word is the end
-        // of a sentence; after a title ("mevrouw J. Jansen") or with a particle ("moeder J. de
-        // Vries") it is a name.
-        let mut m = k;
-        while t.at(m).is_some_and(char::is_uppercase) && t.at(m + 1) == Some('.') {
-            m += 2;
-        }
+        // "casus B. Hierin …": after a word that labels things, one letter and a capitalised
+        // word end a sentence; after a title or role ("mevrouw J. Jansen", "moeder A.
+        // Yilmaz"), or with a particle ("casus J. de Vries"), they are a name.
+        let m = t.initials_end(k);
         let initials_fit = m == k
             || match after_initials(t, m, end) {
                 None => false,
-                Some(particle) => particle || m - k > 2 || TITLES.contains(&word.as_str()),
+                Some(particle) => particle || m - k > 2 || !LABEL_CUES.contains(&word.as_str()),
             };
         if closes && initials_fit {
             out.push((FindingKind::Name, k, end));
@@ -2212,12 +2223,12 @@ fn names(t: &Text, out: &mut Raw) {
     }
 }
 
-/// A name followed by an age in brackets: "Lotte (9)", "over Dylan (16 jaar)" — how case notes name
-/// a child without a role word. Not a place with a count ("Epe (12)": the built-in
+/// A name followed by an age in brackets: "Lotte (9)", "Sanne de Wit (16 jaar)" — how case
+/// notes name a child without a role word. Not a place with a count ("Epe (12)": the built-in
 /// questionnaire's municipalities), nor a word that is no name ([`NOT_NAMES`], role words).
 fn names_with_age(t: &Text, out: &mut Raw) {
     for (start, end, lower) in t.words() {
-        // " (" then an age of one or two digits, then ")" or ",".
+        // " (" then an age of one or two digits (and "jaar"), then ")" or ",".
         let open = end + usize::from(t.is_blank(end));
         if t.at(open) != Some('(') {
             continue;
@@ -2267,23 +2278,24 @@ fn names_with_age(t: &Text, out: &mut Raw) {
         while from < start && t.at(from).is_some_and(char::is_lowercase) {
             from = t.skip_blanks(t.word_at(from).0);
         }
-        // "het Convenant (4 jaar)": a single word after an article is no name ("Sanne de Wit"
-        // has one before it).
-        let mut b = from;
-        while b > 0 && t.is_blank(b - 1) {
-            b -= 1;
-        }
-        let article = ["de", "het", "een", "the", "a", "an"].contains(&t.word_before(b).1.as_str());
-        if from == start && b < from && article {
-            continue;
+        // A single word is no name after an article ("het Convenant (4 jaar)"; "Sanne de Wit"
+        // has one before it) or a word of an organisation ("Team Oost (5)"), nor a noun by its
+        // ending ("Ondertoezichtstelling (1 jaar)"; "Tim Greving (12)" is a name).
+        if from == start {
+            let b = t.skip_blanks_back(from);
+            let (s, before) = t.word_before(b);
+            let article = ["de", "het", "een", "the", "a", "an"].contains(&before.as_str());
+            let organisation = NOT_NAMES.contains(&t.slice(s, b));
+            if (b < from && (article || organisation)) || noun_ending(&lower) {
+                continue;
+            }
         }
         out.push((FindingKind::Name, from, end));
     }
 }
 
 /// True for a capitalised word from `start` to `end` (`lower` in lower case) that may be a
-/// name: not a word of [`NOT_NAMES`], a role, a month, a municipality, or a noun by its ending
-/// ("Ondertoezichtstelling", "Gezondheid").
+/// name: not a word of [`NOT_NAMES`], a role, a month or a municipality.
 fn name_like(t: &Text, start: usize, end: usize, lower: &str) -> bool {
     let word: String = t.chars[start..end].iter().collect();
     word.chars().next().is_some_and(char::is_uppercase)
@@ -2292,9 +2304,6 @@ fn name_like(t: &Text, start: usize, end: usize, lower: &str) -> bool {
         && !NAME_CUES.contains(&lower)
         // "Tienermoeder (17)", "Pleegvader (40)": a role, not a name.
         && !NAME_CUES.iter().any(|c| c.chars().count() >= 4 && lower.ends_with(c))
-        && !["ing", "heid", "schap", "atie", "isme", "teit"]
-            .iter()
-            .any(|e| lower.ends_with(e) && lower.len() > e.len() + 3)
         && month_number(lower).is_none()
         && !in_a_municipality_name(lower)
 }
@@ -2335,6 +2344,8 @@ const NOT_SURNAMES: &[&str] = &[
     "zo",
     "of",
     "daarna",
+    "volgend",
+    "volgende",
     "daarnaast",
     "daarom",
     "daardoor",
@@ -2359,7 +2370,6 @@ const NOT_SURNAMES: &[&str] = &[
     "gelukkig",
     "inmiddels",
     "tevens",
-    "ook",
     "nog",
     "soms",
     "vaak",
@@ -2418,7 +2428,7 @@ const NAME_PRECEDERS: &[&str] = &[
 const DOTTED_ABBREVIATIONS: &[&str] = &[
     "nb", "ps", "aub", "svp", "zsm", "tav", "ivm", "mbt", "oa", "ipv", "ih", "dwz", "bv", "evt",
     "gi", "vt", "jgz", "amw", "wmo", "ggd", "ggz", "mdo", "rvdk", "om", "cjg", "bso", "smw", "bjz",
-    "kjp", "mee", "jit", "vvt", "po", "vo", "ots", "avg", "pm", "am", "poh", "riec", "sterk",
+    "kjp", "mee", "jit", "vvt", "po", "vo", "ots", "avg", "poh", "riec", "sterk",
 ];
 
 /// True when the initials from `i` to `e` ("G.I.") spell a [`DOTTED_ABBREVIATIONS`] entry.
@@ -2463,7 +2473,7 @@ fn after_initials(t: &Text, i: usize, end: usize) -> Option<bool> {
 /// [`after_initials`] refuses or an abbreviation ("N.B.", "de G.I.").
 fn names_after_initials(t: &Text, out: &mut Raw) {
     let initial = |k: usize| t.at(k).is_some_and(char::is_uppercase) && t.at(k + 1) == Some('.');
-    let lettered_list = lettered_list(t);
+    let listed = lettered_list(t);
     let mut i = 0;
     while i < t.len() {
         if !initial(i) || t.is_alnum(Text::before(i)) || (i > 0 && t.at(i - 1) == Some('.')) {
@@ -2471,35 +2481,25 @@ fn names_after_initials(t: &Text, out: &mut Raw) {
             continue;
         }
         let start = i;
-        while initial(i) {
-            i += 2;
-        }
-        if dotted_abbreviation(t, start, i) {
-            continue;
-        }
+        i = t.initials_end(i);
         let Some(end) = name_after(t, start) else {
             continue;
         };
         let Some(particle) = after_initials(t, i, end) else {
             continue;
         };
-        let mut b = start;
-        while b > 0 && t.is_blank(b - 1) {
-            b -= 1;
+        // An organisation's letters, unless a particle follows ("A.M. de Vries").
+        if (dotted_abbreviation(t, start, i) && !particle) || listed.contains(&start) {
+            continue;
         }
-        let line_start = b == 0 || matches!(t.at(b - 1), Some('\n' | '\r'));
+        let b = t.skip_blanks_back(start);
         let several = i - start > 2;
         let before = t.word_before(b).1;
         let after_word = b < start && b > 0 && t.at(b - 1).is_some_and(char::is_lowercase);
         let after_mark = b > 0 && matches!(t.at(b - 1), Some(':' | ',' | ';' | '('));
-        let single = i - start == 2;
-        let found = if lettered_list && single {
-            false
-        } else if particle {
-            !line_start || !lettered_list
-        } else {
-            (after_word && (several || NAME_PRECEDERS.contains(&before.as_str()))) || after_mark
-        };
+        let found = particle
+            || (after_word && (several || NAME_PRECEDERS.contains(&before.as_str())))
+            || after_mark;
         if found {
             out.push((FindingKind::Name, start, end));
         }
@@ -2507,22 +2507,49 @@ fn names_after_initials(t: &Text, out: &mut Raw) {
     }
 }
 
-/// True when the text is a lettered list: two letters in a row ("A." and "B.") each start a line
-/// or follow a ':', ',', ';' or '(', with a space after ("A. Inleiding\nB. de Rechtbank",
-/// "Agenda: A. Opening, B. Notulen"; "met A. van Dijk en B. Smit" is no list).
-fn lettered_list(t: &Text) -> bool {
-    let letter = |want: char| {
-        (0..t.len()).any(|i| {
-            t.at(i) == Some(want) && t.at(i + 1) == Some('.') && t.at(i + 2) == Some(' ') && {
-                let mut b = i;
-                while b > 0 && t.is_blank(b - 1) {
-                    b -= 1;
-                }
-                b == 0 || matches!(t.at(b - 1), Some('\n' | '\r' | ':' | ',' | ';' | '('))
-            }
-        })
-    };
-    ('A'..='Y').any(|c| letter(c) && char::from_u32(c as u32 + 1).is_some_and(letter))
+/// Where a lettered list's letters are: letters in a row ("B.", "C.") each starting a line, or
+/// from "A." on each after a ':', ',', ';' or '(' ("Agenda: A. Opening, B. Notulen"), with a
+/// space after. "Aanwezig: J. Jansen, M. Bakker" and "met A. van Dijk en B. Smit" are no list.
+fn lettered_list(t: &Text) -> Vec<usize> {
+    // Per letter, where it stands as a line's first or after a mark.
+    let mut lines: [Option<usize>; 26] = [None; 26];
+    let mut marks: [Option<usize>; 26] = [None; 26];
+    for i in 0..t.len() {
+        let Some(c) = t.at(i).filter(char::is_ascii_uppercase) else {
+            continue;
+        };
+        if t.at(i + 1) != Some('.') || t.at(i + 2) != Some(' ') {
+            continue;
+        }
+        let b = t.skip_blanks_back(i);
+        let slot = usize::from(c as u8 - b'A');
+        match b.checked_sub(1).and_then(|p| t.at(p)) {
+            None | Some('\n' | '\r') => lines[slot] = lines[slot].or(Some(i)),
+            Some(':' | ',' | ';' | '(') => marks[slot] = marks[slot].or(Some(i)),
+            _ => {}
+        }
+    }
+    let mut listed = Vec::new();
+    for (c, at) in lines.iter().enumerate() {
+        let next = lines.get(c + 1).copied().flatten();
+        let previous = c.checked_sub(1).and_then(|p| lines[p]);
+        if let (Some(at), true) = (at, next.is_some() || previous.is_some()) {
+            listed.push(*at);
+        }
+    }
+    let run = marks.iter().take_while(|at| at.is_some()).count();
+    if run >= 2 {
+        listed.extend(marks[..run].iter().flatten());
+    }
+    listed
+}
+
+/// True for a word that ends as Dutch nouns do and names seldom ("Ondertoezichtstelling",
+/// "Gezondheid", "Samenwerking"), lower case.
+fn noun_ending(lower: &str) -> bool {
+    ["ing", "heid", "schap", "atie", "isme", "teit"]
+        .iter()
+        .any(|e| lower.ends_with(e) && lower.len() > e.len() + 3)
 }
 
 /// True for a word of a municipality's name in the built-in questionnaire's list ("epe",
@@ -2557,12 +2584,10 @@ fn name_after(t: &Text, s: usize) -> Option<usize> {
     let mut words = 0;
     loop {
         // Initials: "J." possibly repeated ("J.P."), then a space or the name ("J.de Vries").
-        let mut m = k;
-        while t.at(m).is_some_and(char::is_uppercase) && t.at(m + 1) == Some('.') {
-            m += 2;
-        }
-        // "van de G.I. Zutphen": an organisation's letters end the name.
-        if m > k && dotted_abbreviation(t, k, m) {
+        let m = t.initials_end(k);
+        // "van de G.I. Zutphen": an organisation's letters after other words end the name
+        // ("mevrouw A.M. de Vries" starts with them).
+        if m > k && k > s && dotted_abbreviation(t, k, m) {
             break;
         }
         if m > k {

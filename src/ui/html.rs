@@ -80,10 +80,7 @@ impl Html {
         text: &str,
         lang: Option<&'static str>,
     ) -> &mut Self {
-        match lang {
-            Some(code) => self.leaf(tag, &[("lang", code)], text),
-            None => self.leaf(tag, &[], text),
-        }
+        self.leaf(tag, lang.map(|code| ("lang", code)).as_slice(), text)
     }
 
     /// The fragment's text.

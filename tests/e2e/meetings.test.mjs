@@ -508,6 +508,14 @@ test("an action given an organisation but no text is asked for before completing
       m.actions[0].owner === "veilig_thuis" &&
       m.actions[0].text === "Terugkoppeling binnen vijf werkdagen",
   );
+  // The error leaves the field's description once the text is there.
+  assert.doesNotMatch(await page.locator("#action-0-text").getAttribute("aria-describedby"), /action-0-text-error/);
+  // On the completed meeting (which stays complete) an action given an organisation without
+  // text is said at once: the report would leave it out.
+  await page.locator("#add-action").click();
+  await page.locator("#action-1-owner").selectOption("gi");
+  await page.locator("#action-1-text-error", { hasText: "Zonder tekst gaat de actie niet mee" }).waitFor();
+  await storedMeeting(page, (m) => m.status === "complete" && m.actions.length === 2);
   assert.deepEqual(errors, []);
   await context.close();
 });

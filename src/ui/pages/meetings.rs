@@ -467,22 +467,19 @@ fn text_field(
     let error_id = format!("{field_id}-error");
     let error = error.unwrap_or_default();
     let described = {
-        let error_id = error_id.clone();
+        let (hint_id, hints_id, error_id) = (hint_id.clone(), hints_id.clone(), error_id.clone());
         move || {
             let mut ids: Vec<&str> = Vec::new();
             if hint.is_some() {
                 ids.push(&hint_id);
             }
-            let error = error.with(Option::is_some);
-            if error {
+            if error.with(Option::is_some) {
                 ids.push(&error_id);
             }
             ids.push(&hints_id);
             ids.join(" ")
         }
     };
-    let hint_id = format!("{field_id}-hint");
-    let hints_id = format!("{field_id}-hints");
     view! {
         <div class="field" class:field-error=move || error.with(Option::is_some)>
             <label class="question" for=field_id.clone()>{label}</label>
@@ -668,9 +665,18 @@ fn Actions(
                             action.text.clone(),
                             text,
                             on_text,
+                            // Asked when completing; on a completed meeting (which stays
+                            // complete) said at once, as the report would leave it out.
                             Some(Signal::derive(move || {
-                                missing
-                                    .with(|m| m.contains(&MissingForCompletion::ActionText(i)))
+                                let asked = missing
+                                    .with(|m| m.contains(&MissingForCompletion::ActionText(i)));
+                                let completed = current.with(|m| {
+                                    m.as_ref().is_some_and(|m| {
+                                        m.status == Status::Complete
+                                            && m.actions_without_text().contains(&i)
+                                    })
+                                });
+                                (asked || completed)
                                     .then(|| i18n.t().meeting_action_text_needed.to_string())
                             })),
                         )}
