@@ -615,6 +615,8 @@ test("a questionnaire without English texts: the English report marks them as Du
   const strengths = q.sections.flatMap((s) => s.items).find((i) => i.id === "strengths");
   strengths.label = { nl: "Wat gaat goed?" };
   q.meeting_questions[0].label = { nl: "Hoe verloopt het samenwerken?" };
+  q.factors[0].label = { nl: "Kennen en gekend worden" };
+  q.sections.flatMap((s) => s.items).find((i) => i.id === "org").options.find((o) => o.value === "lokaal_team").label = { nl: "Wijkteam" };
   const r = rng(7);
   const responses = Array.from({ length: 6 }, () => {
     const x = response(r, { org: "lokaal_team", team: "epe", strengths: "Korte lijnen met VT" });
@@ -643,6 +645,11 @@ test("a questionnaire without English texts: the English report marks them as Du
   // English texts stay unmarked.
   const concerns = page.locator("h4", { hasText: QUESTIONNAIRE.sections.flatMap((s) => s.items).find((i) => i.id === "concerns").label.en.slice(0, 20) });
   if (await concerns.count()) assert.equal(await concerns.first().getAttribute("lang"), null);
+  // Row headers of the theme table and of a split table.
+  assert.equal(await page.locator("#factor-table th", { hasText: "Kennen en gekend worden" }).getAttribute("lang"), "nl");
+  const group = page.locator("table th[scope=row]", { hasText: /^Wijkteam$/ }).first();
+  await group.waitFor();
+  assert.equal(await group.getAttribute("lang"), "nl");
   const question = page.locator("dt", { hasText: "Hoe verloopt het samenwerken?" });
   await question.waitFor();
   assert.equal(await question.getAttribute("lang"), "nl");

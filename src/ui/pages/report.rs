@@ -3,6 +3,7 @@
 //! `group_by` item, two groups side by side, open answers, printing and CSV. Every figure comes
 //! from `domain::report`, whose model never holds a hidden figure.
 
+use crate::ui::i18n::lang_attr;
 use std::collections::BTreeMap;
 
 use crate::browser::{clock, dom, files};
@@ -430,9 +431,23 @@ pub(crate) fn table_end(h: &mut Html) {
     h.close("tbody").close("table").close("div");
 }
 
-/// A body row: a row header and numeric cells.
-pub(crate) fn table_row(h: &mut Html, attrs: &[(&'static str, &str)], label: &str, cells: &[&str]) {
-    h.open("tr", attrs).leaf("th", &[("scope", "row")], label);
+/// A row's label as shown, and its `lang` when that is not the screen's language
+/// ([`lang_attr`]: a questionnaire's text with only Dutch, on the English screen).
+pub(crate) type RowLabel<'a> = (&'a str, Option<&'static str>);
+
+/// A body row: a row header (marked with its language where needed) and numeric cells.
+pub(crate) fn table_row(
+    h: &mut Html,
+    attrs: &[(&'static str, &str)],
+    (label, label_lang): RowLabel,
+    cells: &[&str],
+) {
+    match label_lang {
+        Some(code) => h
+            .open("tr", attrs)
+            .leaf("th", &[("scope", "row"), ("lang", code)], label),
+        None => h.open("tr", attrs).leaf("th", &[("scope", "row")], label),
+    };
     for cell in cells {
         h.leaf("td", &[("class", "num")], cell);
     }
@@ -473,7 +488,7 @@ fn grade_distribution(h: &mut Html, stats: &GradeStats, lang: Lang, t: &Messages
     );
     for (v, c) in &bars {
         let share = format_percent(*c as f64 / total as f64, 0, lang);
-        table_row(h, &[], v, &[&c.to_string(), &share]);
+        table_row(h, &[], (v, None), &[&c.to_string(), &share]);
     }
     table_end(h);
     h.close("section");
@@ -611,7 +626,8 @@ fn factors(h: &mut Html, report: &Report, lang: Lang, t: &Messages) {
     if report.factors.is_empty() {
         return;
     }
-    let rows: Vec<(&str, String, Option<f64>, String, String)> = report
+    // Per factor: label, mean shown, mean, n, alpha.
+    let rows: Vec<(RowLabel, String, Option<f64>, String, String)> = report
         .factors
         .iter()
         .map(|f| {
@@ -641,12 +657,18 @@ fn factors(h: &mut Html, report: &Report, lang: Lang, t: &Messages) {
                 (_, Some(m)) => format_decimal(m, 1, lang),
                 (_, None) => "–".into(),
             };
-            (f.label.get(lang), shown, mean, n, alpha)
+            (
+                (f.label.get(lang), lang_attr(&f.label, lang)),
+                shown,
+                mean,
+                n,
+                alpha,
+            )
         })
         .collect();
     let description = rows
         .iter()
-        .map(|(name, shown, ..)| format!("{name}: {shown}"))
+        .map(|((name, _), shown, ..)| format!("{name}: {shown}"))
         .collect::<Vec<_>>()
         .join(", ");
     let label = format!("{}: {description}", t.report_factors);
@@ -672,7 +694,7 @@ fn factors(h: &mut Html, report: &Report, lang: Lang, t: &Messages) {
         ],
     )
     .leaf("title", &[], &label);
-    for (i, (name, shown, mean, ..)) in rows.iter().enumerate() {
+    for (i, ((name, _), shown, mean, ..)) in rows.iter().enumerate() {
         let y = 10 + 30 * i;
         let w = mean.map_or(0.0, |m| (m - 1.0).max(0.0) / 4.0 * 300.0);
         h.open("g", &[])
@@ -723,7 +745,7 @@ fn factors(h: &mut Html, report: &Report, lang: Lang, t: &Messages) {
         ],
     );
     for (name, shown, _, n, alpha) in &rows {
-        table_row(h, &[], name, &[shown, n, alpha]);
+        table_row(h, &[], *name, &[shown, n, alpha]);
     }
     table_end(h);
     // Said where there is an alpha to read.
@@ -871,7 +893,12 @@ fn SplitTable(split: Split, report: Report) -> impl IntoView {
             } else {
                 &[]
             };
-            table_row(&mut h, attrs, g.label.get(lang), &cells);
+            table_row(
+                &mut h,
+                attrs,
+                (g.label.get(lang), lang_attr(&g.label, lang)),
+                &cells,
+            );
         }
         h.finish()
     };
@@ -1005,7 +1032,7 @@ fn GroupComparisonView(report: Report) -> impl IntoView {
             &fill(t.report_compare_caption, &[("a", na), ("b", nb)]),
             &[t.report_factor, na, nb, t.report_difference],
         );
-        let mut row = |label: &str, change: &Change| {
+        let mut row = |label: RowLabel, change: &Change| {
             let cells = change_texts(change, lang, t, 1);
             table_row(&mut h, &[], label, &[&cells[0], &cells[1], &cells[2]]);
         };
@@ -1015,10 +1042,10 @@ fn GroupComparisonView(report: Report) -> impl IntoView {
                 .as_ref()
                 .map(|_| grade_name(t.report_grade_short, r, t))
         }) {
-            row(&name, &c.grade_mean);
+            row((&name, None), &c.grade_mean);
         }
         for f in &c.factors {
-            row(f.label.get(lang), &f.mean);
+            row((f.label.get(lang), lang_attr(&f.label, lang)), &f.mean);
         }
         table_end(&mut h);
         Some(h.finish())
@@ -1126,7 +1153,7 @@ fn OpenAnswersView(
                                 };
                                 OpenList {
                                     label: x.label.get(lang).to_string(),
-                                    label_lang: crate::ui::i18n::lang_attr(&x.label, lang),
+                                    label_lang: lang_attr(&x.label, lang),
                                     tally,
                                 }
                             })
@@ -1232,7 +1259,7 @@ fn open_group_html(
     lang: Lang,
 ) -> RenderGroup {
     let name = g.label.get(lang).to_string();
-    let name_lang = crate::ui::i18n::lang_attr(&g.label, lang);
+    let name_lang = lang_attr(&g.label, lang);
     let hidden = g.hidden.map(|h| match h {
         Hidden::TooSmall => fill(t.report_open_fewer, &[("min", &min.to_string())]),
         Hidden::ProtectsSmallGroup => t.report_hidden_protects.to_string(),

@@ -586,7 +586,7 @@ fn distribution_html(rounds: &[Cell<Vec<ValueCount>>; 2], lang: Lang, t: &Messag
         table_row(
             &mut h,
             &[],
-            name,
+            (name, None),
             &[&text(&cells[0]), &text(&cells[1]), &change[2]],
         );
     }
@@ -698,7 +698,10 @@ fn split_tables_html(
             table_row(
                 &mut h,
                 &[],
-                g.label.get(lang),
+                (
+                    g.label.get(lang),
+                    crate::ui::i18n::lang_attr(&g.label, lang),
+                ),
                 &[&n[0], &n[1], &x[0], &x[1], &x[2]],
             );
         }
