@@ -823,6 +823,17 @@ fn importing_the_fixture_twice_changes_nothing_the_second_time() {
         summary.message(Lang::Nl),
         "0 nieuw, 0 bijgewerkt, 4 ongewijzigd, 0 in conflict, 0 overgeslagen"
     );
+    // Large counts are grouped as each language writes them (as the report does).
+    let big = samenscan::domain::exchange::ImportSummary {
+        new: 39_623,
+        skipped: 1_204,
+        ..Default::default()
+    };
+    assert_eq!(
+        big.message(Lang::Nl),
+        "39.623 nieuw, 0 bijgewerkt, 0 ongewijzigd, 0 in conflict, 1.204 overgeslagen"
+    );
+    assert!(big.message(Lang::En).starts_with("39,623 new"));
 }
 
 #[test]

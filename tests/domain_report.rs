@@ -128,6 +128,14 @@ fn headline_figures_by_hand() {
     );
     // A round leaves out only the complete ones of the other version.
     assert_eq!(other.other_complete, 1);
+    // A tombstone that names no questionnaire (another tool's, as the README allows) is a
+    // withdrawal, not another questionnaire's record (found by an acceptance test).
+    let mut unnamed = dataset();
+    let mut tombstone = response(13, Status::Withdrawn, 1, json!({}));
+    tombstone.questionnaire = Default::default();
+    unnamed.push(tombstone);
+    let ignored = build_report(&questionnaire(3), &unnamed, &ReportOptions::default()).ignored;
+    assert_eq!((ignored.withdrawn, ignored.other_questionnaire), (2, 1));
     let grade = report.grade.as_ref().unwrap();
     assert_eq!(grade.item_id, "score");
     let stats = grade.stats.shown().unwrap();

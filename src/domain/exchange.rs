@@ -1549,14 +1549,20 @@ impl ImportSummary {
     /// The line for the import log, e.g. "3 nieuw, 1 bijgewerkt, 0 ongewijzigd, 0 in conflict,
     /// 2 overgeslagen".
     pub fn message(&self, lang: Lang) -> String {
+        let [new, updated, unchanged, conflicting, skipped] = [
+            self.new,
+            self.updated,
+            self.unchanged,
+            self.conflicting,
+            self.skipped,
+        ]
+        .map(|n| super::format::format_count(n, lang));
         match lang {
             Lang::Nl => format!(
-                "{} nieuw, {} bijgewerkt, {} ongewijzigd, {} in conflict, {} overgeslagen",
-                self.new, self.updated, self.unchanged, self.conflicting, self.skipped
+                "{new} nieuw, {updated} bijgewerkt, {unchanged} ongewijzigd, {conflicting} in conflict, {skipped} overgeslagen"
             ),
             Lang::En => format!(
-                "{} new, {} updated, {} unchanged, {} conflicting, {} skipped",
-                self.new, self.updated, self.unchanged, self.conflicting, self.skipped
+                "{new} new, {updated} updated, {unchanged} unchanged, {conflicting} conflicting, {skipped} skipped"
             ),
         }
     }

@@ -1450,7 +1450,12 @@ pub fn build_report<'r>(
             // A complete response of this reference is counted above, so here it is another's.
             match r.status {
                 Status::Draft if r.questionnaire == reference => ignored.drafts += 1,
-                Status::Withdrawn if r.questionnaire == reference => ignored.withdrawn += 1,
+                // A tombstone may name no questionnaire (README): it withdraws, whatever it was.
+                Status::Withdrawn
+                    if r.questionnaire == reference || r.questionnaire.is_unnamed() =>
+                {
+                    ignored.withdrawn += 1
+                }
                 Status::Complete => {
                     ignored.other_questionnaire += 1;
                     ignored.other_complete += 1;

@@ -89,6 +89,10 @@ pub fn App() -> impl IntoView {
     let coordinator = provide_coordinator();
     follow_other_tabs(store, coordinator);
     provide_import_queue();
+    // A file dropped beside a drop zone would make the browser open it in place of the app;
+    // the import screen takes files dropped anywhere on it, other screens none.
+    let _ = window_event_listener(leptos::ev::dragover, |ev| ev.prevent_default());
+    let _ = window_event_listener(leptos::ev::drop, |ev| ev.prevent_default());
     let route = use_route();
     provide_context(route);
     let detail = RwSignal::new(None::<(Route, String)>);

@@ -213,6 +213,8 @@ pub struct Messages {
     pub import_passphrase_heading: &'static str,
     pub import_passphrase_hint: &'static str,
     pub import_passphrase_wrong: &'static str,
+    /// "Open" pressed with no passphrase typed.
+    pub import_passphrase_empty: &'static str,
     pub import_open: &'static str,
     pub import_skip: &'static str,
     pub import_waiting: &'static str,
@@ -676,6 +678,7 @@ pub static NL: Messages = Messages {
     ],
     import_passphrase_heading: "Het bestand {file} is versleuteld",
     import_passphrase_hint: "Vul de wachtwoordzin in die de afzender met u heeft afgesproken. Wachtwoordzinnen die al werkten, worden daarna eerst geprobeerd voor de volgende versleutelde bestanden.",
+    import_passphrase_empty: "Vul de wachtwoordzin in, of kies ‘Dit bestand overslaan’.",
     import_passphrase_wrong: "Deze wachtwoordzin past niet bij dit bestand. Controleer hem (hoofdletters, spaties) en probeer het opnieuw. Weet u zeker dat hij klopt, dan is het bestand onderweg beschadigd: vraag de afzender om een nieuwe export.",
     import_open: "Openen",
     import_skip: "Dit bestand overslaan",
@@ -1127,6 +1130,7 @@ pub static EN: Messages = Messages {
     ],
     import_passphrase_heading: "The file {file} is encrypted",
     import_passphrase_hint: "Enter the passphrase the sender agreed with you. Passphrases that worked are then tried first for the next encrypted files.",
+    import_passphrase_empty: "Enter the passphrase, or choose ‘Skip this file’.",
     import_passphrase_wrong: "This passphrase does not fit this file. Check it (capitals, spaces) and try again. If you are sure it is right, the file was damaged on its way: ask the sender for a new export.",
     import_open: "Open",
     import_skip: "Skip this file",
@@ -1382,6 +1386,14 @@ pub static EN: Messages = Messages {
 /// "{n} …" in the form for `n` (one, or any other number), with `n` filled in.
 pub fn count(forms: [&str; 2], n: usize) -> String {
     fill(forms[usize::from(n != 1)], &[("n", &n.to_string())])
+}
+
+/// [`count`] with the number's thousands grouped as `lang` writes them ("39.624", "39,624").
+pub fn count_in(forms: [&str; 2], n: usize, lang: Lang) -> String {
+    fill(
+        forms[usize::from(n != 1)],
+        &[("n", &crate::domain::format::format_count(n, lang))],
+    )
 }
 
 /// A text about unfinished work with its `{responses}` and `{meetings}` counted in words.

@@ -170,8 +170,11 @@ test("encrypted files ask for the passphrase; a wrong one says so; the right one
   // While an import waits or runs, closing the tab asks first (the rest would be left out).
   const guarded = () => page.evaluate(() => typeof window.onbeforeunload === "function");
   assert.equal(await guarded(), true);
-  // Focus is in the passphrase field: type, Enter.
+  // Focus is in the passphrase field. Enter with nothing typed asks for it (not "wrong").
   await page.locator("#import-passphrase:focus").waitFor();
+  await page.keyboard.press("Enter");
+  await prompt.locator(".error-message", { hasText: "Vul de wachtwoordzin in, of kies ‘Dit bestand overslaan’." }).waitFor();
+  assert.equal(await page.locator("#import-passphrase").getAttribute("aria-invalid"), "true");
   await page.keyboard.type("voorjaar in de Achterhoek");
   await page.keyboard.press("Enter");
   await prompt.locator(".error-message", { hasText: "Deze wachtwoordzin past niet bij dit bestand" }).waitFor();
@@ -318,6 +321,30 @@ test("files dropped on the drop zone are imported like picked ones", async () =>
     zone.dispatchEvent(new DragEvent("drop", { dataTransfer: data, bubbles: true, cancelable: true }));
   }, text);
   await page.locator(".import-result", { hasText: "gesleept.samenscan.json" }).locator(".import-status", { hasText: "Geïmporteerd" }).waitFor();
+  // Dropped beside the zone, on the screen's text: imported too, once, and the browser does
+  // not open the file in place of the app (an acceptance test's find).
+  const prevented = await page.evaluate((content) => {
+    const data = new DataTransfer();
+    data.items.add(new File([content], "ernaast.samenscan.json", { type: "application/json" }));
+    const beside = document.querySelector("h1");
+    beside.dispatchEvent(new DragEvent("dragover", { dataTransfer: data, bubbles: true, cancelable: true }));
+    const drop = new DragEvent("drop", { dataTransfer: data, bubbles: true, cancelable: true });
+    beside.dispatchEvent(drop);
+    return drop.defaultPrevented;
+  }, text);
+  assert.equal(prevented, true);
+  await page.locator(".import-result", { hasText: "ernaast.samenscan.json" }).locator(".import-status", { hasText: "Geïmporteerd" }).waitFor();
+  assert.equal(await page.locator(".import-result").count(), 2);
+  // On another screen a stray drop is refused, not opened.
+  await page.goto(env.server.url + "#/enquete");
+  const elsewhere = await page.evaluate(() => {
+    const data = new DataTransfer();
+    data.items.add(new File(["{}"], "los.json", { type: "application/json" }));
+    const drop = new DragEvent("drop", { dataTransfer: data, bubbles: true, cancelable: true });
+    document.body.dispatchEvent(drop);
+    return drop.defaultPrevented;
+  });
+  assert.equal(elsewhere, true);
   assert.deepEqual(errors, []);
   await context.close();
 });

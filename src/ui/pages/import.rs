@@ -4,7 +4,7 @@
 
 use std::collections::VecDeque;
 
-use crate::browser::{clock, dom, files};
+use crate::browser::{clock, dom, files, storage};
 use crate::domain::exchange::{FileProblem, RawExport, MAX_FILE_BYTES};
 use crate::domain::import_log::{distinct_files, ImportRecord};
 use crate::domain::Status;
@@ -14,7 +14,7 @@ use crate::ui::components::response_list::locale;
 use crate::ui::components::storage_gate::StorageGate;
 use crate::ui::coordinator::{decrypt, open_file, use_coordinator, LoadState, Opened, Rejection};
 use crate::ui::html::Html;
-use crate::ui::i18n::{count, fill, tr, use_i18n};
+use crate::ui::i18n::{count_in, fill, tr, use_i18n};
 use crate::ui::route::Route;
 use crate::ui::store::{storage_error_text, use_store};
 use futures_channel::oneshot;
@@ -216,6 +216,13 @@ fn ImportScreen() -> impl IntoView {
             })
             .unzip();
         let results = coordinator.import_batch(store, files).await;
+        // The first file kept is the moment to ask the browser to keep the data, as a worker's
+        // first answer is (a coordinator may never fill anything in here).
+        if results.iter().any(Result::is_ok) {
+            leptos::task::spawn_local(async {
+                storage::request_persistence().await;
+            });
+        }
         for (row, result) in rows_of.iter().zip(results) {
             row.show(
                 match result {
@@ -414,7 +421,10 @@ fn ImportScreen() -> impl IntoView {
             .asking
             .with(|a| a.as_ref().map(|(_, name, wrong)| (name.clone(), *wrong)))
     });
+    // "Openen" pressed with nothing typed: said, not tried (it would read as a wrong one).
+    let empty = RwSignal::new(false);
     let give = move |value: Option<String>| {
+        empty.set(false);
         if let Some(sender) = answer.try_update_value(Option::take).flatten() {
             let _ = sender.send(value);
         }
@@ -422,6 +432,14 @@ fn ImportScreen() -> impl IntoView {
         // The prompt goes away: focus goes to the progress line (a next prompt takes it).
         dom::focus_element_after_render(PROGRESS_ID);
     };
+
+    // Files dropped beside the zone, anywhere on this screen, are imported too (the app stops
+    // the browser from opening them in its place).
+    let beside = window_event_listener(leptos::ev::drop, move |ev| {
+        ev.prevent_default();
+        enqueue(files::files_of(ev.data_transfer().and_then(|d| d.files())));
+    });
+    on_cleanup(move || beside.remove());
 
     view! {
         <div
@@ -434,6 +452,8 @@ fn ImportScreen() -> impl IntoView {
             on:dragleave=move |_| dragging.set(false)
             on:drop=move |ev: leptos::ev::DragEvent| {
                 ev.prevent_default();
+                // Taken here: the screen's own listener below takes what falls beside the zone.
+                ev.stop_propagation();
                 dragging.set(false);
                 enqueue(files::files_of(ev.data_transfer().and_then(|d| d.files())));
             }
@@ -494,29 +514,47 @@ fn ImportScreen() -> impl IntoView {
             {move || asking_for.get().map(|(name, wrong)| view! {
                 <form
                     class="passphrase-prompt field"
-                    class:field-error=wrong
+                    class:field-error=move || wrong || empty.get()
                     // Escape skips the file, as "Overslaan" does (the prompt is a small dialog).
                     on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { give(None) }
                     on:submit=move |ev| {
                         ev.prevent_default();
-                        give(Some(passphrase.get_untracked()));
+                        let typed = passphrase.get_untracked();
+                        if typed.is_empty() {
+                            empty.set(true);
+                            dom::focus_element(PASSPHRASE_ID);
+                        } else {
+                            give(Some(typed));
+                        }
                     }
                 >
                     <h3 id="import-passphrase-file">{fill(i18n.t().import_passphrase_heading, &[("file", &name)])}</h3>
                     <label class="question" for=PASSPHRASE_ID>{i18n.t().passphrase}</label>
                     <p class="hint" id="import-passphrase-hint">{i18n.t().import_passphrase_hint}</p>
-                    {wrong.then(|| view! {
-                        <p class="error-message" id="import-passphrase-error">{i18n.t().import_passphrase_wrong}</p>
-                    })}
+                    {move || {
+                        let text = if empty.get() {
+                            Some(i18n.t().import_passphrase_empty)
+                        } else if wrong {
+                            Some(i18n.t().import_passphrase_wrong)
+                        } else {
+                            None
+                        };
+                        text.map(|text| view! {
+                            <p class="error-message" id="import-passphrase-error">{text}</p>
+                        })
+                    }}
                     <input
                         type="password"
                         class="input"
                         id=PASSPHRASE_ID
                         autocomplete="off"
-                        aria-invalid=if wrong { "true" } else { "false" }
-                        aria-describedby=if wrong { "import-passphrase-error import-passphrase-file import-passphrase-hint" } else { "import-passphrase-file import-passphrase-hint" }
+                        aria-invalid=move || if wrong || empty.get() { "true" } else { "false" }
+                        aria-describedby=move || if wrong || empty.get() { "import-passphrase-error import-passphrase-file import-passphrase-hint" } else { "import-passphrase-file import-passphrase-hint" }
                         prop:value=move || passphrase.get()
-                        on:input=move |ev| passphrase.set(event_target_value(&ev))
+                        on:input=move |ev| {
+                            empty.set(false);
+                            passphrase.set(event_target_value(&ev));
+                        }
                     />
                     <div class="actions">
                         <button type="submit" class="button">{i18n.t().import_open}</button>
@@ -675,10 +713,10 @@ fn DatasetSummary() -> impl IntoView {
                         let (responses, meetings) = counts.get();
                         let t = i18n.t();
                         fill(t.import_dataset_counts, &[
-                            ("responses", &count(t.count_completed, responses)),
-                            ("meetings", &count(t.count_meetings, meetings)),
+                            ("responses", &count_in(t.count_completed, responses, i18n.lang())),
+                            ("meetings", &count_in(t.count_meetings, meetings, i18n.lang())),
                             // A file imported again, or under another name, counts once.
-                            ("files", &count(t.count_imported_files, coordinator.log.with(|log| distinct_files(log).len()))),
+                            ("files", &count_in(t.count_imported_files, coordinator.log.with(|log| distinct_files(log).len()), i18n.lang())),
                         ])
                     }}
                 </p>
