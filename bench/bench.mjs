@@ -59,6 +59,8 @@ const MB = 1024 * 1024;
 const ms = (x) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
 const fmtMs = (x) => `${ms(x)} ms`;
 const fmtS = (x) => `${(x / 1000).toFixed(2)} s`;
+/** A count as the Dutch screen shows it, thousands grouped with a dot ("1.000"). */
+const nl = (n) => n.toLocaleString("en").replace(/,/g, ".");
 const fmtKB = (x) => `${(x / KB).toFixed(1)} KB`;
 const fmtMB = (x) => `${(x / MB).toFixed(1)} MB`;
 const ratio = (x) => `${x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2)}×`;
@@ -332,7 +334,7 @@ function keepWasm() {
  * In the import page: the time the file input's `change` event fires (a capturing listener on
  * window runs before the app's), then polls every 5 ms (a poll runs only when the main thread
  * is free, so it ends at the first free moment after the state is reached): all files processed
- * ("1000 van 1000"), then follows the link to the report as a person would, until the report's
+ * ("1.000 van 1.000"), then follows the link to the report as a person would, until the report's
  * n reads the number of responses, and the frame after that.
  */
 function importWatch({ files, responses }) {
@@ -345,10 +347,12 @@ function importWatch({ files, responses }) {
     const poll = () => {
       if (m.start !== undefined && m.imported === undefined) {
         const p = document.querySelector(".import-progress");
-        if (p && p.textContent.includes(`${files} van ${files}`)) {
+        // Counts are shown with thousands grouped ("1.000 van 1.000"): compare digits only.
+        const digits = (t) => t.replace(/[.,\u202f\u00a0]/g, "");
+        if (p && digits(p.textContent).includes(`${files} van ${files}`)) {
           m.imported = performance.now();
           const counts = document.querySelector("#import-dataset-counts")?.textContent ?? "";
-          if (!counts.startsWith(`${responses} `)) {
+          if (!digits(counts).startsWith(`${responses} `)) {
             m.error = `after import: "${counts}"`;
             ok(m);
             return;
@@ -601,7 +605,7 @@ function render(results, info) {
     const rep = summary(imp.runs.map((r) => r.report));
     const label = `${CFG.files.toLocaleString("en")} files, ${CFG.responses.toLocaleString("en")} responses, ${fmtMB(imp.bytes)}`;
     row(`Import + merge + report (${label})`, fmtS(total.median), fmtS(total.min), fmtS(total.max), "≤ 3 s", verdict(total.median, 3000));
-    row(`… of which import + merge (to "${CFG.files} van ${CFG.files}")`, fmtS(only.median), fmtS(only.min), fmtS(only.max), "", "");
+    row(`… of which import + merge (to "${nl(CFG.files)} van ${nl(CFG.files)}")`, fmtS(only.median), fmtS(only.min), fmtS(only.max), "", "");
     row(`… of which report (link clicked → n shown)`, fmtMs(rep.median), fmtMs(rep.min), fmtMs(rep.max), "", "");
     if (native) {
       const floor = Math.min(native.value.median, native.typed.median);
@@ -694,7 +698,7 @@ function render(results, info) {
     "- **Transfer size:** as `scripts/size_report.py` (html, js, wasm, css of `dist/`, including the service worker), gzip level 9 and brotli quality 11 through Node's zlib.",
     "- **Cold start:** navigation to `#/enquete` (Samenscan) or the SurveyJS page, timed in the page from navigation start (`performance.now()`) by a MutationObserver installed before any page script (`addInitScript`). Samenscan shows its start button first (a response is created: in memory at once, stored as soon as IndexedDB is open; the button does not wait for the database): the observer clicks it the moment it appears and is enabled, so the figure includes creating the response but no human delay. *Usable*: the first question's first radio button (`input[name=q-org]`; SurveyJS `[data-name=org] input`) is in the DOM and enabled; the figure checked is the frame after that (requestAnimationFrame, then a task), so style, layout and paint of the first question are included for both. SurveyJS (`survey-core` + `survey-js-ui` 2.5.38, the framework-free UI, minified bundles, Dutch strings, the default theme without web fonts) renders the same enquête converted by `bench/surveyjs-convert.mjs`; it stores nothing. Pairs alternate which goes first. Throttled: `Emulation.setCPUThrottlingRate` through a CDP session opened on the page before navigating (the CPU probe, a fixed loop timed in the page after each measurement, shows the slow-down that took effect, which on a shared machine was less than the nominal factor).",
     "- **Autosave:** the app's saved indicator (`.save-status`, `role=status`) turns to \"✓ Opgeslagen\" only after the IndexedDB transaction of that change has completed; a MutationObserver times dispatching the `input` event to that text. Reading the record back in a loop was not used: polling IndexedDB would itself contend with the writes it times. The bare put runs in the same page after each change: `put` of the same record string into a database of its own, until `oncomplete`.",
-    `- **Import:** ${CFG.files} exchange files with ${CFG.responses} responses in all (\`tests/e2e/generate.mjs\`, seed ${CFG.seed}; every file carries the questionnaire, as real exports do) are set on \`#import-files\` by path (CDP \`DOM.setFileInputFiles\`, what Playwright's \`setInputFiles\` does for a browser it launched; through \`connectOverCDP\` it would stream the 62 MB instead, and refuses more than 50 MB). From the input's \`change\` event (a capturing listener on window, before the app's) until \".import-progress\" reads "${CFG.files} van ${CFG.files}" (the dataset counts are then checked), then the report link is clicked and the time runs until \`#report-n\` shows the number of responses and a frame has been produced. Polled every 5 ms, which only runs when the main thread is free.`,
+    `- **Import:** ${CFG.files} exchange files with ${CFG.responses} responses in all (\`tests/e2e/generate.mjs\`, seed ${CFG.seed}; every file carries the questionnaire, as real exports do) are set on \`#import-files\` by path (CDP \`DOM.setFileInputFiles\`, what Playwright's \`setInputFiles\` does for a browser it launched; through \`connectOverCDP\` it would stream the 62 MB instead, and refuses more than 50 MB). From the input's \`change\` event (a capturing listener on window, before the app's) until \".import-progress\" reads "${nl(CFG.files)} van ${nl(CFG.files)}" (the dataset counts are then checked), then the report link is clicked and the time runs until \`#report-n\` shows the number of responses and a frame has been produced. Polled every 5 ms, which only runs when the main thread is free.`,
     "- **Report recomputation:** `#open-by` (the open answers split by another item: regrouped from the report's index of open answers, what the report hides stays hidden) and `#compare-split` (two groups side by side), each changed to its next option; from dispatching `change` until the changed part is in the DOM, then a forced style and layout (`offsetHeight`); the figure checked includes the layout.",
     "- **Memory:** after the report is shown and a full garbage collection (`HeapProfiler.collectGarbage`). The figure checked is the renderer process's private footprint (`RssAnon + VmSwap` from `/proc`, what Chromium's task manager shows as *Memory footprint* on Linux; the renderer is found through CDP `SystemInfo.getProcessInfo`, the one that used the most CPU). Beside it, the JS heap (`Performance.getMetrics`) and the wasm linear memory (`memory.buffer.byteLength` of the instance Trunk's start-up script announces in `TrunkApplicationStarted`); the renderer figure includes both and Blink's DOM.",
     "- **Native parse:** `bench/native-parse` (serde + serde_json, release, LTO) parses the same files, read into memory first: into `serde_json::Value` (as the app's decoder does first) and into typed records; the faster median is the floor for the aim.",

@@ -6,6 +6,7 @@ use std::collections::VecDeque;
 
 use crate::browser::{clock, dom, files, storage};
 use crate::domain::exchange::{FileProblem, RawExport, MAX_FILE_BYTES};
+use crate::domain::format::format_count;
 use crate::domain::import_log::{distinct_files, ImportRecord};
 use crate::domain::Status;
 use crate::ui::app::PAGE_TITLE_ID;
@@ -486,12 +487,13 @@ fn ImportScreen() -> impl IntoView {
                     let (before, rejected_before) = tally.batch_start.get();
                     let total = rows - before;
                     let rejected = tally.rejected.get() - rejected_before;
+                    let lang = i18n.lang();
                     fill(
                         i18n.t().import_done_announce[usize::from(total != 1)],
                         &[
-                            ("total", &total.to_string()),
-                            ("imported", &(total - rejected).to_string()),
-                            ("rejected", &rejected.to_string()),
+                            ("total", &format_count(total, lang)),
+                            ("imported", &format_count(total - rejected, lang)),
+                            ("rejected", &format_count(rejected, lang)),
                         ],
                     )
                 })
@@ -508,7 +510,11 @@ fn ImportScreen() -> impl IntoView {
                 " "
                 {move || {
                     let (done, total) = progress.get();
-                    fill(i18n.t().import_progress, &[("done", &done.to_string()), ("total", &total.to_string())])
+                    let lang = i18n.lang();
+                    fill(
+                        i18n.t().import_progress,
+                        &[("done", &format_count(done, lang)), ("total", &format_count(total, lang))],
+                    )
                 }}
             </p>
             {move || asking_for.get().map(|(name, wrong)| view! {
@@ -784,7 +790,7 @@ fn ImportLog(busy: Signal<bool>) -> impl IntoView {
                     .leaf("th", &[("scope", "row")], &r.file_name)
                     .leaf("td", &[], &clock::format_local(&r.imported_at, locale));
                 for n in [s.new, s.updated, s.unchanged, s.conflicting, s.skipped] {
-                    h.leaf("td", &[("class", "num")], &n.to_string());
+                    h.leaf("td", &[("class", "num")], &format_count(n, i18n.lang()));
                 }
                 h.close("tr");
                 // Notes in a row of their own below, not in the row header (a screen reader
@@ -815,7 +821,7 @@ fn ImportLog(busy: Signal<bool>) -> impl IntoView {
                 if !lines.is_empty() {
                     let summary = fill(
                         t.import_log_details[usize::from(lines.len() != 1)],
-                        &[("n", &lines.len().to_string())],
+                        &[("n", &format_count(lines.len(), i18n.lang()))],
                     );
                     h.open("details", &[("class", "import-log-details")])
                         .leaf("summary", &[], &summary)
@@ -843,7 +849,13 @@ fn ImportLog(busy: Signal<bool>) -> impl IntoView {
                         {move || {
                             let (n, shown) = (settled.get(), shown.get());
                             if shown < n {
-                                fill(i18n.t().import_log_caption_newest, &[("shown", &shown.to_string()), ("n", &n.to_string())])
+                                {
+                                let lang = i18n.lang();
+                                fill(
+                                    i18n.t().import_log_caption_newest,
+                                    &[("shown", &format_count(shown, lang)), ("n", &format_count(n, lang))],
+                                )
+                            }
                             } else {
                                 i18n.t().import_log_caption.to_string()
                             }
@@ -877,7 +889,7 @@ fn ImportLog(busy: Signal<bool>) -> impl IntoView {
                             if all.get() {
                                 fill(i18n.t().import_log_fewer, &[("n", &LOG_FIRST.to_string())])
                             } else {
-                                fill(i18n.t().import_log_all, &[("n", &settled.get().to_string())])
+                                fill(i18n.t().import_log_all, &[("n", &format_count(settled.get(), i18n.lang()))])
                             }
                         }}
                     </button>

@@ -22,7 +22,7 @@ use crate::ui::app::PAGE_TITLE_ID;
 use crate::ui::components::storage_gate::StorageGate;
 use crate::ui::coordinator::{use_coordinator, LoadState};
 use crate::ui::html::Html;
-use crate::ui::i18n::{fill, tr, use_i18n, Messages};
+use crate::ui::i18n::{count_in, fill, tr, use_i18n, Messages};
 use crate::ui::pages::synthesis::MeetingSynthesis;
 use crate::ui::route::Route;
 use crate::ui::store::{storage_error_text, use_store};
@@ -351,18 +351,15 @@ fn summary_html(report: &Report, lang: Lang, t: &Messages) -> String {
         let text = fill(
             t.report_ignored,
             &[
-                (
-                    "drafts",
-                    &crate::ui::i18n::count(t.count_drafts, ignored.drafts),
-                ),
-                ("withdrawn", &ignored.withdrawn.to_string()),
-                ("other", &ignored.other_questionnaire.to_string()),
+                ("drafts", &count_in(t.count_drafts, ignored.drafts, lang)),
+                ("withdrawn", &format_count(ignored.withdrawn, lang)),
+                ("other", &format_count(ignored.other_questionnaire, lang)),
             ],
         );
         h.leaf("p", &[("class", "hint")], &text);
     }
     if ignored.not_fitting > 0 {
-        let text = crate::ui::i18n::count(t.report_not_fitting, ignored.not_fitting);
+        let text = count_in(t.report_not_fitting, ignored.not_fitting, lang);
         h.leaf(
             "p",
             &[
@@ -643,7 +640,7 @@ fn factors(h: &mut Html, report: &Report, lang: Lang, t: &Messages) {
                         t.report_alpha_value,
                         &[
                             ("alpha", &format_decimal(x, 2, lang)),
-                            ("n", &a.n.to_string()),
+                            ("n", &format_count(a.n, lang)),
                         ],
                     ),
                     None => "–".into(),
@@ -1297,7 +1294,13 @@ fn open_group_html(
                         Some(list) => {
                             h.leaf_lang("h4", label, *label_lang);
                             let key = format!("{index}-{j}");
-                            open_answer_list(&mut h, list, &key, expanded.contains(&key), t);
+                            open_answer_list(
+                                &mut h,
+                                list,
+                                (&key, expanded.contains(&key)),
+                                t,
+                                lang,
+                            );
                         }
                         None => {
                             h.leaf_lang("h4", label, *label_lang).leaf(
@@ -1317,7 +1320,13 @@ fn open_group_html(
 
 /// The different answers to one open question, each once with how many gave it, and the
 /// "show all" button of list `key` when there are more than [`OPEN_ANSWERS_SHOWN`].
-fn open_answer_list(h: &mut Html, tally: &[(String, usize)], key: &str, all: bool, t: &Messages) {
+fn open_answer_list(
+    h: &mut Html,
+    tally: &[(String, usize)],
+    (key, all): (&str, bool),
+    t: &Messages,
+    lang: Lang,
+) {
     let shown = if all {
         tally.len()
     } else {
@@ -1336,7 +1345,10 @@ fn open_answer_list(h: &mut Html, tally: &[(String, usize)], key: &str, all: boo
         let label = if all {
             t.report_open_fewer_button.to_string()
         } else {
-            fill(t.report_open_all, &[("n", &tally.len().to_string())])
+            fill(
+                t.report_open_all,
+                &[("n", &format_count(tally.len(), lang))],
+            )
         };
         h.open("p", &[("class", "no-print")])
             .leaf(
