@@ -671,6 +671,87 @@ fn harmless_extras_in_a_definition_are_accepted() {
     assert_eq!(report.factors.len(), 2);
 }
 
+/// A field spelt nearly as a known one is a typo that would change the meaning if ignored (a
+/// reversed statement scored as it stands, a split that is none, the default group size): it
+/// is refused at its path, naming the field meant. A field unlike any known one is ignored.
+#[test]
+fn misspelt_fields_are_refused_and_unlike_ones_ignored() {
+    let text = json!({
+        "id": "typo", "version": 1, "title": {"nl": "Typo", "En": "Typo"}, "min_grup_size": 3,
+        "description": "Voor de pilot", "_comment": "door de facilitator",
+        "factors": [{"id": "f", "lable": {"nl": "F"}}],
+        "sections": [{"id": "s", "title": {"nl": "S"}, "item": [], "items": [
+            {"id": "team", "kind": "choice", "group-by": true, "label": {"nl": "Team"},
+             "options": [{"value": "a", "label": {"nl": "A"}, "help": "x"}, {"valeu": "b", "label": {"nl": "B"}}]},
+            {"id": "k1", "kind": "likert", "factor": "f", "revers": true, "label": {"nl": "K1"}},
+            {"id": "k2", "kind": "likert", "factors": "f", "requried": true, "label": {"nl": "K2"}},
+            {"id": "t", "kind": "text", "showIf": {"item": "team", "in": ["a"]}, "label": {"nl": "T"}, "hint": "kort"},
+            {"id": "u", "kind": "text", "show_if": {"items": "team", "in": ["a"]}, "label": {"nl": "U"}}
+        ]}]
+    });
+    let issues = Questionnaire::from_json(&text.to_string()).unwrap_err();
+    let misspelt: Vec<(String, &str)> = issues
+        .iter()
+        .filter_map(|i| match i.problem {
+            DefinitionProblem::MisspeltField { meant } => Some((i.path.clone(), meant)),
+            _ => None,
+        })
+        .collect();
+    let expected: Vec<(String, &str)> = [
+        ("title.En", "en"),
+        ("min_grup_size", "min_group_size"),
+        ("factors[0].lable", "label"),
+        ("sections[0].item", "items"),
+        ("sections[0].items[0].group-by", "group_by"),
+        ("sections[0].items[0].options[1].valeu", "value"),
+        ("sections[0].items[1].revers", "reverse"),
+        ("sections[0].items[2].factors", "factor"),
+        ("sections[0].items[2].requried", "required"),
+        ("sections[0].items[3].showIf", "show_if"),
+        ("sections[0].items[4].show_if.items", "item"),
+    ]
+    .iter()
+    .map(|&(p, m)| (p.to_string(), m))
+    .collect();
+    let mut sorted = misspelt.clone();
+    sorted.sort();
+    let mut want = expected.clone();
+    want.sort();
+    assert_eq!(sorted, want);
+    let revers = issues
+        .iter()
+        .find(|i| i.path == "sections[0].items[1].revers")
+        .unwrap();
+    assert_eq!(
+        revers.message(Lang::Nl),
+        "sections[0].items[1].revers: dit veld kent de app niet; bedoeld is waarschijnlijk “reverse”"
+    );
+    assert_eq!(
+        revers.message(Lang::En),
+        "sections[0].items[1].revers: the app does not know this field; “reverse” was probably meant"
+    );
+
+    // Spelt right, the same definition loads, its decoration ("description", "help", "hint")
+    // ignored, and the statement is reversed.
+    let right = json!({
+        "id": "typo", "version": 1, "title": {"nl": "Typo"}, "min_group_size": 3,
+        "description": "Voor de pilot", "_comment": "door de facilitator", "$schema": "x",
+        "factors": [{"id": "f", "label": {"nl": "F"}}],
+        "sections": [{"id": "s", "title": {"nl": "S"}, "items": [
+            {"id": "team", "kind": "choice", "group_by": true, "label": {"nl": "Team"},
+             "options": [{"value": "a", "label": {"nl": "A"}, "help": "x"}, {"value": "b", "label": {"nl": "B"}}]},
+            {"id": "k1", "kind": "likert", "factor": "f", "reverse": true, "label": {"nl": "K1"}, "hint": "kort"}
+        ]}]
+    });
+    let q = Questionnaire::from_json(&right.to_string()).unwrap_or_else(|i| panic!("{i:?}"));
+    assert_eq!(q.min_group_size(), 3);
+    assert!(matches!(
+        q.item("k1").unwrap().kind,
+        samenscan::domain::questionnaire::ItemKind::Likert { reverse: true, .. }
+    ));
+    assert_eq!(q.group_by_items().count(), 1);
+}
+
 /// `show_if` on a grade, statement or number item lists numbers (design §2: "hides an item
 /// unless the named item's answer is in the list"): concerns asked only after a low grade.
 #[test]

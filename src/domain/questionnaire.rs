@@ -518,6 +518,13 @@ pub enum DefinitionProblem {
     },
     /// `show_if.in` is empty, so the item could never be shown.
     ShowIfEmpty,
+    /// A field this app does not know, spelt nearly as one it does (`"revers"`, `"group-by"`,
+    /// `"min_grup_size"`): read as a typo, since ignoring it would change what the definition
+    /// means (a reversed statement scored as it stands). Fields unlike any known one are ignored.
+    MisspeltField {
+        /// The field that was probably meant.
+        meant: &'static str,
+    },
 }
 
 impl DefinitionIssue {
@@ -656,6 +663,11 @@ impl DefinitionIssue {
                 "the condition lists no answer, so the question is never shown",
             )
             .into(),
+            P::MisspeltField { meant } => pick2(
+                nl,
+                format!("dit veld kent de app niet; bedoeld is waarschijnlijk “{meant}”"),
+                format!("the app does not know this field; “{meant}” was probably meant"),
+            ),
         };
         if self.path.is_empty() {
             what
@@ -1026,8 +1038,9 @@ fn is_false(b: &bool) -> bool {
 // The raw shapes mirror the JSON of design §2 loosely: ids, kinds and labels default to empty so
 // that a missing one becomes a reported issue with its path rather than a serde error that stops
 // at the first problem; fields of every kind live on one struct so that a field on the wrong kind
-// can be reported instead of silently dropped. Unknown fields are ignored, so a definition from a
-// newer app with extra decoration still loads.
+// can be reported instead of silently dropped. Unknown fields are ignored, so a definition with
+// extra decoration (`"description"`, `"_comment"`) still loads, unless one is spelt nearly as a
+// known field (`Checker::misspelt`): that is a typo, and ignoring it would change the meaning.
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
 struct RawQuestionnaire {
@@ -1229,22 +1242,27 @@ fn check_types(value: &mut Value) -> Vec<DefinitionIssue> {
         *value = Value::Object(serde_json::Map::new());
         return c.issues;
     };
+    c.misspelt(root, "", QUESTIONNAIRE_FIELDS);
     c.text(root, "", "id", false);
     c.whole(root, "", "version", 0, u64::from(u32::MAX));
     c.label_object(root, "", "title");
     c.whole(root, "", "min_group_size", i64::MIN, i64::MAX as u64);
     c.objects(root, "", "factors", false, |c, obj, path| {
+        c.misspelt(obj, path, &["id", "label"]);
         c.text(obj, path, "id", false);
         c.label_object(obj, path, "label");
     });
     c.objects(root, "", "meeting_questions", false, |c, obj, path| {
+        c.misspelt(obj, path, &["id", "label"]);
         c.text(obj, path, "id", false);
         c.label_object(obj, path, "label");
     });
     c.objects(root, "", "sections", false, |c, obj, path| {
+        c.misspelt(obj, path, &["id", "title", "items"]);
         c.text(obj, path, "id", false);
         c.label_object(obj, path, "title");
         c.objects(obj, path, "items", false, |c, item, path| {
+            c.misspelt(item, path, ITEM_FIELDS);
             c.text(item, path, "id", false);
             c.text(item, path, "kind", false);
             // Fields of another kind are ignored, as unknown fields are, whatever they hold.
@@ -1270,6 +1288,7 @@ fn check_types(value: &mut Value) -> Vec<DefinitionIssue> {
             }
             c.label_object(item, path, "label");
             c.objects(item, path, "options", true, |c, option, path| {
+                c.misspelt(option, path, &["value", "label"]);
                 c.text(option, path, "value", false);
                 c.label_object(option, path, "label");
             });
@@ -1285,6 +1304,78 @@ fn check_types(value: &mut Value) -> Vec<DefinitionIssue> {
 
 type Fields = serde_json::Map<String, Value>;
 
+/// The fields of a definition's top level (design §2).
+const QUESTIONNAIRE_FIELDS: &[&str] = &[
+    "id",
+    "version",
+    "title",
+    "min_group_size",
+    "factors",
+    "sections",
+    "meeting_questions",
+];
+
+/// The fields of an item, of every kind.
+const ITEM_FIELDS: &[&str] = &[
+    "id", "kind", "required", "group_by", "label", "options", "min", "max", "factor", "reverse",
+    "show_if",
+];
+
+/// The known field `key` is probably a misspelling of: the same letters when case, `-`, `_`
+/// and spaces are left out (`groupBy`, `show-if`), or, for a field of four letters or more,
+/// one or two letters off (one for five letters or fewer): left out, added, changed or two
+/// swapped (`revers`, `requried`, `min_grup_size`, `factors` on an item). `None` for a known
+/// field or one unlike any (`description`, `_comment`): those change nothing and are ignored.
+fn meant_field(key: &str, known: &[&'static str]) -> Option<&'static str> {
+    if known.contains(&key) {
+        return None;
+    }
+    let plain = |s: &str| -> Vec<char> {
+        s.chars()
+            .filter(|c| !matches!(c, '-' | '_' | ' '))
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let found = plain(key);
+    known
+        .iter()
+        .filter_map(|&k| {
+            let k_plain = plain(k);
+            let limit = match k_plain.len() {
+                0..=3 => 0,
+                4..=5 => 1,
+                _ => 2,
+            };
+            let d = edit_distance(&found, &k_plain);
+            (d <= limit).then_some((d, k))
+        })
+        .min_by_key(|&(d, _)| d)
+        .map(|(_, k)| k)
+}
+
+/// Edits (a letter left out, added or changed, or two neighbours swapped) from `a` to `b`:
+/// the optimal string alignment distance.
+fn edit_distance(a: &[char], b: &[char]) -> usize {
+    let width = b.len() + 1;
+    let mut d: Vec<usize> = (0..(a.len() + 1) * width)
+        .map(|k| if k < width { k } else { 0 })
+        .collect();
+    for i in 1..=a.len() {
+        d[i * width] = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (d[(i - 1) * width + j] + 1)
+                .min(d[i * width + j - 1] + 1)
+                .min(d[(i - 1) * width + j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(d[(i - 2) * width + j - 2] + 1);
+            }
+            d[i * width + j] = best;
+        }
+    }
+    d[a.len() * width + b.len()]
+}
+
 fn join(path: &str, key: &str) -> String {
     if path.is_empty() {
         key.to_string()
@@ -1294,6 +1385,16 @@ fn join(path: &str, key: &str) -> String {
 }
 
 impl Checker {
+    /// Reports each field of `obj` that is probably a misspelling of one of `known`
+    /// ([`meant_field`]); such a field is read as nothing, as any field the app does not know.
+    fn misspelt(&mut self, obj: &Fields, path: &str, known: &[&'static str]) {
+        for key in obj.keys() {
+            if let Some(meant) = meant_field(key, known) {
+                self.push(join(path, key), DefinitionProblem::MisspeltField { meant });
+            }
+        }
+    }
+
     fn wrong(&mut self, path: String, expected: JsonType, found: &Value) {
         self.push(
             path,
@@ -1382,6 +1483,7 @@ impl Checker {
             None => {}
             Some(Value::Object(label)) => {
                 let at = join(path, key);
+                self.misspelt(label, &at, &["nl", "en"]);
                 self.text(label, &at, "nl", true);
                 self.text(label, &at, "en", true);
             }
@@ -1440,6 +1542,7 @@ impl Checker {
                 return;
             }
         };
+        self.misspelt(cond, &at, &["item", "in"]);
         let mut usable = true;
         match cond.get("item") {
             Some(Value::String(_)) => {}

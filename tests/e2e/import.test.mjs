@@ -220,6 +220,50 @@ test("encrypted files ask for the passphrase; a wrong one says so; the right one
   await context.close();
 });
 
+test("a questionnaire with a misspelt field is not loaded, and the log names the field meant", async () => {
+  const { context, page, errors } = await open(env.browser, env.server.url);
+  const builtin = JSON.parse(
+    await readFile(new URL("../../src/domain/default_questionnaire.json", import.meta.url), "utf8"),
+  );
+  // A facilitator's hand-written copy: "revers" for "reverse" would score a reversed
+  // statement as it stands; "description" is decoration and changes nothing.
+  const custom = structuredClone(builtin);
+  custom.id = "samenwerking-typo";
+  custom.description = "Voor de pilot in Oost";
+  const reversed = custom.sections.flatMap((s) => s.items).find((i) => i.reverse === true);
+  assert.ok(reversed, "the built-in questionnaire has a reversed statement");
+  delete reversed.reverse;
+  reversed.revers = true;
+  const file = { format: "samenscan/export", format_version: 1, exported_at: "2026-11-22T09:00:00Z", questionnaires: [custom] };
+  await page.goto(env.server.url + "#/importeren");
+  await page.locator("#import-dataset-counts").waitFor();
+  await importFiles(page, [
+    { name: "vragenlijst-typo.samenscan.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(file)) },
+  ]);
+  const result = page.locator(".import-result").last();
+  await result.locator(".import-status", { hasText: "1 overgeslagen" }).waitFor();
+  const details = await result.locator(".import-details li").allInnerTexts();
+  assert.ok(
+    details.some((d) => d.includes(`.revers: dit veld kent de app niet; bedoeld is waarschijnlijk “reverse”`)),
+    details.join(" | "),
+  );
+  assert.equal(details.some((d) => d.includes("description")), false, details.join(" | "));
+  // Not offered to fill in: only the built-in questionnaire is there to start.
+  await page.goto(env.server.url + "#/enquete");
+  await page.getByRole("button", { name: "Nieuwe enquête beginnen" }).waitFor();
+  assert.equal(await page.locator("input[name=start-q]").count(), 0);
+  // Spelt right, the same file loads, its decoration ignored.
+  delete reversed.revers;
+  reversed.reverse = true;
+  await page.goto(env.server.url + "#/importeren");
+  await importFiles(page, [
+    { name: "vragenlijst-goed.samenscan.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(file)) },
+  ]);
+  await page.locator(".import-result", { hasText: "Nieuwe vragenlijsten in dit bestand: 1" }).waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("a file with only a questionnaire makes it available to fill in, and to hand out again", async () => {
   const { context, page, errors } = await open(env.browser, env.server.url, { acceptDownloads: true });
   const builtin = JSON.parse(
