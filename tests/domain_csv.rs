@@ -148,7 +148,8 @@ fn the_codebook_describes_every_column() {
     let book = codebook_csv(builtin(), &options(false, Separator::Semicolon));
     let lines: Vec<&str> = book[BOM.len()..].trim_end().split("\r\n").collect();
     assert_eq!(lines.len(), 1 + 6 + builtin().items().count());
-    assert!(lines[0].starts_with("kolom;vraag;soort;codes;factor;omgekeerd;vragenlijst;versie"));
+    assert!(lines[0]
+        .starts_with("kolom;vraag;soort;codes;factor;omgekeerd;voorwaarde;vragenlijst;versie"));
     let org = lines.iter().find(|l| l.starts_with("org;")).unwrap();
     assert!(
         org.contains("lokaal_team = Lokaal team / jeugdteam"),
@@ -163,6 +164,57 @@ fn the_codebook_describes_every_column() {
             .iter()
             .any(|l| l.contains(";ja (score = 6 − antwoord);")),
         "a reverse item"
+    );
+}
+
+/// An item asked only after a given answer says so, with the answers that ask it: its empty
+/// cells for everyone else mean "not asked", not "not answered".
+#[test]
+fn the_codebook_names_the_answer_an_item_is_asked_after() {
+    let q = samenscan::domain::Questionnaire::from_json(
+        r#"{"id": "vv", "version": 1, "title": {"nl": "VV"},
+            "sections": [{"id": "a", "title": {"nl": "A"}, "items": [
+                {"id": "org", "kind": "choice", "label": {"nl": "Org", "en": "Org"},
+                 "options": [{"value": "gi", "label": {"nl": "GI"}}, {"value": "vt", "label": {"nl": "VT"}}, {"value": "lt", "label": {"nl": "LT"}}]},
+                {"id": "rollen", "kind": "multi", "label": {"nl": "Rollen"},
+                 "options": [{"value": "x", "label": {"nl": "X"}}, {"value": "y", "label": {"nl": "Y"}}]},
+                {"id": "grade", "kind": "grade", "label": {"nl": "Cijfer"}},
+                {"id": "waarom", "kind": "text", "label": {"nl": "Waarom?"}, "show_if": {"item": "org", "in": ["gi", "vt"]}},
+                {"id": "laag", "kind": "text", "label": {"nl": "Laag"}, "show_if": {"item": "grade", "in": [1, 2, 3]}},
+                {"id": "xy", "kind": "text", "label": {"nl": "XY"}, "show_if": {"item": "rollen", "in": ["y"]}}
+            ]}]}"#,
+    )
+    .unwrap();
+    let book = codebook_csv(&q, &options(false, Separator::Semicolon));
+    let line = |id: &str| {
+        book.split("\r\n")
+            .find(|l| l.starts_with(&format!("{id};")))
+            .unwrap()
+            .to_string()
+    };
+    assert!(
+        line("waarom").ends_with(";alleen gevraagd als org = gi of vt;vv;1"),
+        "{book}"
+    );
+    assert!(
+        line("laag").ends_with(";alleen gevraagd als grade = 1 of 2 of 3;vv;1"),
+        "{book}"
+    );
+    assert!(
+        line("xy").ends_with(";alleen gevraagd als bij rollen gekozen: y;vv;1"),
+        "{book}"
+    );
+    assert!(line("org").ends_with(";;vv;1"), "{book}");
+    let mut english = options(false, Separator::Comma);
+    english.lang = samenscan::domain::Lang::En;
+    let book = codebook_csv(&q, &english);
+    assert!(
+        book.contains(",only asked if org = gi or vt,vv,1"),
+        "{book}"
+    );
+    assert!(
+        book.contains(",only asked if rollen includes y,vv,1"),
+        "{book}"
     );
 }
 

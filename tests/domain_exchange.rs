@@ -358,14 +358,44 @@ fn unknown_format_and_other_json() {
         ),
         Err(FileProblem::BadFormatVersion)
     );
-    // Not JSON at all: line and column of the first error (line 2, column 3 is the 'x').
+    // Not JSON at all: line and column of the first error (line 2, column 8 is the 'x').
     assert_eq!(
-        decode(b"{\n  x", MAX_FILE_BYTES),
-        Err(FileProblem::NotJson { line: 2, column: 3 })
+        decode(b"{\n  \"a\": x", MAX_FILE_BYTES),
+        Err(FileProblem::NotJson { line: 2, column: 8 })
     );
-    assert!(FileProblem::NotJson { line: 2, column: 3 }
+    assert!(FileProblem::NotJson { line: 2, column: 8 }
         .message(Lang::Nl)
-        .contains("regel 2, kolom 3"));
+        .contains("regel 2, kolom 8"));
+    // The slips of writing JSON by hand are named, with what to do.
+    let slip = |text: &str| match decode(text.as_bytes(), MAX_FILE_BYTES) {
+        Err(FileProblem::JsonSlip { line, column, slip }) => (line, column, slip),
+        other => panic!("{text}: {other:?}"),
+    };
+    use samenscan::domain::exchange::JsonSlip;
+    assert_eq!(
+        slip("{\"format\": \"samenscan/export\",\n \"responses\": [1, 2,]}"),
+        (2, 21, JsonSlip::TrailingComma)
+    );
+    assert_eq!(
+        slip("{\"format\": \"samenscan/export\"\n \"responses\": []}"),
+        (2, 2, JsonSlip::MissingComma)
+    );
+    assert_eq!(slip("{\"a\": [1 2]}"), (1, 10, JsonSlip::MissingComma));
+    assert_eq!(slip("{'format': 1}"), (1, 2, JsonSlip::UnquotedKey));
+    let said = FileProblem::JsonSlip {
+        line: 70,
+        column: 15,
+        slip: JsonSlip::TrailingComma,
+    };
+    assert_eq!(
+        said.message(Lang::Nl),
+        "Het bestand is beschadigd of geen Samenscan-bestand (fout op regel 70, kolom 15). Vlak \
+         daarvoor staat een komma te veel: na het laatste onderdeel van een lijst […] of object \
+         {…} hoort geen komma."
+    );
+    assert!(said
+        .message(Lang::En)
+        .ends_with("the last part of a list […] or object {…} has no comma after it."));
     // Another kind of file altogether: no line and column, but what a Samenscan file is.
     for other in [
         &b"Notulen van de bijeenkomst"[..],

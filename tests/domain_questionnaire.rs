@@ -315,7 +315,7 @@ fn every_definition_problem_is_reported_with_its_path() {
         .unwrap();
     assert_eq!(
         msg.message(Lang::Nl),
-        "sections[0].items[1].options: deze keuzevraag heeft geen antwoordmogelijkheden"
+        "sections[0].items[1].options (vraag “b”): deze keuzevraag heeft geen antwoordmogelijkheden"
     );
     assert!(msg
         .message(Lang::En)
@@ -339,7 +339,8 @@ fn not_json_is_one_malformed_issue() {
             problem: DefinitionProblem::WrongType {
                 expected: JsonType::Object,
                 found: JsonType::List
-            }
+            },
+            within: None,
         }]
     );
 }
@@ -395,11 +396,11 @@ fn wrongly_typed_fields_are_each_reported_at_their_path() {
         .unwrap();
     assert_eq!(
         min.message(Lang::Nl),
-        "sections[0].items[0].min: hier hoort een getal, maar er staat tekst tussen aanhalingstekens"
+        "sections[0].items[0].min (vraag “g”): hier hoort een getal, maar er staat tekst tussen aanhalingstekens"
     );
     assert_eq!(
         min.message(Lang::En),
-        "sections[0].items[0].min: this should be a number, but it is text in quotes"
+        "sections[0].items[0].min (question “g”): this should be a number, but it is text in quotes"
     );
     // Deserialising runs the same checks and says the same.
     let err = serde_json::from_value::<Questionnaire>(text).unwrap_err();
@@ -724,11 +725,36 @@ fn misspelt_fields_are_refused_and_unlike_ones_ignored() {
         .unwrap();
     assert_eq!(
         revers.message(Lang::Nl),
-        "sections[0].items[1].revers: dit veld kent de app niet; bedoeld is waarschijnlijk “reverse”"
+        "sections[0].items[1].revers (vraag “k1”): dit veld kent de app niet; bedoeld is waarschijnlijk “reverse”"
     );
     assert_eq!(
         revers.message(Lang::En),
-        "sections[0].items[1].revers: the app does not know this field; “reverse” was probably meant"
+        "sections[0].items[1].revers (question “k1”): the app does not know this field; “reverse” was probably meant"
+    );
+
+    // Each names the part it is in by its id, what a person editing the file searches for.
+    let within = |path: &str| {
+        issues
+            .iter()
+            .find(|i| i.path == path)
+            .unwrap()
+            .within
+            .clone()
+    };
+    use samenscan::domain::questionnaire::Within;
+    assert_eq!(within("factors[0].lable"), Some(Within::Factor("f".into())));
+    assert_eq!(
+        within("sections[0].item"),
+        Some(Within::Section("s".into()))
+    );
+    assert_eq!(
+        within("sections[0].items[0].options[1].valeu"),
+        Some(Within::Item("team".into()))
+    );
+    assert_eq!(within("title.En"), None);
+    assert_eq!(
+        issues.iter().find(|i| i.path == "factors[0].lable").unwrap().message(Lang::En),
+        "factors[0].lable (factor “f”): the app does not know this field; “label” was probably meant"
     );
 
     // Spelt right, the same definition loads, its decoration ("description", "help", "hint")
@@ -750,6 +776,45 @@ fn misspelt_fields_are_refused_and_unlike_ones_ignored() {
         samenscan::domain::questionnaire::ItemKind::Likert { reverse: true, .. }
     ));
     assert_eq!(q.group_by_items().count(), 1);
+}
+
+/// A field left out is called missing, not by what its default would be ("version 0", "an
+/// empty id", "unknown kind “”"), and nothing that follows from it is reported besides.
+#[test]
+fn fields_left_out_are_called_missing() {
+    let text = json!({
+        "title": {"nl": "Q"},
+        "factors": [{"label": {"nl": "F"}}],
+        "sections": [{"id": "s", "items": [
+            {"id": "c", "label": {"nl": "C"}},
+            {"kind": "choice", "label": {"nl": "D"}, "options": [{"label": {"nl": "A"}}, {"value": "b"}]}
+        ]}]
+    });
+    let issues = Questionnaire::from_json(&text.to_string()).unwrap_err();
+    let mut found = problems(&issues);
+    found.sort_by(|a, b| a.0.cmp(b.0));
+    use DefinitionProblem::MissingField;
+    assert_eq!(
+        found,
+        [
+            ("factors[0].id", MissingField),
+            ("id", MissingField),
+            ("sections[0].items[0].kind", MissingField),
+            ("sections[0].items[1].id", MissingField),
+            ("sections[0].items[1].options[0].value", MissingField),
+            ("sections[0].items[1].options[1].label", MissingField),
+            ("sections[0].title", MissingField),
+            ("version", MissingField),
+        ]
+    );
+    let kind = issues
+        .iter()
+        .find(|i| i.path == "sections[0].items[0].kind")
+        .unwrap();
+    assert_eq!(
+        kind.message(Lang::Nl),
+        "sections[0].items[0].kind (vraag “c”): dit veld ontbreekt"
+    );
 }
 
 /// `show_if` on a grade, statement or number item lists numbers (design §2: "hides an item

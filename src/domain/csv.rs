@@ -207,8 +207,9 @@ pub fn responses_csv<'r>(
     out
 }
 
-/// The codebook: one row per column of the data file with its question, kind, codes, factor and
-/// scoring direction, and the questionnaire's id and version on every row.
+/// The codebook: one row per column of the data file with its question, kind, codes, factor,
+/// scoring direction and the answer it is asked after (`show_if`), and the questionnaire's id
+/// and version on every row.
 pub fn codebook_csv(questionnaire: &Questionnaire, options: &CsvOptions) -> String {
     let sep = options.separator.char();
     let lang = options.lang;
@@ -221,6 +222,7 @@ pub fn codebook_csv(questionnaire: &Questionnaire, options: &CsvOptions) -> Stri
             "codes",
             "factor",
             "omgekeerd",
+            "voorwaarde",
             "vragenlijst",
             "versie",
         ]
@@ -232,6 +234,7 @@ pub fn codebook_csv(questionnaire: &Questionnaire, options: &CsvOptions) -> Stri
             "codes",
             "factor",
             "reverse",
+            "condition",
             "questionnaire",
             "version",
         ]
@@ -278,6 +281,7 @@ pub fn codebook_csv(questionnaire: &Questionnaire, options: &CsvOptions) -> Stri
                 column.into(),
                 question.into(),
                 "meta".into(),
+                String::new(),
                 String::new(),
                 String::new(),
                 String::new(),
@@ -334,6 +338,25 @@ pub fn codebook_csv(questionnaire: &Questionnaire, options: &CsvOptions) -> Stri
             ),
             _ => (String::new(), String::new()),
         };
+        // An item asked only after a given answer: its empty cells of the others were never
+        // asked, which an analyst cannot tell from the data alone.
+        let condition = item.show_if.as_ref().map_or_else(String::new, |c| {
+            let values = c
+                .values
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(if nl { " of " } else { " or " });
+            let multi = questionnaire
+                .item(&c.item)
+                .is_some_and(|i| matches!(i.kind, ItemKind::Multi { .. }));
+            match (multi, nl) {
+                (false, true) => format!("alleen gevraagd als {} = {values}", c.item),
+                (false, false) => format!("only asked if {} = {values}", c.item),
+                (true, true) => format!("alleen gevraagd als bij {} gekozen: {values}", c.item),
+                (true, false) => format!("only asked if {} includes {values}", c.item),
+            }
+        });
         out.push_str(&row(
             &[
                 item.id.clone(),
@@ -342,6 +365,7 @@ pub fn codebook_csv(questionnaire: &Questionnaire, options: &CsvOptions) -> Stri
                 codes,
                 factor,
                 reverse,
+                condition,
                 id.clone(),
                 version.clone(),
             ],

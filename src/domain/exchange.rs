@@ -315,6 +315,16 @@ pub enum FileProblem {
     },
     /// The text ends in the middle of the JSON: the file was cut off.
     Truncated,
+    /// Not JSON, for a slip of hand-editing the parser names: line and column of the error
+    /// (1-based), where the parser noticed it.
+    JsonSlip {
+        /// Line.
+        line: usize,
+        /// Column.
+        column: usize,
+        /// What the parser found.
+        slip: JsonSlip,
+    },
     /// Not JSON; line and column of the first error (1-based).
     NotJson {
         /// Line.
@@ -483,6 +493,37 @@ impl FileProblem {
                  from Samenscan.",
             )
             .into(),
+            FileProblem::JsonSlip { line, column, slip } => {
+                let (dutch, english) = match slip {
+                    JsonSlip::TrailingComma => (
+                        "Vlak daarvoor staat een komma te veel: na het laatste onderdeel van een \
+                         lijst […] of object {…} hoort geen komma.",
+                        "Just before it there is one comma too many: the last part of a list […] \
+                         or object {…} has no comma after it.",
+                    ),
+                    JsonSlip::MissingComma => (
+                        "Daar ontbreekt waarschijnlijk een komma tussen twee onderdelen, of een \
+                         sluithaakje.",
+                        "A comma between two parts, or a closing bracket, is probably missing \
+                         there.",
+                    ),
+                    JsonSlip::UnquotedKey => (
+                        "Daar staat een veldnaam niet tussen dubbele aanhalingstekens (\"naam\").",
+                        "A field name there is not in double quotes (\"name\").",
+                    ),
+                };
+                if nl {
+                    format!(
+                        "Het bestand is beschadigd of geen Samenscan-bestand (fout op regel \
+                         {line}, kolom {column}). {dutch}"
+                    )
+                } else {
+                    format!(
+                        "The file is damaged or not a Samenscan file (error at line {line}, \
+                         column {column}). {english}"
+                    )
+                }
+            }
             FileProblem::NotJson { line, column } => {
                 if nl {
                     format!(
@@ -1023,9 +1064,33 @@ fn short(s: &str) -> String {
     }
 }
 
+/// A slip of hand-editing JSON that the parser names, for [`FileProblem::JsonSlip`]: a
+/// facilitator writing a questionnaire by hand is told what to fix, not only where.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum JsonSlip {
+    /// A comma after the last element of a list or object.
+    TrailingComma,
+    /// Two elements without a comma between them (or a bracket left out).
+    MissingComma,
+    /// An object key without double quotes (or in single quotes).
+    UnquotedKey,
+}
+
 fn json_problem(e: serde_json::Error) -> FileProblem {
     let (line, column) = (e.line(), e.column());
-    if e.classify() == serde_json::error::Category::Eof {
+    let message = e.to_string();
+    let slip = if message.starts_with("trailing comma") {
+        Some(JsonSlip::TrailingComma)
+    } else if message.starts_with("expected `,` or") {
+        Some(JsonSlip::MissingComma)
+    } else if message.starts_with("key must be a string") {
+        Some(JsonSlip::UnquotedKey)
+    } else {
+        None
+    };
+    if let Some(slip) = slip {
+        FileProblem::JsonSlip { line, column, slip }
+    } else if e.classify() == serde_json::error::Category::Eof {
         FileProblem::Truncated
     } else if e.to_string().starts_with("number out of range") {
         FileProblem::NumberTooLarge { line, column }

@@ -378,6 +378,75 @@ pub struct DefinitionIssue {
     pub path: String,
     /// What is wrong.
     pub problem: DefinitionProblem,
+    /// The question, section, factor or meeting question the path is in, by its id: what a
+    /// person editing the definition searches for (`sections[1].items[2]` counts from 0).
+    pub within: Option<Within>,
+}
+
+/// The part of a definition an issue is in, named by its id.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Within {
+    /// A question (an item), by its id.
+    Item(String),
+    /// A section, by its id.
+    Section(String),
+    /// A factor, by its id.
+    Factor(String),
+    /// A meeting question, by its id.
+    MeetingQuestion(String),
+}
+
+/// The ids of a definition's parts by their place, to name the part an issue's path is in.
+#[derive(Default)]
+struct PartIds {
+    sections: Vec<(Option<String>, Vec<Option<String>>)>,
+    factors: Vec<Option<String>>,
+    meeting_questions: Vec<Option<String>>,
+}
+
+impl PartIds {
+    fn of(value: &Value) -> PartIds {
+        let id = |v: &Value| v.get("id").and_then(Value::as_str).map(str::to_string);
+        let ids = |v: &Value, key: &str| -> Vec<Option<String>> {
+            v.get(key)
+                .and_then(Value::as_array)
+                .map(|l| l.iter().map(id).collect())
+                .unwrap_or_default()
+        };
+        PartIds {
+            sections: value
+                .get("sections")
+                .and_then(Value::as_array)
+                .map(|l| l.iter().map(|s| (id(s), ids(s, "items"))).collect())
+                .unwrap_or_default(),
+            factors: ids(value, "factors"),
+            meeting_questions: ids(value, "meeting_questions"),
+        }
+    }
+
+    /// The innermost named part `path` is in.
+    fn within(&self, path: &str) -> Option<Within> {
+        let index = |rest: &str, name: &str| -> Option<(usize, usize)> {
+            let after = rest.strip_prefix(name)?.strip_prefix('[')?;
+            let end = after.find(']')?;
+            Some((after[..end].parse().ok()?, name.len() + end + 2))
+        };
+        let named = |list: &[Option<String>], i: usize| list.get(i).cloned().flatten();
+        if let Some((i, _)) = index(path, "factors") {
+            return named(&self.factors, i).map(Within::Factor);
+        }
+        if let Some((i, _)) = index(path, "meeting_questions") {
+            return named(&self.meeting_questions, i).map(Within::MeetingQuestion);
+        }
+        let (s, used) = index(path, "sections")?;
+        let (section, items) = self.sections.get(s)?;
+        let item = path[used..]
+            .strip_prefix('.')
+            .and_then(|rest| index(rest, "items"))
+            .and_then(|(i, _)| named(items, i));
+        item.map(Within::Item)
+            .or_else(|| section.clone().map(Within::Section))
+    }
 }
 
 /// The kinds of JSON value, for [`DefinitionProblem::WrongType`].
@@ -669,10 +738,19 @@ impl DefinitionIssue {
                 format!("the app does not know this field; “{meant}” was probably meant"),
             ),
         };
+        let within = self.within.as_ref().map(|w| {
+            let (nl_word, en_word, id) = match w {
+                Within::Item(id) => ("vraag", "question", id),
+                Within::Section(id) => ("sectie", "section", id),
+                Within::Factor(id) => ("factor", "factor", id),
+                Within::MeetingQuestion(id) => ("gespreksvraag", "meeting question", id),
+            };
+            format!(" ({} “{id}”)", pick(nl, nl_word, en_word))
+        });
         if self.path.is_empty() {
             what
         } else {
-            format!("{}: {what}", self.path)
+            format!("{}{}: {what}", self.path, within.unwrap_or_default())
         }
     }
 }
@@ -765,21 +843,30 @@ impl Questionnaire {
 
     fn read_value(mut value: Value) -> Result<Questionnaire, Vec<DefinitionIssue>> {
         let type_issues = check_types(&mut value);
+        // Only a few dozen ids; each issue then names the part it is in.
+        let parts = PartIds::of(&value);
         let raw: RawQuestionnaire = match serde_json::from_value(value) {
             Ok(raw) => raw,
             // The walk above leaves only what the typed reading accepts; this is a safety net.
             Err(e) => return Err(type_issues.into_iter().chain(malformed(e)).collect()),
         };
-        match validate_definition(raw) {
-            Ok(q) if type_issues.is_empty() => Ok(q),
-            Ok(_) => Err(type_issues),
+        let issues = match validate_definition(raw) {
+            Ok(q) if type_issues.is_empty() => return Ok(q),
+            Ok(_) => type_issues,
             Err(issues) => {
                 let follows = |path: &str| type_issues.iter().any(|t| follows_from(&t.path, path));
                 let own: Vec<DefinitionIssue> =
                     issues.into_iter().filter(|i| !follows(&i.path)).collect();
-                Err(type_issues.into_iter().chain(own).collect())
+                type_issues.into_iter().chain(own).collect()
             }
-        }
+        };
+        Err(issues
+            .into_iter()
+            .map(|mut issue| {
+                issue.within = parts.within(&issue.path);
+                issue
+            })
+            .collect())
     }
 
     /// The definition as compact JSON in the shape of design §2, for an exchange file: the same
@@ -1024,6 +1111,7 @@ fn malformed(e: serde_json::Error) -> Vec<DefinitionIssue> {
         problem: DefinitionProblem::Malformed {
             detail: e.to_string(),
         },
+        within: None,
     }]
 }
 
@@ -1243,26 +1331,31 @@ fn check_types(value: &mut Value) -> Vec<DefinitionIssue> {
         return c.issues;
     };
     c.misspelt(root, "", QUESTIONNAIRE_FIELDS);
+    c.required(root, "", &["id", "version", "title"]);
     c.text(root, "", "id", false);
     c.whole(root, "", "version", 0, u64::from(u32::MAX));
     c.label_object(root, "", "title");
     c.whole(root, "", "min_group_size", i64::MIN, i64::MAX as u64);
     c.objects(root, "", "factors", false, |c, obj, path| {
         c.misspelt(obj, path, &["id", "label"]);
+        c.required(obj, path, &["id", "label"]);
         c.text(obj, path, "id", false);
         c.label_object(obj, path, "label");
     });
     c.objects(root, "", "meeting_questions", false, |c, obj, path| {
         c.misspelt(obj, path, &["id", "label"]);
+        c.required(obj, path, &["id", "label"]);
         c.text(obj, path, "id", false);
         c.label_object(obj, path, "label");
     });
     c.objects(root, "", "sections", false, |c, obj, path| {
         c.misspelt(obj, path, &["id", "title", "items"]);
+        c.required(obj, path, &["id", "title"]);
         c.text(obj, path, "id", false);
         c.label_object(obj, path, "title");
         c.objects(obj, path, "items", false, |c, item, path| {
             c.misspelt(item, path, ITEM_FIELDS);
+            c.required(item, path, &["id", "kind", "label"]);
             c.text(item, path, "id", false);
             c.text(item, path, "kind", false);
             // Fields of another kind are ignored, as unknown fields are, whatever they hold.
@@ -1289,6 +1382,7 @@ fn check_types(value: &mut Value) -> Vec<DefinitionIssue> {
             c.label_object(item, path, "label");
             c.objects(item, path, "options", true, |c, option, path| {
                 c.misspelt(option, path, &["value", "label"]);
+                c.required(option, path, &["value", "label"]);
                 c.text(option, path, "value", false);
                 c.label_object(option, path, "label");
             });
@@ -1385,6 +1479,16 @@ fn join(path: &str, key: &str) -> String {
 }
 
 impl Checker {
+    /// Reports each of `keys` that `obj` lacks as missing (rather than as what its default, an
+    /// empty id or version 0, would be called).
+    fn required(&mut self, obj: &Fields, path: &str, keys: &[&str]) {
+        for key in keys {
+            if !obj.contains_key(*key) {
+                self.push(join(path, key), DefinitionProblem::MissingField);
+            }
+        }
+    }
+
     /// Reports each field of `obj` that is probably a misspelling of one of `known`
     /// ([`meant_field`]); such a field is read as nothing, as any field the app does not know.
     fn misspelt(&mut self, obj: &Fields, path: &str, known: &[&'static str]) {
@@ -1593,6 +1697,7 @@ impl Checker {
         self.issues.push(DefinitionIssue {
             path: path.into(),
             problem,
+            within: None,
         });
     }
 

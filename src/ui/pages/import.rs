@@ -612,10 +612,21 @@ fn ResultRow(row: Row) -> impl IntoView {
         match outcome.get() {
             Outcome::Waiting | Outcome::Working | Outcome::Passphrase { .. } => return None,
             Outcome::Imported(record) => {
+                // Every record skipped (a refused questionnaire, say) is no success, though the
+                // file was read: said as such, in the colour of a refusal.
+                let s = record.summary;
+                let nothing = s.new + s.updated + s.unchanged + s.conflicting == 0
+                    && record.questionnaires == 0
+                    && s.skipped > 0;
+                let (class, heading) = if nothing {
+                    ("import-status error-message", t.import_nothing_taken)
+                } else {
+                    ("import-status", t.import_done)
+                };
                 h.leaf(
                     "p",
-                    &[("class", "import-status")],
-                    &format!("{}: {}", t.import_done, record.summary.message(lang)),
+                    &[("class", class)],
+                    &format!("{heading}: {}", s.message(lang)),
                 );
                 if record.questionnaires > 0 {
                     h.leaf(
