@@ -1270,3 +1270,51 @@ fn initials_lists_dates_and_postcodes_kept_apart() {
     );
     none("Het verslag verslaan 12-3 keer.");
 }
+
+/// What a worker on the English screen writes: a date after an English word for an event is
+/// that event's, as in Dutch ("since 12 March 2026" as "sinds 12 maart 2026"); a house number
+/// before the street, as English writes it, is an address as "Dorpsstraat 12" is.
+#[test]
+fn english_word_order_for_dates_and_addresses() {
+    for text in [
+        "Since 12 March 2026 it goes well.",
+        "The meeting on 05-03-2026 was useful.",
+        "From 1 April 2026 we meet monthly.",
+        "Agreed until 30-06-2026, review after 1 July 2026.",
+        "Na 12 maart 2026 ging het beter.",
+        "Rond 1 april 2026 evalueren we.",
+    ] {
+        none(text);
+    }
+    one(
+        "The child was born on 12 March 2015.",
+        FindingKind::DateOfBirth,
+        "12 March 2015",
+    );
+    one(
+        "12 March 2015, zit in groep 7.",
+        FindingKind::Date,
+        "12 March 2015",
+    );
+    for (text, address) in [
+        ("Home visit at 12 Dorpsstraat in Epe.", "12 Dorpsstraat"),
+        ("She lives at 221b Baker Street now.", "221b Baker Street"),
+        ("Moved to 7 Burgemeester Roelenweg last week.", "7 Burgemeester Roelenweg"),
+    ] {
+        one(text, FindingKind::StreetWithNumber, address);
+    }
+    for text in [
+        "In week 12 Kerkweg afgesloten voor verkeer.",
+        "In 2024 Dorpsstraat opnieuw ingericht.",
+        "Om 14:30 Stationsweg vol.",
+        "We spraken 3 Dorpsstraat-bewoners.",
+    ] {
+        assert!(
+            found(text)
+                .iter()
+                .all(|(k, _)| *k != FindingKind::StreetWithNumber),
+            "{text}: {:?}",
+            found(text)
+        );
+    }
+}

@@ -1425,6 +1425,13 @@ fn streets(t: &Text, out: &mut Raw) {
             continue;
         }
         let Some(n_end) = number_after_street(t, end + usize::from(dot)) else {
+            // "12 Dorpsstraat", "221b Baker Street": the number first, as English writes it.
+            let from = street_name_start(t, start);
+            if let Some(n_start) = number_before_street(t, from) {
+                if t.at(end) != Some('-') {
+                    out.push((FindingKind::StreetWithNumber, n_start, end));
+                }
+            }
             continue;
         };
         // The name may have words before it ("Van Goghlaan", "Burgemeester Roelenweg").
@@ -1573,6 +1580,40 @@ fn number_after_street(t: &Text, end: usize) -> Option<usize> {
     }
     let counted = COUNTED.contains(&next.as_str()) || month_number(&next).is_some();
     (!year && !time && !times && !counted).then_some(n_end)
+}
+
+/// A house number just before a street's name at `from` ("12 Dorpsstraat", "12a Kerkweg"):
+/// where it starts. Not a year or a number counted by a word before it ("week 12", "fase 2").
+fn number_before_street(t: &Text, from: usize) -> Option<usize> {
+    if from < 2 || !t.is_blank(from - 1) {
+        return None;
+    }
+    let mut e = t.skip_blanks_back(from - 1);
+    // "12a", "8b": one letter written on.
+    if e >= 2 && t.at(e - 1).is_some_and(|c| c.is_ascii_alphabetic()) && t.is_digit(e - 2) {
+        e -= 1;
+    }
+    let mut k = e;
+    while k > 0 && t.is_digit(k - 1) {
+        k -= 1;
+    }
+    let digits = e - k;
+    if !(1..=4).contains(&digits) || t.at(k) == Some('0') || t.is_alnum(Text::before(k)) {
+        return None;
+    }
+    // "14:30 Kerkweg", "3,5 Dorpsstraat": a time or a fraction.
+    if k > 0 && matches!(t.at(k - 1), Some(':' | '.' | ',' | '/' | '-')) {
+        return None;
+    }
+    let year = digits == 4 && matches!(t.digits(k, k + 2).as_str(), "19" | "20");
+    let counted = word_before_is_first(t, k, |w| COUNTED.contains(&w) || month_number(w).is_some());
+    (!year && !counted).then_some(k)
+}
+
+/// True when the word just before `start` (blanks between) is as `wanted` says.
+fn word_before_is_first(t: &Text, start: usize, wanted: impl Fn(&str) -> bool) -> bool {
+    let k = t.skip_blanks_back(start);
+    k < start && k > 0 && wanted(&t.word_before(k).1)
 }
 
 /// Where a street's name starts, from its last word at `start`: up to three words before it
@@ -1817,6 +1858,9 @@ const EVENT_CUES: &[&str] = &[
     "tot",
     "per",
     "voor",
+    "na",
+    "rond",
+    "tussen",
     "uiterlijk",
     "deadline",
     "peildatum",
@@ -1828,6 +1872,26 @@ const EVENT_CUES: &[&str] = &[
     "evaluatie",
     "afspraak",
     "verslag",
+    // English, as a worker on the English screen writes: "since 12 March 2026", "the
+    // meeting on 05-03-2026".
+    "on",
+    "since",
+    "from",
+    "until",
+    "till",
+    "by",
+    "before",
+    "after",
+    "around",
+    "between",
+    "dated",
+    "date",
+    "meeting",
+    "visit",
+    "appointment",
+    "report",
+    "review",
+    "referral",
 ];
 
 /// Endings of words for an event, compounds included ("evaluatieoverleg", "startgesprek").
