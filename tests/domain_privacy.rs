@@ -1299,7 +1299,10 @@ fn english_word_order_for_dates_and_addresses() {
     for (text, address) in [
         ("Home visit at 12 Dorpsstraat in Epe.", "12 Dorpsstraat"),
         ("She lives at 221b Baker Street now.", "221b Baker Street"),
-        ("Moved to 7 Burgemeester Roelenweg last week.", "7 Burgemeester Roelenweg"),
+        (
+            "Moved to 7 Burgemeester Roelenweg last week.",
+            "7 Burgemeester Roelenweg",
+        ),
     ] {
         one(text, FindingKind::StreetWithNumber, address);
     }

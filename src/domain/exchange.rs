@@ -241,7 +241,8 @@ pub fn encrypted_envelope_json(
 
 /// A file name for an export made at `exported_at` (RFC 3339, from the caller's clock) with a
 /// short `tag` ([`file_tag`]): `samenscan-2026-11-22-1000-k3f9.samenscan.json`, or
-/// `…-k3f9-versleuteld.samenscan.json` for an encrypted one, so a person sees which is which.
+/// `…-k3f9-versleuteld.samenscan.json` for an encrypted one (`-encrypted` in English, the
+/// language of the screen), so a person sees which is which.
 /// The tag keeps apart the files of workers who export in the same minute (a team filling in
 /// together), which would otherwise overwrite each other in the coordinator's folder. An
 /// unreadable time gives `samenscan-export…`.
@@ -249,11 +250,11 @@ pub fn encrypted_envelope_json(
 /// ```
 /// use samenscan::domain::exchange::export_file_name;
 /// assert_eq!(
-///     export_file_name("2026-11-22T10:00:00Z", "k3f9", false),
+///     export_file_name("2026-11-22T10:00:00Z", "k3f9", None),
 ///     "samenscan-2026-11-22-1000-k3f9.samenscan.json"
 /// );
 /// ```
-pub fn export_file_name(exported_at: &str, tag: &str, encrypted: bool) -> String {
+pub fn export_file_name(exported_at: &str, tag: &str, encrypted: Option<Lang>) -> String {
     let stamp = match Timestamp::parse(exported_at) {
         Some(_) => format!(
             "{}-{}{}",
@@ -268,7 +269,11 @@ pub fn export_file_name(exported_at: &str, tag: &str, encrypted: bool) -> String
     } else {
         format!("-{tag}")
     };
-    let marker = if encrypted { "-versleuteld" } else { "" };
+    let marker = match encrypted {
+        Some(Lang::Nl) => "-versleuteld",
+        Some(Lang::En) => "-encrypted",
+        None => "",
+    };
     format!("samenscan-{stamp}{tag}{marker}{FILE_SUFFIX}")
 }
 
@@ -2874,15 +2879,19 @@ mod tests {
     #[test]
     fn file_names_follow_the_export_time() {
         assert_eq!(
-            export_file_name("2026-11-22T10:00:00Z", "k3f9", true),
+            export_file_name("2026-11-22T10:00:00Z", "k3f9", Some(Lang::Nl)),
             "samenscan-2026-11-22-1000-k3f9-versleuteld.samenscan.json"
         );
         assert_eq!(
-            export_file_name("2026-01-02T03:04:59.123Z", "", false),
+            export_file_name("2026-11-22T10:00:00Z", "k3f9", Some(Lang::En)),
+            "samenscan-2026-11-22-1000-k3f9-encrypted.samenscan.json"
+        );
+        assert_eq!(
+            export_file_name("2026-01-02T03:04:59.123Z", "", None),
             "samenscan-2026-01-02-0304.samenscan.json"
         );
         assert_eq!(
-            export_file_name("yesterday", "ab97", false),
+            export_file_name("yesterday", "ab97", None),
             "samenscan-export-ab97.samenscan.json"
         );
         // Every byte gives a character of the alphabet, and tags differ.

@@ -73,6 +73,12 @@ test("findings block the export until fixed or kept; the file holds the finished
   assert.ok(messages.some((m) => /naam/.test(m)) && messages.some((m) => /telefoonnummer/.test(m)));
   const ids = await page.locator("[id]").evaluateAll((els) => els.map((e) => e.id));
   assert.deepEqual(ids.filter((id, i) => ids.indexOf(id) !== i), [], "every id once");
+  // Each box is described by its own finding: the same words beside every box told a screen
+  // reader nothing.
+  const described = await page.locator(".findings input[type=checkbox]").evaluateAll((boxes) =>
+    boxes.map((b) => document.getElementById(b.getAttribute("aria-describedby"))?.textContent),
+  );
+  assert.deepEqual(described, messages);
   const save = page.getByRole("button", { name: "Bestand opslaan" });
   await saveIsRefused(page, save, "Nog 2 meldingen over persoonsgegevens");
   assert.deepEqual(await axeViolations(page), []);
@@ -190,6 +196,14 @@ test("an encrypted export opens with the passphrase and only with it", async () 
   assert.equal(plain.format, "samenscan/export");
   assert.equal(plain.responses[0].answers.team, "berkelland");
   await assert.rejects(decrypt(envelope, "zomer aan de IJssel 2025"), "a wrong passphrase fails");
+  // On the English screen, the file name says it in English.
+  await page.getByRole("button", { name: "English" }).click();
+  const [english] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Save file" }).click(),
+  ]);
+  assert.match(english.suggestedFilename(), /^samenscan-\d{4}-\d{2}-\d{2}-\d{4}-[a-z2-9]{4}-encrypted\.samenscan\.json$/);
+  assert.equal((await decrypt(JSON.parse(await readFile(await english.path(), "utf8")), passphrase)).responses.length, 1);
   assert.deepEqual(errors, []);
   await context.close();
 });

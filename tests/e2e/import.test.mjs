@@ -244,10 +244,11 @@ test("a questionnaire with a misspelt field is not loaded, and the log names the
   // Nothing taken from the file is no success: said as such, as a refusal is.
   const status = result.locator(".import-status.error-message");
   await status.waitFor();
+  assert.match(await result.getAttribute("class"), /\bimport-rejected\b/);
   assert.match(await status.innerText(), /^Niets geïmporteerd: 0 nieuw, 0 bijgewerkt, 0 ongewijzigd, 0 in conflict, 1 overgeslagen\.?$/);
   const details = await result.locator(".import-details li").allInnerTexts();
   assert.ok(
-    details.some((d) => d.includes(`.revers: dit veld kent de app niet; bedoeld is waarschijnlijk “reverse”`)),
+    details.some((d) => d.includes(`.revers (vraag “${reversed.id}”): dit veld kent de app niet; bedoeld is waarschijnlijk “reverse”`)),
     details.join(" | "),
   );
   assert.equal(details.some((d) => d.includes("description")), false, details.join(" | "));

@@ -230,6 +230,7 @@ test("the report of 21 teams: figures as computed independently, no small team s
   assert.deepEqual(header.slice(0, 6), ["response_id", "questionnaire", "version", "revision", "updated_at", "status"]);
   assert.deepEqual(header.slice(6), ITEMS.map((i) => i.id));
   assert.ok(book.includes("grade;"), "the codebook lists every column");
+  assert.match(downloads[1].suggestedFilename(), /^samenscan-samenwerking-v1-\d{4}-\d{2}-\d{2}-codeboek\.csv$/);
   assert.deepEqual(errors, []);
   await context.close();
 });

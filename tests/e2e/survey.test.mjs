@@ -85,6 +85,9 @@ test("Dutch, keyboard only: fill in, browser killed, reopen, complete, edit, wit
   // After the count changed, page changes still put focus on the new page's heading.
   await page.waitForFunction(() => document.activeElement?.id === "page-title", null, { timeout: 5000 });
   assert.deepEqual(await axeViolations(page), [], "axe on the grade page");
+  // The built-in question says what 1 and 10 mean; no hint below says it again.
+  assert.match(await page.locator("legend", { hasText: "rapportcijfer" }).innerText(), /\(1 = heel slecht, 10 = uitstekend\)/);
+  assert.equal(await page.getByText("1 = heel slecht, 10 = uitstekend", { exact: true }).count(), 0);
   // The error says what is missing, in the words of the question's kind.
   await answerPageByKeyboard(page, { phase: 1 });
   await page.keyboard.press("Enter");
@@ -486,6 +489,8 @@ test("show_if on a grade: concerns are asked only after a low grade, live while 
     ] }],
   };
   await startLoaded(page, custom);
+  // A question that does not say what the ends mean gets the hint.
+  await page.getByText("1 = heel slecht, 10 = uitstekend", { exact: true }).waitFor();
   const concerns = page.getByLabel("Wat moet er beter?");
   await page.locator("#q-cijfer-8").check();
   assert.equal(await concerns.count(), 0, "not asked after an 8");

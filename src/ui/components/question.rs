@@ -152,10 +152,24 @@ fn question_view(
                 .map(|g| (json!(g), Label::new(&g.to_string(), &g.to_string())))
                 .collect();
             let (low, high) = (min.to_string(), max.to_string());
+            let label = item.label.clone();
+            // Not when the question already says what the ends mean, as the built-in one does
+            // ("… (1 = heel slecht, 10 = uitstekend)"): said twice, one below the other.
+            let hint = move || {
+                let question = label.get(i18n.lang());
+                let explained = [&low, &high].iter().all(|end| {
+                    question.contains(&format!("{end} =")) || question.contains(&format!("{end}="))
+                });
+                (!explained).then(|| {
+                    format!(
+                        "{low} = {}, {high} = {}",
+                        i18n.t().grade_low,
+                        i18n.t().grade_high
+                    )
+                })
+            };
             view! {
-                <p class="hint">
-                    {move || format!("{low} = {}, {high} = {}", i18n.t().grade_low, i18n.t().grade_high)}
-                </p>
+                {move || hint().map(|text| view! { <p class="hint">{text}</p> })}
                 {radio_group(&id, choices, "scale", current, set)}
             }
             .into_any()

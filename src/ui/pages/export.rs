@@ -380,6 +380,7 @@ fn ExportForm(everything: bool) -> impl IntoView {
             contents.add_questionnaires(loaded.get_untracked());
         }
         let now = clock::now_rfc3339();
+        let lang = i18n.lang_untracked();
         let tag = file_tag(crypto::random_bytes());
         let plain = encode_export(&contents, env!("CARGO_PKG_VERSION"), &now);
         let secret = encrypt.get_untracked().then(|| passphrase.get_untracked());
@@ -387,7 +388,7 @@ fn ExportForm(everything: bool) -> impl IntoView {
         busy.set(true);
         leptos::task::spawn_local(async move {
             let file = match secret {
-                None => Some((export_file_name(&now, &tag, false), plain)),
+                None => Some((export_file_name(&now, &tag, None), plain)),
                 Some(secret) => crypto::seal(plain.as_bytes(), &secret, PBKDF2_ITERATIONS)
                     .await
                     .ok()
@@ -398,7 +399,7 @@ fn ExportForm(everything: bool) -> impl IntoView {
                             &sealed.ciphertext,
                             PBKDF2_ITERATIONS,
                         );
-                        (export_file_name(&now, &tag, true), envelope)
+                        (export_file_name(&now, &tag, Some(lang)), envelope)
                     }),
             };
             busy.set(false);
@@ -707,18 +708,22 @@ fn FindingField(
                 on:input=move |ev| on_input.run(event_target_value(&ev))
             ></textarea>
             <ul class="findings">
-                {move || here().into_iter().map(|(text, message)| {
+                {move || here().into_iter().enumerate().map(|(i, (text, message))| {
                     let id = keep_id(&key, &text);
-                    let box_id = format!("keep-{}", id.replace(|c: char| !c.is_ascii_alphanumeric(), "-"));
+                    // By place, not by text: "06-1234" and "06 1234" would make one id.
+                    let box_id = format!("keep-{}-{i}", field_input_id(&key));
+                    // The box says which finding it keeps: six boxes with the same words
+                    // told a screen reader nothing.
+                    let message_id = format!("{box_id}-what");
                     let checked = {
                         let id = id.clone();
                         move || kept.with(|k| k.contains(&id))
                     };
                     view! {
                         <li>
-                            <p class="finding-message">{message}</p>
+                            <p class="finding-message" id=message_id.clone()>{message}</p>
                             <div class="choice checkbox">
-                                <input type="checkbox" id=box_id.clone() prop:checked=checked
+                                <input type="checkbox" id=box_id.clone() aria-describedby=message_id prop:checked=checked
                                     on:change=move |ev| {
                                         let on = event_target_checked(&ev);
                                         kept.update(|k| { if on { k.insert(id.clone()); } else { k.remove(&id); } });

@@ -615,10 +615,7 @@ fn ResultRow(row: Row) -> impl IntoView {
                 // Every record skipped (a refused questionnaire, say) is no success, though the
                 // file was read: said as such, in the colour of a refusal.
                 let s = record.summary;
-                let nothing = s.new + s.updated + s.unchanged + s.conflicting == 0
-                    && record.questionnaires == 0
-                    && s.skipped > 0;
-                let (class, heading) = if nothing {
+                let (class, heading) = if nothing_taken(&record) {
                     ("import-status error-message", t.import_nothing_taken)
                 } else {
                     ("import-status", t.import_done)
@@ -666,13 +663,26 @@ fn ResultRow(row: Row) -> impl IntoView {
     view! {
         <li
             class="import-result"
-            class:import-rejected=move || outcome.with(|o| matches!(o, Outcome::Rejected(_)))
+            class:import-rejected=move || outcome.with(|o| match o {
+                Outcome::Rejected(_) => true,
+                Outcome::Imported(record) => nothing_taken(record),
+                _ => false,
+            })
         >
             <p class="import-file"><strong>{row.name}</strong></p>
             <p class="hint" hidden=move || hint().is_empty()>{hint}</p>
             {result}
         </li>
     }
+}
+
+/// Whether a file was read but every record in it skipped (a refused questionnaire, say): no
+/// success, though the file is in the log.
+fn nothing_taken(record: &ImportRecord) -> bool {
+    let s = record.summary;
+    s.new + s.updated + s.unchanged + s.conflicting == 0
+        && record.questionnaires == 0
+        && s.skipped > 0
 }
 
 /// How many log records the log takes into account: all of them, except while files are being

@@ -1397,7 +1397,13 @@ fn CsvExport(questionnaire: Memo<Option<Questionnaire>>) -> impl IntoView {
         let base = format!("samenscan-{}-v{}-{stamp}", q.id(), q.version());
         let ok = files::save_text_file(&format!("{base}.csv"), &data, "text/csv;charset=utf-8")
             && files::save_text_file(
-                &format!("{base}-codeboek.csv"),
+                &format!(
+                    "{base}-{}.csv",
+                    match options.lang {
+                        Lang::Nl => "codeboek",
+                        Lang::En => "codebook",
+                    }
+                ),
                 &book,
                 "text/csv;charset=utf-8",
             );
