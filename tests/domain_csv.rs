@@ -149,13 +149,13 @@ fn the_codebook_describes_every_column() {
     let lines: Vec<&str> = book[BOM.len()..].trim_end().split("\r\n").collect();
     assert_eq!(lines.len(), 1 + 6 + builtin().items().count());
     assert!(lines[0]
-        .starts_with("kolom;vraag;soort;codes;factor;omgekeerd;voorwaarde;vragenlijst;versie"));
+        .starts_with("kolom;vraag;soort;codes;factor;omgekeerd;vragenlijst;versie;voorwaarde"));
     let org = lines.iter().find(|l| l.starts_with("org;")).unwrap();
     assert!(
         org.contains("lokaal_team = Lokaal team / jeugdteam"),
         "{org}"
     );
-    assert!(org.ends_with(";samenwerking;1"), "{org}");
+    assert!(org.ends_with(";samenwerking;1;"), "{org}");
     assert!(lines
         .iter()
         .any(|l| l.starts_with("grade;") && l.contains("1–10")));
@@ -181,7 +181,9 @@ fn the_codebook_names_the_answer_an_item_is_asked_after() {
                 {"id": "grade", "kind": "grade", "label": {"nl": "Cijfer"}},
                 {"id": "waarom", "kind": "text", "label": {"nl": "Waarom?"}, "show_if": {"item": "org", "in": ["gi", "vt"]}},
                 {"id": "laag", "kind": "text", "label": {"nl": "Laag"}, "show_if": {"item": "grade", "in": [1, 2, 3]}},
-                {"id": "xy", "kind": "text", "label": {"nl": "XY"}, "show_if": {"item": "rollen", "in": ["y"]}}
+                {"id": "xy", "kind": "text", "label": {"nl": "XY"}, "show_if": {"item": "rollen", "in": ["y"]}},
+                {"id": "uren", "kind": "number", "label": {"nl": "Uren"}},
+                {"id": "veel", "kind": "text", "label": {"nl": "Veel"}, "show_if": {"item": "uren", "in": [2.5, 40]}}
             ]}]}"#,
     )
     .unwrap();
@@ -192,28 +194,43 @@ fn the_codebook_names_the_answer_an_item_is_asked_after() {
             .unwrap()
             .to_string()
     };
+    // Last, after the questionnaire's id and version, so the columns before it stay in place.
     assert!(
-        line("waarom").ends_with(";alleen gevraagd als org = gi of vt;vv;1"),
+        line("waarom").ends_with(";vv;1;alleen gevraagd als org = gi of vt"),
         "{book}"
     );
     assert!(
-        line("laag").ends_with(";alleen gevraagd als grade = 1 of 2 of 3;vv;1"),
+        line("laag").ends_with(";vv;1;alleen gevraagd als grade = 1 of 2 of 3"),
         "{book}"
     );
     assert!(
-        line("xy").ends_with(";alleen gevraagd als bij rollen gekozen: y;vv;1"),
+        line("xy").ends_with(";vv;1;alleen gevraagd als bij rollen gekozen: y"),
         "{book}"
     );
-    assert!(line("org").ends_with(";;vv;1"), "{book}");
+    assert!(
+        line("veel").ends_with(";vv;1;alleen gevraagd als uren = 2,5 of 40"),
+        "{book}"
+    );
+    assert!(line("org").ends_with(";vv;1;"), "{book}");
+    // With labels, the values as the data file writes them.
+    let labelled = codebook_csv(&q, &options(true, Separator::Semicolon));
+    assert!(
+        labelled.contains(";alleen gevraagd als org = GI of VT"),
+        "{labelled}"
+    );
     let mut english = options(false, Separator::Comma);
     english.lang = samenscan::domain::Lang::En;
     let book = codebook_csv(&q, &english);
     assert!(
-        book.contains(",only asked if org = gi or vt,vv,1"),
+        book.contains(",vv,1,only asked if org = gi or vt"),
         "{book}"
     );
     assert!(
-        book.contains(",only asked if rollen includes y,vv,1"),
+        book.contains(",vv,1,only asked if rollen includes y"),
+        "{book}"
+    );
+    assert!(
+        book.contains(",vv,1,only asked if uren = 2.5 or 40"),
         "{book}"
     );
 }

@@ -382,6 +382,27 @@ fn unknown_format_and_other_json() {
     );
     assert_eq!(slip("{\"a\": [1 2]}"), (1, 10, JsonSlip::MissingComma));
     assert_eq!(slip("{'format': 1}"), (1, 2, JsonSlip::UnquotedKey));
+    // The cause read from the place: a quote inside a text, curly quotes, a comment, RTF.
+    assert_eq!(
+        slip("{\"title\": {\"nl\": \"Hoe ervaart u de \"warme overdracht\"?\"}}").2,
+        JsonSlip::QuoteInText
+    );
+    assert_eq!(slip("{“format”: 1}").2, JsonSlip::CurlyQuotes);
+    assert_eq!(
+        slip("{\"format\": “samenscan/export”}").2,
+        JsonSlip::CurlyQuotes
+    );
+    assert_eq!(
+        slip("{\n  // opmerking\n  \"format\": 1}").2,
+        JsonSlip::Comment
+    );
+    assert_eq!(slip("{\"a\": 1, /* x */ \"b\": 2}").2, JsonSlip::Comment);
+    assert_eq!(slip("{\\rtf1\\ansi {\"format\": 1}}").2, JsonSlip::Rtf);
+    // Where a line holds letters of more than one byte, the place is still found.
+    assert_eq!(
+        slip("{\"é\": \"één\",\n \"ü\": \"a \"b\" c\"}").2,
+        JsonSlip::QuoteInText
+    );
     let said = FileProblem::JsonSlip {
         line: 70,
         column: 15,

@@ -1296,6 +1296,25 @@ fn english_word_order_for_dates_and_addresses() {
         FindingKind::Date,
         "12 March 2015",
     );
+    // A short word of time counts only right before the date; a word for birth earlier in the
+    // sentence makes it a date of birth.
+    one(
+        "She was born in Apeldoorn on 12 March 2015.",
+        FindingKind::DateOfBirth,
+        "12 March 2015",
+    );
+    one(
+        "Hij is geboren in Epe, op 12-03-2015 om precies 8 uur.",
+        FindingKind::DateOfBirth,
+        "12-03-2015",
+    );
+    assert!(
+        found("Jayden from Epe, 12-03-2015, lives with his mother.")
+            .contains(&(FindingKind::Date, "12-03-2015".to_string())),
+        "{:?}",
+        found("Jayden from Epe, 12-03-2015, lives with his mother.")
+    );
+    none("Op woensdag 6 maart 2024 was het MDO.");
     for (text, address) in [
         ("Home visit at 12 Dorpsstraat in Epe.", "12 Dorpsstraat"),
         ("She lives at 221b Baker Street now.", "221b Baker Street"),
@@ -1311,6 +1330,10 @@ fn english_word_order_for_dates_and_addresses() {
         "In 2024 Dorpsstraat opnieuw ingericht.",
         "Om 14:30 Stationsweg vol.",
         "We spraken 3 Dorpsstraat-bewoners.",
+        "Zit in groep 7 Dorpsstraat.",
+        "In fase 2 Stationsweg opnieuw bekeken.",
+        "Leefgroep 3 Kastanjelaan is vol.",
+        "Zie vraag 4 Kerkweg.",
     ] {
         assert!(
             found(text)

@@ -719,6 +719,8 @@ fn misspelt_fields_are_refused_and_unlike_ones_ignored() {
     let mut want = expected.clone();
     want.sort();
     assert_eq!(sorted, want);
+    // Nothing else: a misspelt field is not also called missing ("label", "value", "item").
+    assert_eq!(issues.len(), misspelt.len(), "{issues:#?}");
     let revers = issues
         .iter()
         .find(|i| i.path == "sections[0].items[1].revers")
@@ -766,7 +768,9 @@ fn misspelt_fields_are_refused_and_unlike_ones_ignored() {
         "sections": [{"id": "s", "title": {"nl": "S"}, "items": [
             {"id": "team", "kind": "choice", "group_by": true, "label": {"nl": "Team"},
              "options": [{"value": "a", "label": {"nl": "A"}, "help": "x"}, {"value": "b", "label": {"nl": "B"}}]},
-            {"id": "k1", "kind": "likert", "factor": "f", "reverse": true, "label": {"nl": "K1"}, "hint": "kort"}
+            {"id": "k1", "kind": "likert", "factor": "f", "reverse": true, "label": {"nl": "K1"}, "hint": "kort",
+             "_reverse": false, "required_if": "team", "optional": true},
+            {"id": "k2", "kind": "likert", "factor": "f", "label": {"nl": "K2"}, "_show_if": {"item": "team", "in": ["a"]}}
         ]}]
     });
     let q = Questionnaire::from_json(&right.to_string()).unwrap_or_else(|i| panic!("{i:?}"));

@@ -13,7 +13,7 @@ use serde_json::Value;
 
 use super::format::format_plain;
 use super::lang::Lang;
-use super::questionnaire::{Item, ItemKind, Questionnaire};
+use super::questionnaire::{Item, ItemKind, Questionnaire, ShowValue};
 use super::response::{Response, Status, Timestamp};
 use super::scoring::{ScoreBuffers, Scorer};
 
@@ -222,9 +222,9 @@ pub fn codebook_csv(questionnaire: &Questionnaire, options: &CsvOptions) -> Stri
             "codes",
             "factor",
             "omgekeerd",
-            "voorwaarde",
             "vragenlijst",
             "versie",
+            "voorwaarde",
         ]
     } else {
         [
@@ -234,9 +234,9 @@ pub fn codebook_csv(questionnaire: &Questionnaire, options: &CsvOptions) -> Stri
             "codes",
             "factor",
             "reverse",
-            "condition",
             "questionnaire",
             "version",
+            "condition",
         ]
     }
     .iter()
@@ -284,9 +284,9 @@ pub fn codebook_csv(questionnaire: &Questionnaire, options: &CsvOptions) -> Stri
                 String::new(),
                 String::new(),
                 String::new(),
-                String::new(),
                 id.clone(),
                 version.clone(),
+                String::new(),
             ],
             sep,
         ));
@@ -340,16 +340,21 @@ pub fn codebook_csv(questionnaire: &Questionnaire, options: &CsvOptions) -> Stri
         };
         // An item asked only after a given answer: its empty cells of the others were never
         // asked, which an analyst cannot tell from the data alone.
+        // Its values as the data file writes that item's answers: codes or labels, decimals
+        // with the separator's decimal mark.
         let condition = item.show_if.as_ref().map_or_else(String::new, |c| {
+            let asked = questionnaire.item(&c.item);
             let values = c
                 .values
                 .iter()
-                .map(ToString::to_string)
+                .map(|v| match (v, asked) {
+                    (ShowValue::Text(code), Some(asked)) => option_text(asked, code, options),
+                    (ShowValue::Text(text), None) => text.clone(),
+                    (ShowValue::Number(x), _) => number_text(x, options.separator),
+                })
                 .collect::<Vec<_>>()
                 .join(if nl { " of " } else { " or " });
-            let multi = questionnaire
-                .item(&c.item)
-                .is_some_and(|i| matches!(i.kind, ItemKind::Multi { .. }));
+            let multi = asked.is_some_and(|i| matches!(i.kind, ItemKind::Multi { .. }));
             match (multi, nl) {
                 (false, true) => format!("alleen gevraagd als {} = {values}", c.item),
                 (false, false) => format!("only asked if {} = {values}", c.item),
@@ -365,9 +370,9 @@ pub fn codebook_csv(questionnaire: &Questionnaire, options: &CsvOptions) -> Stri
                 codes,
                 factor,
                 reverse,
-                condition,
                 id.clone(),
                 version.clone(),
+                condition,
             ],
             sep,
         ));

@@ -516,6 +516,28 @@ impl FileProblem {
                         "Daar staat een veldnaam niet tussen dubbele aanhalingstekens (\"naam\").",
                         "A field name there is not in double quotes (\"name\").",
                     ),
+                    JsonSlip::QuoteInText => (
+                        "Daar staat waarschijnlijk een aanhalingsteken (\") binnen een tekst, dat \
+                         de tekst te vroeg afsluit: schrijf het als \\\" of gebruik ‘enkele’.",
+                        "A quote (\") inside a text probably ends it too early there: write it as \
+                         \\\" or use ‘single’ ones.",
+                    ),
+                    JsonSlip::CurlyQuotes => (
+                        "Daar staan gekrulde aanhalingstekens (“ ”), zoals een tekstverwerker ze \
+                         maakt; JSON vraagt rechte (\"). Bewerk het bestand in een teksteditor.",
+                        "There are curly quotes (“ ”) there, as a word processor makes them; JSON \
+                         needs straight ones (\"). Edit the file in a text editor.",
+                    ),
+                    JsonSlip::Comment => (
+                        "Daar staat een opmerking (// of /*); JSON kent geen opmerkingen: haal \
+                         haar weg.",
+                        "There is a comment (// or /*) there; JSON has no comments: remove it.",
+                    ),
+                    JsonSlip::Rtf => (
+                        "Het is als opgemaakte tekst (RTF) opgeslagen; sla het op als platte \
+                         tekst.",
+                        "It was saved as formatted text (RTF); save it as plain text.",
+                    ),
                 };
                 if nl {
                     format!(
@@ -981,7 +1003,7 @@ fn decode_with(bytes: &[u8], max_bytes: usize, typed: bool) -> Result<Decoded, F
         }
         return Ok(Decoded::Export(raw));
     }
-    let value: Value = serde_json::from_str(text).map_err(json_problem)?;
+    let value: Value = serde_json::from_str(text).map_err(|e| json_problem(e, text))?;
     let Value::Object(mut top) = value else {
         return Err(FileProblem::NotAnExport);
     };
@@ -1079,20 +1101,57 @@ pub enum JsonSlip {
     MissingComma,
     /// An object key without double quotes (or in single quotes).
     UnquotedKey,
+    /// A `"` inside a text, which ended it early (`"de "warme" overdracht"`).
+    QuoteInText,
+    /// Curly quotes (“ ”), as a word processor writes them, where JSON needs straight ones.
+    CurlyQuotes,
+    /// A comment (`//` or `/*`), which JSON does not have.
+    Comment,
+    /// The file was saved as formatted text (RTF) by a word processor.
+    Rtf,
 }
 
-fn json_problem(e: serde_json::Error) -> FileProblem {
-    let (line, column) = (e.line(), e.column());
-    let message = e.to_string();
-    let slip = if message.starts_with("trailing comma") {
+/// What went wrong where the parser stopped in `text`, in the words of hand-editing: the
+/// parser's own message and the characters around the place (1-based line and byte column).
+fn json_slip(message: &str, text: &str, line: usize, column: usize) -> Option<JsonSlip> {
+    if text.trim_start_matches('\u{feff}').starts_with("{\\rtf") {
+        return Some(JsonSlip::Rtf);
+    }
+    let line_start = if line <= 1 {
+        0
+    } else {
+        text.match_indices('\n')
+            .nth(line - 2)
+            .map_or(text.len(), |(i, _)| i + 1)
+    };
+    let at = line_start + column.saturating_sub(1);
+    let here = text.get(at..).and_then(|rest| rest.chars().next());
+    let before = text.get(..at).and_then(|head| head.chars().next_back());
+    match here {
+        Some('“' | '”' | '‘' | '’' | '„') => return Some(JsonSlip::CurlyQuotes),
+        Some('/') => return Some(JsonSlip::Comment),
+        _ => {}
+    }
+    if message.starts_with("trailing comma") {
         Some(JsonSlip::TrailingComma)
     } else if message.starts_with("expected `,` or") {
-        Some(JsonSlip::MissingComma)
+        // "…de "warme" overdracht": the text ended at the inner quote, a word follows it.
+        if before == Some('"') && here.is_some_and(char::is_alphanumeric) {
+            Some(JsonSlip::QuoteInText)
+        } else {
+            Some(JsonSlip::MissingComma)
+        }
     } else if message.starts_with("key must be a string") {
         Some(JsonSlip::UnquotedKey)
     } else {
         None
-    };
+    }
+}
+
+fn json_problem(e: serde_json::Error, text: &str) -> FileProblem {
+    let (line, column) = (e.line(), e.column());
+    let message = e.to_string();
+    let slip = json_slip(&message, text, line, column);
     if let Some(slip) = slip {
         FileProblem::JsonSlip { line, column, slip }
     } else if e.classify() == serde_json::error::Category::Eof {

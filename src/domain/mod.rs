@@ -10,10 +10,11 @@
 //! [`merge`] the deterministic merge into a [`Dataset`]; [`synthesis`] the meetings' outcomes
 //! across municipalities; [`import_log`] the coordinator's
 //! append-only log of imported files; [`privacy`] personal-data findings in
-//! free text; [`recent`] a short memory of repeated work.
+//! free text; [`recent`] a short memory of repeated work; [`distance`] how far apart two words are.
 pub mod base64;
 pub mod csv;
 pub mod device;
+pub mod distance;
 pub mod exchange;
 pub mod format;
 pub mod import_log;

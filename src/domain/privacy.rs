@@ -1606,9 +1606,22 @@ fn number_before_street(t: &Text, from: usize) -> Option<usize> {
         return None;
     }
     let year = digits == 4 && matches!(t.digits(k, k + 2).as_str(), "19" | "20");
-    let counted = word_before_is_first(t, k, |w| COUNTED.contains(&w) || month_number(w).is_some());
+    // "groep 7 Dorpsstraat", "fase 2 Stationsweg", "Leefgroep 3 Kastanjelaan", "vraag 4".
+    let counted = word_before_is_first(t, k, |w| {
+        COUNTED.contains(&w)
+            || month_number(w).is_some()
+            || NOT_STREET_NOUNS.iter().any(|n| w.ends_with(n))
+            || NUMBERED_BEFORE.contains(&w)
+    });
     (!year && !counted).then_some(k)
 }
+
+/// Words a number follows that count or point at something else ("vraag 4", "pagina 2",
+/// "artikel 3"), besides the nouns of [`NOT_STREET_NOUNS`].
+const NUMBERED_BEFORE: &[&str] = &[
+    "vraag", "pagina", "artikel", "punt", "item", "nummer", "nr", "page", "question", "point",
+    "article", "number", "no",
+];
 
 /// True when the word just before `start` (blanks between) is as `wanted` says.
 fn word_before_is_first(t: &Text, start: usize, wanted: impl Fn(&str) -> bool) -> bool {
@@ -1848,20 +1861,9 @@ fn partial_birth_date(t: &Text, i: usize, e: usize) -> Option<usize> {
         .then_some(we)
 }
 
-/// Words shortly before a date that make it the date of an event, not of a birth: "op
-/// 12-03-2024 hadden we overleg", "MDO d.d. 12-03-2024", "sinds 3 april 2024".
+/// Words shortly before a date (among the three words before it) that make it the date of an
+/// event, not of a birth: "MDO d.d. 12-03-2024", "melding 3 april 2024", "the meeting on …".
 const EVENT_CUES: &[&str] = &[
-    "op",
-    "om",
-    "sinds",
-    "vanaf",
-    "tot",
-    "per",
-    "voor",
-    "na",
-    "rond",
-    "tussen",
-    "uiterlijk",
     "deadline",
     "peildatum",
     "d",
@@ -1872,8 +1874,32 @@ const EVENT_CUES: &[&str] = &[
     "evaluatie",
     "afspraak",
     "verslag",
-    // English, as a worker on the English screen writes: "since 12 March 2026", "the
-    // meeting on 05-03-2026".
+    "dated",
+    "date",
+    "meeting",
+    "visit",
+    "appointment",
+    "report",
+    "review",
+    "referral",
+];
+
+/// Prepositions of time right before a date (or before its weekday: "op dinsdag 12-03-2024")
+/// that make it the date of an event: "sinds 3 april 2024", "since 12 March 2026", "on
+/// 05-03-2026". Only right before it: such short words are everywhere, and three words back
+/// "born in Apeldoorn on 12 March 2015" would be taken for an event.
+const EVENT_PREPOSITIONS: &[&str] = &[
+    "op",
+    "om",
+    "sinds",
+    "vanaf",
+    "tot",
+    "per",
+    "voor",
+    "uiterlijk",
+    "na",
+    "rond",
+    "tussen",
     "on",
     "since",
     "from",
@@ -1884,14 +1910,31 @@ const EVENT_CUES: &[&str] = &[
     "after",
     "around",
     "between",
-    "dated",
-    "date",
-    "meeting",
-    "visit",
-    "appointment",
-    "report",
-    "review",
-    "referral",
+];
+
+/// Days of the week, between a preposition and its date ("op dinsdag 12-03-2024").
+const WEEKDAYS: &[&str] = &[
+    "maandag",
+    "dinsdag",
+    "woensdag",
+    "donderdag",
+    "vrijdag",
+    "zaterdag",
+    "zondag",
+    "ma",
+    "di",
+    "wo",
+    "do",
+    "vr",
+    "za",
+    "zo",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
 ];
 
 /// Endings of words for an event, compounds included ("evaluatieoverleg", "startgesprek").
@@ -1904,17 +1947,63 @@ const EVENT_ENDINGS: &[&str] = &[
 ];
 
 /// What a full date from `start` to `end` is: a date of birth when a word for birth is among the
-/// three words before or after it; no finding when a word for an event is among the three words
-/// before it (meeting notes are full of dates, and each finding holds the export up); else a
-/// date that may be one.
+/// three words before or after it, or earlier in its sentence; no finding when a word for an
+/// event is among the three words before it, or a preposition of time right before it (meeting
+/// notes are full of dates, and each finding holds the export up); else a date that may be one.
 fn date_finding(t: &Text, start: usize, end: usize) -> Option<FindingKind> {
-    if cue_before(t, start, BIRTH_CUES) || cue_after(t, end, BIRTH_CUES) {
+    if cue_before(t, start, BIRTH_CUES)
+        || cue_after(t, end, BIRTH_CUES)
+        || earlier_in_sentence(t, start, BIRTH_CUES)
+    {
         Some(FindingKind::DateOfBirth)
-    } else if cue_before(t, start, EVENT_CUES) || ending_before(t, start, EVENT_ENDINGS) {
+    } else if cue_before(t, start, EVENT_CUES)
+        || ending_before(t, start, EVENT_ENDINGS)
+        || preposition_of_time_before(t, start)
+    {
         None
     } else {
         Some(FindingKind::Date)
     }
+}
+
+/// True when the word right before `start` is a preposition of time ([`EVENT_PREPOSITIONS`]),
+/// or a weekday with one right before it.
+fn preposition_of_time_before(t: &Text, start: usize) -> bool {
+    let word_before = |at: usize| {
+        let k = t.skip_blanks_back(at);
+        (k < at && k > 0).then(|| t.word_before(k))
+    };
+    match word_before(start) {
+        Some((_, w)) if EVENT_PREPOSITIONS.contains(&w.as_str()) => true,
+        Some((s, w)) if WEEKDAYS.contains(&w.as_str()) => {
+            word_before(s).is_some_and(|(_, w)| EVENT_PREPOSITIONS.contains(&w.as_str()))
+        }
+        _ => false,
+    }
+}
+
+/// True when one of `cues` is among the twelve words before `start` in its sentence (not past
+/// a full stop, question or exclamation mark, or line end): "She was born in Apeldoorn on 12
+/// March 2015".
+fn earlier_in_sentence(t: &Text, start: usize, cues: &[&str]) -> bool {
+    let mut k = start;
+    for _ in 0..12 {
+        while k > 0 && !t.at(k - 1).is_some_and(char::is_alphabetic) {
+            if matches!(t.at(k - 1), Some('.' | '!' | '?' | '\n')) {
+                return false;
+            }
+            k -= 1;
+        }
+        if k == 0 {
+            return false;
+        }
+        let (s, word) = t.word_before(k);
+        if cues.contains(&word.as_str()) {
+            return true;
+        }
+        k = s;
+    }
+    false
 }
 
 /// True when one of `cues` is among the three words before `start` (within 30 characters of

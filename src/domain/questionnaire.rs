@@ -20,6 +20,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use serde_json::Value;
 
+use super::distance::edit_distance;
 use super::lang::Lang;
 use super::response::{whole_number, Answers};
 
@@ -406,7 +407,13 @@ struct PartIds {
 
 impl PartIds {
     fn of(value: &Value) -> PartIds {
-        let id = |v: &Value| v.get("id").and_then(Value::as_str).map(str::to_string);
+        // An empty id names nothing: the part around it is named instead.
+        let id = |v: &Value| {
+            v.get("id")
+                .and_then(Value::as_str)
+                .filter(|id| !id.trim().is_empty())
+                .map(str::to_string)
+        };
         let ids = |v: &Value, key: &str| -> Vec<Option<String>> {
             v.get(key)
                 .and_then(Value::as_array)
@@ -1415,13 +1422,27 @@ const ITEM_FIELDS: &[&str] = &[
     "show_if",
 ];
 
+/// Words near a known field that mean something else: not a misspelling of it.
+const NOT_MISSPELLINGS: &[&str] = &["optional", "option_labels"];
+
 /// The known field `key` is probably a misspelling of: the same letters when case, `-`, `_`
 /// and spaces are left out (`groupBy`, `show-if`), or, for a field of four letters or more,
 /// one or two letters off (one for five letters or fewer): left out, added, changed or two
 /// swapped (`revers`, `requried`, `min_grup_size`, `factors` on an item). `None` for a known
-/// field or one unlike any (`description`, `_comment`): those change nothing and are ignored.
+/// field or one unlike any (`description`), one set aside the way hand-written JSON comments a
+/// field out (`_reverse`, `$schema`), a known field with more after it (`required_if`), and a
+/// word of its own (`optional`): those change nothing and are ignored.
 fn meant_field(key: &str, known: &[&'static str]) -> Option<&'static str> {
-    if known.contains(&key) {
+    let lower = key.to_lowercase();
+    if known.contains(&key)
+        || key.starts_with(['_', '$'])
+        || NOT_MISSPELLINGS.contains(&lower.as_str())
+        || known.iter().any(|k| {
+            lower
+                .strip_prefix(k)
+                .is_some_and(|rest| rest.starts_with(['_', '-']))
+        })
+    {
         return None;
     }
     let plain = |s: &str| -> Vec<char> {
@@ -1440,34 +1461,15 @@ fn meant_field(key: &str, known: &[&'static str]) -> Option<&'static str> {
                 4..=5 => 1,
                 _ => 2,
             };
+            // Lengths first: a key of a million letters is no typo, and is not compared.
+            if found.len().abs_diff(k_plain.len()) > limit {
+                return None;
+            }
             let d = edit_distance(&found, &k_plain);
             (d <= limit).then_some((d, k))
         })
         .min_by_key(|&(d, _)| d)
         .map(|(_, k)| k)
-}
-
-/// Edits (a letter left out, added or changed, or two neighbours swapped) from `a` to `b`:
-/// the optimal string alignment distance.
-fn edit_distance(a: &[char], b: &[char]) -> usize {
-    let width = b.len() + 1;
-    let mut d: Vec<usize> = (0..(a.len() + 1) * width)
-        .map(|k| if k < width { k } else { 0 })
-        .collect();
-    for i in 1..=a.len() {
-        d[i * width] = i;
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (d[(i - 1) * width + j] + 1)
-                .min(d[i * width + j - 1] + 1)
-                .min(d[(i - 1) * width + j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                best = best.min(d[(i - 2) * width + j - 2] + 1);
-            }
-            d[i * width + j] = best;
-        }
-    }
-    d[a.len() * width + b.len()]
 }
 
 fn join(path: &str, key: &str) -> String {
@@ -1490,11 +1492,20 @@ impl Checker {
     }
 
     /// Reports each field of `obj` that is probably a misspelling of one of `known`
-    /// ([`meant_field`]); such a field is read as nothing, as any field the app does not know.
-    fn misspelt(&mut self, obj: &Fields, path: &str, known: &[&'static str]) {
-        for key in obj.keys() {
-            if let Some(meant) = meant_field(key, known) {
-                self.push(join(path, key), DefinitionProblem::MisspeltField { meant });
+    /// ([`meant_field`]). The definition is refused for it; its value is then read as the field
+    /// meant (when that is not there too), so that the checks after this one do not also call
+    /// that field missing, which the person can see it is not.
+    fn misspelt(&mut self, obj: &mut Fields, path: &str, known: &[&'static str]) {
+        let found: Vec<(String, &'static str)> = obj
+            .keys()
+            .filter_map(|key| meant_field(key, known).map(|meant| (key.clone(), meant)))
+            .collect();
+        for (key, meant) in found {
+            self.push(join(path, &key), DefinitionProblem::MisspeltField { meant });
+            if !obj.contains_key(meant) {
+                if let Some(value) = obj.remove(&key) {
+                    obj.insert(meant.to_string(), value);
+                }
             }
         }
     }

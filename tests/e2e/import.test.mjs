@@ -245,7 +245,9 @@ test("a questionnaire with a misspelt field is not loaded, and the log names the
   const status = result.locator(".import-status.error-message");
   await status.waitFor();
   assert.match(await result.getAttribute("class"), /\bimport-rejected\b/);
-  assert.match(await status.innerText(), /^Niets geïmporteerd: 0 nieuw, 0 bijgewerkt, 0 ongewijzigd, 0 in conflict, 1 overgeslagen\.?$/);
+  assert.match(await status.innerText(), /^Gelezen, maar niets overgenomen: 0 nieuw, 0 bijgewerkt, 0 ongewijzigd, 0 in conflict, 1 overgeslagen\.?$/);
+  // Counted so for a screen reader too.
+  await page.locator("#import-announce", { hasText: "Klaar: 1 bestand verwerkt, 0 geïmporteerd, 1 niet geïmporteerd." }).waitFor({ state: "attached" });
   const details = await result.locator(".import-details li").allInnerTexts();
   assert.ok(
     details.some((d) => d.includes(`.revers (vraag “${reversed.id}”): dit veld kent de app niet; bedoeld is waarschijnlijk “reverse”`)),

@@ -59,6 +59,18 @@ test("storage full: the answer stays on screen and the person is told it was not
   await page.getByRole("button", { name: "Nieuwe enquête beginnen" }).click();
   await page.locator(".caption", { hasText: "Stap 1 van" }).waitFor();
   await page.locator(".save-status", { hasText: "Opgeslagen" }).waitFor();
+  // A screen reader hears "Opgeslagen" once, not "Bezig met opslaan…" and "Opgeslagen" again at
+  // every answer: the spoken line changes only when its meaning does.
+  const announce = page.locator("#save-announce");
+  assert.equal(await announce.textContent(), "Opgeslagen");
+  await page.evaluate(() => {
+    window.announced = 0;
+    new MutationObserver(() => window.announced++).observe(document.getElementById("save-announce"), { childList: true, characterData: true, subtree: true });
+  });
+  await page.locator("#q-org-2").check();
+  await page.locator("#q-org-3").check();
+  await page.locator(".save-status", { hasText: "Opgeslagen" }).waitFor();
+  assert.equal(await page.evaluate(() => window.announced), 0);
   // From now on every write fails as a full disk would.
   await page.evaluate(() => {
     window.realPut = IDBObjectStore.prototype.put;
@@ -71,6 +83,7 @@ test("storage full: the answer stays on screen and the person is told it was not
   // In view, a few words; for a screen reader, the whole reason.
   assert.equal(await page.locator(".save-status [aria-hidden=true]").innerText(), "Niet opgeslagen: de opslag is vol");
   assert.match(await page.locator(".save-status .visually-hidden").textContent(), /^Niet opgeslagen: De opslag van deze browser is vol\./);
+  assert.match(await announce.textContent(), /^Niet opgeslagen: De opslag van deze browser is vol\./);
   assert.equal(await page.locator("#q-org-1").isChecked(), true, "the answer stays on screen");
   // In the error colour, with a way out that writes again what is on screen; focus stays on the
   // indicator, which says how it went.
@@ -84,6 +97,7 @@ test("storage full: the answer stays on screen and the person is told it was not
   });
   await page.locator("#save-retry").click();
   await page.locator(".save-status", { hasText: "Opgeslagen" }).waitFor();
+  assert.equal(await announce.textContent(), "Opgeslagen");
   assert.deepEqual((await storedResponses(page)).map((own) => own.response.answers), [{ org: "gi" }]);
   // And the next change stores everything, as before.
   await page.locator("#q-team-4").check();

@@ -182,7 +182,8 @@ test("Dutch, keyboard only: fill in, browser killed, reopen, complete, edit, wit
   await heading(page, "Enquête");
   await activate(page, "Bekijken of wijzigen");
   await heading(page, "Controleer uw antwoorden");
-  await page.getByRole("button", { name: /Wijzigen\W+Uw oordeel/ }).click();
+  // Named by its section, without a stray space before a colon ("Wijzigen : Uw oordeel").
+  await page.getByRole("button", { name: "Wijzigen (Uw oordeel)", exact: true }).click();
   await page.locator(".caption", { hasText: "Stap 2 van 5" }).waitFor();
   await page.locator("h1").focus();
   await answerPageByKeyboard(page, { grade: 8 });
@@ -351,6 +352,19 @@ test("after going back and changing an answer that changes the pages, Volgende a
     assert.match(await page.locator("#q-strengths").getAttribute("aria-describedby"), /\bprivacy-strengths\b/);
     await page.locator("#q-strengths").fill("");
     await page.locator("#privacy-strengths .findings").waitFor({ state: "detached" });
+    // A screen reader hears it once typing pauses, not at every letter ("“Jan” lijkt een naam",
+    // "“Jans”…").
+    await page.evaluate(() => {
+      window.hintsSaid = [];
+      const region = document.getElementById("privacy-strengths-announce");
+      new MutationObserver(() => window.hintsSaid.push(region.textContent)).observe(region, { childList: true, characterData: true, subtree: true });
+    });
+    await page.locator("#q-strengths").pressSequentially("Overleg met mevrouw Jansen", { delay: 30 });
+    await page.waitForFunction(() => document.getElementById("privacy-strengths-announce").textContent.includes("Jansen"), null, { timeout: 5000 });
+    const said = await page.evaluate(() => window.hintsSaid.filter((t) => t !== ""));
+    assert.equal(said.length, 1, said.join(" | "));
+    assert.match(said[0], /“mevrouw Jansen”|“Jansen”/);
+    await page.locator("#q-strengths").fill("");
     await page.getByRole("button", { name: "Vorige" }).click();
     await page.locator(".caption", { hasText: "Stap 1 van 2" }).waitFor();
     await focusedHeading();

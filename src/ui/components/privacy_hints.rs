@@ -24,8 +24,37 @@ pub fn PrivacyHints(id: String, #[prop(into)] text: Signal<String>) -> impl Into
             messages
         })
     });
+    // Said to a screen reader once typing pauses, not at every key: live, the list read out
+    // "“Jan” lijkt een naam", "“Jans”…", "“Janse”…" while a name was typed. What is there
+    // when the field opens is not said (the field's description holds it).
+    let announced = RwSignal::new(String::new());
+    let generation = StoredValue::new(0u64);
+    Effect::new(move |seen: Option<()>| {
+        let list = findings.get();
+        if seen.is_none() {
+            return;
+        }
+        let g = generation.get_value() + 1;
+        generation.set_value(g);
+        let text = if list.is_empty() {
+            String::new()
+        } else {
+            format!("{} {}", i18n.t().privacy_hint_prefix, list.join(" "))
+        };
+        // The field may be gone by then (the person moved on): nothing to say, nothing to set.
+        set_timeout(
+            move || {
+                if generation.try_get_value() == Some(g) {
+                    announced.try_set(text);
+                }
+            },
+            std::time::Duration::from_millis(1500),
+        );
+    });
+    let announce_id = format!("{id}-announce");
     view! {
-        <div id=id class="privacy-hints" aria-live="polite">
+        <p class="visually-hidden" role="status" id=announce_id>{move || announced.get()}</p>
+        <div id=id class="privacy-hints">
             {move || {
                 let list = findings.get();
                 (!list.is_empty()).then(|| view! {

@@ -157,9 +157,16 @@ fn question_view(
             // ("… (1 = heel slecht, 10 = uitstekend)"): said twice, one below the other.
             let hint = move || {
                 let question = label.get(i18n.lang());
-                let explained = [&low, &high].iter().all(|end| {
-                    question.contains(&format!("{end} =")) || question.contains(&format!("{end}="))
-                });
+                // "1 =" but not inside "11 =" or "-1 =".
+                let says = |end: &str| {
+                    question.match_indices(end).any(|(at, _)| {
+                        let before = question[..at].chars().next_back();
+                        let after = question[at + end.len()..].trim_start_matches(' ');
+                        !before.is_some_and(|c| c.is_ascii_digit() || c == '-')
+                            && after.starts_with('=')
+                    })
+                };
+                let explained = says(&low) && says(&high);
                 (!explained).then(|| {
                     format!(
                         "{low} = {}, {high} = {}",

@@ -272,7 +272,7 @@ pub fn ExportReminder(#[prop(optional)] with_button: bool) -> impl IntoView {
                     <p><strong>{i18n.t().export_reminder_withdrawals} " " {waiting.get().1}</strong></p>
                     <p>{i18n.t().export_reminder_withdrawals_detail}</p>
                 })}
-                <p><a href=crate::ui::route::Route::Export.href()>{tr(|t| t.export_link)}</a></p>
+                <p class="links"><a href=crate::ui::route::Route::Export.href()>{tr(|t| t.export_link)}</a></p>
             </div>
         </Show>
         // "Never exported" says something only once there is finished work to export.

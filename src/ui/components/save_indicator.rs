@@ -25,8 +25,28 @@ pub fn SaveIndicator() -> impl IntoView {
             })
         })
     };
+    // What a screen reader hears: only when it changes in meaning (saved, saved in part, not
+    // saved), not at every key: live, the line said "Bezig met opslaan…" and "✓ Opgeslagen"
+    // twice per letter typed. While saving, it stays as it was.
+    let announced = Memo::new(
+        move |before: Option<&String>| match store.save_status.get() {
+            SaveStatus::Idle => String::new(),
+            SaveStatus::Saving => before.cloned().unwrap_or_default(),
+            SaveStatus::Saved if cut_short() => i18n.t().saved_but_too_long.to_string(),
+            SaveStatus::Saved => i18n.t().saved.to_string(),
+            SaveStatus::Failed(e) => {
+                let t = i18n.t();
+                format!(
+                    "{}: {}",
+                    t.not_saved,
+                    crate::ui::store::storage_error_text(&e, t)
+                )
+            }
+        },
+    );
     view! {
-        <p class="save-status" class:save-failed=failed id=SAVE_STATUS_ID tabindex="-1" role="status" aria-live="polite">
+        <p class="visually-hidden" role="status" id="save-announce">{move || announced.get()}</p>
+        <p class="save-status" class:save-failed=failed id=SAVE_STATUS_ID tabindex="-1">
             {move || match store.save_status.get() {
                 SaveStatus::Idle => String::new(),
                 SaveStatus::Saving => i18n.t().saving.to_string(),

@@ -485,7 +485,7 @@ fn ExportForm(everything: bool) -> impl IntoView {
                         <p id="export-drafts-waiting">
                             {fill_unfinished(t.export_drafts_waiting, t, unfinished)}
                         </p>
-                        <p>
+                        <p class="links">
                             <a href=Route::Survey.href()>{t.survey_title}</a>
                             " · "
                             <a href=Route::Meetings.href()>{t.meetings_title}</a>
@@ -534,17 +534,20 @@ fn ExportForm(everything: bool) -> impl IntoView {
             <h2>{tr(|t| t.export_encrypt)}</h2>
             <div class="choice checkbox">
                 <input type="checkbox" id="export-encrypt" prop:checked=move || encrypt.get()
+                    aria-describedby="export-encrypt-hint"
                     on:change=move |ev| encrypt.set(event_target_checked(&ev)) />
                 <label for="export-encrypt">{tr(|t| t.export_encrypt)}</label>
             </div>
-            <p class="hint">{tr(|t| t.export_encrypt_hint)}</p>
+            <p class="hint" id="export-encrypt-hint">{tr(|t| t.export_encrypt_hint)}</p>
             <Show when=move || encrypt.get()>
                 // The fields say what is wrong once saving was tried (GOV.UK: errors after an
                 // attempt, not while the person has not typed yet), in the words of the summary.
                 <div class="field" class:field-error=move || shown_problem().is_some()>
                     <label class="question" for="passphrase">{tr(|t| t.passphrase)}</label>
+                    // The rule before typing, not only once it is broken.
+                    <p class="hint" id="passphrase-hint">{tr(|t| t.passphrase_rule)}</p>
                     <input type="password" class="input" id="passphrase" autocomplete="new-password"
-                        aria-describedby="passphrase-problem"
+                        aria-describedby="passphrase-hint passphrase-problem"
                         aria-invalid=move || shown_problem().is_some_and(|p| p.field() == "passphrase").to_string()
                         on:input=move |ev| passphrase.set(event_target_value(&ev)) />
                     <label class="question" for="passphrase-repeat">{tr(|t| t.passphrase_repeat)}</label>

@@ -77,7 +77,7 @@ fn missing(text: &'static str) -> impl IntoView {
     view! {
         <h1 id=PAGE_TITLE_ID tabindex="-1">{tr(|t| t.survey_title)}</h1>
         <p>{text}</p>
-        <p><a href=Route::Survey.href()>{tr(|t| t.back_to_list)}</a></p>
+        <p class="links"><a href=Route::Survey.href()>{tr(|t| t.back_to_list)}</a></p>
     }
 }
 
@@ -586,7 +586,7 @@ fn summary_page(
                                 returning.set(Some(sections.get_untracked()));
                                 step.set(position);
                             }>
-                                {t.change}<span class="visually-hidden">{format!(": {title}")}</span>
+                                {t.change}<span class="visually-hidden">{format!(" ({title})")}</span>
                             </button>
                         </div>
                         <dl class="summary-list">
@@ -649,7 +649,7 @@ fn summary_page(
             <p class="hint">{i18n.t().complete_hint}</p>
             <p><button type="button" class="button" on:click=move |_| complete()>{i18n.t().complete_survey}</button></p>
         })}
-        <p><a href=Route::Survey.href()>{tr(|t| t.back_to_list)}</a></p>
+        <p class="links"><a href=Route::Survey.href()>{tr(|t| t.back_to_list)}</a></p>
     }
 }
 

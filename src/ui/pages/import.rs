@@ -76,7 +76,13 @@ impl Row {
     fn show(&self, outcome: Outcome, tally: Tally) {
         if outcome.finished() && !self.outcome.with_untracked(Outcome::finished) {
             tally.finished.update(|n| *n += 1);
-            if matches!(outcome, Outcome::Rejected(_)) {
+            // A file read with every record skipped counts as not imported, as its row says.
+            let refused = match &outcome {
+                Outcome::Rejected(_) => true,
+                Outcome::Imported(record) => nothing_taken(record),
+                _ => false,
+            };
+            if refused {
                 tally.rejected.update(|n| *n += 1);
             }
         }
@@ -758,7 +764,7 @@ fn DatasetSummary() -> impl IntoView {
                 {move || {
                     let (responses, meetings) = counts.get();
                     (responses + meetings > 0).then(|| view! {
-                        <p><a href=Route::Report.href()>{i18n.t().import_to_report}</a></p>
+                        <p class="links"><a href=Route::Report.href()>{i18n.t().import_to_report}</a></p>
                     })
                 }}
             }

@@ -133,7 +133,7 @@ fn form_or_missing(id: String) -> AnyView {
     view! {
         <h1 id=PAGE_TITLE_ID tabindex="-1">{tr(|t| t.meeting_title)}</h1>
         <p>{text}</p>
-        <p><a href=Route::Meetings.href()>{tr(|t| t.back_to_meetings)}</a></p>
+        <p class="links"><a href=Route::Meetings.href()>{tr(|t| t.back_to_meetings)}</a></p>
     }
     .into_any()
 }
@@ -252,7 +252,7 @@ fn MeetingForm(id: String, questionnaire: Questionnaire) -> impl IntoView {
             {move || (status.get() == Some(Status::Complete)).then(|| view! {
                 <div class="notice notice-success" role="status">
                     <p>{i18n.t().meeting_completed}</p>
-                    <p><a href=Route::Export.href()>{i18n.t().export_link}</a></p>
+                    <p class="links"><a href=Route::Export.href()>{i18n.t().export_link}</a></p>
                 </div>
             })}
             {move || reverted.get().then(|| view! {
@@ -263,6 +263,8 @@ fn MeetingForm(id: String, questionnaire: Questionnaire) -> impl IntoView {
 
         <section aria-labelledby="where-when">
             <h2 id="where-when">{tr(|t| t.meeting_where_when)}</h2>
+            // Which fields finishing needs, said before the attempt (WCAG 3.3.2).
+            <p class="hint" id="meeting-required-hint">{tr(|t| t.meeting_required_hint)}</p>
             {municipality_field(store, id, current, missing, municipalities, initial.municipality.clone())}
             <div class="field" class:field-error=move || date_error().is_some()>
                 <label class="question" for="meeting-date">{tr(|t| t.meeting_date)}</label>
@@ -405,7 +407,7 @@ fn MeetingForm(id: String, questionnaire: Questionnaire) -> impl IntoView {
                 </button>
             })}
         </div>
-        <p><a href=Route::Meetings.href()>{tr(|t| t.back_to_meetings)}</a></p>
+        <p class="links"><a href=Route::Meetings.href()>{tr(|t| t.back_to_meetings)}</a></p>
     }
 }
 

@@ -11,6 +11,6 @@ pub fn NotFoundPage() -> impl IntoView {
     view! {
         <h1 id=PAGE_TITLE_ID tabindex="-1">{tr(|t| t.not_found_title)}</h1>
         <p>{tr(|t| t.not_found_text)}</p>
-        <p><a href=Route::Home.href()>{tr(|t| t.back_home)}</a></p>
+        <p class="links"><a href=Route::Home.href()>{tr(|t| t.back_home)}</a></p>
     }
 }

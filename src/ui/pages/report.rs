@@ -144,7 +144,7 @@ fn ReportScreen() -> impl IntoView {
         .into_any(),
         LoadState::Ready if available.with(Vec::is_empty) && coordinator.dataset.with(|d| d.meetings.is_empty()) => view! {
             <p>{i18n.t().report_no_data}</p>
-            <p><a href=Route::Import.href()>{i18n.t().report_to_import}</a></p>
+            <p class="links"><a href=Route::Import.href()>{i18n.t().report_to_import}</a></p>
         }
         .into_any(),
         LoadState::Ready => view! {
@@ -461,12 +461,12 @@ fn grade_distribution(h: &mut Html, stats: &GradeStats, lang: Lang, t: &Messages
     let total = stats.summary.n.max(1);
     let description = bars
         .iter()
-        .map(|(v, c)| format!("{v}: {c}"))
+        .map(|(v, c)| format!("{v}: {}", format_count(*c, lang)))
         .collect::<Vec<_>>()
         .join(", ");
     let rows: Vec<Bars> = bars
         .iter()
-        .map(|(v, c)| (v.clone(), vec![Some((*c as f64, c.to_string()))]))
+        .map(|(v, c)| (v.clone(), vec![Some((*c as f64, format_count(*c, lang)))]))
         .collect();
     chart_section_start(
         h,
@@ -485,7 +485,7 @@ fn grade_distribution(h: &mut Html, stats: &GradeStats, lang: Lang, t: &Messages
     );
     for (v, c) in &bars {
         let share = format_percent(*c as f64 / total as f64, 0, lang);
-        table_row(h, &[], (v, None), &[&c.to_string(), &share]);
+        table_row(h, &[], (v, None), &[&format_count(*c, lang), &share]);
     }
     table_end(h);
     h.close("section");
@@ -1336,7 +1336,11 @@ fn open_answer_list(
     for (text, n) in &tally[..shown] {
         h.open("li", &[]).text(text);
         if *n > 1 {
-            h.leaf("span", &[("class", "answer-count")], &format!(" ({n}×)"));
+            h.leaf(
+                "span",
+                &[("class", "answer-count")],
+                &format!(" ({}×)", format_count(*n, lang)),
+            );
         }
         h.close("li");
     }
