@@ -215,7 +215,7 @@ fn the_codebook_names_the_answer_an_item_is_asked_after() {
     // With labels, the values as the data file writes them.
     let labelled = codebook_csv(&q, &options(true, Separator::Semicolon));
     assert!(
-        labelled.contains(";alleen gevraagd als org = GI of VT"),
+        labelled.contains(";alleen gevraagd als org = ‘GI’ of ‘VT’"),
         "{labelled}"
     );
     let mut english = options(false, Separator::Comma);

@@ -398,6 +398,20 @@ fn unknown_format_and_other_json() {
     );
     assert_eq!(slip("{\"a\": 1, /* x */ \"b\": 2}").2, JsonSlip::Comment);
     assert_eq!(slip("{\\rtf1\\ansi {\"format\": 1}}").2, JsonSlip::Rtf);
+    // The column counts characters, as a person does ("é" is two bytes); a file cut off after
+    // a "/" is cut off, not a comment; "12/03" is no comment.
+    assert_eq!(slip("{\"é\": 1 2}"), (1, 9, JsonSlip::MissingComma));
+    assert_eq!(
+        decode("{\"responses\": [{\"x\": \"en/".as_bytes(), MAX_FILE_BYTES),
+        Err(FileProblem::Truncated)
+    );
+    assert!(matches!(
+        decode(b"{\"a\": 12/03}", MAX_FILE_BYTES),
+        Err(FileProblem::JsonSlip {
+            slip: JsonSlip::MissingComma,
+            ..
+        })
+    ));
     // Where a line holds letters of more than one byte, the place is still found.
     assert_eq!(
         slip("{\"é\": \"één\",\n \"ü\": \"a \"b\" c\"}").2,

@@ -1296,18 +1296,36 @@ fn english_word_order_for_dates_and_addresses() {
         FindingKind::Date,
         "12 March 2015",
     );
-    // A short word of time counts only right before the date; a word for birth earlier in the
-    // sentence makes it a date of birth.
+    // An English word of time counts only right before the date; a word for birth earlier in
+    // the clause keeps a date after a word of time a possible date of birth, asked about.
     one(
         "She was born in Apeldoorn on 12 March 2015.",
-        FindingKind::DateOfBirth,
+        FindingKind::Date,
         "12 March 2015",
     );
     one(
         "Hij is geboren in Epe, op 12-03-2015 om precies 8 uur.",
-        FindingKind::DateOfBirth,
+        FindingKind::Date,
         "12-03-2015",
     );
+    one(
+        "Sem (geb. in Zwolle op 12-03-2015) woont bij oma.",
+        FindingKind::Date,
+        "12-03-2015",
+    );
+    // Not past a joining word, another number or the sentence's end.
+    for text in [
+        "Jayden is geboren in 2012 en woont sinds 1 januari 2024 bij zijn oma.",
+        "Geboren in 2015 ging hij op 12-03-2024 naar de nieuwe school.",
+        "Vanaf 1-1-2024 tot en met 31-3-2024 liep de pilot.",
+        "Tussen 1 maart 2024 en 31 mei 2024 evalueerden we.",
+        "It ran from 1-1-2024 to 31-3-2024.",
+        "On Tuesday, 12 March 2024 the team met.",
+        "Op dinsdagochtend 12 maart 2024 was het MDO.",
+        "Vanaf di. 12-03-2024 werken we samen.",
+    ] {
+        none(text);
+    }
     assert!(
         found("Jayden from Epe, 12-03-2015, lives with his mother.")
             .contains(&(FindingKind::Date, "12-03-2015".to_string())),

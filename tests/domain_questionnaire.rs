@@ -687,7 +687,9 @@ fn misspelt_fields_are_refused_and_unlike_ones_ignored() {
             {"id": "k1", "kind": "likert", "factor": "f", "revers": true, "label": {"nl": "K1"}},
             {"id": "k2", "kind": "likert", "factors": "f", "requried": true, "label": {"nl": "K2"}},
             {"id": "t", "kind": "text", "showIf": {"item": "team", "in": ["a"]}, "label": {"nl": "T"}, "hint": "kort"},
-            {"id": "u", "kind": "text", "show_if": {"items": "team", "in": ["a"]}, "label": {"nl": "U"}}
+            {"id": "u", "kind": "text", "show_if": {"items": "team", "in": ["a"]}, "label": {"nl": "U"}},
+            {"id": "k3", "kind": "likert", "factors": ["f"], "optional": false, "label": {"nl": "K3"}},
+            {"id": "k4", "type": "likert", "factor_id": "f", "label": {"nl": "K4"}}
         ]}]
     });
     let issues = Questionnaire::from_json(&text.to_string()).unwrap_err();
@@ -710,6 +712,12 @@ fn misspelt_fields_are_refused_and_unlike_ones_ignored() {
         ("sections[0].items[2].requried", "required"),
         ("sections[0].items[3].showIf", "show_if"),
         ("sections[0].items[4].show_if.items", "item"),
+        // A list where a text belongs: the misspelling is said, not the type of what it holds.
+        ("sections[0].items[5].factors", "factor"),
+        // Other tools' words for a field, and a field with more after it, are no decoration.
+        ("sections[0].items[5].optional", "required"),
+        ("sections[0].items[6].type", "kind"),
+        ("sections[0].items[6].factor_id", "factor"),
     ]
     .iter()
     .map(|&(p, m)| (p.to_string(), m))
@@ -769,7 +777,7 @@ fn misspelt_fields_are_refused_and_unlike_ones_ignored() {
             {"id": "team", "kind": "choice", "group_by": true, "label": {"nl": "Team"},
              "options": [{"value": "a", "label": {"nl": "A"}, "help": "x"}, {"value": "b", "label": {"nl": "B"}}]},
             {"id": "k1", "kind": "likert", "factor": "f", "reverse": true, "label": {"nl": "K1"}, "hint": "kort",
-             "_reverse": false, "required_if": "team", "optional": true},
+             "_reverse": false},
             {"id": "k2", "kind": "likert", "factor": "f", "label": {"nl": "K2"}, "_show_if": {"item": "team", "in": ["a"]}}
         ]}]
     });

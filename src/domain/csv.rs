@@ -348,6 +348,10 @@ pub fn codebook_csv(questionnaire: &Questionnaire, options: &CsvOptions) -> Stri
                 .values
                 .iter()
                 .map(|v| match (v, asked) {
+                    // A label may hold " of " itself ("Gemeente of regio"): quoted.
+                    (ShowValue::Text(code), Some(asked)) if options.labels => {
+                        format!("‘{}’", option_text(asked, code, options))
+                    }
                     (ShowValue::Text(code), Some(asked)) => option_text(asked, code, options),
                     (ShowValue::Text(text), None) => text.clone(),
                     (ShowValue::Number(x), _) => number_text(x, options.separator),

@@ -518,9 +518,9 @@ impl FileProblem {
                     ),
                     JsonSlip::QuoteInText => (
                         "Daar staat waarschijnlijk een aanhalingsteken (\") binnen een tekst, dat \
-                         de tekst te vroeg afsluit: schrijf het als \\\" of gebruik ‘enkele’.",
+                         de tekst te vroeg afsluit: schrijf het als \\\" of gebruik enkele aanhalingstekens (‘ ’).",
                         "A quote (\") inside a text probably ends it too early there: write it as \
-                         \\\" or use ‘single’ ones.",
+                         \\\" or use single quotes (‘ ’).",
                     ),
                     JsonSlip::CurlyQuotes => (
                         "Daar staan gekrulde aanhalingstekens (“ ”), zoals een tekstverwerker ze \
@@ -1127,9 +1127,10 @@ fn json_slip(message: &str, text: &str, line: usize, column: usize) -> Option<Js
     let at = line_start + column.saturating_sub(1);
     let here = text.get(at..).and_then(|rest| rest.chars().next());
     let before = text.get(..at).and_then(|head| head.chars().next_back());
-    match here {
-        Some('“' | '”' | '‘' | '’' | '„') => return Some(JsonSlip::CurlyQuotes),
-        Some('/') => return Some(JsonSlip::Comment),
+    let next = text.get(at..).and_then(|rest| rest.chars().nth(1));
+    match (here, next) {
+        (Some('“' | '”' | '‘' | '’' | '„'), _) => return Some(JsonSlip::CurlyQuotes),
+        (Some('/'), Some('/' | '*')) => return Some(JsonSlip::Comment),
         _ => {}
     }
     if message.starts_with("trailing comma") {
@@ -1149,9 +1150,23 @@ fn json_slip(message: &str, text: &str, line: usize, column: usize) -> Option<Js
 }
 
 fn json_problem(e: serde_json::Error, text: &str) -> FileProblem {
-    let (line, column) = (e.line(), e.column());
+    let (line, byte_column) = (e.line(), e.column());
+    // The parser counts bytes; a person counts characters ("é" is two bytes).
+    let line_start = if line <= 1 {
+        0
+    } else {
+        text.match_indices('\n')
+            .nth(line - 2)
+            .map_or(text.len(), |(i, _)| i + 1)
+    };
+    let column = text
+        .get(line_start..line_start + byte_column.saturating_sub(1))
+        .map_or(byte_column, |head| head.chars().count() + 1);
     let message = e.to_string();
-    let slip = json_slip(&message, text, line, column);
+    // A file cut off ends wherever it ends: no slip to name there.
+    let slip = (e.classify() != serde_json::error::Category::Eof)
+        .then(|| json_slip(&message, text, line, byte_column))
+        .flatten();
     if let Some(slip) = slip {
         FileProblem::JsonSlip { line, column, slip }
     } else if e.classify() == serde_json::error::Category::Eof {

@@ -1862,8 +1862,20 @@ fn partial_birth_date(t: &Text, i: usize, e: usize) -> Option<usize> {
 }
 
 /// Words shortly before a date (among the three words before it) that make it the date of an
-/// event, not of a birth: "MDO d.d. 12-03-2024", "melding 3 april 2024", "the meeting on …".
+/// event, not of a birth: "op 12-03-2024 hadden we overleg", "MDO d.d. 12-03-2024", "sinds 3
+/// april 2024", "tot en met 31-3-2024".
 const EVENT_CUES: &[&str] = &[
+    "op",
+    "om",
+    "sinds",
+    "vanaf",
+    "tot",
+    "per",
+    "voor",
+    "uiterlijk",
+    "na",
+    "rond",
+    "tussen",
     "deadline",
     "peildatum",
     "d",
@@ -1884,59 +1896,6 @@ const EVENT_CUES: &[&str] = &[
     "referral",
 ];
 
-/// Prepositions of time right before a date (or before its weekday: "op dinsdag 12-03-2024")
-/// that make it the date of an event: "sinds 3 april 2024", "since 12 March 2026", "on
-/// 05-03-2026". Only right before it: such short words are everywhere, and three words back
-/// "born in Apeldoorn on 12 March 2015" would be taken for an event.
-const EVENT_PREPOSITIONS: &[&str] = &[
-    "op",
-    "om",
-    "sinds",
-    "vanaf",
-    "tot",
-    "per",
-    "voor",
-    "uiterlijk",
-    "na",
-    "rond",
-    "tussen",
-    "on",
-    "since",
-    "from",
-    "until",
-    "till",
-    "by",
-    "before",
-    "after",
-    "around",
-    "between",
-];
-
-/// Days of the week, between a preposition and its date ("op dinsdag 12-03-2024").
-const WEEKDAYS: &[&str] = &[
-    "maandag",
-    "dinsdag",
-    "woensdag",
-    "donderdag",
-    "vrijdag",
-    "zaterdag",
-    "zondag",
-    "ma",
-    "di",
-    "wo",
-    "do",
-    "vr",
-    "za",
-    "zo",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
 /// Endings of words for an event, compounds included ("evaluatieoverleg", "startgesprek").
 const EVENT_ENDINGS: &[&str] = &[
     "overleg",
@@ -1946,50 +1905,87 @@ const EVENT_ENDINGS: &[&str] = &[
     "vergadering",
 ];
 
+/// English prepositions of time, as a worker on the English screen writes ("since 12 March
+/// 2026", "the meeting on 05-03-2026", "from 1-1-2024 to 31-3-2024"): an event's date only
+/// right before it (or before its weekday: "on Tuesday, 12 March 2024"), since such short words
+/// are everywhere.
+const ENGLISH_PREPOSITIONS: &[&str] = &[
+    "on", "since", "from", "until", "till", "by", "before", "after", "around", "between", "to",
+    "through",
+];
+
+/// Days of the week (a Dutch one may have a part of the day after it: "dinsdagochtend").
+const WEEKDAYS: &[&str] = &[
+    "maandag",
+    "dinsdag",
+    "woensdag",
+    "donderdag",
+    "vrijdag",
+    "zaterdag",
+    "zondag",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// What a full date from `start` to `end` is: a date of birth when a word for birth is among the
-/// three words before or after it, or earlier in its sentence; no finding when a word for an
-/// event is among the three words before it, or a preposition of time right before it (meeting
-/// notes are full of dates, and each finding holds the export up); else a date that may be one.
+/// three words before or after it; no finding when a word for an event is among the three words
+/// before it, or an English preposition of time right before it (meeting notes are full of
+/// dates, and each finding holds the export up), unless a word for birth comes earlier in the
+/// same clause ("Hij is geboren in Epe, op 12-03-2015", "born in Apeldoorn on 12 March 2015"):
+/// then, as with nothing around it, a date that may be one.
 fn date_finding(t: &Text, start: usize, end: usize) -> Option<FindingKind> {
-    if cue_before(t, start, BIRTH_CUES)
-        || cue_after(t, end, BIRTH_CUES)
-        || earlier_in_sentence(t, start, BIRTH_CUES)
-    {
-        Some(FindingKind::DateOfBirth)
-    } else if cue_before(t, start, EVENT_CUES)
+    if cue_before(t, start, BIRTH_CUES) || cue_after(t, end, BIRTH_CUES) {
+        return Some(FindingKind::DateOfBirth);
+    }
+    let event = cue_before(t, start, EVENT_CUES)
         || ending_before(t, start, EVENT_ENDINGS)
-        || preposition_of_time_before(t, start)
-    {
-        None
-    } else {
-        Some(FindingKind::Date)
-    }
+        || english_preposition_before(t, start);
+    (!event || birth_earlier_in_clause(t, start)).then_some(FindingKind::Date)
 }
 
-/// True when the word right before `start` is a preposition of time ([`EVENT_PREPOSITIONS`]),
-/// or a weekday with one right before it.
-fn preposition_of_time_before(t: &Text, start: usize) -> bool {
+/// True when the word right before `start` is an English preposition of time, or a weekday
+/// (a comma or full stop after it) with one right before it.
+fn english_preposition_before(t: &Text, start: usize) -> bool {
     let word_before = |at: usize| {
-        let k = t.skip_blanks_back(at);
-        (k < at && k > 0).then(|| t.word_before(k))
-    };
-    match word_before(start) {
-        Some((_, w)) if EVENT_PREPOSITIONS.contains(&w.as_str()) => true,
-        Some((s, w)) if WEEKDAYS.contains(&w.as_str()) => {
-            word_before(s).is_some_and(|(_, w)| EVENT_PREPOSITIONS.contains(&w.as_str()))
+        let mut k = t.skip_blanks_back(at);
+        if k > 0 && matches!(t.at(k - 1), Some(',' | '.')) {
+            k = t.skip_blanks_back(k - 1);
         }
-        _ => false,
+        (k > 0 && k < at).then(|| t.word_before(k))
+    };
+    let (s, w) = match word_before(start) {
+        Some(found) => found,
+        None => return false,
+    };
+    if ENGLISH_PREPOSITIONS.contains(&w.as_str()) {
+        return true;
     }
+    WEEKDAYS.iter().any(|d| w.starts_with(d))
+        && word_before(s).is_some_and(|(_, w)| ENGLISH_PREPOSITIONS.contains(&w.as_str()))
 }
 
-/// True when one of `cues` is among the twelve words before `start` in its sentence (not past
-/// a full stop, question or exclamation mark, or line end): "She was born in Apeldoorn on 12
-/// March 2015".
-fn earlier_in_sentence(t: &Text, start: usize, cues: &[&str]) -> bool {
+/// True when a word for birth is among the twelve words before `start` in its clause: not past
+/// a full stop, question or exclamation mark, semicolon, colon or line end, a joining word
+/// ("en", "maar", "and", "but") or a number (another date or a year), and within 150
+/// characters.
+fn birth_earlier_in_clause(t: &Text, start: usize) -> bool {
     let mut k = start;
     for _ in 0..12 {
         while k > 0 && !t.at(k - 1).is_some_and(char::is_alphabetic) {
-            if matches!(t.at(k - 1), Some('.' | '!' | '?' | '\n')) {
+            if start - k > 150 || matches!(t.at(k - 1), Some('.' | '!' | '?' | ';' | ':' | '\n')) {
+                // "geb." is an abbreviation, not the end of a sentence.
+                if t.at(k - 1) == Some('.') && t.word_before(k - 1).1 == "geb" {
+                    return true;
+                }
+                return false;
+            }
+            // Another number before the date (a date, a year): another clause.
+            if t.is_digit(k - 1) {
                 return false;
             }
             k -= 1;
@@ -1998,8 +1994,11 @@ fn earlier_in_sentence(t: &Text, start: usize, cues: &[&str]) -> bool {
             return false;
         }
         let (s, word) = t.word_before(k);
-        if cues.contains(&word.as_str()) {
+        if BIRTH_CUES.contains(&word.as_str()) {
             return true;
+        }
+        if ["en", "maar", "and", "but"].contains(&word.as_str()) {
+            return false;
         }
         k = s;
     }

@@ -849,7 +849,7 @@ impl Questionnaire {
     }
 
     fn read_value(mut value: Value) -> Result<Questionnaire, Vec<DefinitionIssue>> {
-        let type_issues = check_types(&mut value);
+        let (type_issues, renamed) = check_types(&mut value);
         // Only a few dozen ids; each issue then names the part it is in.
         let parts = PartIds::of(&value);
         let raw: RawQuestionnaire = match serde_json::from_value(value) {
@@ -867,8 +867,12 @@ impl Questionnaire {
                 type_issues.into_iter().chain(own).collect()
             }
         };
+        // What follows from reading a misspelt field as the one meant is about a path that is
+        // not in the file: the misspelling, said at its own path, is what to fix.
+        let from_renamed = |path: &str| renamed.iter().any(|r| follows_from(r, path));
         Err(issues
             .into_iter()
+            .filter(|issue| !from_renamed(&issue.path))
             .map(|mut issue| {
                 issue.within = parts.within(&issue.path);
                 issue
@@ -1330,12 +1334,15 @@ fn follows_from(typed: &str, path: &str) -> bool {
 /// out of `value` (or, in a list, puts an empty value of the right type in its place, so that
 /// later paths keep their indices). What is left reads as a [`RawQuestionnaire`]. Unknown fields
 /// are ignored, as the typed reading ignores them.
-fn check_types(value: &mut Value) -> Vec<DefinitionIssue> {
-    let mut c = Checker { issues: Vec::new() };
+fn check_types(value: &mut Value) -> (Vec<DefinitionIssue>, Vec<String>) {
+    let mut c = Checker {
+        issues: Vec::new(),
+        renamed: Vec::new(),
+    };
     let Value::Object(root) = value else {
         c.wrong(String::new(), JsonType::Object, value);
         *value = Value::Object(serde_json::Map::new());
-        return c.issues;
+        return (c.issues, c.renamed);
     };
     c.misspelt(root, "", QUESTIONNAIRE_FIELDS);
     c.required(root, "", &["id", "version", "title"]);
@@ -1400,7 +1407,7 @@ fn check_types(value: &mut Value) -> Vec<DefinitionIssue> {
             c.show_if(item, path);
         });
     });
-    c.issues
+    (c.issues, c.renamed)
 }
 
 type Fields = serde_json::Map<String, Value>;
@@ -1422,28 +1429,27 @@ const ITEM_FIELDS: &[&str] = &[
     "show_if",
 ];
 
-/// Words near a known field that mean something else: not a misspelling of it.
-const NOT_MISSPELLINGS: &[&str] = &["optional", "option_labels"];
+/// Words for a known field that other tools use: read as that field's misspelling (refused,
+/// naming the field), not ignored ("optional": false meant as required).
+const FIELD_ALIASES: &[(&str, &str)] = &[("optional", "required"), ("type", "kind")];
 
 /// The known field `key` is probably a misspelling of: the same letters when case, `-`, `_`
 /// and spaces are left out (`groupBy`, `show-if`), or, for a field of four letters or more,
 /// one or two letters off (one for five letters or fewer): left out, added, changed or two
 /// swapped (`revers`, `requried`, `min_grup_size`, `factors` on an item). `None` for a known
-/// field or one unlike any (`description`), one set aside the way hand-written JSON comments a
-/// field out (`_reverse`, `$schema`), a known field with more after it (`required_if`), and a
-/// word of its own (`optional`): those change nothing and are ignored.
+/// field or one unlike any (`description`), and one set aside the way hand-written JSON
+/// comments a field out (`_reverse`, `$schema`): those change nothing and are ignored. Another
+/// tool's word for a field ([`FIELD_ALIASES`]: `optional`, `type`) names it.
 fn meant_field(key: &str, known: &[&'static str]) -> Option<&'static str> {
-    let lower = key.to_lowercase();
-    if known.contains(&key)
-        || key.starts_with(['_', '$'])
-        || NOT_MISSPELLINGS.contains(&lower.as_str())
-        || known.iter().any(|k| {
-            lower
-                .strip_prefix(k)
-                .is_some_and(|rest| rest.starts_with(['_', '-']))
-        })
-    {
+    if known.contains(&key) || key.starts_with(['_', '$']) {
         return None;
+    }
+    let lower = key.to_lowercase();
+    if let Some(&(_, meant)) = FIELD_ALIASES
+        .iter()
+        .find(|(alias, meant)| *alias == lower && known.contains(meant))
+    {
+        return known.iter().find(|k| **k == meant).copied();
     }
     let plain = |s: &str| -> Vec<char> {
         s.chars()
@@ -1505,6 +1511,7 @@ impl Checker {
             if !obj.contains_key(meant) {
                 if let Some(value) = obj.remove(&key) {
                     obj.insert(meant.to_string(), value);
+                    self.renamed.push(join(path, meant));
                 }
             }
         }
@@ -1701,6 +1708,9 @@ impl Checker {
 /// Collects issues while walking a definition.
 struct Checker {
     issues: Vec<DefinitionIssue>,
+    /// Paths of misspelt fields' values, read as the field meant: what later checks say about
+    /// them is about a path not in the file, and left out (the misspelling is said).
+    renamed: Vec<String>,
 }
 
 impl Checker {
@@ -1733,7 +1743,10 @@ impl Checker {
 
 fn validate_definition(raw: RawQuestionnaire) -> Result<Questionnaire, Vec<DefinitionIssue>> {
     use DefinitionProblem as P;
-    let mut c = Checker { issues: Vec::new() };
+    let mut c = Checker {
+        issues: Vec::new(),
+        renamed: Vec::new(),
+    };
 
     c.id("id".into(), &raw.id, &mut BTreeSet::new());
     if raw.version == 0 {

@@ -119,6 +119,9 @@ test("the report of 21 teams: figures as computed independently, no small team s
   assert.equal(await page.locator("#split-team").getAttribute("aria-labelledby"), "split-team-heading split-team-caption");
   const sizeHeader = page.locator("#split-team thead th", { has: page.locator("button", { hasText: "Aantal" }) });
   assert.equal(await sizeHeader.getAttribute("aria-sort"), "descending");
+  // Said in words too: a changed aria-sort is often not read out.
+  const sortSaid = page.locator("section", { has: page.locator("#split-team") }).locator("p[role=status]");
+  assert.equal(await sortSaid.textContent(), "Gesorteerd op Aantal, aflopend.");
   // The arrow is decoration, not part of the button's name.
   assert.equal(await page.locator("#split-team thead").getByRole("button", { name: "Aantal", exact: true }).count(), 1);
   // A second press turns the order around: the smallest shown team first, hidden ones still last.
@@ -127,6 +130,7 @@ test("the report of 21 teams: figures as computed independently, no small team s
   const before = await numbers();
   await page.locator("#split-team thead button", { hasText: "Aantal" }).click();
   await page.waitForFunction(() => document.querySelector("#split-team thead th[aria-sort=ascending]"));
+  assert.equal(await sortSaid.textContent(), "Gesorteerd op Aantal, oplopend.");
   const after = await numbers();
   const shownOf = (xs) => xs.filter((x) => /^\d+$/.test(x)).map(Number);
   assert.deepEqual(shownOf(after), [...shownOf(before)].reverse());

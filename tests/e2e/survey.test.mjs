@@ -629,7 +629,7 @@ test("an open answer holds 5,000 characters, emoji too; a longer paste is kept i
   await field.fill("🙂".repeat(4999) + "z");
   await page.locator("#count-strengths", { hasText: "Nog 0 tekens" }).waitFor();
   assert.equal([...(await storedStrengths(5000))].at(-1), "z");
-  await page.locator(".save-status", { hasText: /^✓ Opgeslagen$/ }).waitFor();
+  await page.locator(".save-status [aria-hidden=true]", { hasText: /^✓ Opgeslagen$/ }).waitFor();
   await page.getByRole("button", { name: "Naar het overzicht" }).click();
   await page.locator("h1", { hasText: "Controleer uw antwoorden" }).waitFor();
   assert.deepEqual(errors, []);

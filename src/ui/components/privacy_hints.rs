@@ -29,7 +29,10 @@ pub fn PrivacyHints(id: String, #[prop(into)] text: Signal<String>) -> impl Into
     // when the field opens is not said (the field's description holds it).
     let announced = RwSignal::new(String::new());
     let generation = StoredValue::new(0u64);
+    // Every change of the text starts the wait again: said after a pause in typing, not
+    // 1.5 s after the findings last changed (mid-sentence).
     Effect::new(move |seen: Option<()>| {
+        text.track();
         let list = findings.get();
         if seen.is_none() {
             return;

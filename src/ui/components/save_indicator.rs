@@ -25,35 +25,31 @@ pub fn SaveIndicator() -> impl IntoView {
             })
         })
     };
-    // What a screen reader hears: only when it changes in meaning (saved, saved in part, not
-    // saved), not at every key: live, the line said "Bezig met opslaan…" and "✓ Opgeslagen"
-    // twice per letter typed. While saving, it stays as it was.
+    // What a screen reader hears of the line (a live region, design §7): only a change of
+    // meaning (saved, saved in part), not every save: the visible words, which turn to
+    // "Bezig met opslaan…" and back at every key, are hidden from it, and this text stays as
+    // it was while saving. A failure is said by its own words below (again at every failed
+    // retry: they are drawn anew), so here it is nothing.
     let announced = Memo::new(
         move |before: Option<&String>| match store.save_status.get() {
-            SaveStatus::Idle => String::new(),
+            SaveStatus::Idle | SaveStatus::Failed(_) => String::new(),
             SaveStatus::Saving => before.cloned().unwrap_or_default(),
             SaveStatus::Saved if cut_short() => i18n.t().saved_but_too_long.to_string(),
             SaveStatus::Saved => i18n.t().saved.to_string(),
-            SaveStatus::Failed(e) => {
-                let t = i18n.t();
-                format!(
-                    "{}: {}",
-                    t.not_saved,
-                    crate::ui::store::storage_error_text(&e, t)
-                )
-            }
         },
     );
     view! {
-        <p class="visually-hidden" role="status" id="save-announce">{move || announced.get()}</p>
-        <p class="save-status" class:save-failed=failed id=SAVE_STATUS_ID tabindex="-1">
-            {move || match store.save_status.get() {
-                SaveStatus::Idle => String::new(),
-                SaveStatus::Saving => i18n.t().saving.to_string(),
-                SaveStatus::Saved if cut_short() => format!("✓ {}", i18n.t().saved_but_too_long),
-                SaveStatus::Saved => format!("✓ {}", i18n.t().saved),
-                SaveStatus::Failed(_) => String::new(),
+        <p class="save-status" class:save-failed=failed id=SAVE_STATUS_ID tabindex="-1" role="status" aria-live="polite">
+            {move || {
+                let text = match store.save_status.get() {
+                    SaveStatus::Idle | SaveStatus::Failed(_) => return None,
+                    SaveStatus::Saving => i18n.t().saving.to_string(),
+                    SaveStatus::Saved if cut_short() => format!("✓ {}", i18n.t().saved_but_too_long),
+                    SaveStatus::Saved => format!("✓ {}", i18n.t().saved),
+                };
+                Some(view! { <span aria-hidden="true">{text}</span> })
             }}
+            <span class="visually-hidden" id="save-announce">{move || announced.get()}</span>
             // A failure is said in a few words where the line stays in view (the full reason
             // covered a third of a phone's screen, and the question an error link led to), and
             // whole for a screen reader.

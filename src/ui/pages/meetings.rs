@@ -433,7 +433,12 @@ fn municipality_field(
                 <p class="error-message" id="meeting-municipality-error">{i18n.t().meeting_missing_municipality}</p>
             })}
             <select id="meeting-municipality" class="select"
-                aria-describedby=move || error().then_some("meeting-municipality-error")
+                // The first field: tabbing into the form hears what finishing needs.
+                aria-describedby=move || if error() {
+                    "meeting-municipality-error meeting-required-hint"
+                } else {
+                    "meeting-required-hint"
+                }
                 aria-invalid=move || error().then_some("true")
                 on:change=move |ev| {
                     let value = event_target_value(&ev);

@@ -463,7 +463,8 @@ fn grade_distribution(h: &mut Html, stats: &GradeStats, lang: Lang, t: &Messages
         .iter()
         .map(|(v, c)| format!("{v}: {}", format_count(*c, lang)))
         .collect::<Vec<_>>()
-        .join(", ");
+        // Not ", ": English counts have commas of their own ("7: 1,234").
+        .join("; ");
     let rows: Vec<Bars> = bars
         .iter()
         .map(|(v, c)| (v.clone(), vec![Some((*c as f64, format_count(*c, lang)))]))
@@ -790,6 +791,9 @@ fn SplitTable(split: Split, report: Report) -> impl IntoView {
     let lang = i18n.lang();
     // The column sorted by, and whether its order is turned around (a second press).
     let sort = RwSignal::new((SortBy::Definition, false));
+    // Said after a press: a changed aria-sort is often not read out, and focus stays on a
+    // button whose name does not change.
+    let sorted_said = RwSignal::new(String::new());
     let min = report.min_group_size;
     let has_grade = report.grade.is_some();
     let id = format!("split-{}", split.item_id);
@@ -823,19 +827,31 @@ fn SplitTable(split: Split, report: Report) -> impl IntoView {
         } else {
             "ascending"
         };
+        let said_label = label.clone();
         view! {
             <th scope="col" class=class aria-sort=move || match sort.get() {
                 (b, false) if b == by => sorted,
                 (b, true) if b == by => reversed,
                 _ => "none",
             }>
-                <button type="button" class="sort-button" on:click=move |_| sort.update(|(b, turned)| {
-                    if *b == by {
-                        *turned = !*turned;
-                    } else {
-                        (*b, *turned) = (by, false);
+                <button type="button" class="sort-button" on:click={
+                    move |_| {
+                        sort.update(|(b, turned)| {
+                            if *b == by {
+                                *turned = !*turned;
+                            } else {
+                                (*b, *turned) = (by, false);
+                            }
+                        });
+                        let t = i18n.t();
+                        let ascending = match sort.get_untracked() {
+                            (_, false) => sorted == "ascending",
+                            (_, true) => sorted != "ascending",
+                        };
+                        let order = if ascending { t.report_sorted_ascending } else { t.report_sorted_descending };
+                        sorted_said.set(fill(t.report_sorted, &[("column", &said_label), ("order", order)]));
                     }
-                })>{label}</button>
+                }>{label}</button>
             </th>
         }
     };
@@ -924,6 +940,7 @@ fn SplitTable(split: Split, report: Report) -> impl IntoView {
                     <tbody inner_html=rows></tbody>
                 </table>
             </div>
+            <p class="visually-hidden" role="status">{move || sorted_said.get()}</p>
         </section>
     }
 }

@@ -408,7 +408,8 @@ pub fn Rounds(
                     || hidden(&c.grade_mean)
                     || c.factors.iter().any(|f| hidden(&f.mean));
                 if any_hidden {
-                    notes.push(t.report_rounds_hidden_why.to_string());
+                    let min = main.with(|m| m.as_ref().map_or(0, |m| m.min_group_size));
+                    notes.push(fill(t.report_rounds_hidden_why, &[("min", &min.to_string())]));
                 }
                 let notes = notes.into_iter().map(|text| view! { <p class="hint">{text}</p> }).collect_view();
                 view! {
@@ -708,7 +709,11 @@ fn split_tables_html(
         h.close("tbody").close("table").close("div");
     }
     if any_hidden {
-        h.leaf("p", &[("class", "hint")], t.report_rounds_hidden_why);
+        h.leaf(
+            "p",
+            &[("class", "hint")],
+            &fill(t.report_rounds_hidden_why, &[("min", &min.to_string())]),
+        );
     }
     h.finish()
 }
