@@ -304,7 +304,12 @@ test("a withdrawal after an export is reminded of as a withdrawal, not as finish
   await page.goto(env.server.url + "#/");
   await page.locator(".last-export").waitFor();
   assert.equal(await reminder.count(), 0, "exported: nothing to remind of");
-  await page.getByRole("button", { name: "Intrekken" }).click();
+  // Each row's actions are described by the row's first line: a list of buttons does not
+  // read "Intrekken, Intrekken".
+  const withdrawButton = page.getByRole("button", { name: "Intrekken" });
+  const about = await withdrawButton.getAttribute("aria-describedby");
+  assert.match(await page.locator(`#${about}`).innerText(), /^Begonnen op /);
+  await withdrawButton.click();
   await page.getByRole("button", { name: "Ja, intrekken" }).click();
   const withdrawal = page.locator(".notice-warning", { hasText: "Intrekkingen die de coördinator nog niet heeft gekregen: 1" });
   await withdrawal.waitFor();

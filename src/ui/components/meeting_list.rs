@@ -76,6 +76,7 @@ fn MeetingRow(
     let date = own.meeting.date.clone();
     let place = municipality_label(store, &own);
     let href = format!("#/bijeenkomsten/{id}");
+    let about_id = format!("about-{id}");
     let withdraw = Callback::new(move |()| {
         store.update_meeting(&id, |m, now| m.withdraw(now));
         withdrawn.set(true);
@@ -83,7 +84,7 @@ fn MeetingRow(
     });
     view! {
         <li class="response-row">
-            <p class="response-when">
+            <p class="response-when" id=about_id>
                 <strong>
                     {move || match &place {
                         Some(p) => p.clone(),

@@ -78,6 +78,7 @@ fn ResponseRow(
     let id = own.response.id.clone();
     let started = own.started_at.clone();
     let href = format!("#/enquete/{id}");
+    let about_id = format!("about-{id}");
     // Two drafts started in the same minute differ in how far they got.
     let progress = (own.response.status == Status::Draft)
         .then(|| store.questionnaire(&own.response.questionnaire))
@@ -94,7 +95,7 @@ fn ResponseRow(
     });
     view! {
         <li class="response-row">
-            <p class="response-when">
+            <p class="response-when" id=about_id>
                 {tr(|t| t.started_on)} " "
                 {move || clock::format_local(&started, locale(i18n.lang()))}
             </p>
@@ -139,6 +140,9 @@ pub fn RecordActions(
     let key = href.rsplit('/').next().unwrap_or_default().to_string();
     let (trigger_id, cancel_id) = (format!("withdraw-{key}"), format!("withdraw-cancel-{key}"));
     let question_id = format!("withdraw-question-{key}");
+    // Which record the actions are for (the row's first line, `about-{key}`): a list of
+    // buttons read "Intrekken, Intrekken" without it.
+    let about_id = format!("about-{key}");
     let shown = {
         let key = key.clone();
         move || status != Status::Withdrawn && confirming.with(|c| c.as_deref() == Some(&key))
@@ -174,13 +178,14 @@ pub fn RecordActions(
         </p>
         <div class="actions">
             {(status != Status::Withdrawn).then(|| view! {
-                <a class="button button-link" href=href.clone()>
+                <a class="button button-link" href=href.clone() aria-describedby=about_id.clone()>
                     {move || if status == Status::Draft { i18n.t().resume } else { i18n.t().view_edit }}
                 </a>
                 <button
                     type="button"
                     class="button button-quiet"
                     id=trigger_id.clone()
+                    aria-describedby=about_id.clone()
                     on:click=open.clone()
                     aria-expanded={
                         let shown = shown.clone();
