@@ -1313,6 +1313,25 @@ fn english_word_order_for_dates_and_addresses() {
         FindingKind::Date,
         "12-03-2015",
     );
+    for text in [
+        "Sem is geboren en getogen in Epe, op 12-03-2015 kwam hij ter wereld.",
+        "Geboren: in het Isala op 12-03-2015.",
+        "Zij is geboren in St. Jansklooster op 3-4-2015.",
+        // A short word of time counts only right before the date: this is how a referral
+        // names the child.
+        "Het gaat om Sem (12-03-2015).",
+        "Zorgen om Lotte (4-5-2016) bij school.",
+    ] {
+        assert!(
+            found(text).iter().any(|(k, _)| *k == FindingKind::Date),
+            "{text}: {:?}",
+            found(text)
+        );
+    }
+    assert_eq!(
+        found("Indicatie 1-1-2024 t/m 31-3-2024."),
+        [(FindingKind::Date, "1-1-2024".to_string())]
+    );
     // Not past a joining word, another number or the sentence's end.
     for text in [
         "Jayden is geboren in 2012 en woont sinds 1 januari 2024 bij zijn oma.",

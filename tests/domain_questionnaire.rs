@@ -715,7 +715,6 @@ fn misspelt_fields_are_refused_and_unlike_ones_ignored() {
         // A list where a text belongs: the misspelling is said, not the type of what it holds.
         ("sections[0].items[5].factors", "factor"),
         // Other tools' words for a field, and a field with more after it, are no decoration.
-        ("sections[0].items[5].optional", "required"),
         ("sections[0].items[6].type", "kind"),
         ("sections[0].items[6].factor_id", "factor"),
     ]
@@ -727,8 +726,17 @@ fn misspelt_fields_are_refused_and_unlike_ones_ignored() {
     let mut want = expected.clone();
     want.sort();
     assert_eq!(sorted, want);
+    // "optional" says the opposite of "required": its own words.
+    let optional = issues
+        .iter()
+        .find(|i| i.path == "sections[0].items[5].optional")
+        .unwrap();
+    assert_eq!(optional.problem, DefinitionProblem::OptionalField);
+    assert!(optional
+        .message(Lang::Nl)
+        .contains("schrijf “required”: false"));
     // Nothing else: a misspelt field is not also called missing ("label", "value", "item").
-    assert_eq!(issues.len(), misspelt.len(), "{issues:#?}");
+    assert_eq!(issues.len(), misspelt.len() + 1, "{issues:#?}");
     let revers = issues
         .iter()
         .find(|i| i.path == "sections[0].items[1].revers")
@@ -767,6 +775,29 @@ fn misspelt_fields_are_refused_and_unlike_ones_ignored() {
         "factors[0].lable (factor “f”): the app does not know this field; “label” was probably meant"
     );
 
+    // What is inside a misspelt field is still checked: its problems are the file's own.
+    let inside = Questionnaire::from_json(
+        &json!({"id": "q", "version": 1, "title": {"nl": "Q"}, "Sections": [{"id": "s", "title": {"nl": "S"}, "items": [
+            {"id": "a", "kind": "text", "label": {"nl": "A"}}, {"id": "a", "kind": "text", "label": {"nl": "B"}}]}]})
+        .to_string(),
+    )
+    .unwrap_err();
+    let mut said = problems(&inside);
+    said.sort_by(|a, b| a.0.cmp(b.0));
+    assert_eq!(
+        said,
+        [
+            (
+                "Sections",
+                DefinitionProblem::MisspeltField { meant: "sections" }
+            ),
+            (
+                "sections[0].items[1].id",
+                DefinitionProblem::DuplicateId { id: "a".into() }
+            ),
+        ]
+    );
+
     // Spelt right, the same definition loads, its decoration ("description", "help", "hint")
     // ignored, and the statement is reversed.
     let right = json!({
@@ -777,7 +808,7 @@ fn misspelt_fields_are_refused_and_unlike_ones_ignored() {
             {"id": "team", "kind": "choice", "group_by": true, "label": {"nl": "Team"},
              "options": [{"value": "a", "label": {"nl": "A"}, "help": "x"}, {"value": "b", "label": {"nl": "B"}}]},
             {"id": "k1", "kind": "likert", "factor": "f", "reverse": true, "label": {"nl": "K1"}, "hint": "kort",
-             "_reverse": false},
+             "_reverse": false, "type": "statement"},
             {"id": "k2", "kind": "likert", "factor": "f", "label": {"nl": "K2"}, "_show_if": {"item": "team", "in": ["a"]}}
         ]}]
     });

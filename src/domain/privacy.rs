@@ -1862,18 +1862,11 @@ fn partial_birth_date(t: &Text, i: usize, e: usize) -> Option<usize> {
 }
 
 /// Words shortly before a date (among the three words before it) that make it the date of an
-/// event, not of a birth: "op 12-03-2024 hadden we overleg", "MDO d.d. 12-03-2024", "sinds 3
-/// april 2024", "tot en met 31-3-2024".
+/// event, not of a birth: "MDO d.d. 12-03-2024", "sinds 3 april 2024", "vanaf di. 12-03-2024".
 const EVENT_CUES: &[&str] = &[
-    "op",
-    "om",
     "sinds",
     "vanaf",
-    "tot",
-    "per",
-    "voor",
     "uiterlijk",
-    "na",
     "rond",
     "tussen",
     "deadline",
@@ -1905,13 +1898,13 @@ const EVENT_ENDINGS: &[&str] = &[
     "vergadering",
 ];
 
-/// English prepositions of time, as a worker on the English screen writes ("since 12 March
-/// 2026", "the meeting on 05-03-2026", "from 1-1-2024 to 31-3-2024"): an event's date only
-/// right before it (or before its weekday: "on Tuesday, 12 March 2024"), since such short words
-/// are everywhere.
-const ENGLISH_PREPOSITIONS: &[&str] = &[
-    "on", "since", "from", "until", "till", "by", "before", "after", "around", "between", "to",
-    "through",
+/// Short prepositions of time ("op 12-03-2024 hadden we overleg", "since 12 March 2026", "the
+/// meeting on 05-03-2026", "from 1-1-2024 to 31-3-2024"): an event's date only right before it
+/// (or before its weekday: "op dinsdag 12-03-2024", "on Tuesday, 12 March 2024"), since such
+/// short words are everywhere ("Het gaat om Sem (12-03-2015)" is a date of birth's place).
+const TIME_PREPOSITIONS: &[&str] = &[
+    "op", "om", "voor", "na", "per", "tot", "on", "since", "from", "until", "till", "by", "before",
+    "after", "around", "between", "to", "through",
 ];
 
 /// Days of the week (a Dutch one may have a part of the day after it: "dinsdagochtend").
@@ -1932,6 +1925,9 @@ const WEEKDAYS: &[&str] = &[
     "sunday",
 ];
 
+/// Their short forms, whole ("op di. 12-03-2024").
+const WEEKDAYS_SHORT: &[&str] = &["ma", "di", "wo", "do", "vr", "za", "zo"];
+
 /// What a full date from `start` to `end` is: a date of birth when a word for birth is among the
 /// three words before or after it; no finding when a word for an event is among the three words
 /// before it, or an English preposition of time right before it (meeting notes are full of
@@ -1944,13 +1940,13 @@ fn date_finding(t: &Text, start: usize, end: usize) -> Option<FindingKind> {
     }
     let event = cue_before(t, start, EVENT_CUES)
         || ending_before(t, start, EVENT_ENDINGS)
-        || english_preposition_before(t, start);
+        || preposition_of_time_before(t, start);
     (!event || birth_earlier_in_clause(t, start)).then_some(FindingKind::Date)
 }
 
-/// True when the word right before `start` is an English preposition of time, or a weekday
-/// (a comma or full stop after it) with one right before it.
-fn english_preposition_before(t: &Text, start: usize) -> bool {
+/// True when the word right before `start` is a preposition of time ([`TIME_PREPOSITIONS`],
+/// "tot en met", "t/m"), or a weekday (a comma or full stop after it) with one right before it.
+fn preposition_of_time_before(t: &Text, start: usize) -> bool {
     let word_before = |at: usize| {
         let mut k = t.skip_blanks_back(at);
         if k > 0 && matches!(t.at(k - 1), Some(',' | '.')) {
@@ -1958,15 +1954,24 @@ fn english_preposition_before(t: &Text, start: usize) -> bool {
         }
         (k > 0 && k < at).then(|| t.word_before(k))
     };
-    let (s, w) = match word_before(start) {
-        Some(found) => found,
-        None => return false,
+    let preposition = |s: usize, w: &str| {
+        TIME_PREPOSITIONS.contains(&w)
+            // "tot en met 31-3-2024".
+            || (w == "met"
+                && word_before(s).is_some_and(|(s, w)| {
+                    w == "en" && word_before(s).is_some_and(|(_, w)| w == "tot")
+                }))
+            // "t/m 31-3-2024".
+            || (w == "m" && s >= 2 && t.at(s - 1) == Some('/') && t.word_before(s - 1).1 == "t")
     };
-    if ENGLISH_PREPOSITIONS.contains(&w.as_str()) {
+    let Some((s, w)) = word_before(start) else {
+        return false;
+    };
+    if preposition(s, &w) {
         return true;
     }
-    WEEKDAYS.iter().any(|d| w.starts_with(d))
-        && word_before(s).is_some_and(|(_, w)| ENGLISH_PREPOSITIONS.contains(&w.as_str()))
+    (WEEKDAYS.iter().any(|d| w.starts_with(d)) || WEEKDAYS_SHORT.contains(&w.as_str()))
+        && word_before(s).is_some_and(|(s, w)| preposition(s, &w))
 }
 
 /// True when a word for birth is among the twelve words before `start` in its clause: not past
@@ -1977,12 +1982,21 @@ fn birth_earlier_in_clause(t: &Text, start: usize) -> bool {
     let mut k = start;
     for _ in 0..12 {
         while k > 0 && !t.at(k - 1).is_some_and(char::is_alphabetic) {
-            if start - k > 150 || matches!(t.at(k - 1), Some('.' | '!' | '?' | ';' | ':' | '\n')) {
-                // "geb." is an abbreviation, not the end of a sentence.
-                if t.at(k - 1) == Some('.') && t.word_before(k - 1).1 == "geb" {
+            if start - k > 150 {
+                return false;
+            }
+            if matches!(t.at(k - 1), Some('.' | '!' | '?' | ';' | ':' | '\n')) {
+                let (s, before) = t.word_before(k - 1);
+                // "Geboren: in het Isala op …", "geb. in Zwolle op …": the word for birth ends
+                // there.
+                if matches!(t.at(k - 1), Some(':' | '.')) && BIRTH_CUES.contains(&before.as_str()) {
                     return true;
                 }
-                return false;
+                // "St. Jansklooster", "dhr. Jansen": a short word's full stop is an abbreviation.
+                let abbreviation = t.at(k - 1) == Some('.') && (1..=3).contains(&(k - 1 - s));
+                if !abbreviation {
+                    return false;
+                }
             }
             // Another number before the date (a date, a year): another clause.
             if t.is_digit(k - 1) {
@@ -1998,7 +2012,9 @@ fn birth_earlier_in_clause(t: &Text, start: usize) -> bool {
             return true;
         }
         if ["en", "maar", "and", "but"].contains(&word.as_str()) {
-            return false;
+            // "geboren en getogen in Epe, op …", "born and raised": still the birth's clause.
+            let k2 = t.skip_blanks_back(s);
+            return k2 > 0 && BIRTH_CUES.contains(&t.word_before(k2).1.as_str());
         }
         k = s;
     }

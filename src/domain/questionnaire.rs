@@ -601,6 +601,8 @@ pub enum DefinitionProblem {
         /// The field that was probably meant.
         meant: &'static str,
     },
+    /// `optional`, another tool's word: this app marks the opposite, `required`.
+    OptionalField,
 }
 
 impl DefinitionIssue {
@@ -739,6 +741,14 @@ impl DefinitionIssue {
                 "the condition lists no answer, so the question is never shown",
             )
             .into(),
+            P::OptionalField => pick(
+                nl,
+                "dit veld kent de app niet; schrijf “required”: false voor een vraag die niet \
+                 verplicht is, of “required”: true voor een verplichte",
+                "the app does not know this field; write “required”: false for a question that \
+                 is not required, or “required”: true for one that is",
+            )
+            .into(),
             P::MisspeltField { meant } => pick2(
                 nl,
                 format!("dit veld kent de app niet; bedoeld is waarschijnlijk “{meant}”"),
@@ -869,7 +879,8 @@ impl Questionnaire {
         };
         // What follows from reading a misspelt field as the one meant is about a path that is
         // not in the file: the misspelling, said at its own path, is what to fix.
-        let from_renamed = |path: &str| renamed.iter().any(|r| follows_from(r, path));
+        // Only at that path: problems inside it are the file's own (its "Sections" hold them).
+        let from_renamed = |path: &str| renamed.iter().any(|r| r == path);
         Err(issues
             .into_iter()
             .filter(|issue| !from_renamed(&issue.path))
@@ -1429,8 +1440,9 @@ const ITEM_FIELDS: &[&str] = &[
     "show_if",
 ];
 
-/// Words for a known field that other tools use: read as that field's misspelling (refused,
-/// naming the field), not ignored ("optional": false meant as required).
+/// Other tools' words for a known field: refused, naming the field, when that field is not
+/// there too ("type" beside "kind" is another tool's decoration). "optional" says the opposite
+/// of "required" and has its own words ([`DefinitionProblem::OptionalField`]).
 const FIELD_ALIASES: &[(&str, &str)] = &[("optional", "required"), ("type", "kind")];
 
 /// The known field `key` is probably a misspelling of: the same letters when case, `-`, `_`
@@ -1507,6 +1519,15 @@ impl Checker {
             .filter_map(|key| meant_field(key, known).map(|meant| (key.clone(), meant)))
             .collect();
         for (key, meant) in found {
+            let alias = FIELD_ALIASES.iter().any(|(a, _)| *a == key.to_lowercase());
+            if alias && obj.contains_key(meant) {
+                continue;
+            }
+            if key.eq_ignore_ascii_case("optional") {
+                // Not read as "required": it means the opposite.
+                self.push(join(path, &key), DefinitionProblem::OptionalField);
+                continue;
+            }
             self.push(join(path, &key), DefinitionProblem::MisspeltField { meant });
             if !obj.contains_key(meant) {
                 if let Some(value) = obj.remove(&key) {

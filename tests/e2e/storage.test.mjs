@@ -58,18 +58,26 @@ test("storage full: the answer stays on screen and the person is told it was not
   await page.goto(env.server.url + "#/enquete");
   await page.getByRole("button", { name: "Nieuwe enquête beginnen" }).click();
   await page.locator(".caption", { hasText: "Stap 1 van" }).waitFor();
-  await page.locator(".save-status", { hasText: "Opgeslagen" }).waitFor();
+  await page.locator(".save-status [aria-hidden=true]", { hasText: /^✓ Opgeslagen/ }).waitFor();
   // A screen reader hears "Opgeslagen" once, not "Bezig met opslaan…" and "Opgeslagen" again at
   // every answer: the spoken line changes only when its meaning does.
   const announce = page.locator("#save-announce");
-  assert.equal(await announce.textContent(), "Opgeslagen");
+  await page.locator("#q-org-2").check();
+  await page.waitForFunction(() => document.getElementById("save-announce").textContent === "Opgeslagen");
   await page.evaluate(() => {
     window.announced = 0;
     new MutationObserver(() => window.announced++).observe(document.getElementById("save-announce"), { childList: true, characterData: true, subtree: true });
   });
-  await page.locator("#q-org-2").check();
   await page.locator("#q-org-3").check();
-  await page.locator(".save-status", { hasText: "Opgeslagen" }).waitFor();
+  await page.locator("#q-org-0").check();
+  await page.waitForFunction(async () => {
+    const req = indexedDB.open("samenscan");
+    const db = await new Promise((ok) => { req.onsuccess = () => ok(req.result); });
+    const all = await new Promise((ok) => { const r = db.transaction("responses").objectStore("responses").getAll(); r.onsuccess = () => ok(r.result); });
+    db.close();
+    return JSON.stringify(all).includes('"org":"lokaal_team"');
+  });
+  await page.locator(".save-status [aria-hidden=true]", { hasText: /^✓/ }).waitFor();
   assert.equal(await page.evaluate(() => window.announced), 0);
   // From now on every write fails as a full disk would.
   await page.evaluate(() => {
@@ -82,17 +90,18 @@ test("storage full: the answer stays on screen and the person is told it was not
   await page.locator(".save-status", { hasText: "Niet opgeslagen" }).waitFor();
   // In view, a few words; for a screen reader, the whole reason.
   assert.equal(await page.locator(".save-status [aria-hidden=true]").innerText(), "Niet opgeslagen: de opslag is vol");
-  assert.match(await page.locator(".save-status .visually-hidden:not(#save-announce)").textContent(), /^Niet opgeslagen: De opslag van deze browser is vol\./);
+  await page.waitForFunction(() => document.getElementById("save-announce").textContent.startsWith("Niet opgeslagen: De opslag van deze browser is vol."));
   assert.equal(await page.locator("#q-org-1").isChecked(), true, "the answer stays on screen");
   // In the error colour, with a way out that writes again what is on screen; focus stays on the
   // indicator, which says how it went.
   await page.locator(".save-status.save-failed").waitFor();
-  // A retry that fails again is said again: the failure's words are drawn anew.
+  // A retry that fails again is said again: the spoken line is cleared first.
   await page.evaluate(() => {
     window.failureSaid = 0;
-    new MutationObserver((records) => {
-      if (records.some((r) => [...r.addedNodes].some((n) => n.textContent?.startsWith("Niet opgeslagen: De opslag")))) window.failureSaid++;
-    }).observe(document.querySelector(".save-status"), { childList: true, subtree: true });
+    const region = document.getElementById("save-announce");
+    new MutationObserver(() => {
+      if (region.textContent.startsWith("Niet opgeslagen: De opslag")) window.failureSaid++;
+    }).observe(region, { childList: true, characterData: true, subtree: true });
   });
   await page.locator("#save-retry").click();
   await page.waitForFunction(() => document.activeElement?.id === "save-status", null, { timeout: 5000 });
@@ -103,12 +112,12 @@ test("storage full: the answer stays on screen and the person is told it was not
     IDBObjectStore.prototype.put = window.realPut;
   });
   await page.locator("#save-retry").click();
-  await page.locator(".save-status", { hasText: "Opgeslagen" }).waitFor();
+  await page.locator(".save-status [aria-hidden=true]", { hasText: /^✓ Opgeslagen/ }).waitFor();
   assert.equal(await announce.textContent(), "Opgeslagen");
   assert.deepEqual((await storedResponses(page)).map((own) => own.response.answers), [{ org: "gi" }]);
   // And the next change stores everything, as before.
   await page.locator("#q-team-4").check();
-  await page.locator(".save-status", { hasText: "Opgeslagen" }).waitFor();
+  await page.locator(".save-status [aria-hidden=true]", { hasText: /^✓ Opgeslagen/ }).waitFor();
   const stored = (await storedResponses(page)).map((own) => own.response.answers);
   assert.deepEqual(stored, [{ org: "gi", team: "brummen" }]);
   await context.close();
@@ -124,7 +133,7 @@ test("completing while the storage is full says so instead of thanking, and savi
   await page.keyboard.press("Enter");
   await page.locator(".caption", { hasText: "Stap 2 van 2" }).waitFor();
   await page.getByRole("button", { name: "Naar het overzicht" }).click();
-  await page.locator(".save-status", { hasText: "Opgeslagen" }).waitFor();
+  await page.locator(".save-status [aria-hidden=true]", { hasText: /^✓ Opgeslagen/ }).waitFor();
   await page.evaluate(() => {
     window.realPut = IDBObjectStore.prototype.put;
     IDBObjectStore.prototype.put = function () {
@@ -169,7 +178,7 @@ test("the database opens slowly: a response started meanwhile shows at once, is 
   await page.goto(env.server.url + "#/enquete");
   await page.getByRole("button", { name: "Nieuwe enquête beginnen" }).click();
   await page.locator("#q-org-0").check();
-  await page.locator(".save-status", { hasText: "Opgeslagen" }).waitFor();
+  await page.locator(".save-status [aria-hidden=true]", { hasText: /^✓ Opgeslagen/ }).waitFor();
   // From now on the database takes 1.5 s to start opening (a slow disk, a busy browser).
   await delayDatabaseOpen(context, 1500);
   await page.goto(env.server.url + "#/enquete");
@@ -185,14 +194,14 @@ test("the database opens slowly: a response started meanwhile shows at once, is 
   assert.equal(await page.evaluate(() => window.__dbOpenCalled), false, "answered before the database opened");
   assert.equal(await page.locator("#q-org-2").isChecked(), true);
   // Once the database is open, the change is stored: the answer given while it opened.
-  await page.locator(".save-status", { hasText: "Opgeslagen" }).waitFor();
+  await page.locator(".save-status [aria-hidden=true]", { hasText: /^✓ Opgeslagen/ }).waitFor();
   const readStored = async () => (await storedResponses(page)).map((own) => own.response.answers);
   assert.ok(
     (await readStored()).some((a) => a.org === "veilig_thuis"),
     "the change made before the database opened is stored",
   );
   await page.locator("#q-team-1").check();
-  await page.locator(".save-status", { hasText: "Opgeslagen" }).waitFor();
+  await page.locator(".save-status [aria-hidden=true]", { hasText: /^✓ Opgeslagen/ }).waitFor();
   const stored = await readStored();
   assert.deepEqual(
     stored.sort((a, b) => a.org.localeCompare(b.org)),

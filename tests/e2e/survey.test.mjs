@@ -536,7 +536,7 @@ test("a number field showing text that is no number holds its page, and stores n
   assert.equal(await page.locator("#hint-uren").innerText(), "Een getal van 0 tot en met 40.");
   assert.match(await hours.getAttribute("aria-describedby"), /hint-uren/);
   await hours.fill("8");
-  await page.locator(".save-status", { hasText: "Opgeslagen" }).waitFor();
+  await page.locator(".save-status [aria-hidden=true]", { hasText: /^✓ Opgeslagen/ }).waitFor();
   await hours.fill("8-10");
   await page.locator("#field-uren .error-message", { hasText: "Vul een getal in" }).waitFor();
   await page.getByRole("button", { name: "Volgende" }).click();
@@ -559,7 +559,7 @@ test("a number field showing text that is no number holds its page, and stores n
   assert.equal((await storedResponses(page))[0].response.answers.uren, undefined, "not stored as 1");
   // Corrected, it is stored and the page can be left.
   await hours.fill("9,5");
-  await page.locator(".save-status", { hasText: "Opgeslagen" }).waitFor();
+  await page.locator(".save-status [aria-hidden=true]", { hasText: /^✓ Opgeslagen/ }).waitFor();
   // A second tab on the same draft shows it; a number changed there shows here (and the
   // field's text is what is stored: no stale 9,5 left to save).
   const other = await context.newPage();
@@ -675,7 +675,7 @@ test("a draft resumes at an earlier page with a required question open, not past
     await page.locator("#q-grade-7").check();
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
     await page.locator("input[name=q-phase]").last().check();
-    await page.locator(".save-status", { hasText: "Opgeslagen" }).waitFor();
+    await page.locator(".save-status [aria-hidden=true]", { hasText: /^✓ Opgeslagen/ }).waitFor();
     const placed = await page.evaluate(() => {
       const bar = document.querySelector(".site-header").getBoundingClientRect();
       const status = document.querySelector(".save-status").getBoundingClientRect();

@@ -25,21 +25,34 @@ pub fn SaveIndicator() -> impl IntoView {
             })
         })
     };
-    // What a screen reader hears of the line (a live region, design §7): only a change of
-    // meaning (saved, saved in part), not every save: the visible words, which turn to
-    // "Bezig met opslaan…" and back at every key, are hidden from it, and this text stays as
-    // it was while saving. A failure is said by its own words below (again at every failed
-    // retry: they are drawn anew), so here it is nothing.
-    let announced = Memo::new(
-        move |before: Option<&String>| match store.save_status.get() {
-            SaveStatus::Idle | SaveStatus::Failed(_) => String::new(),
-            SaveStatus::Saving => before.cloned().unwrap_or_default(),
-            SaveStatus::Saved if cut_short() => i18n.t().saved_but_too_long.to_string(),
-            SaveStatus::Saved => i18n.t().saved.to_string(),
-        },
-    );
+    // What a screen reader hears of the line (a live region, design §7): a change of meaning
+    // (saved, saved in part, not saved and why), not every save: the visible words, which turn
+    // to "Bezig met opslaan…" and back at every key, are hidden from it, and this text stays as
+    // it was while saving, and while typing goes on failing. Nothing is said of the state the
+    // page opens in (a record opened after another was saved). A retry clears it first, so
+    // that a retry failing again is said again.
+    let said = RwSignal::new(String::new());
+    Effect::new(move |opened: Option<()>| {
+        let status = store.save_status.get();
+        let cut = cut_short();
+        if opened.is_none() {
+            return;
+        }
+        let t = i18n.t();
+        match status {
+            SaveStatus::Idle => said.set(String::new()),
+            SaveStatus::Saving => {}
+            SaveStatus::Saved if cut => said.set(t.saved_but_too_long.to_string()),
+            SaveStatus::Saved => said.set(t.saved.to_string()),
+            SaveStatus::Failed(e) => said.set(format!(
+                "{}: {}",
+                t.not_saved,
+                crate::ui::store::storage_error_text(&e, t)
+            )),
+        }
+    });
     view! {
-        <p class="save-status" class:save-failed=failed id=SAVE_STATUS_ID tabindex="-1" role="status" aria-live="polite">
+        <p class="save-status" class:save-failed=failed id=SAVE_STATUS_ID tabindex="-1" role="status" aria-live="polite" aria-atomic="false">
             {move || {
                 let text = match store.save_status.get() {
                     SaveStatus::Idle | SaveStatus::Failed(_) => return None,
@@ -49,10 +62,10 @@ pub fn SaveIndicator() -> impl IntoView {
                 };
                 Some(view! { <span aria-hidden="true">{text}</span> })
             }}
-            <span class="visually-hidden" id="save-announce">{move || announced.get()}</span>
-            // A failure is said in a few words where the line stays in view (the full reason
-            // covered a third of a phone's screen, and the question an error link led to), and
-            // whole for a screen reader.
+            <span class="visually-hidden" id="save-announce">{move || said.get()}</span>
+            // A failure is shown in a few words where the line stays in view (the full reason
+            // covered a third of a phone's screen, and the question an error link led to); a
+            // screen reader hears the whole reason above.
             {move || match store.save_status.get() {
                 SaveStatus::Failed(e) => {
                     let t = i18n.t();
@@ -63,10 +76,8 @@ pub fn SaveIndicator() -> impl IntoView {
                         StorageError::Failed(_) => 3,
                         StorageError::Closed => 4,
                     }];
-                    let full = crate::ui::store::storage_error_text(&e, t);
                     Some(view! {
                         <span aria-hidden="true">{format!("{}: {short}", t.not_saved)}</span>
-                        <span class="visually-hidden">{format!("{}: {full}", t.not_saved)}</span>
                     })
                 }
                 _ => None,
@@ -76,6 +87,7 @@ pub fn SaveIndicator() -> impl IntoView {
             {move || failed().then(|| view! {
                 " "
                 <button type="button" class="button button-quiet" id="save-retry" on:click=move |_| {
+                    said.set(String::new());
                     store.retry_unsaved();
                     // The button goes (or is drawn anew) with the outcome: focus stays on the
                     // indicator, which then says it.

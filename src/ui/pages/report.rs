@@ -1349,7 +1349,8 @@ fn open_answer_list(
     } else {
         tally.len().min(OPEN_ANSWERS_SHOWN)
     };
-    h.open("ul", &[("class", "open-answers")]);
+    let list_id = format!("open-list-{key}");
+    h.open("ul", &[("class", "open-answers"), ("id", &list_id)]);
     for (text, n) in &tally[..shown] {
         h.open("li", &[]).text(text);
         if *n > 1 {
@@ -1379,6 +1380,7 @@ fn open_answer_list(
                     ("class", "button button-quiet"),
                     ("id", &format!("open-more-{key}")),
                     ("data-list", key),
+                    ("aria-controls", &list_id),
                     ("aria-expanded", if all { "true" } else { "false" }),
                 ],
                 &label,
