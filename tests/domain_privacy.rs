@@ -10,6 +10,11 @@ fn found(text: &str) -> Vec<(FindingKind, String)> {
     scan(text).into_iter().map(|f| (f.kind, f.text)).collect()
 }
 
+/// The matched text of every finding.
+fn texts(text: &str) -> Vec<String> {
+    found(text).into_iter().map(|(_, t)| t).collect()
+}
+
 fn one(text: &str, kind: FindingKind, matched: &str) {
     assert_eq!(
         found(text),
@@ -65,10 +70,7 @@ fn two_numbers_in_a_row_are_two_findings() {
         .map(|(_, t)| t)
         .collect();
     assert_eq!(kinds, ["06 12345678", "020 1234567"]);
-    let kinds: Vec<_> = found("06 12345678 06 87654321")
-        .into_iter()
-        .map(|(_, t)| t)
-        .collect();
+    let kinds: Vec<_> = texts("06 12345678 06 87654321");
     assert_eq!(kinds, ["06 12345678", "06 87654321"]);
 }
 
@@ -579,10 +581,7 @@ fn names_after_more_roles_and_punctuation() {
     }
     // After a colon a note's answer starts ("Moeder: Wil graag…"): a capital there is a name
     // only when it ends the sentence.
-    let names: Vec<String> = found("Moeder: Sandra, vader: Kees.")
-        .into_iter()
-        .map(|(_, t)| t)
-        .collect();
+    let names: Vec<String> = texts("Moeder: Sandra, vader: Kees.");
     assert_eq!(names, ["Sandra", "Kees"]);
     // (The street and number before it are an address.)
     assert_eq!(
@@ -927,10 +926,7 @@ fn a_third_review_of_realistic_notes() {
         FindingKind::Name,
         "Lotte",
     );
-    let children: Vec<String> = found("Kinderen: Luuk (8) en Femke (5).")
-        .into_iter()
-        .map(|(_, t)| t)
-        .collect();
+    let children: Vec<String> = texts("Kinderen: Luuk (8) en Femke (5).");
     assert_eq!(children, ["Luuk", "Femke"]);
     none("Meldingen: Apeldoorn (12), Epe (5), Oude IJsselstreek (3), Groep (7).");
     none("Tienermoeder (17) met een baby. Kinderen (4, 6, 8) zijn bang.");
@@ -1133,10 +1129,7 @@ fn a_fourth_review_of_realistic_notes() {
 #[test]
 fn names_and_numbers_in_more_forms() {
     let names: Vec<String> =
-        found("Aanwezig: J. Jansen (GI), M. Bakker (wijkteam), P. de Groot (VT).")
-            .into_iter()
-            .map(|(_, t)| t)
-            .collect();
+        texts("Aanwezig: J. Jansen (GI), M. Bakker (wijkteam), P. de Groot (VT).");
     assert_eq!(names, ["J. Jansen", "M. Bakker", "P. de Groot"]);
     one(
         "Contactpersoon: R. Hoekstra, tel. bekend.",
@@ -1212,10 +1205,7 @@ fn case_numbers_and_addresses_in_more_forms() {
     );
     none("Huisbezoek 2 keer per maand met Team 3.");
     none("Agenda: A. Opening, B. Notulen, C. Casusbespreking.");
-    let both: Vec<String> = found("Overleg met A. van Dijk en B. Smit van de GI.")
-        .into_iter()
-        .map(|(_, t)| t)
-        .collect();
+    let both: Vec<String> = texts("Overleg met A. van Dijk en B. Smit van de GI.");
     assert_eq!(both, ["A. van Dijk", "B. Smit"]);
     none("Begroting: P.M. Volgend jaar meer duidelijkheid.");
     none("Afstemming met J.B. Gelderland over de wachtlijst.");
@@ -1237,15 +1227,9 @@ fn initials_lists_dates_and_postcodes_kept_apart() {
     }
     // A lettered list elsewhere in the note does not hide a name; two people in a row are no
     // list.
-    let names: Vec<String> = found("Agenda: A. Opening, B. Notulen.\nGesprek met J. Jansen.")
-        .into_iter()
-        .map(|(_, t)| t)
-        .collect();
+    let names: Vec<String> = texts("Agenda: A. Opening, B. Notulen.\nGesprek met J. Jansen.");
     assert_eq!(names, ["J. Jansen"]);
-    let names: Vec<String> = found("Aanwezig: M. Bakker, N. Yilmaz")
-        .into_iter()
-        .map(|(_, t)| t)
-        .collect();
+    let names: Vec<String> = texts("Aanwezig: M. Bakker, N. Yilmaz");
     assert_eq!(names, ["M. Bakker", "N. Yilmaz"]);
     // A date, a time or years after a case word are no case number.
     for text in [
