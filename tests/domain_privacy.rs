@@ -1318,6 +1318,7 @@ fn english_word_order_for_dates_and_addresses() {
     );
     // Not past a joining word, another number or the sentence's end.
     for text in [
+        "Haar broertje is in januari geboren en op 12-03-2024 was er een huisbezoek.",
         "Jayden is geboren in 2012 en woont sinds 1 januari 2024 bij zijn oma.",
         "Geboren in 2015 ging hij op 12-03-2024 naar de nieuwe school.",
         "Vanaf 1-1-2024 tot en met 31-3-2024 liep de pilot.",

@@ -1935,7 +1935,17 @@ const WEEKDAYS_SHORT: &[&str] = &["ma", "di", "wo", "do", "vr", "za", "zo"];
 /// same clause ("Hij is geboren in Epe, op 12-03-2015", "born in Apeldoorn on 12 March 2015"):
 /// then, as with nothing around it, a date that may be one.
 fn date_finding(t: &Text, start: usize, end: usize) -> Option<FindingKind> {
-    if cue_before(t, start, BIRTH_CUES) || cue_after(t, end, BIRTH_CUES) {
+    // Not across a joining word: "Haar broertje is in januari geboren en op 12-03-2024 was er
+    // een huisbezoek" dates the visit.
+    let joined = std::cell::Cell::new(false);
+    let birth_before = word_before_is(t, start, |w| {
+        if joined.get() || ["en", "maar", "and", "but"].contains(&w) {
+            joined.set(true);
+            return false;
+        }
+        BIRTH_CUES.contains(&w)
+    });
+    if birth_before || cue_after(t, end, BIRTH_CUES) {
         return Some(FindingKind::DateOfBirth);
     }
     let event = cue_before(t, start, EVENT_CUES)
@@ -1980,6 +1990,8 @@ fn preposition_of_time_before(t: &Text, start: usize) -> bool {
 /// characters.
 fn birth_earlier_in_clause(t: &Text, start: usize) -> bool {
     let mut k = start;
+    // The word after the one being looked at (the one looked at before it).
+    let mut after = String::new();
     for _ in 0..12 {
         while k > 0 && !t.at(k - 1).is_some_and(char::is_alphabetic) {
             if start - k > 150 {
@@ -2012,10 +2024,14 @@ fn birth_earlier_in_clause(t: &Text, start: usize) -> bool {
             return true;
         }
         if ["en", "maar", "and", "but"].contains(&word.as_str()) {
-            // "geboren en getogen in Epe, op …", "born and raised": still the birth's clause.
+            // "geboren en getogen in Epe, op …", "born and raised": still the birth's clause
+            // ("geboren en op 12-03-2024 was er een huisbezoek" is not).
             let k2 = t.skip_blanks_back(s);
-            return k2 > 0 && BIRTH_CUES.contains(&t.word_before(k2).1.as_str());
+            return ["getogen", "raised", "bred"].contains(&after.as_str())
+                && k2 > 0
+                && BIRTH_CUES.contains(&t.word_before(k2).1.as_str());
         }
+        after = word;
         k = s;
     }
     false
