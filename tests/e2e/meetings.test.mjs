@@ -239,6 +239,8 @@ test("a meeting recorded by keyboard is kept, exported, imported and found in th
   assert.match(await cp.locator("#synthesis-missing").innerText(), /^Aalten, Apeldoorn, /);
   const general = await cp.locator("#synthesis-general tbody tr").allInnerTexts();
   assert.equal(general.length, 2);
+  // Each action heads its row, as a group does in every other table.
+  assert.equal(await cp.locator("#synthesis-general tbody th[scope=row]").count(), 2);
   // Raised in both municipalities, in two wordings: first, with who takes it up where.
   assert.match(general[0], /^Een vaste contactpersoon per team aanwijzen\s+Ook verwoord als: “Vaste contactpersoon per team\.”\s+2 \(Epe, Zutphen\)\s+Gecertificeerde instelling \(jeugdbescherming of jeugdreclassering\): Zutphen\s+Lokaal team \/ jeugdteam: Epe$/);
   assert.match(general[1], /^Casuïstiekoverleg maandelijks\s+1 \(Zutphen\)/);

@@ -614,9 +614,11 @@ fn summary_page(
             }.into_any()
         } else if completion.get() == Completion::Done {
             view! {
-                <div class="panel-done" role="status">
+                // Focus goes to the heading, which is read then; the text is said by its own
+                // status (the heading inside a status was said twice).
+                <div class="panel-done">
                     <h1 id=PAGE_TITLE_ID tabindex="-1">{i18n.t().completed_title}</h1>
-                    <p>{i18n.t().completed_text}</p>
+                    <p role="status">{i18n.t().completed_text}</p>
                 </div>
                 // The next step the text names, at hand.
                 <p><a class="button" href=Route::Export.href()>{i18n.t().export_link}</a></p>

@@ -256,7 +256,8 @@ fn general(
             .map(|w| format!("“{w}”"))
             .collect();
         let places = |list: &[String]| list.iter().map(|m| name(m)).collect::<Vec<_>>().join(", ");
-        h.open("tr", &[]).open("td", &[]).text(&g.text);
+        // The action names its row, as a group does in every other table.
+        h.open("tr", &[]).open("th", &[("scope", "row")]).text(&g.text);
         if !others.is_empty() {
             h.leaf(
                 "p",
@@ -271,7 +272,7 @@ fn general(
                 &format!("{} {}", t.synthesis_local_too, places(&g.local_in)),
             );
         }
-        h.close("td")
+        h.close("th")
             .leaf(
                 "td",
                 &[],
