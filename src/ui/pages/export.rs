@@ -211,33 +211,40 @@ fn ExportForm(everything: bool) -> impl IntoView {
         };
         let scan_responses = with_responses.get();
         let scan_meetings = with_meetings.get();
-        store.responses.with(|list| {
-            for own in list
-                .iter()
+        // In the order of the lists on the Enquête and Bijeenkomsten screens (when each was
+        // begun, newest first): the store's own order is that of loading and adding, so the
+        // fields swapped places between two visits.
+        let mut responses: Vec<OwnResponse> = store.responses.with(|list| {
+            list.iter()
                 .filter(|r| scan_responses && r.response.status == Status::Complete)
-            {
-                let Some(q) = store.questionnaire(&own.response.questionnaire) else {
-                    continue;
-                };
-                for f in scan_response(&q, &own.response) {
-                    add(false, &own.response.id, f);
-                }
-            }
+                .cloned()
+                .collect()
         });
-        store.meetings.with(|list| {
-            for own in list
-                .iter()
+        crate::domain::sort_for_listing(&mut responses);
+        let mut meetings: Vec<OwnMeeting> = store.meetings.with(|list| {
+            list.iter()
                 .filter(|m| scan_meetings && m.meeting.status == Status::Complete)
-            {
-                let questions = store
-                    .questionnaire(&own.meeting.questionnaire)
-                    .map(|q| q.meeting_questions().to_vec())
-                    .unwrap_or_default();
-                for f in scan_meeting(&own.meeting, &questions) {
-                    add(true, &own.meeting.id, f);
-                }
-            }
+                .cloned()
+                .collect()
         });
+        crate::domain::sort_meetings_for_listing(&mut meetings);
+        for own in &responses {
+            let Some(q) = store.questionnaire(&own.response.questionnaire) else {
+                continue;
+            };
+            for f in scan_response(&q, &own.response) {
+                add(false, &own.response.id, f);
+            }
+        }
+        for own in &meetings {
+            let questions = store
+                .questionnaire(&own.meeting.questionnaire)
+                .map(|q| q.meeting_questions().to_vec())
+                .unwrap_or_default();
+            for f in scan_meeting(&own.meeting, &questions) {
+                add(true, &own.meeting.id, f);
+            }
+        }
         by_field
     });
     // Fields stay on screen once shown, so a text box does not vanish while it is being fixed;

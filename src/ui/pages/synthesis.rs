@@ -257,7 +257,9 @@ fn general(
             .collect();
         let places = |list: &[String]| list.iter().map(|m| name(m)).collect::<Vec<_>>().join(", ");
         // The action names its row, as a group does in every other table.
-        h.open("tr", &[]).open("th", &[("scope", "row")]).text(&g.text);
+        h.open("tr", &[])
+            .open("th", &[("scope", "row")])
+            .text(&g.text);
         if !others.is_empty() {
             h.leaf(
                 "p",
