@@ -15,6 +15,12 @@ fn texts(text: &str) -> Vec<String> {
     found(text).into_iter().map(|(_, t)| t).collect()
 }
 
+/// No finding of `kind` in `text` (others may be there).
+fn no_kind(text: &str, kind: FindingKind) {
+    let all = found(text);
+    assert!(all.iter().all(|(k, _)| *k != kind), "{text}: {all:?}");
+}
+
 fn one(text: &str, kind: FindingKind, matched: &str) {
     assert_eq!(
         found(text),
@@ -1180,13 +1186,7 @@ fn case_numbers_and_addresses_in_more_forms() {
         "Dossier 2024 afgesloten.",
         "Meldingsnummer volgt later, 3 weken.",
     ] {
-        assert!(
-            found(text)
-                .iter()
-                .all(|(k, _)| *k != FindingKind::CaseNumber),
-            "{text}: {:?}",
-            found(text)
-        );
+        no_kind(text, FindingKind::CaseNumber);
     }
     one(
         "Huisbezoek Eikenhof 23, 2e verdieping.",
@@ -1238,13 +1238,7 @@ fn initials_lists_dates_and_postcodes_kept_apart() {
         "Casus 2023-2024 besproken.",
         "Kenmerk van de aanpak: 2024-2025.",
     ] {
-        assert!(
-            found(text)
-                .iter()
-                .all(|(k, _)| *k != FindingKind::CaseNumber),
-            "{text}: {:?}",
-            found(text)
-        );
+        no_kind(text, FindingKind::CaseNumber);
     }
     // A postcode in the 19xx and 20xx ranges with its number after a label.
     one(
@@ -1357,12 +1351,6 @@ fn english_word_order_for_dates_and_addresses() {
         "Leefgroep 3 Kastanjelaan is vol.",
         "Zie vraag 4 Kerkweg.",
     ] {
-        assert!(
-            found(text)
-                .iter()
-                .all(|(k, _)| *k != FindingKind::StreetWithNumber),
-            "{text}: {:?}",
-            found(text)
-        );
+        no_kind(text, FindingKind::StreetWithNumber);
     }
 }
