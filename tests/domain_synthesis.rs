@@ -30,7 +30,7 @@ fn meeting(n: u32, municipality: &str, actions: &[(&str, ActionScope, &str)]) ->
             .iter()
             .map(|(text, scope, owner)| MeetingAction {
                 text: (*text).into(),
-                scope: *scope,
+                scope: Some(*scope),
                 owner: (*owner).into(),
             })
             .collect();
@@ -395,28 +395,28 @@ fn completing_drops_what_was_added_but_never_filled_in_and_a_complete_meeting_st
         m.cases.push(MeetingCase::default());
         m.actions.push(MeetingAction {
             text: " ".into(),
-            scope: ActionScope::Local,
+            scope: Some(ActionScope::Local),
             owner: String::new(),
         });
         m.concerns.push(String::new());
     });
-    // The screen asks for the text of an action marked local or given an organisation; one
-    // added and never touched is left out without asking.
+    // The screen asks for the text of an action marked general or local or given an
+    // organisation; one added and never touched is left out without asking.
     assert_eq!(m.actions_without_text(), [0]);
     m.edit("2026-01-01T10:01:30Z", |m| {
         m.actions.push(MeetingAction {
             text: String::new(),
-            scope: ActionScope::General,
+            scope: None,
             owner: "veilig_thuis".into(),
         });
         m.actions.push(MeetingAction {
             text: String::new(),
-            scope: ActionScope::General,
+            scope: None,
             owner: String::new(),
         });
         m.actions.push(MeetingAction {
             text: "Samen huisbezoek".into(),
-            scope: ActionScope::Local,
+            scope: Some(ActionScope::Local),
             owner: "gi".into(),
         });
     });

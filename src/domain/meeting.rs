@@ -50,8 +50,10 @@ pub struct MeetingCase {
 pub struct MeetingAction {
     /// What will be done.
     pub text: String,
-    /// General or local.
-    pub scope: ActionScope,
+    /// General or local; `None` until the facilitator chooses (nothing is chosen for them:
+    /// a forgotten choice must not make a local action regional). Only a draft may lack it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<ActionScope>,
     /// The organisation that takes it up (an organisation, never a person); may be empty.
     #[serde(
         default,
@@ -117,6 +119,9 @@ pub enum MissingForCompletion {
     /// completing would leave it out (as it leaves out an action added and never touched). Only
     /// the screen asks this ([`Meeting::actions_without_text`]).
     ActionText(usize),
+    /// The action at this index says something but is not marked general or local
+    /// ([`Meeting::actions_without_scope`]).
+    ActionScope(usize),
 }
 
 impl Meeting {
@@ -176,18 +181,33 @@ impl Meeting {
         if parse_date(&self.date).is_none() {
             missing.push(MissingForCompletion::Date);
         }
+        missing.extend(
+            self.actions_without_scope()
+                .into_iter()
+                .map(MissingForCompletion::ActionScope),
+        );
         missing
     }
 
-    /// The actions that were given an organisation or marked local but have no text, by index:
-    /// completing would leave them out with what was chosen for them.
+    /// The actions that say something but are not marked general or local, by index: a
+    /// meeting is completed only once each is (an action added and never touched is left out
+    /// when completing, so it needs no choice).
+    pub fn actions_without_scope(&self) -> Vec<usize> {
+        self.actions
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| a.scope.is_none() && !a.text.trim().is_empty())
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// The actions that were given an organisation or marked general or local but have no text,
+    /// by index: completing would leave them out with what was chosen for them.
     pub fn actions_without_text(&self) -> Vec<usize> {
         self.actions
             .iter()
             .enumerate()
-            .filter(|(_, a)| {
-                a.text.trim().is_empty() && (!a.owner.is_empty() || a.scope == ActionScope::Local)
-            })
+            .filter(|(_, a)| a.text.trim().is_empty() && (!a.owner.is_empty() || a.scope.is_some()))
             .map(|(i, _)| i)
             .collect()
     }
@@ -265,6 +285,9 @@ impl Meeting {
         }
         if self.status == Status::Complete && self.municipality.trim().is_empty() {
             issues.push(RecordIssue::MissingMunicipality);
+        }
+        if self.status == Status::Complete && self.actions.iter().any(|a| a.scope.is_none()) {
+            issues.push(RecordIssue::ActionWithoutScope);
         }
         let date_missing_ok = self.date.is_empty() && self.status != Status::Complete;
         if !date_missing_ok && parse_date(&self.date).is_none() {
@@ -355,7 +378,7 @@ mod tests {
     fn meeting_round_trips_the_design_shape() {
         let m: Meeting = serde_json::from_str(DESIGN_EXAMPLE).unwrap();
         assert_eq!(m.attendance_total(), 11); // 4 + 7
-        assert_eq!(m.actions[0].scope, ActionScope::General);
+        assert_eq!(m.actions[0].scope, Some(ActionScope::General));
         assert!(m.check().is_empty());
         let back = serde_json::to_value(&m).unwrap();
         assert_eq!(back, serde_json::from_str::<Value>(DESIGN_EXAMPLE).unwrap());
@@ -386,6 +409,53 @@ mod tests {
         assert!(!m.check().contains(&RecordIssue::BadDate));
         m.status = Status::Complete;
         assert!(m.check().contains(&RecordIssue::BadDate));
+    }
+
+    #[test]
+    fn an_action_is_general_or_local_only_when_chosen() {
+        let mut m: Meeting = serde_json::from_str(DESIGN_EXAMPLE).unwrap();
+        assert!(m.check().is_empty());
+        // A complete meeting's action without a scope is refused (another tool left it out).
+        let text = DESIGN_EXAMPLE.replace(r#""scope": "general", "#, "");
+        let without: Meeting = serde_json::from_str(&text).unwrap();
+        assert_eq!(without.actions[0].scope, None);
+        assert_eq!(without.check(), vec![RecordIssue::ActionWithoutScope]);
+        // A draft may wait for the choice, and completing asks for it, by the action's index.
+        m.status = Status::Draft;
+        m.actions.push(MeetingAction {
+            text: "Spreekuur in de bibliotheek".into(),
+            scope: None,
+            owner: String::new(),
+        });
+        // Added and never touched: left out when completing, so no choice is asked.
+        m.actions.push(MeetingAction {
+            text: " ".into(),
+            scope: None,
+            owner: String::new(),
+        });
+        assert!(m.check().is_empty());
+        assert_eq!(m.actions_without_scope(), vec![1]);
+        assert_eq!(
+            m.missing_for_completion(),
+            vec![MissingForCompletion::ActionScope(1)]
+        );
+        assert_eq!(m.actions_without_text(), Vec::<usize>::new());
+        // Chosen without any text: completing would drop the choice, so the text is asked for.
+        m.actions[2].scope = Some(ActionScope::Local);
+        assert_eq!(m.actions_without_text(), vec![2]);
+        m.actions[1].scope = Some(ActionScope::Local);
+        m.actions[2].scope = None;
+        assert!(m.missing_for_completion().is_empty());
+        m.complete("2026-11-24T10:00:00Z");
+        assert_eq!(m.actions.len(), 2);
+        assert!(m.check().is_empty());
+        // Not chosen is not written: the stored draft reads back the same.
+        let draft = MeetingAction {
+            text: "x".into(),
+            scope: None,
+            owner: String::new(),
+        };
+        assert_eq!(serde_json::to_string(&draft).unwrap(), r#"{"text":"x"}"#);
     }
 
     #[test]

@@ -374,6 +374,8 @@ pub enum RecordIssue {
     BadDate,
     /// A complete meeting does not say which municipality it was for.
     MissingMunicipality,
+    /// An action of a complete meeting is not marked general or local.
+    ActionWithoutScope,
     /// A meeting's attendance names an organisation with an empty key.
     EmptyAttendanceKey,
     /// A meeting's municipality is not one of its questionnaire's.
@@ -438,6 +440,15 @@ impl RecordIssue {
                     "een afgeronde bijeenkomst noemt geen gemeente"
                 } else {
                     "a completed meeting names no municipality"
+                }
+            }
+            RecordIssue::ActionWithoutScope => {
+                if nl {
+                    "een actie van een afgeronde bijeenkomst zegt niet of ze algemeen of lokaal is \
+                     (\"scope\": \"general\" of \"local\")"
+                } else {
+                    "an action of a completed meeting does not say whether it is general or local \
+                     (\"scope\": \"general\" or \"local\")"
                 }
             }
             RecordIssue::EmptyAttendanceKey => {

@@ -138,8 +138,10 @@ pub fn synthesise<'a>(
             for m in &meetings {
                 for a in m.actions.iter().filter(|a| !a.text.trim().is_empty()) {
                     match a.scope {
-                        ActionScope::General => outcome.general_actions.push(a.clone()),
-                        ActionScope::Local => outcome.local_actions.push(a.clone()),
+                        Some(ActionScope::General) => outcome.general_actions.push(a.clone()),
+                        Some(ActionScope::Local) => outcome.local_actions.push(a.clone()),
+                        // Only a draft's action is without; drafts are not counted.
+                        None => {}
                     }
                 }
             }

@@ -115,6 +115,8 @@ async function recordMeeting(page) {
   await page.keyboard.press("Enter");
   await page.waitForFunction(() => document.activeElement?.id === "action-0-text");
   await page.keyboard.type("Vaste contactpersoon per team.");
+  await tabTo(page, "action-0-scope-general");
+  await page.keyboard.press("Space"); // none is chosen beforehand
   await tabTo(page, "action-0-owner");
   await page.keyboard.press("ArrowDown"); // lokaal_team
   await tabTo(page, "add-action");
@@ -477,7 +479,7 @@ test("a completed meeting given a date after today is a draft again, and says wh
   await context.close();
 });
 
-test("an action given an organisation but no text is asked for before completing, not dropped", async () => {
+test("an action given an organisation but no text, or text but no choice of general or local, is asked for before completing", async () => {
   const { context, page, errors } = await open(env.browser, env.server.url);
   await page.goto(env.server.url + "#/bijeenkomsten");
   await page.locator("#start-meeting").click();
@@ -500,7 +502,23 @@ test("an action given an organisation but no text is asked for before completing
   await summary.locator("a").click();
   await page.waitForFunction(() => document.activeElement?.id === "action-0-text");
   await page.keyboard.type("Terugkoppeling binnen vijf werkdagen");
+  // Nothing is chosen for the facilitator: general or local is asked for, beside the choice
+  // and in the summary, whose link leads to it.
+  const scope = page.locator("#error-summary li", { hasText: "Actie 1: kies of de actie algemeen of lokaal is" });
+  await scope.waitFor();
+  assert.equal(await page.locator("#error-summary li").count(), 1);
+  assert.equal(await page.locator("#action-0-scope-general").isChecked(), false);
+  assert.equal(await page.locator("#action-0-scope-local").isChecked(), false);
+  const scopeSet = page.getByRole("group", { name: "Waar geldt het?" }).first();
+  assert.equal(await scopeSet.getAttribute("aria-describedby"), "action-0-scope-error");
+  assert.equal(await page.locator("#action-0-scope-error").innerText(), "Kies of de actie algemeen of lokaal is");
+  assert.deepEqual(await axeViolations(page), []);
+  await scope.locator("a").click();
+  await page.waitForFunction(() => document.activeElement?.id === "action-0-scope-general");
+  await page.keyboard.press("ArrowDown");
+  assert.equal(await page.locator("#action-0-scope-local").isChecked(), true);
   assert.equal(await page.locator("#error-summary").count(), 0);
+  assert.equal(await page.locator("#action-0-scope-error").count(), 0);
   await page.locator("#meeting-complete").click();
   await storedMeeting(
     page,
@@ -508,6 +526,7 @@ test("an action given an organisation but no text is asked for before completing
       m.status === "complete" &&
       m.actions.length === 1 &&
       m.actions[0].owner === "veilig_thuis" &&
+      m.actions[0].scope === "local" &&
       m.actions[0].text === "Terugkoppeling binnen vijf werkdagen",
   );
   // The error leaves the field's description once the text is there.
@@ -518,6 +537,15 @@ test("an action given an organisation but no text is asked for before completing
   await page.locator("#action-1-owner").selectOption("gi");
   await page.locator("#action-1-text-error", { hasText: "Zonder tekst gaat de actie niet mee" }).waitFor();
   await storedMeeting(page, (m) => m.status === "complete" && m.actions.length === 2);
+  // Its text without a choice of general or local makes the meeting a draft again (a completed
+  // record always says which), and the screen says why.
+  await page.locator("#action-1-text").fill("Samen op huisbezoek");
+  await page.locator(".notice-warning", { hasText: "bij elke actie of die algemeen of lokaal is" }).waitFor();
+  await page.locator("#action-1-scope-error").waitFor();
+  await storedMeeting(page, (m) => m.status === "draft" && m.actions[1].text === "Samen op huisbezoek" && !("scope" in m.actions[1]));
+  await page.locator("#action-1-scope-general").check();
+  await page.locator("#meeting-complete").click();
+  await storedMeeting(page, (m) => m.status === "complete" && m.actions[1].scope === "general");
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -619,7 +619,7 @@ fn Actions(
         edit(store, id, |m| {
             m.actions.push(MeetingAction {
                 text: String::new(),
-                scope: ActionScope::General,
+                scope: None,
                 owner: String::new(),
             })
         });
@@ -640,9 +640,9 @@ fn Actions(
                 let on_text = Callback::new(move |value: String| edit(store, id, move |m| {
                     if let Some(a) = m.actions.get_mut(i) { a.text = value }
                 }));
-                let scope_now = move || current.with(|m| m.as_ref().and_then(|m| m.actions.get(i)).map(|a| a.scope));
+                let scope_now = move || current.with(|m| m.as_ref().and_then(|m| m.actions.get(i)).and_then(|a| a.scope));
                 let set_scope = move |scope: ActionScope| edit(store, id, move |m| {
-                    if let Some(a) = m.actions.get_mut(i) { a.scope = scope }
+                    if let Some(a) = m.actions.get_mut(i) { a.scope = Some(scope) }
                 });
                 let scope_radio = move |scope: ActionScope| {
                     let (suffix, label): (&str, fn(&'static Messages) -> &'static str) = match scope {
@@ -659,6 +659,9 @@ fn Actions(
                         </div>
                     }
                 };
+                // Asked when completing (nothing is chosen for the facilitator).
+                let scope_error = move || missing.with(|m| m.contains(&MissingForCompletion::ActionScope(i)));
+                let scope_error_id = format!("action-{i}-scope-error");
                 let owner_id = format!("action-{i}-owner");
                 let owner_start = action.owner.clone();
                 let number_legend = number.clone();
@@ -687,8 +690,12 @@ fn Actions(
                                     .then(|| i18n.t().meeting_action_text_needed.to_string())
                             })),
                         )}
-                        <fieldset class="field">
+                        <fieldset class="field" class:field-error=scope_error
+                            aria-describedby=move || scope_error().then(|| scope_error_id.clone())>
                             <legend class="question">{tr(|t| t.meeting_action_scope)}</legend>
+                            {move || scope_error().then(|| view! {
+                                <p class="error-message" id=format!("action-{i}-scope-error")>{tr(|t| t.meeting_action_scope_needed)}</p>
+                            })}
                             <div class="choices">
                                 {scope_radio(ActionScope::General)}
                                 {scope_radio(ActionScope::Local)}
@@ -784,6 +791,10 @@ fn MissingSummary(
                             MissingForCompletion::ActionText(i) => (
                                 format!("action-{i}-text"),
                                 fill(t.meeting_action_text_missing, &[("n", &(i + 1).to_string())]),
+                            ),
+                            MissingForCompletion::ActionScope(i) => (
+                                format!("action-{i}-scope-general"),
+                                fill(t.meeting_action_scope_missing, &[("n", &(i + 1).to_string())]),
                             ),
                         };
                         view! {

@@ -441,7 +441,7 @@ fn municipality(
         let actions = |scope: ActionScope| {
             m.actions
                 .iter()
-                .filter(move |a| a.scope == scope && !a.text.trim().is_empty())
+                .filter(move |a| a.scope == Some(scope) && !a.text.trim().is_empty())
                 .map(action_text)
         };
         bullets(h, t.meeting_strengths, m.strengths.iter().cloned());
