@@ -229,6 +229,45 @@ fn questionnaires_merge_by_id_and_version_with_conflicts_reported() {
     assert_eq!(again.questionnaires.unchanged, 1);
 }
 
+/// Two different copies of one custom definition: the stricter smallest group holds whichever
+/// copy wins, in either order, and importing again changes nothing. (The text comparison that
+/// decides the conflict ranks `"min_group_size":5` above `10`: a coordinator importing a file
+/// with a loosened copy saw groups of 6 under a definition asking for 10.)
+#[test]
+fn the_stricter_smallest_group_of_two_copies_holds() {
+    let custom = |min: usize, title: &str| {
+        let text = builtin()
+            .to_json()
+            .replacen("\"samenwerking\"", "\"regio\"", 1)
+            .replacen("Samenwerking evalueren", title, 1)
+            .replacen(
+                "\"min_group_size\": 5",
+                &format!("\"min_group_size\": {min}"),
+                1,
+            );
+        Questionnaire::from_json(&text).unwrap()
+    };
+    let (strict, loose) = (custom(10, "Regio"), custom(5, "Regio (kopie)"));
+    assert_eq!((strict.min_group_size(), loose.min_group_size()), (10, 5));
+    let f = |q: &Questionnaire| ExportContents {
+        questionnaires: vec![q.clone()],
+        ..ExportContents::default()
+    };
+    for order in [[&strict, &loose], [&loose, &strict]] {
+        let mut d = Dataset::new();
+        merge_into(&mut d, f(order[0]));
+        let r = merge_into(&mut d, f(order[1]));
+        assert_eq!(r.conflicts.len(), 1);
+        let held = &d.questionnaires[&strict.reference()];
+        assert_eq!(held.min_group_size(), 10, "{order:?}");
+        // The winner is still decided as before (by its text), only its minimum is kept.
+        assert_eq!(held.title(), loose.title());
+        let again = merge_into(&mut d, f(order[0]));
+        assert_eq!(d.questionnaires[&strict.reference()].min_group_size(), 10);
+        assert_eq!(again.questionnaires.new, 0);
+    }
+}
+
 #[test]
 fn a_hundred_thousand_responses_merge_and_re_merge() {
     // Not timed (budgets are measured by the benchmark); this shows the sizes the benchmark uses

@@ -523,12 +523,17 @@ pub fn merge_into(dataset: &mut Dataset, incoming: ExportContents) -> MergeRepor
                         same_moment: false,
                     });
                 }
+                // Of two different copies, the stricter smallest group holds whichever wins:
+                // a copy that lowered it would show small groups' figures (a file's own copy
+                // cannot loosen what another file's asks).
+                let strictest = slot.get().min_group_size().max(q.min_group_size());
                 if resolution.incoming_wins() {
                     counts.updated += 1;
                     slot.insert(q);
                 } else {
                     counts.unchanged += 1;
                 }
+                slot.get_mut().keep_min_group_size(strictest);
             }
         }
     }

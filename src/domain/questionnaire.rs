@@ -365,6 +365,10 @@ pub struct Questionnaire {
     version: u32,
     title: Label,
     min_group_size: usize,
+    /// The largest `min_group_size` of any other copy of this definition merged with it (two
+    /// files with different definitions under one id and version): the stricter one holds
+    /// whichever copy wins. Not written out; 0 for a definition as read.
+    min_group_floor: usize,
     // Shared: a questionnaire is cloned for every file that carries it and every screen that
     // shows it, and never changes once made.
     factors: Arc<Vec<Factor>>,
@@ -920,6 +924,7 @@ impl Questionnaire {
             && self.version == other.version
             && self.title == other.title
             && self.min_group_size == other.min_group_size
+            && self.min_group_floor == other.min_group_floor
     }
 
     /// The definition as pretty JSON in the shape of design §2.
@@ -948,11 +953,18 @@ impl Questionnaire {
     /// lowered it would show small groups' figures in every report on that enquête.
     pub fn min_group_size(&self) -> usize {
         let shipped = builtin();
+        let own = self.min_group_size.max(self.min_group_floor);
         if self.id == shipped.id && self.version == shipped.version {
-            self.min_group_size.max(shipped.min_group_size)
+            own.max(shipped.min_group_size)
         } else {
-            self.min_group_size
+            own
         }
+    }
+
+    /// Keeps groups smaller than `size` hidden too, as another copy of this definition asks
+    /// ([`Questionnaire::min_group_size`] never goes below it).
+    pub(crate) fn keep_min_group_size(&mut self, size: usize) {
+        self.min_group_floor = self.min_group_floor.max(size);
     }
 
     /// The factors, in definition order.
@@ -1860,6 +1872,7 @@ fn validate_definition(raw: RawQuestionnaire) -> Result<Questionnaire, Vec<Defin
         version: raw.version,
         title: raw.title,
         min_group_size: raw.min_group_size as usize,
+        min_group_floor: 0,
         factors: Arc::new(
             raw.factors
                 .into_iter()

@@ -276,6 +276,10 @@ pub struct Messages {
     pub report_questionnaire: &'static str,
     pub report_questionnaire_option: &'static str,
     pub report_hidden: &'static str,
+    /// The grade's row when enough responses but fewer than {min} gave a grade.
+    pub report_grade_hidden: &'static str,
+    /// The grade's row when no response gave one.
+    pub report_grade_none: &'static str,
     pub report_fewer_than: &'static str,
     pub report_hidden_protects: &'static str,
     pub report_hidden_whole_split: &'static str,
@@ -751,6 +755,8 @@ pub static NL: Messages = Messages {
     report_questionnaire: "Vragenlijst",
     report_questionnaire_option: "{title} (versie {version}, {n})",
     report_hidden: "verborgen",
+    report_grade_hidden: "verborgen: minder dan {min} rapportcijfers gegeven",
+    report_grade_none: "– (geen rapportcijfers gegeven)",
     report_fewer_than: "minder dan {min}",
     report_hidden_protects: "verborgen ter bescherming van een kleine groep",
     report_hidden_whole_split: "verborgen: te weinig antwoorden om op te splitsen",
@@ -1211,6 +1217,8 @@ pub static EN: Messages = Messages {
     report_questionnaire: "Questionnaire",
     report_questionnaire_option: "{title} (version {version}, {n})",
     report_hidden: "hidden",
+    report_grade_hidden: "hidden: fewer than {min} report grades given",
+    report_grade_none: "– (no report grades given)",
     report_fewer_than: "fewer than {min}",
     report_hidden_protects: "hidden to protect a small group",
     report_hidden_whole_split: "hidden: too few answers to split",

@@ -239,6 +239,26 @@ test("the report of 21 teams: figures as computed independently, no small team s
   await context.close();
 });
 
+test("enough responses but too few report grades: the grade's row says it is hidden", async () => {
+  const r = rng(15);
+  const list = Array.from({ length: MIN + 1 }, () => response(r, { frequency: "wekelijks" }));
+  for (const x of list.slice(3)) delete x.answers.grade;
+  const { context, page, errors } = await open(env.browser, env.server.url);
+  await page.goto(env.server.url + "#/importeren");
+  await page.locator("#import-dataset-counts").waitFor();
+  await page.locator("#import-files").setInputFiles([
+    { name: "weinig-cijfers.samenscan.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(exportFile(list))) },
+  ]);
+  await page.locator(".import-progress", { hasText: "1 van 1" }).waitFor();
+  await page.goto(env.server.url + "#/rapport");
+  await page.locator("#report-n", { hasText: String(MIN + 1) }).waitFor();
+  assert.equal(await page.locator("#report-grade").innerText(), `verborgen: minder dan ${MIN} rapportcijfers gegeven`);
+  assert.equal(await page.locator("#report-grade-n").count(), 0);
+  assert.equal(await page.locator("#grade-distribution").count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("below the minimum the report shows no figures at all", async () => {
   const r = rng(5);
   const list = Array.from({ length: MIN - 1 }, () => response(r, { frequency: "wekelijks" }));

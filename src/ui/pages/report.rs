@@ -337,6 +337,21 @@ fn summary_html(report: &Report, lang: Lang, t: &Messages) -> String {
             &or_dash(summary.median, 1),
         );
         summary_row(&mut h, t.report_sd, "report-sd", &or_dash(summary.sd, 2));
+    } else if let (Cell::Shown(_), Some(stats)) =
+        (&report.n, report.grade.as_ref().map(|g| &g.stats))
+    {
+        // Enough responses, but too few grades (or none): the row says so, rather than the
+        // questionnaire seeming to have no grade.
+        let why = match stats {
+            Cell::Empty => t.report_grade_none.to_string(),
+            _ => fill(t.report_grade_hidden, &[("min", &min)]),
+        };
+        summary_row(
+            &mut h,
+            &grade_name(t.report_grade, report, t),
+            "report-grade",
+            &why,
+        );
     }
     h.close("dl");
     if report
