@@ -35,6 +35,8 @@ pub enum FindingKind {
     CaseNumber,
     /// A postcode with a house number: an address.
     PostcodeWithNumber,
+    /// A postcode alone, in capitals ("woont in 7325 XK"): a few streets' worth of houses.
+    Postcode,
     /// A street with a house number, without a postcode ("Dorpsstraat 12", "Van Goghlaan 3a"):
     /// an address too.
     StreetWithNumber,
@@ -57,7 +59,8 @@ impl FindingKind {
             FindingKind::Phone => 2,
             FindingKind::Bsn => 3,
             FindingKind::CaseNumber => 4,
-            FindingKind::PostcodeWithNumber => 5,
+            // One strength: the longer wins ("7325 XK 12" over "7325 XK").
+            FindingKind::PostcodeWithNumber | FindingKind::Postcode => 5,
             FindingKind::StreetWithNumber => 6,
             FindingKind::DateOfBirth => 7,
             FindingKind::Date => 8,
@@ -115,6 +118,8 @@ impl Finding {
             (FindingKind::PostcodeWithNumber, false) => {
                 format!("“{t}” looks like an address (postcode with house number).")
             }
+            (FindingKind::Postcode, true) => format!("“{t}” lijkt een postcode."),
+            (FindingKind::Postcode, false) => format!("“{t}” looks like a postcode."),
             (FindingKind::StreetWithNumber, true) => {
                 format!("“{t}” lijkt een adres (straat met huisnummer).")
             }
@@ -158,6 +163,7 @@ pub fn scan(text: &str) -> Vec<Finding> {
     let t = Text::new(text);
     let mut raw: Vec<(FindingKind, usize, usize)> = Vec::new();
     emails(&t, &mut raw);
+    disguised_emails(&t, &mut raw);
     ibans(&t, &mut raw);
     phones(&t, &mut raw);
     bsns(&t, &mut raw);
@@ -168,6 +174,7 @@ pub fn scan(text: &str) -> Vec<Finding> {
     names(&t, &mut raw);
     names_with_age(&t, &mut raw);
     names_after_initials(&t, &mut raw);
+    names_before_dates(&t, &mut raw);
     // Stronger kinds first, then longer, then earlier; keep each that overlaps nothing kept.
     sorting::sort_by_key(&mut raw, |&(kind, s, e)| {
         (kind.strength(), std::cmp::Reverse(e - s), s)
@@ -432,6 +439,66 @@ fn emails(t: &Text, out: &mut Raw) {
     }
 }
 
+/// An e-mail address written so machines miss it: "samira(at)live.nl", "kees [at] ziggo [dot]
+/// nl", "m.bakker at gmail punt com", "b.devries @ outlook.com". The part after "at" must end in
+/// a known top-level domain, so "look at google" stays a sentence.
+fn disguised_emails(t: &Text, out: &mut Raw) {
+    const AT: &[&str] = &["(at)", "[at]", "{at}", " at ", " @ ", " (at) ", " [at] "];
+    const DOT: &[&str] = &[
+        ".", "(dot)", "[dot]", " dot ", " punt ", " . ", " [dot] ", " (dot) ",
+    ];
+    const DOMAINS: &[&str] = &[
+        "nl", "com", "org", "net", "be", "de", "eu", "info", "uk", "fr",
+    ];
+    let local_char = |c: char| c.is_alphanumeric() || "._%+-".contains(c);
+    let host_char = |c: char| c.is_alphanumeric() || c == '-';
+    let lower = t.text.to_lowercase();
+    if lower.chars().count() != t.len() {
+        return;
+    }
+    let chars: Vec<char> = lower.chars().collect();
+    let starts_with = |i: usize, p: &str| {
+        let p: Vec<char> = p.chars().collect();
+        chars.get(i..i + p.len()).is_some_and(|w| w == p.as_slice())
+    };
+    for i in 0..chars.len() {
+        let Some(at) = AT.iter().find(|a| starts_with(i, a)) else {
+            continue;
+        };
+        let mut s = i;
+        while s > 0 && t.at(s - 1).is_some_and(local_char) {
+            s -= 1;
+        }
+        if i - s < 2 || !t.at(s).is_some_and(char::is_alphanumeric) {
+            continue;
+        }
+        let mut k = i + at.chars().count();
+        let mut parts = 0;
+        let mut end = None;
+        loop {
+            let h = k;
+            while t.at(k).is_some_and(host_char) {
+                k += 1;
+            }
+            if k == h {
+                break;
+            }
+            parts += 1;
+            let word: String = chars[h..k].iter().collect();
+            if parts >= 2 && DOMAINS.contains(&word.as_str()) && !t.is_alnum(Some(k)) {
+                end = Some(k);
+            }
+            let Some(dot) = DOT.iter().find(|d| starts_with(k, d)) else {
+                break;
+            };
+            k += dot.chars().count();
+        }
+        if let Some(e) = end {
+            out.push((FindingKind::Email, s, e));
+        }
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Phone numbers: runs of digit groups joined by short separators, read as a Dutch number.
 
@@ -481,6 +548,13 @@ fn phones(t: &Text, out: &mut Raw) {
             }
         }
         i = groups.last().map_or(i + 1, |g| g.end);
+        // A scale or a count, one digit at a time ("Schaal: 0 1 2 3 4 5 6 7 8 9 10").
+        if groups.len() >= 5
+            && groups.iter().all(|g| g.end - g.start <= 2)
+            && groups.iter().filter(|g| g.end - g.start == 1).count() >= 5
+        {
+            continue;
+        }
         phone_numbers_in(t, &groups, plus, out);
     }
 }
@@ -639,10 +713,19 @@ fn bsns(t: &Text, out: &mut Raw) {
         while b > 0 && (t.is_blank(b - 1) || t.at(b - 1) == Some(':')) {
             b -= 1;
         }
-        if ["kvk", "agb"].contains(&t.word_before(b).1.as_str()) {
+        let (ws, word_before) = t.word_before(b);
+        // "KvK-nummer 30112345".
+        let compound = word_before == "nummer"
+            && ws > 0
+            && t.at(ws - 1) == Some('-')
+            && ["kvk", "agb"].contains(&t.word_before(ws - 1).1.as_str());
+        if ["kvk", "agb"].contains(&word_before.as_str()) || compound {
             i = e;
             continue;
         }
+        // Called a BSN, it is one, also mistyped ("BSN 123456789" fails the 11-test): it
+        // still names the person, nearly.
+        let labelled = ["bsn", "burgerservicenummer", "sofinummer"].contains(&word_before.as_str());
         let mut candidates = vec![(t.digits(i, e), e)];
         // Grouped forms: 123 456 789, 123.456.789, 1234.56.789 (one kind of separator; any
         // space within a line).
@@ -666,7 +749,7 @@ fn bsns(t: &Text, out: &mut Raw) {
                 8 => Some(format!("0{digits}")),
                 _ => None,
             } {
-                if passes_eleven_test(&padded) {
+                if labelled || passes_eleven_test(&padded) {
                     out.push((FindingKind::Bsn, i, end));
                 }
             }
@@ -967,6 +1050,11 @@ const TWO_LETTER_WORDS: &[&str] = &[
 /// Words between a postcode and its house number ("1234 AB huisnummer 5", "huisnr. 5").
 const HOUSE_NUMBER_WORDS: &[&str] = &["huisnummer", "huisnr", "nr", "nummer"];
 
+/// Capitals after four digits that are a unit or an organisation, not a postcode's letters.
+const NOT_POSTCODE_LETTERS: &[&str] = &[
+    "MB", "GB", "KB", "TB", "KM", "CM", "MM", "ML", "KG", "VT", "JB", "WG", "EU", "NL", "PM", "AM",
+];
+
 fn postcodes(t: &Text, out: &mut Raw) {
     let mut i = 0;
     while i < t.len() {
@@ -992,6 +1080,18 @@ fn postcodes(t: &Text, out: &mut Raw) {
             // Number then postcode: "Dorpsstraat 12, 1234 AB" (the number may have a letter).
             if let Some(n_start) = house_number_before(t, i) {
                 out.push((FindingKind::PostcodeWithNumber, n_start, pc_end));
+            }
+            // Alone, in capitals: "Het gezin woont in 7325 XK". Not after a year ("In 2024
+            // VT …"), nor a unit ("1500 MB").
+            // An area named as one ("het postcodegebied 1234 AB") is no one's home.
+            let letters = t.slice(pc_end - 2, pc_end);
+            let area = t.word_before(t.skip_blanks_back(i)).1.ends_with("gebied");
+            if !year
+                && !area
+                && letters.chars().all(|c| c.is_ascii_uppercase())
+                && !NOT_POSTCODE_LETTERS.contains(&letters)
+            {
+                out.push((FindingKind::Postcode, i, pc_end));
             }
         }
         i = e;
@@ -1713,6 +1813,7 @@ const MONTHS: &[(&str, u32)] = &[
 const BIRTH_CUES: &[&str] = &[
     "geboren",
     "geb",
+    "geboorte",
     "geboortedatum",
     "geboortedag",
     "born",
@@ -1887,10 +1988,29 @@ const EVENT_CUES: &[&str] = &[
     "report",
     "review",
     "referral",
+    // Of a court or a file: "de beschikking van 12-03-2024", "laatste update: 12-11-2025".
+    "beschikking",
+    "uitspraak",
+    "zitting",
+    "rechtbank",
+    "vonnis",
+    "besluit",
+    "periode",
+    "update",
+    "versie",
+    "hearing",
+    "ruling",
+    "period",
+    "updated",
+    "version",
 ];
 
 /// Endings of words for an event, compounds included ("evaluatieoverleg", "startgesprek").
 const EVENT_ENDINGS: &[&str] = &[
+    "moment",
+    "rapportage",
+    // "Ingangsdatum", "startdatum", "einddatum" ("geboortedatum" is a word for birth first).
+    "datum",
     "overleg",
     "gesprek",
     "bijeenkomst",
@@ -1945,17 +2065,22 @@ fn date_finding(t: &Text, start: usize, end: usize) -> Option<FindingKind> {
         }
         BIRTH_CUES.contains(&w)
     });
-    if birth_before || cue_after(t, end, BIRTH_CUES) {
+    if birth_before
+        || cue_after(t, end, BIRTH_CUES)
+        || dotted_dob_before(t, start)
+        || birth_later_in_clause(t, end)
+    {
         return Some(FindingKind::DateOfBirth);
     }
     let event = cue_before(t, start, EVENT_CUES)
         || ending_before(t, start, EVENT_ENDINGS)
-        || preposition_of_time_before(t, start);
+        || preposition_of_time_before(t, start)
+        || range_after(t, end);
     (!event || birth_earlier_in_clause(t, start)).then_some(FindingKind::Date)
 }
 
 /// True when the word right before `start` is a preposition of time ([`TIME_PREPOSITIONS`],
-/// "tot en met", "t/m"), or a weekday (a comma or full stop after it) with one right before it.
+/// "tot en met", "t/m") or a weekday (a comma or full stop after it).
 fn preposition_of_time_before(t: &Text, start: usize) -> bool {
     let word_before = |at: usize| {
         let mut k = t.skip_blanks_back(at);
@@ -1980,8 +2105,82 @@ fn preposition_of_time_before(t: &Text, start: usize) -> bool {
     if preposition(s, &w) {
         return true;
     }
-    (WEEKDAYS.iter().any(|d| w.starts_with(d)) || WEEKDAYS_SHORT.contains(&w.as_str()))
-        && word_before(s).is_some_and(|(s, w)| preposition(s, &w))
+    // A weekday right before it, with or without a preposition: "Donderdag 25 januari 2018
+    // vond de evaluatie plaats" (a date of birth is not written with its weekday).
+    WEEKDAYS.iter().any(|d| w.starts_with(d)) || WEEKDAYS_SHORT.contains(&w.as_str())
+}
+
+/// True when "d.o.b." (date of birth, written with full stops) stands right before `start`,
+/// a colon allowed.
+fn dotted_dob_before(t: &Text, start: usize) -> bool {
+    let mut k = t.skip_blanks_back(start);
+    if k > 0 && t.at(k - 1) == Some(':') {
+        k = t.skip_blanks_back(k - 1);
+    }
+    let from = k.saturating_sub(6);
+    let before: String = t.chars[from..k]
+        .iter()
+        .flat_map(|c| c.to_lowercase())
+        .collect();
+    before.ends_with("d.o.b.") || before.ends_with("d.o.b")
+}
+
+/// True when another date follows, joined as a period: "01-01-2023 t/m 31-12-2023", "van
+/// 14-02-2024 tot 14-05-2024", "1-1-2024 – 31-3-2024", "from 1 May to 30 June" (digits first).
+fn range_after(t: &Text, end: usize) -> bool {
+    let mut k = t.skip_blanks(end);
+    match t.at(k) {
+        Some('-' | '–' | '—') => k += 1,
+        _ => {
+            let (e, word) = t.word_at(k);
+            match word.as_str() {
+                "tot" | "to" | "until" | "till" => {
+                    k = e;
+                    // "tot en met".
+                    let (e2, next) = t.word_at(t.skip_blanks(k));
+                    if next == "en" {
+                        let (e3, met) = t.word_at(t.skip_blanks(e2));
+                        if met == "met" {
+                            k = e3;
+                        }
+                    }
+                }
+                "t" if t.at(e) == Some('/') && t.word_at(e + 1).1 == "m" => k = e + 2,
+                _ => return false,
+            }
+        }
+    }
+    t.is_digit(t.skip_blanks(k))
+}
+
+/// True when a word for birth comes later in the clause after `end`: "Hij is op 12-03-2015 in
+/// het ziekenhuis in Zutphen geboren." Up to ten words and 100 characters, not past a mark
+/// ending a clause, a joining word ("en", "maar", "and", "but") or another number.
+fn birth_later_in_clause(t: &Text, end: usize) -> bool {
+    let mut k = end;
+    for _ in 0..10 {
+        while k < t.len() && !t.at(k).is_some_and(char::is_alphabetic) {
+            if k - end > 100
+                || t.is_digit(k)
+                || matches!(t.at(k), Some('.' | '!' | '?' | ';' | ':' | '\n' | '\r'))
+            {
+                return false;
+            }
+            k += 1;
+        }
+        if k >= t.len() {
+            return false;
+        }
+        let (e, word) = t.word_at(k);
+        if BIRTH_CUES.contains(&word.as_str()) {
+            return true;
+        }
+        if ["en", "maar", "and", "but"].contains(&word.as_str()) {
+            return false;
+        }
+        k = e.max(k + 1);
+    }
+    false
 }
 
 /// True when a word for birth is among the twelve words before `start` in its clause: not past
@@ -2326,6 +2525,52 @@ const NOT_NAMES: &[&str] = &[
     "Twente",
     "Nederland",
     "Oost-Nederland",
+    // Statuses in notes ("Vader: Gedetineerd.", "Moeder: Akkoord.").
+    "Akkoord",
+    "Overleden",
+    "Zwanger",
+    "Ziek",
+    "Bereikbaar",
+    "Onbereikbaar",
+    "Betrokken",
+    "Gescheiden",
+    "Getrouwd",
+    // Headings with a count ("Zorgen (3)", "Respons (42)") and software ("MS Teams").
+    "Zorgen",
+    "Actie",
+    "Respons",
+    "Gemeenten",
+    "Acties",
+    "Casussen",
+    "Meldingen",
+    "Deelnemers",
+    "Reacties",
+    "Teams",
+    "Outlook",
+    "Excel",
+    "Word",
+    "Zoom",
+    // Youth-care organisations of the region and beyond ("collega Pluryn").
+    "Toegang",
+    "Jeugdreclassering",
+    "Sensire",
+    "Pluryn",
+    "Lindenhout",
+    "Jeugdformaat",
+    "Entrea",
+    "Karakter",
+    "Yorneo",
+    "Iriszorg",
+    "Zozijn",
+    "Pactum",
+    "Intermetzo",
+    "Levvel",
+    "Accare",
+    "Tactus",
+    "Trajectum",
+    "Elker",
+    "Youké",
+    "Schrikker",
     // Partners named by their role ("collega Leerplicht").
     "Leerplicht",
     "Wijkagent",
@@ -2336,6 +2581,103 @@ const NOT_NAMES: &[&str] = &[
 
 /// Lower-case prefixes a capitalised surname may be written with ("el-Idrissi", "d'Hondt").
 const SURNAME_PREFIXES: &[&str] = &["el-", "al-", "d'", "l'", "o'"];
+
+/// The cues that are titles: after them a surname may be written in capitals ("Mw. YILMAZ"),
+/// and a place name is a surname ("mevrouw Epe" is rare, "casus Lochem" a heading).
+const TITLE_CUES: &[&str] = &[
+    "mevrouw", "mevr", "mw", "mej", "juffrouw", "meneer", "mijnheer", "dhr", "heer", "mrs", "mr",
+    "ms", "miss",
+];
+
+/// Organisations named after a person, which a role word may precede ("collega William
+/// Schrikker" works at the William Schrikker Groep).
+const ORGANISATION_NAMES: &[&str] = &["William Schrikker", "Leger des Heils"];
+
+/// Cues for more than one person: "de ouders Kees en Ineke".
+const PLURAL_CUES: &[&str] = &["ouders", "pleegouders", "grootouders", "kinderen"];
+
+/// Letters in capitals that are no surname after a title ("dhr. VT" is not written; "mw. GI"
+/// would be an organisation).
+const CAPITAL_ABBREVIATIONS: &[&str] = &[
+    "GI", "VT", "OTS", "BSN", "MDO", "GGZ", "JGZ", "CJG", "WMO", "AMK", "SAVE", "LVB", "KOPP",
+];
+
+/// True for a word (lower case) that describes a person rather than names one: a language or
+/// origin ("Arabischtalig", "Tigrinya-sprekend", "Eritreeër", "Ethiopische"), or a state in
+/// notes ("Gedetineerd", "Uithuisgeplaatst").
+fn describes(lower: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "talig",
+        "sprekend",
+        "sprekende",
+        "eër",
+        "isch",
+        "ische",
+        "iaans",
+        "iaanse",
+        "aans",
+        "aanse",
+        "eerd",
+        "plaatst",
+        "scheiden",
+        "trouwd",
+        "lijk",
+        "lijke",
+        "figuur",
+    ];
+    ENDINGS
+        .iter()
+        .any(|e| lower.ends_with(e) && lower.chars().count() > e.chars().count() + 2)
+}
+
+/// A surname in capitals after a title ("Mw. YILMAZ", "dhr. J. BAKKER"): initials allowed,
+/// then one or two words of capitals (hyphens allowed), one of at least three letters, none an
+/// abbreviation of this field. Returns where it ends.
+fn capitals_name_after(t: &Text, s: usize) -> Option<usize> {
+    let mut k = t.initials_end(s);
+    if k > s {
+        k = t.skip_blanks(k);
+    }
+    let mut end = None;
+    for _ in 0..2 {
+        let mut e = k;
+        while t.at(e).is_some_and(|c| c.is_uppercase() || c == '-') {
+            e += 1;
+        }
+        let word = t.slice(k, e);
+        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        if letters < 2 || t.is_alnum(Some(e)) || CAPITAL_ABBREVIATIONS.contains(&word) {
+            break;
+        }
+        if letters >= 3 {
+            end = Some(e);
+        }
+        if !t.is_blank(e) {
+            break;
+        }
+        k = e + 1;
+    }
+    end
+}
+
+/// True when the name found from `k` to `end` after the cue `cue` names no person: a single
+/// word that is a place of the region after a word that is no title ("Casus Lochem: …"), a
+/// noun by its ending ("collega Jeugdreclassering"), a description ("Vader Arabischtalig"), or
+/// an organisation named after a person.
+fn names_no_person(t: &Text, k: usize, end: usize, cue: &str) -> bool {
+    let rest = t.slice(k, t.len());
+    if ORGANISATION_NAMES.iter().any(|o| rest.starts_with(o)) {
+        return true;
+    }
+    let name = t.slice(k, end);
+    if name.contains(' ') {
+        return false;
+    }
+    let lower = name.to_lowercase();
+    (!TITLE_CUES.contains(&cue) && in_a_municipality_name(&lower))
+        || noun_ending(&lower)
+        || describes(&lower)
+}
 
 fn names(t: &Text, out: &mut Raw) {
     for (start, w, word) in t.words() {
@@ -2377,10 +2719,16 @@ fn names(t: &Text, out: &mut Raw) {
         if k == before && !dot {
             continue;
         }
-        let Some(end) = name_after(t, k) else {
+        let title = TITLE_CUES.contains(&word.as_str());
+        let Some(end) =
+            name_after(t, k).or_else(|| title.then(|| capitals_name_after(t, k)).flatten())
+        else {
             continue;
         };
-        let closes = match mark {
+        if names_no_person(t, k, end, &word) {
+            continue;
+        }
+        let closes_at = |end: usize| match mark {
             None => true,
             Some('(') => matches!(t.at(end), Some(')' | ',')),
             Some(',') => t.at(end) == Some(','),
@@ -2392,6 +2740,23 @@ fn names(t: &Text, out: &mut Raw) {
             // A name in quotes: "moeder 'Fatima'".
             Some(_) => matches!(t.at(end), Some('\'' | '’' | '"' | '”')),
         };
+        // Two names joined by "en": "De ouders, Kees en Ineke, zijn …", "de ouders Kees en
+        // Ineke" (after a word for more than one person, or closed by the mark).
+        let second = (t.slice(end, (end + 4).min(t.len())) == " en ")
+            .then(|| name_after(t, end + 4))
+            .flatten()
+            .filter(|&e2| !names_no_person(t, end + 4, e2, &word))
+            .filter(|&e2| {
+                if mark.is_none() {
+                    PLURAL_CUES.contains(&word.as_str())
+                } else {
+                    !closes_at(end) && closes_at(e2)
+                }
+            });
+        if let Some(e2) = second {
+            out.push((FindingKind::Name, end + 4, e2));
+        }
+        let closes = closes_at(end) || second.is_some();
         // "casus B. Hierin …": after a word that labels things, one letter and a capitalised
         // word end a sentence; after a title or role ("mevrouw J. Jansen", "moeder A.
         // Yilmaz"), or with a particle ("casus J. de Vries"), they are a name.
@@ -2407,6 +2772,34 @@ fn names(t: &Text, out: &mut Raw) {
     }
 }
 
+/// Organisations a worker is named with in brackets ("Sandra (GI)").
+const WORKPLACES: &[&str] = &[
+    "vt",
+    "gi",
+    "lokaal team",
+    "wijkteam",
+    "jeugdteam",
+    "veilig thuis",
+    "jb",
+    "wsg",
+    "rvdk",
+    "jeugdbescherming",
+    "jeugdreclassering",
+    "politie",
+    "school",
+];
+
+/// Units of an age in brackets ("Sem (7 mnd)"): babies are counted in months and weeks.
+const AGE_UNITS: &[&str] = &[
+    "jaar", "jr", "j", "years", "yrs", "mnd", "maand", "maanden", "weken", "wk", "months", "month",
+    "weeks",
+];
+
+/// Words before an age that make it about ("Noah (bijna 3)").
+const AGE_QUALIFIERS: &[&str] = &[
+    "bijna", "ruim", "ca", "circa", "ongeveer", "pas", "almost", "about", "nearly",
+];
+
 /// A name followed by an age in brackets: "Lotte (9)", "Sanne de Wit (16 jaar)" — how case
 /// notes name a child without a role word. Not a place with a count ("Epe (12)": the built-in
 /// questionnaire's municipalities), nor a word that is no name ([`NOT_NAMES`], role words).
@@ -2417,18 +2810,40 @@ fn names_with_age(t: &Text, out: &mut Raw) {
         if t.at(open) != Some('(') {
             continue;
         }
-        let digits_end = t.digits_end(open + 1);
-        // "(9)", "(9 jaar)", "(9 jr.)", "(9 jaar oud)".
+        // "Ilse (geboren 02-05-2009)", "Sem (geb. 2015)": a name before its date of birth;
+        // "Marieke (VT), Jeroen (lokaal team)": a worker before their organisation, as
+        // attendance is written (design §2 counts it per organisation, never by name).
+        let (_, first) = t.word_at(open + 1);
+        let organisation = (open + 2..(open + 24).min(t.len()))
+            .find(|&c| t.at(c) == Some(')'))
+            .is_some_and(|c| {
+                WORKPLACES.contains(&t.slice(open + 1, c).trim().to_lowercase().as_str())
+            });
+        if (BIRTH_CUES.contains(&first.as_str()) || organisation)
+            && name_like(t, start, end, &lower)
+            && !noun_ending(&lower)
+        {
+            out.push((FindingKind::Name, start, end));
+            continue;
+        }
+        // An age about: "(bijna 3)", "(ruim 2 jaar)", "(ca. 4)".
+        let mut from = open + 1;
+        if AGE_QUALIFIERS.contains(&first.as_str()) {
+            let qe = t.word_at(from).0;
+            from = t.skip_blanks(qe + usize::from(t.at(qe) == Some('.')));
+        }
+        let digits_end = t.digits_end(from);
+        // "(9)", "(9 jaar)", "(9 jr.)", "(9 jaar oud)", "(7 mnd)", "(3 maanden)".
         let mut close = digits_end;
         let (unit_end, unit) = t.word_at(t.skip_blanks(close));
-        if ["jaar", "jr", "j", "years", "yrs"].contains(&unit.as_str()) {
+        if AGE_UNITS.contains(&unit.as_str()) {
             close = unit_end + usize::from(t.at(unit_end) == Some('.'));
             let (old_end, old) = t.word_at(t.skip_blanks(close));
             if old == "oud" || old == "old" {
                 close = old_end;
             }
         }
-        if !(1..=2).contains(&(digits_end - open - 1)) || !matches!(t.at(close), Some(')' | ',')) {
+        if !(1..=2).contains(&(digits_end - from)) || !matches!(t.at(close), Some(')' | ',')) {
             continue;
         }
         // "Actiepunten (4):" heads a list.
@@ -2475,6 +2890,34 @@ fn names_with_age(t: &Text, out: &mut Raw) {
             }
         }
         out.push((FindingKind::Name, from, end));
+    }
+}
+
+/// Children listed with their dates: "Kinderen: Sem 12-03-2015, Lot 04-07-2017". A capitalised
+/// word right before a date, two or more times in the text, each a possible name and no word for
+/// an event ("Overleg 12-03-2024, Huisbezoek 14-05-2024").
+fn names_before_dates(t: &Text, out: &mut Raw) {
+    let mut found = Vec::new();
+    for (start, end, lower) in t.words() {
+        let d = end + 1;
+        if !t.is_blank(end) || !t.is_digit(d) {
+            continue;
+        }
+        if numeric_date(t, d, t.digits_end(d)).is_none() {
+            continue;
+        }
+        if !name_like(t, start, end, &lower)
+            || noun_ending(&lower)
+            || EVENT_CUES.contains(&lower.as_str())
+            || EVENT_ENDINGS.iter().any(|e| lower.ends_with(e))
+            || BIRTH_CUES.contains(&lower.as_str())
+        {
+            continue;
+        }
+        found.push((FindingKind::Name, start, end));
+    }
+    if found.len() >= 2 {
+        out.extend(found);
     }
 }
 
@@ -2731,9 +3174,11 @@ fn lettered_list(t: &Text) -> Vec<usize> {
 /// True for a word that ends as Dutch nouns do and names seldom ("Ondertoezichtstelling",
 /// "Gezondheid", "Samenwerking"), lower case.
 fn noun_ending(lower: &str) -> bool {
-    ["ing", "heid", "schap", "atie", "isme", "teit"]
-        .iter()
-        .any(|e| lower.ends_with(e) && lower.len() > e.len() + 3)
+    [
+        "ing", "ingen", "heid", "schap", "atie", "isme", "teit", "per",
+    ]
+    .iter()
+    .any(|e| lower.ends_with(e) && lower.len() > e.len() + 3)
 }
 
 /// True for a word of a municipality's name in the built-in questionnaire's list ("epe",
