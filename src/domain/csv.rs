@@ -207,6 +207,26 @@ pub fn responses_csv<'r>(
     out
 }
 
+/// A table as CSV for Excel: a byte order mark, the header, then one line per row, every cell
+/// quoted as needed and defused as a formula (as the responses' CSV). The meetings' actions
+/// for follow-up are written so.
+///
+/// ```
+/// use samenscan::domain::csv::{table_csv, Separator};
+/// let csv = table_csv(&["gemeente", "actie"], &[vec!["Epe".into(), "=1+1; bellen".into()]], Separator::Semicolon);
+/// assert_eq!(csv, "\u{feff}gemeente;actie\r\nEpe;\"'=1+1; bellen\"\r\n");
+/// ```
+pub fn table_csv(header: &[&str], rows: &[Vec<String>], separator: Separator) -> String {
+    let sep = separator.char();
+    let mut out = String::from(BOM);
+    let header: Vec<String> = header.iter().map(|h| h.to_string()).collect();
+    out.push_str(&row(&header, sep));
+    for cells in rows {
+        out.push_str(&row(cells, sep));
+    }
+    out
+}
+
 /// The codebook: one row per column of the data file with its question, kind, codes, factor,
 /// scoring direction and the answer it is asked after (`show_if`), and the questionnaire's id
 /// and version on every row.

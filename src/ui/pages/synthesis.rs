@@ -3,7 +3,8 @@
 //! first); and per municipality its enquête figures (under the same suppression as the rest of
 //! the report) beside its meeting's strengths, concerns, cases and actions.
 
-use crate::browser::clock;
+use crate::browser::{clock, files};
+use crate::domain::csv::{table_csv, Separator};
 use crate::domain::report::{Cell, GroupKey, Report};
 use crate::domain::sorting;
 use crate::domain::synthesis::{of_report, synthesise, MunicipalityOutcome, Synthesis};
@@ -11,7 +12,7 @@ use crate::domain::{builtin, ActionScope, ChoiceOption, Dataset, Lang, Questionn
 use crate::ui::components::response_list::locale;
 use crate::ui::coordinator::use_coordinator;
 use crate::ui::html::Html;
-use crate::ui::i18n::{fill, use_i18n, Messages};
+use crate::ui::i18n::{fill, tr, use_i18n, Messages};
 use crate::ui::pages::report::{mean_text, n_text};
 use leptos::prelude::*;
 
@@ -118,7 +119,10 @@ pub fn MeetingSynthesis(
             }
             label_in(&options, value)
         };
-        let owner = |value: &str| label_in(&organisations, value);
+        // Who takes an action up, by its short name: the explanation in brackets made the
+        // column of the actions table most of a phone's width ("Veilig Thuis (advice and
+        // reporting centre …)" in every row).
+        let owner = |value: &str| short_name(&label_in(&organisations, value)).to_string();
         // The meeting's own questionnaire (the built-in one when it is not known here).
         let asked = |m: &crate::domain::Meeting| -> Vec<AskedQuestion> {
             coordinator.dataset.with_untracked(|d| {
@@ -178,6 +182,114 @@ pub fn MeetingSynthesis(
     };
     view! {
         <section class="report-section" aria-labelledby="synthesis-heading" inner_html=html></section>
+        <ActionsCsv data=data />
+    }
+}
+
+/// What the meetings section is read from: the synthesis, the municipality and organisation
+/// lists, and every known option to name other values with.
+type SynthesisData = (
+    Synthesis,
+    Vec<ChoiceOption>,
+    Vec<ChoiceOption>,
+    Vec<ChoiceOption>,
+);
+
+/// The meetings' actions as a CSV, for following them up in Excel: one row per action of a
+/// completed meeting (municipality, date, general or local, the action, who takes it up), in
+/// the order of the section above. The separator follows the language as Excel does (";" in
+/// Dutch, "," in English).
+#[component]
+fn ActionsCsv(data: Memo<SynthesisData>) -> impl IntoView {
+    let i18n = use_i18n();
+    let saved = RwSignal::new(None::<bool>);
+    let any = Memo::new(move |_| {
+        data.with(|(s, ..)| {
+            s.municipalities
+                .iter()
+                .any(|o| !(o.general_actions.is_empty() && o.local_actions.is_empty()))
+        })
+    });
+    let save = move |_| {
+        let t = i18n.t();
+        let lang = i18n.lang_untracked();
+        let rows = data.with_untracked(|(synthesis, options, organisations, fallback)| {
+            let label = |list: &[ChoiceOption], value: &str| {
+                list.iter()
+                    .chain(fallback.iter())
+                    .find(|o| o.value == value)
+                    .map_or_else(|| value.to_string(), |o| o.label.get(lang).to_string())
+            };
+            let mut rows = Vec::new();
+            for o in &synthesis.municipalities {
+                let place = if o.municipality.is_empty() {
+                    t.synthesis_no_municipality.to_string()
+                } else {
+                    label(options, &o.municipality)
+                };
+                for m in &o.meetings {
+                    for a in m.actions.iter().filter(|a| !a.text.trim().is_empty()) {
+                        let scope = match a.scope {
+                            Some(ActionScope::General) => short_name(t.scope_general),
+                            Some(ActionScope::Local) => short_name(t.scope_local),
+                            None => continue,
+                        };
+                        let owner = if a.owner.is_empty() {
+                            String::new()
+                        } else {
+                            short_name(&label(organisations, &a.owner)).to_string()
+                        };
+                        rows.push(vec![
+                            place.clone(),
+                            m.date.clone(),
+                            scope.to_string(),
+                            a.text.trim().to_string(),
+                            owner,
+                        ]);
+                    }
+                }
+            }
+            rows
+        });
+        let header: Vec<&str> = t.synthesis_csv_columns.split('|').collect();
+        let separator = match lang {
+            Lang::Nl => Separator::Semicolon,
+            Lang::En => Separator::Comma,
+        };
+        let stamp = clock::now_rfc3339();
+        let name = format!(
+            "samenscan-{}-{}.csv",
+            t.synthesis_csv_file,
+            stamp.get(..10).unwrap_or("export")
+        );
+        let ok = files::save_text_file(
+            &name,
+            &table_csv(&header, &rows, separator),
+            "text/csv;charset=utf-8",
+        );
+        // Cleared first and said again a moment later, as the report's CSV does.
+        saved.set(None);
+        set_timeout(
+            move || saved.set(Some(ok)),
+            std::time::Duration::from_millis(100),
+        );
+    };
+    view! {
+        <Show when=move || any.get()>
+            <div class="report-section no-print">
+                <p class="hint">{tr(|t| t.synthesis_csv_hint)}</p>
+                <div class="actions">
+                    <button type="button" class="button" id="synthesis-csv" on:click=save>
+                        {tr(|t| t.synthesis_csv_save)}
+                    </button>
+                </div>
+                <p role="status">{move || match saved.get() {
+                    Some(true) => i18n.t().synthesis_csv_saved,
+                    Some(false) => i18n.t().export_failed,
+                    None => "",
+                }}</p>
+            </div>
+        </Show>
     }
 }
 
@@ -399,7 +511,7 @@ fn municipality(
                 .collect();
             attendance = format!("{attendance} – {}", each.join(", "));
         }
-        let owner = |v: &str| organisation(v).1;
+        let owner = |v: &str| short_name(&organisation(v).1).to_string();
         h.open("section", &[("class", "meeting-outcome")]).leaf(
             "h5",
             &[],
@@ -505,4 +617,30 @@ fn survey_figures(
     }
     h.close("dl");
     true
+}
+
+/// A label without the explanation in brackets at its end: "Gecertificeerde instelling
+/// (jeugdbescherming of jeugdreclassering)" is "Gecertificeerde instelling". A label that is
+/// only brackets stays whole.
+fn short_name(label: &str) -> &str {
+    match label.strip_suffix(')').and_then(|l| l.rfind(" (")) {
+        Some(i) if i > 0 => label[..i].trim_end(),
+        _ => label,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::short_name;
+
+    #[test]
+    fn a_short_name_drops_the_explanation_in_brackets() {
+        assert_eq!(
+            short_name("Gecertificeerde instelling (jeugdbescherming of jeugdreclassering)"),
+            "Gecertificeerde instelling"
+        );
+        assert_eq!(short_name("Veilig Thuis"), "Veilig Thuis");
+        assert_eq!(short_name("(alleen haakjes)"), "(alleen haakjes)");
+        assert_eq!(short_name("Team (Noord) Oost"), "Team (Noord) Oost");
+    }
 }
