@@ -560,3 +560,48 @@ fn a_shouted_or_dotted_wording_neither_names_nor_splits_a_group() {
     assert_eq!(overleg.municipalities, ["epe", "zutphen"]);
     assert_eq!(overleg.owners[0], (String::new(), vec!["epe".to_string()]));
 }
+
+/// Concerns and strengths that two or more municipalities name, in the same or nearly the same
+/// words, are gathered (an acceptance test's coordinator found "Terugkoppeling na melding blijft
+/// uit" only inside three municipalities' blocks); one named once stays under its municipality.
+#[test]
+fn concerns_and_strengths_several_municipalities_name_are_gathered() {
+    let with = |n: u32, municipality: &str, concerns: &[&str], strengths: &[&str]| {
+        let mut m = meeting(n, municipality, &[]);
+        m.concerns = concerns.iter().map(|c| c.to_string()).collect();
+        m.strengths = strengths.iter().map(|c| c.to_string()).collect();
+        m
+    };
+    let meetings = [
+        with(1, "apeldoorn", &["Terugkoppeling na een melding blijft uit."], &["Korte lijnen"]),
+        with(2, "zutphen", &["terugkoppeling na melding blijft uit", "Wachtlijsten"], &[]),
+        with(3, "epe", &["Terugkoppeling na melding blijft vaak uit", "Wachtlijsten"], &["Korte lijnen"]),
+        with(4, "lochem", &["Geen zorgen"], &["Korte lijnen", "  "]),
+    ];
+    let list: Vec<String> = ["apeldoorn", "epe", "lochem", "zutphen"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    let s = synthesise(&meetings, &list);
+    let shared: Vec<(&str, Vec<&str>)> = s
+        .shared_concerns
+        .iter()
+        .map(|g| (g.text.as_str(), g.municipalities.iter().map(String::as_str).collect()))
+        .collect();
+    assert_eq!(
+        shared,
+        [
+            (
+                "Terugkoppeling na een melding blijft uit.",
+                vec!["apeldoorn", "epe", "zutphen"]
+            ),
+            ("Wachtlijsten", vec!["epe", "zutphen"]),
+        ]
+    );
+    assert_eq!(s.shared_strengths.len(), 1);
+    assert_eq!(s.shared_strengths[0].municipalities, ["apeldoorn", "epe", "lochem"]);
+    // In any order of the meetings.
+    let mut reversed = meetings.clone();
+    reversed.reverse();
+    assert_eq!(synthesise(&reversed, &list), s);
+}

@@ -80,6 +80,11 @@ pub struct Synthesis {
     pub municipalities: Vec<MunicipalityOutcome>,
     /// General actions grouped, most municipalities first (then most actions, then text).
     pub general_actions: Vec<ActionGroup>,
+    /// Concerns raised in more than one municipality, grouped as the general actions are (the
+    /// same or nearly the same wording), most municipalities first: what the region shares.
+    pub shared_concerns: Vec<ActionGroup>,
+    /// Strengths named in more than one municipality, likewise.
+    pub shared_strengths: Vec<ActionGroup>,
     /// Municipalities of the list with a complete meeting, in list order.
     pub covered: Vec<String>,
     /// Municipalities of the list without a complete meeting yet, in list order.
@@ -177,6 +182,33 @@ pub fn synthesise<'a>(
         }
     }
 
+    // Concerns and strengths several municipalities share, grouped by wording like actions.
+    let shared = |of: fn(&Meeting) -> &Vec<String>| {
+        let texts: Vec<(&str, MeetingAction)> = municipalities
+            .iter()
+            .flat_map(|o| {
+                o.meetings.iter().flat_map(move |m| {
+                    of(m).iter().filter(|x| !x.trim().is_empty()).map(move |x| {
+                        let as_action = MeetingAction {
+                            text: x.clone(),
+                            scope: None,
+                            owner: String::new(),
+                        };
+                        (o.municipality.as_str(), as_action)
+                    })
+                })
+            })
+            .collect();
+        let refs: Vec<(&str, &MeetingAction)> = texts.iter().map(|(m, a)| (*m, a)).collect();
+        let mut groups = group_actions(&refs, &position);
+        groups.retain(|g| g.municipalities.len() > 1);
+        for g in groups.iter_mut() {
+            g.owners.clear();
+        }
+        groups
+    };
+    let shared_concerns = shared(|m| &m.concerns);
+    let shared_strengths = shared(|m| &m.strengths);
     let covered_set: BTreeSet<&str> =
         sorting::set_from(municipalities.iter().map(|o| o.municipality.as_str()));
     let (covered, missing): (Vec<String>, Vec<String>) = municipality_list
@@ -186,6 +218,8 @@ pub fn synthesise<'a>(
     Synthesis {
         municipalities,
         general_actions,
+        shared_concerns,
+        shared_strengths,
         covered,
         missing,
     }

@@ -208,7 +208,7 @@ test("a meeting recorded by keyboard is kept, exported, imported and found in th
       { text: "Casuïstiekoverleg maandelijks", scope: "general" },
       { text: "Spreekuur in de bibliotheek", scope: "local", owner: "lokaal_team" },
     ],
-    strengths: ["Snel schakelen"], concerns: ["Wachtlijsten"],
+    strengths: ["Snel schakelen"], concerns: ["Wachtlijsten", "Wisselende contactpersonen."],
   };
   // Epe's workers are of the local team: were they of the GI, as Zutphen's are, the GI's
   // figures minus Epe's would give Zutphen's, and the report would hide Epe for that.
@@ -246,6 +246,12 @@ test("a meeting recorded by keyboard is kept, exported, imported and found in th
   // Raised in both municipalities, in two wordings: first, with who takes it up where.
   assert.match(general[0], /^Een vaste contactpersoon per team aanwijzen\s+Ook verwoord als: “Vaste contactpersoon per team\.”\s+2 \(Epe, Zutphen\)\s+Gecertificeerde instelling: Zutphen\s+Lokaal team \/ jeugdteam: Epe$/);
   assert.match(general[1], /^Casuïstiekoverleg maandelijks\s+1 \(Zutphen\)/);
+  // A concern both municipalities name is gathered; one named once stays under its place.
+  assert.deepEqual(
+    await cp.locator("#synthesis-shared-concerns li").allInnerTexts(),
+    ["Wisselende contactpersonen – 2 (Epe, Zutphen)"],
+  );
+  assert.equal(await cp.locator("#synthesis-shared-strengths").count(), 0);
 
   const epeBlock = cp.locator("#synthesis-epe");
   const epeText = await epeBlock.innerText();

@@ -149,6 +149,7 @@ pub fn MeetingSynthesis(
             h.leaf("p", &[("id", "synthesis-none")], t.synthesis_none);
         } else {
             general(&mut h, &synthesis, &name, &owner, t);
+            shared(&mut h, &synthesis, &name, t);
             h.leaf("h3", &[], t.synthesis_per_municipality);
             for o in &synthesis.municipalities {
                 let figures = |h: &mut Html| match split_item.as_deref() {
@@ -290,6 +291,60 @@ fn ActionsCsv(data: Memo<SynthesisData>) -> impl IntoView {
                 }}</p>
             </div>
         </Show>
+    }
+}
+
+/// What several municipalities' meetings name in the same or nearly the same words: concerns
+/// and strengths the region shares (each raised in one municipality only stays under it).
+fn shared(h: &mut Html, s: &Synthesis, name: &dyn Fn(&str) -> String, t: &'static Messages) {
+    if s.shared_concerns.is_empty() && s.shared_strengths.is_empty() {
+        return;
+    }
+    h.leaf("h3", &[("id", "synthesis-shared")], t.synthesis_shared)
+        .leaf("p", &[("class", "hint")], t.synthesis_shared_intro);
+    for (heading, groups, id) in [
+        (
+            t.synthesis_shared_concerns,
+            &s.shared_concerns,
+            "synthesis-shared-concerns",
+        ),
+        (
+            t.synthesis_shared_strengths,
+            &s.shared_strengths,
+            "synthesis-shared-strengths",
+        ),
+    ] {
+        if groups.is_empty() {
+            continue;
+        }
+        h.leaf("h4", &[("id", &format!("{id}-heading"))], heading)
+            .open(
+                "ul",
+                &[("id", id), ("aria-labelledby", &format!("{id}-heading"))],
+            );
+        for g in groups {
+            let places: Vec<String> = g.municipalities.iter().map(|m| name(m)).collect();
+            h.open("li", &[]).text(&g.text).text(" ").leaf(
+                "span",
+                &[("class", "hint")],
+                &format!("– {} ({})", places.len(), places.join(", ")),
+            );
+            let others: Vec<String> = g
+                .wordings
+                .iter()
+                .filter(|w| **w != g.text)
+                .map(|w| format!("“{w}”"))
+                .collect();
+            if !others.is_empty() {
+                h.leaf(
+                    "p",
+                    &[("class", "hint")],
+                    &format!("{} {}", t.synthesis_wordings, others.join(", ")),
+                );
+            }
+            h.close("li");
+        }
+        h.close("ul");
     }
 }
 
