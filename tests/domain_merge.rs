@@ -262,9 +262,16 @@ fn the_stricter_smallest_group_of_two_copies_holds() {
         assert_eq!(held.min_group_size(), 10, "{order:?}");
         // The winner is still decided as before (by its text), only its minimum is kept.
         assert_eq!(held.title(), loose.title());
+        let before = d.clone();
         let again = merge_into(&mut d, f(order[0]));
         assert_eq!(d.questionnaires[&strict.reference()].min_group_size(), 10);
         assert_eq!(again.questionnaires.new, 0);
+        // The held copy again changes nothing at all.
+        merge_into(&mut d, f(order[1]));
+        let held_again = d.clone();
+        merge_into(&mut d, f(order[1]));
+        assert_eq!(d, held_again);
+        assert_eq!(before.questionnaires.len(), d.questionnaires.len());
     }
 }
 

@@ -527,13 +527,17 @@ pub fn merge_into(dataset: &mut Dataset, incoming: ExportContents) -> MergeRepor
                 // a copy that lowered it would show small groups' figures (a file's own copy
                 // cannot loosen what another file's asks).
                 let strictest = slot.get().min_group_size().max(q.min_group_size());
+                let conflict = matches!(resolution, Resolution::Conflict { .. });
                 if resolution.incoming_wins() {
                     counts.updated += 1;
                     slot.insert(q);
                 } else {
                     counts.unchanged += 1;
                 }
-                slot.get_mut().keep_min_group_size(strictest);
+                // Only between different copies: the same copy again changes nothing.
+                if conflict {
+                    slot.get_mut().keep_min_group_size(strictest);
+                }
             }
         }
     }
