@@ -225,6 +225,8 @@ fn the_log_record_survives_storage() {
     let mut dataset = Dataset::new();
     let record = import(&mut dataset, "valid-v1.samenscan.json");
     assert!(!record.data.is_empty() && record.data.contains('"'));
+    // Which meetings it held: said beside two records that may be one meeting.
+    assert_eq!(record.meetings, ["c3d4e5f6-a7b8-4c9d-b0e1-f2a3b4c5d6e7"]);
     let stored = record.to_stored();
     // The fields, one newline, then the data as it is: not escaped inside the JSON.
     let (fields, data) = stored.split_once('\n').unwrap();
@@ -247,12 +249,16 @@ fn the_log_record_survives_storage() {
         "details_en": record.details_en, "data": record.data,
     })
     .to_string();
-    // (They kept no contents key: the coordinator's loading fills it in from the data.)
+    // (They kept no contents key and no meeting ids: the coordinator's loading fills them in
+    // from the data.)
     let without_key = ImportRecord {
         contents: String::new(),
+        meetings: Vec::new(),
         ..record.clone()
     };
     assert_eq!(ImportRecord::from_stored(&earlier).unwrap(), without_key);
+    let read_again = rebuild_into(&mut Dataset::new(), &without_key, &BTreeMap::new());
+    assert_eq!(read_again.meetings, record.meetings);
     assert!(ImportRecord::from_stored("{\"file_name\":").is_err());
     assert!(record.without_data().data.is_empty());
 }

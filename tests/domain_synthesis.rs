@@ -573,9 +573,24 @@ fn concerns_and_strengths_several_municipalities_name_are_gathered() {
         m
     };
     let meetings = [
-        with(1, "apeldoorn", &["Terugkoppeling na een melding blijft uit."], &["Korte lijnen"]),
-        with(2, "zutphen", &["terugkoppeling na melding blijft uit", "Wachtlijsten"], &[]),
-        with(3, "epe", &["Terugkoppeling na melding blijft vaak uit", "Wachtlijsten"], &["Korte lijnen"]),
+        with(
+            1,
+            "apeldoorn",
+            &["Terugkoppeling na een melding blijft uit."],
+            &["Korte lijnen"],
+        ),
+        with(
+            2,
+            "zutphen",
+            &["terugkoppeling na melding blijft uit", "Wachtlijsten"],
+            &[],
+        ),
+        with(
+            3,
+            "epe",
+            &["Terugkoppeling na melding blijft vaak uit", "Wachtlijsten"],
+            &["Korte lijnen"],
+        ),
         with(4, "lochem", &["Geen zorgen"], &["Korte lijnen", "  "]),
     ];
     let list: Vec<String> = ["apeldoorn", "epe", "lochem", "zutphen"]
@@ -586,7 +601,12 @@ fn concerns_and_strengths_several_municipalities_name_are_gathered() {
     let shared: Vec<(&str, Vec<&str>)> = s
         .shared_concerns
         .iter()
-        .map(|g| (g.text.as_str(), g.municipalities.iter().map(String::as_str).collect()))
+        .map(|g| {
+            (
+                g.text.as_str(),
+                g.municipalities.iter().map(String::as_str).collect(),
+            )
+        })
         .collect();
     assert_eq!(
         shared,
@@ -599,7 +619,10 @@ fn concerns_and_strengths_several_municipalities_name_are_gathered() {
         ]
     );
     assert_eq!(s.shared_strengths.len(), 1);
-    assert_eq!(s.shared_strengths[0].municipalities, ["apeldoorn", "epe", "lochem"]);
+    assert_eq!(
+        s.shared_strengths[0].municipalities,
+        ["apeldoorn", "epe", "lochem"]
+    );
     // In any order of the meetings.
     let mut reversed = meetings.clone();
     reversed.reverse();

@@ -43,6 +43,11 @@ pub struct ImportRecord {
     /// The same lines in English.
     #[serde(default)]
     pub details_en: Vec<String>,
+    /// The ids of the meetings the file held (accepted ones): which file a meeting came from,
+    /// to say when two records may be one meeting recorded twice. Empty in records stored
+    /// before they were kept (the coordinator's loading fills them in from the data).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub meetings: Vec<String>,
     /// The accepted records as a plain export file (text): what the dataset is rebuilt from.
     /// Stored after the other fields, not inside them (see [`ImportRecord::to_stored`]).
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -100,6 +105,7 @@ impl ImportRecord {
             summary: self.summary,
             contents: self.contents.clone(),
             questionnaires: self.questionnaires,
+            meetings: self.meetings.clone(),
             details_nl: self.details_nl.clone(),
             details_en: self.details_en.clone(),
             data: String::new(),
@@ -160,6 +166,7 @@ pub fn import_into(
         .filter(|r| **r != builtin().reference() && !dataset.questionnaires.contains_key(r))
         .count();
     let contents = contents_key(&file);
+    let meetings = meeting_ids(&file);
     let merge = dataset.merge(file.contents);
     let summary = ImportSummary::new(&skipped_and_duplicates, &merge);
     let record = ImportRecord {
@@ -169,6 +176,7 @@ pub fn import_into(
         summary,
         contents,
         questionnaires: new_questionnaires,
+        meetings,
         details_nl: detail_lines(&skipped_and_duplicates, &merge, Lang::Nl),
         details_en: detail_lines(&skipped_and_duplicates, &merge, Lang::En),
         data,
@@ -181,6 +189,15 @@ pub fn import_into(
         record,
         questionnaires,
     }
+}
+
+/// The ids of a checked file's meetings, in file order.
+fn meeting_ids(file: &ValidatedFile) -> Vec<String> {
+    file.contents
+        .meetings
+        .iter()
+        .map(|m| m.id.clone())
+        .collect()
 }
 
 /// Rebuilds the dataset from stored log records. The stored data was validated when it was
@@ -205,6 +222,8 @@ pub struct Rebuilt {
     pub whole: bool,
     /// The [`contents_key`] of what was read, for a record stored without one.
     pub contents: Option<String>,
+    /// The ids of the meetings read ([`ImportRecord::meetings`]).
+    pub meetings: Vec<String>,
 }
 
 /// Merges one stored log record into `dataset` as [`rebuild`] does. Lets a caller read the log
@@ -220,12 +239,18 @@ pub fn rebuild_into(
             let file = validate(raw, known);
             let whole = file.skipped.is_empty();
             let contents = record.contents.is_empty().then(|| contents_key(&file));
+            let meetings = meeting_ids(&file);
             dataset.merge(file.contents);
-            Rebuilt { whole, contents }
+            Rebuilt {
+                whole,
+                contents,
+                meetings,
+            }
         }
         _ => Rebuilt {
             whole: false,
             contents: None,
+            meetings: Vec::new(),
         },
     }
 }

@@ -103,6 +103,9 @@ impl Coordinator {
                 if let Some(contents) = rebuilt.contents {
                     record.contents = contents;
                 }
+                if record.meetings.is_empty() {
+                    record.meetings = rebuilt.meetings;
+                }
                 record.data = String::new();
                 log.push(record);
             }

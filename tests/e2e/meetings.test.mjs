@@ -585,8 +585,10 @@ test("the same municipality's meeting on one date twice (two facilitators): both
   const { context, page, errors } = await open(env.browser, env.server.url);
   await page.goto(env.server.url + "#/importeren");
   await page.locator("#import-dataset-counts").waitFor();
+  // Two facilitators' files: Anne's with the first record and the follow-up, Bram's with his.
   await page.locator("#import-files").setInputFiles([
-    { name: "doetinchem.samenscan.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(exportFile([], meetings))) },
+    { name: "begeleider-anne.samenscan.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(exportFile([], [meetings[0], meetings[2]]))) },
+    { name: "begeleider-bram.samenscan.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(exportFile([], [meetings[1]]))) },
   ]);
   await page.locator("#import-dataset-counts", { hasText: "3 bijeenkomsten" }).waitFor();
   await page.goto(env.server.url + "#/rapport");
@@ -598,7 +600,18 @@ test("the same municipality's meeting on one date twice (two facilitators): both
   // Each record of 8 October is kept and told to be perhaps the same meeting; the follow-up not.
   assert.deepEqual([await warned(0), await warned(1), await warned(2)], [true, true, false]);
   assert.match(await outcomes.nth(0).innerText(), /nog een bijeenkomst op deze datum/);
+  // Each says which file it came from, so the coordinator knows whom to ask; also after a
+  // reload (the log keeps it).
+  const sources = async () => block.locator(".meeting-source").allInnerTexts();
+  const expected = [
+    "Deze bijeenkomst kwam uit ‘begeleider-anne.samenscan.json’.",
+    "Deze bijeenkomst kwam uit ‘begeleider-bram.samenscan.json’.",
+  ];
+  assert.deepEqual(await sources(), expected);
   assert.deepEqual(await axeViolations(page), []);
+  await page.reload();
+  await block.locator(".meeting-source").nth(1).waitFor();
+  assert.deepEqual(await sources(), expected);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -142,6 +142,21 @@ pub fn MeetingSynthesis(
                     .collect()
             })
         };
+        // Which imported files held each meeting (in import order): said beside two records
+        // of one municipality and date, so the coordinator knows whom to ask.
+        let files: std::collections::BTreeMap<String, Vec<String>> = coordinator.log.with(|log| {
+            let mut files: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+            for record in log {
+                for id in &record.meetings {
+                    let names = files.entry(id.clone()).or_default();
+                    if !names.contains(&record.file_name) {
+                        names.push(record.file_name.clone());
+                    }
+                }
+            }
+            files
+        });
+        let from_files = |id: &str| files.get(id).cloned().unwrap_or_default();
         let mut h = Html::new();
         h.leaf("h2", &[("id", "synthesis-heading")], t.synthesis_title);
         coverage(&mut h, &synthesis, &name, t);
@@ -173,6 +188,7 @@ pub fn MeetingSynthesis(
                         (at.unwrap_or(usize::MAX), owner(v))
                     },
                     &asked,
+                    &from_files,
                     figures,
                     t,
                     lang,
@@ -495,6 +511,8 @@ fn municipality(
     // An organisation's place in the questionnaire's list, and its name.
     organisation: &dyn Fn(&str) -> (usize, String),
     asked: &dyn Fn(&crate::domain::Meeting) -> Vec<AskedQuestion>,
+    // The names of the imported files that held a meeting, by its id.
+    from_files: &dyn Fn(&str) -> Vec<String>,
     figures: impl FnOnce(&mut Html) -> bool,
     t: &'static Messages,
     lang: Lang,
@@ -585,6 +603,14 @@ fn municipality(
                 &[("class", "notice notice-warning")],
                 t.synthesis_same_date,
             );
+            let names: Vec<String> = from_files(&m.id).iter().map(|f| format!("‘{f}’")).collect();
+            if !names.is_empty() {
+                h.leaf(
+                    "p",
+                    &[("class", "hint meeting-source")],
+                    &fill(t.synthesis_from_files, &[("files", &names.join(", "))]),
+                );
+            }
         }
         h.leaf("p", &[("class", "hint")], &attendance)
             .open("dl", &[("class", "meeting-notes")]);
