@@ -1396,3 +1396,33 @@ fn a_tombstone_named_by_an_empty_id_is_unnamed_and_a_time_out_of_range_is_kept()
     let r = file.contents.responses.iter().find(|r| r.id == R0).unwrap();
     assert_eq!(r.updated_at, "0000-01-01T00:30:00+01:00");
 }
+
+/// One file carrying two different copies of one definition: the stricter smallest group
+/// holds, as between two files (found by review: inside one file the looser copy won alone).
+#[test]
+fn two_copies_of_a_definition_in_one_file_keep_the_stricter_minimum() {
+    let copy = |min: u32, title: &str| -> serde_json::Value {
+        let text = builtin()
+            .to_json()
+            .replacen("\"samenwerking\"", "\"regio\"", 1)
+            .replacen("Samenwerking evalueren", title, 1)
+            .replacen(
+                "\"min_group_size\": 5",
+                &format!("\"min_group_size\": {min}"),
+                1,
+            );
+        serde_json::from_str(&text).unwrap()
+    };
+    for order in [
+        [copy(10, "Regio"), copy(5, "Regio (kopie)")],
+        [copy(5, "Regio (kopie)"), copy(10, "Regio")],
+    ] {
+        let file = serde_json::json!({
+            "format": "samenscan/export", "format_version": 1,
+            "questionnaires": order, "responses": [], "meetings": [],
+        });
+        let checked = validate(export_of(file.to_string().as_bytes()), &no_known());
+        assert_eq!(checked.contents.questionnaires.len(), 1);
+        assert_eq!(checked.contents.questionnaires[0].min_group_size(), 10);
+    }
+}

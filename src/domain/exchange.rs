@@ -1751,8 +1751,15 @@ pub fn validate(
                         dropped_index: if incoming_wins { held_index } else { index },
                         conflict: matches!(resolution, Resolution::Conflict { .. }),
                     });
+                    // Of two different copies the stricter smallest group holds, as between
+                    // files (merge::merge_into).
+                    let strictest = slot.get().1.min_group_size().max(q.min_group_size());
+                    let conflict = matches!(resolution, Resolution::Conflict { .. });
                     if incoming_wins {
                         slot.insert((index, q));
+                    }
+                    if conflict {
+                        slot.get_mut().1.keep_min_group_size(strictest);
                     }
                 }
             },

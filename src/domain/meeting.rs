@@ -286,7 +286,9 @@ impl Meeting {
         if self.status == Status::Complete && self.municipality.trim().is_empty() {
             issues.push(RecordIssue::MissingMunicipality);
         }
-        if self.status == Status::Complete && self.actions.iter().any(|a| a.scope.is_none()) {
+        // An action that says nothing is left out of the report anyway (and a completed
+        // meeting may get one, added and not yet filled in).
+        if self.status == Status::Complete && !self.actions_without_scope().is_empty() {
             issues.push(RecordIssue::ActionWithoutScope);
         }
         let date_missing_ok = self.date.is_empty() && self.status != Status::Complete;
@@ -434,6 +436,12 @@ mod tests {
             owner: String::new(),
         });
         assert!(m.check().is_empty());
+        // Nor of a completed meeting's record: an empty action added to it after completing
+        // (which stays complete) is no reason to skip the meeting at the coordinator's.
+        let mut completed = m.clone();
+        completed.status = Status::Complete;
+        completed.actions[1].scope = Some(ActionScope::Local);
+        assert!(completed.check().is_empty());
         assert_eq!(m.actions_without_scope(), vec![1]);
         assert_eq!(
             m.missing_for_completion(),

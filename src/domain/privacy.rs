@@ -452,11 +452,12 @@ fn disguised_emails(t: &Text, out: &mut Raw) {
     ];
     let local_char = |c: char| c.is_alphanumeric() || "._%+-".contains(c);
     let host_char = |c: char| c.is_alphanumeric() || c == '-';
-    let lower = t.text.to_lowercase();
-    if lower.chars().count() != t.len() {
-        return;
-    }
-    let chars: Vec<char> = lower.chars().collect();
+    // Lower case one character for one ("İ" would become two).
+    let chars: Vec<char> = t
+        .chars
+        .iter()
+        .map(|&c| c.to_lowercase().next().unwrap_or(c))
+        .collect();
     let starts_with = |i: usize, p: &str| {
         let p: Vec<char> = p.chars().collect();
         chars.get(i..i + p.len()).is_some_and(|w| w == p.as_slice())
@@ -470,6 +471,15 @@ fn disguised_emails(t: &Text, out: &mut Raw) {
             s -= 1;
         }
         if i - s < 2 || !t.at(s).is_some_and(char::is_alphanumeric) {
+            continue;
+        }
+        // The English word "at" between words ("Meeting at Zutphen.nl") only with a local part
+        // as addresses have ("m.bakker at gmail punt com").
+        let local = t.slice(s, i);
+        if at.trim() == "at"
+            && !local.contains(['.', '_'])
+            && !local.chars().any(|c| c.is_ascii_digit())
+        {
             continue;
         }
         let mut k = i + at.chars().count();
@@ -725,7 +735,11 @@ fn bsns(t: &Text, out: &mut Raw) {
         }
         // Called a BSN, it is one, also mistyped ("BSN 123456789" fails the 11-test): it
         // still names the person, nearly.
-        let labelled = ["bsn", "burgerservicenummer", "sofinummer"].contains(&word_before.as_str());
+        let labelled = ["bsn", "burgerservicenummer", "sofinummer"].contains(&word_before.as_str())
+            || (word_before == "nummer"
+                && ws > 0
+                && t.at(ws - 1) == Some('-')
+                && t.word_before(ws - 1).1 == "bsn");
         let mut candidates = vec![(t.digits(i, e), e)];
         // Grouped forms: 123 456 789, 123.456.789, 1234.56.789 (one kind of separator; any
         // space within a line).
@@ -1053,6 +1067,8 @@ const HOUSE_NUMBER_WORDS: &[&str] = &["huisnummer", "huisnr", "nr", "nummer"];
 /// Capitals after four digits that are a unit or an organisation, not a postcode's letters.
 const NOT_POSTCODE_LETTERS: &[&str] = &[
     "MB", "GB", "KB", "TB", "KM", "CM", "MM", "ML", "KG", "VT", "JB", "WG", "EU", "NL", "PM", "AM",
+    // Law books: "artikel 1255 BW".
+    "BW", "SR", "SV",
 ];
 
 fn postcodes(t: &Text, out: &mut Raw) {
@@ -1823,6 +1839,21 @@ const BIRTH_CUES: &[&str] = &[
     "verjaardag",
 ];
 
+/// Words for birth that make a date before them one of birth ("12-03-2015 geboren"): not
+/// "geboorte", which follows an event's date as often ("Op 12-03-2024 is gesproken over de
+/// geboorte van het broertje").
+const BIRTH_CUES_AFTER: &[&str] = &[
+    "geboren",
+    "geb",
+    "geboortedatum",
+    "geboortedag",
+    "born",
+    "birth",
+    "dob",
+    "birthday",
+    "verjaardag",
+];
+
 fn dates(t: &Text, out: &mut Raw) {
     let mut i = 0;
     while i < t.len() {
@@ -1978,6 +2009,9 @@ const EVENT_CUES: &[&str] = &[
     "melding",
     "huisbezoek",
     "evaluatie",
+    "evaluation",
+    "session",
+    "training",
     "afspraak",
     "verslag",
     "dated",
@@ -2066,7 +2100,7 @@ fn date_finding(t: &Text, start: usize, end: usize) -> Option<FindingKind> {
         BIRTH_CUES.contains(&w)
     });
     if birth_before
-        || cue_after(t, end, BIRTH_CUES)
+        || cue_after(t, end, BIRTH_CUES_AFTER)
         || dotted_dob_before(t, start)
         || birth_later_in_clause(t, end)
     {
@@ -2150,7 +2184,10 @@ fn range_after(t: &Text, end: usize) -> bool {
             }
         }
     }
-    t.is_digit(t.skip_blanks(k))
+    // A date after it, not just a number ("Sem, 12-03-2015 - 9 jaar" is an age).
+    let d = t.skip_blanks(k);
+    let e = t.digits_end(d);
+    e > d && (numeric_date(t, d, e).is_some() || written_date(t, d, e).is_some())
 }
 
 /// True when a word for birth comes later in the clause after `end`: "Hij is op 12-03-2015 in
@@ -2172,7 +2209,7 @@ fn birth_later_in_clause(t: &Text, end: usize) -> bool {
             return false;
         }
         let (e, word) = t.word_at(k);
-        if BIRTH_CUES.contains(&word.as_str()) {
+        if ["geboren", "born"].contains(&word.as_str()) {
             return true;
         }
         if ["en", "maar", "and", "but"].contains(&word.as_str()) {
@@ -2371,6 +2408,27 @@ const NAME_CUES: &[&str] = &[
     "sister",
     "grandmother",
     "grandfather",
+    // Colleagues by their role ("voogd Mark Peters", "wijkcoach Sanne", "our team manager
+    // Linda"): the app's own words say answers are not about clients or colleagues.
+    "voogd",
+    "jeugdbeschermer",
+    "jeugdconsulent",
+    "consulent",
+    "wijkcoach",
+    "gezinscoach",
+    "teamleider",
+    "gedragswetenschapper",
+    "casemanager",
+    "hulpverlener",
+    "jeugdhulpverlener",
+    "regisseur",
+    "mentor",
+    "guardian",
+    "colleague",
+    "manager",
+    "kinderen",
+    "parents",
+    "children",
 ];
 
 /// The cues that label things or a family as well as people: after them one letter and a
@@ -2498,6 +2556,12 @@ const NOT_NAMES: &[&str] = &[
     "Iraans",
     "Iraanse",
     "Somalische",
+    "Ethiopisch",
+    "Ethiopische",
+    "Eritreeër",
+    "Eritreese",
+    "Maatschappelijk",
+    "Schoolmaatschappelijk",
     "Antilliaanse",
     "Duitse",
     "Franse",
@@ -2538,6 +2602,11 @@ const NOT_NAMES: &[&str] = &[
     // Headings with a count ("Zorgen (3)", "Respons (42)") and software ("MS Teams").
     "Zorgen",
     "Actie",
+    "Youth",
+    "Probation",
+    "Cliënten",
+    "Clienten",
+    "Clients",
     "Respons",
     "Gemeenten",
     "Acties",
@@ -2594,12 +2663,20 @@ const TITLE_CUES: &[&str] = &[
 const ORGANISATION_NAMES: &[&str] = &["William Schrikker", "Leger des Heils"];
 
 /// Cues for more than one person: "de ouders Kees en Ineke".
-const PLURAL_CUES: &[&str] = &["ouders", "pleegouders", "grootouders", "kinderen"];
+const PLURAL_CUES: &[&str] = &[
+    "ouders",
+    "pleegouders",
+    "grootouders",
+    "kinderen",
+    "parents",
+    "children",
+];
 
 /// Letters in capitals that are no surname after a title ("dhr. VT" is not written; "mw. GI"
 /// would be an organisation).
 const CAPITAL_ABBREVIATIONS: &[&str] = &[
     "GI", "VT", "OTS", "BSN", "MDO", "GGZ", "JGZ", "CJG", "WMO", "AMK", "SAVE", "LVB", "KOPP",
+    "GGD", "JGT", "AZC", "COA", "UWV", "SVB", "WSG", "RVDK",
 ];
 
 /// True for a word (lower case) that describes a person rather than names one: a language or
@@ -2611,18 +2688,10 @@ fn describes(lower: &str) -> bool {
         "sprekend",
         "sprekende",
         "eër",
-        "isch",
-        "ische",
-        "iaans",
-        "iaanse",
-        "aans",
-        "aanse",
         "eerd",
         "plaatst",
         "scheiden",
         "trouwd",
-        "lijk",
-        "lijke",
         "figuur",
     ];
     ENDINGS
@@ -2646,7 +2715,13 @@ fn capitals_name_after(t: &Text, s: usize) -> Option<usize> {
         }
         let word = t.slice(k, e);
         let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-        if letters < 2 || t.is_alnum(Some(e)) || CAPITAL_ABBREVIATIONS.contains(&word) {
+        // "Mw. XXX": how a name is left out, not one.
+        let placeholder = word.chars().skip(1).all(|c| word.starts_with(c));
+        if letters < 2
+            || placeholder
+            || t.is_alnum(Some(e))
+            || CAPITAL_ABBREVIATIONS.contains(&word)
+        {
             break;
         }
         if letters >= 3 {
@@ -2670,13 +2745,33 @@ fn names_no_person(t: &Text, k: usize, end: usize, cue: &str) -> bool {
         return true;
     }
     let name = t.slice(k, end);
+    let lower = name.to_lowercase();
+    // A place of the region by its whole name ("Casus Oude IJsselstreek"), or a district of
+    // one ("Casus Zutphen-Noord").
+    if !TITLE_CUES.contains(&cue) {
+        let district = lower.split_once('-').is_some_and(|(place, part)| {
+            in_a_municipality_name(place)
+                && ["noord", "zuid", "oost", "west", "midden", "centrum"].contains(&part)
+        });
+        if district || is_a_municipality(&lower) {
+            return true;
+        }
+    }
     if name.contains(' ') {
         return false;
     }
-    let lower = name.to_lowercase();
-    (!TITLE_CUES.contains(&cue) && in_a_municipality_name(&lower))
-        || noun_ending(&lower)
-        || describes(&lower)
+    // A worker named by their job's letters: "IB'er", "GGZ'er", "VT'er".
+    let job = name.split_once(['\'', '’']).is_some_and(|(letters, _)| {
+        letters.chars().count() >= 2 && letters.chars().all(char::is_uppercase)
+    });
+    if job {
+        return true;
+    }
+    // Not after a title ("Mevrouw Schipper", "De heer Vrolijk"), nor a double surname
+    // ("Moeder Bakker-Bastiaans"): only there do these endings name no one.
+    !TITLE_CUES.contains(&cue)
+        && (describes(&lower)
+            || (!name.contains('-') && (in_a_municipality_name(&lower) || noun_ending(&lower))))
 }
 
 fn names(t: &Text, out: &mut Raw) {
@@ -2742,19 +2837,22 @@ fn names(t: &Text, out: &mut Raw) {
         };
         // Two names joined by "en": "De ouders, Kees en Ineke, zijn …", "de ouders Kees en
         // Ineke" (after a word for more than one person, or closed by the mark).
-        let second = (t.slice(end, (end + 4).min(t.len())) == " en ")
-            .then(|| name_after(t, end + 4))
-            .flatten()
-            .filter(|&e2| !names_no_person(t, end + 4, e2, &word))
-            .filter(|&e2| {
+        let joined = [" en ", " and "]
+            .iter()
+            .find(|j| t.slice(end, (end + j.len()).min(t.len())) == **j)
+            .map(|j| end + j.len());
+        let second = joined
+            .and_then(|from| name_after(t, from).map(|e2| (from, e2)))
+            .filter(|&(from, e2)| !names_no_person(t, from, e2, &word))
+            .filter(|&(_, e2)| {
                 if mark.is_none() {
                     PLURAL_CUES.contains(&word.as_str())
                 } else {
                     !closes_at(end) && closes_at(e2)
                 }
             });
-        if let Some(e2) = second {
-            out.push((FindingKind::Name, end + 4, e2));
+        if let Some((from, e2)) = second {
+            out.push((FindingKind::Name, from, e2));
         }
         let closes = closes_at(end) || second.is_some();
         // "casus B. Hierin …": after a word that labels things, one letter and a capitalised
@@ -2897,6 +2995,27 @@ fn names_with_age(t: &Text, out: &mut Raw) {
 /// word right before a date, two or more times in the text, each a possible name and no word for
 /// an event ("Overleg 12-03-2024, Huisbezoek 14-05-2024").
 fn names_before_dates(t: &Text, out: &mut Raw) {
+    // Only where children or a family are listed ("Kinderen: …"): "Aangemeld 12-03-2024,
+    // Gestart 14-05-2024" lists states.
+    let family = t.words().any(|(_, _, w)| {
+        [
+            "kinderen",
+            "kind",
+            "broers",
+            "zussen",
+            "zonen",
+            "dochters",
+            "gezin",
+            "gezinsleden",
+            "children",
+            "siblings",
+            "kids",
+        ]
+        .contains(&w.as_str())
+    });
+    if !family {
+        return;
+    }
     let mut found = Vec::new();
     for (start, end, lower) in t.words() {
         let d = end + 1;
@@ -3174,11 +3293,9 @@ fn lettered_list(t: &Text) -> Vec<usize> {
 /// True for a word that ends as Dutch nouns do and names seldom ("Ondertoezichtstelling",
 /// "Gezondheid", "Samenwerking"), lower case.
 fn noun_ending(lower: &str) -> bool {
-    [
-        "ing", "ingen", "heid", "schap", "atie", "isme", "teit", "per",
-    ]
-    .iter()
-    .any(|e| lower.ends_with(e) && lower.len() > e.len() + 3)
+    ["ing", "ingen", "heid", "schap", "atie", "isme", "teit"]
+        .iter()
+        .any(|e| lower.ends_with(e) && lower.len() > e.len() + 3)
 }
 
 /// True for a word of a municipality's name in the built-in questionnaire's list ("epe",
@@ -3191,6 +3308,17 @@ fn in_a_municipality_name(lower: &str) -> bool {
                 .split_whitespace()
                 .any(|w| w.to_lowercase() == lower)
         })
+    })
+}
+
+/// True for a municipality's whole name in the built-in questionnaire's list ("oude
+/// ijsselstreek"), lower case.
+fn is_a_municipality(lower: &str) -> bool {
+    super::builtin().municipality_item().is_some_and(|item| {
+        item.kind
+            .options()
+            .iter()
+            .any(|o| o.label.get(Lang::Nl).to_lowercase() == lower)
     })
 }
 

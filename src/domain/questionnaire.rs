@@ -964,7 +964,10 @@ impl Questionnaire {
     /// Keeps groups smaller than `size` hidden too, as another copy of this definition asks
     /// ([`Questionnaire::min_group_size`] never goes below it).
     pub(crate) fn keep_min_group_size(&mut self, size: usize) {
-        self.min_group_floor = self.min_group_floor.max(size);
+        // Only above its own: a copy that asks no less keeps equal to itself as read.
+        if size > self.min_group_size {
+            self.min_group_floor = self.min_group_floor.max(size);
+        }
     }
 
     /// The factors, in definition order.

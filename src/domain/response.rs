@@ -444,7 +444,7 @@ impl RecordIssue {
             }
             RecordIssue::ActionWithoutScope => {
                 if nl {
-                    "een actie van een afgeronde bijeenkomst zegt niet of ze algemeen of lokaal is \
+                    "een actie van een afgeronde bijeenkomst zegt niet of die algemeen of lokaal is \
                      (\"scope\": \"general\" of \"local\")"
                 } else {
                     "an action of a completed meeting does not say whether it is general or local \

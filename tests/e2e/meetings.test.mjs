@@ -560,7 +560,7 @@ test("an action given an organisation but no text, or text but no choice of gene
   // Its text without a choice of general or local makes the meeting a draft again (a completed
   // record always says which), and the screen says why.
   await page.locator("#action-1-text").fill("Samen op huisbezoek");
-  await page.locator(".notice-warning", { hasText: "bij elke actie of die algemeen of lokaal is" }).waitFor();
+  await page.locator(".notice-warning", { hasText: "bij elke actie moet staan of die algemeen of lokaal is" }).waitFor();
   await page.locator("#action-1-scope-error").waitFor();
   await storedMeeting(page, (m) => m.status === "draft" && m.actions[1].text === "Samen op huisbezoek" && !("scope" in m.actions[1]));
   await page.locator("#action-1-scope-general").check();

@@ -366,6 +366,20 @@ test("after going back and changing an answer that changes the pages, Volgende a
     const said = await page.evaluate(() => window.hintsSaid.filter((t) => t !== ""));
     assert.equal(said.length, 1, said.join(" | "));
     assert.match(said[0], /“mevrouw Jansen”|“Jansen”/);
+    // Emptied: said that none are left.
+    await page.locator("#q-strengths").fill("");
+    await page.locator("#privacy-strengths-announce", { hasText: "Geen mogelijke persoonsgegevens meer in dit veld." }).waitFor();
+    // Half-typed words are never shown: the list waits for a pause in typing ("Jeugdrecla"
+    // looked like a name on the way to "Collega Jeugdreclassering").
+    await page.evaluate(() => {
+      window.hintsShown = [];
+      const box = document.getElementById("privacy-strengths");
+      new MutationObserver(() => window.hintsShown.push(box.textContent)).observe(box, { childList: true, characterData: true, subtree: true });
+    });
+    await page.locator("#q-strengths").pressSequentially("Collega Jeugdreclassering sloot aan.", { delay: 30 });
+    await page.waitForTimeout(1000);
+    const shown = await page.evaluate(() => window.hintsShown);
+    assert.ok(shown.every((t) => t === ""), shown.join(" | "));
     await page.locator("#q-strengths").fill("");
     await page.getByRole("button", { name: "Vorige" }).click();
     await page.locator(".caption", { hasText: "Stap 1 van 2" }).waitFor();

@@ -2,7 +2,7 @@
 //! The same scanner runs again before export; this is the early warning.
 
 use crate::domain::privacy::scan;
-use crate::ui::i18n::use_i18n;
+use crate::ui::i18n::{fill, use_i18n};
 use leptos::prelude::*;
 
 /// The findings in `text`, as a list tied to its field by `id` (use it in the field's
@@ -24,13 +24,19 @@ pub fn PrivacyHints(id: String, #[prop(into)] text: Signal<String>) -> impl Into
             messages
         })
     });
-    // Said to a screen reader once typing pauses, not at every key: live, the list read out
-    // "“Jan” lijkt een naam", "“Jans”…", "“Janse”…" while a name was typed. What is there
+    // Shown once typing pauses (0.7 s), not at every key: a list that changed with every
+    // letter flagged half-typed words ("“Jeugdrecla” lijkt een naam" on the way to "collega
+    // Jeugdreclassering", a date's first digits) and moved what is below at every key. What is
+    // there when the field opens is shown at once.
+    let shown = RwSignal::new(findings.get_untracked());
+    // Said to a screen reader later still (1.5 s), and only what changed: what was found since
+    // it last spoke, how many are left when some went, or that none are left. What is there
     // when the field opens is not said (the field's description holds it).
     let announced = RwSignal::new(String::new());
+    let said = StoredValue::new(findings.get_untracked());
     let generation = StoredValue::new(0u64);
-    // Every change of the text starts the wait again: said after a pause in typing, not
-    // 1.5 s after the findings last changed (mid-sentence).
+    // Every change of the text starts the waits again: after a pause in typing, not after the
+    // findings last changed (mid-sentence).
     Effect::new(move |seen: Option<()>| {
         text.track();
         let list = findings.get();
@@ -39,17 +45,39 @@ pub fn PrivacyHints(id: String, #[prop(into)] text: Signal<String>) -> impl Into
         }
         let g = generation.get_value() + 1;
         generation.set_value(g);
-        let text = if list.is_empty() {
-            String::new()
-        } else {
-            format!("{} {}", i18n.t().privacy_hint_prefix, list.join(" "))
-        };
-        // The field may be gone by then (the person moved on): nothing to say, nothing to set.
+        // The field may be gone by then (the person moved on): nothing to show or say.
+        let current = move || generation.try_get_value() == Some(g);
+        let to_show = list.clone();
         set_timeout(
             move || {
-                if generation.try_get_value() == Some(g) {
-                    announced.try_set(text);
+                if current() {
+                    shown.try_set(to_show);
                 }
+            },
+            std::time::Duration::from_millis(700),
+        );
+        set_timeout(
+            move || {
+                if !current() {
+                    return;
+                }
+                let Some(before) = said.try_get_value() else {
+                    return;
+                };
+                let t = i18n.t();
+                let new: Vec<&String> = list.iter().filter(|m| !before.contains(m)).collect();
+                let text = if !new.is_empty() {
+                    let new: Vec<&str> = new.iter().map(|m| m.as_str()).collect();
+                    format!("{} {}", t.privacy_hint_prefix, new.join(" "))
+                } else if list.is_empty() && !before.is_empty() {
+                    t.privacy_hints_none_left.to_string()
+                } else if list.len() < before.len() {
+                    fill(t.privacy_hints_left, &[("n", &list.len().to_string())])
+                } else {
+                    return;
+                };
+                said.try_set_value(list);
+                announced.try_set(text);
             },
             std::time::Duration::from_millis(1500),
         );
@@ -59,7 +87,7 @@ pub fn PrivacyHints(id: String, #[prop(into)] text: Signal<String>) -> impl Into
         <p class="visually-hidden" role="status" id=announce_id>{move || announced.get()}</p>
         <div id=id class="privacy-hints">
             {move || {
-                let list = findings.get();
+                let list = shown.get();
                 (!list.is_empty()).then(|| view! {
                     <p class="privacy-hint-title">{i18n.t().privacy_hint_prefix}</p>
                     <ul class="findings">
