@@ -8,6 +8,26 @@ pub const PREFIX: &str = "samenscan.";
 const LANG_KEY: &str = "samenscan.lang";
 const HAS_LOADED_KEY: &str = "samenscan.has_loaded_questionnaires";
 const WIPED_ELSEWHERE_KEY: &str = "samenscan.wiped_elsewhere";
+const KEPT_KEY: &str = "samenscan.kept_findings";
+/// How many "not personal data" decisions are remembered (the oldest go first).
+const KEPT_MAX: usize = 1000;
+
+/// The export screen's "not personal data" decisions, as the fingerprints it made of them
+/// (never the text itself), oldest first.
+pub fn kept_findings() -> Vec<String> {
+    LocalStorage::get::<Vec<String>>(KEPT_KEY).unwrap_or_default()
+}
+
+/// Remembers (`kept`) or forgets one such decision; failure only means it is asked again.
+pub fn remember_kept_finding(id: &str, kept: bool) {
+    let mut all = kept_findings();
+    all.retain(|x| x != id);
+    if kept {
+        all.push(id.to_string());
+    }
+    let start = all.len().saturating_sub(KEPT_MAX);
+    let _ = LocalStorage::set(KEPT_KEY, &all[start..]);
+}
 
 /// The stored language code, if any (storage may be unavailable, e.g. blocked by the browser).
 pub fn load_lang_code() -> Option<String> {

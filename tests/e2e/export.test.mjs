@@ -114,6 +114,19 @@ test("findings block the export until fixed or kept; the file holds the finished
   assert.deepEqual(file.questionnaires.map((q) => [q.id, q.version]), [["samenwerking", 1]]);
   await page.locator("[role=status]", { hasText: "Het bestand is opgeslagen" }).waitFor();
 
+  // The next visit keeps what was decided: the same text in the same answer is not asked
+  // about again (an acceptance test's worker ticked the same false alarms at every export).
+  await page.goto(env.server.url + "#/exporteren");
+  await page.locator(".finding-field").waitFor();
+  assert.equal(await page.getByLabel("Dit is geen persoonsgegeven; het mag mee").isChecked(), true);
+  await page.locator("#export-findings-done", { hasText: "Alles is nagelopen" }).waitFor();
+  // Each text box is described by its findings.
+  const box = page.locator(".finding-field textarea");
+  assert.equal(await box.getAttribute("aria-describedby"), `${await box.getAttribute("id")}-findings`);
+  // Only a fingerprint is stored, never the text.
+  const stored = await page.evaluate(() => localStorage.getItem("samenscan.kept_findings"));
+  assert.match(stored, /^\["[0-9a-f]{16}"\]$/);
+
   // Home no longer asks for an export and says when the last one was.
   await page.goto(env.server.url);
   await page.locator(".last-export", { hasText: "Laatste export:" }).waitFor();

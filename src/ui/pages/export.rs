@@ -270,7 +270,13 @@ fn ExportForm(everything: bool) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let kept = RwSignal::new(BTreeSet::<String>::new());
+    // Decisions of earlier visits hold: a finding kept once is not asked about again at the
+    // next export (the same record, field and text).
+    let kept = RwSignal::new(
+        crate::browser::settings::kept_findings()
+            .into_iter()
+            .collect::<BTreeSet<String>>(),
+    );
     let open_findings = Memo::new(move |_| {
         findings.with(|f| {
             kept.with(|kept| {
@@ -712,12 +718,13 @@ fn FindingField(
             </label>
             <textarea
                 class="input textarea"
-                id=input_id
+                id=input_id.clone()
+                aria-describedby=format!("{input_id}-findings")
                 rows="4"
                 prop:value=initial
                 on:input=move |ev| on_input.run(event_target_value(&ev))
             ></textarea>
-            <ul class="findings">
+            <ul class="findings" id=format!("{input_id}-findings")>
                 {move || here().into_iter().enumerate().map(|(i, (text, message))| {
                     let id = keep_id(&key, &text);
                     // By place, not by text: "06-1234" and "06 1234" would make one id.
@@ -737,6 +744,7 @@ fn FindingField(
                                     on:change=move |ev| {
                                         let on = event_target_checked(&ev);
                                         kept.update(|k| { if on { k.insert(id.clone()); } else { k.remove(&id); } });
+                                        crate::browser::settings::remember_kept_finding(&id, on);
                                     } />
                                 <label for=box_id>{tr(|t| t.export_keep)}</label>
                             </div>
@@ -757,7 +765,15 @@ fn field_input_id(key: &FieldKey) -> String {
     )
 }
 
-/// What a "keep" decision is remembered by: the field and the text found in it.
+/// What a "keep" decision is remembered by: a fingerprint of the record, the field and the
+/// text found in it (64-bit FNV-1a; stored between visits, so not the text itself).
 fn keep_id(key: &FieldKey, text: &str) -> String {
-    format!("{}/{}/{text}", key.response, key.item)
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in [key.response.as_str(), "/", key.item.as_str(), "/", text] {
+        for b in part.bytes() {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    format!("{h:016x}")
 }
