@@ -308,6 +308,7 @@ async fn the_import_log_is_stored_as_bytes_and_text_stored_earlier_still_reads()
         summary: Default::default(),
         contents: format!("key-of-{file}"),
         questionnaires: 0,
+        meetings: vec![format!("meeting-of-{file}")],
         details_nl: vec!["één regel".into()],
         details_en: vec!["one line".into()],
         data: data.into(),
