@@ -1404,6 +1404,19 @@ fn open_answer_list(
     }
 }
 
+/// Says whether a save worked, in a status line: cleared first and said again a moment later,
+/// since a live region does not announce the same words twice and a second save must be heard
+/// too.
+pub fn say_saved(saved: RwSignal<Option<bool>>, ok: bool) {
+    saved.set(None);
+    set_timeout(
+        move || {
+            saved.try_set(Some(ok));
+        },
+        std::time::Duration::from_millis(100),
+    );
+}
+
 /// The CSV export of the records, with the codebook: record-level data for the coordinator's own
 /// analysis (design §4), which the screen says before saving.
 #[component]
@@ -1445,13 +1458,7 @@ fn CsvExport(questionnaire: Memo<Option<Questionnaire>>) -> impl IntoView {
                 &book,
                 "text/csv;charset=utf-8",
             );
-        // Cleared first and said again a moment later: a live region does not announce the
-        // same words twice, and a second save must be heard too.
-        saved.set(None);
-        set_timeout(
-            move || saved.set(Some(ok)),
-            std::time::Duration::from_millis(100),
-        );
+        say_saved(saved, ok);
     };
     view! {
         <section class="report-section no-print" aria-labelledby="report-csv">

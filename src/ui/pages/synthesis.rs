@@ -7,13 +7,15 @@ use crate::browser::{clock, files};
 use crate::domain::csv::{table_csv, Separator};
 use crate::domain::report::{Cell, GroupKey, Report};
 use crate::domain::sorting;
-use crate::domain::synthesis::{of_report, synthesise, MunicipalityOutcome, Synthesis};
+use crate::domain::synthesis::{
+    of_report, synthesise, ActionGroup, MunicipalityOutcome, Synthesis,
+};
 use crate::domain::{builtin, ActionScope, ChoiceOption, Dataset, Lang, Questionnaire};
 use crate::ui::components::response_list::locale;
 use crate::ui::coordinator::use_coordinator;
 use crate::ui::html::Html;
 use crate::ui::i18n::{fill, tr, use_i18n, Messages};
-use crate::ui::pages::report::{mean_text, n_text};
+use crate::ui::pages::report::{mean_text, n_text, say_saved};
 use leptos::prelude::*;
 
 /// The municipality list (or, with `organisations`, the organisation list) the synthesis is
@@ -284,12 +286,7 @@ fn ActionsCsv(data: Memo<SynthesisData>) -> impl IntoView {
             &table_csv(&header, &rows, separator),
             "text/csv;charset=utf-8",
         );
-        // Cleared first and said again a moment later, as the report's CSV does.
-        saved.set(None);
-        set_timeout(
-            move || saved.set(Some(ok)),
-            std::time::Duration::from_millis(100),
-        );
+        say_saved(saved, ok);
     };
     view! {
         <Show when=move || any.get()>
@@ -345,12 +342,7 @@ fn shared(h: &mut Html, s: &Synthesis, name: &dyn Fn(&str) -> String, t: &'stati
                 &[("class", "hint")],
                 &format!("– {} ({})", places.len(), places.join(", ")),
             );
-            let others: Vec<String> = g
-                .wordings
-                .iter()
-                .filter(|w| **w != g.text)
-                .map(|w| format!("“{w}”"))
-                .collect();
+            let others = other_wordings(g);
             if !others.is_empty() {
                 h.leaf(
                     "p",
@@ -432,12 +424,7 @@ fn general(
     }
     h.close("tr").close("thead").open("tbody", &[]);
     for g in &s.general_actions {
-        let others: Vec<String> = g
-            .wordings
-            .iter()
-            .filter(|w| **w != g.text)
-            .map(|w| format!("“{w}”"))
-            .collect();
+        let others = other_wordings(g);
         let places = |list: &[String]| list.iter().map(|m| name(m)).collect::<Vec<_>>().join(", ");
         // The action names its row, as a group does in every other table.
         h.open("tr", &[])
@@ -698,6 +685,15 @@ fn survey_figures(
     }
     h.close("dl");
     true
+}
+
+/// A group's wordings other than the one shown, quoted ("Ook verwoord als: …").
+fn other_wordings(g: &ActionGroup) -> Vec<String> {
+    g.wordings
+        .iter()
+        .filter(|w| **w != g.text)
+        .map(|w| format!("“{w}”"))
+        .collect()
 }
 
 /// A label without the explanation in brackets at its end: "Gecertificeerde instelling
