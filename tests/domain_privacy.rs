@@ -1495,7 +1495,24 @@ fn audit_of_names_dates_and_numbers() {
         "samira(at)live.nl",
     );
     none("Meeting at Zutphen.nl tomorrow.");
+    has(
+        "Mail pietjansen at gmail dot com",
+        Email,
+        "pietjansen at gmail dot com",
+    );
+    has("Of samira at live punt nl", Email, "samira at live punt nl");
     none("Zie artikel 1255 BW.");
+    none("Zie art. 302 SR.");
+    has("Adres: 7201 SR Zutphen", Postcode, "7201 SR");
+    for text in [
+        "voogd Nidos",
+        "regisseur Jeugd",
+        "regisseur Wmo",
+        "consulent Werk en Inkomen",
+        "mentor Praktijkonderwijs",
+    ] {
+        no_kind(text, Name);
+    }
     has("BSN-nummer 123456789 van vader.", Bsn, "123456789");
     none("The evaluation took place 05-06-2023 with 14 colleagues.");
     // Event dates: a weekday before, a period, a court's or a file's date, a compound on -datum.

@@ -476,15 +476,12 @@ fn disguised_emails(t: &Text, out: &mut Raw) {
         // The English word "at" between words ("Meeting at Zutphen.nl") only with a local part
         // as addresses have ("m.bakker at gmail punt com").
         let local = t.slice(s, i);
-        if at.trim() == "at"
-            && !local.contains(['.', '_'])
-            && !local.chars().any(|c| c.is_ascii_digit())
-        {
-            continue;
-        }
+        let english_at = at.trim() == "at";
+        let capitalised = local.chars().next().is_some_and(char::is_uppercase);
         let mut k = i + at.chars().count();
         let mut parts = 0;
         let mut end = None;
+        let mut spelled = false;
         loop {
             let h = k;
             while t.at(k).is_some_and(host_char) {
@@ -501,7 +498,13 @@ fn disguised_emails(t: &Text, out: &mut Raw) {
             let Some(dot) = DOT.iter().find(|d| starts_with(k, d)) else {
                 break;
             };
+            spelled |= *dot != ".";
             k += dot.chars().count();
+        }
+        // The English word "at" before a web address ("Meeting at Zutphen.nl") is no e-mail:
+        // a capitalised word before it and only full stops after.
+        if english_at && capitalised && !spelled {
+            continue;
         }
         if let Some(e) = end {
             out.push((FindingKind::Email, s, e));
@@ -1067,8 +1070,6 @@ const HOUSE_NUMBER_WORDS: &[&str] = &["huisnummer", "huisnr", "nr", "nummer"];
 /// Capitals after four digits that are a unit or an organisation, not a postcode's letters.
 const NOT_POSTCODE_LETTERS: &[&str] = &[
     "MB", "GB", "KB", "TB", "KM", "CM", "MM", "ML", "KG", "VT", "JB", "WG", "EU", "NL", "PM", "AM",
-    // Law books: "artikel 1255 BW".
-    "BW", "SR", "SV",
 ];
 
 fn postcodes(t: &Text, out: &mut Raw) {
@@ -1101,7 +1102,12 @@ fn postcodes(t: &Text, out: &mut Raw) {
             // VT …"), nor a unit ("1500 MB").
             // An area named as one ("het postcodegebied 1234 AB") is no one's home.
             let letters = t.slice(pc_end - 2, pc_end);
-            let area = t.word_before(t.skip_blanks_back(i)).1.ends_with("gebied");
+            let b = t.skip_blanks_back(i);
+            let before = t.word_before(b).1;
+            // "artikel 1255 BW", "art. 302 SR": a law book's article.
+            let law = before == "artikel"
+                || (b > 0 && t.at(b - 1) == Some('.') && t.word_before(b - 1).1 == "art");
+            let area = before.ends_with("gebied") || law;
             if !year
                 && !area
                 && letters.chars().all(|c| c.is_ascii_uppercase())
@@ -2604,6 +2610,13 @@ const NOT_NAMES: &[&str] = &[
     "Actie",
     "Youth",
     "Probation",
+    "Nidos",
+    "Jeugd",
+    "Wmo",
+    "Werk",
+    "Dementie",
+    "Praktijkonderwijs",
+    "Gemeentelijke",
     "Cliënten",
     "Clienten",
     "Clients",

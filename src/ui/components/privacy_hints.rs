@@ -2,7 +2,7 @@
 //! The same scanner runs again before export; this is the early warning.
 
 use crate::domain::privacy::scan;
-use crate::ui::i18n::{fill, use_i18n};
+use crate::ui::i18n::{count, use_i18n};
 use leptos::prelude::*;
 
 /// The findings in `text`, as a list tied to its field by `id` (use it in the field's
@@ -34,6 +34,7 @@ pub fn PrivacyHints(id: String, #[prop(into)] text: Signal<String>) -> impl Into
     // when the field opens is not said (the field's description holds it).
     let announced = RwSignal::new(String::new());
     let said = StoredValue::new(findings.get_untracked());
+    let said_in = StoredValue::new(i18n.lang_untracked());
     let generation = StoredValue::new(0u64);
     // Every change of the text starts the waits again: after a pause in typing, not after the
     // findings last changed (mid-sentence).
@@ -41,6 +42,15 @@ pub fn PrivacyHints(id: String, #[prop(into)] text: Signal<String>) -> impl Into
         text.track();
         let list = findings.get();
         if seen.is_none() {
+            return;
+        }
+        // Another language words the same findings anew: shown at once, not said again.
+        let lang = i18n.lang_untracked();
+        if said_in.get_value() != lang {
+            said_in.set_value(lang);
+            generation.set_value(generation.get_value() + 1);
+            said.set_value(list.clone());
+            shown.set(list);
             return;
         }
         let g = generation.get_value() + 1;
@@ -72,7 +82,7 @@ pub fn PrivacyHints(id: String, #[prop(into)] text: Signal<String>) -> impl Into
                 } else if list.is_empty() && !before.is_empty() {
                     t.privacy_hints_none_left.to_string()
                 } else if list.len() < before.len() {
-                    fill(t.privacy_hints_left, &[("n", &list.len().to_string())])
+                    count(t.privacy_hints_left, list.len())
                 } else {
                     return;
                 };

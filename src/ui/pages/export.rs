@@ -190,25 +190,35 @@ fn ExportForm(everything: bool) -> impl IntoView {
     // in (record by record, question by question); recomputed as the person edits or chooses.
     let findings = Memo::new(move |_| {
         let mut by_field: Findings = Vec::new();
-        let mut add = |meeting: bool, id: &str, f: crate::domain::FieldFinding| {
-            let key = FieldKey {
-                meeting,
-                response: id.to_string(),
-                item: f.field.clone(),
-            };
-            let at = match by_field.iter().position(|(k, _)| *k == key) {
-                Some(at) => at,
-                None => {
-                    by_field.push((key, Vec::new()));
-                    by_field.len() - 1
+        // A finding is decided on as what it is (its kind and words) in the whole text of its
+        // field: the same words kept in a text that changed around them are asked about again
+        // ("12-03-2015" kept as an event, then "… geboren" added to the same answer).
+        let mut add =
+            |meeting: bool, id: &str, field_text: &str, f: crate::domain::FieldFinding| {
+                let key = FieldKey {
+                    meeting,
+                    response: id.to_string(),
+                    item: f.field.clone(),
+                };
+                let at = match by_field.iter().position(|(k, _)| *k == key) {
+                    Some(at) => at,
+                    None => {
+                        by_field.push((key, Vec::new()));
+                        by_field.len() - 1
+                    }
+                };
+                let list = &mut by_field[at].1;
+                // The same text twice in one field is one finding: one decision keeps both.
+                let what = format!(
+                    "{:?}/{}/{:016x}",
+                    f.finding.kind,
+                    f.finding.text,
+                    fnv(&[field_text])
+                );
+                if !list.iter().any(|(seen, _)| *seen == what) {
+                    list.push((what, f.finding.message(i18n.lang())));
                 }
             };
-            let list = &mut by_field[at].1;
-            // The same text twice in one field is one finding: one decision keeps both.
-            if !list.iter().any(|(text, _)| *text == f.finding.text) {
-                list.push((f.finding.text.clone(), f.finding.message(i18n.lang())));
-            }
-        };
         let scan_responses = with_responses.get();
         let scan_meetings = with_meetings.get();
         // In the order of the lists on the Enquête and Bijeenkomsten screens (when each was
@@ -233,7 +243,14 @@ fn ExportForm(everything: bool) -> impl IntoView {
                 continue;
             };
             for f in scan_response(&q, &own.response) {
-                add(false, &own.response.id, f);
+                let text = own
+                    .response
+                    .answers
+                    .get(f.field.as_str())
+                    .and_then(|v| v.as_str())
+                    .unwrap_or("")
+                    .to_string();
+                add(false, &own.response.id, &text, f);
             }
         }
         for own in &meetings {
@@ -241,8 +258,10 @@ fn ExportForm(everything: bool) -> impl IntoView {
                 .questionnaire(&own.meeting.questionnaire)
                 .map(|q| q.meeting_questions().to_vec())
                 .unwrap_or_default();
+            let mut texts = own.meeting.clone();
             for f in scan_meeting(&own.meeting, &questions) {
-                add(true, &own.meeting.id, f);
+                let text = texts.text_field_mut(&f.field).cloned().unwrap_or_default();
+                add(true, &own.meeting.id, &text, f);
             }
         }
         by_field
@@ -765,15 +784,22 @@ fn field_input_id(key: &FieldKey) -> String {
     )
 }
 
-/// What a "keep" decision is remembered by: a fingerprint of the record, the field and the
-/// text found in it (64-bit FNV-1a; stored between visits, so not the text itself).
-fn keep_id(key: &FieldKey, text: &str) -> String {
+/// What a "keep" decision is remembered by: a fingerprint of the record, the field and what
+/// was found in it (its kind, words and the field's whole text; 64-bit FNV-1a, stored between
+/// visits, so not the text itself).
+fn keep_id(key: &FieldKey, found: &str) -> String {
+    let h = fnv(&[key.response.as_str(), "/", key.item.as_str(), "/", found]);
+    format!("{h:016x}")
+}
+
+/// 64-bit FNV-1a of the parts, one after the other.
+fn fnv(parts: &[&str]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for part in [key.response.as_str(), "/", key.item.as_str(), "/", text] {
+    for part in parts {
         for b in part.bytes() {
             h ^= u64::from(b);
             h = h.wrapping_mul(0x0000_0100_0000_01b3);
         }
     }
-    format!("{h:016x}")
+    h
 }

@@ -253,7 +253,7 @@ fn ActionsCsv(data: Memo<SynthesisData>) -> impl IntoView {
                             Some(ActionScope::Local) => short_name(t.scope_local),
                             None => continue,
                         };
-                        let owner = if a.owner.is_empty() {
+                        let owner = if a.owner.trim().is_empty() {
                             String::new()
                         } else {
                             short_name(&label(organisations, &a.owner)).to_string()
@@ -271,10 +271,9 @@ fn ActionsCsv(data: Memo<SynthesisData>) -> impl IntoView {
             rows
         });
         let header: Vec<&str> = t.synthesis_csv_columns.split('|').collect();
-        let separator = match lang {
-            Lang::Nl => Separator::Semicolon,
-            Lang::En => Separator::Comma,
-        };
+        // Dutch Excel's separator, whatever the screen's language (the organisations are
+        // Dutch; the responses' CSV defaults to it too).
+        let separator = Separator::Semicolon;
         let stamp = clock::now_rfc3339();
         let name = format!(
             "samenscan-{}-{}.csv",
@@ -291,9 +290,9 @@ fn ActionsCsv(data: Memo<SynthesisData>) -> impl IntoView {
     view! {
         <Show when=move || any.get()>
             <div class="report-section no-print">
-                <p class="hint">{tr(|t| t.synthesis_csv_hint)}</p>
+                <p class="hint" id="synthesis-csv-hint">{tr(|t| t.synthesis_csv_hint)}</p>
                 <div class="actions">
-                    <button type="button" class="button" id="synthesis-csv" on:click=save>
+                    <button type="button" class="button" id="synthesis-csv" aria-describedby="synthesis-csv-hint" on:click=save>
                         {tr(|t| t.synthesis_csv_save)}
                     </button>
                 </div>
@@ -585,16 +584,18 @@ fn municipality(
             .count()
             > 1
         {
+            // Not printed: the report is what is published, and a file name may name its
+            // facilitator.
             h.leaf(
                 "p",
-                &[("class", "notice notice-warning")],
+                &[("class", "notice notice-warning no-print")],
                 t.synthesis_same_date,
             );
             let names: Vec<String> = from_files(&m.id).iter().map(|f| format!("‘{f}’")).collect();
             if !names.is_empty() {
                 h.leaf(
                     "p",
-                    &[("class", "hint meeting-source")],
+                    &[("class", "hint meeting-source no-print")],
                     &fill(t.synthesis_from_files, &[("files", &names.join(", "))]),
                 );
             }
