@@ -3,6 +3,7 @@
 //! `tests/fixtures/exchange/` (plus the huge ones generated here) is refused with a clear message
 //! and yields no records.
 
+mod common;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -1401,17 +1402,8 @@ fn a_tombstone_named_by_an_empty_id_is_unnamed_and_a_time_out_of_range_is_kept()
 /// holds, as between two files (found by review: inside one file the looser copy won alone).
 #[test]
 fn two_copies_of_a_definition_in_one_file_keep_the_stricter_minimum() {
-    let copy = |min: u32, title: &str| -> serde_json::Value {
-        let text = builtin()
-            .to_json()
-            .replacen("\"samenwerking\"", "\"regio\"", 1)
-            .replacen("Samenwerking evalueren", title, 1)
-            .replacen(
-                "\"min_group_size\": 5",
-                &format!("\"min_group_size\": {min}"),
-                1,
-            );
-        serde_json::from_str(&text).unwrap()
+    let copy = |min: usize, title: &str| -> serde_json::Value {
+        serde_json::from_str(&common::regional_copy(min, title)).unwrap()
     };
     for order in [
         [copy(10, "Regio"), copy(5, "Regio (kopie)")],

@@ -4,6 +4,7 @@
 //! associative and idempotent, the order of files and of records inside a file does not matter,
 //! and importing the same file twice changes nothing.
 
+mod common;
 use proptest::prelude::*;
 use samenscan::domain::exchange::ExportContents;
 use samenscan::domain::merge::{canonical_json, merge_into, Conflict, Dataset, RecordKind};
@@ -236,16 +237,7 @@ fn questionnaires_merge_by_id_and_version_with_conflicts_reported() {
 #[test]
 fn the_stricter_smallest_group_of_two_copies_holds() {
     let custom = |min: usize, title: &str| {
-        let text = builtin()
-            .to_json()
-            .replacen("\"samenwerking\"", "\"regio\"", 1)
-            .replacen("Samenwerking evalueren", title, 1)
-            .replacen(
-                "\"min_group_size\": 5",
-                &format!("\"min_group_size\": {min}"),
-                1,
-            );
-        Questionnaire::from_json(&text).unwrap()
+        Questionnaire::from_json(&common::regional_copy(min, title)).unwrap()
     };
     let (strict, loose) = (custom(10, "Regio"), custom(5, "Regio (kopie)"));
     assert_eq!((strict.min_group_size(), loose.min_group_size()), (10, 5));

@@ -1845,20 +1845,12 @@ const BIRTH_CUES: &[&str] = &[
     "verjaardag",
 ];
 
-/// Words for birth that make a date before them one of birth ("12-03-2015 geboren"): not
-/// "geboorte", which follows an event's date as often ("Op 12-03-2024 is gesproken over de
-/// geboorte van het broertje").
-const BIRTH_CUES_AFTER: &[&str] = &[
-    "geboren",
-    "geb",
-    "geboortedatum",
-    "geboortedag",
-    "born",
-    "birth",
-    "dob",
-    "birthday",
-    "verjaardag",
-];
+/// A word for birth that makes a date before it one of birth ("12-03-2015 geboren"): any of
+/// [`BIRTH_CUES`] but "geboorte", which follows an event's date as often ("Op 12-03-2024 is
+/// gesproken over de geboorte van het broertje").
+fn birth_word_after(word: &str) -> bool {
+    word != "geboorte" && BIRTH_CUES.contains(&word)
+}
 
 fn dates(t: &Text, out: &mut Raw) {
     let mut i = 0;
@@ -1985,7 +1977,7 @@ fn partial_birth_date(t: &Text, i: usize, e: usize) -> Option<usize> {
         let (day, month) = (num(i, i + 2)?, num(i + 2, i + 4)?);
         return ((1..=31).contains(&day)
             && (1..=12).contains(&month)
-            && (cue_before(t, i, BIRTH_CUES) || cue_after(t, e, BIRTH_CUES)))
+            && (cue_before(t, i, BIRTH_CUES) || cue_after(t, e, |w| BIRTH_CUES.contains(&w))))
         .then_some(e);
     }
     let day = num(i, e)?;
@@ -1995,8 +1987,9 @@ fn partial_birth_date(t: &Text, i: usize, e: usize) -> Option<usize> {
     let (we, word) = t.word_at(e + 1);
     month_number(&word)?;
     // "geboren op 3 maart", "Sem is 3 maart geboren".
-    (!t.is_alnum(Some(we)) && (cue_before(t, i, BIRTH_CUES) || cue_after(t, we, BIRTH_CUES)))
-        .then_some(we)
+    (!t.is_alnum(Some(we))
+        && (cue_before(t, i, BIRTH_CUES) || cue_after(t, we, |w| BIRTH_CUES.contains(&w))))
+    .then_some(we)
 }
 
 /// Words shortly before a date (among the three words before it) that make it the date of an
@@ -2106,7 +2099,7 @@ fn date_finding(t: &Text, start: usize, end: usize) -> Option<FindingKind> {
         BIRTH_CUES.contains(&w)
     });
     if birth_before
-        || cue_after(t, end, BIRTH_CUES_AFTER)
+        || cue_after(t, end, birth_word_after)
         || dotted_dob_before(t, start)
         || birth_later_in_clause(t, end)
     {
@@ -2313,9 +2306,9 @@ fn word_before_is(t: &Text, start: usize, wanted: impl Fn(&str) -> bool) -> bool
     false
 }
 
-/// True when one of `cues` is among the three words after `end` (within 30 characters of
-/// anything else between them).
-fn cue_after(t: &Text, end: usize, cues: &[&str]) -> bool {
+/// True when one of the three words after `end` (lower case) is a cue as `cue` says (within 30
+/// characters of anything else between them).
+fn cue_after(t: &Text, end: usize, cue: impl Fn(&str) -> bool) -> bool {
     let mut k = end;
     for _ in 0..3 {
         while k < t.len() && !t.at(k).is_some_and(char::is_alphabetic) {
@@ -2328,7 +2321,7 @@ fn cue_after(t: &Text, end: usize, cues: &[&str]) -> bool {
             return false;
         }
         let (e, word) = t.word_at(k);
-        if cues.contains(&word.as_str()) {
+        if cue(&word) {
             return true;
         }
         k = e.max(k + 1);
