@@ -976,10 +976,10 @@ fn progress_counts_what_is_or_may_still_be_asked() {
 }
 
 /// Meetings are held per option of the municipality list: the item named so, else a regional
-/// questionnaire's first split other than the organisation (an acceptance test got the
-/// built-in Gelderland municipalities for a questionnaire split by `regio`).
+/// questionnaire's first split other than the organisation that names a place (an acceptance
+/// test got the built-in Gelderland municipalities for a questionnaire split by `regio`).
 #[test]
-fn the_municipality_list_is_named_or_the_first_split_besides_the_organisation() {
+fn the_municipality_list_is_named_or_the_first_split_of_places_besides_the_organisation() {
     let q = |items: serde_json::Value| {
         Questionnaire::from_value(serde_json::json!({
             "id": "regionaal", "version": 1, "title": {"nl": "Regionaal"},
@@ -1008,4 +1008,30 @@ fn the_municipality_list_is_named_or_the_first_split_besides_the_organisation() 
     ]));
     assert!(none.municipality_item().is_none());
     assert_eq!(builtin().municipality_item().unwrap().id, "team");
+    // A split by role or function is no list of places to hold meetings in (an acceptance test
+    // saw "Nog niet: Aandachtsfunctionaris, Begeleider" among the municipalities); a place named
+    // in the question counts, in either language, but not a word merely containing one.
+    let by_role = q(serde_json::json!([
+        choice("org", true),
+        choice("functie", true)
+    ]));
+    assert!(by_role.municipality_item().is_none());
+    let asked = |id: &str, nl: &str, en: &str| {
+        serde_json::json!({"id": id, "kind": "choice", "group_by": true,
+            "label": {"nl": nl, "en": en},
+            "options": [{"value": "a", "label": {"nl": "A"}}, {"value": "b", "label": {"nl": "B"}}]})
+    };
+    let by_district = q(serde_json::json!([
+        asked(
+            "plaatsing",
+            "Was er een uithuisplaatsing?",
+            "Was a child placed out of home?"
+        ),
+        asked(
+            "werkveld",
+            "Waar werkt u?",
+            "In which district do you work?"
+        )
+    ]));
+    assert_eq!(by_district.municipality_item().unwrap().id, "werkveld");
 }

@@ -354,6 +354,48 @@ pub struct MeetingQuestion {
     pub label: Label,
 }
 
+/// Words that make a split a list of places: the id or question of a regional questionnaire's
+/// municipality list, in Dutch or English. A word of the id or question that begins with one
+/// counts ("gemeenten", "wijkteam", "regionaal"); "plaats" and "place" only as a whole word
+/// ("uithuisplaatsing" is no place).
+const PLACE_WORDS: &[&str] = &[
+    "gemeente",
+    "municipal",
+    "regio",
+    "region",
+    "wijk",
+    "district",
+    "woonplaats",
+    "werkplaats",
+    "stad",
+    "city",
+    "town",
+    "dorp",
+    "village",
+    "gebied",
+    "werkgebied",
+    "area",
+    "team",
+    "locatie",
+    "location",
+];
+
+/// Whether `item`'s id or question (either language) names a place (see [`PLACE_WORDS`]).
+fn names_a_place(item: &Item) -> bool {
+    [
+        item.id.as_str(),
+        item.label.get(Lang::Nl),
+        item.label.get(Lang::En),
+    ]
+    .iter()
+    .flat_map(|text| text.split(|c: char| !c.is_alphanumeric()))
+    .map(str::to_lowercase)
+    .any(|word| {
+        matches!(word.as_str(), "plaats" | "place")
+            || PLACE_WORDS.iter().any(|place| word.starts_with(place))
+    })
+}
+
 /// A validated questionnaire. The only ways to get one are [`Questionnaire::from_json`],
 /// [`Questionnaire::from_value`], deserialising (which runs the same checks) and [`builtin`], so
 /// every invariant listed in the module documentation holds; the fields are private for that
@@ -1008,14 +1050,17 @@ impl Questionnaire {
 
     /// The list evaluation meetings are held for: the `choice` item with id `team`, `gemeente`
     /// or `municipality` (in that order), else the first `group_by` choice item that is not the
-    /// organisation item (a regional questionnaire's `regio`). Meetings are one per
-    /// municipality or team.
+    /// organisation item and names a place in its id or question (a regional questionnaire's
+    /// `regio`, "In welke wijk werkt u?"). Meetings are one per municipality or team; a split
+    /// by role or function is no list of places to hold them in.
     pub fn municipality_item(&self) -> Option<&Item> {
         self.choice_item_named(&["team", "gemeente", "municipality"])
             .or_else(|| {
                 let org = self.organisation_item().map(|i| i.id.as_str());
                 self.group_by_items().find(|i| {
-                    matches!(i.kind, ItemKind::Choice { .. }) && Some(i.id.as_str()) != org
+                    matches!(i.kind, ItemKind::Choice { .. })
+                        && Some(i.id.as_str()) != org
+                        && names_a_place(i)
                 })
             })
     }

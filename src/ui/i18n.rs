@@ -320,6 +320,7 @@ pub struct Messages {
     pub report_split_caption_no_grade: &'static str,
     /// Below a split's heading: which groups show no figures ({min}).
     pub report_split_note: &'static str,
+    pub report_split_empty: &'static str,
     /// Below a split's heading on screen only: the column headers sort.
     pub report_sort_hint: &'static str,
     /// Said after a column header is pressed: {column}, {order}.
@@ -742,7 +743,7 @@ pub static NL: Messages = Messages {
         "{n} eerder geïmporteerde bestanden konden niet helemaal worden teruggelezen uit de opslag van deze browser. Importeer ze opnieuw om zeker te zijn dat alles meetelt.",
     ],
     import_to_report: "Naar het rapport",
-    import_log_heading: "Eerder geïmporteerd",
+    import_log_heading: "Geïmporteerde bestanden",
     import_log_empty: "Nog geen bestanden geïmporteerd.",
     import_log_caption: "Alle imports, nieuwste eerst, met per bestand hoeveel records (enquêtes en bijeenkomsten samen) nieuw, bijgewerkt, ongewijzigd, in conflict of overgeslagen waren",
     import_log_again: "Hetzelfde als ‘{file}’ van {when}: telt als één bestand.",
@@ -788,8 +789,8 @@ pub static NL: Messages = Messages {
     report_sd: "Standaardafwijking",
     report_ignored: "Niet meegeteld: {drafts}, {withdrawn} ingetrokken, {other} van een andere vragenlijst of versie.",
     report_not_fitting: [
-        "Ook niet meegeteld: {n} afgeronde enquête met een antwoord dat deze vragenlijst niet kent (een andere keuze, of buiten het bereik). Twee bestanden bevatten dan een verschillende vragenlijst met dezelfde code en versie; onder ‘Eerder geïmporteerd’ staat welke.",
-        "Ook niet meegeteld: {n} afgeronde enquêtes met een antwoord dat deze vragenlijst niet kent (een andere keuze, of buiten het bereik). Twee bestanden bevatten dan een verschillende vragenlijst met dezelfde code en versie; onder ‘Eerder geïmporteerd’ staat welke.",
+        "Ook niet meegeteld: {n} afgeronde enquête met een antwoord dat deze vragenlijst niet kent (een andere keuze, of buiten het bereik). Twee bestanden bevatten dan een verschillende vragenlijst met dezelfde code en versie; onder ‘Geïmporteerde bestanden’ staat welke.",
+        "Ook niet meegeteld: {n} afgeronde enquêtes met een antwoord dat deze vragenlijst niet kent (een andere keuze, of buiten het bereik). Twee bestanden bevatten dan een verschillende vragenlijst met dezelfde code en versie; onder ‘Geïmporteerde bestanden’ staat welke.",
     ],
     count_drafts: ["{n} nog niet afgerond", "{n} nog niet afgerond"],
     report_distribution: "Verdeling van de rapportcijfers",
@@ -812,6 +813,7 @@ pub static NL: Messages = Messages {
     report_split_caption: "Aantal, rapportcijfer en gemiddelde per thema per groep.",
     report_split_caption_no_grade: "Aantal en gemiddelde per thema per groep.",
     report_split_note: "Groepen met minder dan {min} antwoorden, en zo nodig een groep die ze zou verraden, tonen geen cijfers.",
+    report_split_empty: "Zonder antwoorden ({n}): {groups}.",
     report_sort_hint: "Klik op een kolomkop om te sorteren.",
     report_sorted: "Gesorteerd op {column}, {order}.",
     report_sorted_ascending: "oplopend",
@@ -1219,7 +1221,7 @@ pub static EN: Messages = Messages {
         "{n} previously imported files could not be read back whole from this browser's storage. Import them again to be sure everything counts.",
     ],
     import_to_report: "To the report",
-    import_log_heading: "Imported before",
+    import_log_heading: "Imported files",
     import_log_empty: "No files imported yet.",
     import_log_caption: "Every import, newest first, with per file how many records (surveys and meetings together) were new, updated, unchanged, in conflict or skipped",
     import_log_again: "The same as ‘{file}’ of {when}: counts as one file.",
@@ -1265,8 +1267,8 @@ pub static EN: Messages = Messages {
     report_sd: "Standard deviation",
     report_ignored: "Not counted: {drafts}, {withdrawn} withdrawn, {other} of another questionnaire or version.",
     report_not_fitting: [
-        "Also not counted: {n} completed survey with an answer this questionnaire does not have (another option, or out of range). Two files then held different questionnaires with the same code and version; ‘Imported before’ says which.",
-        "Also not counted: {n} completed surveys with an answer this questionnaire does not have (another option, or out of range). Two files then held different questionnaires with the same code and version; ‘Imported before’ says which.",
+        "Also not counted: {n} completed survey with an answer this questionnaire does not have (another option, or out of range). Two files then held different questionnaires with the same code and version; ‘Imported files’ says which.",
+        "Also not counted: {n} completed surveys with an answer this questionnaire does not have (another option, or out of range). Two files then held different questionnaires with the same code and version; ‘Imported files’ says which.",
     ],
     count_drafts: ["{n} not completed", "{n} not completed"],
     report_distribution: "Distribution of the grades",
@@ -1289,6 +1291,7 @@ pub static EN: Messages = Messages {
     report_split_caption: "Number, grade and mean per theme per group.",
     report_split_caption_no_grade: "Number and mean per theme per group.",
     report_split_note: "Groups with fewer than {min} answers, and where needed a group that would give them away, show no figures.",
+    report_split_empty: "No answers ({n}): {groups}.",
     report_sort_hint: "Click a column header to sort.",
     report_sorted: "Sorted by {column}, {order}.",
     report_sorted_ascending: "ascending",

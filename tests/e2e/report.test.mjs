@@ -107,10 +107,24 @@ test("the report of 21 teams: figures as computed independently, no small team s
       if (cells[2] !== "verborgen") assert.equal(cells[2], nl1(mean(teamGrades)), `${label} grade`);
     }
   }
+  // Municipalities nobody answered from are named in one line under the table, not as rows of
+  // zeros among those with figures.
+  const silent = ITEMS.find((i) => i.id === "team").options.filter((o) => !(byTeam.get(o.value)?.length));
+  assert.ok(silent.length > 0, "the dataset leaves a municipality without responses");
+  assert.equal(await page.locator("#split-team-empty").innerText(),
+    `Zonder antwoorden (${silent.length}): ${silent.map((o) => o.label.nl).join(", ")}.`);
+  assert.equal(await rows.count(), teams.length);
+  // The built-in enquête's grade is the collaboration's.
+  assert.equal(await page.locator(".summary-row", { has: page.locator("#report-grade") }).locator("dt").innerText(),
+    "Rapportcijfer voor de samenwerking");
   // Everyone said where they work: no empty "Niet beantwoord" row.
   assert.equal(all.filter((x) => !x.answers.org).length, 0);
   assert.equal(await page.locator("#split-org tbody tr", { hasText: "Niet beantwoord" }).count(), 0);
-  assert.ok((await page.locator("#split-org tbody tr").count()) >= 3);
+  // Only the two organisations that answered have rows; the others are named under the table.
+  assert.equal(await page.locator("#split-org tbody tr").count(), 2);
+  const orgOptions = ITEMS.find((i) => i.id === "org").options;
+  const noOrg = orgOptions.filter((o) => !["lokaal_team", "gi"].includes(o.value)).map((o) => o.label.nl);
+  assert.equal(await page.locator("#split-org-empty").innerText(), `Zonder antwoorden (${noOrg.length}): ${noOrg.join(", ")}.`);
   // Sorting by number puts the largest shown team first.
   await page.locator("#split-team thead button", { hasText: "Aantal" }).click();
   const largest = Math.max(...teams.map((t) => byTeam.get(t).length));
@@ -548,6 +562,8 @@ test("many different open answers: the 20 most given first, the rest behind a bu
   const list = Array.from({ length: 30 }, (_, i) => {
     const x = response(r, { org: "gi" }, 7);
     x.answers.strengths = i < 6 ? "Korte lijnen." : `Sterk punt nummer ${String(i).padStart(2, "0")}.`;
+    // Typed in two lines: shown in two.
+    if (i === 29) x.answers.strengths = "Sterk punt nummer 29.\nEn een tweede regel.";
     return x;
   });
   const { context, page, errors } = await open(env.browser, env.server.url);
@@ -570,7 +586,7 @@ test("many different open answers: the 20 most given first, the rest behind a bu
   await page.keyboard.press("Enter");
   await page.waitForFunction(() => document.activeElement?.textContent === "Minder antwoorden tonen");
   assert.equal(await answers.count(), 25);
-  assert.equal(await answers.last().innerText(), "Sterk punt nummer 29.");
+  assert.equal(await answers.last().innerText(), "Sterk punt nummer 29.\nEn een tweede regel.");
   const fewer = group.getByRole("button", { name: "Minder antwoorden tonen" });
   assert.equal(await fewer.getAttribute("aria-expanded"), "true");
   await page.keyboard.press("Enter");
@@ -675,8 +691,11 @@ test("a questionnaire without English texts: the English report marks them as Du
   const group = page.locator("table th[scope=row]", { hasText: /^Wijkteam$/ }).first();
   await group.waitFor();
   assert.equal(await group.getAttribute("lang"), "nl");
+  // Another questionnaire's grade may be for anything: not called the collaboration's.
+  assert.equal(await page.locator(".summary-row", { has: page.locator("#report-grade") }).locator("dt").innerText(), "Grade");
   const question = page.locator("dt", { hasText: "Hoe verloopt het samenwerken?" });
   await question.waitFor();
+  assert.equal(await page.locator(".summary-row", { has: page.locator(".synthesis-grade") }).locator("dt").innerText(), "Grade");
   assert.equal(await question.getAttribute("lang"), "nl");
   assert.equal(await page.locator("html").getAttribute("lang"), "en");
   assert.deepEqual(errors, []);

@@ -310,7 +310,7 @@ fn summary_html(report: &Report, lang: Lang, t: &Messages) -> String {
             })
             .unwrap_or_default();
         h.open("div", &[("class", "summary-row")])
-            .leaf("dt", &[], &grade_name(t.report_grade, report, t))
+            .leaf("dt", &[], &grade_name(grade_heading(report, t), report, t))
             .open("dd", &[])
             .leaf(
                 "span",
@@ -348,7 +348,7 @@ fn summary_html(report: &Report, lang: Lang, t: &Messages) -> String {
         };
         summary_row(
             &mut h,
-            &grade_name(t.report_grade, report, t),
+            &grade_name(grade_heading(report, t), report, t),
             "report-grade",
             &why,
         );
@@ -874,14 +874,27 @@ fn SplitTable(split: Split, report: Report) -> impl IntoView {
     let first = columns.next().map(header);
     let size = columns.next().map(header);
     let groups = split.groups;
+    // Options nobody answered (most of a region's municipalities, early on) are named in one
+    // line under the table, not as rows of zeros between the groups that have figures.
+    let nobody = |g: &Group| g.n == Cell::Shown(0);
+    let empty: Vec<String> = groups
+        .iter()
+        .filter(|g| nobody(g) && g.key != GroupKey::NotAnswered)
+        .map(|g| g.label.get(lang).to_string())
+        .collect();
+    let empty_note = (!empty.is_empty()).then(|| {
+        view! {
+            <p class="hint" id=format!("{id}-empty")>
+                {fill(t.report_split_empty, &[("n", &format_count(empty.len(), lang)), ("groups", &empty.join(", "))])}
+            </p>
+        }
+    });
     let rows = move || {
         let (by, turned) = sort.get();
-        // "Niet beantwoord 0 0% – – –" says nothing: a row for those who did not answer only
-        // when there are any (its count is shown then, so the groups still add up).
-        let mut rows: Vec<&Group> = groups
-            .iter()
-            .filter(|g| !(g.key == GroupKey::NotAnswered && g.n == Cell::Shown(0)))
-            .collect();
+        // "Niet beantwoord 0 0% – – –" says nothing: a row for a group only when it has
+        // responses (those who did not answer too: their count is shown then, so the groups
+        // still add up).
+        let mut rows: Vec<&Group> = groups.iter().filter(|g| !nobody(g)).collect();
         if by != SortBy::Definition {
             // Shown figures first, highest first; hidden ones after, in definition order (a
             // stable sort), so order reveals nothing.
@@ -955,6 +968,7 @@ fn SplitTable(split: Split, report: Report) -> impl IntoView {
                     <tbody inner_html=rows></tbody>
                 </table>
             </div>
+            {empty_note}
             <p class="visually-hidden" role="status">{move || sorted_said.get()}</p>
         </section>
     }
@@ -1218,6 +1232,16 @@ fn OpenAnswersView(
             </div>
             {groups}
         </section>
+    }
+}
+
+/// The report grade's name: the built-in enquête's grade is for the collaboration; another
+/// questionnaire's grade may be for anything, so it is just the report grade.
+pub fn grade_heading<'a>(report: &Report, t: &'a Messages) -> &'a str {
+    if report.questionnaire.id == crate::domain::builtin().id() {
+        t.report_grade
+    } else {
+        t.report_grade_short
     }
 }
 

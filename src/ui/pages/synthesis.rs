@@ -15,7 +15,7 @@ use crate::ui::components::response_list::locale;
 use crate::ui::coordinator::use_coordinator;
 use crate::ui::html::Html;
 use crate::ui::i18n::{fill, tr, use_i18n, Messages};
-use crate::ui::pages::report::{mean_text, n_text, say_saved};
+use crate::ui::pages::report::{grade_heading, mean_text, n_text, say_saved};
 use leptos::prelude::*;
 
 /// The municipality list (or, with `organisations`, the organisation list) the synthesis is
@@ -677,7 +677,7 @@ fn survey_figures(
     );
     row(
         h,
-        t.report_grade,
+        grade_heading(r, t),
         "synthesis-grade",
         &mean_text(&group.grade_mean, lang, t),
     );
