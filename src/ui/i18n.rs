@@ -431,6 +431,7 @@ pub struct Messages {
     /// Beside that action's choice of general or local.
     pub meeting_action_scope_needed: &'static str,
     pub privacy_hint_prefix: &'static str,
+    pub privacy_hint_what_to_do: &'static str,
     /// Said when typing removed every finding of a field.
     pub privacy_hints_none_left: &'static str,
     /// Said when typing removed some findings of a field: {n} are left.
@@ -646,7 +647,7 @@ pub static NL: Messages = Messages {
     privacy_count_responses: "Enquêtes",
     privacy_storage: "Opslag",
     privacy_used: "In gebruik (ook de app zelf, voor gebruik zonder verbinding)",
-    privacy_count_imports: "Geïmporteerde bestanden (met de enquêtes en bijeenkomsten van anderen)",
+    privacy_count_imports: "Imports (bestanden met de enquêtes en bijeenkomsten van anderen)",
     privacy_count_questionnaires: "Geladen vragenlijsten",
     privacy_stored_also: "Verder bewaart de browser uw taalkeuze en de app zelf, zodat die ook zonder verbinding werkt. Wissen hieronder haalt alle gegevens weg; de app blijft beschikbaar.",
     privacy_available: "Beschikbaar",
@@ -706,7 +707,7 @@ pub static NL: Messages = Messages {
     import_intro: "Voeg de bestanden van medewerkers en bijeenkomsten samen tot één geheel voor het regiorapport. Elk bestand wordt gecontroleerd; wat niet klopt, wordt overgeslagen met de reden erbij. Hetzelfde bestand twee keer importeren verandert niets.",
     import_drop_hint: "Sleep .samenscan.json-bestanden hierheen, of kies ze hieronder. U kunt veel bestanden tegelijk kiezen.",
     import_choose: "Bestanden kiezen",
-    import_this_time: "Deze keer",
+    import_this_time: "Zojuist geïmporteerd",
     import_progress_label: "Voortgang van het importeren",
     import_progress: "{done} van {total} bestanden verwerkt",
     import_done_announce: [
@@ -719,7 +720,7 @@ pub static NL: Messages = Messages {
     import_passphrase_wrong: "Deze wachtwoordzin past niet bij dit bestand. Controleer hem (hoofdletters, spaties) en probeer het opnieuw. Weet u zeker dat hij klopt, dan is het bestand onderweg beschadigd: vraag de afzender om een nieuwe export.",
     import_open: "Openen",
     import_skip: "Dit bestand overslaan",
-    import_waiting: "Wacht op de beurt.",
+    import_waiting: "Wacht op zijn beurt.",
     import_working: "Bezig…",
     import_needs_passphrase: "Versleuteld: wacht op de wachtwoordzin.",
     import_done: "Geïmporteerd",
@@ -745,11 +746,11 @@ pub static NL: Messages = Messages {
     import_to_report: "Naar het rapport",
     import_log_heading: "Geïmporteerde bestanden",
     import_log_empty: "Nog geen bestanden geïmporteerd.",
-    import_log_caption: "Alle imports, nieuwste eerst, met per bestand hoeveel records (enquêtes en bijeenkomsten samen) nieuw, bijgewerkt, ongewijzigd, in conflict of overgeslagen waren",
+    import_log_caption: "Alle imports, nieuwste eerst, met per bestand hoeveel enquêtes en bijeenkomsten (samen geteld) nieuw, bijgewerkt, ongewijzigd, in conflict of overgeslagen waren",
     import_log_again: "Hetzelfde als ‘{file}’ van {when}: telt als één bestand.",
     import_log_again_same_name: "Dit bestand is al eerder geïmporteerd ({when}): telt als één bestand.",
     import_log_details: ["Toelichting (1 regel)", "Toelichting ({n} regels)"],
-    import_log_caption_newest: "De nieuwste {shown} van {n} imports, met per bestand hoeveel records (enquêtes en bijeenkomsten samen) nieuw, bijgewerkt, ongewijzigd, in conflict of overgeslagen waren",
+    import_log_caption_newest: "De nieuwste {shown} van {n} imports, met per bestand hoeveel enquêtes en bijeenkomsten (samen geteld) nieuw, bijgewerkt, ongewijzigd, in conflict of overgeslagen waren",
     import_log_all: "Alle {n} imports tonen",
     import_log_fewer: "Alleen de nieuwste {n} tonen",
     import_col_file: "Bestand",
@@ -915,6 +916,7 @@ pub static NL: Messages = Messages {
     meeting_action_scope_missing: "Actie {n}: kies of de actie algemeen of lokaal is",
     meeting_action_scope_needed: "Kies of de actie algemeen of lokaal is",
     privacy_hint_prefix: "Mogelijk een persoonsgegeven:",
+    privacy_hint_what_to_do: "Haal het weg of schrijf het algemener (‘de moeder’, ‘een collega’). Geen persoonsgegeven? Laat het dan staan; bij het exporteren geeft u dat aan.",
     privacy_hints_none_left: "Geen mogelijke persoonsgegevens meer in dit veld.",
     privacy_hints_left: [
         "Nog {n} mogelijk persoonsgegeven in dit veld.",
@@ -1048,8 +1050,8 @@ pub static EN: Messages = Messages {
     no_responses: "No surveys have been filled in on this device yet.",
     started_on: "Started on",
     draft_progress: "{answered} of {total} questions answered",
-    status_draft: "Not finished yet",
-    status_complete: "Finished",
+    status_draft: "Not completed yet",
+    status_complete: "Completed",
     status_withdrawn: "Withdrawn",
     resume: "Continue",
     view_edit: "View or change",
@@ -1063,7 +1065,7 @@ pub static EN: Messages = Messages {
     choose_questionnaire: "Which questionnaire do you want to fill in?",
     choose_questionnaire_missing: "Choose a questionnaire.",
     choose_meeting_questionnaire: "Which questionnaire does this meeting belong to?",
-    export_reminder: "Finished surveys and meetings that have not been exported yet:",
+    export_reminder: "Completed surveys and meetings that have not been exported yet:",
     export_reminder_withdrawals: "Withdrawals the coordinator has not received yet:",
     export_reminder_withdrawals_detail: "What was withdrawn has been erased from this device. What was exported earlier is still with the coordinator: export the withdrawal, and the coordinator's report drops it too.",
     export_reminder_detail: "They exist only on this device. Export them and give the file to the coordinator. Some browsers (such as Safari) erase the data of sites you have not visited for 7 days.",
@@ -1074,13 +1076,13 @@ pub static EN: Messages = Messages {
     to_summary: "To the summary",
     change: "Change",
     not_answered: "Not answered",
-    complete_survey: "Finish the survey",
-    complete_hint: "After finishing you can still change your answers or withdraw the survey.",
+    complete_survey: "Complete the survey",
+    complete_hint: "After completing you can still change your answers or withdraw the survey.",
     complete_drops_hidden: [
-        "1 answer belongs to a question that no longer applies because of another answer. Finishing erases it. Want to keep it? Then change that other answer.",
-        "{n} answers belong to questions that no longer apply because of another answer. Finishing erases them. Want to keep them? Then change that other answer.",
+        "1 answer belongs to a question that no longer applies because of another answer. Completing erases it. Want to keep it? Then change that other answer.",
+        "{n} answers belong to questions that no longer apply because of another answer. Completing erases them. Want to keep them? Then change that other answer.",
     ],
-    completed_title: "Thank you, the survey is finished",
+    completed_title: "Thank you, the survey is complete",
     completed_text: "Your answers are on this device. They reach the coordinator only when you export them and hand the file over yourself.",
     back_to_list: "Back to the list of surveys",
     saved: "Saved",
@@ -1118,13 +1120,13 @@ pub static EN: Messages = Messages {
     characters_over: ["You have {n} character too many", "You have {n} characters too many"],
     response_not_found: "This survey is not (or no longer) on this device.",
     questionnaire_missing: "The questionnaire of this survey is not on this device.",
-    edit_reopened: "This change made the survey a draft again. Check the answers and finish again.",
+    edit_reopened: "This change made the survey a draft again. Check the answers and complete it again.",
     privacy_intro: "Samenscan keeps everything in this browser on this device. There is no server; nothing is sent.",
     privacy_stored: "What is stored here",
     privacy_count_responses: "Surveys",
     privacy_storage: "Storage",
     privacy_used: "In use (the app itself included, for use without a connection)",
-    privacy_count_imports: "Imported files (with other people's surveys and meetings)",
+    privacy_count_imports: "Imports (files with other people's surveys and meetings)",
     privacy_count_questionnaires: "Loaded questionnaires",
     privacy_stored_also: "The browser also keeps your language choice and the app itself, so that it works without a connection. Wiping below removes all data; the app stays available.",
     privacy_available: "Available",
@@ -1184,7 +1186,7 @@ pub static EN: Messages = Messages {
     import_intro: "Merge the files of workers and meetings into one dataset for the regional report. Every file is checked; what is wrong is skipped, with the reason. Importing the same file twice changes nothing.",
     import_drop_hint: "Drag .samenscan.json files here, or choose them below. You can choose many files at once.",
     import_choose: "Choose files",
-    import_this_time: "This time",
+    import_this_time: "Just imported",
     import_progress_label: "Import progress",
     import_progress: "{done} of {total} files processed",
     import_done_announce: [
@@ -1350,7 +1352,7 @@ pub static EN: Messages = Messages {
     meeting_not_found: "This meeting is not (or no longer) on this device.",
     back_to_meetings: "Back to the meetings",
     meeting_where_when: "Municipality and date",
-    meeting_required_hint: "To finish the meeting only the municipality and the date are needed, and for each action what will happen; fill in the rest as far as it was discussed.",
+    meeting_required_hint: "To complete the meeting only the municipality and the date are needed, and for each action what will happen; fill in the rest as far as it was discussed.",
     meeting_municipality: "Municipality",
     meeting_choose_municipality: "Choose a municipality",
     meeting_date: "Date of the meeting",
@@ -1393,6 +1395,7 @@ pub static EN: Messages = Messages {
     meeting_action_scope_missing: "Action {n}: choose whether the action is general or local",
     meeting_action_scope_needed: "Choose whether the action is general or local",
     privacy_hint_prefix: "Possibly personal data:",
+    privacy_hint_what_to_do: "Remove it or write it more generally (‘the mother’, ‘a colleague’). Not personal data? Then leave it; you can say so when exporting.",
     privacy_hints_none_left: "No more possible personal data in this field.",
     privacy_hints_left: [
         "{n} possible piece of personal data left in this field.",
@@ -1485,13 +1488,26 @@ pub fn count_in(forms: [&str; 2], n: usize, lang: Lang) -> String {
 }
 
 /// A text about unfinished work with its `{responses}` and `{meetings}` counted in words.
+/// A count of none is left out with the word joining it ("1 enquête", not "1 enquête en 0
+/// bijeenkomsten").
 pub fn fill_unfinished(text: &str, t: &Messages, (responses, meetings): (usize, usize)) -> String {
+    let responses_text = count(t.count_draft_responses, responses);
+    let meetings_text = count(t.count_draft_meetings, meetings);
+    let (first, last) = (text.find("{responses}"), text.find("{meetings}"));
+    if let (Some(first), Some(last)) = (first, last) {
+        let end = last + "{meetings}".len();
+        if first < last && (responses == 0) != (meetings == 0) {
+            let only = if responses == 0 {
+                meetings_text
+            } else {
+                responses_text
+            };
+            return format!("{}{only}{}", &text[..first], &text[end..]);
+        }
+    }
     fill(
         text,
-        &[
-            ("responses", &count(t.count_draft_responses, responses)),
-            ("meetings", &count(t.count_draft_meetings, meetings)),
-        ],
+        &[("responses", &responses_text), ("meetings", &meetings_text)],
     )
 }
 

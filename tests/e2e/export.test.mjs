@@ -38,7 +38,7 @@ test("with only a draft, the export says there is nothing yet and what waits to 
   await page.locator(".caption", { hasText: "Stap 1 van" }).waitFor();
   await page.goto(env.server.url + "#/exporteren");
   await page.locator("#export-drafts-waiting", {
-    hasText: "Nog niet afgerond: 1 enquête en 0 bijeenkomsten. Rond ze eerst af, dan kunnen ze mee.",
+    hasText: "Nog niet afgerond: 1 enquête. Rond ze eerst af, dan kunnen ze mee.",
   }).waitFor();
   assert.equal(await page.locator("#export-save").count(), 0);
   // The export serves surveys and meetings: no menu item claims it.
@@ -66,7 +66,7 @@ test("findings block the export until fixed or kept; the file holds the finished
   await page.locator("h1", { hasText: "Exporteren" }).waitFor();
   assert.equal(await page.locator("#export-count-complete").innerText(), "1");
   await page.locator("#export-drafts-staying", {
-    hasText: "Niet in dit bestand, want nog niet afgerond: 1 enquête en 0 bijeenkomsten.",
+    hasText: "Niet in dit bestand, want nog niet afgerond: 1 enquête.",
   }).waitFor();
   const messages = await page.locator(".finding-message").allInnerTexts();
   assert.equal(messages.length, 2, messages.join(" | "));
@@ -186,10 +186,15 @@ test("an encrypted export opens with the passphrase and only with it", async () 
   await page.waitForFunction(() => document.activeElement?.id === "passphrase");
   await page.getByLabel("Wachtwoordzin", { exact: true }).fill("kort");
   await page.locator("#passphrase-problem", { hasText: "De wachtwoordzin is te kort: gebruik minstens 10 tekens." }).waitFor();
+  assert.equal(await page.locator("#passphrase-repeat-problem").innerText(), "");
   const passphrase = "zomer aan de IJssel 2026";
   await page.getByLabel("Wachtwoordzin", { exact: true }).fill(passphrase);
   await page.getByLabel("Herhaal de wachtwoordzin").fill(passphrase + "!");
-  await page.locator("#passphrase-problem", { hasText: "De herhaalde wachtwoordzin is niet gelijk aan de eerste." }).waitFor();
+  // Said at the field it is about: the repeat, not under the first.
+  await page.locator("#passphrase-repeat-problem", { hasText: "De herhaalde wachtwoordzin is niet gelijk aan de eerste." }).waitFor();
+  assert.equal(await page.locator("#passphrase-problem").innerText(), "");
+  assert.equal(await page.locator("#passphrase-repeat").getAttribute("aria-invalid"), "true");
+  assert.equal(await page.locator("#passphrase").getAttribute("aria-invalid"), "false");
   await page.locator("#error-summary", { hasText: "De herhaalde wachtwoordzin is niet gelijk" }).waitFor();
   await page.getByLabel("Herhaal de wachtwoordzin").fill(passphrase);
   await page.locator("#error-summary").waitFor({ state: "detached" });
@@ -252,7 +257,8 @@ test("enquêtes unticked: only the meetings go, and the enquête's findings no l
   await saveIsRefused(page, save, "Nog 1 melding over persoonsgegevens");
   // The field's label names the question in the language chosen, also after a switch.
   const fieldLabel = page.locator(".finding-field label.question");
-  assert.match(await fieldLabel.innerText(), /^Bij de vraag “Wat gaat er goed in de samenwerking\?/);
+  // The question, without the instruction said to whoever answered it.
+  assert.match(await fieldLabel.innerText(), /^Bij de vraag “Wat gaat er goed in de samenwerking\?”/);
   await page.getByRole("button", { name: "English" }).click();
   await page.locator(".finding-field label.question", { hasText: "In the question “What goes well in the collaboration?" }).waitFor();
   await page.getByRole("button", { name: "Nederlands" }).click();

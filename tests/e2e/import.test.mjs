@@ -341,7 +341,7 @@ test("a file with only a questionnaire makes it available to fill in, and to han
   await page.goto(env.server.url + "#/privacy");
   assert.equal(
     await page.locator("#drafts-stay").innerText(),
-    "Nog niet afgerond, en dus niet in het bestand: 1 enquête en 0 bijeenkomsten. Rond ze eerst af als u ze wilt bewaren.",
+    "Nog niet afgerond, en dus niet in het bestand: 1 enquête. Rond ze eerst af als u ze wilt bewaren.",
   );
   await page.getByRole("link", { name: "Alles exporteren" }).click();
   await page.locator("h1", { hasText: "Exporteren" }).waitFor();
@@ -624,7 +624,7 @@ test("files with two passphrases: remembered ones are tried without a word, type
     assert.equal(await prompt.locator(".error-message").count(), 0);
     // The file after it waits for the answer; it is not being worked on.
     const row = (name) => page.locator(".import-result", { hasText: name });
-    assert.equal(await row("3-gewoon").locator(".hint").innerText(), "Wacht op de beurt.");
+    assert.equal(await row("3-gewoon").locator(".hint").innerText(), "Wacht op zijn beurt.");
     // Typed again by the person, the remembered passphrase is called wrong.
     await page.locator("#import-passphrase:focus").waitFor();
     await page.keyboard.type("appels in de herfst");

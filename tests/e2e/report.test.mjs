@@ -294,6 +294,10 @@ test("below the minimum the report shows no figures at all", async () => {
   assert.ok(means.length > 0 && means.every((m) => m === "verborgen"), means.join(" | "));
   const bars = await page.locator("section[aria-labelledby=report-factors] .bar-value").allTextContents();
   assert.ok(bars.length > 0 && bars.every((m) => m === "verborgen"), bars.join(" | "));
+  // No page of split tables and open answers that all read "verborgen": the notice says why.
+  await page.locator("main", { hasText: `Het rapport toont pas cijfers vanaf ${MIN}` }).waitFor();
+  assert.equal(await page.locator("table.split-table").count(), 0);
+  assert.equal(await page.locator(".open-group").count(), 0);
   assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(errors, []);
   await context.close();
@@ -576,6 +580,8 @@ test("many different open answers: the 20 most given first, the rest behind a bu
   await page.locator("#open-by").selectOption("org");
   const group = page.locator(".open-group", { has: page.locator("h3", { hasText: /^Gecertificeerde instelling/ }) });
   const answers = group.locator("ul.open-answers").first().locator("li");
+  // Headed by the question alone: the instruction to whoever answered is not repeated per group.
+  assert.equal(await group.locator("h4").first().innerText(), "Wat gaat er goed in de samenwerking?");
   await answers.first().waitFor();
   assert.equal(await answers.count(), 20);
   assert.equal(await answers.first().innerText(), "Korte lijnen. (6×)");

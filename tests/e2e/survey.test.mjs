@@ -308,8 +308,8 @@ test("English: the same form in English, and show_if hides what does not apply",
   await answerPageByKeyboard(page, { improvements: "Meet twice a year." });
   await page.keyboard.press("Enter");
   await heading(page, "Check your answers");
-  await activate(page, "Finish the survey");
-  await heading(page, "Thank you, the survey is finished");
+  await activate(page, "Complete the survey");
+  await heading(page, "Thank you, the survey is complete");
   const [stored] = await storedResponses(page);
   assert.equal(stored.response.status, "complete");
   assert.deepEqual(stored.response.answers, {

@@ -103,6 +103,8 @@ pub fn PrivacyHints(id: String, #[prop(into)] text: Signal<String>) -> impl Into
                     <ul class="findings">
                         {list.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
                     </ul>
+                    // What to do about it, not only what was found.
+                    <p class="hint">{i18n.t().privacy_hint_what_to_do}</p>
                 })
             }}
         </div>

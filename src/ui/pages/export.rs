@@ -344,6 +344,12 @@ fn ExportForm(everything: bool) -> impl IntoView {
     });
 
     let shown_problem = move || passphrase_problem.get().filter(|_| tried.get());
+    let problem_at = move |field: &str| shown_problem().is_some_and(|p| p.field() == field);
+    let problem_text_at = move |field: &'static str| {
+        shown_problem()
+            .filter(|p| p.field() == field)
+            .map(|p| p.message(i18n.t()))
+    };
     let problems = Memo::new(move |_| {
         let t = i18n.t();
         let mut out: Vec<(String, String)> = Vec::new();
@@ -373,6 +379,9 @@ fn ExportForm(everything: bool) -> impl IntoView {
         }
         if !problems.with_untracked(Vec::is_empty) {
             tried.set(true);
+            // The line about an earlier save would stand under the summary of why this one
+            // did not happen.
+            saved_as.set(None);
             crate::browser::dom::focus_element_after_render("error-summary");
             return;
         }
@@ -574,22 +583,25 @@ fn ExportForm(everything: bool) -> impl IntoView {
             <Show when=move || encrypt.get()>
                 // The fields say what is wrong once saving was tried (GOV.UK: errors after an
                 // attempt, not while the person has not typed yet), in the words of the summary.
-                <div class="field" class:field-error=move || shown_problem().is_some()>
+                // Each field with its own error, between its label and the box (GOV.UK): "too
+                // short" is about the first field, "not the same" about the repeat.
+                <div class="field" class:field-error=move || problem_at("passphrase")>
                     <label class="question" for="passphrase">{tr(|t| t.passphrase)}</label>
                     // The rule before typing, not only once it is broken.
                     <p class="hint" id="passphrase-hint">{tr(|t| t.passphrase_rule)}</p>
+                    <p class="error-message" id="passphrase-problem">{move || problem_text_at("passphrase")}</p>
                     <input type="password" class="input" id="passphrase" autocomplete="new-password"
                         aria-describedby="passphrase-hint passphrase-problem"
-                        aria-invalid=move || shown_problem().is_some_and(|p| p.field() == "passphrase").to_string()
+                        aria-invalid=move || problem_at("passphrase").to_string()
                         on:input=move |ev| passphrase.set(event_target_value(&ev)) />
+                </div>
+                <div class="field" class:field-error=move || problem_at("passphrase-repeat")>
                     <label class="question" for="passphrase-repeat">{tr(|t| t.passphrase_repeat)}</label>
+                    <p class="error-message" id="passphrase-repeat-problem">{move || problem_text_at("passphrase-repeat")}</p>
                     <input type="password" class="input" id="passphrase-repeat" autocomplete="new-password"
-                        aria-describedby="passphrase-problem"
-                        aria-invalid=move || shown_problem().is_some_and(|p| p.field() == "passphrase-repeat").to_string()
+                        aria-describedby="passphrase-repeat-problem"
+                        aria-invalid=move || problem_at("passphrase-repeat").to_string()
                         on:input=move |ev| repeat.set(event_target_value(&ev)) />
-                    <p class="error-message" id="passphrase-problem">
-                        {move || shown_problem().map(|p| p.message(i18n.t()))}
-                    </p>
                 </div>
             </Show>
             <div class="actions">
@@ -695,7 +707,11 @@ fn FindingField(
                     .unwrap_or_default();
                 let label = Signal::derive(move || {
                     let t = i18n.t();
-                    format!("{} “{}”", t.export_in_question, question.get(i18n.lang()))
+                    format!(
+                        "{} “{}”",
+                        t.export_in_question,
+                        crate::ui::pages::report::question_only(question.get(i18n.lang()))
+                    )
                 });
                 let text = own
                     .response

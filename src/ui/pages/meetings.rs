@@ -252,7 +252,8 @@ fn MeetingForm(id: String, questionnaire: Questionnaire) -> impl IntoView {
             {move || (status.get() == Some(Status::Complete)).then(|| view! {
                 <div class="notice notice-success" role="status">
                     <p>{i18n.t().meeting_completed}</p>
-                    <p class="links"><a href=Route::Export.href()>{i18n.t().export_link}</a></p>
+                    // The next step, as after completing an enquête.
+                    <p><a class="button button-link" href=Route::Export.href()>{i18n.t().export_link}</a></p>
                 </div>
             })}
             {move || reverted.get().then(|| view! {
@@ -580,7 +581,7 @@ fn Cases(store: Store, id: StoredValue<String>, current: Memo<Option<Meeting>>) 
                         }</legend>
                         {part(false)}
                         {part(true)}
-                        <button type="button" class="button button-quiet" on:click=move |_| {
+                        <button type="button" class="button button-secondary-dark" on:click=move |_| {
                             let taken = current.with_untracked(|m| m.as_ref().and_then(|m| m.cases.get(i).cloned()));
                             edit(store, id, |m| { if i < m.cases.len() { m.cases.remove(i); } });
                             removed.set(taken.map(|case| (i, case)));
@@ -593,7 +594,7 @@ fn Cases(store: Store, id: StoredValue<String>, current: Memo<Option<Meeting>>) 
                 edit(store, id, move |m| m.cases.insert(at.min(m.cases.len()), case));
                 request_animation_frame(move || dom::focus_element(&format!("case-{at}-summary")));
             })}
-            <button type="button" class="button button-secondary-dark" id="add-case" on:click=add>
+            <button type="button" class="button button-quiet" id="add-case" on:click=add>
                 {tr(|t| t.meeting_add_case)}
             </button>
         </section>
@@ -714,7 +715,7 @@ fn Actions(
                                 }).collect_view()}
                             </select>
                         </div>
-                        <button type="button" class="button button-quiet" on:click=move |_| {
+                        <button type="button" class="button button-secondary-dark" on:click=move |_| {
                             let taken = current.with_untracked(|m| m.as_ref().and_then(|m| m.actions.get(i).cloned()));
                             edit(store, id, |m| { if i < m.actions.len() { m.actions.remove(i); } });
                             removed.set(taken.map(|action| (i, action)));
@@ -730,7 +731,7 @@ fn Actions(
                 edit(store, id, move |m| m.actions.insert(at.min(m.actions.len()), action));
                 request_animation_frame(move || dom::focus_element(&format!("action-{at}-text")));
             })}
-            <button type="button" class="button button-secondary-dark" id="add-action" on:click=add>
+            <button type="button" class="button button-quiet" id="add-action" on:click=add>
                 {tr(|t| t.meeting_add_action)}
             </button>
         </section>

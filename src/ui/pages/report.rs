@@ -254,11 +254,18 @@ fn ReportBody(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let summary = summary_html(&report, i18n.lang(), i18n.t());
+    // Below the smallest group size as a whole (the notice above says so), every group of every
+    // split is hidden too: a page of tables reading "verborgen" says nothing more.
+    let parts = matches!(report.n, Cell::Shown(_)).then(|| {
+        view! {
+            {report.splits.iter().map(|split| view! { <SplitTable split=split.clone() report=report.clone() /> }).collect_view()}
+            <GroupComparisonView report=report.clone() />
+            <OpenAnswersView report=report.clone() open_by=open_by open_answers=open_answers />
+        }
+    });
     view! {
         <div class="report-part" inner_html=summary></div>
-        {report.splits.iter().map(|split| view! { <SplitTable split=split.clone() report=report.clone() /> }).collect_view()}
-        <GroupComparisonView report=report.clone() />
-        <OpenAnswersView report=report.clone() open_by=open_by open_answers=open_answers />
+        {parts}
     }
 }
 
@@ -882,6 +889,13 @@ fn SplitTable(split: Split, report: Report) -> impl IntoView {
         .filter(|g| nobody(g) && g.key != GroupKey::NotAnswered)
         .map(|g| g.label.get(lang).to_string())
         .collect();
+    // On paper a short table keeps together; a long one (a region's teams) runs on over pages,
+    // its header repeated, rather than leaving most of a page empty before it.
+    let table_class = if groups.iter().filter(|g| !nobody(g)).count() > 12 {
+        "data-table split-table long-table"
+    } else {
+        "data-table split-table"
+    };
     let empty_note = (!empty.is_empty()).then(|| {
         view! {
             <p class="hint" id=format!("{id}-empty")>
@@ -953,9 +967,9 @@ fn SplitTable(split: Split, report: Report) -> impl IntoView {
                 {fill(t.report_split_note, &[("min", &min.to_string())])}
                 <span class="no-print">" "{t.report_sort_hint}</span>
             </p>
-            <div class="table-scroll" tabindex="0" role="region" aria-labelledby=region_labelled_by>
+            <div class="table-scroll table-wide" tabindex="0" role="region" aria-labelledby=region_labelled_by>
                 // Named as its region is: every split's caption is the same words.
-                <table class="data-table split-table" id=id aria-labelledby=table_labelled_by>
+                <table class=table_class id=id aria-labelledby=table_labelled_by>
                     <caption id=caption_id>
                         {if has_grade { t.report_split_caption } else { t.report_split_caption_no_grade }}
                     </caption>
@@ -1195,7 +1209,7 @@ fn OpenAnswersView(
                                     _ => None,
                                 };
                                 OpenList {
-                                    label: x.label.get(lang).to_string(),
+                                    label: question_only(x.label.get(lang)).to_string(),
                                     label_lang: lang_attr(&x.label, lang),
                                     tally,
                                 }
@@ -1257,6 +1271,16 @@ pub fn grade_name(name: &str, report: &Report, t: &Messages) -> String {
             )
         ),
         _ => name.to_string(),
+    }
+}
+
+/// A question's label without the instruction after its question mark ("Wat gaat er goed in
+/// de samenwerking? Noem geen namen …" is "Wat gaat er goed in de samenwerking?"): said to the
+/// person answering, it is noise above every group of answers in a report.
+pub(crate) fn question_only(label: &str) -> &str {
+    match label.find("? ") {
+        Some(at) if !label[at + 2..].trim().is_empty() => &label[..=at],
+        _ => label,
     }
 }
 

@@ -653,7 +653,7 @@ fn split_tables_html(
         h.open(
             "div",
             &[
-                ("class", "table-scroll"),
+                ("class", "table-scroll table-wide"),
                 ("tabindex", "0"),
                 ("role", "region"),
                 ("aria-label", &caption),
@@ -664,8 +664,9 @@ fn split_tables_html(
         .open("thead", &[])
         .open("tr", &[])
         .leaf("th", &[("scope", "col")], t.report_group);
-        let of = |text: &str, round: &str| fill(text, &[("round", round)]);
-        let figure_of = |round: &str| format!("{name} ({round})");
+        // "Meting A" stays on one line: "Aantal (Meting" over "A)" read badly.
+        let of = |text: &str, round: &str| fill(text, &[("round", &round.replace(' ', "\u{a0}"))]);
+        let figure_of = |round: &str| format!("{name} ({})", round.replace(' ', "\u{a0}"));
         for header in [
             of(t.report_rounds_n_of, t.report_round_a),
             of(t.report_rounds_n_of, t.report_round_b),
@@ -677,11 +678,16 @@ fn split_tables_html(
         }
         h.close("tr").close("thead").open("tbody", &[]);
         let none = |x: &Cell<f64>| matches!(x, Cell::Empty | Cell::Shown(0.0));
-        for g in s
+        // A group nobody answered in either round is named under the table, not a row of
+        // zeros (most of a region's municipalities, early on).
+        let nobody = |g: &&crate::domain::report::GroupChange| none(&g.n.a) && none(&g.n.b);
+        let empty: Vec<&str> = s
             .groups
             .iter()
-            .filter(|g| g.key != GroupKey::NotAnswered || !(none(&g.n.a) && none(&g.n.b)))
-        {
+            .filter(|g| nobody(g) && g.key != GroupKey::NotAnswered)
+            .map(|g| g.label.get(lang))
+            .collect();
+        for g in s.groups.iter().filter(|g| !nobody(g)) {
             let n = change_texts(&g.n, lang, t, 0);
             let empty = Change::new(Cell::Empty, Cell::Empty);
             let x = if grade {
@@ -707,6 +713,19 @@ fn split_tables_html(
             );
         }
         h.close("tbody").close("table").close("div");
+        if !empty.is_empty() {
+            h.leaf(
+                "p",
+                &[("class", "hint")],
+                &fill(
+                    t.report_split_empty,
+                    &[
+                        ("n", &format_count(empty.len(), lang)),
+                        ("groups", &empty.join(", ")),
+                    ],
+                ),
+            );
+        }
     }
     if any_hidden {
         h.leaf(
