@@ -76,3 +76,60 @@ fn a_grade_on_another_scale_is_named_with_it() {
         "Rapportcijfer"
     );
 }
+
+/// The report grade is the collaboration's for the built-in enquête only: another
+/// questionnaire's grade may be for anything (a coordinator's acceptance test).
+#[test]
+fn only_the_built_in_grade_is_called_the_collaborations() {
+    use samenscan::domain::report::{build_report, ReportOptions};
+    use samenscan::domain::{builtin, Questionnaire};
+    use samenscan::ui::i18n::{EN, NL};
+    use samenscan::ui::pages::report::grade_heading;
+    let q = Questionnaire::from_value(serde_json::json!({
+        "id": "teamoverleg", "version": 3, "title": {"nl": "Teamoverleg"},
+        "sections": [{"id": "s", "title": {"nl": "S"}, "items": [
+            {"id": "cijfer", "kind": "grade", "label": {"nl": "Cijfer voor het overleg"}}
+        ]}]
+    }))
+    .unwrap();
+    let other = build_report(&q, &[], &ReportOptions::default());
+    assert_eq!(grade_heading(&other, &NL), "Rapportcijfer");
+    assert_eq!(grade_heading(&other, &EN), "Grade");
+    let ours = build_report(builtin(), &[], &ReportOptions::default());
+    assert_eq!(
+        grade_heading(&ours, &NL),
+        "Rapportcijfer voor de samenwerking"
+    );
+}
+
+/// An open question is named without the instruction after its question mark; a label that
+/// is only a question, or has nothing after it, stays whole.
+#[test]
+fn an_open_question_is_named_without_its_instruction() {
+    use samenscan::ui::pages::report::question_only;
+    assert_eq!(
+        question_only("Wat gaat er goed in de samenwerking? Noem geen namen of andere gegevens."),
+        "Wat gaat er goed in de samenwerking?"
+    );
+    assert_eq!(question_only("Wat gaat goed?"), "Wat gaat goed?");
+    assert_eq!(question_only("Wat gaat goed?  "), "Wat gaat goed?  ");
+    assert_eq!(question_only("Toelichting"), "Toelichting");
+}
+
+/// Sentences on unfinished work leave a count of none out, with the word joining it.
+#[test]
+fn unfinished_work_is_counted_without_a_count_of_none() {
+    use samenscan::ui::i18n::{fill_unfinished, EN, NL};
+    assert_eq!(
+        fill_unfinished(NL.export_drafts_staying, &NL, (1, 0)),
+        "Niet in dit bestand, want nog niet afgerond: 1 enquête. Ze blijven op dit apparaat."
+    );
+    assert_eq!(
+        fill_unfinished(EN.export_drafts_waiting, &EN, (0, 2)),
+        "Not completed yet: 2 meetings. Complete them first to include them."
+    );
+    assert_eq!(
+        fill_unfinished(NL.export_drafts_waiting, &NL, (2, 1)),
+        "Nog niet afgerond: 2 enquêtes en 1 bijeenkomst. Rond ze eerst af, dan kunnen ze mee."
+    );
+}

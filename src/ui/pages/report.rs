@@ -1277,7 +1277,7 @@ pub fn grade_name(name: &str, report: &Report, t: &Messages) -> String {
 /// A question's label without the instruction after its question mark ("Wat gaat er goed in
 /// de samenwerking? Noem geen namen …" is "Wat gaat er goed in de samenwerking?"): said to the
 /// person answering, it is noise above every group of answers in a report.
-pub(crate) fn question_only(label: &str) -> &str {
+pub fn question_only(label: &str) -> &str {
     match label.find("? ") {
         Some(at) if !label[at + 2..].trim().is_empty() => &label[..=at],
         _ => label,
