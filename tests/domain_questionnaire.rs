@@ -1034,4 +1034,53 @@ fn the_municipality_list_is_named_or_the_first_split_of_places_besides_the_organ
         )
     ]));
     assert_eq!(by_district.municipality_item().unwrap().id, "werkveld");
+    // Words that only begin like a place, or a role asked about within one, are no list of
+    // places; a neighbourhood or province is one.
+    for (nl, en) in [
+        (
+            "Wat is uw rol in het team?",
+            "What is your role in the team?",
+        ),
+        ("Bent u teamleider?", "Are you a team leader?"),
+        ("In welk stadium is de hulp?", "At what stage is the help?"),
+        (
+            "Werkt u lokaal of regionaal?",
+            "Do you work locally or regionally?",
+        ),
+        (
+            "Welke functie hebt u in de regio?",
+            "Which job do you have in the region?",
+        ),
+    ] {
+        let q1 = q(serde_json::json!([
+            choice("org", true),
+            asked("vraag", nl, en)
+        ]));
+        assert!(q1.municipality_item().is_none(), "{nl}");
+    }
+    for (nl, en) in [
+        (
+            "In welke buurt werkt u?",
+            "In which neighbourhood do you work?",
+        ),
+        (
+            "In welke provincie werkt u?",
+            "In which province do you work?",
+        ),
+        ("Op welke plaatsen werkt u?", "In which places do you work?"),
+        (
+            "Met welk team werkt u het meest?",
+            "Which team do you work with most?",
+        ),
+    ] {
+        let q1 = q(serde_json::json!([
+            choice("org", true),
+            asked("vraag", nl, en)
+        ]));
+        assert_eq!(
+            q1.municipality_item().map(|i| i.id.as_str()),
+            Some("vraag"),
+            "{nl}"
+        );
+    }
 }

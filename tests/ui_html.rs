@@ -103,10 +103,10 @@ fn only_the_built_in_grade_is_called_the_collaborations() {
 }
 
 /// An open question is named without the instruction after its question mark; a label that
-/// is only a question, or has nothing after it, stays whole.
+/// is only a question, has nothing after it or asks a second question stays whole.
 #[test]
 fn an_open_question_is_named_without_its_instruction() {
-    use samenscan::ui::pages::report::question_only;
+    use samenscan::ui::i18n::question_only;
     assert_eq!(
         question_only("Wat gaat er goed in de samenwerking? Noem geen namen of andere gegevens."),
         "Wat gaat er goed in de samenwerking?"
@@ -114,6 +114,9 @@ fn an_open_question_is_named_without_its_instruction() {
     assert_eq!(question_only("Wat gaat goed?"), "Wat gaat goed?");
     assert_eq!(question_only("Wat gaat goed?  "), "Wat gaat goed?  ");
     assert_eq!(question_only("Toelichting"), "Toelichting");
+    // Two questions: both stay.
+    let two = "Werkt u samen met Veilig Thuis? Zo ja, hoe gaat dat?";
+    assert_eq!(question_only(two), two);
 }
 
 /// Sentences on unfinished work leave a count of none out, with the word joining it.
@@ -122,14 +125,14 @@ fn unfinished_work_is_counted_without_a_count_of_none() {
     use samenscan::ui::i18n::{fill_unfinished, EN, NL};
     assert_eq!(
         fill_unfinished(NL.export_drafts_staying, &NL, (1, 0)),
-        "Niet in dit bestand, want nog niet afgerond: 1 enquête. Ze blijven op dit apparaat."
+        "Niet in dit bestand, want nog niet afgerond: 1 enquête. Dat blijft op dit apparaat."
     );
     assert_eq!(
         fill_unfinished(EN.export_drafts_waiting, &EN, (0, 2)),
-        "Not completed yet: 2 meetings. Complete them first to include them."
+        "Not completed yet: 2 meetings. What you complete can be included."
     );
     assert_eq!(
         fill_unfinished(NL.export_drafts_waiting, &NL, (2, 1)),
-        "Nog niet afgerond: 2 enquêtes en 1 bijeenkomst. Rond ze eerst af, dan kunnen ze mee."
+        "Nog niet afgerond: 2 enquêtes en 1 bijeenkomst. Wat u afrondt, kan mee."
     );
 }

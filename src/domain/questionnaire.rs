@@ -354,46 +354,91 @@ pub struct MeetingQuestion {
     pub label: Label,
 }
 
-/// Words that make a split a list of places: the id or question of a regional questionnaire's
-/// municipality list, in Dutch or English. A word of the id or question that begins with one
-/// counts ("gemeenten", "wijkteam", "regionaal"); "plaats" and "place" only as a whole word
-/// ("uithuisplaatsing" is no place).
-const PLACE_WORDS: &[&str] = &[
+/// Words of an id or question that make a split a list of places (a regional questionnaire's
+/// municipality list, in Dutch or English): a word that begins with one of these
+/// ("gemeenten", "wijkteam", "buurten", "provincie")…
+const PLACE_STARTS: &[&str] = &[
     "gemeente",
     "municipal",
-    "regio",
-    "region",
     "wijk",
+    "buurt",
     "district",
     "woonplaats",
     "werkplaats",
-    "stad",
-    "city",
-    "town",
-    "dorp",
-    "village",
     "gebied",
     "werkgebied",
-    "area",
-    "team",
     "locatie",
     "location",
+    "provinc",
+    "dorp",
+    "village",
+    "town",
+    "neighbourhood",
+    "neighborhood",
 ];
 
-/// Whether `item`'s id or question (either language) names a place (see [`PLACE_WORDS`]).
+/// …or is one of these whole words: as the start of a word they misfire ("stadium",
+/// "regionaal", "teamleider", "uithuisplaatsing", "area" of expertise is whole but rare).
+const PLACE_WORDS: &[&str] = &[
+    "regio",
+    "regios",
+    "region",
+    "regions",
+    "team",
+    "teams",
+    "plaats",
+    "plaatsen",
+    "place",
+    "places",
+    "stad",
+    "steden",
+    "stadsdeel",
+    "city",
+    "cities",
+    "kern",
+    "kernen",
+    "area",
+    "areas",
+];
+
+/// Words that make a split one of people's roles even when it names a place ("Wat is uw rol in
+/// het team?", "Welke functie hebt u in de regio?").
+const ROLE_WORDS: &[&str] = &[
+    "rol",
+    "functie",
+    "beroep",
+    "positie",
+    "leider",
+    "teamleider",
+    "lid",
+    "role",
+    "function",
+    "profession",
+    "position",
+    "job",
+    "leader",
+    "member",
+    "manager",
+];
+
+/// Whether `item`'s id or question (either language) names a place and no role (see
+/// [`PLACE_STARTS`], [`PLACE_WORDS`], [`ROLE_WORDS`]).
 fn names_a_place(item: &Item) -> bool {
-    [
+    let words: Vec<String> = [
         item.id.as_str(),
         item.label.get(Lang::Nl),
         item.label.get(Lang::En),
     ]
     .iter()
     .flat_map(|text| text.split(|c: char| !c.is_alphanumeric()))
+    .filter(|word| !word.is_empty())
     .map(str::to_lowercase)
-    .any(|word| {
-        matches!(word.as_str(), "plaats" | "place")
-            || PLACE_WORDS.iter().any(|place| word.starts_with(place))
-    })
+    .collect();
+    let place = words.iter().any(|word| {
+        PLACE_WORDS.contains(&word.as_str())
+            || PLACE_STARTS.iter().any(|start| word.starts_with(start))
+    });
+    place && !words.iter().any(|word| ROLE_WORDS.contains(&word.as_str()))
 }
 
 /// A validated questionnaire. The only ways to get one are [`Questionnaire::from_json`],

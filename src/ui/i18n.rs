@@ -658,7 +658,7 @@ pub static NL: Messages = Messages {
     privacy_export_title: "Alles exporteren",
     privacy_export_text: "Maak één bestand met alles wat dit apparaat kan meegeven: uw afgeronde enquêtes en bijeenkomsten, de intrekkingen van eerder geëxporteerde, en de geladen vragenlijsten. Doe dit vóór u alles wist als u iets wilt bewaren. Geïmporteerde bestanden gaan niet mee: die heeft u al als bestand.",
     privacy_export_button: "Alles exporteren",
-    privacy_export_drafts: "Nog niet afgerond, en dus niet in het bestand: {responses} en {meetings}. Rond ze eerst af als u ze wilt bewaren.",
+    privacy_export_drafts: "Nog niet afgerond, en dus niet in het bestand: {responses} en {meetings}. Rond eerst af wat u wilt bewaren.",
     count_draft_responses: ["{n} enquête", "{n} enquêtes"],
     count_draft_meetings: ["{n} bijeenkomst", "{n} bijeenkomsten"],
     wipe_title: "Alles wissen",
@@ -674,8 +674,8 @@ pub static NL: Messages = Messages {
     export_count_complete: "Afgeronde enquêtes",
     export_count_withdrawn: "Intrekkingen van eerder geëxporteerde enquêtes en bijeenkomsten",
     export_nothing: "Er is niets om te exporteren: er zijn op dit apparaat geen afgeronde enquêtes of bijeenkomsten.",
-    export_drafts_waiting: "Nog niet afgerond: {responses} en {meetings}. Rond ze eerst af, dan kunnen ze mee.",
-    export_drafts_staying: "Niet in dit bestand, want nog niet afgerond: {responses} en {meetings}. Ze blijven op dit apparaat.",
+    export_drafts_waiting: "Nog niet afgerond: {responses} en {meetings}. Wat u afrondt, kan mee.",
+    export_drafts_staying: "Niet in dit bestand, want nog niet afgerond: {responses} en {meetings}. Dat blijft op dit apparaat.",
     export_findings_title: "Controleer op persoonsgegevens",
     export_findings_intro: "In uw antwoorden staat tekst die op persoonsgegevens lijkt. Antwoorden gaan over de samenwerking, niet over cliënten of collega's. Pas de tekst aan, of geef aan dat het geen persoonsgegeven is.",
     export_findings_none: "Er is geen tekst gevonden die op persoonsgegevens lijkt.",
@@ -1137,7 +1137,7 @@ pub static EN: Messages = Messages {
     privacy_export_title: "Export everything",
     privacy_export_text: "Make one file with everything this device can hand over: your completed surveys and meetings, the withdrawals of ones exported before, and the loaded questionnaires. Do this before erasing everything if you want to keep anything. Imported files are not included: you already have them as files.",
     privacy_export_button: "Export everything",
-    privacy_export_drafts: "Not completed yet, and so not in the file: {responses} and {meetings}. Complete them first if you want to keep them.",
+    privacy_export_drafts: "Not completed yet, and so not in the file: {responses} and {meetings}. Complete first what you want to keep.",
     count_draft_responses: ["{n} survey", "{n} surveys"],
     count_draft_meetings: ["{n} meeting", "{n} meetings"],
     wipe_title: "Erase everything",
@@ -1153,8 +1153,8 @@ pub static EN: Messages = Messages {
     export_count_complete: "Completed surveys",
     export_count_withdrawn: "Withdrawals of previously exported surveys and meetings",
     export_nothing: "There is nothing to export: there are no completed surveys or meetings on this device.",
-    export_drafts_waiting: "Not completed yet: {responses} and {meetings}. Complete them first to include them.",
-    export_drafts_staying: "Not in this file, as not completed yet: {responses} and {meetings}. They stay on this device.",
+    export_drafts_waiting: "Not completed yet: {responses} and {meetings}. What you complete can be included.",
+    export_drafts_staying: "Not in this file, as not completed yet: {responses} and {meetings}. That stays on this device.",
     export_findings_title: "Check for personal data",
     export_findings_intro: "Your answers contain text that looks like personal data. Answers are about the collaboration, not about clients or colleagues. Change the text, or confirm it is not personal data.",
     export_findings_none: "No text that looks like personal data was found.",
@@ -1509,6 +1509,19 @@ pub fn fill_unfinished(text: &str, t: &Messages, (responses, meetings): (usize, 
         text,
         &[("responses", &responses_text), ("meetings", &meetings_text)],
     )
+}
+
+/// A question's label without the instruction after its question mark ("Wat gaat er goed in
+/// de samenwerking? Noem geen namen …" is "Wat gaat er goed in de samenwerking?"): said to the
+/// person answering, it is noise above every group of answers in a report. A label asking two
+/// questions ("Werkt u samen met Veilig Thuis? Zo ja, hoe gaat dat?") stays whole.
+pub fn question_only(label: &str) -> &str {
+    match label.find("? ") {
+        Some(at) if !label[at + 2..].trim().is_empty() && !label[at + 2..].contains('?') => {
+            &label[..=at]
+        }
+        _ => label,
+    }
 }
 
 /// Fills `{name}` placeholders of a text, e.g. `fill(t.step_of, &[("n", "2"), ("total", "5")])`.

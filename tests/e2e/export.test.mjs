@@ -38,7 +38,7 @@ test("with only a draft, the export says there is nothing yet and what waits to 
   await page.locator(".caption", { hasText: "Stap 1 van" }).waitFor();
   await page.goto(env.server.url + "#/exporteren");
   await page.locator("#export-drafts-waiting", {
-    hasText: "Nog niet afgerond: 1 enquête. Rond ze eerst af, dan kunnen ze mee.",
+    hasText: "Nog niet afgerond: 1 enquête. Wat u afrondt, kan mee.",
   }).waitFor();
   assert.equal(await page.locator("#export-save").count(), 0);
   // The export serves surveys and meetings: no menu item claims it.

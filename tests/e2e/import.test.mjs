@@ -341,7 +341,7 @@ test("a file with only a questionnaire makes it available to fill in, and to han
   await page.goto(env.server.url + "#/privacy");
   assert.equal(
     await page.locator("#drafts-stay").innerText(),
-    "Nog niet afgerond, en dus niet in het bestand: 1 enquête. Rond ze eerst af als u ze wilt bewaren.",
+    "Nog niet afgerond, en dus niet in het bestand: 1 enquête. Rond eerst af wat u wilt bewaren.",
   );
   await page.getByRole("link", { name: "Alles exporteren" }).click();
   await page.locator("h1", { hasText: "Exporteren" }).waitFor();

@@ -710,7 +710,7 @@ fn FindingField(
                     format!(
                         "{} “{}”",
                         t.export_in_question,
-                        crate::ui::pages::report::question_only(question.get(i18n.lang()))
+                        crate::ui::i18n::question_only(question.get(i18n.lang()))
                     )
                 });
                 let text = own

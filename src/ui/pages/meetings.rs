@@ -581,7 +581,7 @@ fn Cases(store: Store, id: StoredValue<String>, current: Memo<Option<Meeting>>) 
                         }</legend>
                         {part(false)}
                         {part(true)}
-                        <button type="button" class="button button-secondary-dark" on:click=move |_| {
+                        <button type="button" class="button button-text" on:click=move |_| {
                             let taken = current.with_untracked(|m| m.as_ref().and_then(|m| m.cases.get(i).cloned()));
                             edit(store, id, |m| { if i < m.cases.len() { m.cases.remove(i); } });
                             removed.set(taken.map(|case| (i, case)));
@@ -715,7 +715,7 @@ fn Actions(
                                 }).collect_view()}
                             </select>
                         </div>
-                        <button type="button" class="button button-secondary-dark" on:click=move |_| {
+                        <button type="button" class="button button-text" on:click=move |_| {
                             let taken = current.with_untracked(|m| m.as_ref().and_then(|m| m.actions.get(i).cloned()));
                             edit(store, id, |m| { if i < m.actions.len() { m.actions.remove(i); } });
                             removed.set(taken.map(|action| (i, action)));

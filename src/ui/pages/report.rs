@@ -884,10 +884,10 @@ fn SplitTable(split: Split, report: Report) -> impl IntoView {
     // Options nobody answered (most of a region's municipalities, early on) are named in one
     // line under the table, not as rows of zeros between the groups that have figures.
     let nobody = |g: &Group| g.n == Cell::Shown(0);
-    let empty: Vec<String> = groups
+    let silent: Vec<&str> = groups
         .iter()
         .filter(|g| nobody(g) && g.key != GroupKey::NotAnswered)
-        .map(|g| g.label.get(lang).to_string())
+        .map(|g| g.label.get(lang))
         .collect();
     // On paper a short table keeps together; a long one (a region's teams) runs on over pages,
     // its header repeated, rather than leaving most of a page empty before it.
@@ -896,12 +896,8 @@ fn SplitTable(split: Split, report: Report) -> impl IntoView {
     } else {
         "data-table split-table"
     };
-    let empty_note = (!empty.is_empty()).then(|| {
-        view! {
-            <p class="hint" id=format!("{id}-empty")>
-                {fill(t.report_split_empty, &[("n", &format_count(empty.len(), lang)), ("groups", &empty.join(", "))])}
-            </p>
-        }
+    let empty_note = nobody_answered(&silent, lang, t).map(|text| {
+        view! { <p class="hint" id=format!("{id}-empty")>{text}</p> }
     });
     let rows = move || {
         let (by, turned) = sort.get();
@@ -986,6 +982,20 @@ fn SplitTable(split: Split, report: Report) -> impl IntoView {
             <p class="visually-hidden" role="status">{move || sorted_said.get()}</p>
         </section>
     }
+}
+
+/// The line under a split table naming the groups nobody answered in ("Zonder antwoorden (17):
+/// Aalten, …"), instead of a row of zeros each; `None` when every group has answers.
+pub(crate) fn nobody_answered(names: &[&str], lang: Lang, t: &Messages) -> Option<String> {
+    (!names.is_empty()).then(|| {
+        fill(
+            t.report_split_empty,
+            &[
+                ("n", &format_count(names.len(), lang)),
+                ("groups", &names.join(", ")),
+            ],
+        )
+    })
 }
 
 /// The two figures of a [`Change`] and their difference as shown: the difference of the
@@ -1209,7 +1219,8 @@ fn OpenAnswersView(
                                     _ => None,
                                 };
                                 OpenList {
-                                    label: question_only(x.label.get(lang)).to_string(),
+                                    label: crate::ui::i18n::question_only(x.label.get(lang))
+                                        .to_string(),
                                     label_lang: lang_attr(&x.label, lang),
                                     tally,
                                 }
@@ -1271,16 +1282,6 @@ pub fn grade_name(name: &str, report: &Report, t: &Messages) -> String {
             )
         ),
         _ => name.to_string(),
-    }
-}
-
-/// A question's label without the instruction after its question mark ("Wat gaat er goed in
-/// de samenwerking? Noem geen namen …" is "Wat gaat er goed in de samenwerking?"): said to the
-/// person answering, it is noise above every group of answers in a report.
-pub fn question_only(label: &str) -> &str {
-    match label.find("? ") {
-        Some(at) if !label[at + 2..].trim().is_empty() => &label[..=at],
-        _ => label,
     }
 }
 

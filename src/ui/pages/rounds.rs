@@ -653,7 +653,7 @@ fn split_tables_html(
         h.open(
             "div",
             &[
-                ("class", "table-scroll table-wide"),
+                ("class", "table-scroll"),
                 ("tabindex", "0"),
                 ("role", "region"),
                 ("aria-label", &caption),
@@ -681,7 +681,7 @@ fn split_tables_html(
         // A group nobody answered in either round is named under the table, not a row of
         // zeros (most of a region's municipalities, early on).
         let nobody = |g: &&crate::domain::report::GroupChange| none(&g.n.a) && none(&g.n.b);
-        let empty: Vec<&str> = s
+        let silent: Vec<&str> = s
             .groups
             .iter()
             .filter(|g| nobody(g) && g.key != GroupKey::NotAnswered)
@@ -713,18 +713,8 @@ fn split_tables_html(
             );
         }
         h.close("tbody").close("table").close("div");
-        if !empty.is_empty() {
-            h.leaf(
-                "p",
-                &[("class", "hint")],
-                &fill(
-                    t.report_split_empty,
-                    &[
-                        ("n", &format_count(empty.len(), lang)),
-                        ("groups", &empty.join(", ")),
-                    ],
-                ),
-            );
+        if let Some(text) = crate::ui::pages::report::nobody_answered(&silent, lang, t) {
+            h.leaf("p", &[("class", "hint")], &text);
         }
     }
     if any_hidden {
