@@ -205,6 +205,9 @@ test("the report of 21 teams: figures as computed independently, no small team s
   assert.equal(await page.getByRole("button", { name: "Afdrukken" }).isVisible(), false);
   assert.equal(await page.locator("#report-grade").isVisible(), true);
   assert.equal(await page.locator("#split-team").isVisible(), true);
+  // The edge shadows that say a table scrolls are for the screen: none on paper.
+  const shadows = () => page.locator(".table-scroll").first().evaluate((e) => getComputedStyle(e).backgroundImage);
+  assert.equal(await shadows(), "none");
   const pdf = await page.pdf({ format: "A4" });
   assert.equal(pdf.subarray(0, 5).toString(), "%PDF-");
   assert.ok(pdf.length > 20_000, `PDF of ${pdf.length} bytes`);
@@ -232,6 +235,7 @@ test("the report of 21 teams: figures as computed independently, no small team s
     assert.ok(squeezed.includes(row.replace(/\s/g, "")), `row on paper whole: ${row}`);
   }
   await page.emulateMedia({ media: "screen" });
+  assert.match(await shadows(), /radial-gradient/);
 
   // CSV: after the warning, one row per response; semicolons and a BOM by default.
   await page.getByText("de CSV bevat de antwoorden per medewerker").waitFor();
