@@ -197,6 +197,7 @@ pub struct Messages {
     pub last_export: &'static str,
     pub never_exported: &'static str,
     pub export_encrypt: &'static str,
+    pub export_encrypt_heading: &'static str,
     pub export_encrypt_hint: &'static str,
     /// What a passphrase must be, said before it is typed.
     pub passphrase_rule: &'static str,
@@ -699,6 +700,7 @@ pub static NL: Messages = Messages {
     last_export: "Laatste export:",
     never_exported: "Nog nooit geëxporteerd.",
     export_encrypt: "Versleutelen met een wachtwoordzin",
+    export_encrypt_heading: "Versleutelen",
     export_encrypt_hint: "Aanbevolen als het bestand via e-mail of een gedeelde map gaat. Geef de wachtwoordzin apart door, bijvoorbeeld telefonisch.",
     passphrase_rule: "Minstens 10 tekens; een zin van een paar woorden is sterk en goed te onthouden.",
     passphrase: "Wachtwoordzin",
@@ -1178,6 +1180,7 @@ pub static EN: Messages = Messages {
     last_export: "Last export:",
     never_exported: "Never exported.",
     export_encrypt: "Encrypt with a passphrase",
+    export_encrypt_heading: "Encryption",
     export_encrypt_hint: "Recommended when the file travels by e-mail or a shared folder. Pass the passphrase on separately, for example by phone.",
     passphrase_rule: "At least 10 characters; a sentence of a few words is strong and easy to remember.",
     passphrase: "Passphrase",

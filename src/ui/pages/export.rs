@@ -572,7 +572,8 @@ fn ExportForm(everything: bool) -> impl IntoView {
                     move |key| view! { <FindingField key=key findings=findings kept=kept /> }.into_any(),
                 )}
             </Show>
-            <h2>{tr(|t| t.export_encrypt)}</h2>
+            // The heading names the section; the checkbox under it says the choice.
+            <h2>{tr(|t| t.export_encrypt_heading)}</h2>
             <div class="choice checkbox">
                 <input type="checkbox" id="export-encrypt" prop:checked=move || encrypt.get()
                     aria-describedby="export-encrypt-hint"
