@@ -277,8 +277,10 @@ pub fn keep_scroll_below(bar_selector: &str) {
             let style = root.style();
             let _ =
                 style.set_property("scroll-padding-top", &format!("{}px", height.ceil() + 16.0));
-            // For what stays in view just below the bar (the enquête's saved indicator).
-            let _ = style.set_property("--bar-height", &format!("{}px", height.ceil()));
+            // For what stays in view just below the bar (the enquête's saved indicator): rounded
+            // down, so it tucks under the bar (drawn above it) rather than leaving a hairline
+            // through which the page showed as it scrolled (a 114.3 px bar, a strip at 115 px).
+            let _ = style.set_property("--bar-height", &format!("{}px", height.floor()));
         }
     });
     if let Ok(observer) = web_sys::ResizeObserver::new(follow.as_ref().unchecked_ref()) {

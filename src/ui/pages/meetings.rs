@@ -392,9 +392,8 @@ fn MeetingForm(id: String, questionnaire: Questionnaire) -> impl IntoView {
         <Cases store=store id=id current=current />
 
         <section aria-labelledby="strengths-concerns">
-            <h2 id="strengths-concerns" class="visually-hidden">
-                {move || format!("{} / {}", i18n.t().meeting_strengths, i18n.t().meeting_concerns)}
-            </h2>
+            // Seen too: without it the strengths field read as part of the cases above.
+            <h2 id="strengths-concerns">{tr(|t| t.meeting_strengths_concerns)}</h2>
             {list_field(store, id, "meeting-strengths", |t| t.meeting_strengths, initial.strengths.join("\n"), |m, v| m.strengths = v)}
             {list_field(store, id, "meeting-concerns", |t| t.meeting_concerns, initial.concerns.join("\n"), |m, v| m.concerns = v)}
         </section>
