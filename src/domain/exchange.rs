@@ -616,11 +616,11 @@ impl FileProblem {
             FileProblem::KeyTwice { key } => {
                 if nl {
                     format!(
-                        "Het bestand is beschadigd: het onderdeel “{key}” staat er twee keer in,                          zodat niet zeker is welk geldt. Vraag om een nieuwe export."
+                        "Het bestand is beschadigd: het onderdeel “{key}” staat er twee keer in, zodat niet zeker is welk geldt. Vraag om een nieuwe export."
                     )
                 } else {
                     format!(
-                        "The file is damaged: the part “{key}” is in it twice, so it is not                          certain which one holds. Ask for a new export."
+                        "The file is damaged: the part “{key}” is in it twice, so it is not certain which one holds. Ask for a new export."
                     )
                 }
             }
@@ -2448,10 +2448,14 @@ mod tests {
         };
         assert!(message
             .message(Lang::Nl)
-            .contains("“responses” staat er twee keer in"));
+            .contains("“responses” staat er twee keer in, zodat niet zeker"));
         assert!(message
             .message(Lang::En)
-            .contains("“responses” is in it twice"));
+            .contains("“responses” is in it twice, so it is not certain"));
+        // No run of spaces from the source's indentation inside a sentence.
+        for lang in [Lang::Nl, Lang::En] {
+            assert!(!message.message(lang).contains("  "));
+        }
     }
 
     /// Decodes `bytes` both ways and checks that validating gives the same outcome; returns
