@@ -274,13 +274,15 @@ pub fn keep_scroll_below(bar_selector: &str) {
             })
             .map(|size| size.block_size());
         if let Some(height) = height {
+            // Whole pixels as integers: formatting an f64 pulls core's float printing into the
+            // start (it was 4 ms of the cold start's first frame).
+            let (up, down) = (height.ceil() as i64, height.floor() as i64);
             let style = root.style();
-            let _ =
-                style.set_property("scroll-padding-top", &format!("{}px", height.ceil() + 16.0));
+            let _ = style.set_property("scroll-padding-top", &format!("{}px", up + 16));
             // For what stays in view just below the bar (the enquête's saved indicator): rounded
             // down, so it tucks under the bar (drawn above it) rather than leaving a hairline
             // through which the page showed as it scrolled (a 114.3 px bar, a strip at 115 px).
-            let _ = style.set_property("--bar-height", &format!("{}px", height.floor()));
+            let _ = style.set_property("--bar-height", &format!("{down}px"));
         }
     });
     if let Ok(observer) = web_sys::ResizeObserver::new(follow.as_ref().unchecked_ref()) {
