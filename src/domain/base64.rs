@@ -1,8 +1,11 @@
 //! Standard base64 (RFC 4648 §4: `A–Z a–z 0–9 + /`, `=` padding) for the binary fields of the
 //! encrypted exchange file (salt, iv, ciphertext). Written by hand because a crate would add to
-//! the wasm build for thirty lines of work. Decoding is strict: padding is required, no white
-//! space, no URL-safe alphabet, and unused trailing bits must be zero, so every byte string has
-//! exactly one accepted text form. This module knows nothing about files or cryptography.
+//! the wasm build for thirty lines of work. Decoding is strict about what would change the bytes
+//! read: no URL-safe alphabet, `=` only at the end, and unused trailing bits must be zero. It
+//! allows what only changes the layout: ASCII white space anywhere (MIME and PEM tools, Python's
+//! `base64.encodebytes`, `openssl base64` wrap lines at 76 or 64 characters) and left-out
+//! padding. What the bytes are for is checked elsewhere (AES-GCM authenticates the ciphertext).
+//! This module knows nothing about files or cryptography.
 
 use std::fmt;
 
@@ -70,18 +73,28 @@ fn value_of(c: u8) -> Option<u32> {
     Some(u32::from(v))
 }
 
-/// Decodes strict standard base64 with padding; see the module documentation for what is refused.
+/// Decodes standard base64; see the module documentation for what is refused and what allowed.
+/// Offsets in errors count the characters left after white space is taken out.
 ///
 /// ```
 /// use samenscan::domain::base64;
 /// assert_eq!(base64::decode("TWE="), Ok(b"Ma".to_vec()));
-/// assert!(base64::decode("TWE").is_err());
+/// assert_eq!(base64::decode("TWE"), Ok(b"Ma".to_vec()));
+/// assert_eq!(base64::decode("TWFu\r\nTWE=\n"), Ok(b"ManMa".to_vec()));
+/// assert!(base64::decode("TWE-").is_err());
 /// ```
 pub fn decode(text: &str) -> Result<Vec<u8>, Base64Error> {
-    let b = text.as_bytes();
-    if !b.len().is_multiple_of(4) {
-        return Err(Base64Error::BadLength);
+    let mut b = std::borrow::Cow::Borrowed(text.as_bytes());
+    if b.iter().any(u8::is_ascii_whitespace) {
+        b.to_mut().retain(|c| !c.is_ascii_whitespace());
     }
+    // Padding left out: two or three characters in the last group.
+    match b.len() % 4 {
+        0 => {}
+        1 => return Err(Base64Error::BadLength),
+        missing => b.to_mut().extend(std::iter::repeat_n(b'=', 4 - missing)),
+    }
+    let b: &[u8] = &b;
     let mut out = Vec::with_capacity(b.len() / 4 * 3);
     let last_chunk = b.len() / 4;
     for (i, chunk) in b.chunks(4).enumerate() {
@@ -142,12 +155,41 @@ mod tests {
     }
 
     #[test]
-    fn strict_decoding_refuses_everything_else() {
-        assert_eq!(decode("Zm9"), Err(Base64Error::BadLength));
+    fn white_space_and_left_out_padding_change_nothing() {
+        let bytes: Vec<u8> = (0..=255u8).collect();
+        let coded = encode(&bytes);
+        // As MIME tools, Python's encodebytes and `openssl base64` wrap it.
+        for width in [64, 76] {
+            for newline in ["\n", "\r\n"] {
+                let wrapped: Vec<&str> = coded
+                    .as_bytes()
+                    .chunks(width)
+                    .map(|line| std::str::from_utf8(line).unwrap())
+                    .collect();
+                let text = wrapped.join(newline) + newline;
+                assert_eq!(decode(&text).unwrap(), bytes);
+            }
+        }
+        assert_eq!(decode(" Zm9v\tYg==\n").unwrap(), b"foob");
+        assert_eq!(decode("Zm9vYg").unwrap(), b"foob");
+        assert_eq!(decode("Zm9vYmE").unwrap(), b"fooba");
+        assert_eq!(decode("Zm9vYmE =").unwrap(), b"fooba");
+        assert_eq!(decode(" \n").unwrap(), b"");
+    }
+
+    #[test]
+    fn decoding_refuses_what_would_change_the_bytes() {
         assert_eq!(
-            decode("Zm9v Zg=="),
+            decode("Zm9vZ"),
             Err(Base64Error::BadLength),
-            "9 characters"
+            "one left over"
+        );
+        assert_eq!(decode("Zm9v Z"), Err(Base64Error::BadLength));
+        assert_eq!(decode("Zm8"), Ok(b"fo".to_vec()), "padding left out");
+        assert_eq!(
+            decode("Zm9"),
+            Err(Base64Error::BadPadding),
+            "unused bits not zero"
         );
         assert_eq!(decode("Zm-v"), Err(Base64Error::BadCharacter { offset: 2 }));
         assert_eq!(decode("Zm_v"), Err(Base64Error::BadCharacter { offset: 2 }));
@@ -156,7 +198,14 @@ mod tests {
         assert_eq!(decode("Z=g="), Err(Base64Error::BadPadding));
         // "Zh==": 'h' = 33 = 100001, the low four bits 0001 are unused and must be zero.
         assert_eq!(decode("Zh=="), Err(Base64Error::BadPadding));
+        assert_eq!(decode("Zh"), Err(Base64Error::BadPadding));
         assert_eq!(decode("Zg=="), Ok(b"f".to_vec()));
-        assert_eq!(decode("Zm9v\n"), Err(Base64Error::BadLength));
+        assert_eq!(decode("Zm9v\n"), Ok(b"foo".to_vec()));
+        // No other characters are skipped.
+        assert_eq!(
+            decode("Zm9v\u{a0}"),
+            Err(Base64Error::BadCharacter { offset: 4 })
+        );
+        assert_eq!(decode("Zm.v"), Err(Base64Error::BadCharacter { offset: 2 }));
     }
 }

@@ -220,6 +220,58 @@ test("encrypted files ask for the passphrase; a wrong one says so; the right one
   await context.close();
 });
 
+/**
+ * Encrypts a plain exchange file as design §3 describes it, with Node's own WebCrypto: another
+ * tool's file. Its base64 is wrapped at 76 characters, as Python's `base64.encodebytes` and MIME
+ * tools write it, and it uses fewer PBKDF2 iterations than this app writes.
+ */
+async function encryptElsewhere(plain, passphrase, iterations) {
+  const { subtle } = globalThis.crypto;
+  const salt = globalThis.crypto.getRandomValues(new Uint8Array(16));
+  const iv = globalThis.crypto.getRandomValues(new Uint8Array(12));
+  const base = await subtle.importKey("raw", new TextEncoder().encode(passphrase), "PBKDF2", false, ["deriveKey"]);
+  const key = await subtle.deriveKey(
+    { name: "PBKDF2", hash: "SHA-256", salt, iterations },
+    base,
+    { name: "AES-GCM", length: 256 },
+    false,
+    ["encrypt"],
+  );
+  const ciphertext = new Uint8Array(await subtle.encrypt({ name: "AES-GCM", iv }, key, new TextEncoder().encode(plain)));
+  const wrapped = (bytes) => (Buffer.from(bytes).toString("base64").match(/.{1,76}/g) ?? []).join("\n") + "\n";
+  return JSON.stringify({
+    format: "samenscan/encrypted",
+    format_version: 1,
+    kdf: { name: "PBKDF2-SHA256", iterations, salt: wrapped(salt) },
+    cipher: { name: "AES-256-GCM", iv: wrapped(iv) },
+    ciphertext: wrapped(ciphertext),
+  }, null, 2);
+}
+
+test("a file encrypted by another tool (line-wrapped base64, its own iteration count) opens with its passphrase", async () => {
+  const r = rng(7);
+  const plain = JSON.stringify(generatedFile([response(r), response(r), response(r)]));
+  const passphrase = "zomer aan de IJssel";
+  const text = await encryptElsewhere(plain, passphrase, 100_000);
+  assert.ok(JSON.parse(text).ciphertext.includes("\n"), "the ciphertext is wrapped");
+  const { context, page, errors } = await open(env.browser, env.server.url);
+  await page.goto(env.server.url + "#/importeren");
+  await page.locator("#import-dataset-counts").waitFor();
+  await page.locator("#import-files").setInputFiles({ name: "elders.samenscan.json", mimeType: "application/json", buffer: Buffer.from(text) });
+  await page.locator("#import-passphrase:focus").waitFor();
+  await page.keyboard.type("winter aan de IJssel");
+  await page.keyboard.press("Enter");
+  await page.locator("form.passphrase-prompt .error-message", { hasText: "Deze wachtwoordzin past niet bij dit bestand" }).waitFor();
+  await page.locator("#import-passphrase").fill(passphrase);
+  await page.keyboard.press("Enter");
+  await page.locator(".import-status", { hasText: "Geïmporteerd: 3 nieuw, 0 bijgewerkt" }).waitFor();
+  const [record] = await storedImports(page);
+  assert.equal(record.encrypted, true);
+  assert.deepEqual(JSON.parse(record.data).responses.map((x) => x.id).sort(), JSON.parse(plain).responses.map((x) => x.id).sort());
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("a questionnaire with a misspelt field is not loaded, and the log names the field meant", async () => {
   const { context, page, errors } = await open(env.browser, env.server.url);
   const builtin = JSON.parse(
