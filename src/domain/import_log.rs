@@ -368,3 +368,123 @@ pub fn distinct_files(log: &[ImportRecord]) -> Vec<Vec<usize>> {
     }
     groups
 }
+
+/// A file refused whole (design §3: not JSON, another format, a newer version, damaged or
+/// unopened encryption, too large, or not stored), remembered so that the import screen can
+/// still say which files were not imported after the tab was closed. Nothing of the file is
+/// kept but its name, when, and why.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Refusal {
+    /// The file's name as the person picked it.
+    pub file_name: String,
+    /// When it was refused (RFC 3339, from the caller's clock).
+    pub refused_at: String,
+    /// Why, in Dutch.
+    pub reason_nl: String,
+    /// Why, in English (shown in the language of the moment, as the log's details are).
+    pub reason_en: String,
+}
+
+impl Refusal {
+    /// Why, in `lang`.
+    pub fn reason(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Nl => &self.reason_nl,
+            Lang::En => &self.reason_en,
+        }
+    }
+}
+
+/// How many refusals are remembered; the oldest go first.
+pub const MAX_REFUSALS: usize = 200;
+
+/// Remembers `refusal`, newest last. An earlier refusal of a file with the same name goes: the
+/// newest says why it is not in (a file refused in every import of a folder is listed once).
+///
+/// ```
+/// use samenscan::domain::import_log::{note_refusal, Refusal};
+/// let refusal = |name: &str, at: &str| Refusal {
+///     file_name: name.into(),
+///     refused_at: at.into(),
+///     reason_nl: "Kapot.".into(),
+///     reason_en: "Broken.".into(),
+/// };
+/// let mut list = Vec::new();
+/// note_refusal(&mut list, refusal("a.json", "2026-11-20T09:00:00Z"));
+/// note_refusal(&mut list, refusal("b.json", "2026-11-20T09:01:00Z"));
+/// note_refusal(&mut list, refusal("a.json", "2026-11-21T10:00:00Z"));
+/// let names: Vec<&str> = list.iter().map(|r| r.file_name.as_str()).collect();
+/// assert_eq!(names, ["b.json", "a.json"]);
+/// assert_eq!(list[1].refused_at, "2026-11-21T10:00:00Z");
+/// ```
+pub fn note_refusal(list: &mut Vec<Refusal>, refusal: Refusal) {
+    list.retain(|r| r.file_name != refusal.file_name);
+    list.push(refusal);
+    let over = list.len().saturating_sub(MAX_REFUSALS);
+    list.drain(..over);
+}
+
+/// Forgets the refusals of files named `file_name` (a file of that name was imported since);
+/// returns whether any went.
+pub fn forget_refusals_of(list: &mut Vec<Refusal>, file_name: &str) -> bool {
+    let before = list.len();
+    list.retain(|r| r.file_name != file_name);
+    list.len() != before
+}
+
+/// The remembered refusals as stored, read leniently: a list that cannot be read (damaged
+/// storage, or written by a later version) is an empty list, never an error: it only informs.
+pub fn refusals_from(stored: Option<serde_json::Value>) -> Vec<Refusal> {
+    stored
+        .and_then(|value| serde_json::from_value(value).ok())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod refusal_tests {
+    use super::*;
+
+    fn refusal(name: &str, at: &str) -> Refusal {
+        Refusal {
+            file_name: name.into(),
+            refused_at: at.into(),
+            reason_nl: format!("{name} is kapot."),
+            reason_en: format!("{name} is broken."),
+        }
+    }
+
+    #[test]
+    fn the_newest_refusals_are_kept_one_per_name() {
+        let mut list = Vec::new();
+        for i in 0..MAX_REFUSALS + 5 {
+            note_refusal(
+                &mut list,
+                refusal(&format!("{i}.json"), "2026-11-20T09:00:00Z"),
+            );
+        }
+        assert_eq!(list.len(), MAX_REFUSALS);
+        assert_eq!(list[0].file_name, "5.json");
+        note_refusal(&mut list, refusal("5.json", "2026-11-21T09:00:00Z"));
+        assert_eq!(list.len(), MAX_REFUSALS);
+        assert_eq!(list.last().unwrap().refused_at, "2026-11-21T09:00:00Z");
+        assert_eq!(list[0].file_name, "6.json");
+        assert!(forget_refusals_of(&mut list, "5.json"));
+        assert!(!forget_refusals_of(&mut list, "5.json"));
+        assert_eq!(list.len(), MAX_REFUSALS - 1);
+        assert_eq!(list[0].reason(Lang::En), "6.json is broken.");
+        assert_eq!(list[0].reason(Lang::Nl), "6.json is kapot.");
+    }
+
+    #[test]
+    fn a_stored_list_is_read_back_and_a_damaged_one_is_empty() {
+        let list = vec![refusal("a.json", "2026-11-20T09:00:00Z")];
+        let stored = serde_json::to_value(&list).unwrap();
+        assert_eq!(refusals_from(Some(stored)), list);
+        assert_eq!(refusals_from(None), Vec::new());
+        assert_eq!(refusals_from(Some(serde_json::json!({"a": 1}))), Vec::new());
+        assert_eq!(
+            refusals_from(Some(serde_json::json!([{"file_name": 3}]))),
+            Vec::new()
+        );
+    }
+}

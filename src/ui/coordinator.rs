@@ -11,9 +11,13 @@ use std::collections::BTreeMap;
 use crate::browser::idb::StorageError;
 use crate::browser::{clock, crypto, files, repository, tabs};
 use crate::domain::exchange::{decode, validate, Decoded, FileProblem, RawExport, MAX_FILE_BYTES};
-use crate::domain::import_log::{import_into, rebuild_into, ImportRecord};
+use crate::domain::import_log::{
+    forget_refusals_of, import_into, note_refusal, rebuild_into, refusals_from, ImportRecord,
+    Refusal,
+};
 use crate::domain::sorting;
 use crate::domain::{Dataset, Lang, Questionnaire, QuestionnaireRef};
+use crate::ui::i18n::messages;
 use crate::ui::store::{StorageState, Store};
 use leptos::prelude::*;
 
@@ -47,7 +51,12 @@ pub struct Coordinator {
     /// it is (its sorting, chosen splits and place on the page with it) until the person asks
     /// for it to be brought up to date, or leaves it.
     pub outdated: RwSignal<bool>,
+    /// Files refused whole, remembered across visits (newest last; see [`Refusal`]).
+    pub refused: RwSignal<Vec<Refusal>>,
 }
+
+/// The setting under which [`Coordinator::refused`] is stored.
+const REFUSED_SETTING: &str = "refused_imports";
 
 /// Why a file was not imported.
 #[derive(Clone, Debug, PartialEq)]
@@ -89,6 +98,8 @@ impl Coordinator {
 
     /// Reads the whole log from IndexedDB and rebuilds the dataset from it, one record at a time.
     pub async fn reload(self, store: Store) {
+        // Read at the same time as the log; it only informs, so a failed read is an empty list.
+        let refused = repository::setting(REFUSED_SETTING);
         let rebuilt = async {
             let known = known(store);
             let mut dataset = Dataset::new();
@@ -113,6 +124,8 @@ impl Coordinator {
         };
         match rebuilt.await {
             Ok((dataset, log, unreadable)) => {
+                self.refused
+                    .set(refusals_from(refused.await.ok().flatten()));
                 self.outdated.set(false);
                 self.log.set(log);
                 self.dataset.set(dataset);
@@ -120,6 +133,48 @@ impl Coordinator {
                 self.state.set(LoadState::Ready);
             }
             Err(e) => self.state.set(LoadState::Failed(e)),
+        }
+    }
+
+    /// Remembers that the file `file_name` was refused whole, and why (in both languages).
+    pub fn note_refusal(self, file_name: &str, rejection: &Rejection) {
+        let refusal = Refusal {
+            file_name: file_name.to_string(),
+            refused_at: clock::now_rfc3339(),
+            reason_nl: rejection.message(Lang::Nl, messages(Lang::Nl)),
+            reason_en: rejection.message(Lang::En, messages(Lang::En)),
+        };
+        self.refused.update(|list| note_refusal(list, refusal));
+        self.save_refused();
+    }
+
+    /// Forgets the refusals of `file_name`: a file of that name has been imported.
+    pub fn forget_refusals_of(self, file_name: &str) {
+        if self
+            .refused
+            .try_update(|list| forget_refusals_of(list, file_name))
+            .unwrap_or(false)
+        {
+            self.save_refused();
+        }
+    }
+
+    /// Forgets every remembered refusal (the person has dealt with them).
+    pub fn forget_refusals(self) {
+        self.refused.set(Vec::new());
+        self.save_refused();
+    }
+
+    /// Stores the list of refusals as it is now. Writes are started in order, so the last
+    /// one stored is the newest list; a failed write only means the list is shorter next time.
+    fn save_refused(self) {
+        let list = self
+            .refused
+            .with_untracked(|list| serde_json::to_value(list));
+        if let Ok(list) = list {
+            leptos::task::spawn_local(async move {
+                let _ = repository::save_setting(REFUSED_SETTING, &list).await;
+            });
         }
     }
 
@@ -204,6 +259,7 @@ pub fn provide_coordinator() -> Coordinator {
         unreadable: RwSignal::new(0),
         showing_report: RwSignal::new(false),
         outdated: RwSignal::new(false),
+        refused: RwSignal::new(Vec::new()),
     };
     provide_context(coordinator);
     coordinator

@@ -272,6 +272,60 @@ test("a file encrypted by another tool (line-wrapped base64, its own iteration c
   await context.close();
 });
 
+test("files refused whole are still listed, with why, after the tab is closed; imported later or cleared, they go", async () => {
+  const { context, page, errors } = await open(env.browser, env.server.url);
+  await page.goto(env.server.url + "#/importeren");
+  await page.locator("#import-dataset-counts").waitFor();
+  const asFile = (name, text) => ({ name, mimeType: "application/json", buffer: Buffer.from(text) });
+  const good = JSON.stringify(generatedFile([response(rng(11))]));
+  await importFiles(page, [
+    asFile("team-zutphen.samenscan.json", good.slice(0, good.length / 2)),
+    asFile("notities.json", JSON.stringify({ title: "Notities" })),
+    asFile("team-epe.samenscan.json", good),
+  ]);
+  await page.locator("#import-announce", { hasText: "3 bestanden verwerkt, 1 geïmporteerd, 2 niet geïmporteerd" }).waitFor();
+  // This visit's rows say it already: no second list.
+  assert.equal(await page.locator("#import-refused").count(), 0);
+
+  await page.reload();
+  await page.locator("#import-dataset-counts", { hasText: "1 afgeronde enquête" }).waitFor();
+  const section = page.locator("#import-refused");
+  await section.waitFor();
+  const items = section.locator("li");
+  assert.equal(await items.count(), 2);
+  assert.equal(await items.nth(0).locator(".import-file").textContent(), "notities.json", "newest first");
+  assert.match(await items.nth(0).locator(".hint").textContent(), /^Geweigerd op \d/);
+  assert.equal(await items.nth(1).locator(".import-file").textContent(), "team-zutphen.samenscan.json");
+  assert.match(await items.nth(1).locator(".import-status").textContent(), /^Het bestand is onvolledig: het houdt halverwege op\./);
+  assert.equal(await section.getByText("team-epe.samenscan.json").count(), 0, "imported files are not listed");
+  assert.deepEqual(await axeViolations(page), []);
+  // In English, the reason is too.
+  await page.getByRole("button", { name: "English" }).click();
+  await section.locator("h2", { hasText: "Not imported earlier" }).waitFor();
+  await items.nth(1).locator(".import-status", { hasText: "The file is incomplete: it stops halfway." }).waitFor();
+  await page.getByRole("button", { name: "Nederlands" }).click();
+  await section.locator("h2", { hasText: "Eerder niet geïmporteerd" }).waitFor();
+
+  // A new copy imported under the same name: it leaves the list (also after a reload).
+  await importFiles(page, asFile("team-zutphen.samenscan.json", JSON.stringify(generatedFile([response(rng(12))]))));
+  await page.locator("#import-announce", { hasText: "1 bestand verwerkt, 1 geïmporteerd, 0 niet geïmporteerd" }).waitFor();
+  await page.reload();
+  await page.locator("#import-dataset-counts", { hasText: "2 afgeronde enquêtes" }).waitFor();
+  await section.waitFor();
+  assert.deepEqual(await items.locator(".import-file").allTextContents(), ["notities.json"]);
+
+  // Cleared by the person: gone, also after a reload; focus goes to the file picker.
+  await page.getByRole("button", { name: "Dit lijstje wissen" }).click();
+  await section.waitFor({ state: "detached" });
+  await page.locator("#import-files:focus").waitFor();
+  await page.reload();
+  await page.locator("#import-dataset-counts", { hasText: "2 afgeronde enquêtes" }).waitFor();
+  await page.locator("#import-log-caption").waitFor();
+  assert.equal(await section.count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("a questionnaire with a misspelt field is not loaded, and the log names the field meant", async () => {
   const { context, page, errors } = await open(env.browser, env.server.url);
   const builtin = JSON.parse(

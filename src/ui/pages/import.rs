@@ -210,6 +210,17 @@ fn ImportScreen() -> impl IntoView {
         async move { receiver.await.ok().flatten() }
     };
 
+    // Shows a file's final outcome, and remembers a refusal across visits (a file of the same
+    // name imported since is no longer one: the log holds it).
+    let finish = move |row: &Row, outcome: Outcome| {
+        match &outcome {
+            Outcome::Rejected(rejection) => coordinator.note_refusal(&row.name, rejection),
+            Outcome::Imported(_) => coordinator.forget_refusals_of(&row.name),
+            _ => {}
+        }
+        row.show(outcome, tally);
+    };
+
     // Imports decoded files and shows each one's outcome.
     let store_batch = move |files: Vec<(Row, RawExport, bool)>| async move {
         if files.is_empty() {
@@ -231,12 +242,12 @@ fn ImportScreen() -> impl IntoView {
             });
         }
         for (row, result) in rows_of.iter().zip(results) {
-            row.show(
+            finish(
+                row,
                 match result {
                     Ok(record) => Outcome::Imported(record),
                     Err(rejection) => Outcome::Rejected(rejection),
                 },
-                tally,
             );
         }
     };
@@ -353,10 +364,10 @@ fn ImportScreen() -> impl IntoView {
                         };
                         match result {
                             Ok(raw) => store_batch(vec![(row, raw, true)]).await,
-                            Err(rejection) => row.show(Outcome::Rejected(rejection), tally),
+                            Err(rejection) => finish(&row, Outcome::Rejected(rejection)),
                         }
                     }
-                    Err(rejection) => row.show(Outcome::Rejected(rejection), tally),
+                    Err(rejection) => finish(&row, Outcome::Rejected(rejection)),
                 }
             }
             stored(&mut storing).await;
@@ -585,6 +596,7 @@ fn ImportScreen() -> impl IntoView {
             </ol>
         </Show>
 
+        <EarlierRefusals rows=rows />
         <DatasetSummary />
         <ImportLog busy=Signal::derive(move || running.get() && asking_for.with(Option::is_none)) />
     }
@@ -679,6 +691,73 @@ fn ResultRow(row: Row) -> impl IntoView {
             <p class="hint" hidden=move || hint().is_empty()>{hint}</p>
             {result}
         </li>
+    }
+}
+
+/// Files refused whole in an earlier visit (or earlier in this one, if no longer on screen),
+/// with when and why: what a coordinator returning the next day needs to ask new copies of.
+/// A file picked in this visit is left out: its row above says where it stands now.
+#[component]
+fn EarlierRefusals(rows: RwSignal<Vec<Row>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let coordinator = use_coordinator();
+    let earlier = Memo::new(move |_| {
+        let picked: Vec<String> = rows.with(|rows| rows.iter().map(|r| r.name.clone()).collect());
+        coordinator.refused.with(|list| {
+            list.iter()
+                .filter(|r| !picked.contains(&r.file_name))
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    });
+    // Text only (see `ui::html`): names and reasons come from files and are escaped.
+    let items = move || {
+        let (t, lang) = (i18n.t(), i18n.lang());
+        let locale = locale(lang);
+        let mut h = Html::new();
+        earlier.with(|list| {
+            for r in list.iter().rev() {
+                let when = clock::format_local(&r.refused_at, locale);
+                h.open("li", &[("class", "import-refused-item import-rejected")])
+                    .open("p", &[("class", "import-file")])
+                    .leaf("strong", &[], &r.file_name)
+                    .close("p")
+                    .leaf(
+                        "p",
+                        &[("class", "hint")],
+                        &fill(t.import_refused_when, &[("when", &when)]),
+                    )
+                    .leaf(
+                        "p",
+                        &[("class", "import-status error-message")],
+                        r.reason(lang),
+                    )
+                    .close("li");
+            }
+        });
+        h.finish()
+    };
+    view! {
+        <Show when=move || earlier.with(|list| !list.is_empty())>
+            <section aria-labelledby="import-refused-heading" id="import-refused">
+                <h2 id="import-refused-heading">{tr(|t| t.import_refused_heading)}</h2>
+                <p class="hint">{tr(|t| t.import_refused_hint)}</p>
+                <ul class="import-results" inner_html=items></ul>
+                <p>
+                    <button
+                        type="button"
+                        class="button button-quiet"
+                        id="import-refused-clear"
+                        on:click=move |_| {
+                            coordinator.forget_refusals();
+                            dom::focus_element("import-files");
+                        }
+                    >
+                        {tr(|t| t.import_refused_clear)}
+                    </button>
+                </p>
+            </section>
+        </Show>
     }
 }
 
