@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use samenscan::domain::exchange::{decode, validate, Decoded, ImportSummary, MAX_FILE_BYTES};
 use samenscan::domain::import_log::{
-    contents_key, distinct_files, import_into, rebuild, rebuild_into, ImportRecord,
+    contents_key, distinct_files, import_into, rebuild, rebuild_into, ImportRecord, Rebuilder,
 };
 use samenscan::domain::{Dataset, Lang, ValidatedFile};
 
@@ -207,6 +207,51 @@ fn the_dataset_rebuilt_from_the_log_is_the_one_built_while_importing() {
     // In any order: merging is order-independent.
     let reversed: Vec<ImportRecord> = log.iter().rev().cloned().collect();
     assert_eq!(rebuild(&reversed, &BTreeMap::new()).0, dataset);
+}
+
+#[test]
+fn a_file_imported_again_is_not_read_again_when_rebuilding() {
+    let mut dataset = Dataset::new();
+    let first = import(&mut dataset, "valid-v1.samenscan.json");
+    assert!(!first.meetings.is_empty());
+    let mut other = Dataset::new();
+    let different = import(&mut other, "duplicate-ids.samenscan.json");
+    // A copy with the first one's contents key is taken as holding what the first held: its
+    // data is not read (here it holds another file's, which would show if it were).
+    let mut again = first.clone();
+    again.file_name = "opnieuw.samenscan.json".into();
+    again.data = different.data.clone();
+    let mut rebuilder = Rebuilder::default();
+    let known = BTreeMap::new();
+    assert!(rebuilder.add(&first, &known).whole);
+    let skipped = rebuilder.add(&again, &known);
+    assert!(skipped.whole);
+    assert_eq!(
+        skipped.meetings, first.meetings,
+        "its meetings are the first's"
+    );
+    assert_eq!(rebuilder.dataset, dataset);
+    // Under a key of its own, the same data is read.
+    again.contents = different.contents.clone();
+    assert!(rebuilder.add(&again, &known).whole);
+    assert_ne!(rebuilder.dataset, dataset);
+    // A first copy damaged in storage is read past: the next copy is read itself.
+    let mut damaged = first.clone();
+    damaged.data.truncate(damaged.data.len() / 2);
+    let mut rebuilder = Rebuilder::default();
+    assert!(!rebuilder.add(&damaged, &known).whole);
+    assert!(rebuilder.add(&first, &known).whole);
+    assert_eq!(rebuilder.dataset, dataset);
+    // Records stored before contents keys were kept are each read.
+    let mut old = first.clone();
+    old.contents = String::new();
+    let mut rebuilder = Rebuilder::default();
+    let read = rebuilder.add(&old, &known);
+    assert_eq!(read.contents.as_deref(), Some(first.contents.as_str()));
+    let mut old_different = different.clone();
+    old_different.contents = String::new();
+    rebuilder.add(&old_different, &known);
+    assert_ne!(rebuilder.dataset, dataset);
 }
 
 #[test]

@@ -207,12 +207,49 @@ pub fn rebuild(
     records: &[ImportRecord],
     known: &BTreeMap<QuestionnaireRef, Questionnaire>,
 ) -> (Dataset, usize) {
-    let mut dataset = Dataset::new();
+    let mut rebuilder = Rebuilder::default();
     let unreadable = records
         .iter()
-        .filter(|record| !rebuild_into(&mut dataset, record, known).whole)
+        .filter(|record| !rebuilder.add(record, known).whole)
         .count();
-    (dataset, unreadable)
+    (rebuilder.dataset, unreadable)
+}
+
+/// Rebuilds a dataset one stored record at a time, as [`rebuild_into`] does, but reads a record
+/// only when what it holds is new: a file imported again, or under another name, has the
+/// [`contents_key`] of its first import and holds the same records, and merging them again
+/// changes nothing (merging is idempotent). A coordinator who imports a whole folder again
+/// does not make every later start read it twice.
+#[derive(Default)]
+pub struct Rebuilder {
+    /// The merge so far.
+    pub dataset: Dataset,
+    /// The contents keys read whole so far, with the meetings each held.
+    read: rustc_hash::FxHashMap<String, Vec<String>>,
+}
+
+impl Rebuilder {
+    /// Merges `record` unless its contents were read whole before; see [`rebuild_into`].
+    pub fn add(
+        &mut self,
+        record: &ImportRecord,
+        known: &BTreeMap<QuestionnaireRef, Questionnaire>,
+    ) -> Rebuilt {
+        if let Some(meetings) = self.read.get(&record.contents) {
+            return Rebuilt {
+                whole: true,
+                contents: None,
+                meetings: meetings.clone(),
+            };
+        }
+        let rebuilt = rebuild_into(&mut self.dataset, record, known);
+        let key = rebuilt.contents.as_ref().unwrap_or(&record.contents);
+        // A copy damaged in storage proves nothing about the next one: that is read itself.
+        if rebuilt.whole && !key.is_empty() {
+            self.read.insert(key.clone(), rebuilt.meetings.clone());
+        }
+        rebuilt
+    }
 }
 
 /// What [`rebuild_into`] made of one stored record.

@@ -12,8 +12,7 @@ use crate::browser::idb::StorageError;
 use crate::browser::{clock, crypto, files, repository, tabs};
 use crate::domain::exchange::{decode, validate, Decoded, FileProblem, RawExport, MAX_FILE_BYTES};
 use crate::domain::import_log::{
-    forget_refusals_of, import_into, note_refusal, rebuild_into, refusals_from, ImportRecord,
-    Refusal,
+    forget_refusals_of, import_into, note_refusal, refusals_from, ImportRecord, Rebuilder, Refusal,
 };
 use crate::domain::sorting;
 use crate::domain::{Dataset, Lang, Questionnaire, QuestionnaireRef};
@@ -102,12 +101,12 @@ impl Coordinator {
         let refused = repository::setting(REFUSED_SETTING);
         let rebuilt = async {
             let known = known(store);
-            let mut dataset = Dataset::new();
+            let mut rebuilder = Rebuilder::default();
             let mut log = Vec::new();
             let mut unreadable = 0;
             for record in repository::imports_one_by_one().await? {
                 let mut record = record?;
-                let rebuilt = rebuild_into(&mut dataset, &record, &known);
+                let rebuilt = rebuilder.add(&record, &known);
                 if !rebuilt.whole {
                     unreadable += 1;
                 }
@@ -120,7 +119,7 @@ impl Coordinator {
                 record.data = String::new();
                 log.push(record);
             }
-            Ok::<_, StorageError>((dataset, log, unreadable))
+            Ok::<_, StorageError>((rebuilder.dataset, log, unreadable))
         };
         match rebuilt.await {
             Ok((dataset, log, unreadable)) => {
