@@ -327,6 +327,32 @@ pub async fn save_setting(name: &str, value: &serde_json::Value) -> Result<(), S
     .await
 }
 
+/// Changes a stored setting in one read-write transaction: `change` gets the stored value (if
+/// any) and gives the value to store, or `None` to leave it. No other write, from this tab or
+/// another, comes between the read and the write. Gives back what is stored afterwards.
+pub async fn update_setting(
+    name: &str,
+    change: impl FnOnce(Option<serde_json::Value>) -> Option<serde_json::Value>,
+) -> Result<Option<serde_json::Value>, StorageError> {
+    let after = std::cell::RefCell::new(None);
+    idb::read_and_put(&db()?, SETTINGS, name, |stored| {
+        let stored = stored.and_then(|json| parse(&json).ok());
+        match change(stored.clone()) {
+            Some(value) => {
+                let json = value.to_string();
+                *after.borrow_mut() = Some(value);
+                Some(json)
+            }
+            None => {
+                *after.borrow_mut() = stored;
+                None
+            }
+        }
+    })
+    .await?;
+    Ok(after.into_inner())
+}
+
 /// Removes every record from every store (the database itself is kept open and usable).
 pub async fn wipe() -> Result<(), StorageError> {
     let db = db()?;

@@ -23,7 +23,7 @@ pub enum TabNews {
     Meeting(String),
     /// Files were added to the coordinator's import log (and the definitions they brought).
     Imports,
-    /// A setting was stored (the last export's time).
+    /// A setting was stored (the last export's time, the files refused at import).
     Settings,
     /// Every record of the app was erased.
     Wiped,

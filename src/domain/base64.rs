@@ -3,22 +3,24 @@
 //! the wasm build for thirty lines of work. Decoding is strict about what would change the bytes
 //! read: no URL-safe alphabet, `=` only at the end, and unused trailing bits must be zero. It
 //! allows what only changes the layout: ASCII white space anywhere (MIME and PEM tools, Python's
-//! `base64.encodebytes`, `openssl base64` wrap lines at 76 or 64 characters) and left-out
-//! padding. What the bytes are for is checked elsewhere (AES-GCM authenticates the ciphertext).
+//! `base64.encodebytes`, `openssl base64` wrap lines at 76 or 64 characters) and padding left
+//! out, in whole or in part (`Zg`, `Zg=`, `Zg==` are the same byte). What the bytes are for is
+//! checked elsewhere (AES-GCM authenticates the ciphertext).
 //! This module knows nothing about files or cryptography.
 
 use std::fmt;
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
-/// Why a text is not standard padded base64.
+/// Why a text is not standard base64.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Base64Error {
-    /// The length is not a multiple of 4 (padding missing or text cut off).
+    /// One character too many for a whole number of bytes (white space not counted): the text
+    /// is cut off or has a stray character.
     BadLength,
     /// A character outside the alphabet, at this byte offset.
     BadCharacter {
-        /// Byte offset in the text.
+        /// Byte offset in the text once white space is taken out.
         offset: usize,
     },
     /// `=` somewhere other than the last one or two places, or unused bits that are not zero.
@@ -28,7 +30,7 @@ pub enum Base64Error {
 impl fmt::Display for Base64Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Base64Error::BadLength => write!(f, "length is not a multiple of 4"),
+            Base64Error::BadLength => write!(f, "one character too many or too few"),
             Base64Error::BadCharacter { offset } => {
                 write!(f, "character at offset {offset} is not base64")
             }
@@ -84,21 +86,30 @@ fn value_of(c: u8) -> Option<u32> {
 /// assert!(base64::decode("TWE-").is_err());
 /// ```
 pub fn decode(text: &str) -> Result<Vec<u8>, Base64Error> {
+    // Copied only when there is white space to take out.
     let mut b = std::borrow::Cow::Borrowed(text.as_bytes());
     if b.iter().any(u8::is_ascii_whitespace) {
         b.to_mut().retain(|c| !c.is_ascii_whitespace());
     }
-    // Padding left out: two or three characters in the last group.
-    match b.len() % 4 {
-        0 => {}
-        1 => return Err(Base64Error::BadLength),
-        missing => b.to_mut().extend(std::iter::repeat_n(b'=', 4 - missing)),
-    }
     let b: &[u8] = &b;
-    let mut out = Vec::with_capacity(b.len() / 4 * 3);
-    let last_chunk = b.len() / 4;
-    for (i, chunk) in b.chunks(4).enumerate() {
-        let is_last = i + 1 == last_chunk;
+    // The last group, with the padding that was left out put back (the rest is not copied).
+    let whole = b.len() / 4 * 4;
+    let mut tail = [b'='; 4];
+    let last: &[u8] = match b.len() - whole {
+        0 => &[],
+        1 => return Err(Base64Error::BadLength),
+        n => {
+            tail[..n].copy_from_slice(&b[whole..]);
+            &tail
+        }
+    };
+    let groups = b[..whole]
+        .chunks(4)
+        .chain((!last.is_empty()).then_some(last));
+    let last_group = b.len().div_ceil(4);
+    let mut out = Vec::with_capacity(last_group * 3);
+    for (i, chunk) in groups.enumerate() {
+        let is_last = i + 1 == last_group;
         let pad = chunk.iter().rev().take_while(|&&c| c == b'=').count();
         if pad > 2 || (pad > 0 && !is_last) {
             return Err(Base64Error::BadPadding);
@@ -174,6 +185,10 @@ mod tests {
         assert_eq!(decode("Zm9vYg").unwrap(), b"foob");
         assert_eq!(decode("Zm9vYmE").unwrap(), b"fooba");
         assert_eq!(decode("Zm9vYmE =").unwrap(), b"fooba");
+        // Padding in part: "Zg=" is "Zg==" with one left out.
+        assert_eq!(decode("Zg=").unwrap(), b"f");
+        assert_eq!(decode("Zg=\n=").unwrap(), b"f");
+        assert_eq!(decode("Zm9vZg=").unwrap(), b"foof");
         assert_eq!(decode(" \n").unwrap(), b"");
     }
 

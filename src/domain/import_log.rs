@@ -13,7 +13,7 @@ use super::lang::Lang;
 use super::merge::{Dataset, MergeReport};
 use super::questionnaire::{builtin, Questionnaire};
 use super::recent::Recent;
-use super::response::QuestionnaireRef;
+use super::response::{QuestionnaireRef, Timestamp};
 
 /// One imported file as stored.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -469,6 +469,18 @@ pub fn forget_refusals_of(list: &mut Vec<Refusal>, file_name: &str) -> bool {
     list.len() != before
 }
 
+/// Whether `refusal` is older than an import of a file of the same name in `log` (made in
+/// another tab, or before refusals were kept): that import is what stands now.
+pub fn refusal_superseded(refusal: &Refusal, log: &[ImportRecord]) -> bool {
+    let Some(refused) = Timestamp::parse(&refusal.refused_at) else {
+        return false;
+    };
+    log.iter().any(|record| {
+        record.file_name == refusal.file_name
+            && Timestamp::parse(&record.imported_at).is_some_and(|imported| imported >= refused)
+    })
+}
+
 /// The remembered refusals as stored, read leniently: a list that cannot be read (damaged
 /// storage, or written by a later version) is an empty list, never an error: it only informs.
 pub fn refusals_from(stored: Option<serde_json::Value>) -> Vec<Refusal> {
@@ -510,6 +522,40 @@ mod refusal_tests {
         assert_eq!(list.len(), MAX_REFUSALS - 1);
         assert_eq!(list[0].reason(Lang::En), "6.json is broken.");
         assert_eq!(list[0].reason(Lang::Nl), "6.json is kapot.");
+    }
+
+    #[test]
+    fn a_refusal_older_than_an_import_of_the_same_name_is_superseded() {
+        let record = |name: &str, at: &str| ImportRecord {
+            file_name: name.into(),
+            imported_at: at.into(),
+            encrypted: false,
+            summary: Default::default(),
+            contents: String::new(),
+            questionnaires: 0,
+            details_nl: Vec::new(),
+            details_en: Vec::new(),
+            meetings: Vec::new(),
+            data: String::new(),
+        };
+        let refused = refusal("a.json", "2026-11-20T09:00:00.5Z");
+        let log = [record("b.json", "2026-11-21T09:00:00Z")];
+        assert!(!refusal_superseded(&refused, &log), "another name");
+        // By the moment, not the text ('.5Z' sorts before 'Z').
+        let log = [record("a.json", "2026-11-20T09:00:00Z")];
+        assert!(
+            !refusal_superseded(&refused, &log),
+            "imported before it was refused"
+        );
+        let log = [record("a.json", "2026-11-20T10:00:00+01:00")];
+        assert!(
+            !refusal_superseded(&refused, &log),
+            "the same hour, earlier"
+        );
+        let log = [record("a.json", "2026-11-20T09:00:00.500Z")];
+        assert!(refusal_superseded(&refused, &log), "the same moment");
+        let log = [record("a.json", "2026-11-20T09:00:01Z")];
+        assert!(refusal_superseded(&refused, &log));
     }
 
     #[test]

@@ -52,6 +52,9 @@ pub struct Coordinator {
     pub outdated: RwSignal<bool>,
     /// Files refused whole, remembered across visits (newest last; see [`Refusal`]).
     pub refused: RwSignal<Vec<Refusal>>,
+    /// How many changes of this tab's to the stored refusals are on their way: while any is,
+    /// a read of the stored list (at a reload) would show it without them, and is not taken.
+    refused_edits: StoredValue<u32>,
 }
 
 /// The setting under which [`Coordinator::refused`] is stored.
@@ -97,8 +100,6 @@ impl Coordinator {
 
     /// Reads the whole log from IndexedDB and rebuilds the dataset from it, one record at a time.
     pub async fn reload(self, store: Store) {
-        // Read at the same time as the log; it only informs, so a failed read is an empty list.
-        let refused = repository::setting(REFUSED_SETTING);
         let rebuilt = async {
             let known = known(store);
             let mut rebuilder = Rebuilder::default();
@@ -123,8 +124,12 @@ impl Coordinator {
         };
         match rebuilt.await {
             Ok((dataset, log, unreadable)) => {
-                self.refused
-                    .set(refusals_from(refused.await.ok().flatten()));
+                // It only informs: a failed read is an empty list. Not taken while a change
+                // of this tab's is on its way (it shows what is stored when done).
+                let refused = repository::setting(REFUSED_SETTING).await;
+                if self.refused_edits.get_value() == 0 {
+                    self.refused.set(refusals_from(refused.ok().flatten()));
+                }
                 self.outdated.set(false);
                 self.log.set(log);
                 self.dataset.set(dataset);
@@ -143,37 +148,69 @@ impl Coordinator {
             reason_nl: rejection.message(Lang::Nl, messages(Lang::Nl)),
             reason_en: rejection.message(Lang::En, messages(Lang::En)),
         };
-        self.refused.update(|list| note_refusal(list, refusal));
-        self.save_refused();
+        self.change_refused(move |list| {
+            note_refusal(list, refusal.clone());
+            true
+        });
     }
 
     /// Forgets the refusals of `file_name`: a file of that name has been imported.
     pub fn forget_refusals_of(self, file_name: &str) {
-        if self
-            .refused
-            .try_update(|list| forget_refusals_of(list, file_name))
-            .unwrap_or(false)
-        {
-            self.save_refused();
+        let name = file_name.to_string();
+        self.change_refused(move |list| forget_refusals_of(list, &name));
+    }
+
+    /// Forgets the refusals of the files `names` (those the person saw in the list and cleared;
+    /// refusals of this visit's files, shown in their own rows, stay).
+    pub fn forget_refusals_named(self, names: Vec<String>) {
+        self.change_refused(move |list| {
+            let before = list.len();
+            list.retain(|r| !names.contains(&r.file_name));
+            list.len() != before
+        });
+    }
+
+    /// Makes `change` to the list of refusals (it says whether it changed anything): at once on
+    /// screen, and to the stored list in one read-write transaction, so that another tab's
+    /// change made meanwhile is kept (each tab changes what is stored, never writes its own
+    /// copy over it). The screen then shows what is stored, and the other tabs are told.
+    fn change_refused(self, change: impl Fn(&mut Vec<Refusal>) -> bool + 'static) {
+        if !self.refused.try_update(&change).unwrap_or(false) {
+            return;
         }
+        self.refused_edits.update_value(|n| *n += 1);
+        leptos::task::spawn_local(async move {
+            let stored = repository::update_setting(REFUSED_SETTING, |stored| {
+                let mut list = refusals_from(stored);
+                change(&mut list)
+                    .then(|| serde_json::to_value(&list).ok())
+                    .flatten()
+            })
+            .await;
+            // A failed write only means the list is shorter next time: the screen keeps it.
+            if let Ok(stored) = stored {
+                self.refused_edits.update_value(|n| *n -= 1);
+                if self.refused_edits.get_value() == 0 {
+                    self.refused.set(refusals_from(stored));
+                }
+                tabs::tell(&tabs::TabNews::Settings);
+            } else {
+                self.refused_edits.update_value(|n| *n -= 1);
+            }
+        });
     }
 
-    /// Forgets every remembered refusal (the person has dealt with them).
-    pub fn forget_refusals(self) {
-        self.refused.set(Vec::new());
-        self.save_refused();
-    }
-
-    /// Stores the list of refusals as it is now. Writes are started in order, so the last
-    /// one stored is the newest list; a failed write only means the list is shorter next time.
-    fn save_refused(self) {
-        let list = self
-            .refused
-            .with_untracked(|list| serde_json::to_value(list));
-        if let Ok(list) = list {
-            leptos::task::spawn_local(async move {
-                let _ = repository::save_setting(REFUSED_SETTING, &list).await;
-            });
+    /// Reads the stored list of refusals again (another tab changed it), unless a change of
+    /// this tab's is on its way: that one shows what is stored when it is done.
+    pub async fn refresh_refused(self) {
+        if self.state.get_untracked() != LoadState::Ready {
+            return;
+        }
+        let stored = repository::setting(REFUSED_SETTING).await;
+        if let Ok(stored) = stored {
+            if self.refused_edits.get_value() == 0 {
+                self.refused.set(refusals_from(stored));
+            }
         }
     }
 
@@ -259,6 +296,7 @@ pub fn provide_coordinator() -> Coordinator {
         showing_report: RwSignal::new(false),
         outdated: RwSignal::new(false),
         refused: RwSignal::new(Vec::new()),
+        refused_edits: StoredValue::new(0),
     };
     provide_context(coordinator);
     coordinator

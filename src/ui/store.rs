@@ -471,6 +471,7 @@ pub fn follow_other_tabs(store: Store, coordinator: crate::ui::coordinator::Coor
                     {
                         store.last_export.set(Some(at));
                     }
+                    coordinator.refresh_refused().await;
                 }
                 TabNews::Imports => {
                     // Only a dataset this tab has built; one being built reads the log anyway.

@@ -272,6 +272,18 @@ test("a file encrypted by another tool (line-wrapped base64, its own iteration c
   await context.close();
 });
 
+/** Waits until the stored list of files refused whole names `names`, oldest first. */
+async function storedRefusals(page, names) {
+  let stored;
+  for (let i = 0; i < 400; i++) {
+    const lists = (await storedRecords(page, "settings")).filter((v) => Array.isArray(v));
+    stored = (lists[0] ?? []).map((r) => r.file_name);
+    if (JSON.stringify(stored) === JSON.stringify(names)) return;
+    await page.waitForTimeout(25);
+  }
+  assert.deepEqual(stored, names, "the stored list of refused files");
+}
+
 test("files refused whole are still listed, with why, after the tab is closed; imported later or cleared, they go", async () => {
   const { context, page, errors } = await open(env.browser, env.server.url);
   await page.goto(env.server.url + "#/importeren");
@@ -286,6 +298,7 @@ test("files refused whole are still listed, with why, after the tab is closed; i
   await page.locator("#import-announce", { hasText: "3 bestanden verwerkt, 1 geïmporteerd, 2 niet geïmporteerd" }).waitFor();
   // This visit's rows say it already: no second list.
   assert.equal(await page.locator("#import-refused").count(), 0);
+  await storedRefusals(page, ["team-zutphen.samenscan.json", "notities.json"]);
 
   await page.reload();
   await page.locator("#import-dataset-counts", { hasText: "1 afgeronde enquête" }).waitFor();
@@ -301,27 +314,74 @@ test("files refused whole are still listed, with why, after the tab is closed; i
   assert.deepEqual(await axeViolations(page), []);
   // In English, the reason is too.
   await page.getByRole("button", { name: "English" }).click();
-  await section.locator("h2", { hasText: "Not imported earlier" }).waitFor();
+  await section.locator("h2", { hasText: "Files refused earlier" }).waitFor();
   await items.nth(1).locator(".import-status", { hasText: "The file is incomplete: it stops halfway." }).waitFor();
   await page.getByRole("button", { name: "Nederlands" }).click();
-  await section.locator("h2", { hasText: "Eerder niet geïmporteerd" }).waitFor();
+  await section.locator("h2", { hasText: "Eerder geweigerde bestanden" }).waitFor();
 
   // A new copy imported under the same name: it leaves the list (also after a reload).
   await importFiles(page, asFile("team-zutphen.samenscan.json", JSON.stringify(generatedFile([response(rng(12))]))));
   await page.locator("#import-announce", { hasText: "1 bestand verwerkt, 1 geïmporteerd, 0 niet geïmporteerd" }).waitFor();
+  await storedRefusals(page, ["notities.json"]);
   await page.reload();
   await page.locator("#import-dataset-counts", { hasText: "2 afgeronde enquêtes" }).waitFor();
   await section.waitFor();
   assert.deepEqual(await items.locator(".import-file").allTextContents(), ["notities.json"]);
 
-  // Cleared by the person: gone, also after a reload; focus goes to the file picker.
-  await page.getByRole("button", { name: "Dit lijstje wissen" }).click();
+  // Cleared by the person: what the list showed goes, also after a reload; focus goes to the
+  // file picker and a screen reader hears it. A file refused in this visit (its own row says
+  // so, the list leaves it out) is not cleared unseen: it is listed at the next visit.
+  const odd = "nieuw <b>team</b>.json";
+  await importFiles(page, asFile(odd, "Dit is geen JSON."));
+  await page.locator(".import-rejected .import-file", { hasText: odd }).waitFor();
+  assert.deepEqual(await items.locator(".import-file").allTextContents(), ["notities.json"]);
+  await page.getByRole("button", { name: "Lijst wissen" }).click();
   await section.waitFor({ state: "detached" });
   await page.locator("#import-files:focus").waitFor();
+  await page.locator("#import-refused-status", { hasText: "De lijst met eerder geweigerde bestanden is gewist." }).waitFor();
+  await storedRefusals(page, [odd]);
+  await page.reload();
+  await page.locator("#import-dataset-counts", { hasText: "2 afgeronde enquêtes" }).waitFor();
+  await section.waitFor();
+  assert.deepEqual(await items.locator(".import-file").allTextContents(), [odd], "a name is text, never markup");
+  assert.equal(await section.locator("b").count(), 0);
+  await page.getByRole("button", { name: "Lijst wissen" }).click();
+  await section.waitFor({ state: "detached" });
+  await storedRefusals(page, []);
   await page.reload();
   await page.locator("#import-dataset-counts", { hasText: "2 afgeronde enquêtes" }).waitFor();
   await page.locator("#import-log-caption").waitFor();
   assert.equal(await section.count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("two tabs keep one list of refused files: neither writes its own copy over the other's changes", async () => {
+  const { context, page: a, errors } = await open(env.browser, env.server.url);
+  const b = await context.newPage();
+  for (const page of [a, b]) {
+    await page.goto(env.server.url + "#/importeren");
+    await page.locator("#import-dataset-counts").waitFor();
+  }
+  const broken = (name) => ({ name, mimeType: "application/json", buffer: Buffer.from("{") });
+  await importFiles(a, broken("uit-a.json"));
+  await storedRefusals(a, ["uit-a.json"]);
+  await importFiles(b, broken("uit-b.json"));
+  await storedRefusals(b, ["uit-a.json", "uit-b.json"]);
+  await b.reload();
+  const listed = (page) => page.locator("#import-refused .import-file").allTextContents();
+  await b.locator("#import-refused").waitFor();
+  assert.deepEqual(await listed(b), ["uit-b.json", "uit-a.json"], "B's refusal did not replace A's");
+  await b.getByRole("button", { name: "Lijst wissen" }).click();
+  await b.locator("#import-refused").waitFor({ state: "detached" });
+  await storedRefusals(b, []);
+  // A still holds the list as it was when it started: its next refusal must not bring back
+  // what B cleared.
+  await importFiles(a, broken("weer-uit-a.json"));
+  await storedRefusals(a, ["weer-uit-a.json"]);
+  await b.reload();
+  await b.locator("#import-refused").waitFor();
+  assert.deepEqual(await listed(b), ["weer-uit-a.json"]);
   assert.deepEqual(errors, []);
   await context.close();
 });

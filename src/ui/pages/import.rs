@@ -7,7 +7,7 @@ use std::collections::VecDeque;
 use crate::browser::{clock, dom, files, storage};
 use crate::domain::exchange::{FileProblem, RawExport, MAX_FILE_BYTES};
 use crate::domain::format::format_count;
-use crate::domain::import_log::{distinct_files, ImportRecord};
+use crate::domain::import_log::{distinct_files, refusal_superseded, ImportRecord};
 use crate::domain::Status;
 use crate::ui::app::PAGE_TITLE_ID;
 use crate::ui::components::keyed_list::keyed_list;
@@ -701,15 +701,22 @@ fn ResultRow(row: Row) -> impl IntoView {
 fn EarlierRefusals(rows: RwSignal<Vec<Row>>) -> impl IntoView {
     let i18n = use_i18n();
     let coordinator = use_coordinator();
+    // Also left out: a refusal older than an import of a file of the same name (imported in
+    // another tab, or before this list was kept): the log shows that one.
     let earlier = Memo::new(move |_| {
         let picked: Vec<String> = rows.with(|rows| rows.iter().map(|r| r.name.clone()).collect());
-        coordinator.refused.with(|list| {
-            list.iter()
-                .filter(|r| !picked.contains(&r.file_name))
-                .cloned()
-                .collect::<Vec<_>>()
+        coordinator.log.with(|log| {
+            coordinator.refused.with(|list| {
+                list.iter()
+                    .filter(|r| !picked.contains(&r.file_name))
+                    .filter(|r| !refusal_superseded(r, log))
+                    .cloned()
+                    .collect::<Vec<_>>()
+            })
         })
     });
+    // Said once the list is gone (the section goes with it).
+    let cleared = RwSignal::new(false);
     // Text only (see `ui::html`): names and reasons come from files and are escaped.
     let items = move || {
         let (t, lang) = (i18n.t(), i18n.lang());
@@ -738,6 +745,9 @@ fn EarlierRefusals(rows: RwSignal<Vec<Row>>) -> impl IntoView {
         h.finish()
     };
     view! {
+        <p role="status" class="visually-hidden" id="import-refused-status">
+            {move || cleared.get().then(|| i18n.t().import_refused_cleared)}
+        </p>
         <Show when=move || earlier.with(|list| !list.is_empty())>
             <section aria-labelledby="import-refused-heading" id="import-refused">
                 <h2 id="import-refused-heading">{tr(|t| t.import_refused_heading)}</h2>
@@ -749,7 +759,10 @@ fn EarlierRefusals(rows: RwSignal<Vec<Row>>) -> impl IntoView {
                         class="button button-quiet"
                         id="import-refused-clear"
                         on:click=move |_| {
-                            coordinator.forget_refusals();
+                            let shown = earlier
+                                .with_untracked(|list| list.iter().map(|r| r.file_name.clone()).collect());
+                            coordinator.forget_refusals_named(shown);
+                            cleared.set(true);
                             dom::focus_element("import-files");
                         }
                     >
