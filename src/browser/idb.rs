@@ -318,13 +318,20 @@ pub async fn write_all(db: &IdbDatabase, writes: &[Write<'_>]) -> Result<(), Sto
 /// write to the store, from this tab or another, comes between the read and the write: the
 /// browser runs read-write transactions on the same store one after the other. The write is
 /// made while the read's success is being handled (promise continuations run before the
-/// transaction goes inactive), so the transaction stays open across the `.await`.
+/// transaction goes inactive), so the transaction stays open across the `.await`. After
+/// [`stop_writes`] it writes nothing and fails.
 pub async fn read_and_put(
     db: &IdbDatabase,
     store: &str,
     key: &str,
     decide: impl FnOnce(Option<String>) -> Option<String>,
 ) -> Result<(), StorageError> {
+    // After a wipe in another tab, as for every write (see `write_all`).
+    if writes_stopped() {
+        return Err(StorageError::Failed(
+            "everything on this device was erased in another tab".into(),
+        ));
+    }
     let tx = db
         .transaction_with_str_and_mode(store, IdbTransactionMode::Readwrite)
         .map_err(StorageError::from_js)?;

@@ -52,9 +52,10 @@ pub struct Coordinator {
     pub outdated: RwSignal<bool>,
     /// Files refused whole, remembered across visits (newest last; see [`Refusal`]).
     pub refused: RwSignal<Vec<Refusal>>,
-    /// How many changes of this tab's to the stored refusals are on their way: while any is,
-    /// a read of the stored list (at a reload) would show it without them, and is not taken.
-    refused_edits: StoredValue<u32>,
+    /// How many changes of this tab's to the stored refusals are on their way, and how many
+    /// were ever started: a read of the stored list is taken only when none is on its way and
+    /// none started since the read did (it would show the list without them).
+    refused_edits: StoredValue<(u32, u64)>,
 }
 
 /// The setting under which [`Coordinator::refused`] is stored.
@@ -100,6 +101,9 @@ impl Coordinator {
 
     /// Reads the whole log from IndexedDB and rebuilds the dataset from it, one record at a time.
     pub async fn reload(self, store: Store) {
+        // Read at the same time as the log (read after it, it waited behind the log's
+        // reading: a start with a thousand files took half a second longer). It only informs.
+        let refused = self.read_refused();
         let rebuilt = async {
             let known = known(store);
             let mut rebuilder = Rebuilder::default();
@@ -124,11 +128,8 @@ impl Coordinator {
         };
         match rebuilt.await {
             Ok((dataset, log, unreadable)) => {
-                // It only informs: a failed read is an empty list. Not taken while a change
-                // of this tab's is on its way (it shows what is stored when done).
-                let refused = repository::setting(REFUSED_SETTING).await;
-                if self.refused_edits.get_value() == 0 {
-                    self.refused.set(refusals_from(refused.ok().flatten()));
+                if let Some(list) = refused.await {
+                    self.refused.set(list);
                 }
                 self.outdated.set(false);
                 self.log.set(log);
@@ -178,7 +179,10 @@ impl Coordinator {
         if !self.refused.try_update(&change).unwrap_or(false) {
             return;
         }
-        self.refused_edits.update_value(|n| *n += 1);
+        self.refused_edits.update_value(|(on_way, started)| {
+            *on_way += 1;
+            *started += 1;
+        });
         leptos::task::spawn_local(async move {
             let stored = repository::update_setting(REFUSED_SETTING, |stored| {
                 let mut list = refusals_from(stored);
@@ -187,15 +191,16 @@ impl Coordinator {
                     .flatten()
             })
             .await;
-            // A failed write only means the list is shorter next time: the screen keeps it.
+            self.refused_edits.update_value(|(on_way, _)| *on_way -= 1);
             if let Ok(stored) = stored {
-                self.refused_edits.update_value(|n| *n -= 1);
-                if self.refused_edits.get_value() == 0 {
+                if self.refused_edits.get_value().0 == 0 {
                     self.refused.set(refusals_from(stored));
                 }
                 tabs::tell(&tabs::TabNews::Settings);
             } else {
-                self.refused_edits.update_value(|n| *n -= 1);
+                // The screen shows what is stored again (other tabs' changes skipped meanwhile
+                // included), without this change.
+                self.refresh_refused().await;
             }
         });
     }
@@ -206,11 +211,21 @@ impl Coordinator {
         if self.state.get_untracked() != LoadState::Ready {
             return;
         }
-        let stored = repository::setting(REFUSED_SETTING).await;
-        if let Ok(stored) = stored {
-            if self.refused_edits.get_value() == 0 {
-                self.refused.set(refusals_from(stored));
-            }
+        if let Some(list) = self.read_refused().await {
+            self.refused.set(list);
+        }
+    }
+
+    /// Reads the stored list of refusals (the read starts at the call). `None` when a change of
+    /// this tab's is on its way or started since the read did: the list read would lack it.
+    /// A failed read is an empty list: it only informs.
+    fn read_refused(self) -> impl std::future::Future<Output = Option<Vec<Refusal>>> {
+        let started = self.refused_edits.get_value().1;
+        let reading = repository::setting(REFUSED_SETTING);
+        async move {
+            let stored = reading.await;
+            (self.refused_edits.get_value() == (0, started))
+                .then(|| refusals_from(stored.ok().flatten()))
         }
     }
 
@@ -296,7 +311,7 @@ pub fn provide_coordinator() -> Coordinator {
         showing_report: RwSignal::new(false),
         outdated: RwSignal::new(false),
         refused: RwSignal::new(Vec::new()),
-        refused_edits: StoredValue::new(0),
+        refused_edits: StoredValue::new((0, 0)),
     };
     provide_context(coordinator);
     coordinator

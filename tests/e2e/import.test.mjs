@@ -379,6 +379,9 @@ test("two tabs keep one list of refused files: neither writes its own copy over 
   // what B cleared.
   await importFiles(a, broken("weer-uit-a.json"));
   await storedRefusals(a, ["weer-uit-a.json"]);
+  // B is told and shows it without a reload.
+  await b.locator("#import-refused .import-file", { hasText: "weer-uit-a.json" }).waitFor();
+  assert.deepEqual(await listed(b), ["weer-uit-a.json"]);
   await b.reload();
   await b.locator("#import-refused").waitFor();
   assert.deepEqual(await listed(b), ["weer-uit-a.json"]);

@@ -7,7 +7,7 @@ use std::collections::VecDeque;
 use crate::browser::{clock, dom, files, storage};
 use crate::domain::exchange::{FileProblem, RawExport, MAX_FILE_BYTES};
 use crate::domain::format::format_count;
-use crate::domain::import_log::{distinct_files, refusal_superseded, ImportRecord};
+use crate::domain::import_log::{distinct_files, standing_refusals, ImportRecord};
 use crate::domain::Status;
 use crate::ui::app::PAGE_TITLE_ID;
 use crate::ui::components::keyed_list::keyed_list;
@@ -214,6 +214,9 @@ fn ImportScreen() -> impl IntoView {
     // name imported since is no longer one: the log holds it).
     let finish = move |row: &Row, outcome: Outcome| {
         match &outcome {
+            // Not a failed write: that is about this device, not the file (and its storage is
+            // what failed, or was erased in another tab).
+            Outcome::Rejected(Rejection::Storage(_)) => {}
             Outcome::Rejected(rejection) => coordinator.note_refusal(&row.name, rejection),
             Outcome::Imported(_) => coordinator.forget_refusals_of(&row.name),
             _ => {}
@@ -707,16 +710,17 @@ fn EarlierRefusals(rows: RwSignal<Vec<Row>>) -> impl IntoView {
         let picked: Vec<String> = rows.with(|rows| rows.iter().map(|r| r.name.clone()).collect());
         coordinator.log.with(|log| {
             coordinator.refused.with(|list| {
-                list.iter()
+                standing_refusals(list, log)
+                    .into_iter()
                     .filter(|r| !picked.contains(&r.file_name))
-                    .filter(|r| !refusal_superseded(r, log))
                     .cloned()
                     .collect::<Vec<_>>()
             })
         })
     });
-    // Said once the list is gone (the section goes with it).
-    let cleared = RwSignal::new(false);
+    // Said once the list is gone (the section goes with it): how often it was cleared, so a
+    // second clear in one visit changes the words and is said again.
+    let cleared = RwSignal::new(0u32);
     // Text only (see `ui::html`): names and reasons come from files and are escaped.
     let items = move || {
         let (t, lang) = (i18n.t(), i18n.lang());
@@ -746,7 +750,11 @@ fn EarlierRefusals(rows: RwSignal<Vec<Row>>) -> impl IntoView {
     };
     view! {
         <p role="status" class="visually-hidden" id="import-refused-status">
-            {move || cleared.get().then(|| i18n.t().import_refused_cleared)}
+            {move || match cleared.get() {
+                0 => String::new(),
+                n if n % 2 == 1 => i18n.t().import_refused_cleared.to_string(),
+                _ => format!("{}\u{a0}", i18n.t().import_refused_cleared),
+            }}
         </p>
         <Show when=move || earlier.with(|list| !list.is_empty())>
             <section aria-labelledby="import-refused-heading" id="import-refused">
@@ -762,7 +770,7 @@ fn EarlierRefusals(rows: RwSignal<Vec<Row>>) -> impl IntoView {
                             let shown = earlier
                                 .with_untracked(|list| list.iter().map(|r| r.file_name.clone()).collect());
                             coordinator.forget_refusals_named(shown);
-                            cleared.set(true);
+                            cleared.update(|n| *n += 1);
                             dom::focus_element("import-files");
                         }
                     >
