@@ -58,6 +58,9 @@ pub struct Coordinator {
     refused_edits: StoredValue<(u32, u64)>,
 }
 
+/// A change to the list of refusals; says whether it changed anything.
+type RefusalsChange = Box<dyn Fn(&mut Vec<Refusal>) -> bool>;
+
 /// The setting under which [`Coordinator::refused`] is stored.
 const REFUSED_SETTING: &str = "refused_imports";
 
@@ -149,34 +152,40 @@ impl Coordinator {
             reason_nl: rejection.message(Lang::Nl, messages(Lang::Nl)),
             reason_en: rejection.message(Lang::En, messages(Lang::En)),
         };
-        self.change_refused(move |list| {
+        self.change_refused(Box::new(move |list| {
             note_refusal(list, refusal.clone());
             true
-        });
+        }));
     }
 
     /// Forgets the refusals of `file_name`: a file of that name has been imported.
     pub fn forget_refusals_of(self, file_name: &str) {
         let name = file_name.to_string();
-        self.change_refused(move |list| forget_refusals_of(list, &name));
+        self.change_refused(Box::new(move |list| forget_refusals_of(list, &name)));
     }
 
     /// Forgets the refusals of the files `names` (those the person saw in the list and cleared;
     /// refusals of this visit's files, shown in their own rows, stay).
     pub fn forget_refusals_named(self, names: Vec<String>) {
-        self.change_refused(move |list| {
+        self.change_refused(Box::new(move |list| {
             let before = list.len();
             list.retain(|r| !names.contains(&r.file_name));
             list.len() != before
-        });
+        }));
     }
 
     /// Makes `change` to the list of refusals (it says whether it changed anything): at once on
     /// screen, and to the stored list in one read-write transaction, so that another tab's
     /// change made meanwhile is kept (each tab changes what is stored, never writes its own
     /// copy over it). The screen then shows what is stored, and the other tabs are told.
-    fn change_refused(self, change: impl Fn(&mut Vec<Refusal>) -> bool + 'static) {
-        if !self.refused.try_update(&change).unwrap_or(false) {
+    ///
+    /// Takes the change as a trait object: one copy of this body in the wasm, not one per caller.
+    fn change_refused(self, change: RefusalsChange) {
+        if !self
+            .refused
+            .try_update(|list| change(list))
+            .unwrap_or(false)
+        {
             return;
         }
         self.refused_edits.update_value(|(on_way, started)| {
