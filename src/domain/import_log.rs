@@ -13,7 +13,7 @@ use super::lang::Lang;
 use super::merge::{Dataset, MergeReport};
 use super::questionnaire::{builtin, Questionnaire};
 use super::recent::Recent;
-use super::response::{QuestionnaireRef, Timestamp};
+use super::response::QuestionnaireRef;
 
 /// One imported file as stored.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -418,10 +418,11 @@ pub fn distinct_files(log: &[ImportRecord]) -> Vec<Vec<usize>> {
     groups
 }
 
-/// A file refused whole (design §3: not JSON, another format, a newer version, damaged or
-/// unopened encryption, too large, or not stored), remembered so that the import screen can
-/// still say which files were not imported after the tab was closed. Nothing of the file is
-/// kept but its name, when, and why.
+/// A file of which nothing was taken in: refused whole (design §3: not JSON, another format, a
+/// newer version, damaged or unopened encryption, too large) or read with every record
+/// skipped. Remembered so that the import screen can still say which files were not imported
+/// after the tab was closed. Nothing of the file is kept but its name, size and date, when,
+/// and why.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Refusal {
     /// The file's name as the person picked it.
@@ -432,6 +433,13 @@ pub struct Refusal {
     pub reason_nl: String,
     /// Why, in English (shown in the language of the moment, as the log's details are).
     pub reason_en: String,
+    /// The file's size in bytes and last change (ms since 1970) as the browser gave them: with
+    /// the name, what makes it the same file when it is picked again.
+    #[serde(default)]
+    pub size: u64,
+    /// See [`Refusal::size`].
+    #[serde(default)]
+    pub modified: u64,
 }
 
 impl Refusal {
@@ -448,7 +456,8 @@ impl Refusal {
 pub const MAX_REFUSALS: usize = 200;
 
 /// Remembers `refusal`, newest last. An earlier refusal of a file with the same name goes: the
-/// newest says why it is not in (a file refused in every import of a folder is listed once).
+/// newest says why that name is not in (a file refused in every import of a folder is listed
+/// once).
 ///
 /// ```
 /// use samenscan::domain::import_log::{note_refusal, Refusal};
@@ -457,6 +466,8 @@ pub const MAX_REFUSALS: usize = 200;
 ///     refused_at: at.into(),
 ///     reason_nl: "Kapot.".into(),
 ///     reason_en: "Broken.".into(),
+///     size: 10,
+///     modified: 0,
 /// };
 /// let mut list = Vec::new();
 /// note_refusal(&mut list, refusal("a.json", "2026-11-20T09:00:00Z"));
@@ -473,41 +484,18 @@ pub fn note_refusal(list: &mut Vec<Refusal>, refusal: Refusal) {
     list.drain(..over);
 }
 
-/// Forgets the refusals of files named `file_name` (a file of that name was imported since);
-/// returns whether any went.
-pub fn forget_refusals_of(list: &mut Vec<Refusal>, file_name: &str) -> bool {
+/// Forgets the refusal of the file named `file_name` with this size and last change: that very
+/// file has been imported since (after the app was updated, or with its passphrase). Another
+/// file under the same name leaves it: what the refused one held is still missing. Returns
+/// whether one went.
+pub fn forget_refusals_of(
+    list: &mut Vec<Refusal>,
+    file_name: &str,
+    (size, modified): (u64, u64),
+) -> bool {
     let before = list.len();
-    list.retain(|r| r.file_name != file_name);
+    list.retain(|r| !(r.file_name == file_name && r.size == size && r.modified == modified));
     list.len() != before
-}
-
-/// The refusals that still stand: those not older than an import of a file of the same name
-/// in `log` (made in another tab, or before refusals were kept), which is what stands now. One
-/// pass over the log, whatever the number of refusals.
-pub fn standing_refusals<'a>(refusals: &'a [Refusal], log: &[ImportRecord]) -> Vec<&'a Refusal> {
-    let mut latest: rustc_hash::FxHashMap<&str, Option<Timestamp>> = refusals
-        .iter()
-        .map(|r| (r.file_name.as_str(), None))
-        .collect();
-    for record in log {
-        if let Some(slot) = latest.get_mut(record.file_name.as_str()) {
-            if let Some(at) = Timestamp::parse(&record.imported_at) {
-                if slot.as_ref().is_none_or(|seen| at > *seen) {
-                    *slot = Some(at);
-                }
-            }
-        }
-    }
-    refusals
-        .iter()
-        .filter(|r| {
-            let imported = latest.get(r.file_name.as_str()).and_then(Option::as_ref);
-            match (imported, Timestamp::parse(&r.refused_at)) {
-                (Some(imported), Some(refused)) => *imported < refused,
-                _ => true,
-            }
-        })
-        .collect()
 }
 
 /// The remembered refusals as stored, read leniently: a list that cannot be read (damaged
@@ -528,6 +516,8 @@ mod refusal_tests {
             refused_at: at.into(),
             reason_nl: format!("{name} is kapot."),
             reason_en: format!("{name} is broken."),
+            size: 100,
+            modified: 1_700_000_000_000,
         }
     }
 
@@ -546,55 +536,30 @@ mod refusal_tests {
         assert_eq!(list.len(), MAX_REFUSALS);
         assert_eq!(list.last().unwrap().refused_at, "2026-11-21T09:00:00Z");
         assert_eq!(list[0].file_name, "6.json");
-        assert!(forget_refusals_of(&mut list, "5.json"));
-        assert!(!forget_refusals_of(&mut list, "5.json"));
+        // Another file under the same name (another size, or changed since) leaves it.
+        assert!(!forget_refusals_of(
+            &mut list,
+            "5.json",
+            (101, 1_700_000_000_000)
+        ));
+        assert!(!forget_refusals_of(
+            &mut list,
+            "5.json",
+            (100, 1_700_000_000_001)
+        ));
+        assert!(forget_refusals_of(
+            &mut list,
+            "5.json",
+            (100, 1_700_000_000_000)
+        ));
+        assert!(!forget_refusals_of(
+            &mut list,
+            "5.json",
+            (100, 1_700_000_000_000)
+        ));
         assert_eq!(list.len(), MAX_REFUSALS - 1);
         assert_eq!(list[0].reason(Lang::En), "6.json is broken.");
         assert_eq!(list[0].reason(Lang::Nl), "6.json is kapot.");
-    }
-
-    #[test]
-    fn a_refusal_older_than_an_import_of_the_same_name_is_superseded() {
-        let record = |name: &str, at: &str| ImportRecord {
-            file_name: name.into(),
-            imported_at: at.into(),
-            encrypted: false,
-            summary: Default::default(),
-            contents: String::new(),
-            questionnaires: 0,
-            details_nl: Vec::new(),
-            details_en: Vec::new(),
-            meetings: Vec::new(),
-            data: String::new(),
-        };
-        let refused = [refusal("a.json", "2026-11-20T09:00:00.5Z")];
-        let stands = |log: &[ImportRecord]| standing_refusals(&refused, log).len() == 1;
-        assert!(
-            stands(&[record("b.json", "2026-11-21T09:00:00Z")]),
-            "another name"
-        );
-        // By the moment, not the text ('.5Z' sorts before 'Z').
-        assert!(
-            stands(&[record("a.json", "2026-11-20T09:00:00Z")]),
-            "imported before it was refused"
-        );
-        assert!(
-            stands(&[record("a.json", "2026-11-20T10:00:00+01:00")]),
-            "the same hour, earlier"
-        );
-        assert!(
-            !stands(&[record("a.json", "2026-11-20T09:00:00.500Z")]),
-            "the same moment"
-        );
-        // The latest import of the name counts, wherever it is in the log.
-        assert!(!stands(&[
-            record("a.json", "2026-11-21T09:00:00Z"),
-            record("a.json", "2026-11-19T09:00:00Z"),
-        ]));
-        assert!(
-            stands(&[record("a.json", "niet een tijd")]),
-            "an unreadable time"
-        );
     }
 
     #[test]

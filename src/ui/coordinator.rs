@@ -16,7 +16,6 @@ use crate::domain::import_log::{
 };
 use crate::domain::sorting;
 use crate::domain::{Dataset, Lang, Questionnaire, QuestionnaireRef};
-use crate::ui::i18n::messages;
 use crate::ui::store::{StorageState, Store};
 use leptos::prelude::*;
 
@@ -144,13 +143,21 @@ impl Coordinator {
         }
     }
 
-    /// Remembers that the file `file_name` was refused whole, and why (in both languages).
-    pub fn note_refusal(self, file_name: &str, rejection: &Rejection) {
+    /// Remembers that nothing was taken in from the file `file_name` (with its size and last
+    /// change, see [`Refusal::size`]), and why: in Dutch and in English.
+    pub fn note_refusal(
+        self,
+        file_name: &str,
+        (size, modified): (u64, u64),
+        [nl, en]: [String; 2],
+    ) {
         let refusal = Refusal {
             file_name: file_name.to_string(),
             refused_at: clock::now_rfc3339(),
-            reason_nl: rejection.message(Lang::Nl, messages(Lang::Nl)),
-            reason_en: rejection.message(Lang::En, messages(Lang::En)),
+            reason_nl: nl,
+            reason_en: en,
+            size,
+            modified,
         };
         self.change_refused(Box::new(move |list| {
             note_refusal(list, refusal.clone());
@@ -158,10 +165,13 @@ impl Coordinator {
         }));
     }
 
-    /// Forgets the refusals of `file_name`: a file of that name has been imported.
-    pub fn forget_refusals_of(self, file_name: &str) {
+    /// Forgets the refusal of the file `file_name` with this size and last change: that very
+    /// file has been imported.
+    pub fn forget_refusals_of(self, file_name: &str, identity: (u64, u64)) {
         let name = file_name.to_string();
-        self.change_refused(Box::new(move |list| forget_refusals_of(list, &name)));
+        self.change_refused(Box::new(move |list| {
+            forget_refusals_of(list, &name, identity)
+        }));
     }
 
     /// Forgets the refusals of the files `names` (those the person saw in the list and cleared;

@@ -7,15 +7,15 @@ use std::collections::VecDeque;
 use crate::browser::{clock, dom, files, storage};
 use crate::domain::exchange::{FileProblem, RawExport, MAX_FILE_BYTES};
 use crate::domain::format::format_count;
-use crate::domain::import_log::{distinct_files, standing_refusals, ImportRecord};
-use crate::domain::Status;
+use crate::domain::import_log::{distinct_files, ImportRecord};
+use crate::domain::{Lang, Status};
 use crate::ui::app::PAGE_TITLE_ID;
 use crate::ui::components::keyed_list::keyed_list;
 use crate::ui::components::response_list::locale;
 use crate::ui::components::storage_gate::StorageGate;
 use crate::ui::coordinator::{decrypt, open_file, use_coordinator, LoadState, Opened, Rejection};
 use crate::ui::html::Html;
-use crate::ui::i18n::{count_in, fill, tr, use_i18n};
+use crate::ui::i18n::{count_in, fill, messages, tr, use_i18n};
 use crate::ui::route::Route;
 use crate::ui::store::{storage_error_text, use_store};
 use futures_channel::oneshot;
@@ -67,10 +67,19 @@ impl Outcome {
 struct Row {
     key: usize,
     name: String,
+    /// The picked file (a reference; its size and date are asked only when needed).
+    file: web_sys::File,
     outcome: RwSignal<Outcome>,
 }
 
 impl Row {
+    /// What makes it the same file when picked again, with its name: size and last change.
+    /// Asked only for files not taken in, or taken in under a name that was (each question
+    /// costs the page a round trip to the operating system).
+    fn identity(&self) -> (u64, u64) {
+        (self.file.size() as u64, self.file.last_modified() as u64)
+    }
+
     /// Shows where the file stands now. The totals are kept as it goes (the progress line and
     /// the prompt recounting a thousand rows after every change cost as much as drawing them).
     fn show(&self, outcome: Outcome, tally: Tally) {
@@ -210,15 +219,40 @@ fn ImportScreen() -> impl IntoView {
         async move { receiver.await.ok().flatten() }
     };
 
-    // Shows a file's final outcome, and remembers a refusal across visits (a file of the same
-    // name imported since is no longer one: the log holds it).
+    // Shows a file's final outcome, and remembers across visits a file of which nothing was
+    // taken in; that very file taken in now is no longer one.
     let finish = move |row: &Row, outcome: Outcome| {
+        let both = |reason: &dyn Fn(Lang) -> String| [reason(Lang::Nl), reason(Lang::En)];
         match &outcome {
             // Not a failed write: that is about this device, not the file (and its storage is
             // what failed, or was erased in another tab).
             Outcome::Rejected(Rejection::Storage(_)) => {}
-            Outcome::Rejected(rejection) => coordinator.note_refusal(&row.name, rejection),
-            Outcome::Imported(_) => coordinator.forget_refusals_of(&row.name),
+            Outcome::Rejected(rejection) => coordinator.note_refusal(
+                &row.name,
+                row.identity(),
+                both(&|lang| rejection.message(lang, messages(lang))),
+            ),
+            Outcome::Imported(record) if nothing_taken(record) => coordinator.note_refusal(
+                &row.name,
+                row.identity(),
+                both(&|lang| {
+                    let t = messages(lang);
+                    format!(
+                        "{}: {}. {}",
+                        t.import_nothing_taken,
+                        record.summary.message(lang),
+                        t.import_refused_see_log
+                    )
+                }),
+            ),
+            Outcome::Imported(_) => {
+                let named = coordinator
+                    .refused
+                    .with_untracked(|list| list.iter().any(|r| r.file_name == row.name));
+                if named {
+                    coordinator.forget_refusals_of(&row.name, row.identity());
+                }
+            }
             _ => {}
         }
         row.show(outcome, tally);
@@ -419,6 +453,7 @@ fn ImportScreen() -> impl IntoView {
                 let row = Row {
                     key: first + i,
                     name: file.name(),
+                    file: file.clone(),
                     outcome: owner.with_value(|o| o.with(|| RwSignal::new(Outcome::Waiting))),
                 };
                 (row, file)
@@ -704,18 +739,13 @@ fn ResultRow(row: Row) -> impl IntoView {
 fn EarlierRefusals(rows: RwSignal<Vec<Row>>) -> impl IntoView {
     let i18n = use_i18n();
     let coordinator = use_coordinator();
-    // Also left out: a refusal older than an import of a file of the same name (imported in
-    // another tab, or before this list was kept): the log shows that one.
     let earlier = Memo::new(move |_| {
         let picked: Vec<String> = rows.with(|rows| rows.iter().map(|r| r.name.clone()).collect());
-        coordinator.log.with(|log| {
-            coordinator.refused.with(|list| {
-                standing_refusals(list, log)
-                    .into_iter()
-                    .filter(|r| !picked.contains(&r.file_name))
-                    .cloned()
-                    .collect::<Vec<_>>()
-            })
+        coordinator.refused.with(|list| {
+            list.iter()
+                .filter(|r| !picked.contains(&r.file_name))
+                .cloned()
+                .collect::<Vec<_>>()
         })
     });
     // Said once the list is gone (the section goes with it): how often it was cleared, so a
