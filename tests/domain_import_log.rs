@@ -363,12 +363,18 @@ fn skipped_answers_are_described_for_the_coordinator_not_as_instructions_to_fill
     for instruction in ["Vul een", "Beantwoord", "Kies "] {
         assert!(!all.contains(instruction), "{instruction} in:\n{all}");
     }
+    // Each answer's question by its words (a coordinator can point a worker to it), with the
+    // item id; a question of more than 80 characters is cut.
     assert!(
-        all.contains("antwoord op “grade”: het getal ligt buiten 1 tot en met 10"),
+        all.contains("antwoord op de vraag “Welk rapportcijfer geeft u de samenwerking? (1 = heel slecht, 10 = uitstekend)” (grade): het getal ligt buiten 1 tot en met 10"),
         "{all}"
     );
     assert!(
-        all.contains("antwoord op “team”: “amsterdam” is geen"),
+        all.contains("antwoord op de vraag “In welke gemeente werkt u het meest?” (team): “amsterdam” is geen"),
+        "{all}"
+    );
+    assert!(
+        all.contains("antwoord op de vraag “Ik weet wie ik bij de andere organisatie kan bereiken als ik een vraag heb.” (kennen_1)"),
         "{all}"
     );
     assert!(
@@ -380,7 +386,45 @@ fn skipped_answers_are_described_for_the_coordinator_not_as_instructions_to_fill
         assert!(!all.contains(instruction), "{instruction} in:\n{all}");
     }
     assert!(
-        all.contains("answer to “grade”: the number is outside 1 to 10"),
+        all.contains("answer to the question “What grade do you give the collaboration? (1 = very poor, 10 = excellent)” (grade): the number is outside 1 to 10"),
+        "{all}"
+    );
+    // An item no question has is named by its id.
+    assert!(all.contains("answer to “favourite_colour”: "), "{all}");
+}
+
+#[test]
+fn a_long_question_is_cut_in_the_log_and_an_unknown_item_is_named_by_its_id() {
+    let path = format!(
+        "{}/tests/fixtures/exchange/valid-v1.samenscan.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let mut file: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    file["responses"][0]["answers"]["processtappen_2"] = 9.into();
+    // Not an item of its questionnaire, though another definition might have one of that id.
+    file["responses"][1]["answers"]["tevredenheid"] = 3.into();
+    let bytes = serde_json::to_vec(&file).unwrap();
+    let Ok(Decoded::Export(raw)) = decode(&bytes, MAX_FILE_BYTES) else {
+        panic!("a plain export");
+    };
+    let mut dataset = Dataset::new();
+    let record = import_into(
+        &mut dataset,
+        validate(raw, &BTreeMap::new()),
+        "lang.samenscan.json",
+        "2026-11-22T10:00:00Z",
+        false,
+        "0.1.0",
+    )
+    .record;
+    let all = record.details(Lang::Nl).join("\n");
+    assert!(
+        all.contains("antwoord op de vraag “Het is duidelijk wanneer en hoe een gezin van het lokale team naar…” (processtappen_2): het getal ligt buiten 1 tot en met 5"),
+        "{all}"
+    );
+    assert!(
+        all.contains("antwoord op “tevredenheid”: deze vraag bestaat niet"),
         "{all}"
     );
 }

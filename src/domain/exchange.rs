@@ -1399,6 +1399,13 @@ pub enum SkipReason {
 impl SkipReason {
     /// The reason in plain words.
     pub fn message(&self, lang: Lang) -> String {
+        self.message_labelled(lang, &|_| None)
+    }
+
+    /// As [`SkipReason::message`], naming an answer's question by `label` of its item id where
+    /// that gives one (the import log: a coordinator can point a worker to a question, not to
+    /// an item id).
+    pub fn message_labelled(&self, lang: Lang, label: &dyn Fn(&str) -> Option<String>) -> String {
         let nl = lang == Lang::Nl;
         match self {
             SkipReason::NotAnObject => pick(
@@ -1454,13 +1461,29 @@ impl SkipReason {
                 }
             }
             SkipReason::Record(issue) => issue.message(lang),
-            SkipReason::Answer(issue) => {
-                if nl {
-                    format!("antwoord op “{}”: {}", issue.item, issue.finding(lang))
-                } else {
-                    format!("answer to “{}”: {}", issue.item, issue.finding(lang))
-                }
-            }
+            // An item its questionnaire does not have is named by its id alone (a question of
+            // that id elsewhere is not the one meant).
+            SkipReason::Answer(issue) => match (
+                (issue.problem != AnswerProblem::UnknownItem)
+                    .then(|| label(&issue.item))
+                    .flatten(),
+                nl,
+            ) {
+                (Some(question), true) => format!(
+                    "antwoord op de vraag “{}” ({}): {}",
+                    question,
+                    issue.item,
+                    issue.finding(lang)
+                ),
+                (Some(question), false) => format!(
+                    "answer to the question “{}” ({}): {}",
+                    question,
+                    issue.item,
+                    issue.finding(lang)
+                ),
+                (None, true) => format!("antwoord op “{}”: {}", issue.item, issue.finding(lang)),
+                (None, false) => format!("answer to “{}”: {}", issue.item, issue.finding(lang)),
+            },
             SkipReason::UnknownQuestionnaire(r) => {
                 if nl {
                     format!(
@@ -1508,6 +1531,12 @@ pub struct SkippedRecord {
 impl SkippedRecord {
     /// A line for the import log: which record (by position, from 1) and why.
     pub fn message(&self, lang: Lang) -> String {
+        self.message_labelled(lang, &|_| None)
+    }
+
+    /// As [`SkippedRecord::message`], naming answers' questions by `label` (see
+    /// [`SkipReason::message_labelled`]).
+    pub fn message_labelled(&self, lang: Lang, label: &dyn Fn(&str) -> Option<String>) -> String {
         let kind = self.kind.name(lang);
         let id = self
             .id
@@ -1517,7 +1546,11 @@ impl SkippedRecord {
         let reasons = self
             .reasons
             .iter()
-            .map(|r| r.message(lang).trim_end_matches('.').to_string())
+            .map(|r| {
+                r.message_labelled(lang, label)
+                    .trim_end_matches('.')
+                    .to_string()
+            })
             .collect::<Vec<_>>()
             .join("; ");
         let n = self.index + 1;

@@ -117,15 +117,38 @@ impl ImportRecord {
 /// inside the file, every conflict with the dataset, then the merge's notes (withdrawals, older
 /// versions), in that order.
 pub fn detail_lines(file: &ValidatedFile, merge: &MergeReport, lang: Lang) -> Vec<String> {
+    // An answer's question by its label in the file's definitions (a file carries those its
+    // records use), then the built-in one; a long question is cut after a word.
+    let label = |item: &str| {
+        let found = file
+            .contents
+            .questionnaires
+            .iter()
+            .chain(std::iter::once(builtin()))
+            .find_map(|q| q.item(item))?;
+        let text = found.label.get(lang).trim();
+        Some(match text.char_indices().nth(LABEL_CHARS) {
+            // At the last word that fits.
+            Some((cut, _)) => {
+                let head = &text[..cut];
+                let head = head.rfind(' ').map_or(head, |space| &head[..space]);
+                format!("{}…", head.trim_end_matches([' ', ',', ';', ':']))
+            }
+            None => text.to_string(),
+        })
+    };
     file.skipped
         .iter()
-        .map(|s| s.message(lang))
+        .map(|s| s.message_labelled(lang, &label))
         .chain(file.hidden_answers_dropped.message(lang))
         .chain(file.duplicates.iter().map(|d| d.message(lang)))
         .chain(merge.conflicts.iter().map(|c| c.message(lang)))
         .chain(merge.notes(lang))
         .collect()
 }
+
+/// The longest question named in full in the import log's lines.
+const LABEL_CHARS: usize = 80;
 
 /// What importing one plain file into a dataset did, ready to store and to show.
 pub struct Imported {
