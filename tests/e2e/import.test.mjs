@@ -82,6 +82,11 @@ test("export, import in another profile: the same records; again: nothing change
   await importFiles(page, { name: "kopie van export.samenscan.json", mimeType: "application/json", buffer: await readFile(path) });
   await page.locator(".import-result").nth(2).locator(".import-status", { hasText: "0 nieuw, 0 bijgewerkt, 2 ongewijzigd" }).waitFor();
   await page.locator("#import-dataset-counts", { hasText: "2 afgeronde enquêtes en 0 bijeenkomsten, uit 1 geïmporteerd bestand." }).waitFor();
+  // The rows of this visit say it too, not only the log (the first import's row does not).
+  const again = await page.locator(".import-result .import-again").allInnerTexts();
+  assert.equal(again.length, 2, again.join(" | "));
+  assert.match(again[0], /^Dit bestand is al eerder geïmporteerd \(.+\): telt als één bestand\.$/);
+  assert.match(again[1], /^Hetzelfde als ‘.+’ van .+: telt als één bestand\.$/);
   // Each import is a row; what an import repeats is said in a row of notes below it.
   const logRows = page.locator("table.import-log tbody tr:not(.import-log-notes)");
   await logRows.nth(2).waitFor();

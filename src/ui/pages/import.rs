@@ -15,7 +15,7 @@ use crate::ui::components::response_list::locale;
 use crate::ui::components::storage_gate::StorageGate;
 use crate::ui::coordinator::{decrypt, open_file, use_coordinator, LoadState, Opened, Rejection};
 use crate::ui::html::Html;
-use crate::ui::i18n::{count_in, fill, messages, tr, use_i18n};
+use crate::ui::i18n::{count_in, fill, messages, tr, use_i18n, Messages};
 use crate::ui::route::Route;
 use crate::ui::store::{storage_error_text, use_store};
 use futures_channel::oneshot;
@@ -646,9 +646,38 @@ fn ImportScreen() -> impl IntoView {
 /// is drawn once, a file still waiting or being worked on changes one line of text, and only
 /// the outcome is written as markup, once (three rewrites of every row were a sixth of a large
 /// import).
+/// "Imported before" for a file whose contents the log held before it (see
+/// [`ImportRecord::contents`]): the first import of them, by name and time.
+fn again_note(
+    record: &ImportRecord,
+    log: &RwSignal<Vec<ImportRecord>>,
+    t: &Messages,
+    lang: Lang,
+) -> Option<String> {
+    if record.contents.is_empty() {
+        return None;
+    }
+    let first = log.with_untracked(|log| {
+        log.iter()
+            .find(|r| r.contents == record.contents)
+            .map(|r| (r.file_name.clone(), r.imported_at.clone()))
+    })?;
+    // The first import is this one.
+    if first == (record.file_name.clone(), record.imported_at.clone()) {
+        return None;
+    }
+    let when = clock::format_local(&first.1, locale(lang));
+    Some(if first.0 == record.file_name {
+        fill(t.import_log_again_same_name, &[("when", &when)])
+    } else {
+        fill(t.import_log_again, &[("file", &first.0), ("when", &when)])
+    })
+}
+
 #[component]
 fn ResultRow(row: Row) -> impl IntoView {
     let i18n = use_i18n();
+    let coordinator = use_coordinator();
     let outcome = row.outcome;
     let hint = move || {
         let t = i18n.t();
@@ -681,6 +710,10 @@ fn ResultRow(row: Row) -> impl IntoView {
                     &[("class", class)],
                     &format!("{heading}: {}", s.message(lang)),
                 );
+                // Imported before (or under another name): said here too, as the log says it.
+                if let Some(again) = again_note(&record, &coordinator.log, t, lang) {
+                    h.leaf("p", &[("class", "import-again")], &again);
+                }
                 if record.questionnaires > 0 {
                     h.leaf(
                         "p",
