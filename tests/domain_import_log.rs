@@ -428,3 +428,57 @@ fn a_long_question_is_cut_in_the_log_and_an_unknown_item_is_named_by_its_id() {
         "{all}"
     );
 }
+
+#[test]
+fn an_answer_is_named_by_the_question_of_its_own_file_never_by_another_definition() {
+    let path = format!(
+        "{}/tests/fixtures/exchange/valid-v1.samenscan.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let original: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let details = |file: &serde_json::Value, known: &BTreeMap<_, _>| {
+        let bytes = serde_json::to_vec(file).unwrap();
+        let Ok(Decoded::Export(raw)) = decode(&bytes, MAX_FILE_BYTES) else {
+            panic!("a plain export");
+        };
+        let record = import_into(
+            &mut Dataset::new(),
+            validate(raw, known),
+            "eigen.samenscan.json",
+            "2026-11-22T10:00:00Z",
+            false,
+            "0.1.0",
+        )
+        .record;
+        record.details(Lang::Nl).join("\n")
+    };
+    // A definition of its own whose item "team" (as in the built-in one) asks something else.
+    let mut own = original.clone();
+    own["questionnaires"][0]["id"] = "eigen".into();
+    for section in own["questionnaires"][0]["sections"].as_array_mut().unwrap() {
+        for item in section["items"].as_array_mut().unwrap() {
+            if item["id"] == "team" {
+                item["label"]["nl"] = "In welk wijkteam werkt u?".into();
+            }
+        }
+    }
+    for response in own["responses"].as_array_mut().unwrap() {
+        response["questionnaire"]["id"] = "eigen".into();
+    }
+    own["responses"][0]["answers"]["team"] = "amsterdam".into();
+    let all = details(&own, &BTreeMap::new());
+    assert!(
+        all.contains("antwoord op de vraag “In welk wijkteam werkt u?” (team)"),
+        "{all}"
+    );
+    // A file without its definition (known to the app): the item id alone, never a label of
+    // another definition that happens to have an item of that id.
+    let mut bare = original.clone();
+    bare["questionnaires"] = serde_json::json!([]);
+    bare["responses"][0]["answers"]["team"] = "amsterdam".into();
+    let builtin = samenscan::domain::builtin();
+    let known = BTreeMap::from([(builtin.reference(), builtin.clone())]);
+    let all = details(&bare, &known);
+    assert!(all.contains("antwoord op “team”: “amsterdam”"), "{all}");
+}

@@ -8,7 +8,9 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::exchange::{decode, encode_stored, validate, Decoded, ImportSummary, ValidatedFile};
+use super::exchange::{
+    decode, encode_stored, validate, Decoded, ExportContents, ImportSummary, ValidatedFile,
+};
 use super::lang::Lang;
 use super::merge::{Dataset, MergeReport};
 use super::questionnaire::{builtin, Questionnaire};
@@ -117,16 +119,21 @@ impl ImportRecord {
 /// inside the file, every conflict with the dataset, then the merge's notes (withdrawals, older
 /// versions), in that order.
 pub fn detail_lines(file: &ValidatedFile, merge: &MergeReport, lang: Lang) -> Vec<String> {
-    // An answer's question by its label in the file's definitions (a file carries those its
-    // records use), then the built-in one; a long question is cut after a word.
+    // An answer's question by its label in the file's own definitions (a file made by
+    // Samenscan carries those its records use), only where every one of them that has the item
+    // words it the same (else, or without definitions, the item id alone: a label from another
+    // definition could name a question that was not asked); a long question is cut after a word.
     let label = |item: &str| {
-        let found = file
+        let mut labels = file
             .contents
             .questionnaires
             .iter()
-            .chain(std::iter::once(builtin()))
-            .find_map(|q| q.item(item))?;
-        let text = found.label.get(lang).trim();
+            .filter_map(|q| q.item(item))
+            .map(|found| found.label.get(lang).trim());
+        let text = labels.next()?;
+        if labels.any(|other| other != text) {
+            return None;
+        }
         Some(match text.char_indices().nth(LABEL_CHARS) {
             // At the last word that fits.
             Some((cut, _)) => {
@@ -176,8 +183,12 @@ pub fn import_into(
         .iter()
         .map(Questionnaire::reference)
         .collect();
+    // With the file's definitions: the log's lines name answers by their questions.
     let skipped_and_duplicates = ValidatedFile {
-        contents: Default::default(),
+        contents: ExportContents {
+            questionnaires: file.contents.questionnaires.clone(),
+            ..Default::default()
+        },
         skipped: file.skipped.clone(),
         duplicates: file.duplicates.clone(),
         responses_text: None,
