@@ -477,6 +477,13 @@ pub struct Refusal {
 }
 
 impl Refusal {
+    /// Whether this is the refusal of the file `file_name` of this size and last change. One
+    /// without them (stored before they were kept: both 0) is taken by its name.
+    fn is_file(&self, file_name: &str, identity: (u64, u64)) -> bool {
+        self.file_name == file_name
+            && ((self.size, self.modified) == (0, 0) || (self.size, self.modified) == identity)
+    }
+
     /// Why, in `lang`.
     pub fn reason(&self, lang: Lang) -> &str {
         match lang {
@@ -489,9 +496,9 @@ impl Refusal {
 /// How many refusals are remembered; the oldest go first.
 pub const MAX_REFUSALS: usize = 200;
 
-/// Remembers `refusal`, newest last. An earlier refusal of a file with the same name goes: the
-/// newest says why that name is not in (a file refused in every import of a folder is listed
-/// once).
+/// Remembers `refusal`, newest last. An earlier refusal of the same file (name, size, last
+/// change) goes: a file refused in every import of a folder is listed once. Another file under
+/// the same name stays listed: what it held is missing too.
 ///
 /// ```
 /// use samenscan::domain::import_log::{note_refusal, Refusal};
@@ -512,7 +519,8 @@ pub const MAX_REFUSALS: usize = 200;
 /// assert_eq!(list[1].refused_at, "2026-11-21T10:00:00Z");
 /// ```
 pub fn note_refusal(list: &mut Vec<Refusal>, refusal: Refusal) {
-    list.retain(|r| r.file_name != refusal.file_name);
+    let identity = (refusal.size, refusal.modified);
+    list.retain(|r| !r.is_file(&refusal.file_name, identity));
     list.push(refusal);
     let over = list.len().saturating_sub(MAX_REFUSALS);
     list.drain(..over);
@@ -528,7 +536,7 @@ pub fn forget_refusals_of(
     (size, modified): (u64, u64),
 ) -> bool {
     let before = list.len();
-    list.retain(|r| !(r.file_name == file_name && r.size == size && r.modified == modified));
+    list.retain(|r| !r.is_file(file_name, (size, modified)));
     list.len() != before
 }
 
@@ -591,6 +599,23 @@ mod refusal_tests {
             "5.json",
             (100, 1_700_000_000_000)
         ));
+        assert_eq!(list.len(), MAX_REFUSALS - 1);
+        // Another file under a listed name is listed beside it, and goes on its own.
+        let mut other = refusal("7.json", "2026-11-22T09:00:00Z");
+        other.size = 7;
+        note_refusal(&mut list, other);
+        assert_eq!(list.iter().filter(|r| r.file_name == "7.json").count(), 2);
+        assert!(forget_refusals_of(
+            &mut list,
+            "7.json",
+            (7, 1_700_000_000_000)
+        ));
+        assert_eq!(list.iter().filter(|r| r.file_name == "7.json").count(), 1);
+        // Stored before size and date were kept: taken by its name.
+        let mut old = refusal("oud.json", "2026-11-20T09:00:00Z");
+        (old.size, old.modified) = (0, 0);
+        note_refusal(&mut list, old);
+        assert!(forget_refusals_of(&mut list, "oud.json", (5, 6)));
         assert_eq!(list.len(), MAX_REFUSALS - 1);
         assert_eq!(list[0].reason(Lang::En), "6.json is broken.");
         assert_eq!(list[0].reason(Lang::Nl), "6.json is kapot.");

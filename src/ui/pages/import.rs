@@ -640,12 +640,6 @@ fn ImportScreen() -> impl IntoView {
     }
 }
 
-/// One file of this batch: where it stands, and what happened.
-///
-/// A thousand picked files make a thousand rows, each changing two or three times: the name
-/// is drawn once, a file still waiting or being worked on changes one line of text, and only
-/// the outcome is written as markup, once (three rewrites of every row were a sixth of a large
-/// import).
 /// "Imported before" for a file whose contents the log held before it (see
 /// [`ImportRecord::contents`]): the first import of them, by name and time.
 fn again_note(
@@ -674,6 +668,12 @@ fn again_note(
     })
 }
 
+/// One file of this batch: where it stands, and what happened.
+///
+/// A thousand picked files make a thousand rows, each changing two or three times: the name
+/// is drawn once, a file still waiting or being worked on changes one line of text, and only
+/// the outcome is written as markup, once (three rewrites of every row were a sixth of a large
+/// import).
 #[component]
 fn ResultRow(row: Row) -> impl IntoView {
     let i18n = use_i18n();
