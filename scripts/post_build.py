@@ -7,6 +7,13 @@
    files is the same for everyone and protects nothing.
 2. The service worker gets this build's version (a hash of every file) and the list of files to
    cache, so a new build is a new service worker and updates cleanly.
+3. The wasm is fetched and compiled from the top of the page (an inline script right after the
+   policy), while the stylesheet and the JavaScript glue still load; Trunk's start-up script then
+   instantiates that compiled module. Trunk's own order compiles only after the module script
+   has run: the main thread sat idle for tens of milliseconds first (an alternating cold-start
+   comparison, 40 triples: the first question 13-19 ms sooner). The fetch replaces Trunk's
+   preload of the wasm (both would download it twice); it carries no `integrity`: that would
+   hold the bytes back until all had arrived, and Chromium ignored it on the preload anyway.
 """
 import base64
 import hashlib
@@ -25,6 +32,31 @@ with open(index_path, encoding="utf-8") as f:
 
 if "__SCRIPT_HASHES__" not in html:
     sys.exit("post_build.py: index.html has no __SCRIPT_HASHES__ placeholder in its CSP")
+
+# 3. Compile the wasm from the top of the page (see the docstring).
+start = re.search(r"module_or_path: '(\./[^'\\]+_bg\.wasm)'", html)
+if not start:
+    sys.exit("post_build.py: Trunk's start-up script does not name the wasm as expected")
+wasm = start.group(1)
+preload = re.compile(r"<link\b[^>]*\bhref=[\"']?%s[\"']?[^>]*>\s*" % re.escape(wasm))
+html, preloads = preload.subn("", html)
+if preloads != 1:
+    sys.exit("post_build.py: expected one preload link of %s, found %d" % (wasm, preloads))
+html = html.replace(start.group(0), "module_or_path: window.__samenscanWasm", 1)
+early = (
+    "<script>window.__samenscanWasm=fetch('%s').then(function(r){"
+    "if(!r.ok)throw new Error('HTTP '+r.status);"
+    # A server that sends the wasm under another type gets the slower path, as wasm-bindgen does.
+    "return /^application\\/wasm\\b/i.test(r.headers.get('content-type')||'')"
+    "?WebAssembly.compileStreaming(r)"
+    ":r.arrayBuffer().then(function(b){return WebAssembly.compile(b)})});"
+    # Not an unhandled rejection before the start-up script awaits it: that one reports it.
+    "window.__samenscanWasm.catch(function(){});</script>" % wasm
+)
+policy = re.search(r"<meta\b[^>]*\bhttp-equiv=[\"']?Content-Security-Policy[\"']?[^>]*>", html, re.I)
+if not policy:
+    sys.exit("post_build.py: index.html has no Content-Security-Policy meta element")
+html = html[: policy.end()] + early + html[policy.end() :]
 
 inline = re.findall(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", html, flags=re.S)
 if not inline:

@@ -20,8 +20,12 @@ const TYPES = {
   ".json": "application/json",
 };
 
-/** Serves `dir` on 127.0.0.1 at a free port, like any static web server a facilitator uses. */
-export async function serve(dir = DIST) {
+/**
+ * Serves `dir` on 127.0.0.1 at a free port, like any static web server a facilitator uses;
+ * `types` overrides the content type of a file extension (as a server set up otherwise would).
+ */
+export async function serve(dir = DIST, types = {}) {
+  const typeOf = { ...TYPES, ...types };
   const server = createServer(async (req, res) => {
     try {
       const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
@@ -30,7 +34,7 @@ export async function serve(dir = DIST) {
       if ((await stat(file)).isDirectory()) file = join(file, "index.html");
       const body = await readFile(file);
       res.writeHead(200, {
-        "content-type": TYPES[extname(file)] || "application/octet-stream",
+        "content-type": typeOf[extname(file)] || "application/octet-stream",
         "cache-control": "no-cache",
       });
       res.end(body);
