@@ -1417,10 +1417,19 @@ pub fn build_report<'r>(
     responses: impl IntoIterator<Item = &'r Response>,
     options: &ReportOptions,
 ) -> Report {
+    build_report_from(questionnaire, &mut responses.into_iter(), options)
+}
+
+/// [`build_report`]'s body, compiled once: generic over the iterator, it was a copy of the
+/// whole report per kind of list in the wasm (the report, and each round of a comparison).
+fn build_report_from<'r>(
+    questionnaire: &Questionnaire,
+    responses: &mut dyn Iterator<Item = &'r Response>,
+    options: &ReportOptions,
+) -> Report {
     let min = questionnaire.min_group_size();
     let scorer = Scorer::new(questionnaire);
     let mut ignored = IgnoredRecords::default();
-    let responses = responses.into_iter();
     let mut scores: Vec<ResponseScores> = Vec::with_capacity(responses.size_hint().0);
     // Per factor, the item scores of every response that answered all its items, row after
     // row: what alpha needs, kept flat rather than as a vector per response.
