@@ -317,6 +317,11 @@ impl Store {
         news: TabNews,
         write: impl std::future::Future<Output = Result<(), StorageError>> + 'static,
     ) {
+        self.write_boxed(news, Box::pin(write));
+    }
+
+    /// [`Store::write`]'s body, compiled once rather than once per kind of write.
+    fn write_boxed(self, news: TabNews, write: PendingWrite) {
         if idb::writes_stopped() {
             return;
         }
@@ -366,6 +371,9 @@ impl Store {
         });
     }
 }
+
+/// A write to the database, not yet run.
+type PendingWrite = std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), StorageError>>>>;
 
 thread_local! {
     /// The records whose last write failed (see [`Store::retry_unsaved`]).
