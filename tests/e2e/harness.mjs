@@ -296,6 +296,11 @@ export function servedApp() {
  * pdf.js: to check that a printed report holds its figures.
  */
 export async function pdfText(buffer) {
+  return (await pdfPages(buffer)).join("\n").replace(/\s+/g, " ");
+}
+
+/** The text of each page of a PDF, in order. */
+export async function pdfPages(buffer) {
   const { getDocument } = await import("pdfjs-dist/legacy/build/pdf.mjs");
   const doc = await getDocument({ data: new Uint8Array(buffer), isEvalSupported: false, verbosity: 0 }).promise;
   const pages = [];
@@ -304,7 +309,7 @@ export async function pdfText(buffer) {
     pages.push(content.items.map((item) => item.str + (item.hasEOL ? "\n" : "")).join(" "));
   }
   await doc.destroy();
-  return pages.join("\n").replace(/\s+/g, " ");
+  return pages;
 }
 
 /**

@@ -5,7 +5,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { open, axeViolations, servedApp, pdfText } from "./harness.mjs";
+import { open, axeViolations, servedApp, pdfText, pdfPages } from "./harness.mjs";
 import { rng, response, exportFile, OPTIONS, QUESTIONNAIRE } from "./generate.mjs";
 
 const env = servedApp();
@@ -233,6 +233,21 @@ test("the report of 21 teams: figures as computed independently, no small team s
   const squeezed = paper.replace(/\s/g, "");
   for (const row of await page.locator("#split-team tbody tr").allInnerTexts()) {
     assert.ok(squeezed.includes(row.replace(/\s/g, "")), `row on paper whole: ${row}`);
+  }
+  // A table that runs onto another page repeats its header there, every column named (on
+  // short pages the team table spans several; Chromium left the sort buttons out of the
+  // repeated header).
+  const heads = (await page.locator("#split-team thead th").evaluateAll((ths) => ths.map((th) => th.dataset.label || th.innerText)))
+    .map((h) => h.replace(/\s/g, ""));
+  const teamRows = (await page.locator("#split-team tbody tr").allInnerTexts()).map((r) => r.replace(/\s/g, ""));
+  const short = await pdfPages(await page.pdf({ width: "210mm", height: "90mm" }));
+  const withRows = short.map((p) => p.replace(/\s/g, "")).filter((p) => teamRows.some((r) => p.includes(r)));
+  assert.ok(withRows.length >= 2, `the team table spans ${withRows.length} short pages`);
+  for (const [i, text] of withRows.entries()) {
+    // Above the page's first row of the table: its header (further down the page, the next
+    // table's header names the same columns).
+    const above = text.slice(0, Math.min(...teamRows.map((r) => text.indexOf(r)).filter((at) => at >= 0)));
+    for (const head of heads) assert.ok(above.includes(head), `page ${i + 1} of the team table names column ${head}`);
   }
   await page.emulateMedia({ media: "screen" });
   assert.match(await shadows(), /radial-gradient/);
