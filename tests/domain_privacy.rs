@@ -1530,3 +1530,33 @@ fn audit_of_names_dates_and_numbers() {
         none(text);
     }
 }
+
+#[test]
+fn a_surname_typed_without_its_capital_after_a_title() {
+    // From an acceptance test: "mevrouw jansen" was not found, where "mevrouw Jansen" was.
+    for (text, name) in [
+        ("Gesprek met mevrouw jansen over de planning.", "jansen"),
+        ("Afspraak met dhr. de vries gemaakt.", "de vries"),
+        ("meneer van der berg belde terug.", "van der berg"),
+        ("Mw. jansen-bakker kwam niet.", "jansen-bakker"),
+        ("Bel mr smith tomorrow.", "smith"),
+    ] {
+        one(text, FindingKind::Name, name);
+    }
+    // What follows a title in an ordinary sentence is no name; nor after a role word, where a
+    // lower-case word is how sentences go on ("moeder heeft", "vader kwam").
+    for text in [
+        "Mevrouw gaf aan dat het goed gaat.",
+        "Meneer en mevrouw kwamen samen.",
+        "Mevrouw zelf wil graag hulp.",
+        "Meneer is boos over de uithuisplaatsing.",
+        "De heer van de gemeente belde.",
+        "Mevrouw heeft gebeld en meneer vertelde over school.",
+        "Meneer in de gang wachtte.",
+        "Mevrouw de moeder was aanwezig.",
+        "Moeder jankt vaak, vader werkt.",
+        "Mrs said she would call.",
+    ] {
+        no_kind(text, FindingKind::Name);
+    }
+}

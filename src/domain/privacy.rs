@@ -45,7 +45,8 @@ pub enum FindingKind {
     /// A full date (day, month, year) without such a word: possibly a date of birth.
     Date,
     /// A capitalised name after a title or role ("mevrouw Jansen", "cliënt Fatima El Amrani"),
-    /// after initials ("J. de Vries") or before an age ("Lotte (9)").
+    /// after a title also in lower case ("mevrouw jansen"), after initials ("J. de Vries") or
+    /// before an age ("Lotte (9)").
     Name,
 }
 
@@ -2821,8 +2822,13 @@ fn names(t: &Text, out: &mut Raw) {
             continue;
         }
         let title = TITLE_CUES.contains(&word.as_str());
-        let Some(end) =
-            name_after(t, k).or_else(|| title.then(|| capitals_name_after(t, k)).flatten())
+        let Some(end) = name_after(t, k)
+            .or_else(|| title.then(|| capitals_name_after(t, k)).flatten())
+            .or_else(|| {
+                (title && mark.is_none())
+                    .then(|| lowercase_name_after(t, k))
+                    .flatten()
+            })
         else {
             continue;
         };
@@ -3337,6 +3343,95 @@ fn sentence_starts(t: &Text, i: usize) -> bool {
     }
     k == 0 || matches!(t.at(k - 1), Some('.' | '!' | '?' | ':' | '\n' | '\r'))
 }
+
+/// A surname typed without its capital right after a title ("mevrouw jansen", "dhr. van der
+/// berg", "mw. jansen-bakker"): particles, then one word that is none of the words that follow
+/// a title in an ordinary sentence ([`NOT_LOWERCASE_NAMES`], role words). Returns its end.
+fn lowercase_name_after(t: &Text, s: usize) -> Option<usize> {
+    let mut k = s;
+    loop {
+        if !t.at(k).is_some_and(char::is_lowercase) {
+            return None;
+        }
+        let (mut end, word) = t.word_at(k);
+        // "de", "van der" before the name; "in", "op" and "het" start places ("meneer in de
+        // gang", "mevrouw op het werk").
+        if ["van", "de", "der", "den", "ten", "ter", "el", "al"].contains(&word.as_str())
+            && t.at(end) == Some(' ')
+        {
+            k = end + 1;
+            continue;
+        }
+        if word.chars().count() < 2
+            || NOT_LOWERCASE_NAMES.contains(&word.as_str())
+            || NAME_CUES.contains(&word.as_str())
+        {
+            return None;
+        }
+        // A double surname: "jansen-bakker".
+        while t.at(end) == Some('-') && t.at(end + 1).is_some_and(char::is_lowercase) {
+            end = t.word_at(end + 1).0;
+        }
+        return Some(end);
+    }
+}
+
+/// Lower-case words that follow a title in an ordinary sentence ("mevrouw gaf aan", "meneer en
+/// mevrouw", "mw. zelf"): any other lower-case word right after a title is taken for a surname
+/// typed without its capital, which the person can still mark as no personal data.
+#[rustfmt::skip]
+const NOT_LOWERCASE_NAMES: &[&str] = &[
+    // Articles, pronouns, conjunctions, prepositions and adverbs.
+    "de", "het", "een", "en", "of", "maar", "want", "dus", "dat", "die", "dit", "deze", "wie",
+    "wat", "waar", "waarmee", "hoe", "zelf", "ook", "nog", "niet", "geen", "wel", "al", "alleen",
+    "toen", "nu", "dan", "daarna", "vervolgens", "er", "daar", "hier", "zo", "echter", "eerst",
+    "later", "vaak", "soms", "altijd", "nooit", "graag", "erg", "heel", "zeer", "duidelijk",
+    "mogelijk", "waarschijnlijk", "direct", "meteen", "gisteren", "vandaag", "morgen", "hem",
+    "haar", "hen", "hun", "zijn", "zich", "mij", "me", "ons", "u", "jou", "je", "ze", "zij", "hij",
+    "van", "met", "op", "in", "bij", "voor", "aan", "over", "uit", "naar", "om", "tot", "tegen",
+    "zonder", "na", "door", "onder", "als", "omdat", "terwijl", "tijdens", "volgens", "namelijk",
+    "inmiddels", "opnieuw", "weer", "samen", "nauwelijks", "steeds", "telefonisch", "zelfstandig",
+    "wederom", "meerdere", "beide", "allebei",
+    // Verbs as they follow the subject in case notes.
+    "is", "was", "waren", "heeft", "hebben", "had", "hadden", "wordt", "werd", "zal", "zou", "kan",
+    "kon", "wil", "wilde", "wou", "moet", "moest", "mag", "mocht", "hoeft", "hoefde", "gaat",
+    "ging", "komt", "kwam", "doet", "deed", "zegt", "zei", "geeft", "gaf", "vertelt", "vertelde",
+    "vindt", "vond", "weet", "wist", "denkt", "dacht", "voelt", "voelde", "ziet", "zag", "staat",
+    "stond", "zit", "zat", "ligt", "lag", "blijft", "bleef", "krijgt", "kreeg", "neemt", "nam",
+    "laat", "liet", "belt", "belde", "woont", "woonde", "werkt", "werkte", "maakt", "maakte",
+    "reageert", "reageerde", "benoemt", "benoemde", "ervaart", "ervaarde", "herkent", "herkende",
+    "begrijpt", "begreep", "accepteert", "accepteerde", "weigert", "weigerde", "stemt", "stemde",
+    "toont", "toonde", "lijkt", "leek", "wacht", "wachtte", "vraagt", "vroeg", "antwoordt",
+    "antwoordde", "gebruikt", "gebruikte", "verblijft", "verbleef", "verhuist", "verhuisde",
+    "meldt", "meldde", "schrijft", "schreef", "leest", "las", "probeert", "probeerde", "begint",
+    "begon", "stopt", "stopte", "houdt", "hield", "kiest", "koos", "zorgt", "zorgde", "brengt",
+    "bracht", "haalt", "haalde", "spreekt", "sprak", "praat", "praatte", "legt", "legde", "erkent",
+    "erkende", "ontkent", "ontkende", "verklaart", "verklaarde", "verwacht", "verwachtte", "hoopt",
+    "hoopte", "mist", "miste", "wenst", "wenste", "mailt", "mailde", "appt", "appte", "hoort",
+    "hoorde", "kijkt", "keek", "loopt", "liep", "rijdt", "reed", "snapt", "snapte", "twijfelt",
+    "twijfelde", "aangegeven", "gezegd", "gebeld",
+    // The same after two people ("meneer en mevrouw kwamen") and after "wil", "gaat".
+    "kwamen", "komen", "gingen", "gaan", "hebben", "zeiden", "zeggen", "gaven", "geven",
+    "vertelden", "vertellen", "belden", "bellen", "werden", "worden", "zullen", "kunnen",
+    "konden", "willen", "wilden", "moeten", "moesten", "mogen", "mochten", "wonen", "woonden",
+    "doen", "deden", "zien", "zagen", "vinden", "vonden", "blijven", "bleven", "krijgen",
+    "kregen", "nemen", "namen", "laten", "lieten", "werken", "werkten", "maken", "maakten",
+    "reageren", "reageerden", "staan", "stonden", "zitten", "zaten", "weten", "wisten",
+    "denken", "dachten", "voelen", "voelden", "wachten", "wachtten", "vragen", "vroegen",
+    "praten", "spreken", "spraken", "zorgen", "hopen", "begrijpen", "snappen", "twijfelen",
+    // How a person is described.
+    "boos", "verdrietig", "bang", "blij", "tevreden", "ontevreden", "moe", "ziek", "zwanger",
+    "alleenstaand", "gescheiden", "bezorgd", "open", "gesloten", "rustig", "onrustig", "afwezig",
+    "aanwezig", "akkoord", "eerder", "verder",
+    // Where or with whom ("meneer van de gemeente", "mevrouw van school").
+    "gemeente", "school", "rechter", "rechtbank", "raad", "politie", "huisarts", "instelling",
+    "organisatie", "jeugdteam", "wijkteam", "buurt", "thuis", "huis", "werk",
+    // English.
+    "the", "a", "an", "and", "or", "but", "who", "that", "also", "said", "says", "told", "tells",
+    "will", "would", "can", "could", "did", "does", "has", "have", "went", "goes", "came", "comes",
+    "felt", "feels", "wants", "wanted", "called", "calls", "lives", "lived", "himself", "herself",
+    "from", "at", "to", "with", "about",
+];
 
 /// A name starting at `s`: initials ("J." or "J.P."), particles and up to four capitalised words
 /// (each a capital followed by at least one lower-case letter, hyphens and apostrophes allowed).
