@@ -209,7 +209,8 @@ pub struct Messages {
     pub import_choose: &'static str,
     pub import_this_time: &'static str,
     pub import_progress_label: &'static str,
-    pub import_progress: &'static str,
+    /// Singular and plural (by the total).
+    pub import_progress: [&'static str; 2],
     /// Announced when every picked file is done: `{total}`, `{imported}`, `{rejected}`.
     /// One file, several files.
     pub import_done_announce: [&'static str; 2],
@@ -718,7 +719,10 @@ pub static NL: Messages = Messages {
     import_choose: "Bestanden kiezen",
     import_this_time: "Zojuist geïmporteerd",
     import_progress_label: "Voortgang van het importeren",
-    import_progress: "{done} van {total} bestanden verwerkt",
+    import_progress: [
+        "{done} van {total} bestand verwerkt",
+        "{done} van {total} bestanden verwerkt",
+    ],
     import_done_announce: [
         "Klaar: {total} bestand verwerkt, {imported} geïmporteerd, {rejected} niet geïmporteerd.",
         "Klaar: {total} bestanden verwerkt, {imported} geïmporteerd, {rejected} niet geïmporteerd.",
@@ -1205,7 +1209,10 @@ pub static EN: Messages = Messages {
     import_choose: "Choose files",
     import_this_time: "Just imported",
     import_progress_label: "Import progress",
-    import_progress: "{done} of {total} files processed",
+    import_progress: [
+        "{done} of {total} file processed",
+        "{done} of {total} files processed",
+    ],
     import_done_announce: [
         "Done: {total} file processed, {imported} imported, {rejected} not imported.",
         "Done: {total} files processed, {imported} imported, {rejected} not imported.",

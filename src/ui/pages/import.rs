@@ -567,7 +567,7 @@ fn ImportScreen() -> impl IntoView {
                     let (done, total) = progress.get();
                     let lang = i18n.lang();
                     fill(
-                        i18n.t().import_progress,
+                        i18n.t().import_progress[usize::from(total != 1)],
                         &[("done", &format_count(done, lang)), ("total", &format_count(total, lang))],
                     )
                 }}
