@@ -1422,9 +1422,9 @@ pub fn build_report<'r>(
 
 /// [`build_report`]'s body, compiled once: generic over the iterator, it was a copy of the
 /// whole report per kind of list in the wasm (the report, and each round of a comparison).
-fn build_report_from<'r>(
+fn build_report_from(
     questionnaire: &Questionnaire,
-    responses: &mut dyn Iterator<Item = &'r Response>,
+    responses: &mut dyn Iterator<Item = &Response>,
     options: &ReportOptions,
 ) -> Report {
     let min = questionnaire.min_group_size();
