@@ -1540,9 +1540,16 @@ fn a_surname_typed_without_its_capital_after_a_title() {
         ("meneer van der berg belde terug.", "van der berg"),
         ("Mw. jansen-bakker kwam niet.", "jansen-bakker"),
         ("Bel mr smith tomorrow.", "smith"),
+        // After "ter", "ten", "der" or "den" even a word that is also an ordinary one.
+        ("Gesprek met mevrouw ter haar gehad.", "ter haar"),
+        ("meneer van der leek belde.", "van der leek"),
     ] {
         one(text, FindingKind::Name, name);
     }
+    assert_eq!(
+        texts("Afspraak met mevrouw de wit en dhr. bakker."),
+        ["de wit", "bakker"]
+    );
     // What follows a title in an ordinary sentence is no name; nor after a role word, where a
     // lower-case word is how sentences go on ("moeder heeft", "vader kwam").
     for text in [
@@ -1556,6 +1563,22 @@ fn a_surname_typed_without_its_capital_after_a_title() {
         "Mevrouw de moeder was aanwezig.",
         "Moeder jankt vaak, vader werkt.",
         "Mrs said she would call.",
+        // Terse notes (from review): participles, prepositions, adverbs, the field's
+        // organisations, set phrases, and "miss" or "ms" as words.
+        "Met mevrouw gesproken over de planning.",
+        "Mevrouw gemaild, meneer doorverwezen en aan mevrouw uitgelegd wat de GI doet.",
+        "Met meneer besproken; mevrouw geïnformeerd.",
+        "Contact met mevrouw via de mail, met meneer per telefoon.",
+        "Bij mevrouw langs geweest; meneer namens de GI aanwezig.",
+        "Meneer bekend bij VT, mevrouw eigenlijk niet.",
+        "Meneer en mevrouw beiden aanwezig.",
+        "Mevrouw huilde; meneer durft niet.",
+        "Meneer van veilig thuis belde, mevrouw van de gi ook.",
+        "Mevrouw al jaren in beeld; meneer ter plaatse.",
+        "Meneer van plan om te verhuizen.",
+        "I miss clear agreements with the GI.",
+        "We often miss information.",
+        "Overleg via ms teams.",
     ] {
         no_kind(text, FindingKind::Name);
     }

@@ -2824,8 +2824,9 @@ fn names(t: &Text, out: &mut Raw) {
         let title = TITLE_CUES.contains(&word.as_str());
         let Some(end) = name_after(t, k)
             .or_else(|| title.then(|| capitals_name_after(t, k)).flatten())
+            // Not after "miss" and "ms" ("I miss clear agreements", "via ms teams").
             .or_else(|| {
-                (title && mark.is_none())
+                (title && mark.is_none() && !["miss", "ms"].contains(&word.as_str()))
                     .then(|| lowercase_name_after(t, k))
                     .flatten()
             })
@@ -3349,23 +3350,31 @@ fn sentence_starts(t: &Text, i: usize) -> bool {
 /// a title in an ordinary sentence ([`NOT_LOWERCASE_NAMES`], role words). Returns its end.
 fn lowercase_name_after(t: &Text, s: usize) -> Option<usize> {
     let mut k = s;
+    // After "der", "den", "ter" or "ten" the word is a surname whatever else it means ("ter
+    // haar", "van der leek"), but for a few set phrases ("ter plaatse", "ten slotte").
+    let mut surname_particle = false;
     loop {
         if !t.at(k).is_some_and(char::is_lowercase) {
             return None;
         }
         let (mut end, word) = t.word_at(k);
         // "de", "van der" before the name; "in", "op" and "het" start places ("meneer in de
-        // gang", "mevrouw op het werk").
-        if ["van", "de", "der", "den", "ten", "ter", "el", "al"].contains(&word.as_str())
+        // gang", "mevrouw op het werk"), "al" a time ("mevrouw al jaren").
+        if ["van", "de", "der", "den", "ten", "ter", "el"].contains(&word.as_str())
             && t.at(end) == Some(' ')
         {
+            surname_particle = ["der", "den", "ter", "ten"].contains(&word.as_str());
             k = end + 1;
             continue;
         }
-        if word.chars().count() < 2
-            || NOT_LOWERCASE_NAMES.contains(&word.as_str())
-            || NAME_CUES.contains(&word.as_str())
-        {
+        let ordinary = if surname_particle {
+            ["plaatse", "slotte", "aanzien", "opzichte", "tijde"].contains(&word.as_str())
+        } else {
+            NOT_LOWERCASE_NAMES.contains(&word.as_str())
+                || NAME_CUES.contains(&word.as_str())
+                || is_participle_or_adverb(&word)
+        };
+        if word.chars().count() < 2 || ordinary {
             return None;
         }
         // A double surname: "jansen-bakker".
@@ -3374,6 +3383,24 @@ fn lowercase_name_after(t: &Text, s: usize) -> Option<usize> {
         }
         return Some(end);
     }
+}
+
+/// A past participle or an adverb by its shape, as terse notes put them after a title ("met
+/// mevrouw besproken", "meneer doorverwezen", "mevrouw eigenlijk"): verbs are too many to list.
+/// A participle on "-en" only when listed: surnames end so ("Verhoeven", "Gerritsen").
+fn is_participle_or_adverb(word: &str) -> bool {
+    const PREFIXES: &[&str] = &[
+        "ge", "be", "ver", "ont", "her", "door", "uit", "aan", "over", "mee", "op", "af", "toe",
+        "terug", "na", "in",
+    ];
+    let participle = PREFIXES.iter().any(|p| {
+        word.strip_prefix(p)
+            .map(|rest| rest.strip_prefix("ge").unwrap_or(rest))
+            .is_some_and(|rest| {
+                rest.chars().count() >= 3 && (rest.ends_with('d') || rest.ends_with('t'))
+            })
+    });
+    participle || word.ends_with("lijk") || word.ends_with("lijke")
 }
 
 /// Lower-case words that follow a title in an ordinary sentence ("mevrouw gaf aan", "meneer en
@@ -3411,7 +3438,7 @@ const NOT_LOWERCASE_NAMES: &[&str] = &[
     "hoorde", "kijkt", "keek", "loopt", "liep", "rijdt", "reed", "snapt", "snapte", "twijfelt",
     "twijfelde", "aangegeven", "gezegd", "gebeld",
     // The same after two people ("meneer en mevrouw kwamen") and after "wil", "gaat".
-    "kwamen", "komen", "gingen", "gaan", "hebben", "zeiden", "zeggen", "gaven", "geven",
+    "kwamen", "komen", "gingen", "gaan", "zeiden", "zeggen", "gaven", "geven",
     "vertelden", "vertellen", "belden", "bellen", "werden", "worden", "zullen", "kunnen",
     "konden", "willen", "wilden", "moeten", "moesten", "mogen", "mochten", "wonen", "woonden",
     "doen", "deden", "zien", "zagen", "vinden", "vonden", "blijven", "bleven", "krijgen",
@@ -3419,6 +3446,20 @@ const NOT_LOWERCASE_NAMES: &[&str] = &[
     "reageren", "reageerden", "staan", "stonden", "zitten", "zaten", "weten", "wisten",
     "denken", "dachten", "voelen", "voelden", "wachten", "wachtten", "vragen", "vroegen",
     "praten", "spreken", "spraken", "zorgen", "hopen", "begrijpen", "snappen", "twijfelen",
+    // More that terse notes put after a title ("contact met mevrouw via de mail", "meneer
+    // bekend bij VT", "meneer en mevrouw beiden").
+    "via", "per", "langs", "namens", "vanuit", "naast", "achter", "binnen", "buiten", "sinds",
+    "wegens", "vanwege", "rond", "toch", "echt", "even", "daarom", "daarbij", "beiden",
+    "bekend", "bezig", "emotioneel", "bereikbaar", "huilde", "huilt", "durft", "durfde", "kent",
+    "kende", "vertrouwt", "regelt", "regelde", "deelt", "deelde", "noemt", "noemde", "merkt",
+    "merkte", "stelt", "stelde", "schaamt", "schaamde", "gesproken", "besproken",
+    "doorverwezen", "gezien", "gedaan", "gegaan", "gekomen", "gebleven", "gekregen", "genomen",
+    "gelaten", "gegeven", "geschreven", "gelezen", "geweest", "uitgenodigd", "afwachtend",
+    "plan", "slag", "mening", "kant", "afgelopen", "hele",
+    // The organisations of this field in lower case ("meneer van veilig thuis", "mevrouw van
+    // de gi").
+    "gi", "vt", "cjg", "ggz", "jgz", "veilig", "jeugdbescherming", "jeugdreclassering",
+    "leerplicht", "kinderopvang", "reclassering", "bso", "wijk",
     // How a person is described.
     "boos", "verdrietig", "bang", "blij", "tevreden", "ontevreden", "moe", "ziek", "zwanger",
     "alleenstaand", "gescheiden", "bezorgd", "open", "gesloten", "rustig", "onrustig", "afwezig",
