@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """Trunk post_build hook: finish the staged build in $TRUNK_STAGING_DIR.
 
-1. Trunk starts the app with an inline <script type="module"> (trunk issue #288). A strict
-   Content-Security-Policy blocks inline scripts, so the sha256 of every inline script is put
-   into the policy in place of __SCRIPT_HASHES__. A hash, not a nonce: a nonce baked into static
-   files is the same for everyone and protects nothing.
+1. Trunk starts the app with an inline <script type="module"> (trunk issue #288), and step 3
+   adds another. A strict Content-Security-Policy blocks inline scripts, so the sha256 of every
+   inline script is put into the policy in place of __SCRIPT_HASHES__. A hash, not a nonce: a
+   nonce baked into static files is the same for everyone and protects nothing.
 2. The service worker gets this build's version (a hash of every file) and the list of files to
    cache, so a new build is a new service worker and updates cleanly.
 3. The wasm is fetched and compiled from the top of the page (an inline script right after the
@@ -47,7 +47,8 @@ early = (
     "<script>window.__samenscanWasm=fetch('%s').then(function(r){"
     "if(!r.ok)throw new Error('HTTP '+r.status);"
     # A server that sends the wasm under another type gets the slower path, as wasm-bindgen does.
-    "return /^application\\/wasm\\b/i.test(r.headers.get('content-type')||'')"
+    "return typeof WebAssembly.compileStreaming=='function'"
+    "&&/^application\\/wasm\\s*(;|$)/i.test(r.headers.get('content-type')||'')"
     "?WebAssembly.compileStreaming(r)"
     ":r.arrayBuffer().then(function(b){return WebAssembly.compile(b)})});"
     # Not an unhandled rejection before the start-up script awaits it: that one reports it.
