@@ -392,6 +392,21 @@ type Raw = Vec<(FindingKind, usize, usize)>;
 
 /// A letter, or a combining mark that belongs to one ("e" + U+0308 is "ë" as some keyboards
 /// and copied texts write it).
+/// A list of words kept as one text, each word followed by '|': as a slice of `&str` every
+/// word cost the wasm 8 bytes of pointer and length (about a thousand words in this module).
+#[derive(Clone, Copy)]
+struct Words(&'static str);
+
+impl Words {
+    fn iter(self) -> impl Iterator<Item = &'static str> {
+        self.0.split_terminator('|')
+    }
+
+    fn contains(self, word: &str) -> bool {
+        self.iter().any(|w| w == word)
+    }
+}
+
 fn is_letter(c: char) -> bool {
     c.is_alphabetic() || ('\u{300}'..='\u{36f}').contains(&c)
 }
@@ -444,13 +459,9 @@ fn emails(t: &Text, out: &mut Raw) {
 /// nl", "m.bakker at gmail punt com", "b.devries @ outlook.com". The part after "at" must end in
 /// a known top-level domain, so "look at google" stays a sentence.
 fn disguised_emails(t: &Text, out: &mut Raw) {
-    const AT: &[&str] = &["(at)", "[at]", "{at}", " at ", " @ ", " (at) ", " [at] "];
-    const DOT: &[&str] = &[
-        ".", "(dot)", "[dot]", " dot ", " punt ", " . ", " [dot] ", " (dot) ",
-    ];
-    const DOMAINS: &[&str] = &[
-        "nl", "com", "org", "net", "be", "de", "eu", "info", "uk", "fr",
-    ];
+    const AT: Words = Words("(at)|[at]|{at}| at | @ | (at) | [at] |");
+    const DOT: Words = Words(".|(dot)|[dot]| dot | punt | . | [dot] | (dot) |");
+    const DOMAINS: Words = Words("nl|com|org|net|be|de|eu|info|uk|fr|");
     let local_char = |c: char| c.is_alphanumeric() || "._%+-".contains(c);
     let host_char = |c: char| c.is_alphanumeric() || c == '-';
     // Lower case one character for one ("İ" would become two).
@@ -493,13 +504,13 @@ fn disguised_emails(t: &Text, out: &mut Raw) {
             }
             parts += 1;
             let word: String = chars[h..k].iter().collect();
-            if parts >= 2 && DOMAINS.contains(&word.as_str()) && !t.is_alnum(Some(k)) {
+            if parts >= 2 && DOMAINS.contains(word.as_str()) && !t.is_alnum(Some(k)) {
                 end = Some(k);
             }
             let Some(dot) = DOT.iter().find(|d| starts_with(k, d)) else {
                 break;
             };
-            spelled |= *dot != ".";
+            spelled |= dot != ".";
             k += dot.chars().count();
         }
         // The English word "at" before a web address ("Meeting at Zutphen.nl") is no e-mail:
@@ -901,59 +912,59 @@ fn passes_iban_check(account: &[char]) -> bool {
 // VT-2024-00123", "cliëntnummer: 88123", "case number 4471".
 
 /// Words for such a number (lower case, letters only).
-const CASE_NUMBER_WORDS: &[&str] = &[
-    "dossiernummer",
-    "dossiernr",
-    "zaaknummer",
-    "zaaknr",
-    "cliëntnummer",
-    "clientnummer",
-    "cliëntnr",
-    "clientnr",
-    "klantnummer",
-    "klantnr",
-    "registratienummer",
-    "registratienr",
-    "meldingsnummer",
-    "meldingnummer",
-    "meldnummer",
-    "casusnummer",
-    "referentienummer",
-    "beschikkingsnummer",
-    "referentie",
-    "ref",
-    "kenmerk",
-    "dossiernummers",
-    "zaaknummers",
-    "cliëntnummers",
-    "clientnummers",
-];
+const CASE_NUMBER_WORDS: Words = Words(concat!(
+    "dossiernummer|",
+    "dossiernr|",
+    "zaaknummer|",
+    "zaaknr|",
+    "cliëntnummer|",
+    "clientnummer|",
+    "cliëntnr|",
+    "clientnr|",
+    "klantnummer|",
+    "klantnr|",
+    "registratienummer|",
+    "registratienr|",
+    "meldingsnummer|",
+    "meldingnummer|",
+    "meldnummer|",
+    "casusnummer|",
+    "referentienummer|",
+    "beschikkingsnummer|",
+    "referentie|",
+    "ref|",
+    "kenmerk|",
+    "dossiernummers|",
+    "zaaknummers|",
+    "cliëntnummers|",
+    "clientnummers|",
+));
 
 /// Words that make such a word with "nummer", "nr." or "number" after them ("dossier nr. 12",
 /// "case number 4471").
-const CASE_WORDS: &[&str] = &[
-    "dossier",
-    "zaak",
-    "cliënt",
-    "client",
-    "klant",
-    "melding",
-    "casus",
-    "registratie",
-    "case",
-    "file",
-];
+const CASE_WORDS: Words = Words(concat!(
+    "dossier|",
+    "zaak|",
+    "cliënt|",
+    "client|",
+    "klant|",
+    "melding|",
+    "casus|",
+    "registratie|",
+    "case|",
+    "file|",
+));
 
 /// "nummer" and its short forms.
-const NUMBER_WORDS: &[&str] = &["nummer", "nr", "no", "number", "num", "id", "reference"];
+const NUMBER_WORDS: Words = Words("nummer|nr|no|number|num|id|reference|");
 
 fn case_numbers(t: &Text, out: &mut Raw) {
     for (_, end, lower) in t.words() {
         let lower = lower.replace("e\u{308}", "ë");
         let mut k = end;
         let mut needs_mark = false;
-        if !CASE_NUMBER_WORDS.contains(&lower.as_str()) {
-            if !CASE_WORDS.contains(&lower.as_str()) {
+        if !CASE_NUMBER_WORDS.contains(lower.as_str()) {
+            if !CASE_WORDS.contains(lower.as_str()) {
                 continue;
             }
             // "dossier nr.", "dossier-nummer"; or "Dossier: 2023-5567" (then a longer number).
@@ -963,7 +974,7 @@ fn case_numbers(t: &Text, out: &mut Raw) {
                 t.skip_blanks(k)
             };
             let (e, word) = t.word_at(next);
-            if next > k && NUMBER_WORDS.contains(&word.as_str()) {
+            if next > k && NUMBER_WORDS.contains(word.as_str()) {
                 k = e;
             } else if t.at(k) == Some(':')
                 || (next > k && (t.is_digit(next) || t.at(next).is_some_and(char::is_uppercase)))
@@ -1039,7 +1050,7 @@ fn case_numbers(t: &Text, out: &mut Raw) {
         let date = t.is_digit(from) && numeric_date(t, from, t.digits_end(from)).is_some();
         let amount = (only_digits && matches!(t.at(t.skip_blanks(k)), Some('%')))
             || next == "procent"
-            || COUNTED.contains(&next.as_str())
+            || COUNTED.contains(next.as_str())
             || year_range
             || date;
         let long_enough = if needs_mark {
@@ -1059,19 +1070,17 @@ fn case_numbers(t: &Text, out: &mut Raw) {
 
 /// Two-letter words that follow a number in ordinary sentences ("in 2023 en 12 gezinnen"), so
 /// "2023 en" is not a postcode when written in lower case.
-const TWO_LETTER_WORDS: &[&str] = &[
-    "al", "am", "an", "as", "at", "be", "bv", "by", "ca", "cq", "dd", "do", "en", "er", "go", "he",
-    "ik", "in", "is", "it", "je", "km", "kw", "me", "mg", "mn", "my", "na", "no", "nr", "nu", "of",
-    "om", "on", "op", "or", "so", "te", "tm", "to", "up", "us", "vs", "we", "wk", "ze", "zo",
-];
+const TWO_LETTER_WORDS: Words = Words(concat!(
+    "al|am|an|as|at|be|bv|by|ca|cq|dd|do|en|er|go|he|",
+    "ik|in|is|it|je|km|kw|me|mg|mn|my|na|no|nr|nu|of|",
+    "om|on|op|or|so|te|tm|to|up|us|vs|we|wk|ze|zo|",
+));
 
 /// Words between a postcode and its house number ("1234 AB huisnummer 5", "huisnr. 5").
-const HOUSE_NUMBER_WORDS: &[&str] = &["huisnummer", "huisnr", "nr", "nummer"];
+const HOUSE_NUMBER_WORDS: Words = Words("huisnummer|huisnr|nr|nummer|");
 
 /// Capitals after four digits that are a unit or an organisation, not a postcode's letters.
-const NOT_POSTCODE_LETTERS: &[&str] = &[
-    "MB", "GB", "KB", "TB", "KM", "CM", "MM", "ML", "KG", "VT", "JB", "WG", "EU", "NL", "PM", "AM",
-];
+const NOT_POSTCODE_LETTERS: Words = Words("MB|GB|KB|TB|KM|CM|MM|ML|KG|VT|JB|WG|EU|NL|PM|AM|");
 
 fn postcodes(t: &Text, out: &mut Raw) {
     let mut i = 0;
@@ -1091,7 +1100,7 @@ fn postcodes(t: &Text, out: &mut Raw) {
             if let Some(n_end) = number_after_postcode(t, pc_end) {
                 let next = t.word_at(t.skip_blanks(n_end)).1;
                 let colon = t.at(t.skip_blanks(pc_end)) == Some(':');
-                if !(COUNTED.contains(&next.as_str()) || (year && colon)) {
+                if !(COUNTED.contains(next.as_str()) || (year && colon)) {
                     out.push((FindingKind::PostcodeWithNumber, i, n_end));
                 }
             }
@@ -1112,7 +1121,7 @@ fn postcodes(t: &Text, out: &mut Raw) {
             if !year
                 && !area
                 && letters.chars().all(|c| c.is_ascii_uppercase())
-                && !NOT_POSTCODE_LETTERS.contains(&letters)
+                && !NOT_POSTCODE_LETTERS.contains(letters)
             {
                 out.push((FindingKind::Postcode, i, pc_end));
             }
@@ -1137,7 +1146,7 @@ fn postcode_letters(t: &Text, e: usize) -> Option<usize> {
         return None;
     }
     let upper = letters.chars().all(|c| c.is_ascii_uppercase());
-    let lower_word = TWO_LETTER_WORDS.contains(&letters.to_ascii_lowercase().as_str());
+    let lower_word = TWO_LETTER_WORDS.contains(letters.to_ascii_lowercase().as_str());
     (upper || !lower_word).then_some(l + 2)
 }
 
@@ -1166,7 +1175,7 @@ fn number_after_postcode(t: &Text, pc_end: usize) -> Option<usize> {
     }
     if t.at(k).is_some_and(char::is_alphabetic) {
         let (word_end, word) = t.word_at(k);
-        if !HOUSE_NUMBER_WORDS.contains(&word.as_str()) {
+        if !HOUSE_NUMBER_WORDS.contains(word.as_str()) {
             return None;
         }
         let after = if t.at(word_end) == Some('.') {
@@ -1267,255 +1276,253 @@ fn house_number_before(t: &Text, pc: usize) -> Option<usize> {
 /// ("Zorgplein 5 aanmeldingen", "Leerpad 2", "Kerstmarkt", "Gerechtshof 2", "Thuishaven 3"):
 /// like any other capitalised word, those are a street only after a word for an address
 /// ("woont op het Stationsplein 7").
-const STREET_ENDINGS: &[&str] = &[
-    "straat",
-    "laan",
-    "weg",
-    "gracht",
-    "kade",
-    "singel",
-    "dijk",
-    "dreef",
-    "steeg",
-    "plantsoen",
-    "allee",
-    "boulevard",
-    "wal",
-];
+const STREET_ENDINGS: Words = Words(concat!(
+    "straat|",
+    "laan|",
+    "weg|",
+    "gracht|",
+    "kade|",
+    "singel|",
+    "dijk|",
+    "dreef|",
+    "steeg|",
+    "plantsoen|",
+    "allee|",
+    "boulevard|",
+    "wal|",
+));
 
 /// The street endings that end no ordinary lower-case word followed by a number, but for verbs in
 /// "-slaan" ("opslaan"), which [`streets`] passes by ("weg": "snelweg 2 keer", "dijk", "wal"
 /// and "kade": "blokkade" are left out).
-const LOWER_CASE_STREET_ENDINGS: &[&str] = &[
-    "straat",
-    "laan",
-    "gracht",
-    "singel",
-    "dreef",
-    "steeg",
-    "plantsoen",
-    "allee",
-];
+const LOWER_CASE_STREET_ENDINGS: Words = Words(concat!(
+    "straat|",
+    "laan|",
+    "gracht|",
+    "singel|",
+    "dreef|",
+    "steeg|",
+    "plantsoen|",
+    "allee|",
+));
 
 /// English street words, whole and capitalised after the name ("Baker Street 12").
-const STREET_WORDS: &[&str] = &["street", "road", "lane", "avenue"];
+const STREET_WORDS: Words = Words("street|road|lane|avenue|");
 
 /// Words that end like a street but are none ("Onderweg 3 keer gebeld", "Snelweg 12 was dicht").
-const NOT_STREETS: &[&str] = &[
-    "onderweg",
-    "halverweg",
-    "halfweg",
-    "snelweg",
-    "uitweg",
-    "omweg",
-    "zijweg",
-];
+const NOT_STREETS: Words = Words(concat!(
+    "onderweg|",
+    "halverweg|",
+    "halfweg|",
+    "snelweg|",
+    "uitweg|",
+    "omweg|",
+    "zijweg|",
+));
 
 /// Words for living, staying or moving that make a street after a preposition in the same
 /// clause an address ("woont aan de Oude Vest 12", "lives at Elm Street 14"; see
 /// [`cued_street`]). A noun such as "verhuizing" is not one: it is an everyday word ("Na de
 /// verhuizing ging de casus naar Team Noord 2").
-const ADDRESS_CUES: &[&str] = &[
-    "huisbezoek",
-    "woont",
-    "wonen",
-    "woonde",
-    "woonden",
-    "wonend",
-    "woonachtig",
-    "verhuisd",
-    "verhuist",
-    "verhuizen",
-    "verhuisde",
-    "lives",
-    "lived",
-    "living",
-    "moved",
-    "verblijft",
-    "verblijven",
-    "verbleef",
-    "logeert",
-    "ondergebracht",
-];
+const ADDRESS_CUES: Words = Words(concat!(
+    "huisbezoek|",
+    "woont|",
+    "wonen|",
+    "woonde|",
+    "woonden|",
+    "wonend|",
+    "woonachtig|",
+    "verhuisd|",
+    "verhuist|",
+    "verhuizen|",
+    "verhuisde|",
+    "lives|",
+    "lived|",
+    "living|",
+    "moved|",
+    "verblijft|",
+    "verblijven|",
+    "verbleef|",
+    "logeert|",
+    "ondergebracht|",
+));
 
 /// Words for an address itself, before the street ("Woonadres: …", "adres is …"; see
 /// [`labelled_street`]); not when something else follows ("het juiste adres, zeker in Fase 2").
-const ADDRESS_LABELS: &[&str] = &["adres", "woonadres", "postadres", "address", "huisbezoek"];
+const ADDRESS_LABELS: Words = Words("adres|woonadres|postadres|address|huisbezoek|");
 
 /// Words that end a clause: an address cue reaches no further ("woont bij vader en zit in
 /// Groep 7").
-const CLAUSE_ENDS: &[&str] = &[
-    "en", "maar", "dus", "want", "omdat", "terwijl", "and", "but",
-];
+const CLAUSE_ENDS: Words = Words("en|maar|dus|want|omdat|terwijl|and|but|");
 
 /// Words between a number and what it counts ("2 nieuwe leefgroepen").
-const COUNT_ADJECTIVES: &[&str] = &["nieuwe", "extra", "vrije", "andere", "lege", "open", "new"];
+const COUNT_ADJECTIVES: Words = Words("nieuwe|extra|vrije|andere|lege|open|new|");
 
 /// Prepositions before an address's street ("woont aan de …").
-const ADDRESS_PREPOSITIONS: &[&str] = &["op", "aan", "naar", "in", "bij", "te", "at", "on", "to"];
+const ADDRESS_PREPOSITIONS: Words = Words("op|aan|naar|in|bij|te|at|on|to|");
 
 /// Articles between such a preposition and the street.
-const ARTICLES: &[&str] = &["de", "het", "'t", "the"];
+const ARTICLES: Words = Words("de|het|'t|the|");
 
 /// Nouns of this field that a number follows and that are no street, after a cue too
 /// ("woont op Leefgroep 2", "moved to Phase 3"), matched at the end of the word.
-const NOT_STREET_NOUNS: &[&str] = &[
-    "groep",
-    "team",
-    "fase",
-    "stap",
-    "bijlage",
-    "hoofdstuk",
-    "zaal",
-    "week",
-    "locatie",
-    "casus",
-    "regio",
-    "gebouw",
-    "ronde",
-    "plan",
-    "lab",
-    "klas",
-    "kamer",
-    "sessie",
-    "versie",
-    "niveau",
-    "module",
-    "blok",
-    "periode",
-    "afdeling",
-    "unit",
-    "phase",
-    "version",
-    "area",
-    "room",
-    "level",
-    "step",
-    "group",
-    "paviljoen",
-    "huis",
-    "etage",
-    "vestiging",
-    "lokaal",
-    "kantoor",
-    "school",
-    "ward",
-    "home",
-    "ruimte",
-    "verdieping",
-    "kwartaal",
-    "sprint",
-];
+const NOT_STREET_NOUNS: Words = Words(concat!(
+    "groep|",
+    "team|",
+    "fase|",
+    "stap|",
+    "bijlage|",
+    "hoofdstuk|",
+    "zaal|",
+    "week|",
+    "locatie|",
+    "casus|",
+    "regio|",
+    "gebouw|",
+    "ronde|",
+    "plan|",
+    "lab|",
+    "klas|",
+    "kamer|",
+    "sessie|",
+    "versie|",
+    "niveau|",
+    "module|",
+    "blok|",
+    "periode|",
+    "afdeling|",
+    "unit|",
+    "phase|",
+    "version|",
+    "area|",
+    "room|",
+    "level|",
+    "step|",
+    "group|",
+    "paviljoen|",
+    "huis|",
+    "etage|",
+    "vestiging|",
+    "lokaal|",
+    "kantoor|",
+    "school|",
+    "ward|",
+    "home|",
+    "ruimte|",
+    "verdieping|",
+    "kwartaal|",
+    "sprint|",
+));
 
 /// Lower-case words of a street's name ("Laan van Meerdervoort", "Burgemeester de Withstraat").
-const STREET_PARTICLES: &[&str] = &["van", "de", "der", "den", "het", "ter", "ten", "'s", "'t"];
+const STREET_PARTICLES: Words = Words("van|de|der|den|het|ter|ten|'s|'t|");
 
 /// Capitalised words that start a street's name at the start of a sentence too ("Van
 /// Goghlaan 3a is het adres").
-const STREET_PREFIXES: &[&str] = &[
-    "van",
-    "de",
-    "het",
-    "ter",
-    "ten",
-    "oude",
-    "nieuwe",
-    "korte",
-    "lange",
-    "hoge",
-    "lage",
-    "kleine",
-    "grote",
-    "burgemeester",
-    "sint",
-    "prins",
-    "prinses",
-    "koningin",
-    "dokter",
-    "generaal",
-    "president",
-];
+const STREET_PREFIXES: Words = Words(concat!(
+    "van|",
+    "de|",
+    "het|",
+    "ter|",
+    "ten|",
+    "oude|",
+    "nieuwe|",
+    "korte|",
+    "lange|",
+    "hoge|",
+    "lage|",
+    "kleine|",
+    "grote|",
+    "burgemeester|",
+    "sint|",
+    "prins|",
+    "prinses|",
+    "koningin|",
+    "dokter|",
+    "generaal|",
+    "president|",
+));
 
 /// What a number after a street-like word may count or time instead of being a house number
 /// ("Kerkweg 3 keer", "Zorgplein 5 aanmeldingen").
-const COUNTED: &[&str] = &[
-    "uur",
-    "uren",
-    "keer",
-    "maal",
-    "dag",
-    "dagen",
-    "week",
-    "weken",
-    "maand",
-    "maanden",
-    "jaar",
-    "jaren",
-    "minuten",
-    "min",
-    "kwartier",
-    "procent",
-    "km",
-    "meter",
-    "kinderen",
-    "gezinnen",
-    "casussen",
-    "casus",
-    "cases",
-    "meldingen",
-    "aanmeldingen",
-    "medewerkers",
-    "collega",
-    "gesprekken",
-    "jongeren",
-    "ouders",
-    "cliënten",
-    "clienten",
-    "deelnemers",
-    "teams",
-    "sessies",
-    "overleggen",
-    "huisbezoeken",
-    "bijeenkomsten",
-    "punten",
-    "hours",
-    "times",
-    "days",
-    "weeks",
-    "months",
-    "years",
-    "people",
-    "families",
-    "bedden",
-    "plekken",
-    "plaatsen",
-    "leerlingen",
-    "groepen",
-    "leefgroepen",
-    "kilometer",
-    "m",
-    "euro",
-    "beds",
-    "places",
-    "avonden",
-    "middagen",
-    "ochtenden",
-    "dagdelen",
-    "verdiepingen",
-];
+const COUNTED: Words = Words(concat!(
+    "uur|",
+    "uren|",
+    "keer|",
+    "maal|",
+    "dag|",
+    "dagen|",
+    "week|",
+    "weken|",
+    "maand|",
+    "maanden|",
+    "jaar|",
+    "jaren|",
+    "minuten|",
+    "min|",
+    "kwartier|",
+    "procent|",
+    "km|",
+    "meter|",
+    "kinderen|",
+    "gezinnen|",
+    "casussen|",
+    "casus|",
+    "cases|",
+    "meldingen|",
+    "aanmeldingen|",
+    "medewerkers|",
+    "collega|",
+    "gesprekken|",
+    "jongeren|",
+    "ouders|",
+    "cliënten|",
+    "clienten|",
+    "deelnemers|",
+    "teams|",
+    "sessies|",
+    "overleggen|",
+    "huisbezoeken|",
+    "bijeenkomsten|",
+    "punten|",
+    "hours|",
+    "times|",
+    "days|",
+    "weeks|",
+    "months|",
+    "years|",
+    "people|",
+    "families|",
+    "bedden|",
+    "plekken|",
+    "plaatsen|",
+    "leerlingen|",
+    "groepen|",
+    "leefgroepen|",
+    "kilometer|",
+    "m|",
+    "euro|",
+    "beds|",
+    "places|",
+    "avonden|",
+    "middagen|",
+    "ochtenden|",
+    "dagdelen|",
+    "verdiepingen|",
+));
 
 fn streets(t: &Text, out: &mut Raw) {
     for (start, end, lower) in t.words() {
         // "huisbezoek" is both: "huisbezoek bij de Lindenhof 8", "Huisbezoek Eikenhof 23".
-        if ADDRESS_CUES.contains(&lower.as_str()) {
+        if ADDRESS_CUES.contains(lower.as_str()) {
             cued_street(t, end, out);
         }
-        if ADDRESS_LABELS.contains(&lower.as_str()) {
+        if ADDRESS_LABELS.contains(lower.as_str()) {
             labelled_street(t, end, out);
         }
-        let longer = |e: &&str| lower.ends_with(*e) && lower.chars().count() > e.chars().count();
+        let longer = |e: &str| lower.ends_with(e) && lower.chars().count() > e.chars().count();
         // "het verslag opslaan 12-3": verbs end in "-slaan", streets in "-laan".
-        if NOT_STREETS.contains(&lower.as_str()) || lower.ends_with("slaan") {
+        if NOT_STREETS.contains(lower.as_str()) || lower.ends_with("slaan") {
             continue;
         }
         // In lower case ("woont op de dorpsstraat 12"), only the endings no other word has.
@@ -1531,13 +1538,13 @@ fn streets(t: &Text, out: &mut Raw) {
         let abbreviated = lower.ends_with("str") && lower.chars().count() > 3;
         let dot = abbreviated && t.at(end) == Some('.');
         // "Baker Street 221b": an English street word after a name ("Street 2 Work" is none).
-        let english = STREET_WORDS.contains(&lower.as_str())
+        let english = STREET_WORDS.contains(lower.as_str())
             && start >= 2
             && t.is_blank(start - 1)
             && t.at(t.word_before(start - 1).0)
                 .is_some_and(char::is_uppercase);
         // "Laan van Meerdervoort 55": the street word first, then a particle.
-        if lower == "laan" && STREET_PARTICLES.contains(&t.word_at(t.skip_blanks(end)).1.as_str()) {
+        if lower == "laan" && STREET_PARTICLES.contains(t.word_at(t.skip_blanks(end)).1.as_str()) {
             if let Some((from, n_end)) = name_and_number(t, start) {
                 out.push((FindingKind::StreetWithNumber, from, n_end));
             }
@@ -1577,10 +1584,10 @@ fn cued_street(t: &Text, end: usize, out: &mut Raw) {
     for _ in 0..8 {
         k = t.skip_blanks(k);
         let (e, word) = t.word_at(k);
-        if e == k || CLAUSE_ENDS.contains(&word.as_str()) {
+        if e == k || CLAUSE_ENDS.contains(word.as_str()) {
             return;
         }
-        if ADDRESS_PREPOSITIONS.contains(&word.as_str()) && t.is_blank(e) {
+        if ADDRESS_PREPOSITIONS.contains(word.as_str()) && t.is_blank(e) {
             // Articles after the preposition ("'t" with its apostrophe).
             let mut n = t.skip_blanks(e);
             for _ in 0..2 {
@@ -1593,7 +1600,7 @@ fn cued_street(t: &Text, end: usize, out: &mut Raw) {
                 };
                 // "de", not "De" ("op De Bongerd 14": part of the name).
                 let lower = !t.at(a).is_some_and(char::is_uppercase);
-                if ae > a && lower && ARTICLES.contains(&article.as_str()) && t.is_blank(ae) {
+                if ae > a && lower && ARTICLES.contains(article.as_str()) && t.is_blank(ae) {
                     n = t.skip_blanks(ae);
                 }
             }
@@ -1640,7 +1647,7 @@ fn name_and_number(t: &Text, k: usize) -> Option<(usize, usize)> {
     for _ in 0..4 {
         let (mut e, word) = t.word_at(k);
         let capitalised = t.at(k).is_some_and(char::is_uppercase);
-        let particle = !words.is_empty() && STREET_PARTICLES.contains(&word.as_str());
+        let particle = !words.is_empty() && STREET_PARTICLES.contains(word.as_str());
         if e == k || !(capitalised || particle) {
             break;
         }
@@ -1698,10 +1705,10 @@ fn number_after_street(t: &Text, end: usize) -> Option<usize> {
         }
     }
     // "2 nieuwe leefgroepen", "6 vrije bedden".
-    if COUNT_ADJECTIVES.contains(&next.as_str()) {
+    if COUNT_ADJECTIVES.contains(next.as_str()) {
         next = t.word_at(t.skip_blanks(after)).1;
     }
-    let counted = COUNTED.contains(&next.as_str()) || month_number(&next).is_some();
+    let counted = COUNTED.contains(next.as_str()) || month_number(&next).is_some();
     (!year && !time && !times && !counted).then_some(n_end)
 }
 
@@ -1731,20 +1738,20 @@ fn number_before_street(t: &Text, from: usize) -> Option<usize> {
     let year = digits == 4 && matches!(t.digits(k, k + 2).as_str(), "19" | "20");
     // "groep 7 Dorpsstraat", "fase 2 Stationsweg", "Leefgroep 3 Kastanjelaan", "vraag 4".
     let counted = word_before_is_first(t, k, |w| {
-        COUNTED.contains(&w)
+        COUNTED.contains(w)
             || month_number(w).is_some()
             || NOT_STREET_NOUNS.iter().any(|n| w.ends_with(n))
-            || NUMBERED_BEFORE.contains(&w)
+            || NUMBERED_BEFORE.contains(w)
     });
     (!year && !counted).then_some(k)
 }
 
 /// Words a number follows that count or point at something else ("vraag 4", "pagina 2",
 /// "artikel 3"), besides the nouns of [`NOT_STREET_NOUNS`].
-const NUMBERED_BEFORE: &[&str] = &[
-    "vraag", "pagina", "artikel", "punt", "item", "nummer", "nr", "page", "question", "point",
-    "article", "number", "no",
-];
+const NUMBERED_BEFORE: Words = Words(concat!(
+    "vraag|pagina|artikel|punt|item|nummer|nr|page|question|point|",
+    "article|number|no|",
+));
 
 /// True when the word just before `start` (blanks between) is as `wanted` says.
 fn word_before_is_first(t: &Text, start: usize, wanted: impl Fn(&str) -> bool) -> bool {
@@ -1767,9 +1774,9 @@ fn street_name_start(t: &Text, start: usize) -> usize {
         }
         let capitalised = t.at(s).is_some_and(char::is_uppercase);
         let belongs = if capitalised {
-            !sentence_starts(t, s) || STREET_PREFIXES.contains(&word.as_str())
+            !sentence_starts(t, s) || STREET_PREFIXES.contains(word.as_str())
         } else {
-            STREET_PARTICLES.contains(&word.as_str())
+            STREET_PARTICLES.contains(word.as_str())
         };
         if !belongs {
             break;
@@ -1833,24 +1840,24 @@ const MONTHS: &[(&str, u32)] = &[
 ];
 
 /// Words shortly before a date that make it a date of birth.
-const BIRTH_CUES: &[&str] = &[
-    "geboren",
-    "geb",
-    "geboorte",
-    "geboortedatum",
-    "geboortedag",
-    "born",
-    "birth",
-    "dob",
-    "birthday",
-    "verjaardag",
-];
+const BIRTH_CUES: Words = Words(concat!(
+    "geboren|",
+    "geb|",
+    "geboorte|",
+    "geboortedatum|",
+    "geboortedag|",
+    "born|",
+    "birth|",
+    "dob|",
+    "birthday|",
+    "verjaardag|",
+));
 
 /// A word for birth that makes a date before it one of birth ("12-03-2015 geboren"): any of
 /// [`BIRTH_CUES`] but "geboorte", which follows an event's date as often ("Op 12-03-2024 is
 /// gesproken over de geboorte van het broertje").
 fn birth_word_after(word: &str) -> bool {
-    word != "geboorte" && BIRTH_CUES.contains(&word)
+    word != "geboorte" && BIRTH_CUES.contains(word)
 }
 
 fn dates(t: &Text, out: &mut Raw) {
@@ -1978,7 +1985,7 @@ fn partial_birth_date(t: &Text, i: usize, e: usize) -> Option<usize> {
         let (day, month) = (num(i, i + 2)?, num(i + 2, i + 4)?);
         return ((1..=31).contains(&day)
             && (1..=12).contains(&month)
-            && (cue_before(t, i, BIRTH_CUES) || cue_after(t, e, |w| BIRTH_CUES.contains(&w))))
+            && (cue_before(t, i, BIRTH_CUES) || cue_after(t, e, |w| BIRTH_CUES.contains(w))))
         .then_some(e);
     }
     let day = num(i, e)?;
@@ -1989,98 +1996,98 @@ fn partial_birth_date(t: &Text, i: usize, e: usize) -> Option<usize> {
     month_number(&word)?;
     // "geboren op 3 maart", "Sem is 3 maart geboren".
     (!t.is_alnum(Some(we))
-        && (cue_before(t, i, BIRTH_CUES) || cue_after(t, we, |w| BIRTH_CUES.contains(&w))))
+        && (cue_before(t, i, BIRTH_CUES) || cue_after(t, we, |w| BIRTH_CUES.contains(w))))
     .then_some(we)
 }
 
 /// Words shortly before a date (among the three words before it) that make it the date of an
 /// event, not of a birth: "MDO d.d. 12-03-2024", "sinds 3 april 2024", "vanaf di. 12-03-2024".
-const EVENT_CUES: &[&str] = &[
-    "sinds",
-    "vanaf",
-    "uiterlijk",
-    "rond",
-    "tussen",
-    "deadline",
-    "peildatum",
-    "d",
-    "datum",
-    "mdo",
-    "melding",
-    "huisbezoek",
-    "evaluatie",
-    "evaluation",
-    "session",
-    "training",
-    "afspraak",
-    "verslag",
-    "dated",
-    "date",
-    "meeting",
-    "visit",
-    "appointment",
-    "report",
-    "review",
-    "referral",
+const EVENT_CUES: Words = Words(concat!(
+    "sinds|",
+    "vanaf|",
+    "uiterlijk|",
+    "rond|",
+    "tussen|",
+    "deadline|",
+    "peildatum|",
+    "d|",
+    "datum|",
+    "mdo|",
+    "melding|",
+    "huisbezoek|",
+    "evaluatie|",
+    "evaluation|",
+    "session|",
+    "training|",
+    "afspraak|",
+    "verslag|",
+    "dated|",
+    "date|",
+    "meeting|",
+    "visit|",
+    "appointment|",
+    "report|",
+    "review|",
+    "referral|",
     // Of a court or a file: "de beschikking van 12-03-2024", "laatste update: 12-11-2025".
-    "beschikking",
-    "uitspraak",
-    "zitting",
-    "rechtbank",
-    "vonnis",
-    "besluit",
-    "periode",
-    "update",
-    "versie",
-    "hearing",
-    "ruling",
-    "period",
-    "updated",
-    "version",
-];
+    "beschikking|",
+    "uitspraak|",
+    "zitting|",
+    "rechtbank|",
+    "vonnis|",
+    "besluit|",
+    "periode|",
+    "update|",
+    "versie|",
+    "hearing|",
+    "ruling|",
+    "period|",
+    "updated|",
+    "version|",
+));
 
 /// Endings of words for an event, compounds included ("evaluatieoverleg", "startgesprek").
-const EVENT_ENDINGS: &[&str] = &[
-    "moment",
-    "rapportage",
+const EVENT_ENDINGS: Words = Words(concat!(
+    "moment|",
+    "rapportage|",
     // "Ingangsdatum", "startdatum", "einddatum" ("geboortedatum" is a word for birth first).
-    "datum",
-    "overleg",
-    "gesprek",
-    "bijeenkomst",
-    "bespreking",
-    "vergadering",
-];
+    "datum|",
+    "overleg|",
+    "gesprek|",
+    "bijeenkomst|",
+    "bespreking|",
+    "vergadering|",
+));
 
 /// Short prepositions of time ("op 12-03-2024 hadden we overleg", "since 12 March 2026", "the
 /// meeting on 05-03-2026", "from 1-1-2024 to 31-3-2024"): an event's date only right before it
 /// (or before its weekday: "op dinsdag 12-03-2024", "on Tuesday, 12 March 2024"), since such
 /// short words are everywhere ("Het gaat om Sem (12-03-2015)" is a date of birth's place).
-const TIME_PREPOSITIONS: &[&str] = &[
-    "op", "om", "voor", "na", "per", "tot", "on", "since", "from", "until", "till", "by", "before",
-    "after", "around", "between", "to", "through",
-];
+const TIME_PREPOSITIONS: Words = Words(concat!(
+    "op|om|voor|na|per|tot|on|since|from|until|till|by|before|",
+    "after|around|between|to|through|",
+));
 
 /// Days of the week (a Dutch one may have a part of the day after it: "dinsdagochtend").
-const WEEKDAYS: &[&str] = &[
-    "maandag",
-    "dinsdag",
-    "woensdag",
-    "donderdag",
-    "vrijdag",
-    "zaterdag",
-    "zondag",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
+const WEEKDAYS: Words = Words(concat!(
+    "maandag|",
+    "dinsdag|",
+    "woensdag|",
+    "donderdag|",
+    "vrijdag|",
+    "zaterdag|",
+    "zondag|",
+    "monday|",
+    "tuesday|",
+    "wednesday|",
+    "thursday|",
+    "friday|",
+    "saturday|",
+    "sunday|",
+));
 
 /// Their short forms, whole ("op di. 12-03-2024").
-const WEEKDAYS_SHORT: &[&str] = &["ma", "di", "wo", "do", "vr", "za", "zo"];
+const WEEKDAYS_SHORT: Words = Words("ma|di|wo|do|vr|za|zo|");
 
 /// What a full date from `start` to `end` is: a date of birth when a word for birth is among the
 /// three words before or after it; no finding when a word for an event is among the three words
@@ -2097,7 +2104,7 @@ fn date_finding(t: &Text, start: usize, end: usize) -> Option<FindingKind> {
             joined.set(true);
             return false;
         }
-        BIRTH_CUES.contains(&w)
+        BIRTH_CUES.contains(w)
     });
     if birth_before
         || cue_after(t, end, birth_word_after)
@@ -2124,7 +2131,7 @@ fn preposition_of_time_before(t: &Text, start: usize) -> bool {
         (k > 0 && k < at).then(|| t.word_before(k))
     };
     let preposition = |s: usize, w: &str| {
-        TIME_PREPOSITIONS.contains(&w)
+        TIME_PREPOSITIONS.contains(w)
             // "tot en met 31-3-2024".
             || (w == "met"
                 && word_before(s).is_some_and(|(s, w)| {
@@ -2141,7 +2148,7 @@ fn preposition_of_time_before(t: &Text, start: usize) -> bool {
     }
     // A weekday right before it, with or without a preposition: "Donderdag 25 januari 2018
     // vond de evaluatie plaats" (a date of birth is not written with its weekday).
-    WEEKDAYS.iter().any(|d| w.starts_with(d)) || WEEKDAYS_SHORT.contains(&w.as_str())
+    WEEKDAYS.iter().any(|d| w.starts_with(d)) || WEEKDAYS_SHORT.contains(w.as_str())
 }
 
 /// True when "d.o.b." (date of birth, written with full stops) stands right before `start`,
@@ -2237,7 +2244,7 @@ fn birth_earlier_in_clause(t: &Text, start: usize) -> bool {
                 let (s, before) = t.word_before(k - 1);
                 // "Geboren: in het Isala op …", "geb. in Zwolle op …": the word for birth ends
                 // there.
-                if matches!(t.at(k - 1), Some(':' | '.')) && BIRTH_CUES.contains(&before.as_str()) {
+                if matches!(t.at(k - 1), Some(':' | '.')) && BIRTH_CUES.contains(before.as_str()) {
                     return true;
                 }
                 // "St. Jansklooster", "dhr. Jansen": a short word's full stop is an abbreviation.
@@ -2256,7 +2263,7 @@ fn birth_earlier_in_clause(t: &Text, start: usize) -> bool {
             return false;
         }
         let (s, word) = t.word_before(k);
-        if BIRTH_CUES.contains(&word.as_str()) {
+        if BIRTH_CUES.contains(word.as_str()) {
             return true;
         }
         if ["en", "maar", "and", "but"].contains(&word.as_str()) {
@@ -2265,7 +2272,7 @@ fn birth_earlier_in_clause(t: &Text, start: usize) -> bool {
             let k2 = t.skip_blanks_back(s);
             return ["getogen", "raised", "bred"].contains(&after.as_str())
                 && k2 > 0
-                && BIRTH_CUES.contains(&t.word_before(k2).1.as_str());
+                && BIRTH_CUES.contains(t.word_before(k2).1.as_str());
         }
         after = word;
         k = s;
@@ -2275,12 +2282,12 @@ fn birth_earlier_in_clause(t: &Text, start: usize) -> bool {
 
 /// True when one of `cues` is among the three words before `start` (within 30 characters of
 /// anything else between them).
-fn cue_before(t: &Text, start: usize, cues: &[&str]) -> bool {
-    word_before_is(t, start, |w| cues.contains(&w))
+fn cue_before(t: &Text, start: usize, cues: Words) -> bool {
+    word_before_is(t, start, |w| cues.contains(w))
 }
 
 /// True when one of the three words before `start` ends in one of `endings`.
-fn ending_before(t: &Text, start: usize, endings: &[&str]) -> bool {
+fn ending_before(t: &Text, start: usize, endings: Words) -> bool {
     word_before_is(t, start, |w| endings.iter().any(|e| w.ends_with(e)))
 }
 
@@ -2334,373 +2341,373 @@ fn cue_after(t: &Text, end: usize, cue: impl Fn(&str) -> bool) -> bool {
 // Names after a title or role: "mevrouw Jansen", "cliënt Fatima El Amrani", "Mr. J. Smith".
 
 /// Titles and roles (lower case, without a final '.') after which a capitalised word is a name.
-const NAME_CUES: &[&str] = &[
-    "mevrouw",
-    "mevr",
-    "mw",
-    "mej",
-    "juffrouw",
-    "meneer",
-    "mijnheer",
-    "dhr",
-    "heer",
-    "cliënt",
-    "client",
-    "cliënte",
-    "cliente",
-    "moeder",
-    "vader",
-    "zoon",
-    "dochter",
-    "jongere",
-    "kind",
-    "broer",
-    "zus",
-    "zusje",
-    "broertje",
-    "oma",
-    "opa",
-    "pleegmoeder",
-    "pleegvader",
-    "stiefmoeder",
-    "stiefvader",
-    "pleegkind",
-    "pleegouder",
-    "pleegouders",
-    "jeugdige",
-    "meisje",
-    "jongen",
-    "mama",
-    "papa",
-    "gezin",
-    "familie",
-    "fam",
-    "ouders",
-    "casus",
-    "partner",
-    "zoontje",
-    "dochtertje",
-    "pleegzoon",
-    "pleegdochter",
-    "halfbroer",
-    "halfzus",
-    "grootmoeder",
-    "grootvader",
-    "juf",
-    "meester",
-    "gezinsvoogd",
-    "collega",
-    "vriend",
-    "vriendin",
-    "baby",
-    "tante",
-    "oom",
-    "mrs",
-    "mr",
-    "ms",
-    "miss",
-    "mother",
-    "father",
-    "son",
-    "daughter",
-    "child",
-    "brother",
-    "sister",
-    "grandmother",
-    "grandfather",
+const NAME_CUES: Words = Words(concat!(
+    "mevrouw|",
+    "mevr|",
+    "mw|",
+    "mej|",
+    "juffrouw|",
+    "meneer|",
+    "mijnheer|",
+    "dhr|",
+    "heer|",
+    "cliënt|",
+    "client|",
+    "cliënte|",
+    "cliente|",
+    "moeder|",
+    "vader|",
+    "zoon|",
+    "dochter|",
+    "jongere|",
+    "kind|",
+    "broer|",
+    "zus|",
+    "zusje|",
+    "broertje|",
+    "oma|",
+    "opa|",
+    "pleegmoeder|",
+    "pleegvader|",
+    "stiefmoeder|",
+    "stiefvader|",
+    "pleegkind|",
+    "pleegouder|",
+    "pleegouders|",
+    "jeugdige|",
+    "meisje|",
+    "jongen|",
+    "mama|",
+    "papa|",
+    "gezin|",
+    "familie|",
+    "fam|",
+    "ouders|",
+    "casus|",
+    "partner|",
+    "zoontje|",
+    "dochtertje|",
+    "pleegzoon|",
+    "pleegdochter|",
+    "halfbroer|",
+    "halfzus|",
+    "grootmoeder|",
+    "grootvader|",
+    "juf|",
+    "meester|",
+    "gezinsvoogd|",
+    "collega|",
+    "vriend|",
+    "vriendin|",
+    "baby|",
+    "tante|",
+    "oom|",
+    "mrs|",
+    "mr|",
+    "ms|",
+    "miss|",
+    "mother|",
+    "father|",
+    "son|",
+    "daughter|",
+    "child|",
+    "brother|",
+    "sister|",
+    "grandmother|",
+    "grandfather|",
     // Colleagues by their role ("voogd Mark Peters", "wijkcoach Sanne", "our team manager
     // Linda"): the app's own words say answers are not about clients or colleagues.
-    "voogd",
-    "jeugdbeschermer",
-    "jeugdconsulent",
-    "consulent",
-    "wijkcoach",
-    "gezinscoach",
-    "teamleider",
-    "gedragswetenschapper",
-    "casemanager",
-    "hulpverlener",
-    "jeugdhulpverlener",
-    "regisseur",
-    "mentor",
-    "guardian",
-    "colleague",
-    "manager",
-    "kinderen",
-    "parents",
-    "children",
-];
+    "voogd|",
+    "jeugdbeschermer|",
+    "jeugdconsulent|",
+    "consulent|",
+    "wijkcoach|",
+    "gezinscoach|",
+    "teamleider|",
+    "gedragswetenschapper|",
+    "casemanager|",
+    "hulpverlener|",
+    "jeugdhulpverlener|",
+    "regisseur|",
+    "mentor|",
+    "guardian|",
+    "colleague|",
+    "manager|",
+    "kinderen|",
+    "parents|",
+    "children|",
+));
 
 /// The cues that label things or a family as well as people: after them one letter and a
 /// capitalised word end a sentence ("casus B. Hierin …", "gezin K. Kwam via de huisarts").
-const LABEL_CUES: &[&str] = &["casus", "gezin", "familie", "fam"];
+const LABEL_CUES: Words = Words("casus|gezin|familie|fam|");
 
 /// Cues for a family that are also part of organisation names ("Centrum Jeugd en Gezin"): a cue
 /// only in lower case or starting a sentence.
-const GROUP_CUES: &[&str] = &["gezin", "familie", "fam"];
+const GROUP_CUES: Words = Words("gezin|familie|fam|");
 
 /// The cues that are abbreviations and may be followed by a full stop.
-const ABBREVIATIONS: &[&str] = &["mevr", "mw", "mej", "dhr", "fam", "mrs", "mr", "ms"];
+const ABBREVIATIONS: Words = Words("mevr|mw|mej|dhr|fam|mrs|mr|ms|");
 
 /// Lower-case name particles that may stand between capitalised parts ("de Vries", "van der
 /// Berg", "El Amrani" is capitalised already).
-const PARTICLES: &[&str] = &[
-    "van", "de", "der", "den", "het", "ten", "ter", "te", "in", "'t", "el", "al", "la", "le", "du",
-    "da", "di", "von", "op", "bin", "ben",
-];
+const PARTICLES: Words = Words(concat!(
+    "van|de|der|den|het|ten|ter|te|in|'t|el|al|la|le|du|",
+    "da|di|von|op|bin|ben|",
+));
 
 /// Capitalised words that follow role words in ordinary sentences but are not names (the
 /// organisations and places of this field).
-const NOT_NAMES: &[&str] = &[
-    "Veilig",
-    "Thuis",
-    "Jeugdzorg",
-    "Team",
-    "Wijkteam",
-    "Jeugdteam",
-    "Gemeente",
-    "Raad",
-    "GI",
-    "Jeugdbescherming",
-    "School",
-    "Politie",
-    "Huisarts",
-    "Centraal",
-    "Protection",
-    "Board",
-    "Samen",
-    "Sociaal",
-    "Signs",
-    "Eigen",
-    "Zorgteam",
-    "Centrum",
-    "Leger",
-    "Triple",
-    "Reclassering",
-    "Gezinsvoogd",
-    "Ouders",
-    "Kinderen",
-    "Jongeren",
-    "Jeugdigen",
-    "Broers",
-    "Zussen",
-    "Netwerkberaad",
-    "Groep",
-    "Zie",
-    "Vmbo",
-    "Havo",
-    "Vwo",
-    "Mbo",
-    "Hbo",
+const NOT_NAMES: Words = Words(concat!(
+    "Veilig|",
+    "Thuis|",
+    "Jeugdzorg|",
+    "Team|",
+    "Wijkteam|",
+    "Jeugdteam|",
+    "Gemeente|",
+    "Raad|",
+    "GI|",
+    "Jeugdbescherming|",
+    "School|",
+    "Politie|",
+    "Huisarts|",
+    "Centraal|",
+    "Protection|",
+    "Board|",
+    "Samen|",
+    "Sociaal|",
+    "Signs|",
+    "Eigen|",
+    "Zorgteam|",
+    "Centrum|",
+    "Leger|",
+    "Triple|",
+    "Reclassering|",
+    "Gezinsvoogd|",
+    "Ouders|",
+    "Kinderen|",
+    "Jongeren|",
+    "Jeugdigen|",
+    "Broers|",
+    "Zussen|",
+    "Netwerkberaad|",
+    "Groep|",
+    "Zie|",
+    "Vmbo|",
+    "Havo|",
+    "Vwo|",
+    "Mbo|",
+    "Hbo|",
     // Answers in structured notes.
-    "Nvt",
-    "Ja",
-    "Nee",
-    "Goed",
-    "Onbekend",
-    "Aanwezig",
-    "Afwezig",
+    "Nvt|",
+    "Ja|",
+    "Nee|",
+    "Goed|",
+    "Onbekend|",
+    "Aanwezig|",
+    "Afwezig|",
     // Days, months and holidays.
-    "Maandag",
-    "Dinsdag",
-    "Woensdag",
-    "Donderdag",
-    "Vrijdag",
-    "Zaterdag",
-    "Zondag",
-    "Januari",
-    "Februari",
-    "Maart",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Augustus",
-    "September",
-    "Oktober",
-    "November",
-    "December",
-    "Kerst",
-    "Pasen",
-    "Pinksteren",
-    "Ramadan",
-    "Suikerfeest",
+    "Maandag|",
+    "Dinsdag|",
+    "Woensdag|",
+    "Donderdag|",
+    "Vrijdag|",
+    "Zaterdag|",
+    "Zondag|",
+    "Januari|",
+    "Februari|",
+    "Maart|",
+    "April|",
+    "Mei|",
+    "Juni|",
+    "Juli|",
+    "Augustus|",
+    "September|",
+    "Oktober|",
+    "November|",
+    "December|",
+    "Kerst|",
+    "Pasen|",
+    "Pinksteren|",
+    "Ramadan|",
+    "Suikerfeest|",
     // Languages and origins ("moeder Arabisch sprekend", "vader Marokkaans").
-    "Nederlands",
-    "Nederlandse",
-    "Marokkaans",
-    "Marokkaanse",
-    "Turks",
-    "Turkse",
-    "Arabisch",
-    "Engels",
-    "Pools",
-    "Poolse",
-    "Syrisch",
-    "Syrische",
-    "Somalisch",
-    "Eritrees",
-    "Eritrese",
-    "Surinaams",
-    "Surinaamse",
-    "Antilliaans",
-    "Duits",
-    "Frans",
-    "Koerdisch",
-    "Oekraïens",
-    "Oekraïense",
-    "Afghaans",
-    "Afghaanse",
-    "Iraaks",
-    "Iraakse",
-    "Iraans",
-    "Iraanse",
-    "Somalische",
-    "Ethiopisch",
-    "Ethiopische",
-    "Eritreeër",
-    "Eritreese",
-    "Maatschappelijk",
-    "Schoolmaatschappelijk",
-    "Antilliaanse",
-    "Duitse",
-    "Franse",
-    "Koerdische",
-    "Arabische",
-    "Engelse",
+    "Nederlands|",
+    "Nederlandse|",
+    "Marokkaans|",
+    "Marokkaanse|",
+    "Turks|",
+    "Turkse|",
+    "Arabisch|",
+    "Engels|",
+    "Pools|",
+    "Poolse|",
+    "Syrisch|",
+    "Syrische|",
+    "Somalisch|",
+    "Eritrees|",
+    "Eritrese|",
+    "Surinaams|",
+    "Surinaamse|",
+    "Antilliaans|",
+    "Duits|",
+    "Frans|",
+    "Koerdisch|",
+    "Oekraïens|",
+    "Oekraïense|",
+    "Afghaans|",
+    "Afghaanse|",
+    "Iraaks|",
+    "Iraakse|",
+    "Iraans|",
+    "Iraanse|",
+    "Somalische|",
+    "Ethiopisch|",
+    "Ethiopische|",
+    "Eritreeër|",
+    "Eritreese|",
+    "Maatschappelijk|",
+    "Schoolmaatschappelijk|",
+    "Antilliaanse|",
+    "Duitse|",
+    "Franse|",
+    "Koerdische|",
+    "Arabische|",
+    "Engelse|",
     // Parts of a region and answers to statements, in counts ("Team Noord (12)").
-    "Noord",
-    "Zuid",
-    "Oost",
-    "West",
-    "Midden",
-    "Totaal",
-    "Gemiddeld",
-    "Maximaal",
-    "Eens",
-    "Oneens",
-    "Neutraal",
-    "Aanwezigen",
+    "Noord|",
+    "Zuid|",
+    "Oost|",
+    "West|",
+    "Midden|",
+    "Totaal|",
+    "Gemiddeld|",
+    "Maximaal|",
+    "Eens|",
+    "Oneens|",
+    "Neutraal|",
+    "Aanwezigen|",
     // Provinces and parts of the country ("J.B. Gelderland", an organisation).
-    "Gelderland",
-    "Overijssel",
-    "Veluwe",
-    "Achterhoek",
-    "Twente",
-    "Nederland",
-    "Oost-Nederland",
+    "Gelderland|",
+    "Overijssel|",
+    "Veluwe|",
+    "Achterhoek|",
+    "Twente|",
+    "Nederland|",
+    "Oost-Nederland|",
     // Statuses in notes ("Vader: Gedetineerd.", "Moeder: Akkoord.").
-    "Akkoord",
-    "Overleden",
-    "Zwanger",
-    "Ziek",
-    "Bereikbaar",
-    "Onbereikbaar",
-    "Betrokken",
-    "Gescheiden",
-    "Getrouwd",
+    "Akkoord|",
+    "Overleden|",
+    "Zwanger|",
+    "Ziek|",
+    "Bereikbaar|",
+    "Onbereikbaar|",
+    "Betrokken|",
+    "Gescheiden|",
+    "Getrouwd|",
     // Headings with a count ("Zorgen (3)", "Respons (42)") and software ("MS Teams").
-    "Zorgen",
-    "Actie",
-    "Youth",
-    "Probation",
-    "Nidos",
-    "Jeugd",
-    "Wmo",
-    "Werk",
-    "Dementie",
-    "Praktijkonderwijs",
-    "Gemeentelijke",
-    "Cliënten",
-    "Clienten",
-    "Clients",
-    "Respons",
-    "Gemeenten",
-    "Acties",
-    "Casussen",
-    "Meldingen",
-    "Deelnemers",
-    "Reacties",
-    "Teams",
-    "Outlook",
-    "Excel",
-    "Word",
-    "Zoom",
+    "Zorgen|",
+    "Actie|",
+    "Youth|",
+    "Probation|",
+    "Nidos|",
+    "Jeugd|",
+    "Wmo|",
+    "Werk|",
+    "Dementie|",
+    "Praktijkonderwijs|",
+    "Gemeentelijke|",
+    "Cliënten|",
+    "Clienten|",
+    "Clients|",
+    "Respons|",
+    "Gemeenten|",
+    "Acties|",
+    "Casussen|",
+    "Meldingen|",
+    "Deelnemers|",
+    "Reacties|",
+    "Teams|",
+    "Outlook|",
+    "Excel|",
+    "Word|",
+    "Zoom|",
     // Youth-care organisations of the region and beyond ("collega Pluryn").
-    "Toegang",
-    "Jeugdreclassering",
-    "Sensire",
-    "Pluryn",
-    "Lindenhout",
-    "Jeugdformaat",
-    "Entrea",
-    "Karakter",
-    "Yorneo",
-    "Iriszorg",
-    "Zozijn",
-    "Pactum",
-    "Intermetzo",
-    "Levvel",
-    "Accare",
-    "Tactus",
-    "Trajectum",
-    "Elker",
-    "Youké",
-    "Schrikker",
+    "Toegang|",
+    "Jeugdreclassering|",
+    "Sensire|",
+    "Pluryn|",
+    "Lindenhout|",
+    "Jeugdformaat|",
+    "Entrea|",
+    "Karakter|",
+    "Yorneo|",
+    "Iriszorg|",
+    "Zozijn|",
+    "Pactum|",
+    "Intermetzo|",
+    "Levvel|",
+    "Accare|",
+    "Tactus|",
+    "Trajectum|",
+    "Elker|",
+    "Youké|",
+    "Schrikker|",
     // Partners named by their role ("collega Leerplicht").
-    "Leerplicht",
-    "Wijkagent",
-    "Jeugdarts",
-    "Kinderopvang",
-    "Onderwijs",
-];
+    "Leerplicht|",
+    "Wijkagent|",
+    "Jeugdarts|",
+    "Kinderopvang|",
+    "Onderwijs|",
+));
 
 /// Lower-case prefixes a capitalised surname may be written with ("el-Idrissi", "d'Hondt").
-const SURNAME_PREFIXES: &[&str] = &["el-", "al-", "d'", "l'", "o'"];
+const SURNAME_PREFIXES: Words = Words("el-|al-|d'|l'|o'|");
 
 /// The cues that are titles: after them a surname may be written in capitals ("Mw. YILMAZ"),
 /// and a place name is a surname ("mevrouw Epe" is rare, "casus Lochem" a heading).
-const TITLE_CUES: &[&str] = &[
-    "mevrouw", "mevr", "mw", "mej", "juffrouw", "meneer", "mijnheer", "dhr", "heer", "mrs", "mr",
-    "ms", "miss",
-];
+const TITLE_CUES: Words = Words(concat!(
+    "mevrouw|mevr|mw|mej|juffrouw|meneer|mijnheer|dhr|heer|mrs|mr|",
+    "ms|miss|",
+));
 
 /// Organisations named after a person, which a role word may precede ("collega William
 /// Schrikker" works at the William Schrikker Groep).
-const ORGANISATION_NAMES: &[&str] = &["William Schrikker", "Leger des Heils"];
+const ORGANISATION_NAMES: Words = Words("William Schrikker|Leger des Heils|");
 
 /// Cues for more than one person: "de ouders Kees en Ineke".
-const PLURAL_CUES: &[&str] = &[
-    "ouders",
-    "pleegouders",
-    "grootouders",
-    "kinderen",
-    "parents",
-    "children",
-];
+const PLURAL_CUES: Words = Words(concat!(
+    "ouders|",
+    "pleegouders|",
+    "grootouders|",
+    "kinderen|",
+    "parents|",
+    "children|",
+));
 
 /// Letters in capitals that are no surname after a title ("dhr. VT" is not written; "mw. GI"
 /// would be an organisation).
-const CAPITAL_ABBREVIATIONS: &[&str] = &[
-    "GI", "VT", "OTS", "BSN", "MDO", "GGZ", "JGZ", "CJG", "WMO", "AMK", "SAVE", "LVB", "KOPP",
-    "GGD", "JGT", "AZC", "COA", "UWV", "SVB", "WSG", "RVDK",
-];
+const CAPITAL_ABBREVIATIONS: Words = Words(concat!(
+    "GI|VT|OTS|BSN|MDO|GGZ|JGZ|CJG|WMO|AMK|SAVE|LVB|KOPP|",
+    "GGD|JGT|AZC|COA|UWV|SVB|WSG|RVDK|",
+));
 
 /// True for a word (lower case) that describes a person rather than names one: a language or
 /// origin ("Arabischtalig", "Tigrinya-sprekend", "Eritreeër", "Ethiopische"), or a state in
 /// notes ("Gedetineerd", "Uithuisgeplaatst").
 fn describes(lower: &str) -> bool {
-    const ENDINGS: &[&str] = &[
-        "talig",
-        "sprekend",
-        "sprekende",
-        "eër",
-        "eerd",
-        "plaatst",
-        "scheiden",
-        "trouwd",
-        "figuur",
-    ];
+    const ENDINGS: Words = Words(concat!(
+        "talig|",
+        "sprekend|",
+        "sprekende|",
+        "eër|",
+        "eerd|",
+        "plaatst|",
+        "scheiden|",
+        "trouwd|",
+        "figuur|",
+    ));
     ENDINGS
         .iter()
         .any(|e| lower.ends_with(e) && lower.chars().count() > e.chars().count() + 2)
@@ -2724,10 +2731,7 @@ fn capitals_name_after(t: &Text, s: usize) -> Option<usize> {
         let letters = word.chars().filter(|c| c.is_alphabetic()).count();
         // "Mw. XXX": how a name is left out, not one.
         let placeholder = word.chars().skip(1).all(|c| word.starts_with(c));
-        if letters < 2
-            || placeholder
-            || t.is_alnum(Some(e))
-            || CAPITAL_ABBREVIATIONS.contains(&word)
+        if letters < 2 || placeholder || t.is_alnum(Some(e)) || CAPITAL_ABBREVIATIONS.contains(word)
         {
             break;
         }
@@ -2755,7 +2759,7 @@ fn names_no_person(t: &Text, k: usize, end: usize, cue: &str) -> bool {
     let lower = name.to_lowercase();
     // A place of the region by its whole name ("Casus Oude IJsselstreek"), or a district of
     // one ("Casus Zutphen-Noord").
-    if !TITLE_CUES.contains(&cue) {
+    if !TITLE_CUES.contains(cue) {
         let district = lower.split_once('-').is_some_and(|(place, part)| {
             in_a_municipality_name(place)
                 && ["noord", "zuid", "oost", "west", "midden", "centrum"].contains(&part)
@@ -2776,7 +2780,7 @@ fn names_no_person(t: &Text, k: usize, end: usize, cue: &str) -> bool {
     }
     // Not after a title ("Mevrouw Schipper", "De heer Vrolijk"), nor a double surname
     // ("Moeder Bakker-Bastiaans"): only there do these endings name no one.
-    !TITLE_CUES.contains(&cue)
+    !TITLE_CUES.contains(cue)
         && (describes(&lower)
             || (!name.contains('-') && (in_a_municipality_name(&lower) || noun_ending(&lower))))
 }
@@ -2785,12 +2789,12 @@ fn names(t: &Text, out: &mut Raw) {
     for (start, w, word) in t.words() {
         // "clie" + U+0308 + "nt" is "cliënt" too.
         let word = word.replace("e\u{308}", "ë");
-        if !NAME_CUES.contains(&word.as_str()) {
+        if !NAME_CUES.contains(word.as_str()) {
             continue;
         }
         // "Gezin" and "familie" are cues written as words ("het gezin Jansen", "Familie
         // Yilmaz" starting a sentence), not inside a name ("Centrum Jeugd en Gezin Zutphen").
-        if GROUP_CUES.contains(&word.as_str())
+        if GROUP_CUES.contains(word.as_str())
             && t.at(start).is_some_and(char::is_uppercase)
             && !sentence_starts(t, start)
         {
@@ -2799,7 +2803,7 @@ fn names(t: &Text, out: &mut Raw) {
         let mut k = w;
         // Only an abbreviation takes a full stop ("mevr.", "dhr."); after a whole word it ends
         // the sentence, and the capital that follows starts the next one.
-        let dot = t.at(k) == Some('.') && ABBREVIATIONS.contains(&word.as_str());
+        let dot = t.at(k) == Some('.') && ABBREVIATIONS.contains(word.as_str());
         if dot {
             k += 1;
         }
@@ -2821,7 +2825,7 @@ fn names(t: &Text, out: &mut Raw) {
         if k == before && !dot {
             continue;
         }
-        let title = TITLE_CUES.contains(&word.as_str());
+        let title = TITLE_CUES.contains(word.as_str());
         let Some(end) = name_after(t, k)
             .or_else(|| title.then(|| capitals_name_after(t, k)).flatten())
             // Not after "miss" and "ms" ("I miss clear agreements", "via ms teams").
@@ -2859,7 +2863,7 @@ fn names(t: &Text, out: &mut Raw) {
             .filter(|&(from, e2)| !names_no_person(t, from, e2, &word))
             .filter(|&(_, e2)| {
                 if mark.is_none() {
-                    PLURAL_CUES.contains(&word.as_str())
+                    PLURAL_CUES.contains(word.as_str())
                 } else {
                     !closes_at(end) && closes_at(e2)
                 }
@@ -2875,7 +2879,7 @@ fn names(t: &Text, out: &mut Raw) {
         let initials_fit = m == k
             || match after_initials(t, m, end) {
                 None => false,
-                Some(particle) => particle || m - k > 2 || !LABEL_CUES.contains(&word.as_str()),
+                Some(particle) => particle || m - k > 2 || !LABEL_CUES.contains(word.as_str()),
             };
         if closes && initials_fit {
             out.push((FindingKind::Name, k, end));
@@ -2884,32 +2888,30 @@ fn names(t: &Text, out: &mut Raw) {
 }
 
 /// Organisations a worker is named with in brackets ("Sandra (GI)").
-const WORKPLACES: &[&str] = &[
-    "vt",
-    "gi",
-    "lokaal team",
-    "wijkteam",
-    "jeugdteam",
-    "veilig thuis",
-    "jb",
-    "wsg",
-    "rvdk",
-    "jeugdbescherming",
-    "jeugdreclassering",
-    "politie",
-    "school",
-];
+const WORKPLACES: Words = Words(concat!(
+    "vt|",
+    "gi|",
+    "lokaal team|",
+    "wijkteam|",
+    "jeugdteam|",
+    "veilig thuis|",
+    "jb|",
+    "wsg|",
+    "rvdk|",
+    "jeugdbescherming|",
+    "jeugdreclassering|",
+    "politie|",
+    "school|",
+));
 
 /// Units of an age in brackets ("Sem (7 mnd)"): babies are counted in months and weeks.
-const AGE_UNITS: &[&str] = &[
-    "jaar", "jr", "j", "years", "yrs", "mnd", "maand", "maanden", "weken", "wk", "months", "month",
-    "weeks",
-];
+const AGE_UNITS: Words = Words(concat!(
+    "jaar|jr|j|years|yrs|mnd|maand|maanden|weken|wk|months|month|",
+    "weeks|",
+));
 
 /// Words before an age that make it about ("Noah (bijna 3)").
-const AGE_QUALIFIERS: &[&str] = &[
-    "bijna", "ruim", "ca", "circa", "ongeveer", "pas", "almost", "about", "nearly",
-];
+const AGE_QUALIFIERS: Words = Words("bijna|ruim|ca|circa|ongeveer|pas|almost|about|nearly|");
 
 /// A name followed by an age in brackets: "Lotte (9)", "Sanne de Wit (16 jaar)" — how case
 /// notes name a child without a role word. Not a place with a count ("Epe (12)": the built-in
@@ -2928,9 +2930,9 @@ fn names_with_age(t: &Text, out: &mut Raw) {
         let organisation = (open + 2..(open + 24).min(t.len()))
             .find(|&c| t.at(c) == Some(')'))
             .is_some_and(|c| {
-                WORKPLACES.contains(&t.slice(open + 1, c).trim().to_lowercase().as_str())
+                WORKPLACES.contains(t.slice(open + 1, c).trim().to_lowercase().as_str())
             });
-        if (BIRTH_CUES.contains(&first.as_str()) || organisation)
+        if (BIRTH_CUES.contains(first.as_str()) || organisation)
             && name_like(t, start, end, &lower)
             && !noun_ending(&lower)
         {
@@ -2939,7 +2941,7 @@ fn names_with_age(t: &Text, out: &mut Raw) {
         }
         // An age about: "(bijna 3)", "(ruim 2 jaar)", "(ca. 4)".
         let mut from = open + 1;
-        if AGE_QUALIFIERS.contains(&first.as_str()) {
+        if AGE_QUALIFIERS.contains(first.as_str()) {
             let qe = t.word_at(from).0;
             from = t.skip_blanks(qe + usize::from(t.at(qe) == Some('.')));
         }
@@ -2947,7 +2949,7 @@ fn names_with_age(t: &Text, out: &mut Raw) {
         // "(9)", "(9 jaar)", "(9 jr.)", "(9 jaar oud)", "(7 mnd)", "(3 maanden)".
         let mut close = digits_end;
         let (unit_end, unit) = t.word_at(t.skip_blanks(close));
-        if AGE_UNITS.contains(&unit.as_str()) {
+        if AGE_UNITS.contains(unit.as_str()) {
             close = unit_end + usize::from(t.at(unit_end) == Some('.'));
             let (old_end, old) = t.word_at(t.skip_blanks(close));
             if old == "oud" || old == "old" {
@@ -2978,8 +2980,8 @@ fn names_with_age(t: &Text, out: &mut Raw) {
                 break;
             }
             let particle =
-                PARTICLES.contains(&word.as_str()) && t.at(s).is_some_and(char::is_lowercase);
-            if !particle && (!name_like(t, s, b, &word) || NOT_SURNAMES.contains(&word.as_str())) {
+                PARTICLES.contains(word.as_str()) && t.at(s).is_some_and(char::is_lowercase);
+            if !particle && (!name_like(t, s, b, &word) || NOT_SURNAMES.contains(word.as_str())) {
                 break;
             }
             from = s;
@@ -2995,7 +2997,7 @@ fn names_with_age(t: &Text, out: &mut Raw) {
             let b = t.skip_blanks_back(from);
             let (s, before) = t.word_before(b);
             let article = ["de", "het", "een", "the", "a", "an"].contains(&before.as_str());
-            let organisation = NOT_NAMES.contains(&t.slice(s, b));
+            let organisation = NOT_NAMES.contains(t.slice(s, b));
             if (b < from && (article || organisation)) || noun_ending(&lower) {
                 continue;
             }
@@ -3040,9 +3042,9 @@ fn names_before_dates(t: &Text, out: &mut Raw) {
         }
         if !name_like(t, start, end, &lower)
             || noun_ending(&lower)
-            || EVENT_CUES.contains(&lower.as_str())
+            || EVENT_CUES.contains(lower.as_str())
             || EVENT_ENDINGS.iter().any(|e| lower.ends_with(e))
-            || BIRTH_CUES.contains(&lower.as_str())
+            || BIRTH_CUES.contains(lower.as_str())
         {
             continue;
         }
@@ -3059,8 +3061,8 @@ fn name_like(t: &Text, start: usize, end: usize, lower: &str) -> bool {
     let word: String = t.chars[start..end].iter().collect();
     word.chars().next().is_some_and(char::is_uppercase)
         && word.chars().skip(1).any(char::is_lowercase)
-        && !NOT_NAMES.contains(&word.as_str())
-        && !NAME_CUES.contains(&lower)
+        && !NOT_NAMES.contains(word.as_str())
+        && !NAME_CUES.contains(lower)
         // "Tienermoeder (17)", "Pleegvader (40)": a role, not a name.
         && !NAME_CUES.iter().any(|c| c.chars().count() >= 4 && lower.ends_with(c))
         && month_number(lower).is_none()
@@ -3069,126 +3071,126 @@ fn name_like(t: &Text, start: usize, end: usize, lower: &str) -> bool {
 
 /// Capitalised words that start a sentence after a letter ending the one before ("met de G.I.
 /// Daarna …"): no surname after an initial (lower case).
-const NOT_SURNAMES: &[&str] = &[
-    "de",
-    "het",
-    "een",
-    "in",
-    "op",
-    "ik",
-    "we",
-    "wij",
-    "jij",
-    "je",
-    "u",
-    "zij",
-    "ze",
-    "hij",
-    "er",
-    "dit",
-    "dat",
-    "die",
-    "deze",
-    "met",
-    "voor",
-    "na",
-    "bij",
-    "als",
-    "maar",
-    "en",
-    "ook",
-    "dan",
-    "toen",
-    "nu",
-    "zo",
-    "of",
-    "daarna",
-    "volgend",
-    "volgende",
-    "daarnaast",
-    "daarom",
-    "daardoor",
-    "verder",
-    "vervolgens",
-    "echter",
-    "wel",
-    "niet",
-    "geen",
-    "waar",
-    "wat",
-    "wie",
-    "hoe",
-    "omdat",
-    "door",
-    "om",
-    "tot",
-    "over",
-    "zie",
-    "graag",
-    "helaas",
-    "gelukkig",
-    "inmiddels",
-    "tevens",
-    "nog",
-    "soms",
-    "vaak",
-    "samen",
-    "alle",
-    "veel",
-    "the",
-    "a",
-    "an",
-    "to",
-    "is",
-    "was",
-    "it",
-    "this",
-    "that",
-    "there",
-    "they",
-    "he",
-    "she",
-];
+const NOT_SURNAMES: Words = Words(concat!(
+    "de|",
+    "het|",
+    "een|",
+    "in|",
+    "op|",
+    "ik|",
+    "we|",
+    "wij|",
+    "jij|",
+    "je|",
+    "u|",
+    "zij|",
+    "ze|",
+    "hij|",
+    "er|",
+    "dit|",
+    "dat|",
+    "die|",
+    "deze|",
+    "met|",
+    "voor|",
+    "na|",
+    "bij|",
+    "als|",
+    "maar|",
+    "en|",
+    "ook|",
+    "dan|",
+    "toen|",
+    "nu|",
+    "zo|",
+    "of|",
+    "daarna|",
+    "volgend|",
+    "volgende|",
+    "daarnaast|",
+    "daarom|",
+    "daardoor|",
+    "verder|",
+    "vervolgens|",
+    "echter|",
+    "wel|",
+    "niet|",
+    "geen|",
+    "waar|",
+    "wat|",
+    "wie|",
+    "hoe|",
+    "omdat|",
+    "door|",
+    "om|",
+    "tot|",
+    "over|",
+    "zie|",
+    "graag|",
+    "helaas|",
+    "gelukkig|",
+    "inmiddels|",
+    "tevens|",
+    "nog|",
+    "soms|",
+    "vaak|",
+    "samen|",
+    "alle|",
+    "veel|",
+    "the|",
+    "a|",
+    "an|",
+    "to|",
+    "is|",
+    "was|",
+    "it|",
+    "this|",
+    "that|",
+    "there|",
+    "they|",
+    "he|",
+    "she|",
+));
 
 /// Words before a name written with one initial ("gesprek met J. Jansen", "gebeld door A.
 /// Yilmaz"); a single letter after other words is more often a label ("casus B. Hierin …").
-const NAME_PRECEDERS: &[&str] = &[
-    "met",
-    "door",
-    "van",
-    "aan",
-    "voor",
-    "namens",
-    "bij",
-    "en",
-    "via",
-    "volgens",
-    "zoals",
-    "of",
-    "tav",
-    "belde",
-    "mailde",
-    "sprak",
-    "spreekt",
-    "gesproken",
-    "gebeld",
-    "gemaild",
-    "with",
-    "by",
-    "from",
-    "and",
-    "to",
-    "called",
-    "contacted",
-];
+const NAME_PRECEDERS: Words = Words(concat!(
+    "met|",
+    "door|",
+    "van|",
+    "aan|",
+    "voor|",
+    "namens|",
+    "bij|",
+    "en|",
+    "via|",
+    "volgens|",
+    "zoals|",
+    "of|",
+    "tav|",
+    "belde|",
+    "mailde|",
+    "sprak|",
+    "spreekt|",
+    "gesproken|",
+    "gebeld|",
+    "gemaild|",
+    "with|",
+    "by|",
+    "from|",
+    "and|",
+    "to|",
+    "called|",
+    "contacted|",
+));
 
 /// Abbreviations written in capitals with full stops, which are no initials ("N.B. Graag …",
 /// "de G.I. Zutphen"), lower case without the stops.
-const DOTTED_ABBREVIATIONS: &[&str] = &[
-    "nb", "ps", "aub", "svp", "zsm", "tav", "ivm", "mbt", "oa", "ipv", "ih", "dwz", "bv", "evt",
-    "gi", "vt", "jgz", "amw", "wmo", "ggd", "ggz", "mdo", "rvdk", "om", "cjg", "bso", "smw", "bjz",
-    "kjp", "mee", "jit", "vvt", "po", "vo", "ots", "avg", "poh", "riec", "sterk",
-];
+const DOTTED_ABBREVIATIONS: Words = Words(concat!(
+    "nb|ps|aub|svp|zsm|tav|ivm|mbt|oa|ipv|ih|dwz|bv|evt|",
+    "gi|vt|jgz|amw|wmo|ggd|ggz|mdo|rvdk|om|cjg|bso|smw|bjz|",
+    "kjp|mee|jit|vvt|po|vo|ots|avg|poh|riec|sterk|",
+));
 
 /// True when the initials from `i` to `e` ("G.I.") spell a [`DOTTED_ABBREVIATIONS`] entry.
 fn dotted_abbreviation(t: &Text, i: usize, e: usize) -> bool {
@@ -3197,7 +3199,7 @@ fn dotted_abbreviation(t: &Text, i: usize, e: usize) -> bool {
         .filter(|c| c.is_alphabetic())
         .flat_map(|c| c.to_lowercase())
         .collect();
-    DOTTED_ABBREVIATIONS.contains(&letters.as_str())
+    DOTTED_ABBREVIATIONS.contains(letters.as_str())
 }
 
 /// The words of a name found after initials ending at `i`, up to `end`: whether a lower-case
@@ -3218,7 +3220,7 @@ fn after_initials(t: &Text, i: usize, end: usize) -> Option<bool> {
         .iter()
         .find(|w| w.chars().next().is_some_and(char::is_uppercase) && w.chars().count() > 1)?;
     let lower = surname.to_lowercase();
-    let fits = !NOT_SURNAMES.contains(&lower.as_str())
+    let fits = !NOT_SURNAMES.contains(lower.as_str())
         && !NOT_NAMES.contains(surname)
         && !in_a_municipality_name(&lower);
     fits.then_some(particle)
@@ -3257,7 +3259,7 @@ fn names_after_initials(t: &Text, out: &mut Raw) {
         let after_word = b < start && b > 0 && t.at(b - 1).is_some_and(char::is_lowercase);
         let after_mark = b > 0 && matches!(t.at(b - 1), Some(':' | ',' | ';' | '('));
         let found = particle
-            || (after_word && (several || NAME_PRECEDERS.contains(&before.as_str())))
+            || (after_word && (several || NAME_PRECEDERS.contains(before.as_str())))
             || after_mark;
         if found {
             out.push((FindingKind::Name, start, end));
@@ -3371,7 +3373,7 @@ fn lowercase_name_after(t: &Text, s: usize) -> Option<usize> {
             ["plaatse", "slotte", "aanzien", "opzichte", "tijde"].contains(&word.as_str())
         } else {
             NOT_LOWERCASE_NAMES.split(' ').any(|w| w == word)
-                || NAME_CUES.contains(&word.as_str())
+                || NAME_CUES.contains(word.as_str())
                 || is_participle_or_adverb(&word)
         };
         if word.chars().count() < 2 || ordinary {
@@ -3389,10 +3391,10 @@ fn lowercase_name_after(t: &Text, s: usize) -> Option<usize> {
 /// mevrouw besproken", "meneer doorverwezen", "mevrouw eigenlijk"): verbs are too many to list.
 /// A participle on "-en" only when listed: surnames end so ("Verhoeven", "Gerritsen").
 fn is_participle_or_adverb(word: &str) -> bool {
-    const PREFIXES: &[&str] = &[
-        "ge", "be", "ver", "ont", "her", "door", "uit", "aan", "over", "mee", "op", "af", "toe",
-        "terug", "na", "in",
-    ];
+    const PREFIXES: Words = Words(concat!(
+        "ge|be|ver|ont|her|door|uit|aan|over|mee|op|af|toe|",
+        "terug|na|in|",
+    ));
     let participle = PREFIXES.iter().any(|p| {
         word.strip_prefix(p)
             .map(|rest| rest.strip_prefix("ge").unwrap_or(rest))
@@ -3539,8 +3541,8 @@ fn name_after(t: &Text, s: usize) -> Option<usize> {
             .unwrap_or(&word);
         let capitalised = surname.chars().next().is_some_and(char::is_uppercase)
             && surname.chars().skip(1).any(char::is_lowercase)
-            && !NOT_NAMES.contains(&word.as_str())
-            && !NAME_CUES.contains(&lower.as_str());
+            && !NOT_NAMES.contains(word.as_str())
+            && !NAME_CUES.contains(lower.as_str());
         // A single capital is an initial written without its full stop ("cliënt M Bouzid").
         let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
         if capitalised {
@@ -3549,7 +3551,7 @@ fn name_after(t: &Text, s: usize) -> Option<usize> {
             if words == 4 {
                 break;
             }
-        } else if !initial && !PARTICLES.contains(&lower.as_str()) {
+        } else if !initial && !PARTICLES.contains(lower.as_str()) {
             break;
         }
         if t.at(we) != Some(' ') {
