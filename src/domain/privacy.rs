@@ -913,47 +913,16 @@ fn passes_iban_check(account: &[char]) -> bool {
 
 /// Words for such a number (lower case, letters only).
 const CASE_NUMBER_WORDS: Words = Words(concat!(
-    "dossiernummer|",
-    "dossiernr|",
-    "zaaknummer|",
-    "zaaknr|",
-    "cliëntnummer|",
-    "clientnummer|",
-    "cliëntnr|",
-    "clientnr|",
-    "klantnummer|",
-    "klantnr|",
-    "registratienummer|",
-    "registratienr|",
-    "meldingsnummer|",
-    "meldingnummer|",
-    "meldnummer|",
-    "casusnummer|",
-    "referentienummer|",
-    "beschikkingsnummer|",
-    "referentie|",
-    "ref|",
-    "kenmerk|",
-    "dossiernummers|",
-    "zaaknummers|",
-    "cliëntnummers|",
-    "clientnummers|",
+    "dossiernummer|dossiernr|zaaknummer|zaaknr|cliëntnummer|clientnummer|cliëntnr|clientnr|",
+    "klantnummer|klantnr|registratienummer|registratienr|meldingsnummer|meldingnummer|meldnummer|",
+    "casusnummer|referentienummer|beschikkingsnummer|referentie|ref|kenmerk|dossiernummers|",
+    "zaaknummers|cliëntnummers|clientnummers|",
 ));
 
 /// Words that make such a word with "nummer", "nr." or "number" after them ("dossier nr. 12",
 /// "case number 4471").
-const CASE_WORDS: Words = Words(concat!(
-    "dossier|",
-    "zaak|",
-    "cliënt|",
-    "client|",
-    "klant|",
-    "melding|",
-    "casus|",
-    "registratie|",
-    "case|",
-    "file|",
-));
+const CASE_WORDS: Words =
+    Words("dossier|zaak|cliënt|client|klant|melding|casus|registratie|case|file|");
 
 /// "nummer" and its short forms.
 const NUMBER_WORDS: Words = Words("nummer|nr|no|number|num|id|reference|");
@@ -1071,9 +1040,8 @@ fn case_numbers(t: &Text, out: &mut Raw) {
 /// Two-letter words that follow a number in ordinary sentences ("in 2023 en 12 gezinnen"), so
 /// "2023 en" is not a postcode when written in lower case.
 const TWO_LETTER_WORDS: Words = Words(concat!(
-    "al|am|an|as|at|be|bv|by|ca|cq|dd|do|en|er|go|he|",
-    "ik|in|is|it|je|km|kw|me|mg|mn|my|na|no|nr|nu|of|",
-    "om|on|op|or|so|te|tm|to|up|us|vs|we|wk|ze|zo|",
+    "al|am|an|as|at|be|bv|by|ca|cq|dd|do|en|er|go|he|ik|in|is|it|je|km|kw|me|mg|mn|my|na|no|nr|nu|",
+    "of|om|on|op|or|so|te|tm|to|up|us|vs|we|wk|ze|zo|",
 ));
 
 /// Words between a postcode and its house number ("1234 AB huisnummer 5", "huisnr. 5").
@@ -1276,75 +1244,28 @@ fn house_number_before(t: &Text, pc: usize) -> Option<usize> {
 /// ("Zorgplein 5 aanmeldingen", "Leerpad 2", "Kerstmarkt", "Gerechtshof 2", "Thuishaven 3"):
 /// like any other capitalised word, those are a street only after a word for an address
 /// ("woont op het Stationsplein 7").
-const STREET_ENDINGS: Words = Words(concat!(
-    "straat|",
-    "laan|",
-    "weg|",
-    "gracht|",
-    "kade|",
-    "singel|",
-    "dijk|",
-    "dreef|",
-    "steeg|",
-    "plantsoen|",
-    "allee|",
-    "boulevard|",
-    "wal|",
-));
+const STREET_ENDINGS: Words =
+    Words("straat|laan|weg|gracht|kade|singel|dijk|dreef|steeg|plantsoen|allee|boulevard|wal|");
 
 /// The street endings that end no ordinary lower-case word followed by a number, but for verbs in
 /// "-slaan" ("opslaan"), which [`streets`] passes by ("weg": "snelweg 2 keer", "dijk", "wal"
 /// and "kade": "blokkade" are left out).
-const LOWER_CASE_STREET_ENDINGS: Words = Words(concat!(
-    "straat|",
-    "laan|",
-    "gracht|",
-    "singel|",
-    "dreef|",
-    "steeg|",
-    "plantsoen|",
-    "allee|",
-));
+const LOWER_CASE_STREET_ENDINGS: Words =
+    Words("straat|laan|gracht|singel|dreef|steeg|plantsoen|allee|");
 
 /// English street words, whole and capitalised after the name ("Baker Street 12").
 const STREET_WORDS: Words = Words("street|road|lane|avenue|");
 
 /// Words that end like a street but are none ("Onderweg 3 keer gebeld", "Snelweg 12 was dicht").
-const NOT_STREETS: Words = Words(concat!(
-    "onderweg|",
-    "halverweg|",
-    "halfweg|",
-    "snelweg|",
-    "uitweg|",
-    "omweg|",
-    "zijweg|",
-));
+const NOT_STREETS: Words = Words("onderweg|halverweg|halfweg|snelweg|uitweg|omweg|zijweg|");
 
 /// Words for living, staying or moving that make a street after a preposition in the same
 /// clause an address ("woont aan de Oude Vest 12", "lives at Elm Street 14"; see
 /// [`cued_street`]). A noun such as "verhuizing" is not one: it is an everyday word ("Na de
 /// verhuizing ging de casus naar Team Noord 2").
 const ADDRESS_CUES: Words = Words(concat!(
-    "huisbezoek|",
-    "woont|",
-    "wonen|",
-    "woonde|",
-    "woonden|",
-    "wonend|",
-    "woonachtig|",
-    "verhuisd|",
-    "verhuist|",
-    "verhuizen|",
-    "verhuisde|",
-    "lives|",
-    "lived|",
-    "living|",
-    "moved|",
-    "verblijft|",
-    "verblijven|",
-    "verbleef|",
-    "logeert|",
-    "ondergebracht|",
+    "huisbezoek|woont|wonen|woonde|woonden|wonend|woonachtig|verhuisd|verhuist|verhuizen|",
+    "verhuisde|lives|lived|living|moved|verblijft|verblijven|verbleef|logeert|ondergebracht|",
 ));
 
 /// Words for an address itself, before the street ("Woonadres: …", "adres is …"; see
@@ -1367,51 +1288,10 @@ const ARTICLES: Words = Words("de|het|'t|the|");
 /// Nouns of this field that a number follows and that are no street, after a cue too
 /// ("woont op Leefgroep 2", "moved to Phase 3"), matched at the end of the word.
 const NOT_STREET_NOUNS: Words = Words(concat!(
-    "groep|",
-    "team|",
-    "fase|",
-    "stap|",
-    "bijlage|",
-    "hoofdstuk|",
-    "zaal|",
-    "week|",
-    "locatie|",
-    "casus|",
-    "regio|",
-    "gebouw|",
-    "ronde|",
-    "plan|",
-    "lab|",
-    "klas|",
-    "kamer|",
-    "sessie|",
-    "versie|",
-    "niveau|",
-    "module|",
-    "blok|",
-    "periode|",
-    "afdeling|",
-    "unit|",
-    "phase|",
-    "version|",
-    "area|",
-    "room|",
-    "level|",
-    "step|",
-    "group|",
-    "paviljoen|",
-    "huis|",
-    "etage|",
-    "vestiging|",
-    "lokaal|",
-    "kantoor|",
-    "school|",
-    "ward|",
-    "home|",
-    "ruimte|",
-    "verdieping|",
-    "kwartaal|",
-    "sprint|",
+    "groep|team|fase|stap|bijlage|hoofdstuk|zaal|week|locatie|casus|regio|gebouw|ronde|plan|lab|",
+    "klas|kamer|sessie|versie|niveau|module|blok|periode|afdeling|unit|phase|version|area|room|",
+    "level|step|group|paviljoen|huis|etage|vestiging|lokaal|kantoor|school|ward|home|ruimte|",
+    "verdieping|kwartaal|sprint|",
 ));
 
 /// Lower-case words of a street's name ("Laan van Meerdervoort", "Burgemeester de Withstraat").
@@ -1420,95 +1300,19 @@ const STREET_PARTICLES: Words = Words("van|de|der|den|het|ter|ten|'s|'t|");
 /// Capitalised words that start a street's name at the start of a sentence too ("Van
 /// Goghlaan 3a is het adres").
 const STREET_PREFIXES: Words = Words(concat!(
-    "van|",
-    "de|",
-    "het|",
-    "ter|",
-    "ten|",
-    "oude|",
-    "nieuwe|",
-    "korte|",
-    "lange|",
-    "hoge|",
-    "lage|",
-    "kleine|",
-    "grote|",
-    "burgemeester|",
-    "sint|",
-    "prins|",
-    "prinses|",
-    "koningin|",
-    "dokter|",
-    "generaal|",
-    "president|",
+    "van|de|het|ter|ten|oude|nieuwe|korte|lange|hoge|lage|kleine|grote|burgemeester|sint|prins|",
+    "prinses|koningin|dokter|generaal|president|",
 ));
 
 /// What a number after a street-like word may count or time instead of being a house number
 /// ("Kerkweg 3 keer", "Zorgplein 5 aanmeldingen").
 const COUNTED: Words = Words(concat!(
-    "uur|",
-    "uren|",
-    "keer|",
-    "maal|",
-    "dag|",
-    "dagen|",
-    "week|",
-    "weken|",
-    "maand|",
-    "maanden|",
-    "jaar|",
-    "jaren|",
-    "minuten|",
-    "min|",
-    "kwartier|",
-    "procent|",
-    "km|",
-    "meter|",
-    "kinderen|",
-    "gezinnen|",
-    "casussen|",
-    "casus|",
-    "cases|",
-    "meldingen|",
-    "aanmeldingen|",
-    "medewerkers|",
-    "collega|",
-    "gesprekken|",
-    "jongeren|",
-    "ouders|",
-    "cliënten|",
-    "clienten|",
-    "deelnemers|",
-    "teams|",
-    "sessies|",
-    "overleggen|",
-    "huisbezoeken|",
-    "bijeenkomsten|",
-    "punten|",
-    "hours|",
-    "times|",
-    "days|",
-    "weeks|",
-    "months|",
-    "years|",
-    "people|",
-    "families|",
-    "bedden|",
-    "plekken|",
-    "plaatsen|",
-    "leerlingen|",
-    "groepen|",
-    "leefgroepen|",
-    "kilometer|",
-    "m|",
-    "euro|",
-    "beds|",
-    "places|",
-    "avonden|",
-    "middagen|",
-    "ochtenden|",
-    "dagdelen|",
-    "verdiepingen|",
+    "uur|uren|keer|maal|dag|dagen|week|weken|maand|maanden|jaar|jaren|minuten|min|kwartier|",
+    "procent|km|meter|kinderen|gezinnen|casussen|casus|cases|meldingen|aanmeldingen|medewerkers|",
+    "collega|gesprekken|jongeren|ouders|cliënten|clienten|deelnemers|teams|sessies|overleggen|",
+    "huisbezoeken|bijeenkomsten|punten|hours|times|days|weeks|months|years|people|families|bedden|",
+    "plekken|plaatsen|leerlingen|groepen|leefgroepen|kilometer|m|euro|beds|places|avonden|",
+    "middagen|ochtenden|dagdelen|verdiepingen|",
 ));
 
 fn streets(t: &Text, out: &mut Raw) {
@@ -1748,10 +1552,8 @@ fn number_before_street(t: &Text, from: usize) -> Option<usize> {
 
 /// Words a number follows that count or point at something else ("vraag 4", "pagina 2",
 /// "artikel 3"), besides the nouns of [`NOT_STREET_NOUNS`].
-const NUMBERED_BEFORE: Words = Words(concat!(
-    "vraag|pagina|artikel|punt|item|nummer|nr|page|question|point|",
-    "article|number|no|",
-));
+const NUMBERED_BEFORE: Words =
+    Words("vraag|pagina|artikel|punt|item|nummer|nr|page|question|point|article|number|no|");
 
 /// True when the word just before `start` (blanks between) is as `wanted` says.
 fn word_before_is_first(t: &Text, start: usize, wanted: impl Fn(&str) -> bool) -> bool {
@@ -1840,18 +1642,8 @@ const MONTHS: &[(&str, u32)] = &[
 ];
 
 /// Words shortly before a date that make it a date of birth.
-const BIRTH_CUES: Words = Words(concat!(
-    "geboren|",
-    "geb|",
-    "geboorte|",
-    "geboortedatum|",
-    "geboortedag|",
-    "born|",
-    "birth|",
-    "dob|",
-    "birthday|",
-    "verjaardag|",
-));
+const BIRTH_CUES: Words =
+    Words("geboren|geb|geboorte|geboortedatum|geboortedag|born|birth|dob|birthday|verjaardag|");
 
 /// A word for birth that makes a date before it one of birth ("12-03-2015 geboren"): any of
 /// [`BIRTH_CUES`] but "geboorte", which follows an event's date as often ("Op 12-03-2024 is
@@ -2003,87 +1795,33 @@ fn partial_birth_date(t: &Text, i: usize, e: usize) -> Option<usize> {
 /// Words shortly before a date (among the three words before it) that make it the date of an
 /// event, not of a birth: "MDO d.d. 12-03-2024", "sinds 3 april 2024", "vanaf di. 12-03-2024".
 const EVENT_CUES: Words = Words(concat!(
-    "sinds|",
-    "vanaf|",
-    "uiterlijk|",
-    "rond|",
-    "tussen|",
-    "deadline|",
-    "peildatum|",
-    "d|",
-    "datum|",
-    "mdo|",
-    "melding|",
-    "huisbezoek|",
-    "evaluatie|",
-    "evaluation|",
-    "session|",
-    "training|",
-    "afspraak|",
-    "verslag|",
-    "dated|",
-    "date|",
-    "meeting|",
-    "visit|",
-    "appointment|",
-    "report|",
-    "review|",
-    "referral|",
+    "sinds|vanaf|uiterlijk|rond|tussen|deadline|peildatum|d|datum|mdo|melding|huisbezoek|",
+    "evaluatie|evaluation|session|training|afspraak|verslag|dated|date|meeting|visit|appointment|",
+    "report|review|referral|",
     // Of a court or a file: "de beschikking van 12-03-2024", "laatste update: 12-11-2025".
-    "beschikking|",
-    "uitspraak|",
-    "zitting|",
-    "rechtbank|",
-    "vonnis|",
-    "besluit|",
-    "periode|",
-    "update|",
-    "versie|",
-    "hearing|",
-    "ruling|",
-    "period|",
-    "updated|",
-    "version|",
+    "beschikking|uitspraak|zitting|rechtbank|vonnis|besluit|periode|update|versie|hearing|ruling|",
+    "period|updated|version|",
 ));
 
 /// Endings of words for an event, compounds included ("evaluatieoverleg", "startgesprek").
 const EVENT_ENDINGS: Words = Words(concat!(
-    "moment|",
-    "rapportage|",
+    "moment|rapportage|",
     // "Ingangsdatum", "startdatum", "einddatum" ("geboortedatum" is a word for birth first).
-    "datum|",
-    "overleg|",
-    "gesprek|",
-    "bijeenkomst|",
-    "bespreking|",
-    "vergadering|",
+    "datum|overleg|gesprek|bijeenkomst|bespreking|vergadering|",
 ));
 
 /// Short prepositions of time ("op 12-03-2024 hadden we overleg", "since 12 March 2026", "the
 /// meeting on 05-03-2026", "from 1-1-2024 to 31-3-2024"): an event's date only right before it
 /// (or before its weekday: "op dinsdag 12-03-2024", "on Tuesday, 12 March 2024"), since such
 /// short words are everywhere ("Het gaat om Sem (12-03-2015)" is a date of birth's place).
-const TIME_PREPOSITIONS: Words = Words(concat!(
-    "op|om|voor|na|per|tot|on|since|from|until|till|by|before|",
-    "after|around|between|to|through|",
-));
+const TIME_PREPOSITIONS: Words = Words(
+    "op|om|voor|na|per|tot|on|since|from|until|till|by|before|after|around|between|to|through|",
+);
 
 /// Days of the week (a Dutch one may have a part of the day after it: "dinsdagochtend").
 const WEEKDAYS: Words = Words(concat!(
-    "maandag|",
-    "dinsdag|",
-    "woensdag|",
-    "donderdag|",
-    "vrijdag|",
-    "zaterdag|",
-    "zondag|",
-    "monday|",
-    "tuesday|",
-    "wednesday|",
-    "thursday|",
-    "friday|",
-    "saturday|",
-    "sunday|",
+    "maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|monday|tuesday|wednesday|thursday|",
+    "friday|saturday|sunday|",
 ));
 
 /// Their short forms, whole ("op di. 12-03-2024").
@@ -2342,100 +2080,17 @@ fn cue_after(t: &Text, end: usize, cue: impl Fn(&str) -> bool) -> bool {
 
 /// Titles and roles (lower case, without a final '.') after which a capitalised word is a name.
 const NAME_CUES: Words = Words(concat!(
-    "mevrouw|",
-    "mevr|",
-    "mw|",
-    "mej|",
-    "juffrouw|",
-    "meneer|",
-    "mijnheer|",
-    "dhr|",
-    "heer|",
-    "cliënt|",
-    "client|",
-    "cliënte|",
-    "cliente|",
-    "moeder|",
-    "vader|",
-    "zoon|",
-    "dochter|",
-    "jongere|",
-    "kind|",
-    "broer|",
-    "zus|",
-    "zusje|",
-    "broertje|",
-    "oma|",
-    "opa|",
-    "pleegmoeder|",
-    "pleegvader|",
-    "stiefmoeder|",
-    "stiefvader|",
-    "pleegkind|",
-    "pleegouder|",
-    "pleegouders|",
-    "jeugdige|",
-    "meisje|",
-    "jongen|",
-    "mama|",
-    "papa|",
-    "gezin|",
-    "familie|",
-    "fam|",
-    "ouders|",
-    "casus|",
-    "partner|",
-    "zoontje|",
-    "dochtertje|",
-    "pleegzoon|",
-    "pleegdochter|",
-    "halfbroer|",
-    "halfzus|",
-    "grootmoeder|",
-    "grootvader|",
-    "juf|",
-    "meester|",
-    "gezinsvoogd|",
-    "collega|",
-    "vriend|",
-    "vriendin|",
-    "baby|",
-    "tante|",
-    "oom|",
-    "mrs|",
-    "mr|",
-    "ms|",
-    "miss|",
-    "mother|",
-    "father|",
-    "son|",
-    "daughter|",
-    "child|",
-    "brother|",
-    "sister|",
-    "grandmother|",
-    "grandfather|",
+    "mevrouw|mevr|mw|mej|juffrouw|meneer|mijnheer|dhr|heer|cliënt|client|cliënte|cliente|moeder|",
+    "vader|zoon|dochter|jongere|kind|broer|zus|zusje|broertje|oma|opa|pleegmoeder|pleegvader|",
+    "stiefmoeder|stiefvader|pleegkind|pleegouder|pleegouders|jeugdige|meisje|jongen|mama|papa|",
+    "gezin|familie|fam|ouders|casus|partner|zoontje|dochtertje|pleegzoon|pleegdochter|halfbroer|",
+    "halfzus|grootmoeder|grootvader|juf|meester|gezinsvoogd|collega|vriend|vriendin|baby|tante|",
+    "oom|mrs|mr|ms|miss|mother|father|son|daughter|child|brother|sister|grandmother|grandfather|",
     // Colleagues by their role ("voogd Mark Peters", "wijkcoach Sanne", "our team manager
     // Linda"): the app's own words say answers are not about clients or colleagues.
-    "voogd|",
-    "jeugdbeschermer|",
-    "jeugdconsulent|",
-    "consulent|",
-    "wijkcoach|",
-    "gezinscoach|",
-    "teamleider|",
-    "gedragswetenschapper|",
-    "casemanager|",
-    "hulpverlener|",
-    "jeugdhulpverlener|",
-    "regisseur|",
-    "mentor|",
-    "guardian|",
-    "colleague|",
-    "manager|",
-    "kinderen|",
-    "parents|",
-    "children|",
+    "voogd|jeugdbeschermer|jeugdconsulent|consulent|wijkcoach|gezinscoach|teamleider|",
+    "gedragswetenschapper|casemanager|hulpverlener|jeugdhulpverlener|regisseur|mentor|guardian|",
+    "colleague|manager|kinderen|parents|children|",
 ));
 
 /// The cues that label things or a family as well as people: after them one letter and a
@@ -2451,215 +2106,43 @@ const ABBREVIATIONS: Words = Words("mevr|mw|mej|dhr|fam|mrs|mr|ms|");
 
 /// Lower-case name particles that may stand between capitalised parts ("de Vries", "van der
 /// Berg", "El Amrani" is capitalised already).
-const PARTICLES: Words = Words(concat!(
-    "van|de|der|den|het|ten|ter|te|in|'t|el|al|la|le|du|",
-    "da|di|von|op|bin|ben|",
-));
+const PARTICLES: Words =
+    Words("van|de|der|den|het|ten|ter|te|in|'t|el|al|la|le|du|da|di|von|op|bin|ben|");
 
 /// Capitalised words that follow role words in ordinary sentences but are not names (the
 /// organisations and places of this field).
 const NOT_NAMES: Words = Words(concat!(
-    "Veilig|",
-    "Thuis|",
-    "Jeugdzorg|",
-    "Team|",
-    "Wijkteam|",
-    "Jeugdteam|",
-    "Gemeente|",
-    "Raad|",
-    "GI|",
-    "Jeugdbescherming|",
-    "School|",
-    "Politie|",
-    "Huisarts|",
-    "Centraal|",
-    "Protection|",
-    "Board|",
-    "Samen|",
-    "Sociaal|",
-    "Signs|",
-    "Eigen|",
-    "Zorgteam|",
-    "Centrum|",
-    "Leger|",
-    "Triple|",
-    "Reclassering|",
-    "Gezinsvoogd|",
-    "Ouders|",
-    "Kinderen|",
-    "Jongeren|",
-    "Jeugdigen|",
-    "Broers|",
-    "Zussen|",
-    "Netwerkberaad|",
-    "Groep|",
-    "Zie|",
-    "Vmbo|",
-    "Havo|",
-    "Vwo|",
-    "Mbo|",
-    "Hbo|",
+    "Veilig|Thuis|Jeugdzorg|Team|Wijkteam|Jeugdteam|Gemeente|Raad|GI|Jeugdbescherming|School|",
+    "Politie|Huisarts|Centraal|Protection|Board|Samen|Sociaal|Signs|Eigen|Zorgteam|Centrum|Leger|",
+    "Triple|Reclassering|Gezinsvoogd|Ouders|Kinderen|Jongeren|Jeugdigen|Broers|Zussen|",
+    "Netwerkberaad|Groep|Zie|Vmbo|Havo|Vwo|Mbo|Hbo|",
     // Answers in structured notes.
-    "Nvt|",
-    "Ja|",
-    "Nee|",
-    "Goed|",
-    "Onbekend|",
-    "Aanwezig|",
-    "Afwezig|",
+    "Nvt|Ja|Nee|Goed|Onbekend|Aanwezig|Afwezig|",
     // Days, months and holidays.
-    "Maandag|",
-    "Dinsdag|",
-    "Woensdag|",
-    "Donderdag|",
-    "Vrijdag|",
-    "Zaterdag|",
-    "Zondag|",
-    "Januari|",
-    "Februari|",
-    "Maart|",
-    "April|",
-    "Mei|",
-    "Juni|",
-    "Juli|",
-    "Augustus|",
-    "September|",
-    "Oktober|",
-    "November|",
-    "December|",
-    "Kerst|",
-    "Pasen|",
-    "Pinksteren|",
-    "Ramadan|",
+    "Maandag|Dinsdag|Woensdag|Donderdag|Vrijdag|Zaterdag|Zondag|Januari|Februari|Maart|April|Mei|",
+    "Juni|Juli|Augustus|September|Oktober|November|December|Kerst|Pasen|Pinksteren|Ramadan|",
     "Suikerfeest|",
     // Languages and origins ("moeder Arabisch sprekend", "vader Marokkaans").
-    "Nederlands|",
-    "Nederlandse|",
-    "Marokkaans|",
-    "Marokkaanse|",
-    "Turks|",
-    "Turkse|",
-    "Arabisch|",
-    "Engels|",
-    "Pools|",
-    "Poolse|",
-    "Syrisch|",
-    "Syrische|",
-    "Somalisch|",
-    "Eritrees|",
-    "Eritrese|",
-    "Surinaams|",
-    "Surinaamse|",
-    "Antilliaans|",
-    "Duits|",
-    "Frans|",
-    "Koerdisch|",
-    "Oekraïens|",
-    "Oekraïense|",
-    "Afghaans|",
-    "Afghaanse|",
-    "Iraaks|",
-    "Iraakse|",
-    "Iraans|",
-    "Iraanse|",
-    "Somalische|",
-    "Ethiopisch|",
-    "Ethiopische|",
-    "Eritreeër|",
-    "Eritreese|",
-    "Maatschappelijk|",
-    "Schoolmaatschappelijk|",
-    "Antilliaanse|",
-    "Duitse|",
-    "Franse|",
-    "Koerdische|",
-    "Arabische|",
-    "Engelse|",
+    "Nederlands|Nederlandse|Marokkaans|Marokkaanse|Turks|Turkse|Arabisch|Engels|Pools|Poolse|",
+    "Syrisch|Syrische|Somalisch|Eritrees|Eritrese|Surinaams|Surinaamse|Antilliaans|Duits|Frans|",
+    "Koerdisch|Oekraïens|Oekraïense|Afghaans|Afghaanse|Iraaks|Iraakse|Iraans|Iraanse|Somalische|",
+    "Ethiopisch|Ethiopische|Eritreeër|Eritreese|Maatschappelijk|Schoolmaatschappelijk|",
+    "Antilliaanse|Duitse|Franse|Koerdische|Arabische|Engelse|",
     // Parts of a region and answers to statements, in counts ("Team Noord (12)").
-    "Noord|",
-    "Zuid|",
-    "Oost|",
-    "West|",
-    "Midden|",
-    "Totaal|",
-    "Gemiddeld|",
-    "Maximaal|",
-    "Eens|",
-    "Oneens|",
-    "Neutraal|",
-    "Aanwezigen|",
+    "Noord|Zuid|Oost|West|Midden|Totaal|Gemiddeld|Maximaal|Eens|Oneens|Neutraal|Aanwezigen|",
     // Provinces and parts of the country ("J.B. Gelderland", an organisation).
-    "Gelderland|",
-    "Overijssel|",
-    "Veluwe|",
-    "Achterhoek|",
-    "Twente|",
-    "Nederland|",
-    "Oost-Nederland|",
+    "Gelderland|Overijssel|Veluwe|Achterhoek|Twente|Nederland|Oost-Nederland|",
     // Statuses in notes ("Vader: Gedetineerd.", "Moeder: Akkoord.").
-    "Akkoord|",
-    "Overleden|",
-    "Zwanger|",
-    "Ziek|",
-    "Bereikbaar|",
-    "Onbereikbaar|",
-    "Betrokken|",
-    "Gescheiden|",
-    "Getrouwd|",
+    "Akkoord|Overleden|Zwanger|Ziek|Bereikbaar|Onbereikbaar|Betrokken|Gescheiden|Getrouwd|",
     // Headings with a count ("Zorgen (3)", "Respons (42)") and software ("MS Teams").
-    "Zorgen|",
-    "Actie|",
-    "Youth|",
-    "Probation|",
-    "Nidos|",
-    "Jeugd|",
-    "Wmo|",
-    "Werk|",
-    "Dementie|",
-    "Praktijkonderwijs|",
-    "Gemeentelijke|",
-    "Cliënten|",
-    "Clienten|",
-    "Clients|",
-    "Respons|",
-    "Gemeenten|",
-    "Acties|",
-    "Casussen|",
-    "Meldingen|",
-    "Deelnemers|",
-    "Reacties|",
-    "Teams|",
-    "Outlook|",
-    "Excel|",
-    "Word|",
-    "Zoom|",
+    "Zorgen|Actie|Youth|Probation|Nidos|Jeugd|Wmo|Werk|Dementie|Praktijkonderwijs|Gemeentelijke|",
+    "Cliënten|Clienten|Clients|Respons|Gemeenten|Acties|Casussen|Meldingen|Deelnemers|Reacties|",
+    "Teams|Outlook|Excel|Word|Zoom|",
     // Youth-care organisations of the region and beyond ("collega Pluryn").
-    "Toegang|",
-    "Jeugdreclassering|",
-    "Sensire|",
-    "Pluryn|",
-    "Lindenhout|",
-    "Jeugdformaat|",
-    "Entrea|",
-    "Karakter|",
-    "Yorneo|",
-    "Iriszorg|",
-    "Zozijn|",
-    "Pactum|",
-    "Intermetzo|",
-    "Levvel|",
-    "Accare|",
-    "Tactus|",
-    "Trajectum|",
-    "Elker|",
-    "Youké|",
-    "Schrikker|",
+    "Toegang|Jeugdreclassering|Sensire|Pluryn|Lindenhout|Jeugdformaat|Entrea|Karakter|Yorneo|",
+    "Iriszorg|Zozijn|Pactum|Intermetzo|Levvel|Accare|Tactus|Trajectum|Elker|Youké|Schrikker|",
     // Partners named by their role ("collega Leerplicht").
-    "Leerplicht|",
-    "Wijkagent|",
-    "Jeugdarts|",
-    "Kinderopvang|",
-    "Onderwijs|",
+    "Leerplicht|Wijkagent|Jeugdarts|Kinderopvang|Onderwijs|",
 ));
 
 /// Lower-case prefixes a capitalised surname may be written with ("el-Idrissi", "d'Hondt").
@@ -2667,47 +2150,27 @@ const SURNAME_PREFIXES: Words = Words("el-|al-|d'|l'|o'|");
 
 /// The cues that are titles: after them a surname may be written in capitals ("Mw. YILMAZ"),
 /// and a place name is a surname ("mevrouw Epe" is rare, "casus Lochem" a heading).
-const TITLE_CUES: Words = Words(concat!(
-    "mevrouw|mevr|mw|mej|juffrouw|meneer|mijnheer|dhr|heer|mrs|mr|",
-    "ms|miss|",
-));
+const TITLE_CUES: Words =
+    Words("mevrouw|mevr|mw|mej|juffrouw|meneer|mijnheer|dhr|heer|mrs|mr|ms|miss|");
 
 /// Organisations named after a person, which a role word may precede ("collega William
 /// Schrikker" works at the William Schrikker Groep).
 const ORGANISATION_NAMES: Words = Words("William Schrikker|Leger des Heils|");
 
 /// Cues for more than one person: "de ouders Kees en Ineke".
-const PLURAL_CUES: Words = Words(concat!(
-    "ouders|",
-    "pleegouders|",
-    "grootouders|",
-    "kinderen|",
-    "parents|",
-    "children|",
-));
+const PLURAL_CUES: Words = Words("ouders|pleegouders|grootouders|kinderen|parents|children|");
 
 /// Letters in capitals that are no surname after a title ("dhr. VT" is not written; "mw. GI"
 /// would be an organisation).
-const CAPITAL_ABBREVIATIONS: Words = Words(concat!(
-    "GI|VT|OTS|BSN|MDO|GGZ|JGZ|CJG|WMO|AMK|SAVE|LVB|KOPP|",
-    "GGD|JGT|AZC|COA|UWV|SVB|WSG|RVDK|",
-));
+const CAPITAL_ABBREVIATIONS: Words =
+    Words("GI|VT|OTS|BSN|MDO|GGZ|JGZ|CJG|WMO|AMK|SAVE|LVB|KOPP|GGD|JGT|AZC|COA|UWV|SVB|WSG|RVDK|");
 
 /// True for a word (lower case) that describes a person rather than names one: a language or
 /// origin ("Arabischtalig", "Tigrinya-sprekend", "Eritreeër", "Ethiopische"), or a state in
 /// notes ("Gedetineerd", "Uithuisgeplaatst").
 fn describes(lower: &str) -> bool {
-    const ENDINGS: Words = Words(concat!(
-        "talig|",
-        "sprekend|",
-        "sprekende|",
-        "eër|",
-        "eerd|",
-        "plaatst|",
-        "scheiden|",
-        "trouwd|",
-        "figuur|",
-    ));
+    const ENDINGS: Words =
+        Words("talig|sprekend|sprekende|eër|eerd|plaatst|scheiden|trouwd|figuur|");
     ENDINGS
         .iter()
         .any(|e| lower.ends_with(e) && lower.chars().count() > e.chars().count() + 2)
@@ -2889,26 +2352,13 @@ fn names(t: &Text, out: &mut Raw) {
 
 /// Organisations a worker is named with in brackets ("Sandra (GI)").
 const WORKPLACES: Words = Words(concat!(
-    "vt|",
-    "gi|",
-    "lokaal team|",
-    "wijkteam|",
-    "jeugdteam|",
-    "veilig thuis|",
-    "jb|",
-    "wsg|",
-    "rvdk|",
-    "jeugdbescherming|",
-    "jeugdreclassering|",
-    "politie|",
-    "school|",
+    "vt|gi|lokaal team|wijkteam|jeugdteam|veilig thuis|jb|wsg|rvdk|jeugdbescherming|",
+    "jeugdreclassering|politie|school|",
 ));
 
 /// Units of an age in brackets ("Sem (7 mnd)"): babies are counted in months and weeks.
-const AGE_UNITS: Words = Words(concat!(
-    "jaar|jr|j|years|yrs|mnd|maand|maanden|weken|wk|months|month|",
-    "weeks|",
-));
+const AGE_UNITS: Words =
+    Words("jaar|jr|j|years|yrs|mnd|maand|maanden|weken|wk|months|month|weeks|");
 
 /// Words before an age that make it about ("Noah (bijna 3)").
 const AGE_QUALIFIERS: Words = Words("bijna|ruim|ca|circa|ongeveer|pas|almost|about|nearly|");
@@ -3072,124 +2522,25 @@ fn name_like(t: &Text, start: usize, end: usize, lower: &str) -> bool {
 /// Capitalised words that start a sentence after a letter ending the one before ("met de G.I.
 /// Daarna …"): no surname after an initial (lower case).
 const NOT_SURNAMES: Words = Words(concat!(
-    "de|",
-    "het|",
-    "een|",
-    "in|",
-    "op|",
-    "ik|",
-    "we|",
-    "wij|",
-    "jij|",
-    "je|",
-    "u|",
-    "zij|",
-    "ze|",
-    "hij|",
-    "er|",
-    "dit|",
-    "dat|",
-    "die|",
-    "deze|",
-    "met|",
-    "voor|",
-    "na|",
-    "bij|",
-    "als|",
-    "maar|",
-    "en|",
-    "ook|",
-    "dan|",
-    "toen|",
-    "nu|",
-    "zo|",
-    "of|",
-    "daarna|",
-    "volgend|",
-    "volgende|",
-    "daarnaast|",
-    "daarom|",
-    "daardoor|",
-    "verder|",
-    "vervolgens|",
-    "echter|",
-    "wel|",
-    "niet|",
-    "geen|",
-    "waar|",
-    "wat|",
-    "wie|",
-    "hoe|",
-    "omdat|",
-    "door|",
-    "om|",
-    "tot|",
-    "over|",
-    "zie|",
-    "graag|",
-    "helaas|",
-    "gelukkig|",
-    "inmiddels|",
-    "tevens|",
-    "nog|",
-    "soms|",
-    "vaak|",
-    "samen|",
-    "alle|",
-    "veel|",
-    "the|",
-    "a|",
-    "an|",
-    "to|",
-    "is|",
-    "was|",
-    "it|",
-    "this|",
-    "that|",
-    "there|",
-    "they|",
-    "he|",
+    "de|het|een|in|op|ik|we|wij|jij|je|u|zij|ze|hij|er|dit|dat|die|deze|met|voor|na|bij|als|maar|",
+    "en|ook|dan|toen|nu|zo|of|daarna|volgend|volgende|daarnaast|daarom|daardoor|verder|vervolgens|",
+    "echter|wel|niet|geen|waar|wat|wie|hoe|omdat|door|om|tot|over|zie|graag|helaas|gelukkig|",
+    "inmiddels|tevens|nog|soms|vaak|samen|alle|veel|the|a|an|to|is|was|it|this|that|there|they|he|",
     "she|",
 ));
 
 /// Words before a name written with one initial ("gesprek met J. Jansen", "gebeld door A.
 /// Yilmaz"); a single letter after other words is more often a label ("casus B. Hierin …").
 const NAME_PRECEDERS: Words = Words(concat!(
-    "met|",
-    "door|",
-    "van|",
-    "aan|",
-    "voor|",
-    "namens|",
-    "bij|",
-    "en|",
-    "via|",
-    "volgens|",
-    "zoals|",
-    "of|",
-    "tav|",
-    "belde|",
-    "mailde|",
-    "sprak|",
-    "spreekt|",
-    "gesproken|",
-    "gebeld|",
-    "gemaild|",
-    "with|",
-    "by|",
-    "from|",
-    "and|",
-    "to|",
-    "called|",
-    "contacted|",
+    "met|door|van|aan|voor|namens|bij|en|via|volgens|zoals|of|tav|belde|mailde|sprak|spreekt|",
+    "gesproken|gebeld|gemaild|with|by|from|and|to|called|contacted|",
 ));
 
 /// Abbreviations written in capitals with full stops, which are no initials ("N.B. Graag …",
 /// "de G.I. Zutphen"), lower case without the stops.
 const DOTTED_ABBREVIATIONS: Words = Words(concat!(
-    "nb|ps|aub|svp|zsm|tav|ivm|mbt|oa|ipv|ih|dwz|bv|evt|",
-    "gi|vt|jgz|amw|wmo|ggd|ggz|mdo|rvdk|om|cjg|bso|smw|bjz|",
-    "kjp|mee|jit|vvt|po|vo|ots|avg|poh|riec|sterk|",
+    "nb|ps|aub|svp|zsm|tav|ivm|mbt|oa|ipv|ih|dwz|bv|evt|gi|vt|jgz|amw|wmo|ggd|ggz|mdo|rvdk|om|cjg|",
+    "bso|smw|bjz|kjp|mee|jit|vvt|po|vo|ots|avg|poh|riec|sterk|",
 ));
 
 /// True when the initials from `i` to `e` ("G.I.") spell a [`DOTTED_ABBREVIATIONS`] entry.
@@ -3391,10 +2742,7 @@ fn lowercase_name_after(t: &Text, s: usize) -> Option<usize> {
 /// mevrouw besproken", "meneer doorverwezen", "mevrouw eigenlijk"): verbs are too many to list.
 /// A participle on "-en" only when listed: surnames end so ("Verhoeven", "Gerritsen").
 fn is_participle_or_adverb(word: &str) -> bool {
-    const PREFIXES: Words = Words(concat!(
-        "ge|be|ver|ont|her|door|uit|aan|over|mee|op|af|toe|",
-        "terug|na|in|",
-    ));
+    const PREFIXES: Words = Words("ge|be|ver|ont|her|door|uit|aan|over|mee|op|af|toe|terug|na|in|");
     let participle = PREFIXES.iter().any(|p| {
         word.strip_prefix(p)
             .map(|rest| rest.strip_prefix("ge").unwrap_or(rest))
