@@ -2723,7 +2723,7 @@ fn lowercase_name_after(t: &Text, s: usize) -> Option<usize> {
         let ordinary = if surname_particle {
             ["plaatse", "slotte", "aanzien", "opzichte", "tijde"].contains(&word.as_str())
         } else {
-            NOT_LOWERCASE_NAMES.split(' ').any(|w| w == word)
+            NOT_LOWERCASE_NAMES.contains(&word)
                 || NAME_CUES.contains(word.as_str())
                 || is_participle_or_adverb(&word)
         };
@@ -2755,75 +2755,74 @@ fn is_participle_or_adverb(word: &str) -> bool {
 
 /// Lower-case words that follow a title in an ordinary sentence ("mevrouw gaf aan", "meneer en
 /// mevrouw", "mw. zelf"): any other lower-case word right after a title is taken for a surname
-/// typed without its capital, which the person can still mark as no personal data. One text of
-/// words each followed by a space: as a list of `&str` its pointers took 3 KB of the wasm.
+/// typed without its capital, which the person can still mark as no personal data.
 #[rustfmt::skip]
-const NOT_LOWERCASE_NAMES: &str = concat!(
+const NOT_LOWERCASE_NAMES: Words = Words(concat!(
     // Articles, pronouns, conjunctions, prepositions and adverbs.
-    "de het een en of maar want dus dat die dit deze wie ",
-    "wat waar waarmee hoe zelf ook nog niet geen wel al alleen ",
-    "toen nu dan daarna vervolgens er daar hier zo echter eerst ",
-    "later vaak soms altijd nooit graag erg heel zeer duidelijk ",
-    "mogelijk waarschijnlijk direct meteen gisteren vandaag morgen hem ",
-    "haar hen hun zijn zich mij me ons u jou je ze zij hij ",
-    "van met op in bij voor aan over uit naar om tot tegen ",
-    "zonder na door onder als omdat terwijl tijdens volgens namelijk ",
-    "inmiddels opnieuw weer samen nauwelijks steeds telefonisch zelfstandig ",
-    "wederom meerdere beide allebei ",
+    "de|het|een|en|of|maar|want|dus|dat|die|dit|deze|wie|",
+    "wat|waar|waarmee|hoe|zelf|ook|nog|niet|geen|wel|al|alleen|",
+    "toen|nu|dan|daarna|vervolgens|er|daar|hier|zo|echter|eerst|",
+    "later|vaak|soms|altijd|nooit|graag|erg|heel|zeer|duidelijk|",
+    "mogelijk|waarschijnlijk|direct|meteen|gisteren|vandaag|morgen|hem|",
+    "haar|hen|hun|zijn|zich|mij|me|ons|u|jou|je|ze|zij|hij|",
+    "van|met|op|in|bij|voor|aan|over|uit|naar|om|tot|tegen|",
+    "zonder|na|door|onder|als|omdat|terwijl|tijdens|volgens|namelijk|",
+    "inmiddels|opnieuw|weer|samen|nauwelijks|steeds|telefonisch|zelfstandig|",
+    "wederom|meerdere|beide|allebei|",
     // Verbs as they follow the subject in case notes.
-    "is was waren heeft hebben had hadden wordt werd zal zou kan ",
-    "kon wil wilde wou moet moest mag mocht hoeft hoefde gaat ",
-    "ging komt kwam doet deed zegt zei geeft gaf vertelt vertelde ",
-    "vindt vond weet wist denkt dacht voelt voelde ziet zag staat ",
-    "stond zit zat ligt lag blijft bleef krijgt kreeg neemt nam ",
-    "laat liet belt belde woont woonde werkt werkte maakt maakte ",
-    "reageert reageerde benoemt benoemde ervaart ervaarde herkent herkende ",
-    "begrijpt begreep accepteert accepteerde weigert weigerde stemt stemde ",
-    "toont toonde lijkt leek wacht wachtte vraagt vroeg antwoordt ",
-    "antwoordde gebruikt gebruikte verblijft verbleef verhuist verhuisde ",
-    "meldt meldde schrijft schreef leest las probeert probeerde begint ",
-    "begon stopt stopte houdt hield kiest koos zorgt zorgde brengt ",
-    "bracht haalt haalde spreekt sprak praat praatte legt legde erkent ",
-    "erkende ontkent ontkende verklaart verklaarde verwacht verwachtte hoopt ",
-    "hoopte mist miste wenst wenste mailt mailde appt appte hoort ",
-    "hoorde kijkt keek loopt liep rijdt reed snapt snapte twijfelt ",
-    "twijfelde aangegeven gezegd gebeld ",
+    "is|was|waren|heeft|hebben|had|hadden|wordt|werd|zal|zou|kan|",
+    "kon|wil|wilde|wou|moet|moest|mag|mocht|hoeft|hoefde|gaat|",
+    "ging|komt|kwam|doet|deed|zegt|zei|geeft|gaf|vertelt|vertelde|",
+    "vindt|vond|weet|wist|denkt|dacht|voelt|voelde|ziet|zag|staat|",
+    "stond|zit|zat|ligt|lag|blijft|bleef|krijgt|kreeg|neemt|nam|",
+    "laat|liet|belt|belde|woont|woonde|werkt|werkte|maakt|maakte|",
+    "reageert|reageerde|benoemt|benoemde|ervaart|ervaarde|herkent|herkende|",
+    "begrijpt|begreep|accepteert|accepteerde|weigert|weigerde|stemt|stemde|",
+    "toont|toonde|lijkt|leek|wacht|wachtte|vraagt|vroeg|antwoordt|",
+    "antwoordde|gebruikt|gebruikte|verblijft|verbleef|verhuist|verhuisde|",
+    "meldt|meldde|schrijft|schreef|leest|las|probeert|probeerde|begint|",
+    "begon|stopt|stopte|houdt|hield|kiest|koos|zorgt|zorgde|brengt|",
+    "bracht|haalt|haalde|spreekt|sprak|praat|praatte|legt|legde|erkent|",
+    "erkende|ontkent|ontkende|verklaart|verklaarde|verwacht|verwachtte|hoopt|",
+    "hoopte|mist|miste|wenst|wenste|mailt|mailde|appt|appte|hoort|",
+    "hoorde|kijkt|keek|loopt|liep|rijdt|reed|snapt|snapte|twijfelt|",
+    "twijfelde|aangegeven|gezegd|gebeld|",
     // The same after two people ("meneer en mevrouw kwamen") and after "wil", "gaat".
-    "kwamen komen gingen gaan zeiden zeggen gaven geven ",
-    "vertelden vertellen belden bellen werden worden zullen kunnen ",
-    "konden willen wilden moeten moesten mogen mochten wonen woonden ",
-    "doen deden zien zagen vinden vonden blijven bleven krijgen ",
-    "kregen nemen namen laten lieten werken werkten maken maakten ",
-    "reageren reageerden staan stonden zitten zaten weten wisten ",
-    "denken dachten voelen voelden wachten wachtten vragen vroegen ",
-    "praten spreken spraken zorgen hopen begrijpen snappen twijfelen ",
+    "kwamen|komen|gingen|gaan|zeiden|zeggen|gaven|geven|",
+    "vertelden|vertellen|belden|bellen|werden|worden|zullen|kunnen|",
+    "konden|willen|wilden|moeten|moesten|mogen|mochten|wonen|woonden|",
+    "doen|deden|zien|zagen|vinden|vonden|blijven|bleven|krijgen|",
+    "kregen|nemen|namen|laten|lieten|werken|werkten|maken|maakten|",
+    "reageren|reageerden|staan|stonden|zitten|zaten|weten|wisten|",
+    "denken|dachten|voelen|voelden|wachten|wachtten|vragen|vroegen|",
+    "praten|spreken|spraken|zorgen|hopen|begrijpen|snappen|twijfelen|",
     // More that terse notes put after a title ("contact met mevrouw via de mail", "meneer
     // bekend bij VT", "meneer en mevrouw beiden").
-    "via per langs namens vanuit naast achter binnen buiten sinds ",
-    "wegens vanwege rond toch echt even daarom daarbij beiden ",
-    "bekend bezig emotioneel bereikbaar huilde huilt durft durfde kent ",
-    "kende vertrouwt regelt regelde deelt deelde noemt noemde merkt ",
-    "merkte stelt stelde schaamt schaamde gesproken besproken ",
-    "doorverwezen gezien gedaan gegaan gekomen gebleven gekregen genomen ",
-    "gelaten gegeven geschreven gelezen geweest uitgenodigd afwachtend ",
-    "plan slag mening kant afgelopen hele ",
+    "via|per|langs|namens|vanuit|naast|achter|binnen|buiten|sinds|",
+    "wegens|vanwege|rond|toch|echt|even|daarom|daarbij|beiden|",
+    "bekend|bezig|emotioneel|bereikbaar|huilde|huilt|durft|durfde|kent|",
+    "kende|vertrouwt|regelt|regelde|deelt|deelde|noemt|noemde|merkt|",
+    "merkte|stelt|stelde|schaamt|schaamde|gesproken|besproken|",
+    "doorverwezen|gezien|gedaan|gegaan|gekomen|gebleven|gekregen|genomen|",
+    "gelaten|gegeven|geschreven|gelezen|geweest|uitgenodigd|afwachtend|",
+    "plan|slag|mening|kant|afgelopen|hele|",
     // The organisations of this field in lower case ("meneer van veilig thuis", "mevrouw van
     // de gi").
-    "gi vt cjg ggz jgz veilig jeugdbescherming jeugdreclassering ",
-    "leerplicht kinderopvang reclassering bso wijk ",
+    "gi|vt|cjg|ggz|jgz|veilig|jeugdbescherming|jeugdreclassering|",
+    "leerplicht|kinderopvang|reclassering|bso|wijk|",
     // How a person is described.
-    "boos verdrietig bang blij tevreden ontevreden moe ziek zwanger ",
-    "alleenstaand gescheiden bezorgd open gesloten rustig onrustig afwezig ",
-    "aanwezig akkoord eerder verder ",
+    "boos|verdrietig|bang|blij|tevreden|ontevreden|moe|ziek|zwanger|",
+    "alleenstaand|gescheiden|bezorgd|open|gesloten|rustig|onrustig|afwezig|",
+    "aanwezig|akkoord|eerder|verder|",
     // Where or with whom ("meneer van de gemeente", "mevrouw van school").
-    "gemeente school rechter rechtbank raad politie huisarts instelling ",
-    "organisatie jeugdteam wijkteam buurt thuis huis werk ",
+    "gemeente|school|rechter|rechtbank|raad|politie|huisarts|instelling|",
+    "organisatie|jeugdteam|wijkteam|buurt|thuis|huis|werk|",
     // English.
-    "the a an and or but who that also said says told tells ",
-    "will would can could did does has have went goes came comes ",
-    "felt feels wants wanted called calls lives lived himself herself ",
-    "from at to with about ",
-);
+    "the|a|an|and|or|but|who|that|also|said|says|told|tells|",
+    "will|would|can|could|did|does|has|have|went|goes|came|comes|",
+    "felt|feels|wants|wanted|called|calls|lives|lived|himself|herself|",
+    "from|at|to|with|about|",
+));
 
 /// A name starting at `s`: initials ("J." or "J.P."), particles and up to four capitalised words
 /// (each a capital followed by at least one lower-case letter, hyphens and apostrophes allowed).
