@@ -391,6 +391,42 @@ test("after going back and changing an answer that changes the pages, Volgende a
   }
 });
 
+test("a double click on Volgende goes one page on: its second click neither goes back nor skips a page", async () => {
+  const browser = await launch();
+  try {
+    const { page, errors } = await open(browser, server.url);
+    await page.goto(server.url + "#/enquete");
+    await page.getByRole("button", { name: "Nieuwe enquête beginnen" }).click();
+    await page.locator(".caption", { hasText: "Stap 1 van" }).waitFor();
+    await page.locator("#q-org-0").check();
+    await page.locator("#q-team-3").check();
+    await page.locator("#q-frequency-2").check();
+    // Step 2's "Vorige" takes the place of step 1's "Volgende".
+    await page.getByRole("button", { name: "Volgende" }).dblclick();
+    await page.locator(".caption", { hasText: "Stap 2 van 5" }).waitFor();
+    await page.waitForTimeout(300);
+    assert.match(await page.locator(".caption").innerText(), /Stap 2 van 5$/);
+    // Step 3's "Volgende" is where step 2's was: a double click does not submit step 3 unanswered.
+    await page.getByRole("button", { name: "Vorige" }).click();
+    await page.locator(".caption", { hasText: "Stap 1 van 5" }).waitFor();
+    await page.getByRole("button", { name: "Volgende" }).click();
+    await page.locator(".caption", { hasText: "Stap 2 van 5" }).waitFor();
+    for (const radio of await page.locator("fieldset").all()) await radio.locator("input[type=radio]").first().check();
+    await page.getByRole("button", { name: "Volgende" }).dblclick();
+    await page.locator(".caption", { hasText: "Stap 3 van 5" }).waitFor();
+    await page.waitForTimeout(300);
+    assert.match(await page.locator(".caption").innerText(), /Stap 3 van 5$/);
+    assert.equal(await page.locator("#error-summary").count(), 0, "no errors for the unanswered page");
+    // By keyboard every press counts.
+    await page.getByRole("button", { name: "Vorige" }).focus();
+    await page.keyboard.press("Enter");
+    await page.locator(".caption", { hasText: "Stap 2 van 5" }).waitFor();
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
+});
+
 test("Wijzigen on the summary leads back to it, through the pages the change brings in", async () => {
   const browser = await launch();
   try {
