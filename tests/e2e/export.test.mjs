@@ -180,8 +180,12 @@ test("an encrypted export opens with the passphrase and only with it", async () 
   await page.locator("#passphrase").waitFor();
   assert.equal(await page.locator("#passphrase").getAttribute("aria-invalid"), "false");
   assert.equal(await page.locator("#passphrase-problem").innerText(), "");
+  // Before saving was tried, nothing says the passphrase needs correcting (nothing above says so
+  // yet); afterwards the line under the button points to the fields' errors.
+  assert.equal((await page.locator("#export-blocked").innerText()).trim(), "");
   await saveIsRefused(page, save, "Vul een wachtwoordzin in.");
   assert.equal(await page.locator("#passphrase-problem").innerText(), "Vul een wachtwoordzin in.");
+  assert.equal(await page.locator("#export-blocked").innerText(), "Maak eerst de wachtwoordzin in orde (zie hierboven).");
   await page.locator("#error-summary a").click();
   await page.waitForFunction(() => document.activeElement?.id === "passphrase");
   await page.getByLabel("Wachtwoordzin", { exact: true }).fill("kort");

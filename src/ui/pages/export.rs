@@ -622,7 +622,9 @@ fn ExportForm(everything: bool) -> impl IntoView {
                             Some(i18n.t().export_nothing_chosen)
                         } else if open_findings.get() > 0 {
                             Some(i18n.t().export_blocked)
-                        } else if passphrase_problem.get().is_some() {
+                        } else if shown_problem().is_some() {
+                            // Only once saving was tried, as the fields' own errors: before, an
+                            // empty pair of fields sent the person to errors not yet shown.
                             Some(i18n.t().export_blocked_passphrase)
                         } else {
                             None
