@@ -1537,6 +1537,13 @@ fn a_surname_typed_without_its_capital_after_a_title() {
     for (text, name) in [
         ("Gesprek met mevrouw jansen over de planning.", "jansen"),
         ("Afspraak met dhr. de vries gemaakt.", "de vries"),
+        // Surnames that start like a participle or are also words (from review).
+        ("Gesprek met mevrouw vervoort gehad.", "vervoort"),
+        ("Gesprek met meneer verhulst gehad.", "verhulst"),
+        ("Gesprek met mevrouw berkhout gehad.", "berkhout"),
+        ("Gesprek met meneer van wijk gehad.", "van wijk"),
+        ("Gesprek met mevrouw de rechter gehad.", "de rechter"),
+        ("Gesprek met mevrouw nagelhout gehad.", "nagelhout"),
         ("meneer van der berg belde terug.", "van der berg"),
         ("Mw. jansen-bakker kwam niet.", "jansen-bakker"),
         ("Bel mr smith tomorrow.", "smith"),
@@ -1579,6 +1586,8 @@ fn a_surname_typed_without_its_capital_after_a_title() {
         "I miss clear agreements with the GI.",
         "We often miss information.",
         "Overleg via ms teams.",
+        "Meneer ten onrechte aangesproken; mevrouw ter zitting gehoord.",
+        "Mevrouw uiteindelijk akkoord, meneer opgehaald en teruggebeld.",
     ] {
         no_kind(text, FindingKind::Name);
     }

@@ -390,8 +390,6 @@ impl<'a> Text<'a> {
 
 type Raw = Vec<(FindingKind, usize, usize)>;
 
-/// A letter, or a combining mark that belongs to one ("e" + U+0308 is "ë" as some keyboards
-/// and copied texts write it).
 /// A list of words kept as one text, each word followed by '|': as a slice of `&str` every
 /// word cost the wasm 8 bytes of pointer and length (about a thousand words in this module).
 #[derive(Clone, Copy)]
@@ -407,6 +405,8 @@ impl Words {
     }
 }
 
+/// A letter, or a combining mark that belongs to one ("e" + U+0308 is "ë" as some keyboards
+/// and copied texts write it).
 fn is_letter(c: char) -> bool {
     c.is_alphabetic() || ('\u{300}'..='\u{36f}').contains(&c)
 }
@@ -2721,11 +2721,12 @@ fn lowercase_name_after(t: &Text, s: usize) -> Option<usize> {
             continue;
         }
         let ordinary = if surname_particle {
-            ["plaatse", "slotte", "aanzien", "opzichte", "tijde"].contains(&word.as_str())
+            SET_PHRASES.contains(&word)
         } else {
-            NOT_LOWERCASE_NAMES.contains(&word)
+            // After "van" or "de" a word that is also a surname is one ("van wijk", "de raad").
+            (NOT_LOWERCASE_NAMES.contains(&word) && !(k > s && SURNAMES_AS_WORDS.contains(&word)))
                 || NAME_CUES.contains(word.as_str())
-                || is_participle_or_adverb(&word)
+                || is_participle(&word)
         };
         if word.chars().count() < 2 || ordinary {
             return None;
@@ -2738,19 +2739,35 @@ fn lowercase_name_after(t: &Text, s: usize) -> Option<usize> {
     }
 }
 
-/// A past participle or an adverb by its shape, as terse notes put them after a title ("met
-/// mevrouw besproken", "meneer doorverwezen", "mevrouw eigenlijk"): verbs are too many to list.
-/// A participle on "-en" only when listed: surnames end so ("Verhoeven", "Gerritsen").
-fn is_participle_or_adverb(word: &str) -> bool {
-    const PREFIXES: Words = Words("ge|be|ver|ont|her|door|uit|aan|over|mee|op|af|toe|terug|na|in|");
-    let participle = PREFIXES.iter().any(|p| {
+/// Words after "ter", "ten", "der" or "den" in set phrases, not surnames ("ter plaatse", "ten
+/// slotte", "ter zitting").
+const SET_PHRASES: Words = Words(concat!(
+    "plaatse|slotte|aanzien|opzichte|tijde|onrechte|zitting|behoeve|info|plekke|tafel|sprake|",
+    "hoogte|beschikking|gelegenheid|zake|eerste|tweede|derde|laatste|minste|hulp|",
+));
+
+/// Words of [`NOT_LOWERCASE_NAMES`] that are surnames after "van" or "de" ("van wijk", "de
+/// rechter", "van wel", "de raad").
+const SURNAMES_AS_WORDS: Words = Words("wijk|rechter|wel|raad|haar|huis|heel|buurt|kant|");
+
+/// A past participle by its shape, as terse notes put them after a title ("met mevrouw
+/// uitgelegd", "meneer gemaild"): a separable verb's prefix and "ge" ("uitgelegd", "aangemeld",
+/// "teruggebeld"), or "ge" and five letters or more ("gevraagd"), ending in "d" or "t". Not "be-",
+/// "ver-", "ont-" or "her-" by shape: surnames start so ("Vervoort", "Berkhout"); their common
+/// participles are listed. Nor one on "-en": surnames end so ("Verhoeven", "Gerritsen").
+fn is_participle(word: &str) -> bool {
+    // Not "na": "nagelhout" is a surname ("nagevraagd" is listed).
+    const SEPARABLE: Words = Words("aan|uit|door|op|af|toe|terug|in|mee|over|bij|");
+    let ends = |rest: &str| rest.ends_with('d') || rest.ends_with('t');
+    let separable = SEPARABLE.iter().any(|p| {
         word.strip_prefix(p)
-            .map(|rest| rest.strip_prefix("ge").unwrap_or(rest))
-            .is_some_and(|rest| {
-                rest.chars().count() >= 3 && (rest.ends_with('d') || rest.ends_with('t'))
-            })
+            .and_then(|rest| rest.strip_prefix("ge"))
+            .is_some_and(|rest| rest.chars().count() >= 3 && ends(rest))
     });
-    participle || word.ends_with("lijk") || word.ends_with("lijke")
+    separable
+        || word
+            .strip_prefix("ge")
+            .is_some_and(|rest| rest.chars().count() >= 5 && ends(rest))
 }
 
 /// Lower-case words that follow a title in an ordinary sentence ("mevrouw gaf aan", "meneer en
@@ -2806,6 +2823,13 @@ const NOT_LOWERCASE_NAMES: Words = Words(concat!(
     "doorverwezen|gezien|gedaan|gegaan|gekomen|gebleven|gekregen|genomen|",
     "gelaten|gegeven|geschreven|gelezen|geweest|uitgenodigd|afwachtend|",
     "plan|slag|mening|kant|afgelopen|hele|",
+    // Participles of verbs on "be-", "ver-", "ont-", "her-" (not by shape: surnames start so),
+    // short ones on "ge-", and adverbs on "-lijk" ("mevrouw eigenlijk").
+    "bezocht|benaderd|bereikt|begeleid|betrokken|bevestigd|bekeken|beloofd|beantwoord|bedoeld|",
+    "bedankt|belast|verteld|verwezen|verwittigd|verzocht|verstuurd|verwerkt|verhuisd|verzonden|",
+    "verloren|vergeten|verrast|verward|ontvangen|ontslagen|ontmoet|ontkend|herhaald|herinnerd|",
+    "herkend|gemeld|gehad|gedeeld|eigenlijk|uiteindelijk|natuurlijk|persoonlijk|",
+    "werkelijk|vriendelijk|moeilijk|kennelijk|blijkbaar|hopelijk|nagevraagd|nagebeld|nagestuurd|",
     // The organisations of this field in lower case ("meneer van veilig thuis", "mevrouw van
     // de gi").
     "gi|vt|cjg|ggz|jgz|veilig|jeugdbescherming|jeugdreclassering|",
