@@ -83,6 +83,41 @@ pub fn quick_exit(neutral_url: &str) {
     let _ = window.location().replace(neutral_url);
 }
 
+/// Says that what is under the pointer has just been replaced (a form's next page): for a
+/// second, the second click of a double click does nothing anywhere on the page. It was aimed
+/// at what was there before: a double click on "Volgende" went back from the next page's
+/// "Vorige" in its place, submitted that page unanswered, or ticked one of its answers. A key
+/// press has a click count of 0, and a click after the second is let through.
+pub fn page_replaced() {
+    thread_local! {
+        static REPLACED_AT: std::cell::Cell<f64> = const { std::cell::Cell::new(f64::NEG_INFINITY) };
+        static HOLD: Closure<dyn Fn(web_sys::Event)> = Closure::new(|ev: web_sys::Event| {
+            let repeated = ev.dyn_ref::<web_sys::UiEvent>().is_some_and(|ev| ev.detail() > 1);
+            if repeated && crate::browser::clock::now_ms() - REPLACED_AT.get() < 1000.0 {
+                ev.prevent_default();
+                ev.stop_immediate_propagation();
+            }
+        });
+        static LISTENING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+    REPLACED_AT.set(crate::browser::clock::now_ms());
+    if LISTENING.get() {
+        return;
+    }
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    // On the window in the capture phase: before the page's own handlers see the click.
+    let added = HOLD.with(|hold| {
+        window.add_event_listener_with_callback_and_bool(
+            "click",
+            hold.as_ref().unchecked_ref(),
+            true,
+        )
+    });
+    LISTENING.set(added.is_ok());
+}
+
 /// While `on`, closing or reloading the tab first asks the browser's own "leave this page?"
 /// question (its words; a page cannot set them): an import under way would stop, with the
 /// files not yet read left out.

@@ -396,8 +396,11 @@ test("a double click on Volgende goes one page on: its second click neither goes
   try {
     const { page, errors } = await open(browser, server.url);
     await page.goto(server.url + "#/enquete");
-    await page.getByRole("button", { name: "Nieuwe enquête beginnen" }).click();
+    // Nor does a double click on the start button answer what step 1 has in its place.
+    await page.getByRole("button", { name: "Nieuwe enquête beginnen" }).dblclick();
     await page.locator(".caption", { hasText: "Stap 1 van" }).waitFor();
+    await page.waitForTimeout(300);
+    assert.equal(await page.locator("input:checked").count(), 0, "nothing answered on step 1");
     await page.locator("#q-org-0").check();
     await page.locator("#q-team-3").check();
     await page.locator("#q-frequency-2").check();
@@ -417,6 +420,7 @@ test("a double click on Volgende goes one page on: its second click neither goes
     await page.waitForTimeout(300);
     assert.match(await page.locator(".caption").innerText(), /Stap 3 van 5$/);
     assert.equal(await page.locator("#error-summary").count(), 0, "no errors for the unanswered page");
+    assert.equal(await page.locator("input:checked").count(), 0, "nothing answered on step 3");
     // By keyboard every press counts.
     await page.getByRole("button", { name: "Vorige" }).focus();
     await page.keyboard.press("Enter");

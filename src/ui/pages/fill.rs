@@ -378,6 +378,8 @@ fn FillForm(id: String, questionnaire: Questionnaire, start_at_summary: bool) ->
             <ErrorSummary errors=errors step=step sections=sections />
             {move || {
                 let current = page.get();
+                // A double click's second click is not for the page now drawn (dom.rs).
+                dom::page_replaced();
                 match sections.with(|s| s.get(current).copied()) {
                     Some(section) => section_page(section, current, total, sections, returning, needs_answers, q, answers, on_answer, errors, go_back, go_next).into_any(),
                     None => summary_page(q, answers, sections, status, just_completed, step, returning, complete).into_any(),
@@ -467,33 +469,13 @@ fn section_page(
                     }
                 })
                 .collect_view()}
-            // The second click of a double click is no step of its own: the page has changed
-            // under the pointer, and "Vorige" sits where the first page's "Volgende" was (an
-            // acceptance test went back to step 1), or the next page's "Volgende" where this
-            // one's was. A key press counts 0 and is never held back.
             <div class="actions">
                 {(position > 0).then(|| view! {
-                    <button
-                        type="button"
-                        class="button button-secondary-dark"
-                        on:click=move |ev: leptos::ev::MouseEvent| {
-                            if ev.detail() < 2 {
-                                go_back();
-                            }
-                        }
-                    >
+                    <button type="button" class="button button-secondary-dark" on:click=move |_| go_back()>
                         {tr(|t| t.previous)}
                     </button>
                 })}
-                <button
-                    type="submit"
-                    class="button"
-                    on:click=|ev: leptos::ev::MouseEvent| {
-                        if ev.detail() > 1 {
-                            ev.prevent_default();
-                        }
-                    }
-                >
+                <button type="submit" class="button">
                     {move || {
                         // Back to the summary next, unless a page comes first: the following one,
                         // or after "Wijzigen" one the change brought in.
