@@ -87,7 +87,7 @@ pub fn quick_exit(neutral_url: &str) {
 /// second, the second click of a double click does nothing anywhere on the page. It was aimed
 /// at what was there before: a double click on "Volgende" went back from the next page's
 /// "Vorige" in its place, submitted that page unanswered, or ticked one of its answers. A key
-/// press has a click count of 0, and a click after the second is let through.
+/// press has a click count of 0 and is never held back.
 pub fn page_replaced() {
     thread_local! {
         static REPLACED_AT: std::cell::Cell<f64> = const { std::cell::Cell::new(f64::NEG_INFINITY) };
