@@ -228,6 +228,11 @@ test("Privacy & gegevens lists what is stored besides one's own records, and the
   await page.goto(env.server.url + "#/privacy");
   // Other people's answers in an imported file, and a loaded questionnaire, are stored here too.
   await page.locator("#count-imports", { hasText: /^1$/ }).waitFor();
+  // Also when the page is opened here: the count waits for the database to open.
+  await page.reload();
+  await page.locator("#count-responses").waitFor();
+  await page.waitForFunction(() => document.querySelector("#count-imports")?.textContent !== "");
+  assert.equal(await page.locator("#count-imports").innerText(), "1");
   assert.equal(await page.locator("#count-questionnaires").innerText(), "1");
   assert.equal(await page.locator("#count-responses").innerText(), "0");
   assert.deepEqual(await axeViolations(page), []);

@@ -8,7 +8,7 @@ use crate::ui::components::storage_gate::StorageGate;
 use crate::ui::coordinator::{use_coordinator, LoadState};
 use crate::ui::i18n::{fill_unfinished, tr, use_i18n};
 use crate::ui::route::Route;
-use crate::ui::store::{storage_error_text, use_store};
+use crate::ui::store::{storage_error_text, use_store, StorageState};
 use leptos::prelude::*;
 
 /// An amount of storage in MB, or in GB from 1,000 MB on (`10,7 GB`, not `10737,5 MB`).
@@ -29,10 +29,21 @@ pub fn PrivacyPage() -> impl IntoView {
     let coordinator = use_coordinator();
     let imports = crate::ui::pages::import::use_import_queue();
     let info = LocalResource::new(storage::info);
-    // Counted again after every import (the log signal changes) and after a wipe (below).
+    // Counted once the database is open (on a page opened or reloaded here the count would
+    // otherwise fail and read as nothing stored), again after every import (the log signal
+    // changes) and after a wipe (below). None: not open yet; Some(None): the count failed.
     let import_count = LocalResource::new(move || {
         coordinator.log.track();
-        async move { repository::import_count().await.unwrap_or(0) }
+        let ready = store
+            .state
+            .with(|state| matches!(state, StorageState::Ready));
+        async move {
+            if ready {
+                Some(repository::import_count().await.ok())
+            } else {
+                None
+            }
+        }
     });
     let confirming = RwSignal::new(false);
     let outcome = RwSignal::new(None::<String>);
@@ -84,7 +95,11 @@ pub fn PrivacyPage() -> impl IntoView {
                 // records: the imported files (other people's answers) and the definitions.
                 <div class="summary-row">
                     <dt>{tr(|t| t.privacy_count_imports)}</dt>
-                    <dd id="count-imports">{move || import_count.get().map(|n| n.to_string()).unwrap_or_default()}</dd>
+                    <dd id="count-imports">{move || match import_count.get().flatten() {
+                        Some(Some(n)) => n.to_string(),
+                        Some(None) => i18n.t().privacy_unknown.to_string(),
+                        None => String::new(),
+                    }}</dd>
                 </div>
                 <div class="summary-row">
                     <dt>{tr(|t| t.privacy_count_questionnaires)}</dt>
