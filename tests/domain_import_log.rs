@@ -5,7 +5,8 @@ use std::collections::BTreeMap;
 
 use samenscan::domain::exchange::{decode, validate, Decoded, ImportSummary, MAX_FILE_BYTES};
 use samenscan::domain::import_log::{
-    contents_key, distinct_files, import_into, rebuild, rebuild_into, ImportRecord, Rebuilder,
+    contents_key, distinct_files, import_into, imported_files, rebuild, rebuild_into, ImportRecord,
+    Rebuilder,
 };
 use samenscan::domain::{Dataset, Lang, ValidatedFile};
 
@@ -140,6 +141,18 @@ fn a_file_imported_again_renamed_or_reordered_is_one_file_and_a_newer_one_is_ano
     assert_ne!(other.contents, first.contents);
     let log = [first.clone(), other, renamed];
     assert_eq!(distinct_files(&log), vec![vec![0, 2], vec![1]]);
+    assert_eq!(imported_files(&log), 2);
+    // A file read with every record skipped is in the log but not among the imported files.
+    let mut refused = import(&mut Dataset::new(), "wrong-types.samenscan.json");
+    refused.summary.new = 0;
+    refused.summary.updated = 0;
+    refused.summary.unchanged = 0;
+    refused.summary.conflicting = 0;
+    refused.questionnaires = 0;
+    assert!(refused.summary.skipped > 0 && refused.nothing_taken());
+    assert!(!log[1].nothing_taken());
+    assert_eq!(imported_files(&[log[0].clone(), refused.clone()]), 1);
+    assert_eq!(imported_files(&[refused]), 0);
 
     // A record stored before keys were kept gets its key from its data when read back.
     let mut old = first.clone();

@@ -57,6 +57,16 @@ pub struct ImportRecord {
 }
 
 impl ImportRecord {
+    /// Whether nothing of the file was taken in: it was read, but every record in it was
+    /// skipped (and it brought no new questionnaire). Such a file is not imported for the
+    /// person, though its log entry is kept to say why.
+    pub fn nothing_taken(&self) -> bool {
+        let s = self.summary;
+        s.new + s.updated + s.unchanged + s.conflicting == 0
+            && self.questionnaires == 0
+            && s.skipped > 0
+    }
+
     /// The detail lines in `lang`.
     pub fn details(&self, lang: Lang) -> &[String] {
         match lang {
@@ -450,6 +460,16 @@ pub fn distinct_files(log: &[ImportRecord]) -> Vec<Vec<usize>> {
         }
     }
     groups
+}
+
+/// How many files the dataset was taken from: the distinct files of the log
+/// ([`distinct_files`]) of which something was taken in. A file read with every record
+/// skipped stays in the log to say why, but counts among the files not imported.
+pub fn imported_files(log: &[ImportRecord]) -> usize {
+    distinct_files(log)
+        .iter()
+        .filter(|group| group.iter().any(|&i| !log[i].nothing_taken()))
+        .count()
 }
 
 /// A file of which nothing was taken in: refused whole (design §3: not JSON, another format, a

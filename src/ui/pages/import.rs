@@ -7,7 +7,7 @@ use std::collections::VecDeque;
 use crate::browser::{clock, dom, files, storage};
 use crate::domain::exchange::{FileProblem, RawExport, MAX_FILE_BYTES};
 use crate::domain::format::format_count;
-use crate::domain::import_log::{distinct_files, ImportRecord};
+use crate::domain::import_log::{distinct_files, imported_files, ImportRecord};
 use crate::domain::{Lang, Status};
 use crate::ui::app::PAGE_TITLE_ID;
 use crate::ui::components::keyed_list::keyed_list;
@@ -88,7 +88,7 @@ impl Row {
             // A file read with every record skipped counts as not imported, as its row says.
             let refused = match &outcome {
                 Outcome::Rejected(_) => true,
-                Outcome::Imported(record) => nothing_taken(record),
+                Outcome::Imported(record) => record.nothing_taken(),
                 _ => false,
             };
             if refused {
@@ -232,7 +232,7 @@ fn ImportScreen() -> impl IntoView {
                 row.identity(),
                 both(&|lang| rejection.message(lang, messages(lang))),
             ),
-            Outcome::Imported(record) if nothing_taken(record) => coordinator.note_refusal(
+            Outcome::Imported(record) if record.nothing_taken() => coordinator.note_refusal(
                 &row.name,
                 row.identity(),
                 both(&|lang| {
@@ -700,7 +700,7 @@ fn ResultRow(row: Row) -> impl IntoView {
                 // Every record skipped (a refused questionnaire, say) is no success, though the
                 // file was read: said as such, in the colour of a refusal.
                 let s = record.summary;
-                let (class, heading) = if nothing_taken(&record) {
+                let (class, heading) = if record.nothing_taken() {
                     ("import-status error-message", t.import_nothing_taken)
                 } else {
                     ("import-status", t.import_done)
@@ -754,7 +754,7 @@ fn ResultRow(row: Row) -> impl IntoView {
             class="import-result"
             class:import-rejected=move || outcome.with(|o| match o {
                 Outcome::Rejected(_) => true,
-                Outcome::Imported(record) => nothing_taken(record),
+                Outcome::Imported(record) => record.nothing_taken(),
                 _ => false,
             })
         >
@@ -845,15 +845,6 @@ fn EarlierRefusals(rows: RwSignal<Vec<Row>>) -> impl IntoView {
     }
 }
 
-/// Whether a file was read but every record in it skipped (a refused questionnaire, say): no
-/// success, though the file is in the log.
-fn nothing_taken(record: &ImportRecord) -> bool {
-    let s = record.summary;
-    s.new + s.updated + s.unchanged + s.conflicting == 0
-        && record.questionnaires == 0
-        && s.skipped > 0
-}
-
 /// How many log records the log takes into account: all of them, except while files are being
 /// imported, when they stay as they were until the import ends or waits for a passphrase
 /// (redrawing them after every file made a large batch slow down as it went).
@@ -912,7 +903,7 @@ fn DatasetSummary() -> impl IntoView {
                             ("responses", &count_in(t.count_completed, responses, i18n.lang())),
                             ("meetings", &count_in(t.count_meetings, meetings, i18n.lang())),
                             // A file imported again, or under another name, counts once.
-                            ("files", &count_in(t.count_imported_files, coordinator.log.with(|log| distinct_files(log).len()), i18n.lang())),
+                            ("files", &count_in(t.count_imported_files, coordinator.log.with(|log| imported_files(log)), i18n.lang())),
                         ])
                     }}
                 </p>
