@@ -344,6 +344,24 @@ async function roundsByPeriod(page, files, a, b) {
   return table;
 }
 
+test("a measurement too small to show its count: the comparison says why", async () => {
+  const r = rng(12);
+  const early = Array.from({ length: 3 }, () => ({ ...response(r, { frequency: "wekelijks" }, 6), updated_at: "2026-09-15T10:00:00Z" }));
+  const later = Array.from({ length: 7 }, () => ({ ...response(r, { frequency: "wekelijks" }, 8), updated_at: "2026-10-20T10:00:00Z" }));
+  const { context, page, errors } = await open(env.browser, env.server.url);
+  const table = await roundsByPeriod(
+    page,
+    [["rondes.samenscan.json", exportFile([...early, ...later])]],
+    ["2026-09-01", "2026-09-30"],
+    ["2026-10-01", "2026-10-31"],
+  );
+  // Not "verborgen en 7 afgeronde enquêtes".
+  await page.locator("#rounds-status", { hasText: "Twee metingen vergeleken. Een meting met te weinig afgeronde enquêtes toont geen aantal en geen cijfers." }).waitFor({ state: "attached" });
+  assert.deepEqual(await table.locator("tbody tr").nth(0).locator("td").allInnerTexts(), ["verborgen", "verborgen", "verborgen"]);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("two measurements side by side: each period's own figures and the change", async () => {
   const r = rng(11);
   // A pilot in September (grades around 6) and a later measurement in October (around 8).
@@ -652,13 +670,19 @@ test("an open answer is not tied to a small combination of groups across the vie
   assert.deepEqual(await items(group("Gecertificeerde instelling")), own("gi"));
   assert.deepEqual(await items(group("Lokaal team")), own("lokaal_team"));
   assert.equal(await group("Niet onder een groep").count(), 0);
+  assert.equal(await page.locator("#open-apart-note").count(), 0, "no note when every answer is under its group");
   // By municipality: Epe lists its local team's answers, not the GI worker's, which stands apart.
   await page.locator("#open-by").selectOption("team");
   await group("Epe").waitFor();
   const lone = own("gi", "epe")[0];
   assert.deepEqual(await items(group("Epe")), own("lokaal_team", "epe"));
-  // A municipality nobody is in has no answers at all; it does not point elsewhere.
-  assert.match(await group("Berkelland").innerText(), /Geen open antwoorden\./);
+  // The municipalities nobody is in are named together in one line, not a block each.
+  assert.equal(await group("Berkelland").count(), 0);
+  const nobody = await page.locator("#open-nobody").innerText();
+  assert.match(nobody, /^Zonder antwoorden \(20\): Aalten, Berkelland, .*, Zutphen\.$/);
+  assert.ok(!/Apeldoorn|Epe\b/.test(nobody), nobody);
+  // Told above the groups that some answers are at the end.
+  assert.match(await page.locator("#open-apart-note").innerText(), /onder ‘Niet onder een groep’/);
   const apart = group("Niet onder een groep");
   assert.match(await apart.innerText(), /naar minder dan 5 mensen te herleiden/);
   assert.ok((await items(apart)).includes(lone), await apart.innerText());

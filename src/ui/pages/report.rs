@@ -1028,7 +1028,7 @@ pub(crate) fn change_texts(c: &Change, lang: Lang, t: &Messages, decimals: usize
 type SplitChoice = (
     String,
     crate::domain::Label,
-    Vec<(GroupKey, crate::domain::Label, bool)>,
+    Vec<(GroupKey, crate::domain::Label, usize)>,
 );
 
 /// Two groups of one split side by side, factor by factor, with the difference: e.g. how local
@@ -1044,16 +1044,14 @@ fn GroupComparisonView(report: Report) -> impl IntoView {
     let split_id = RwSignal::new(first.item_id.clone());
     let a = RwSignal::new(0usize);
     let b = RwSignal::new(1usize);
-    // A split's first two groups with figures (a hidden group compares as nothing but
-    // "verborgen", an empty one as dashes), else its first two.
-    let first_shown = |groups: &[(GroupKey, crate::domain::Label, bool)]| {
-        let mut shown = groups
-            .iter()
-            .enumerate()
-            .filter(|(_, g)| g.2)
-            .map(|(i, _)| i);
-        match (shown.next(), shown.next()) {
-            (Some(x), Some(y)) => (x, y),
+    // A split's two groups with the most figures shown, the first ones first (a hidden group
+    // compares as nothing but "verborgen", an empty one as dashes, and a shown group may still
+    // hide its grade or a theme), else its first two.
+    let first_shown = |groups: &[(GroupKey, crate::domain::Label, usize)]| {
+        let mut order: Vec<usize> = (0..groups.len()).filter(|&i| groups[i].2 > 0).collect();
+        sorting::sort_by(&mut order, |&x, &y| groups[y].2.cmp(&groups[x].2));
+        match order[..] {
+            [x, y, ..] => (x.min(y), x.max(y)),
             _ => (0, 1),
         }
     };
@@ -1067,9 +1065,17 @@ fn GroupComparisonView(report: Report) -> impl IntoView {
                 s.groups
                     .iter()
                     .filter(|g| g.key != GroupKey::NotAnswered)
-                    // Figures to compare: not hidden, and someone in it.
+                    // Figures to compare: how many of its grade and theme means are shown,
+                    // when someone is in it.
                     .map(|g| {
-                        let figures = g.hidden.is_none() && matches!(g.n, Cell::Shown(n) if n > 0);
+                        let figures = if matches!(g.n, Cell::Shown(n) if n > 0) {
+                            std::iter::once(&g.grade_mean)
+                                .chain(&g.factor_means)
+                                .filter(|m| matches!(m, Cell::Shown(_)))
+                                .count()
+                        } else {
+                            0
+                        };
                         (g.key.clone(), g.label.clone(), figures)
                     })
                     .collect(),
@@ -1208,8 +1214,21 @@ fn OpenAnswersView(
                         empty: false,
                         texts: open.untied.clone(),
                     });
-                open.groups
-                    .iter()
+                // A group nobody is in (a municipality that did not take part) gets no block
+                // of its own: they are named together in one line.
+                let (nobody, listed): (Vec<&OpenAnswerGroup>, Vec<&OpenAnswerGroup>) =
+                    open.groups.iter().partition(|g| g.empty);
+                let names: Vec<&str> = nobody.iter().map(|g| g.label.get(lang)).collect();
+                let nobody = nobody_answered(&names, lang, t)
+                    .map(|text| view! { <p class="hint" id="open-nobody">{text}</p> });
+                // Where answers are listed apart, the reader is told before the groups, so
+                // that a group's short list does not read as answers gone missing.
+                let note = apart.is_some().then(|| {
+                    view! { <p class="hint" id="open-apart-note">{t.report_open_apart_note}</p> }
+                });
+                let apart_index = listed.len();
+                let blocks = listed
+                    .into_iter()
                     .chain(apart.as_ref())
                     .enumerate()
                     .map(|(i, g)| {
@@ -1229,7 +1248,7 @@ fn OpenAnswersView(
                                 }
                             })
                             .collect();
-                        let intro = (i == open.groups.len())
+                        let intro = (i == apart_index)
                             .then(|| fill(t.report_open_apart_hint, &[("min", &min.to_string())]));
                         // A group with nothing under it, in a view that lists answers apart,
                         // may still have answers: there.
@@ -1242,7 +1261,8 @@ fn OpenAnswersView(
                         let render = open_group_html(i, g, texts, notes, min, t, lang);
                         view! { <OpenGroup render=render expanded=expanded /> }
                     })
-                    .collect_view()
+                    .collect_view();
+                view! { {note} {blocks} {nobody} }
             })
         })
     };

@@ -298,10 +298,13 @@ pub fn Rounds(
             <p class="visually-hidden" role="status" id="rounds-status">{move || {
                 let t = i18n.t();
                 match comparison.get() {
-                    Some(Ok(c)) => {
+                    // "verborgen en verborgen afgeronde enquêtes" says nothing: when a count is
+                    // hidden, the sentence says why instead.
+                    Some(Ok(c)) if matches!((&c.n.a, &c.n.b), (Cell::Shown(_), Cell::Shown(_))) => {
                         let n = change_texts(&c.n, i18n.lang(), t, 0);
                         fill(t.report_rounds_compared, &[("a", &n[0]), ("b", &n[1])])
                     }
+                    Some(Ok(_)) => t.report_rounds_compared_hidden.to_string(),
                     Some(Err(RoundsRefused::Overlap)) => t.report_rounds_overlap.to_string(),
                     Some(Err(RoundsRefused::Outdated { .. })) => t.report_rounds_outdated.to_string(),
                     None => String::new(),

@@ -359,7 +359,11 @@ fn coverage(h: &mut Html, s: &Synthesis, name: &dyn Fn(&str) -> String, t: &'sta
     if s.covered.is_empty() && s.missing.is_empty() {
         return;
     }
+    // An empty row says so ("Met een afgeronde bijeenkomst (0):" above nothing read as missing).
     let list = |values: &[String]| {
+        if values.is_empty() {
+            return t.synthesis_coverage_none.to_string();
+        }
         values
             .iter()
             .map(|v| name(v))
