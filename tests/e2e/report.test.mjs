@@ -344,6 +344,45 @@ async function roundsByPeriod(page, files, a, b) {
   return table;
 }
 
+test("comparing two groups starts with the two that show the most figures", async () => {
+  const r = rng(14);
+  // "Eén of twee keer", the first option with anyone in it, is large enough to be shown, but
+  // four of its six gave no grade: its grade is hidden. The others show every figure (bar
+  // one more grade hidden to protect it).
+  const list = [
+    ...Array.from({ length: 6 }, (_, k) => {
+      const x = response(r, { frequency: "1_2_keer" }, 6);
+      if (k < 4) delete x.answers.grade;
+      return x;
+    }),
+    ...["maandelijks", "wekelijks", "vaker"].flatMap((frequency) => Array.from({ length: 6 }, () => response(r, { frequency }, 7))),
+  ];
+  const { context, page, errors } = await open(env.browser, env.server.url);
+  await page.goto(env.server.url + "#/importeren");
+  await page.locator("#import-files").setInputFiles([
+    { name: "regio.samenscan.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(exportFile(list))) },
+  ]);
+  await page.locator("#import-dataset-counts", { hasText: "24 afgeronde enquêtes" }).waitFor();
+  await page.goto(env.server.url + "#/rapport");
+  await page.locator("#compare-split").selectOption("frequency");
+  const chosen = await Promise.all(
+    ["#compare-a", "#compare-b"].map((id) => page.locator(id).evaluate((e) => e.options[e.selectedIndex].text)),
+  );
+  // The frequency table: each chosen group shows its grade; the first group does not.
+  const gradeOf = async (name) => {
+    const row = page.locator("#split-frequency tbody tr", { has: page.locator("th", { hasText: new RegExp(`^${name}$`) }) });
+    return (await row.locator("td").allInnerTexts())[2];
+  };
+  assert.equal(await gradeOf("Eén of twee keer"), "verborgen");
+  assert.ok(!chosen.includes("Eén of twee keer"), chosen.join(" | "));
+  for (const name of chosen) assert.match(await gradeOf(name), /^\d+,\d$/, name);
+  const grades = await page.locator("#compare-table tbody tr").first().locator("td").allInnerTexts();
+  assert.match(grades[0], /^\d+,\d$/);
+  assert.match(grades[1], /^\d+,\d$/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("a measurement too small to show its count: the comparison says why", async () => {
   const r = rng(12);
   const early = Array.from({ length: 3 }, () => ({ ...response(r, { frequency: "wekelijks" }, 6), updated_at: "2026-09-15T10:00:00Z" }));
