@@ -1592,3 +1592,88 @@ fn a_surname_typed_without_its_capital_after_a_title() {
         no_kind(text, FindingKind::Name);
     }
 }
+
+#[test]
+fn full_names_first_names_and_name_cues_without_a_title() {
+    // From an acceptance test: names written without a title or role word before them.
+    for (text, name) in [
+        ("Ik heb Jessica Hageman gebeld.", "Jessica Hageman"),
+        ("Met Jessica Hageman besproken.", "Jessica Hageman"),
+        ("Sanne Visser wil geen contact.", "Sanne Visser"),
+        ("Jan de Boer van de GI helpt ons goed.", "Jan de Boer"),
+        (
+            "Anniek van der Ploeg regelde het overleg.",
+            "Anniek van der Ploeg",
+        ),
+        (
+            "Pieter-Jan de Wit werkt bij Veilig Thuis.",
+            "Pieter-Jan de Wit",
+        ),
+        ("Our contact John Smith at the GI is great.", "John Smith"),
+        ("De jongen heet Thijs.", "Thijs"),
+        ("Haar naam is Fatima.", "Fatima"),
+        ("Naam: Emily Brown", "Emily Brown"),
+        ("Her name is Emily Brown.", "Emily Brown"),
+        ("Dr. Jansen van de GI belde.", "Jansen"),
+        ("Emma's vader drinkt.", "Emma"),
+        ("Kevin, 14 jaar, spijbelt.", "Kevin"),
+        ("Gesprek met Mohammed en zijn moeder.", "Mohammed"),
+    ] {
+        one(text, FindingKind::Name, name);
+    }
+    // Two first names joined by "en".
+    assert_eq!(texts("Tom en Lisa zijn broer en zus."), ["Tom", "Lisa"]);
+    assert_eq!(
+        texts("Ik werk samen met Johan en Marieke van de GI."),
+        ["Johan", "Marieke"]
+    );
+    // The seed text's contact line: the names and the e-mail addresses.
+    let seed =
+        "Voor meer informatie: Jessica Hageman j.hageman@hltsamen.nl en Anniek van der Ploeg";
+    assert_eq!(
+        texts(seed),
+        [
+            "Jessica Hageman",
+            "j.hageman@hltsamen.nl",
+            "Anniek van der Ploeg"
+        ]
+    );
+    // Capitalised words in a row that name places, organisations, meetings and headings.
+    for text in [
+        "Overleg met Veilig Thuis Noord Oost Gelderland.",
+        "De Raad voor de Kinderbescherming en het Openbaar Ministerie waren er.",
+        "Het Centrum Jeugd en Gezin in Oude IJsselstreek en Oost Gelre.",
+        "Samen met Holland Rijnland en Jeugdbescherming Gelderland.",
+        "Zij werkt bij de William Schrikker Groep, hij bij het Leger des Heils.",
+        "Opvang via Sterk Huis in Den Haag.",
+        "We work well with the Child Protection Board.",
+        "On Monday the team met the GI.",
+        "Jeugdbescherming Regio Amsterdam belde.",
+        "In Apeldoorn gaat het goed.",
+        "Met Veilig Thuis is het contact goed.",
+        "Casusoverleg Huiselijk Geweld op dinsdag.",
+        "Beschermd Wonen Locatie 3 had geen plek.",
+        "Mevrouw gaf aan dat ze zich gehoord voelde.",
+        "Daarna, 3 weken later, was er overleg.",
+        "Het Veiligheidsplan Zutphen is klaar.",
+        "Meer duidelijkheid over rollen bij Drang en Dwang.",
+        "Apeldoorn en Epe werken samen; Oost en West ook.",
+        "Skip to Main Content",
+    ] {
+        no_kind(text, FindingKind::Name);
+    }
+    // An office after a title is no surname; nor an English verb after "Mr" or "Mrs"; nor a
+    // particle written with a capital before an organisation.
+    for text in [
+        "Mevrouw de wethouder informeren.",
+        "Meneer de voorzitter sloot de vergadering.",
+        "Mevrouw de burgemeester was aanwezig.",
+        "Mevrouw de kinderrechter besliste anders.",
+        "Meneer de officier van justitie was er.",
+        "Mr and Mrs are both invited to the meeting.",
+        "Mrs and Mr agreed to a safety plan.",
+        "De gezinsvoogd Van de GI kwam mee.",
+    ] {
+        no_kind(text, FindingKind::Name);
+    }
+}

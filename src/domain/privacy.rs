@@ -176,6 +176,8 @@ pub fn scan(text: &str) -> Vec<Finding> {
     names_with_age(&t, &mut raw);
     names_after_initials(&t, &mut raw);
     names_before_dates(&t, &mut raw);
+    full_names(&t, &mut raw);
+    names_before_family(&t, &mut raw);
     // Stronger kinds first, then longer, then earlier; keep each that overlaps nothing kept.
     sorting::sort_by_key(&mut raw, |&(kind, s, e)| {
         (kind.strength(), std::cmp::Reverse(e - s), s)
@@ -2091,6 +2093,8 @@ const NAME_CUES: Words = Words(concat!(
     "voogd|jeugdbeschermer|jeugdconsulent|consulent|wijkcoach|gezinscoach|teamleider|",
     "gedragswetenschapper|casemanager|hulpverlener|jeugdhulpverlener|regisseur|mentor|guardian|",
     "colleague|manager|kinderen|parents|children|",
+    // Titles, and words that name ("de jongen heet Thijs", "een meisje genaamd Noor").
+    "dr|drs|prof|heet|genaamd|named|naam|name|",
 ));
 
 /// The cues that label things or a family as well as people: after them one letter and a
@@ -2102,7 +2106,7 @@ const LABEL_CUES: Words = Words("casus|gezin|familie|fam|");
 const GROUP_CUES: Words = Words("gezin|familie|fam|");
 
 /// The cues that are abbreviations and may be followed by a full stop.
-const ABBREVIATIONS: Words = Words("mevr|mw|mej|dhr|fam|mrs|mr|ms|");
+const ABBREVIATIONS: Words = Words("mevr|mw|mej|dhr|fam|mrs|mr|ms|dr|drs|prof|");
 
 /// Lower-case name particles that may stand between capitalised parts ("de Vries", "van der
 /// Berg", "El Amrani" is capitalised already).
@@ -2121,7 +2125,7 @@ const NOT_NAMES: Words = Words(concat!(
     // Days, months and holidays.
     "Maandag|Dinsdag|Woensdag|Donderdag|Vrijdag|Zaterdag|Zondag|Januari|Februari|Maart|April|Mei|",
     "Juni|Juli|Augustus|September|Oktober|November|December|Kerst|Pasen|Pinksteren|Ramadan|",
-    "Suikerfeest|",
+    "Suikerfeest|Drang|Dwang|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Christmas|Easter|",
     // Languages and origins ("moeder Arabisch sprekend", "vader Marokkaans").
     "Nederlands|Nederlandse|Marokkaans|Marokkaanse|Turks|Turkse|Arabisch|Engels|Pools|Poolse|",
     "Syrisch|Syrische|Somalisch|Eritrees|Eritrese|Surinaams|Surinaamse|Antilliaans|Duits|Frans|",
@@ -2151,11 +2155,17 @@ const SURNAME_PREFIXES: Words = Words("el-|al-|d'|l'|o'|");
 /// The cues that are titles: after them a surname may be written in capitals ("Mw. YILMAZ"),
 /// and a place name is a surname ("mevrouw Epe" is rare, "casus Lochem" a heading).
 const TITLE_CUES: Words =
-    Words("mevrouw|mevr|mw|mej|juffrouw|meneer|mijnheer|dhr|heer|mrs|mr|ms|miss|");
+    Words("mevrouw|mevr|mw|mej|juffrouw|meneer|mijnheer|dhr|heer|mrs|mr|ms|miss|dr|drs|prof|");
 
 /// Organisations named after a person, which a role word may precede ("collega William
 /// Schrikker" works at the William Schrikker Groep).
-const ORGANISATION_NAMES: Words = Words("William Schrikker|Leger des Heils|");
+const ORGANISATION_NAMES: Words = Words(concat!(
+    "William Schrikker|Leger des Heils|",
+    // Organisations and places written as two capitalised words, which a full name's shape
+    // would otherwise take for a person ("Openbaar Ministerie", "Holland Rijnland").
+    "Sterk Huis|Openbaar Ministerie|Holland Rijnland|Den Haag|Kenter Jeugdhulp|De Waag|",
+    "Het Poortje|Bureau Jeugdzorg|Zorg Veiligheidshuis|Jeugd Gezin|Jong Leren|",
+));
 
 /// Cues for more than one person: "de ouders Kees en Ineke".
 const PLURAL_CUES: Words = Words("ouders|pleegouders|grootouders|kinderen|parents|children|");
@@ -2234,6 +2244,10 @@ fn names_no_person(t: &Text, k: usize, end: usize, cue: &str) -> bool {
     if name.contains(' ') {
         return false;
     }
+    // A particle alone is no name: "de gezinsvoogd Van de GI" (the organisation follows).
+    if PARTICLES.contains(lower.as_str()) {
+        return true;
+    }
     // A worker named by their job's letters: "IB'er", "GGZ'er", "VT'er".
     let job = name.split_once(['\'', '’']).is_some_and(|(letters, _)| {
         letters.chars().count() >= 2 && letters.chars().all(char::is_uppercase)
@@ -2287,6 +2301,13 @@ fn names(t: &Text, out: &mut Raw) {
         }
         if k == before && !dot {
             continue;
+        }
+        // "Haar naam is Fatima", "her name is Emily Brown".
+        if mark.is_none() && (word == "naam" || word == "name") {
+            let (e, next) = t.word_at(k);
+            if (next == "is" || next == "was") && t.is_blank(e) {
+                k = t.skip_blanks(e);
+            }
         }
         let title = TITLE_CUES.contains(word.as_str());
         let Some(end) = name_after(t, k)
@@ -2350,6 +2371,171 @@ fn names(t: &Text, out: &mut Raw) {
     }
 }
 
+/// A full name without a title or role word: two to four capitalised words, particles and
+/// initials allowed between them ("Ik heb Jessica Hageman gebeld", "Jan de Boer van de GI",
+/// "Anniek van der Ploeg", "Pieter-Jan de Wit", "our contact John Smith"). Dutch writes nouns
+/// in lower case, so capitalised words in a row are mostly a person, a place or an
+/// organisation; places and organisations are left out by their words ([`NOT_NAMES`], the
+/// municipalities, [`ORGANISATION_NAMES`]), and a run that is part of a longer one of
+/// capitalised words ("Jeugdbescherming Regio Amsterdam") names a thing.
+fn full_names(t: &Text, out: &mut Raw) {
+    let capitalised = |w: &str| {
+        w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_lowercase)
+    };
+    for (start, _, lower) in t.words() {
+        if !t.at(start).is_some_and(char::is_uppercase)
+            || NOT_SURNAMES.contains(lower.as_str())
+            || (start > 0 && matches!(t.at(start - 1), Some('-' | '\'' | '’' | '.')))
+        {
+            continue;
+        }
+        // Not the middle of a longer run: the word before is no capitalised word, but for a
+        // word that starts a sentence ("Met Jessica Hageman besproken").
+        // Nor a thing after an article ("in het Casusoverleg Huiselijk Geweld").
+        let b = t.skip_blanks_back(start);
+        if b < start && b > 0 {
+            let (s, before) = t.word_before(b);
+            let sentence_word = NOT_SURNAMES.contains(before.as_str()) && sentence_starts(t, s);
+            if s < b && t.at(s).is_some_and(char::is_uppercase) && !sentence_word {
+                continue;
+            }
+            if s < b && ["de", "het", "een", "the", "a", "an"].contains(&before.as_str()) {
+                continue;
+            }
+        }
+        let rest = t.slice(start, t.len());
+        if ORGANISATION_NAMES.iter().any(|o| rest.starts_with(o)) {
+            continue;
+        }
+        let Some(end) = name_after(t, start) else {
+            continue;
+        };
+        let all: Vec<&str> = t
+            .slice(start, end)
+            .split([' ', '.'])
+            .filter(|w| !w.is_empty())
+            .collect();
+        // Between the capitalised words only a name's particles ("Opvang in Den Haag" is a
+        // place).
+        const NAME_PARTICLES: Words =
+            Words("van|de|der|den|ten|ter|'t|le|la|du|da|di|von|bin|ben|el|al|");
+        let particles_fit = all
+            .iter()
+            .all(|w| capitalised(w) || NAME_PARTICLES.contains(w) || w.chars().count() == 1);
+        let words: Vec<&str> = all.iter().copied().filter(|w| capitalised(w)).collect();
+        let fits = words.iter().all(|w| {
+            let lower = w.to_lowercase().replace("e\u{308}", "ë");
+            lower
+                .split('-')
+                // "Jan" is a name more often than January.
+                .all(|part| {
+                    !in_a_municipality_name(part) && (part == "jan" || month_number(part).is_none())
+                })
+                && !noun_ending(&lower)
+                && !describes(&lower)
+                && !word_ending(&lower)
+                && !NOT_SURNAMES.contains(lower.as_str())
+                && !NAME_CUES.contains(lower.as_str())
+        });
+        if words.len() < 2 || !fits || !particles_fit {
+            continue;
+        }
+        // Nor the start of a longer run ("Samen Sterk Zutphen Noord"), nor a thing with a
+        // number ("Beschermd Wonen Locatie 3").
+        let next = t.skip_blanks(end);
+        let longer = capitalised(t.slice(next, t.word_at(next).0)) && !sentence_starts(t, next);
+        if next > end && (longer || t.is_digit(next)) {
+            continue;
+        }
+        out.push((FindingKind::Name, start, end));
+    }
+}
+
+/// True for a capitalised word that is a word by its ending, as headings and names of places
+/// capitalise them ("Huiselijk Geweld", "Casusoverleg", "Loket Zorgplein"), or one of those
+/// words itself ("Overleg"), lower case. A street's ending alone is a surname ("van Dijk",
+/// "van der Wal").
+fn word_ending(lower: &str) -> bool {
+    const WORDS: Words = Words(concat!(
+        "overleg|zorg|hulp|beleid|plan|team|werk|punt|groep|dienst|centrum|bureau|geweld|loket|",
+        "plein|",
+    ));
+    const ENDINGS: Words = Words("lijk|ig|isch|baar|loos|zaam|huis|raad|");
+    WORDS.contains(lower)
+        || WORDS
+            .iter()
+            .chain(ENDINGS.iter())
+            .chain(STREET_ENDINGS.iter())
+            .any(|e| lower.ends_with(e) && lower.chars().count() > e.chars().count() + 2)
+}
+
+/// Family words after a name's possessive: "Emma's vader", "Noah's moeder".
+const FAMILY_WORDS: Words = Words(concat!(
+    "vader|moeder|ouders|broer|broertje|zus|zusje|oma|opa|stiefvader|stiefmoeder|pleegouders|",
+    "pleegmoeder|pleegvader|father|mother|parents|brother|sister|mum|mom|dad|",
+));
+
+/// A name before "'s" and a family word, or before "en zijn" or "en haar" and one: "Emma's
+/// vader drinkt", "Gesprek met Mohammed en zijn moeder", "Noah and his mother". Also two
+/// capitalised words joined by "en" inside a sentence, as two first names are written ("Tom en
+/// Lisa zijn broer en zus", "met Johan en Marieke van de GI"), when neither is a place, an
+/// organisation or a word.
+fn names_before_family(t: &Text, out: &mut Raw) {
+    let first_name = |s: usize, e: usize, lower: &str| {
+        name_like(t, s, e, lower)
+            && !NOT_SURNAMES.contains(lower)
+            && !noun_ending(lower)
+            && !word_ending(lower)
+            && !describes(lower)
+            && !t.is_alnum(Some(e))
+            && !matches!(t.at(e), Some('-' | '.' | '\'' | '’') if t.is_alnum(Some(e + 1)))
+    };
+    for (start, end, lower) in t.words() {
+        let next = t.skip_blanks(end);
+        let (joined_end, joined) = t.word_at(next);
+        if next > end && (joined == "en" || joined == "and") && first_name(start, end, &lower) {
+            let k = t.skip_blanks(joined_end);
+            let (ke, second) = t.word_at(k);
+            // "Mohammed en zijn moeder".
+            let (_, family) = t.word_at(t.skip_blanks(ke));
+            let own = ["zijn", "haar", "his", "her"].contains(&second.as_str())
+                && FAMILY_WORDS.contains(family.as_str());
+            // "Tom en Lisa": neither after an article, nor starting a longer capitalised run.
+            let b = t.skip_blanks_back(start);
+            let (_, before) = t.word_before(b);
+            let article =
+                b < start && ["de", "het", "een", "the", "a", "an"].contains(&before.as_str());
+            let after = t.skip_blanks(ke);
+            let run_goes_on = after > ke && t.at(after).is_some_and(char::is_uppercase);
+            let pair = k > joined_end
+                && !article
+                && !run_goes_on
+                && t.at(k).is_some_and(char::is_uppercase)
+                && first_name(k, ke, &second);
+            if own || pair {
+                out.push((FindingKind::Name, start, end));
+            }
+            if pair {
+                out.push((FindingKind::Name, k, ke));
+            }
+        }
+        if !matches!(t.at(end), Some('\'' | '’'))
+            || t.at(end + 1) != Some('s')
+            || !t.is_blank(end + 2)
+        {
+            continue;
+        }
+        let (_, family) = t.word_at(t.skip_blanks(end + 2));
+        if FAMILY_WORDS.contains(family.as_str())
+            && name_like(t, start, end, &lower)
+            && !NOT_SURNAMES.contains(lower.as_str())
+            && !noun_ending(&lower)
+        {
+            out.push((FindingKind::Name, start, end));
+        }
+    }
+}
+
 /// Organisations a worker is named with in brackets ("Sandra (GI)").
 const WORKPLACES: Words = Words(concat!(
     "vt|gi|lokaal team|wijkteam|jeugdteam|veilig thuis|jb|wsg|rvdk|jeugdbescherming|",
@@ -2368,6 +2554,27 @@ const AGE_QUALIFIERS: Words = Words("bijna|ruim|ca|circa|ongeveer|pas|almost|abo
 /// questionnaire's municipalities), nor a word that is no name ([`NOT_NAMES`], role words).
 fn names_with_age(t: &Text, out: &mut Raw) {
     for (start, end, lower) in t.words() {
+        // "Kevin, 14 jaar, spijbelt": after a comma the age needs its unit, and a comma or
+        // "oud" after it ("Daarna, 3 weken later" is a time).
+        if t.at(end) == Some(',') {
+            let d = t.skip_blanks(end + 1);
+            let de = t.digits_end(d);
+            let (ue, unit) = t.word_at(t.skip_blanks(de));
+            let (_, after) = t.word_at(t.skip_blanks(ue));
+            let age = (1..=2).contains(&(de - d))
+                && t.is_blank(de)
+                && unit.chars().count() > 1
+                && AGE_UNITS.contains(unit.as_str())
+                && (t.at(ue) == Some(',') || after == "oud" || after == "old");
+            if age
+                && name_like(t, start, end, &lower)
+                && !NOT_SURNAMES.contains(lower.as_str())
+                && !noun_ending(&lower)
+            {
+                out.push((FindingKind::Name, start, end));
+            }
+            continue;
+        }
         // " (" then an age of one or two digits (and "jaar"), then ")" or ",".
         let open = end + usize::from(t.is_blank(end));
         if t.at(open) != Some('(') {
@@ -2526,7 +2733,10 @@ const NOT_SURNAMES: Words = Words(concat!(
     "en|ook|dan|toen|nu|zo|of|daarna|volgend|volgende|daarnaast|daarom|daardoor|verder|vervolgens|",
     "echter|wel|niet|geen|waar|wat|wie|hoe|omdat|door|om|tot|over|zie|graag|helaas|gelukkig|",
     "inmiddels|tevens|nog|soms|vaak|samen|alle|veel|the|a|an|to|is|was|it|this|that|there|they|he|",
-    "she|",
+    "she|on|at|for|by|with|from|after|before|during|since|until|dear|hi|hello|thanks|thank|you|",
+    "our|my|your|his|her|their|i|we|if|when|then|so|but|and|or|not|no|yes|please|",
+    // A web page's own words, pasted with its text ("Skip to Main Content").
+    "main|content|back|top|home|page|menu|skip|read|more|next|previous|search|",
 ));
 
 /// Words before a name written with one initial ("gesprek met J. Jansen", "gebeld door A.
@@ -2840,12 +3050,16 @@ const NOT_LOWERCASE_NAMES: Words = Words(concat!(
     "aanwezig|akkoord|eerder|verder|",
     // Where or with whom ("meneer van de gemeente", "mevrouw van school").
     "gemeente|school|rechter|rechtbank|raad|politie|huisarts|instelling|",
+    // Offices a title goes with ("mevrouw de wethouder", "meneer de voorzitter").
+    "wethouder|voorzitter|burgemeester|kinderrechter|officier|directeur|minister|notaris|",
+    "advocaat|dokter|secretaris|griffier|ambtenaar|",
     "organisatie|jeugdteam|wijkteam|buurt|thuis|huis|werk|",
     // English.
     "the|a|an|and|or|but|who|that|also|said|says|told|tells|",
     "will|would|can|could|did|does|has|have|went|goes|came|comes|",
     "felt|feels|wants|wanted|called|calls|lives|lived|himself|herself|",
-    "from|at|to|with|about|",
+    "from|at|to|with|about|are|were|both|agreed|agree|attended|joined|arrived|left|asked|",
+    "explained|mentioned|reported|signed|refused|declined|accepted|",
 ));
 
 /// A name starting at `s`: initials ("J." or "J.P."), particles and up to four capitalised words
