@@ -42,6 +42,14 @@ pub fn save_text_file(name: &str, text: &str, mime: &str) -> bool {
     saved
 }
 
+/// `text` as a file named `name` that never touches the disk: what the import takes in when
+/// a person adds this device's own records (the same path as a picked file). `None` when the
+/// browser refused.
+pub fn text_as_file(text: &str, name: &str) -> Option<web_sys::File> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    web_sys::File::new_with_str_sequence(&parts, name).ok()
+}
+
 /// The files of a file list (a picker's selection or a drop), in order.
 pub fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
     let Some(list) = list else {

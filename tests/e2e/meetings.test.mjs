@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { readFile, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { open, axeViolations, servedApp, storedRecords, spawnPersistent } from "./harness.mjs";
+import { open, axeViolations, servedApp, storedRecords, spawnPersistent, finishShortResponse } from "./harness.mjs";
 import { rng, response, exportFile } from "./generate.mjs";
 
 const env = servedApp();
@@ -388,13 +388,51 @@ test("the meeting form in English, and a meetings-only dataset still has its syn
   assert.deepEqual(await storedRecords(page, "meetings"), []);
   assert.deepEqual(await storedRecords(page, "imports"), []);
   await page.goto(env.server.url + "#/rapport");
-  await page.getByText("No completed surveys have been imported yet").waitFor();
+  await page.getByText("No completed surveys or meetings have been imported yet").waitFor();
   assert.equal(await page.locator("#synthesis-heading").count(), 0);
   // The names of the files imported before are gone from the import screen too.
   await page.goto(env.server.url + "#/importeren");
   await page.locator("#import-files").waitFor({ state: "attached" });
   assert.equal(await page.locator(".import-result").count(), 0);
   assert.equal(await page.getByText("heerde.samenscan.json").count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("a facilitator takes this device's own meetings and enquêtes into the report without saving a file", async () => {
+  const { page, errors, context } = await open(env.browser, env.server.url);
+  // One completed meeting, one draft (which stays out), and one completed enquête.
+  for (const [municipality, complete] of [["zutphen", true], ["epe", false]]) {
+    await page.goto(env.server.url + "#/bijeenkomsten");
+    await page.locator("#start-meeting").click();
+    await page.waitForURL(/#\/bijeenkomsten\/[0-9a-f-]{36}$/);
+    await page.locator("#meeting-municipality").selectOption(municipality);
+    await page.locator("#meeting-date").fill("2026-02-10");
+    if (complete) {
+      await page.locator("#meeting-complete").click();
+      await page.locator("#meeting-status", { hasText: "Deze bijeenkomst is afgerond" }).waitFor();
+    }
+  }
+  await finishShortResponse(page, env.server.url, { org: 0, team: 1 });
+  // The report says where they can be taken in.
+  await page.goto(env.server.url + "#/rapport");
+  await page.getByText("Uw eigen enquêtes en bijeenkomsten op dit apparaat kunt u daar ook importeren.").waitFor();
+  await page.goto(env.server.url + "#/importeren");
+  await page.locator("#import-dataset-counts").waitFor();
+  await page.locator("#import-own").click();
+  await page.locator("#import-dataset-counts", { hasText: "1 afgeronde enquête en 1 bijeenkomst, uit 1 geïmporteerd bestand." }).waitFor();
+  const row = page.locator(".import-result").last();
+  assert.match(await row.innerText(), /eigen-gegevens-\d{4}-\d{2}-\d{2}\.samenscan\.json/);
+  assert.match(await row.innerText(), /2 nieuw/);
+  assert.deepEqual(await axeViolations(page), []);
+  // Taken in again: nothing changes.
+  await page.locator("#import-own").click();
+  await page.locator(".import-result", { hasText: "2 ongewijzigd" }).waitFor();
+  await page.locator("#import-dataset-counts", { hasText: "1 afgeronde enquête en 1 bijeenkomst, uit 1 geïmporteerd bestand." }).waitFor();
+  // The synthesis of the meeting is in the report.
+  await page.goto(env.server.url + "#/rapport");
+  await page.locator("#synthesis-covered", { hasText: "Zutphen" }).waitFor();
+  assert.equal(await page.locator("#synthesis-covered").innerText(), "Zutphen");
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -5,10 +5,12 @@
 use std::collections::VecDeque;
 
 use crate::browser::{clock, dom, files, storage};
-use crate::domain::exchange::{FileProblem, RawExport, MAX_FILE_BYTES};
+use crate::domain::exchange::{
+    encode_export, ExportContents, FileProblem, RawExport, MAX_FILE_BYTES,
+};
 use crate::domain::format::format_count;
 use crate::domain::import_log::{distinct_files, imported_files, ImportRecord};
-use crate::domain::{Lang, Status};
+use crate::domain::{sorting, Lang, Meeting, Response, Status};
 use crate::ui::app::PAGE_TITLE_ID;
 use crate::ui::components::keyed_list::keyed_list;
 use crate::ui::components::response_list::locale;
@@ -17,7 +19,7 @@ use crate::ui::coordinator::{decrypt, open_file, use_coordinator, LoadState, Ope
 use crate::ui::html::Html;
 use crate::ui::i18n::{count_in, fill, messages, tr, use_i18n, Messages};
 use crate::ui::route::Route;
-use crate::ui::store::{storage_error_text, use_store};
+use crate::ui::store::{storage_error_text, use_store, Store};
 use futures_channel::oneshot;
 use leptos::prelude::*;
 
@@ -531,6 +533,25 @@ fn ImportScreen() -> impl IntoView {
                 }
             />
         </div>
+        // A facilitator's or worker's own completed records count in the report here once
+        // imported; this takes them in without saving a file first.
+        {move || (own_count(store) > 0).then(|| view! {
+            <div class="own-records">
+                <p class="hint">{tr(|t| t.import_own_intro)}</p>
+                <p>
+                    <button type="button" class="button button-secondary-dark" id="import-own"
+                        on:click=move |_| {
+                            let t = i18n.t();
+                            let name = format!("{}-{}.samenscan.json", t.import_own_file, &clock::now_rfc3339()[..10]);
+                            if let Some(file) = own_records_text(store).and_then(|text| files::text_as_file(&text, &name)) {
+                                enqueue(vec![file]);
+                            }
+                        }>
+                        {tr(|t| t.import_own)}
+                    </button>
+                </p>
+            </div>
+        })}
 
         // In the page from the start, so that a screen reader hears it: when every picked file is
         // done, how many were imported and how many refused (the progress line counts up without
@@ -843,6 +864,49 @@ fn EarlierRefusals(rows: RwSignal<Vec<Row>>) -> impl IntoView {
             </section>
         </Show>
     }
+}
+
+/// How many of this device's own records an import of them would take in: completed ones,
+/// and withdrawn ones after an export (as an export would).
+fn own_count(store: Store) -> usize {
+    store
+        .responses
+        .with(|list| list.iter().filter(|o| o.exportable()).count())
+        + store
+            .meetings
+            .with(|list| list.iter().filter(|o| o.exportable()).count())
+}
+
+/// This device's own records as [`own_count`] counts them, as an exchange file's text (as an
+/// export of them would be, definitions included); `None` when there are none.
+fn own_records_text(store: Store) -> Option<String> {
+    let responses: Vec<Response> = store.responses.with_untracked(|list| {
+        list.iter()
+            .filter(|o| o.exportable())
+            .map(|o| o.response.clone())
+            .collect()
+    });
+    let meetings: Vec<Meeting> = store.meetings.with_untracked(|list| {
+        list.iter()
+            .filter(|o| o.exportable())
+            .map(|o| o.meeting.clone())
+            .collect()
+    });
+    if responses.is_empty() && meetings.is_empty() {
+        return None;
+    }
+    let known = sorting::map_from(
+        store
+            .questionnaires()
+            .into_iter()
+            .map(|q| (q.reference(), q)),
+    );
+    let contents = ExportContents::for_records(responses, meetings, &known).ok()?;
+    Some(encode_export(
+        &contents,
+        env!("CARGO_PKG_VERSION"),
+        &clock::now_rfc3339(),
+    ))
 }
 
 /// How many log records the log takes into account: all of them, except while files are being
