@@ -115,6 +115,9 @@ pub enum MissingForCompletion {
     /// as 2062 for 2026). Only the screen asks this ([`Meeting::dated_after`]); a file's record
     /// is not refused for it, as the clocks of two devices may differ.
     DateInFuture,
+    /// The date is before [`EARLIEST_DATE`]: a mistyped year (0201 for 2021, which a date field
+    /// takes as typed). Only the screen asks this, as [`MissingForCompletion::DateInFuture`].
+    DateTooEarly,
     /// The action at this index has an organisation or is marked local but says nothing:
     /// completing would leave it out (as it leaves out an action added and never touched). Only
     /// the screen asks this ([`Meeting::actions_without_text`]).
@@ -123,6 +126,14 @@ pub enum MissingForCompletion {
     /// ([`Meeting::actions_without_scope`]).
     ActionScope(usize),
 }
+
+/// The earliest date the meeting screen takes without asking: the collaboration evaluated
+/// here started in the 2010s, and a year before 2000 is a typing error.
+pub const EARLIEST_DATE: &str = "2000-01-01";
+
+/// The most people of one organisation the meeting screen takes as present: more is a typing
+/// error (attendance is counted per organisation at one meeting).
+pub const MAX_ATTENDANCE: u32 = 999;
 
 impl Meeting {
     /// A new, empty draft at revision 1. `id` and `now` come from the browser.
@@ -216,6 +227,14 @@ impl Meeting {
     pub fn dated_after(&self, today: &str) -> bool {
         match (parse_date(&self.date), parse_date(today)) {
             (Some(date), Some(today)) => date > today,
+            _ => false,
+        }
+    }
+
+    /// Whether its date is a valid date before `earliest` ([`EARLIEST_DATE`]).
+    pub fn dated_before(&self, earliest: &str) -> bool {
+        match (parse_date(&self.date), parse_date(earliest)) {
+            (Some(date), Some(earliest)) => date < earliest,
             _ => false,
         }
     }
@@ -404,6 +423,12 @@ mod tests {
         assert!(!m.dated_after("not a date"));
         m.date = "2026-11-23".into();
         assert!(!m.dated_after("2026-11-24"));
+        // So is a year before 2000 (0201 typed for 2021).
+        assert!(!m.dated_before(EARLIEST_DATE));
+        m.date = "0201-01-25".into();
+        assert!(m.dated_before(EARLIEST_DATE));
+        assert!(!m.check().contains(&RecordIssue::BadDate));
+        m.date = "2026-11-23".into();
         assert!(!m.check().contains(&RecordIssue::BadDate));
         // A draft may not know its date yet; a complete meeting must.
         m.date.clear();

@@ -440,6 +440,7 @@ pub struct Messages {
     pub meeting_missing_municipality: &'static str,
     pub meeting_missing_date: &'static str,
     pub meeting_date_in_future: &'static str,
+    pub meeting_date_too_early: &'static str,
     /// In the error summary: action {n} has an organisation or is local but no text.
     pub meeting_action_text_missing: &'static str,
     /// Beside that action's text field.
@@ -669,7 +670,7 @@ pub static NL: Messages = Messages {
     privacy_used: "In gebruik (ook de app zelf, voor gebruik zonder verbinding)",
     privacy_count_imports: "Imports (bestanden met de enquêtes en bijeenkomsten van anderen)",
     privacy_count_questionnaires: "Geladen vragenlijsten",
-    privacy_stored_also: "Verder bewaart de browser uw taalkeuze, de namen van bestanden waarvan bij importeren niets is overgenomen en waarom en de app zelf, zodat die ook zonder verbinding werkt. Wissen hieronder haalt alle gegevens weg; de app blijft beschikbaar.",
+    privacy_stored_also: "Verder bewaart de browser uw taalkeuze, de namen van bestanden waarvan bij importeren niets is overgenomen (met de reden), en de app zelf, zodat die ook zonder verbinding werkt. Wissen hieronder haalt alle gegevens weg; de app blijft beschikbaar.",
     privacy_available: "Beschikbaar",
     privacy_persistent: "Blijvende opslag",
     privacy_persistent_yes: "Ja: de browser wist deze gegevens niet vanzelf.",
@@ -697,7 +698,7 @@ pub static NL: Messages = Messages {
     export_drafts_waiting: "Nog niet afgerond: {responses} en {meetings}. Wat u afrondt, kan mee.",
     export_drafts_staying: "Niet in dit bestand, want nog niet afgerond: {responses} en {meetings}. Dat blijft op dit apparaat.",
     export_findings_title: "Controleer op persoonsgegevens",
-    export_findings_intro: "In uw antwoorden staat tekst die op persoonsgegevens lijkt. Antwoorden gaan over de samenwerking, niet over cliënten of collega's. Pas de tekst aan, of geef aan dat het geen persoonsgegeven is.",
+    export_findings_intro: "In uw antwoorden of notities staat tekst die op persoonsgegevens lijkt. Antwoorden gaan over de samenwerking, niet over cliënten of collega's. Pas de tekst aan, of geef aan dat het geen persoonsgegeven is.",
     export_findings_none: "Er is geen tekst gevonden die op persoonsgegevens lijkt.",
     export_findings_done: "✓ Alles is nagelopen: de tekst is aangepast of bewust zo gelaten. U kunt het bestand opslaan.",
     export_keep: "Dit is geen persoonsgegeven; het mag mee",
@@ -908,7 +909,7 @@ pub static NL: Messages = Messages {
     meeting_not_found: "Deze bijeenkomst staat niet (meer) op dit apparaat.",
     back_to_meetings: "Terug naar de bijeenkomsten",
     meeting_where_when: "Gemeente en datum",
-    meeting_required_hint: "Om de bijeenkomst af te ronden zijn alleen de gemeente en de datum nodig, en bij elke actie wat er gaat gebeuren; vul de rest in voor zover het besproken is.",
+    meeting_required_hint: "Om de bijeenkomst af te ronden zijn alleen de gemeente en de datum nodig, en bij elke actie wat er gaat gebeuren en of die algemeen of lokaal is; vul de rest in voor zover het besproken is.",
     meeting_municipality: "Gemeente",
     meeting_choose_municipality: "Kies een gemeente",
     meeting_date: "Datum van de bijeenkomst",
@@ -947,6 +948,7 @@ pub static NL: Messages = Messages {
     meeting_missing_municipality: "Kies de gemeente van de bijeenkomst",
     meeting_missing_date: "Vul de datum van de bijeenkomst in, met dag, maand en jaar",
     meeting_date_in_future: "De datum ligt in de toekomst. Vul de dag in waarop de bijeenkomst was",
+    meeting_date_too_early: "De datum ligt vóór 2000. Controleer het jaar",
     meeting_action_text_missing: "Actie {n}: vul in wat er gaat gebeuren, of verwijder de actie",
     meeting_action_text_needed: "Vul in wat er gaat gebeuren, of verwijder de actie. Zonder tekst gaat de actie niet mee",
     meeting_action_scope_missing: "Actie {n}: kies of de actie algemeen of lokaal is",
@@ -1029,7 +1031,7 @@ pub static NL: Messages = Messages {
     report_rounds_not_counted: "Niet meegeteld (andere vragenlijst of versie): meting A {a}, meting B {b}.",
     report_rounds_hidden_why: "‘verborgen’: naast de andere cijfers hier en het volledige rapport zou dit cijfer laten uitrekenen wat een kleine groep antwoordde. Die groep is een meting, of de rest van de gegevens ernaast, met te weinig enquêtes, of één groep in één meting, zoals een organisatie met minder dan {min} enquêtes.",
     report_rounds_splits_hidden: "Deze indelingen worden niet per groep vergeleken. Bij elk ervan heeft een meting, of de rest van de gegevens ernaast, een groep van minder dan {min}, of verbergt de volledige rapportage een groep; per groep zouden de metingen die groep prijsgeven.",
-    meeting_attendance_wrong: "Vul een heel getal in: 0 of meer.",
+    meeting_attendance_wrong: "Vul een heel getal in van 0 tot en met 999.",
 };
 
 /// English.
@@ -1165,7 +1167,7 @@ pub static EN: Messages = Messages {
     privacy_used: "In use (the app itself included, for use without a connection)",
     privacy_count_imports: "Imports (files with other people's surveys and meetings)",
     privacy_count_questionnaires: "Loaded questionnaires",
-    privacy_stored_also: "The browser also keeps your language choice, the names of files of which nothing was taken in at import, and why and the app itself, so that it works without a connection. Wiping below removes all data; the app stays available.",
+    privacy_stored_also: "The browser also keeps your language choice, the names of files of which nothing was taken in at import (with the reason), and the app itself, so that it works without a connection. Wiping below removes all data; the app stays available.",
     privacy_available: "Available",
     privacy_persistent: "Persistent storage",
     privacy_persistent_yes: "Yes: the browser will not erase this data by itself.",
@@ -1193,7 +1195,7 @@ pub static EN: Messages = Messages {
     export_drafts_waiting: "Not completed yet: {responses} and {meetings}. What you complete can be included.",
     export_drafts_staying: "Not in this file, as not completed yet: {responses} and {meetings}. That stays on this device.",
     export_findings_title: "Check for personal data",
-    export_findings_intro: "Your answers contain text that looks like personal data. Answers are about the collaboration, not about clients or colleagues. Change the text, or confirm it is not personal data.",
+    export_findings_intro: "Your answers or notes contain text that looks like personal data. Answers are about the collaboration, not about clients or colleagues. Change the text, or confirm it is not personal data.",
     export_findings_none: "No text that looks like personal data was found.",
     export_findings_done: "✓ All checked: the text was changed or kept on purpose. You can save the file.",
     export_keep: "This is not personal data; include it anyway",
@@ -1404,7 +1406,7 @@ pub static EN: Messages = Messages {
     meeting_not_found: "This meeting is not (or no longer) on this device.",
     back_to_meetings: "Back to the meetings",
     meeting_where_when: "Municipality and date",
-    meeting_required_hint: "To complete the meeting only the municipality and the date are needed, and for each action what will happen; fill in the rest as far as it was discussed.",
+    meeting_required_hint: "To complete the meeting only the municipality and the date are needed, and for each action what will happen and whether it is general or local; fill in the rest as far as it was discussed.",
     meeting_municipality: "Municipality",
     meeting_choose_municipality: "Choose a municipality",
     meeting_date: "Date of the meeting",
@@ -1443,6 +1445,7 @@ pub static EN: Messages = Messages {
     meeting_missing_municipality: "Choose the meeting's municipality",
     meeting_missing_date: "Enter the date of the meeting, with day, month and year",
     meeting_date_in_future: "The date is in the future. Enter the day the meeting took place",
+    meeting_date_too_early: "The date is before 2000. Check the year",
     meeting_action_text_missing: "Action {n}: say what will be done, or remove the action",
     meeting_action_text_needed: "Say what will be done, or remove the action. Without text the action is left out",
     meeting_action_scope_missing: "Action {n}: choose whether the action is general or local",
@@ -1525,7 +1528,7 @@ pub static EN: Messages = Messages {
     report_rounds_not_counted: "Not counted (other questionnaire or version): measurement A {a}, measurement B {b}.",
     report_rounds_hidden_why: "‘hidden’: beside the other figures here and the full report, this figure would let someone work out what a small group answered. That group is a measurement, or the rest of the data beside it, with too few surveys, or one group in one measurement, such as an organisation with fewer than {min} surveys.",
     report_rounds_splits_hidden: "These splits are not compared per group. In each of them a measurement, or the rest of the data beside it, has a group of fewer than {min}, or the full report hides a group; per group, the measurements would give that group away.",
-    meeting_attendance_wrong: "Enter a whole number: 0 or more.",
+    meeting_attendance_wrong: "Enter a whole number from 0 to 999.",
 };
 
 /// "{n} …" in the form for `n` (one, or any other number), with `n` filled in.

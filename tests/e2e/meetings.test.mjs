@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { readFile, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { open, axeViolations, servedApp, storedRecords, spawnPersistent, finishShortResponse } from "./harness.mjs";
+import { open, axeViolations, servedApp, storedRecords, spawnPersistent, finishShortResponse, pdfText } from "./harness.mjs";
 import { rng, response, exportFile } from "./generate.mjs";
 
 const env = servedApp();
@@ -328,7 +328,7 @@ test("the meeting form in English, and a meetings-only dataset still has its syn
   await page.getByLabel("General (everywhere)").waitFor();
   // Attendance is a whole number; anything else is said beside the field and not stored.
   await page.locator("#attendance-gi").fill("2,5");
-  await page.locator("#attendance-gi-error", { hasText: "Enter a whole number: 0 or more." }).waitFor();
+  await page.locator("#attendance-gi-error", { hasText: "Enter a whole number from 0 to 999." }).waitFor();
   assert.equal(await page.locator("#attendance-gi").getAttribute("aria-invalid"), "true");
   await page.locator("#attendance-gi").fill("3");
   await page.locator("#attendance-gi-error").waitFor({ state: "detached" });
@@ -345,7 +345,7 @@ test("the meeting form in English, and a meetings-only dataset still has its syn
   await page.getByLabel("Date of the meeting").fill("2026-02-10");
   await page.locator("#attendance-lokaal_team").fill("2,5");
   await page.getByRole("button", { name: "Complete the meeting" }).click();
-  await page.locator("#error-summary li", { hasText: "Enter a whole number: 0 or more." }).waitFor();
+  await page.locator("#error-summary li", { hasText: "Enter a whole number from 0 to 999." }).waitFor();
   assert.equal((await storedRecords(page, "meetings"))[0].meeting.status, "draft");
   await page.locator("#attendance-lokaal_team").fill("2");
   await page.locator("#error-summary").waitFor({ state: "detached" });
@@ -437,6 +437,28 @@ test("a facilitator takes this device's own meetings and enquêtes into the repo
   await context.close();
 });
 
+test("a meeting printed from its form: long notes print whole, buttons do not", async () => {
+  const { page, errors, context } = await open(env.browser, env.server.url);
+  await page.goto(env.server.url + "#/bijeenkomsten");
+  await page.locator("#start-meeting").click();
+  await page.waitForURL(/#\/bijeenkomsten\/[0-9a-f-]{36}$/);
+  await page.locator("#meeting-municipality").selectOption("epe");
+  const lines = Array.from({ length: 40 }, (_, i) => `Regel ${i + 1} van de notities over de samenwerking.`);
+  await page.locator("#note-m1").fill(lines.join("\n"));
+  await storedMeeting(page, (m) => (m.notes.m1 || "").endsWith("Regel 40 van de notities over de samenwerking."));
+  // On screen the box scrolls; on paper it is as tall as its text (text cut off by the box is
+  // still in a PDF's text, so the box itself is measured).
+  const fits = () => page.locator("#note-m1").evaluate((e) => e.scrollHeight <= e.clientHeight + 1);
+  assert.equal(await fits(), false);
+  await page.emulateMedia({ media: "print" });
+  assert.equal(await fits(), true, "the whole note fits its box in print");
+  const text = await pdfText(await page.pdf({ format: "A4" }));
+  assert.ok(text.includes("Regel 40 van de notities"), "the last line of a long note is on paper");
+  assert.ok(!text.includes("Bijeenkomst afronden"), "no buttons on paper");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("the browser killed while a meeting is being typed: reopened, every typed character is there", async () => {
   const profile = await mkdtemp(join(tmpdir(), "samenscan-meeting-"));
   let chrome = await spawnPersistent(profile);
@@ -506,7 +528,7 @@ test("a removed case or action is one press from coming back, in its place", asy
   await context.close();
 });
 
-test("a completed meeting given a date after today is a draft again, and says why", async () => {
+test("a completed meeting given a date after today or before 2000 is a draft again, and says why", async () => {
   const { context, page, errors } = await open(env.browser, env.server.url);
   await page.goto(env.server.url + "#/bijeenkomsten");
   await page.locator("#start-meeting").click();
@@ -533,6 +555,20 @@ test("a completed meeting given a date after today is a draft again, and says wh
   assert.equal(await page.locator("#error-summary").count(), 0);
   await page.locator("#meeting-complete").click();
   await storedMeeting(page, (m) => m.status === "complete" && m.date === today);
+
+  // A year before 2000 (0201 typed for 2021) is asked about the same way.
+  await page.locator("#meeting-date").fill("0201-01-25");
+  await storedMeeting(page, (m) => m.status === "draft" && m.date === "0201-01-25");
+  await page.locator("#error-summary li", { hasText: "De datum ligt vóór 2000. Controleer het jaar" }).waitFor();
+  await page.locator("#meeting-date").fill("2021-01-25");
+  await page.locator("#meeting-complete").click();
+  await storedMeeting(page, (m) => m.status === "complete" && m.date === "2021-01-25");
+  // An attendance count beyond 999 is a typing error.
+  await page.locator("#attendance-gi").fill("1000000");
+  await page.locator("#attendance-gi-error", { hasText: "Vul een heel getal in van 0 tot en met 999." }).waitFor();
+  await page.locator("#attendance-gi").fill("12");
+  await page.locator("#attendance-gi-error").waitFor({ state: "detached" });
+  await storedMeeting(page, (m) => m.attendance.gi === 12);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -6,7 +6,7 @@
 //! the field while typing.
 
 use crate::browser::{clock, dom};
-use crate::domain::meeting::lines;
+use crate::domain::meeting::{lines, EARLIEST_DATE, MAX_ATTENDANCE};
 use crate::domain::{
     builtin, ActionScope, ChoiceOption, Meeting, MeetingAction, MeetingCase, MissingForCompletion,
     Questionnaire, Status,
@@ -180,6 +180,9 @@ fn MeetingForm(id: String, questionnaire: Questionnaire) -> impl IntoView {
                     if m.status == Status::Draft && m.dated_after(&clock::today_local()) {
                         missing.push(MissingForCompletion::DateInFuture);
                     }
+                    if m.status == Status::Draft && m.dated_before(EARLIEST_DATE) {
+                        missing.push(MissingForCompletion::DateTooEarly);
+                    }
                     if m.status == Status::Draft {
                         missing.extend(
                             m.actions_without_text()
@@ -199,6 +202,8 @@ fn MeetingForm(id: String, questionnaire: Questionnaire) -> impl IntoView {
                 Some(t.meeting_missing_date)
             } else if m.contains(&MissingForCompletion::DateInFuture) {
                 Some(t.meeting_date_in_future)
+            } else if m.contains(&MissingForCompletion::DateTooEarly) {
+                Some(t.meeting_date_too_early)
             } else {
                 None
             }
@@ -286,7 +291,7 @@ fn MeetingForm(id: String, questionnaire: Questionnaire) -> impl IntoView {
                             // that loses its date (and the screen says so).
                             if m.edit(now, |m| m.date = value)
                                 && m.status == Status::Complete
-                                && m.dated_after(&today)
+                                && (m.dated_after(&today) || m.dated_before(EARLIEST_DATE))
                             {
                                 m.status = Status::Draft;
                             }
@@ -319,7 +324,7 @@ fn MeetingForm(id: String, questionnaire: Questionnaire) -> impl IntoView {
                             on:input=move |ev| {
                                 let text = event_target_value(&ev);
                                 let text = text.trim();
-                                let count = if text.is_empty() { Some(0) } else { text.parse::<u32>().ok() };
+                                let count = if text.is_empty() { Some(0) } else { text.parse::<u32>().ok().filter(|&n| n <= MAX_ATTENDANCE) };
                                 wrong.set(count.is_none());
                                 wrong_attendance.update(|w| {
                                     if count.is_none() {
@@ -788,6 +793,7 @@ fn MissingSummary(
                             MissingForCompletion::Municipality => ("meeting-municipality".to_string(), t.meeting_missing_municipality.to_string()),
                             MissingForCompletion::Date => ("meeting-date".to_string(), t.meeting_missing_date.to_string()),
                             MissingForCompletion::DateInFuture => ("meeting-date".to_string(), t.meeting_date_in_future.to_string()),
+                            MissingForCompletion::DateTooEarly => ("meeting-date".to_string(), t.meeting_date_too_early.to_string()),
                             MissingForCompletion::ActionText(i) => (
                                 format!("action-{i}-text"),
                                 fill(t.meeting_action_text_missing, &[("n", &(i + 1).to_string())]),
