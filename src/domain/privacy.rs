@@ -2125,7 +2125,7 @@ const NOT_NAMES: Words = Words(concat!(
     // Days, months and holidays.
     "Maandag|Dinsdag|Woensdag|Donderdag|Vrijdag|Zaterdag|Zondag|Januari|Februari|Maart|April|Mei|",
     "Juni|Juli|Augustus|September|Oktober|November|December|Kerst|Pasen|Pinksteren|Ramadan|",
-    "Suikerfeest|Drang|Dwang|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Christmas|Easter|",
+    "Suikerfeest|Koningsdag|Sinterklaas|Bevrijdingsdag|Corona|Drang|Dwang|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Christmas|Easter|",
     // Languages and origins ("moeder Arabisch sprekend", "vader Marokkaans").
     "Nederlands|Nederlandse|Marokkaans|Marokkaanse|Turks|Turkse|Arabisch|Engels|Pools|Poolse|",
     "Syrisch|Syrische|Somalisch|Eritrees|Eritrese|Surinaams|Surinaamse|Antilliaans|Duits|Frans|",
@@ -2136,6 +2136,9 @@ const NOT_NAMES: Words = Words(concat!(
     "Noord|Zuid|Oost|West|Midden|Totaal|Gemiddeld|Maximaal|Eens|Oneens|Neutraal|Aanwezigen|",
     // Provinces and parts of the country ("J.B. Gelderland", an organisation).
     "Gelderland|Overijssel|Veluwe|Achterhoek|Twente|Nederland|Oost-Nederland|",
+    // The app's own themes and phases, as a heading may write them ("Koffie, Kennismaken en
+    // Casuïstiek").
+    "Kennismaken|Opbouw|Verdieping|Casuïstiek|Afspraken|Veiligheid|Processtappen|",
     // Statuses in notes ("Vader: Gedetineerd.", "Moeder: Akkoord.").
     "Akkoord|Overleden|Zwanger|Ziek|Bereikbaar|Onbereikbaar|Betrokken|Gescheiden|Getrouwd|",
     // Headings with a count ("Zorgen (3)", "Respons (42)") and software ("MS Teams").
@@ -2164,7 +2167,9 @@ const ORGANISATION_NAMES: Words = Words(concat!(
     // Organisations and places written as two capitalised words, which a full name's shape
     // would otherwise take for a person ("Openbaar Ministerie", "Holland Rijnland").
     "Sterk Huis|Openbaar Ministerie|Holland Rijnland|Den Haag|Kenter Jeugdhulp|De Waag|",
-    "Het Poortje|Bureau Jeugdzorg|Zorg Veiligheidshuis|Jeugd Gezin|Jong Leren|",
+    "Het Poortje|Bureau Jeugdzorg|Zorg Veiligheidshuis|Jeugd Gezin|Jong Leren|Pro Persona|",
+    "Heeren Loo|Families First|Multi Systeem|Beschermd Wonen|Maatschappelijke Opvang|",
+    "Jeugdhulp Verblijf|Systeemgericht Werken|Sterke Punten|Entrea Lindenhout|Stichting Timon|",
 ));
 
 /// Cues for more than one person: "de ouders Kees en Ineke".
@@ -2384,7 +2389,7 @@ fn full_names(t: &Text, out: &mut Raw) {
     };
     for (start, _, lower) in t.words() {
         if !t.at(start).is_some_and(char::is_uppercase)
-            || NOT_SURNAMES.contains(lower.as_str())
+            || ordinary_word(&lower)
             || (start > 0 && matches!(t.at(start - 1), Some('-' | '\'' | '’' | '.')))
         {
             continue;
@@ -2395,7 +2400,9 @@ fn full_names(t: &Text, out: &mut Raw) {
         let b = t.skip_blanks_back(start);
         if b < start && b > 0 {
             let (s, before) = t.word_before(b);
-            let sentence_word = NOT_SURNAMES.contains(before.as_str()) && sentence_starts(t, s);
+            let sentence_word = ordinary_word(&before)
+                && sentence_starts(t, s)
+                && !NOT_NAMES.contains(t.slice(s, b));
             if s < b && t.at(s).is_some_and(char::is_uppercase) && !sentence_word {
                 continue;
             }
@@ -2423,20 +2430,27 @@ fn full_names(t: &Text, out: &mut Raw) {
             .iter()
             .all(|w| capitalised(w) || NAME_PARTICLES.contains(w) || w.chars().count() == 1);
         let words: Vec<&str> = all.iter().copied().filter(|w| capitalised(w)).collect();
-        let fits = words.iter().all(|w| {
-            let lower = w.to_lowercase().replace("e\u{308}", "ë");
-            lower
-                .split('-')
-                // "Jan" is a name more often than January.
-                .all(|part| {
-                    !in_a_municipality_name(part) && (part == "jan" || month_number(part).is_none())
-                })
-                && !noun_ending(&lower)
-                && !describes(&lower)
-                && !word_ending(&lower)
-                && !NOT_SURNAMES.contains(lower.as_str())
-                && !NAME_CUES.contains(lower.as_str())
-        });
+        // A place is no name's part, but after a particle it is a surname ("Kees van Deventer").
+        let place = all
+            .iter()
+            .enumerate()
+            .any(|(i, w)| PLACES.contains(w) && (i == 0 || !NAME_PARTICLES.contains(all[i - 1])));
+        let fits = !place
+            && words.iter().all(|w| {
+                let lower = w.to_lowercase().replace("e\u{308}", "ë");
+                lower
+                    .split('-')
+                    // "Jan" is a name more often than January.
+                    .all(|part| {
+                        !in_a_municipality_name(part)
+                            && (part == "jan" || month_number(part).is_none())
+                    })
+                    && !noun_ending(&lower)
+                    && !describes(&lower)
+                    && !word_ending(&lower)
+                    && !ordinary_word(&lower)
+                    && !NAME_CUES.contains(lower.as_str())
+            });
         if words.len() < 2 || !fits || !particles_fit {
             continue;
         }
@@ -2447,8 +2461,20 @@ fn full_names(t: &Text, out: &mut Raw) {
         if next > end && (longer || t.is_digit(next)) {
             continue;
         }
+        // Nor a heading: a run starting a line or sentence, ending it with ':' or '?' ("Sterke
+        // Punten:", "Wat Gaat Goed?").
+        if sentence_starts(t, start) && matches!(t.at(end), Some(':' | '?')) {
+            continue;
+        }
         out.push((FindingKind::Name, start, end));
     }
+}
+
+/// True for a word (lower case) that is an ordinary word rather than a name, capitalised only
+/// because it starts a sentence or a heading ("Onder de Jeugdwet", "Wat Kan Beter?").
+fn ordinary_word(lower: &str) -> bool {
+    NOT_SURNAMES.contains(lower)
+        || (NOT_LOWERCASE_NAMES.contains(lower) && !SURNAMES_AS_WORDS.contains(lower))
 }
 
 /// True for a capitalised word that is a word by its ending, as headings and names of places
@@ -2460,7 +2486,8 @@ fn word_ending(lower: &str) -> bool {
         "overleg|zorg|hulp|beleid|plan|team|werk|punt|groep|dienst|centrum|bureau|geweld|loket|",
         "plein|",
     ));
-    const ENDINGS: Words = Words("lijk|ig|isch|baar|loos|zaam|huis|raad|");
+    const ENDINGS: Words =
+        Words("lijk|lijke|ig|ige|isch|ische|baar|loos|zaam|huis|raad|termijn|dracht|instructie|");
     WORDS.contains(lower)
         || WORDS
             .iter()
@@ -2468,6 +2495,18 @@ fn word_ending(lower: &str) -> bool {
             .chain(STREET_ENDINGS.iter())
             .any(|e| lower.ends_with(e) && lower.chars().count() > e.chars().count() + 2)
 }
+
+/// Towns near the region and countries, which capitalised words in a row or joined by "en"
+/// may name ("alleen voor Nijmegen en Arnhem"). Not in [`NOT_NAMES`]: after a particle they are
+/// surnames ("Kees van Deventer").
+const PLACES: Words = Words(concat!(
+    "Arnhem|Nijmegen|Deventer|Zwolle|Enschede|Amersfoort|Amsterdam|Rotterdam|Utrecht|Ede|",
+    "Wageningen|Barneveld|Nijkerk|Twello|Dieren|Velp|Rheden|Zevenaar|Duiven|Doesburg|Hengelo|",
+    "Almelo|Kampen|Raalte|Tiel|Culemborg|Rijssen|Holten|Eibergen|Neede|Borculo|Lichtenvoorde|",
+    "Groenlo|Ulft|Gendringen|Terborg|Varsseveld|Dinxperlo|Vorden|Warnsveld|Eerbeek|Loenen|",
+    "Wezep|Vaassen|Emst|Wapenveld|Nigeria|Marokko|Turkije|Syrië|Eritrea|Polen|Suriname|",
+    "Somalië|Afghanistan|Oekraïne|",
+));
 
 /// Family words after a name's possessive: "Emma's vader", "Noah's moeder".
 const FAMILY_WORDS: Words = Words(concat!(
@@ -2483,7 +2522,8 @@ const FAMILY_WORDS: Words = Words(concat!(
 fn names_before_family(t: &Text, out: &mut Raw) {
     let first_name = |s: usize, e: usize, lower: &str| {
         name_like(t, s, e, lower)
-            && !NOT_SURNAMES.contains(lower)
+            && !PLACES.contains(t.slice(s, e))
+            && !ordinary_word(lower)
             && !noun_ending(lower)
             && !word_ending(lower)
             && !describes(lower)
