@@ -363,7 +363,7 @@ fn dates_and_dates_of_birth() {
     // A date with nothing around it may be a date of birth: asked about.
     one("Start 2018-01-25 in Epe.", FindingKind::Date, "2018-01-25");
     one(
-        "Sem, 12-03-2015, zit in groep 7.",
+        "Hij, 12-03-2015, zit in groep 7.",
         FindingKind::Date,
         "12-03-2015",
     );
@@ -380,13 +380,15 @@ fn dates_and_dates_of_birth() {
         none(text);
     }
     // A word for birth after the date makes it a date of birth, event word or not.
-    one(
-        "Sem is op 3-3-2015 geboren.",
-        FindingKind::DateOfBirth,
-        "3-3-2015",
+    assert_eq!(
+        found("Sem is op 3-3-2015 geboren."),
+        [
+            (FindingKind::Name, "Sem".to_string()),
+            (FindingKind::DateOfBirth, "3-3-2015".to_string())
+        ]
     );
     one(
-        "Sem is 3 maart geboren.",
+        "Hij is 3 maart geboren.",
         FindingKind::DateOfBirth,
         "3 maart",
     );
@@ -627,7 +629,7 @@ fn dates_next_to_times_or_counts_are_no_phone_numbers() {
         );
     }
     one(
-        "Emre, geb. 01-03-2015 10 jaar oud, zit in groep 7.",
+        "Zoon, geb. 01-03-2015 10 jaar oud, zit in groep 7.",
         FindingKind::DateOfBirth,
         "01-03-2015",
     );
@@ -1314,7 +1316,7 @@ fn english_word_order_for_dates_and_addresses() {
     // Not past a joining word, another number or the sentence's end.
     for text in [
         "Haar broertje is in januari geboren en op 12-03-2024 was er een huisbezoek.",
-        "Jayden is geboren in 2012 en woont sinds 1 januari 2024 bij zijn oma.",
+        "Hij is geboren in 2012 en woont sinds 1 januari 2024 bij zijn oma.",
         "Geboren in 2015 ging hij op 12-03-2024 naar de nieuwe school.",
         "Vanaf 1-1-2024 tot en met 31-3-2024 liep de pilot.",
         "Tussen 1 maart 2024 en 31 mei 2024 evalueerden we.",
@@ -1620,6 +1622,37 @@ fn full_names_first_names_and_name_cues_without_a_title() {
         ("Gesprek met Mohammed en zijn moeder.", "Mohammed"),
     ] {
         one(text, FindingKind::Name, name);
+    }
+    // A given name alone, capitalised, or in lower case after a word before names.
+    for (text, name) in [
+        ("Jessica belde mij terug.", "Jessica"),
+        ("Shanti zegt dat het thuis goed gaat.", "Shanti"),
+        ("Aanwezig: Joyce.", "Joyce"),
+        ("Spoke with Sarah from the youth team.", "Sarah"),
+        ("gesprek gehad met jessica, ze wil geen hulp", "jessica"),
+        ("Jan-Willem (vader) belde.", "Jan-Willem"),
+        ("Huisarts Van Leeuwen denkt mee.", "Van Leeuwen"),
+        ("Wijkagent Berends kent het gezin.", "Berends"),
+    ] {
+        one(text, FindingKind::Name, name);
+    }
+    assert_eq!(
+        texts("ricardo en chantal hebben de kinderen"),
+        ["ricardo", "chantal"]
+    );
+    // Not a name that is a part of a word, an address or an organisation's name, nor a word
+    // left out of the list because it is also an ordinary one.
+    for text in [
+        "Zij zit op het Sint-Ludgercollege.",
+        "Mail naar sanne.devries@voorbeeld.nl",
+        "De William Schrikker Groep is betrokken.",
+        "Ik ben het eens met de GI.",
+        "Job gevonden bij de supermarkt.",
+        "May we call you back?",
+        "De marina in Harderwijk.",
+        "Het Emma Kinderziekenhuis is ver weg.",
+    ] {
+        no_kind(text, FindingKind::Name);
     }
     // Two first names joined by "en".
     assert_eq!(texts("Tom en Lisa zijn broer en zus."), ["Tom", "Lisa"]);

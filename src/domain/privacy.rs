@@ -177,6 +177,7 @@ pub fn scan(text: &str) -> Vec<Finding> {
     names_after_initials(&t, &mut raw);
     names_before_dates(&t, &mut raw);
     full_names(&t, &mut raw);
+    first_names(&t, &mut raw);
     names_before_family(&t, &mut raw);
     // Stronger kinds first, then longer, then earlier; keep each that overlaps nothing kept.
     sorting::sort_by_key(&mut raw, |&(kind, s, e)| {
@@ -2092,6 +2093,8 @@ const NAME_CUES: Words = Words(concat!(
     // Linda"): the app's own words say answers are not about clients or colleagues.
     "voogd|jeugdbeschermer|jeugdconsulent|consulent|wijkcoach|gezinscoach|teamleider|",
     "gedragswetenschapper|casemanager|hulpverlener|jeugdhulpverlener|regisseur|mentor|guardian|",
+    "huisarts|wijkagent|leerkracht|docent|jeugdarts|jeugdverpleegkundige|raadsonderzoeker|",
+    "jeugdreclasseerder|zorgcoördinator|advocaat|",
     "colleague|manager|kinderen|parents|children|",
     // Titles, and words that name ("de jongen heet Thijs", "een meisje genaamd Noor").
     "dr|drs|prof|heet|genaamd|named|naam|name|",
@@ -2494,6 +2497,93 @@ fn word_ending(lower: &str) -> bool {
             .chain(ENDINGS.iter())
             .chain(STREET_ENDINGS.iter())
             .any(|e| lower.ends_with(e) && lower.chars().count() > e.chars().count() + 2)
+}
+
+/// Given names of people in the Netherlands today, of Dutch and of other origins (about
+/// 1,300, one per line), without the ones that are also ordinary Dutch or English words ("Ben",
+/// "May", "Job", "Merel", "Roos", "Mark"): a name alone, without a title or role word before it
+/// ("Jessica belde terug", "met Mohammed gesproken"), is the most common way a person is named
+/// in notes.
+const FIRST_NAMES: &str = include_str!("first_names.txt");
+
+/// Whether `word`, as written with its capital, is in [`FIRST_NAMES`].
+fn is_first_name(word: &str) -> bool {
+    FIRST_NAMES.lines().any(|name| name == word)
+}
+
+/// A given name on its own ([`FIRST_NAMES`]): capitalised ("Jessica belde terug", "Aanwezig:
+/// Joyce, Hamza"), or in lower case after a word that comes before names or before "en"
+/// ("gesprek gehad met jessica", "ricardo en chantal"). Not a part of a word ("Sint-Ludger…"),
+/// an e-mail address or an organisation's name ("William Schrikker Groep").
+fn first_names(t: &Text, out: &mut Raw) {
+    const BEFORE_NAMES: Words =
+        Words("met|en|van|bij|aan|door|voor|namens|volgens|tegen|over|via|and|with|to|from|by|");
+    for (start, end, lower) in t.words() {
+        let word = t.slice(start, end);
+        if start > 0
+            && matches!(
+                t.at(start - 1),
+                Some('-' | '\'' | '’' | '.' | '@' | '/' | '_')
+            )
+        {
+            continue;
+        }
+        let capitalised = word.chars().next().is_some_and(char::is_uppercase)
+            && word.chars().skip(1).all(char::is_lowercase);
+        // A double given name: "Jan-Willem", "Anne-Marie".
+        if capitalised && t.at(end) == Some('-') && is_first_name(word) {
+            let (e2, _) = t.word_at(end + 1);
+            if e2 > end + 1 && is_first_name(t.slice(end + 1, e2)) && !t.is_alnum(Some(e2)) {
+                out.push((FindingKind::Name, start, e2));
+            }
+            continue;
+        }
+        if t.is_alnum(Some(end))
+            || matches!(t.at(end), Some('@' | '.' | '-' | '_') if t.is_alnum(Some(end + 1)))
+        {
+            continue;
+        }
+        let found = if capitalised {
+            is_first_name(word)
+        } else if word.chars().all(char::is_lowercase) {
+            let mut chars = word.chars();
+            let written: String = chars
+                .next()
+                .into_iter()
+                .flat_map(char::to_uppercase)
+                .chain(chars)
+                .collect();
+            let b = t.skip_blanks_back(start);
+            let (_, before) = t.word_before(b);
+            let (_, after) = t.word_at(t.skip_blanks(end));
+            let placed = (b < start && BEFORE_NAMES.contains(&before))
+                || (t.is_blank(end) && (after == "en" || after == "and"));
+            placed && !ordinary_word(&lower) && is_first_name(&written)
+        } else {
+            false
+        };
+        if !found {
+            continue;
+        }
+        let rest = t.slice(start, t.len());
+        if ORGANISATION_NAMES.iter().any(|o| rest.starts_with(o)) {
+            continue;
+        }
+        // "het Emma Kinderziekenhuis", "het Gerrit Komrij College": an institution named
+        // after a person.
+        let (_, article) = t.word_before(t.skip_blanks_back(start));
+        if ["het", "de", "the"].contains(&article.as_str()) && t.is_blank(start.wrapping_sub(1)) {
+            continue;
+        }
+        // "Sint Maarten", "St. Jan": a place or a school.
+        let (_, before) = t.word_before(t.skip_blanks_back(start).saturating_sub(usize::from(
+            t.at(t.skip_blanks_back(start).wrapping_sub(1)) == Some('.'),
+        )));
+        if before == "sint" || before == "st" {
+            continue;
+        }
+        out.push((FindingKind::Name, start, end));
+    }
 }
 
 /// Towns near the region and countries, which capitalised words in a row or joined by "en"
