@@ -441,6 +441,8 @@ pub struct Messages {
     pub meeting_missing_date: &'static str,
     pub meeting_date_in_future: &'static str,
     pub meeting_date_too_early: &'static str,
+    /// Another meeting on this device has the same municipality and date.
+    pub meeting_twin: &'static str,
     /// In the error summary: action {n} has an organisation or is local but no text.
     pub meeting_action_text_missing: &'static str,
     /// Beside that action's text field.
@@ -949,6 +951,7 @@ pub static NL: Messages = Messages {
     meeting_missing_date: "Vul de datum van de bijeenkomst in, met dag, maand en jaar",
     meeting_date_in_future: "De datum ligt in de toekomst. Vul de dag in waarop de bijeenkomst was",
     meeting_date_too_early: "De datum ligt vóór 2000. Controleer het jaar",
+    meeting_twin: "Op dit apparaat staat al een bijeenkomst van deze gemeente op deze datum. Is het dezelfde bijeenkomst, werk dan in die ene verder en trek deze in; bij Bijeenkomsten staan ze allebei.",
     meeting_action_text_missing: "Actie {n}: vul in wat er gaat gebeuren, of verwijder de actie",
     meeting_action_text_needed: "Vul in wat er gaat gebeuren, of verwijder de actie. Zonder tekst gaat de actie niet mee",
     meeting_action_scope_missing: "Actie {n}: kies of de actie algemeen of lokaal is",
@@ -1446,6 +1449,7 @@ pub static EN: Messages = Messages {
     meeting_missing_date: "Enter the date of the meeting, with day, month and year",
     meeting_date_in_future: "The date is in the future. Enter the day the meeting took place",
     meeting_date_too_early: "The date is before 2000. Check the year",
+    meeting_twin: "This device already holds a meeting of this municipality on this date. If it is the same meeting, carry on in that one and withdraw this one; both are listed under Meetings.",
     meeting_action_text_missing: "Action {n}: say what will be done, or remove the action",
     meeting_action_text_needed: "Say what will be done, or remove the action. Without text the action is left out",
     meeting_action_scope_missing: "Action {n}: choose whether the action is general or local",

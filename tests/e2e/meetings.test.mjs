@@ -413,6 +413,16 @@ test("a facilitator takes this device's own meetings and enquêtes into the repo
       await page.locator("#meeting-status", { hasText: "Deze bijeenkomst is afgerond" }).waitFor();
     }
   }
+  // A second start of the Zutphen meeting is told that this device already holds one.
+  await page.goto(env.server.url + "#/bijeenkomsten");
+  await page.locator("#start-meeting").click();
+  await page.waitForURL(/#\/bijeenkomsten\/[0-9a-f-]{36}$/);
+  await page.locator("#meeting-municipality").selectOption("zutphen");
+  await page.locator("#meeting-date").fill("2026-02-11");
+  assert.equal(await page.locator("#meeting-twin").count(), 0);
+  await page.locator("#meeting-date").fill("2026-02-10");
+  await page.locator("#meeting-twin", { hasText: "Op dit apparaat staat al een bijeenkomst van deze gemeente op deze datum." }).waitFor();
+  assert.deepEqual(await axeViolations(page), []);
   await finishShortResponse(page, env.server.url, { org: 0, team: 1 });
   // The report says where they can be taken in.
   await page.goto(env.server.url + "#/rapport");

@@ -167,6 +167,24 @@ fn MeetingForm(id: String, questionnaire: Questionnaire) -> impl IntoView {
         }
     });
     let reverted = Memo::new(move |_| completed_once.get() && status.get() == Some(Status::Draft));
+    let twin = Memo::new(move |_| {
+        current.with(|m| {
+            let Some(m) = m
+                .as_ref()
+                .filter(|m| !m.municipality.is_empty() && !m.date.is_empty())
+            else {
+                return false;
+            };
+            store.meetings.with(|list| {
+                list.iter().any(|o| {
+                    o.meeting.id != m.id
+                        && o.meeting.status != Status::Withdrawn
+                        && o.meeting.municipality == m.municipality
+                        && o.meeting.date == m.date
+                })
+            })
+        })
+    });
     let missing = Memo::new(move |_| {
         if !tried.get() && !reverted.get() {
             return Vec::new();
@@ -298,6 +316,12 @@ fn MeetingForm(id: String, questionnaire: Questionnaire) -> impl IntoView {
                         });
                     } />
             </div>
+            // The same municipality and date as another meeting on this device: said here, as
+            // the coordinator's report would say it later (two facilitators may each record it,
+            // but on one device it is more often a second start by mistake).
+            {move || twin.get().then(|| view! {
+                <div class="notice" id="meeting-twin" role="status"><p>{tr(|t| t.meeting_twin)}</p></div>
+            })}
         </section>
 
         <fieldset class="field attendance" aria-describedby="attendance-hint">
