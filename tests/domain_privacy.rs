@@ -1633,6 +1633,12 @@ fn full_names_first_names_and_name_cues_without_a_title() {
         ("Jan-Willem (vader) belde.", "Jan-Willem"),
         ("Huisarts Van Leeuwen denkt mee.", "Van Leeuwen"),
         ("Wijkagent Berends kent het gezin.", "Berends"),
+        // After a given name the surname whatever it ends in.
+        ("Gesprek met Jan Nijhuis.", "Jan Nijhuis"),
+        ("Gesprek met Lisa Groenendijk.", "Lisa Groenendijk"),
+        // A name that is also a particle, after a role word; a surname after initials.
+        ("Vader Ben belde.", "Ben"),
+        ("Gesprek met J. Top gehad.", "J. Top"),
     ] {
         one(text, FindingKind::Name, name);
     }
@@ -1649,7 +1655,10 @@ fn full_names_first_names_and_name_cues_without_a_title() {
         "Ik ben het eens met de GI.",
         "Job gevonden bij de supermarkt.",
         "May we call you back?",
-        "De marina in Harderwijk.",
+        "Van jan tot april liep de pilot.",
+        "Wachttijd, 12 weken, is te lang.",
+        "Korte Lijnen en Meer Handen aan het Bed.",
+        "Opvoeden en Opgroeien, Armoede en Schulden, Health and Safety.",
         "Het Emma Kinderziekenhuis is ver weg.",
     ] {
         no_kind(text, FindingKind::Name);
