@@ -443,6 +443,16 @@ test("a facilitator takes this device's own meetings and enquêtes into the repo
   await page.goto(env.server.url + "#/rapport");
   await page.locator("#synthesis-covered", { hasText: "Zutphen" }).waitFor();
   assert.equal(await page.locator("#synthesis-covered").innerText(), "Zutphen");
+  // Withdrawn here (never exported) and taken in again: it leaves the report too.
+  await page.goto(env.server.url + "#/bijeenkomsten");
+  await page.locator(".meeting-list .response-row", { has: page.locator(".tag-complete") })
+    .getByRole("button", { name: "Intrekken" }).click();
+  await page.getByRole("button", { name: "Ja, intrekken" }).click();
+  await page.locator(".meeting-list .tag-withdrawn").waitFor();
+  await page.goto(env.server.url + "#/importeren");
+  await page.locator("#import-own").click();
+  await page.locator(".import-result", { hasText: "1 bijgewerkt" }).waitFor();
+  await page.locator("#import-dataset-counts", { hasText: "1 afgeronde enquête en 0 bijeenkomsten" }).waitFor();
   assert.deepEqual(errors, []);
   await context.close();
 });

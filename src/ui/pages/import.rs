@@ -212,6 +212,8 @@ fn ImportScreen() -> impl IntoView {
         owner,
     } = expect_context::<ImportQueue>();
     let dragging = RwSignal::new(false);
+    // This device's own records could not be put together for importing (should not happen).
+    let own_failed = RwSignal::new(false);
 
     // Waits for the person to give a passphrase (Some) or skip the file (None).
     let ask = move || {
@@ -543,13 +545,18 @@ fn ImportScreen() -> impl IntoView {
                         on:click=move |_| {
                             let t = i18n.t();
                             let name = format!("{}-{}.samenscan.json", t.import_own_file, &clock::now_rfc3339()[..10]);
-                            if let Some(file) = own_records_text(store).and_then(|text| files::text_as_file(&text, &name)) {
-                                enqueue(vec![file]);
+                            match own_records_text(store).and_then(|text| files::text_as_file(&text, &name)) {
+                                Some(file) => {
+                                    own_failed.set(false);
+                                    enqueue(vec![file]);
+                                }
+                                None => own_failed.set(true),
                             }
                         }>
                         {tr(|t| t.import_own)}
                     </button>
                 </p>
+                <p role="alert" class="error-message">{move || own_failed.get().then(|| i18n.t().import_own_failed)}</p>
             </div>
         })}
 
@@ -866,15 +873,20 @@ fn EarlierRefusals(rows: RwSignal<Vec<Row>>) -> impl IntoView {
     }
 }
 
-/// How many of this device's own records an import of them would take in: completed ones,
-/// and withdrawn ones after an export (as an export would).
+/// How many of this device's own records an import of them takes in: completed ones, and
+/// every withdrawn one, exported or not (it holds no answers, and withdraws a version taken in
+/// by an earlier press from the report, as design §2 asks of a withdrawal).
 fn own_count(store: Store) -> usize {
-    store
-        .responses
-        .with(|list| list.iter().filter(|o| o.exportable()).count())
-        + store
-            .meetings
-            .with(|list| list.iter().filter(|o| o.exportable()).count())
+    let taken = |status: Status, exportable: bool| exportable || status == Status::Withdrawn;
+    store.responses.with(|list| {
+        list.iter()
+            .filter(|o| taken(o.response.status, o.exportable()))
+            .count()
+    }) + store.meetings.with(|list| {
+        list.iter()
+            .filter(|o| taken(o.meeting.status, o.exportable()))
+            .count()
+    })
 }
 
 /// This device's own records as [`own_count`] counts them, as an exchange file's text (as an
@@ -882,13 +894,13 @@ fn own_count(store: Store) -> usize {
 fn own_records_text(store: Store) -> Option<String> {
     let responses: Vec<Response> = store.responses.with_untracked(|list| {
         list.iter()
-            .filter(|o| o.exportable())
+            .filter(|o| o.exportable() || o.response.status == Status::Withdrawn)
             .map(|o| o.response.clone())
             .collect()
     });
     let meetings: Vec<Meeting> = store.meetings.with_untracked(|list| {
         list.iter()
-            .filter(|o| o.exportable())
+            .filter(|o| o.exportable() || o.meeting.status == Status::Withdrawn)
             .map(|o| o.meeting.clone())
             .collect()
     });

@@ -1259,10 +1259,14 @@ fn OpenAnswersView(
                         };
                         let notes = GroupNotes { intro, none };
                         let render = open_group_html(i, g, texts, notes, min, t, lang);
-                        view! { <OpenGroup render=render expanded=expanded /> }
+                        view! { <OpenGroup render=render expanded=expanded /> }.into_any()
                     })
-                    .collect_view();
-                view! { {note} {blocks} {nobody} }
+                    .collect::<Vec<_>>();
+                // The groups nobody is in come before the answers listed apart, which the note
+                // says are at the end.
+                let mut blocks = blocks;
+                let last = apart.is_some().then(|| blocks.pop()).flatten();
+                view! { {note} {blocks} {nobody} {last} }
             })
         })
     };

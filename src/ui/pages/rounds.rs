@@ -298,13 +298,19 @@ pub fn Rounds(
             <p class="visually-hidden" role="status" id="rounds-status">{move || {
                 let t = i18n.t();
                 match comparison.get() {
-                    // "verborgen en verborgen afgeronde enquêtes" says nothing: when a count is
-                    // hidden, the sentence says why instead.
-                    Some(Ok(c)) if matches!((&c.n.a, &c.n.b), (Cell::Shown(_), Cell::Shown(_))) => {
-                        let n = change_texts(&c.n, i18n.lang(), t, 0);
-                        fill(t.report_rounds_compared, &[("a", &n[0]), ("b", &n[1])])
+                    // "verborgen en verborgen afgeronde enquêtes" says nothing: a hidden count
+                    // is "een verborgen aantal", and two are said in one sentence.
+                    Some(Ok(c)) if !matches!(c.n.a, Cell::Shown(_)) && !matches!(c.n.b, Cell::Shown(_)) => {
+                        t.report_rounds_compared_hidden.to_string()
                     }
-                    Some(Ok(_)) => t.report_rounds_compared_hidden.to_string(),
+                    Some(Ok(c)) => {
+                        let n = change_texts(&c.n, i18n.lang(), t, 0);
+                        let said = |cell: &Cell<f64>, text: &str| match cell {
+                            Cell::Shown(_) => text.to_string(),
+                            _ => t.report_rounds_hidden_count.to_string(),
+                        };
+                        fill(t.report_rounds_compared, &[("a", &said(&c.n.a, &n[0])), ("b", &said(&c.n.b, &n[1]))])
+                    }
                     Some(Err(RoundsRefused::Overlap)) => t.report_rounds_overlap.to_string(),
                     Some(Err(RoundsRefused::Outdated { .. })) => t.report_rounds_outdated.to_string(),
                     None => String::new(),
