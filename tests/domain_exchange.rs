@@ -1006,6 +1006,18 @@ fn a_complete_record_is_kept_with_what_counts() {
         file.hidden_answers_dropped.message(samenscan::domain::Lang::Nl).as_deref(),
         Some("2 antwoorden in 1 enquête weggelaten: ze horen bij vragen die door een ander antwoord niet van toepassing waren, zoals afronden in de app ze ook weglaat.")
     );
+    // And that a required answer is missing (the second record has no phase).
+    assert_eq!(
+        file.required_missing,
+        samenscan::domain::exchange::RequiredMissing {
+            responses: 1,
+            answers: 1
+        }
+    );
+    assert_eq!(
+        file.required_missing.message(samenscan::domain::Lang::Nl).as_deref(),
+        Some("1 afgeronde enquête zonder antwoord op 1 verplichte vraag: die telt mee, zonder dat antwoord.")
+    );
     let one = samenscan::domain::exchange::HiddenAnswersDropped {
         responses: 1,
         answers: 1,

@@ -1631,6 +1631,36 @@ pub struct ValidatedFile {
     /// Answers left out of the file's complete responses because another answer hid their
     /// question.
     pub hidden_answers_dropped: HiddenAnswersDropped,
+    /// Required questions left unanswered in the file's complete responses (kept so: the
+    /// worker's app checks completeness before completing, and a record is not lost for it).
+    pub required_missing: RequiredMissing,
+}
+
+/// Required questions a complete response left unanswered (a file from another tool, or a
+/// version of the app whose definition differed): the response is kept and counted without
+/// those answers, and the file's log says so, so that a grade's n below the report's n is
+/// explained.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RequiredMissing {
+    /// Responses with such a gap.
+    pub responses: usize,
+    /// The unanswered required questions, together.
+    pub answers: usize,
+}
+
+impl RequiredMissing {
+    /// The log's line, when anything is missing.
+    pub fn message(&self, lang: Lang) -> Option<String> {
+        let (a, r) = (self.answers, self.responses);
+        (a > 0).then(|| match (lang, r == 1, a == 1) {
+            (Lang::Nl, true, true) => "1 afgeronde enquête zonder antwoord op 1 verplichte vraag: die telt mee, zonder dat antwoord.".to_string(),
+            (Lang::Nl, true, false) => format!("1 afgeronde enquête zonder antwoord op {a} verplichte vragen: die telt mee, zonder die antwoorden."),
+            (Lang::Nl, false, _) => format!("{r} afgeronde enquêtes zonder antwoord op verplichte vragen ({a} samen): ze tellen mee, zonder die antwoorden."),
+            (Lang::En, true, true) => "1 completed response without an answer to 1 required question: it counts, without that answer.".to_string(),
+            (Lang::En, true, false) => format!("1 completed response without answers to {a} required questions: it counts, without those answers."),
+            (Lang::En, false, _) => format!("{r} completed responses without answers to required questions ({a} in all): they count, without those answers."),
+        })
+    }
 }
 
 /// Answers of complete responses to questions another answer hid (a `show_if` that does not
@@ -1845,6 +1875,10 @@ pub fn validate(
                 if checked.hidden_dropped > 0 {
                     out.hidden_answers_dropped.responses += 1;
                     out.hidden_answers_dropped.answers += checked.hidden_dropped;
+                }
+                if checked.required_missing > 0 {
+                    out.required_missing.responses += 1;
+                    out.required_missing.answers += checked.required_missing;
                 }
                 responses.push((index, checked.response));
             }
@@ -2206,6 +2240,8 @@ struct Checked {
     changed: bool,
     /// Answers of a complete response to items hidden by another answer, dropped.
     hidden_dropped: usize,
+    /// Required items a complete response left unanswered.
+    required_missing: usize,
 }
 
 /// The record-level checks of a response that was read whole, and whether they changed it
@@ -2218,6 +2254,7 @@ fn check_response<'q>(
 ) -> Result<Checked, RecordError> {
     let mut changed = utc_form(&mut response.updated_at);
     let mut hidden_dropped = 0;
+    let mut required_missing = 0;
     changed |= one_unnamed(response.status, &mut response.questionnaire);
     // A tombstone wins whatever it still carries: answers left on it are dropped, never a
     // reason to refuse it (refusing it would keep the withdrawn answers in every report).
@@ -2260,7 +2297,9 @@ fn check_response<'q>(
             let mut nulls = Vec::new();
             for issue in validate_answers_with(&scorers[at], &response.answers, Mode::Complete) {
                 match issue.problem {
-                    AnswerProblem::Missing => {}
+                    AnswerProblem::Missing => {
+                        required_missing += usize::from(response.status == Status::Complete)
+                    }
                     AnswerProblem::AnsweredWhileHidden => hidden.push(issue.item),
                     AnswerProblem::WrongKind { .. }
                         if response.answers.get(&issue.item) == Some(&Value::Null) =>
@@ -2312,6 +2351,7 @@ fn check_response<'q>(
             response,
             changed,
             hidden_dropped,
+            required_missing,
         })
     } else {
         Err((id_text, reasons))

@@ -158,6 +158,7 @@ pub fn detail_lines(file: &ValidatedFile, merge: &MergeReport, lang: Lang) -> Ve
         .iter()
         .map(|s| s.message_labelled(lang, &label))
         .chain(file.hidden_answers_dropped.message(lang))
+        .chain(file.required_missing.message(lang))
         .chain(file.duplicates.iter().map(|d| d.message(lang)))
         .chain(merge.conflicts.iter().map(|c| c.message(lang)))
         .chain(merge.notes(lang))
@@ -203,6 +204,7 @@ pub fn import_into(
         duplicates: file.duplicates.clone(),
         responses_text: None,
         hidden_answers_dropped: file.hidden_answers_dropped,
+        required_missing: file.required_missing,
     };
     // Only definitions new here are "now available": one imported before already was.
     let new_questionnaires = references
