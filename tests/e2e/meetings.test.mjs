@@ -34,6 +34,14 @@ async function storedMeeting(page, check) {
   assert.fail(`stored meeting never matched: ${JSON.stringify(own?.meeting)}`);
 }
 
+/** Starts a new meeting from the meetings screen and chooses its municipality. */
+async function startMeeting(page, municipality) {
+  await page.goto(env.server.url + "#/bijeenkomsten");
+  await page.locator("#start-meeting").click();
+  await page.waitForURL(/#\/bijeenkomsten\/[0-9a-f-]{36}$/);
+  await page.locator("#meeting-municipality").selectOption(municipality);
+}
+
 /** Records the Epe meeting by keyboard; returns the page on the completed form. */
 async function recordMeeting(page) {
   await page.goto(env.server.url + "#/bijeenkomsten");
@@ -403,10 +411,7 @@ test("a facilitator takes this device's own meetings and enquêtes into the repo
   const { page, errors, context } = await open(env.browser, env.server.url);
   // One completed meeting, one draft (which stays out), and one completed enquête.
   for (const [municipality, complete] of [["zutphen", true], ["epe", false]]) {
-    await page.goto(env.server.url + "#/bijeenkomsten");
-    await page.locator("#start-meeting").click();
-    await page.waitForURL(/#\/bijeenkomsten\/[0-9a-f-]{36}$/);
-    await page.locator("#meeting-municipality").selectOption(municipality);
+    await startMeeting(page, municipality);
     await page.locator("#meeting-date").fill("2026-02-10");
     if (complete) {
       await page.locator("#meeting-complete").click();
@@ -414,10 +419,7 @@ test("a facilitator takes this device's own meetings and enquêtes into the repo
     }
   }
   // A second start of the Zutphen meeting is told that this device already holds one.
-  await page.goto(env.server.url + "#/bijeenkomsten");
-  await page.locator("#start-meeting").click();
-  await page.waitForURL(/#\/bijeenkomsten\/[0-9a-f-]{36}$/);
-  await page.locator("#meeting-municipality").selectOption("zutphen");
+  await startMeeting(page, "zutphen");
   await page.locator("#meeting-date").fill("2026-02-11");
   assert.equal(await page.locator("#meeting-twin").count(), 0);
   await page.locator("#meeting-date").fill("2026-02-10");
@@ -459,10 +461,7 @@ test("a facilitator takes this device's own meetings and enquêtes into the repo
 
 test("a meeting printed from its form: long notes print whole, buttons do not", async () => {
   const { page, errors, context } = await open(env.browser, env.server.url);
-  await page.goto(env.server.url + "#/bijeenkomsten");
-  await page.locator("#start-meeting").click();
-  await page.waitForURL(/#\/bijeenkomsten\/[0-9a-f-]{36}$/);
-  await page.locator("#meeting-municipality").selectOption("epe");
+  await startMeeting(page, "epe");
   const lines = Array.from({ length: 40 }, (_, i) => `Regel ${i + 1} van de notities over de samenwerking.`);
   await page.locator("#note-m1").fill(lines.join("\n"));
   await storedMeeting(page, (m) => (m.notes.m1 || "").endsWith("Regel 40 van de notities over de samenwerking."));
@@ -550,9 +549,7 @@ test("a removed case or action is one press from coming back, in its place", asy
 
 test("a completed meeting given a date after today or before 2000 is a draft again, and says why", async () => {
   const { context, page, errors } = await open(env.browser, env.server.url);
-  await page.goto(env.server.url + "#/bijeenkomsten");
-  await page.locator("#start-meeting").click();
-  await page.locator("#meeting-municipality").selectOption("epe");
+  await startMeeting(page, "epe");
   await page.locator("#meeting-date").fill("2026-01-25");
   // The date picker offers no day after today.
   const today = await page.evaluate(() => {
@@ -595,9 +592,7 @@ test("a completed meeting given a date after today or before 2000 is a draft aga
 
 test("an action given an organisation but no text, or text but no choice of general or local, is asked for before completing", async () => {
   const { context, page, errors } = await open(env.browser, env.server.url);
-  await page.goto(env.server.url + "#/bijeenkomsten");
-  await page.locator("#start-meeting").click();
-  await page.locator("#meeting-municipality").selectOption("epe");
+  await startMeeting(page, "epe");
   await page.locator("#meeting-date").fill("2026-01-25");
   await page.locator("#add-action").click();
   await page.locator("#action-0-owner").selectOption("veilig_thuis");
