@@ -1633,6 +1633,12 @@ fn full_names_first_names_and_name_cues_without_a_title() {
         ("Jan-Willem (vader) belde.", "Jan-Willem"),
         ("Huisarts Van Leeuwen denkt mee.", "Van Leeuwen"),
         ("Wijkagent Berends kent het gezin.", "Berends"),
+        // From a second acceptance test.
+        (
+            "vorige week 4x gebeld naar ilse, via haar moeder gelukt",
+            "ilse",
+        ),
+        ("GV A.M. Hendriks kreeg de casus.", "A.M. Hendriks"),
         // After a given name the surname whatever it ends in.
         ("Gesprek met Jan Nijhuis.", "Jan Nijhuis"),
         ("Gesprek met Lisa Groenendijk.", "Lisa Groenendijk"),
@@ -1656,6 +1662,8 @@ fn full_names_first_names_and_name_cues_without_a_title() {
         "Job gevonden bij de supermarkt.",
         "May we call you back?",
         "Van jan tot april liep de pilot.",
+        "Families First en Kansrijke Start lopen door.",
+        "Stichting Rosa Spier helpt mee.",
         "Wachttijd, 12 weken, is te lang.",
         "Korte Lijnen en Meer Handen aan het Bed.",
         "Opvoeden en Opgroeien, Armoede en Schulden, Health and Safety.",

@@ -207,6 +207,47 @@ pub fn scan(text: &str) -> Vec<Finding> {
         .collect()
 }
 
+/// The sentences of `text` that hold `needle`, each once, in order: what a person's decision
+/// on a finding rests on. A decision holds while these stay as they are, so an edit elsewhere
+/// in the same answer keeps it, and an edit around the finding asks again ("12-03-2015" kept
+/// as an event date, then "geboren" written beside it). A sentence ends at a line break or at
+/// '.', '!' or '?' before white space.
+///
+/// ```
+/// use samenscan::domain::privacy::sentences_with;
+/// let text = "Bel 088-1234500. Mail trainingen@vt.nl of bel 088-1234500!\nGroet";
+/// assert_eq!(
+///     sentences_with(text, "088-1234500"),
+///     ["Bel 088-1234500.", " Mail trainingen@vt.nl of bel 088-1234500!"]
+/// );
+/// ```
+pub fn sentences_with<'a>(text: &'a str, needle: &str) -> Vec<&'a str> {
+    let bytes = text.as_bytes();
+    let ends_sentence = |i: usize| {
+        bytes[i] == b'\n'
+            || (matches!(bytes[i], b'.' | b'!' | b'?')
+                && bytes.get(i + 1).is_none_or(|b| b.is_ascii_whitespace()))
+    };
+    let mut out: Vec<&str> = Vec::new();
+    if needle.is_empty() {
+        return out;
+    }
+    for (at, _) in text.match_indices(needle) {
+        let start = (0..at)
+            .rev()
+            .find(|&i| ends_sentence(i))
+            .map_or(0, |i| i + 1);
+        let end = (at + needle.len()..bytes.len())
+            .find(|&i| ends_sentence(i))
+            .map_or(bytes.len(), |i| i + 1);
+        let sentence = &text[start..end];
+        if !out.contains(&sentence) {
+            out.push(sentence);
+        }
+    }
+    out
+}
+
 /// The findings in a response's free-text answers (items of kind `text`), in questionnaire order.
 pub fn scan_response(questionnaire: &Questionnaire, response: &Response) -> Vec<FieldFinding> {
     let mut out = Vec::new();
@@ -1799,6 +1840,7 @@ fn partial_birth_date(t: &Text, i: usize, e: usize) -> Option<usize> {
 /// event, not of a birth: "MDO d.d. 12-03-2024", "sinds 3 april 2024", "vanaf di. 12-03-2024".
 const EVENT_CUES: Words = Words(concat!(
     "sinds|vanaf|uiterlijk|rond|tussen|deadline|peildatum|d|datum|mdo|melding|huisbezoek|",
+    "ingaande|ingang|geldig|",
     "evaluatie|evaluation|session|training|afspraak|verslag|dated|date|meeting|visit|appointment|",
     "report|review|referral|",
     // Of a court or a file: "de beschikking van 12-03-2024", "laatste update: 12-11-2025".
@@ -2094,7 +2136,7 @@ const NAME_CUES: Words = Words(concat!(
     "voogd|jeugdbeschermer|jeugdconsulent|consulent|wijkcoach|gezinscoach|teamleider|",
     "gedragswetenschapper|casemanager|hulpverlener|jeugdhulpverlener|regisseur|mentor|guardian|",
     "huisarts|wijkagent|leerkracht|docent|jeugdarts|jeugdverpleegkundige|raadsonderzoeker|",
-    "jeugdreclasseerder|zorgcoördinator|",
+    "jeugdreclasseerder|zorgcoördinator|gv|",
     "colleague|manager|kinderen|parents|children|",
     // Titles, and words that name ("de jongen heet Thijs", "een meisje genaamd Noor").
     "dr|drs|prof|heet|genaamd|named|naam|name|",
@@ -2173,6 +2215,7 @@ const ORGANISATION_NAMES: Words = Words(concat!(
     "Het Poortje|Bureau Jeugdzorg|Zorg Veiligheidshuis|Jeugd Gezin|Jong Leren|Pro Persona|",
     "Heeren Loo|Families First|Multi Systeem|Beschermd Wonen|Maatschappelijke Opvang|",
     "Jeugdhulp Verblijf|Systeemgericht Werken|Sterke Punten|Entrea Lindenhout|Stichting Timon|",
+    "Kansrijke Start|Stichting Rosa Spier|",
 ));
 
 /// Cues for more than one person: "de ouders Kees en Ineke".
@@ -2548,8 +2591,10 @@ fn is_first_name(word: &str) -> bool {
 /// ("gesprek gehad met jessica", "ricardo en chantal"). Not a part of a word ("Sint-Ludger…"),
 /// an e-mail address or an organisation's name ("William Schrikker Groep").
 fn first_names(t: &Text, out: &mut Raw) {
-    const BEFORE_NAMES: Words =
-        Words("met|en|van|bij|aan|door|voor|namens|volgens|tegen|over|via|and|with|to|from|by|");
+    const BEFORE_NAMES: Words = Words(concat!(
+        "met|en|van|bij|aan|door|voor|namens|volgens|tegen|over|via|naar|bel|belde|mailde|",
+        "sprak|hoi|hallo|beste|and|with|to|from|by|hi|dear|",
+    ));
     for (start, end, lower) in t.words() {
         let word = t.slice(start, end);
         if start > 0
@@ -2604,6 +2649,19 @@ fn first_names(t: &Text, out: &mut Raw) {
         let rest = t.slice(start, t.len());
         if ORGANISATION_NAMES.iter().any(|o| rest.starts_with(o)) {
             continue;
+        }
+        // Nor inside a longer capitalised run ("Stichting Rosa Spier"), but after a sentence's
+        // ordinary first word ("Met Jessica …").
+        let b = t.skip_blanks_back(start);
+        if b < start && b > 0 {
+            let (s, before) = t.word_before(b);
+            if s < b
+                && t.at(s).is_some_and(char::is_uppercase)
+                && !(ordinary_word(&before) && sentence_starts(t, s))
+                && !NAME_CUES.contains(before.as_str())
+            {
+                continue;
+            }
         }
         // "het Emma Kinderziekenhuis", "het Gerrit Komrij College": an institution named
         // after a person.

@@ -126,11 +126,23 @@ test("findings block the export until fixed or kept; the file holds the finished
   // Only a fingerprint is stored, never the text.
   const stored = await page.evaluate(() => localStorage.getItem("samenscan.kept_findings"));
   assert.match(stored, /^\["[0-9a-f]{16}"\]$/);
-
   // Home no longer asks for an export and says when the last one was.
   await page.goto(env.server.url);
   await page.locator(".last-export", { hasText: "Laatste export:" }).waitFor();
   assert.equal(await page.locator(".notice-warning").count(), 0);
+  // A sentence added elsewhere in the answer keeps the decision (an acceptance test's worker
+  // ticked first and fixed later, and lost the ticks); a change beside the finding asks again.
+  await page.goto(env.server.url + "#/exporteren");
+  await page.locator(".finding-field").waitFor();
+  await box.fill("Goed contact met mevrouw Jansen.\nVerder weinig.");
+  await page.waitForTimeout(1200);
+  assert.equal(await page.getByLabel("Dit is geen persoonsgegeven; het mag mee").isChecked(), true);
+  await page.locator("#export-findings-done", { hasText: "Alles is nagelopen" }).waitFor();
+  await box.fill("Slecht contact met mevrouw Jansen.\nVerder weinig.");
+  await page.waitForFunction(() => !document.querySelector(".findings input[type=checkbox]")?.checked);
+  await box.fill("Goed contact met mevrouw Jansen.");
+  await page.waitForFunction(() => document.querySelector(".findings input[type=checkbox]")?.checked);
+
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -11,7 +11,7 @@ use crate::domain::exchange::{
     encode_export, encrypted_envelope_json, export_file_name, file_tag, ExportContents,
     PBKDF2_ITERATIONS,
 };
-use crate::domain::privacy::{scan_meeting, scan_response};
+use crate::domain::privacy::{scan_meeting, scan_response, sentences_with};
 use crate::domain::sorting;
 use crate::domain::{builtin, OwnMeeting, OwnResponse, Status};
 use crate::ui::app::PAGE_TITLE_ID;
@@ -190,9 +190,11 @@ fn ExportForm(everything: bool) -> impl IntoView {
     // in (record by record, question by question); recomputed as the person edits or chooses.
     let findings = Memo::new(move |_| {
         let mut by_field: Findings = Vec::new();
-        // A finding is decided on as what it is (its kind and words) in the whole text of its
-        // field: the same words kept in a text that changed around them are asked about again
-        // ("12-03-2015" kept as an event, then "… geboren" added to the same answer).
+        // A finding is decided on as what it is (its kind and words) in the sentences of its
+        // field that hold it: the same words kept in a sentence that changed around them are
+        // asked about again ("12-03-2015" kept as an event, then "… geboren" added beside
+        // it), and an edit elsewhere in the field keeps the decision (with the whole field's
+        // text as the key, fixing one finding silently undid the ticks of the others).
         let mut add =
             |meeting: bool, id: &str, field_text: &str, f: crate::domain::FieldFinding| {
                 let key = FieldKey {
@@ -213,7 +215,7 @@ fn ExportForm(everything: bool) -> impl IntoView {
                     "{:?}/{}/{:016x}",
                     f.finding.kind,
                     f.finding.text,
-                    fnv(&[field_text])
+                    fnv(&sentences_with(field_text, &f.finding.text))
                 );
                 if !list.iter().any(|(seen, _)| *seen == what) {
                     list.push((what, f.finding.message(i18n.lang())));
@@ -815,7 +817,8 @@ fn keep_id(key: &FieldKey, found: &str) -> String {
 fn fnv(parts: &[&str]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for part in parts {
-        for b in part.bytes() {
+        // A byte no UTF-8 text holds ends each part: "ab" + "c" is not "a" + "bc".
+        for b in part.bytes().chain([0xff]) {
             h ^= u64::from(b);
             h = h.wrapping_mul(0x0000_0100_0000_01b3);
         }
