@@ -261,3 +261,47 @@ fn decimals_have_a_comma_beside_semicolons_and_a_dot_beside_commas() {
         "{international}"
     );
 }
+
+/// A multi-choice answer is written in the definition's option order, however it was ticked:
+/// the same set of answers is one category in SPSS or R (from an acceptance test).
+#[test]
+fn a_multi_choice_answer_in_option_order() {
+    let q = samenscan::domain::Questionnaire::from_json(
+        r#"{"id": "kanaal", "version": 1, "title": {"nl": "Kanalen"},
+            "sections": [{"id": "a", "title": {"nl": "A"}, "items": [
+                {"id": "kanalen", "kind": "multi", "label": {"nl": "Kanalen"},
+                 "options": [{"value": "telefoon", "label": {"nl": "Telefoon"}},
+                             {"value": "overleg", "label": {"nl": "Overleg"}},
+                             {"value": "huisbezoek", "label": {"nl": "Huisbezoek"}}]}]}]}"#,
+    )
+    .unwrap();
+    let rows: Vec<_> = [
+        (
+            "a0000000-0000-4000-8000-000000000001",
+            json!(["huisbezoek", "telefoon"]),
+        ),
+        (
+            "a0000000-0000-4000-8000-000000000002",
+            json!(["telefoon", "huisbezoek"]),
+        ),
+    ]
+    .into_iter()
+    .map(|(id, kanalen)| {
+        let mut row = response(id, Status::Complete, json!({ "kanalen": kanalen }));
+        row.questionnaire = q.reference();
+        row
+    })
+    .collect();
+    let csv = responses_csv(&q, &rows, &options(false, Separator::Semicolon));
+    let cells: Vec<&str> = csv
+        .split("\r\n")
+        .skip(1)
+        .filter(|l| !l.is_empty())
+        .map(|l| l.rsplit(';').next().unwrap())
+        .collect();
+    assert_eq!(
+        cells,
+        ["telefoon | huisbezoek", "telefoon | huisbezoek"],
+        "{csv}"
+    );
+}

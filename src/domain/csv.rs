@@ -145,12 +145,25 @@ fn answer_text(item: &Item, answer: Option<&Value>, options: &CsvOptions) -> Str
         }
         (_, Value::Null) => String::new(),
         (ItemKind::Choice { .. }, Value::String(code)) => option_text(item, code, options),
-        (ItemKind::Multi { .. }, Value::Array(codes)) => codes
-            .iter()
-            .filter_map(Value::as_str)
-            .map(|c| option_text(item, c, options))
-            .collect::<Vec<_>>()
-            .join(" | "),
+        // In the definition's option order, whatever order they were ticked in: the same set
+        // of answers is the same cell (a category in SPSS or R), and options the definition
+        // lacks come last as written.
+        (ItemKind::Multi { options: defined }, Value::Array(codes)) => {
+            let given: Vec<&str> = codes.iter().filter_map(Value::as_str).collect();
+            defined
+                .iter()
+                .map(|o| o.value.as_str())
+                .filter(|v| given.contains(v))
+                .chain(
+                    given
+                        .iter()
+                        .copied()
+                        .filter(|c| !defined.iter().any(|o| o.value == *c)),
+                )
+                .map(|c| option_text(item, c, options))
+                .collect::<Vec<_>>()
+                .join(" | ")
+        }
         (_, Value::Number(x)) => number_text(x, options.separator),
         (_, Value::String(s)) => s.clone(),
         (_, other) => other.to_string(),

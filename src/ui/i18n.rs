@@ -225,7 +225,8 @@ pub struct Messages {
     pub import_working: &'static str,
     pub import_needs_passphrase: &'static str,
     pub import_done: &'static str,
-    pub import_questionnaires: &'static str,
+    /// One new questionnaire, several.
+    pub import_questionnaires: [&'static str; 2],
     pub import_rejected: &'static str,
     /// A file read, every record in it skipped (a facilitator's refused questionnaire).
     pub import_nothing_taken: &'static str,
@@ -332,6 +333,8 @@ pub struct Messages {
     pub report_split_caption: &'static str,
     /// … for a questionnaire without a grade.
     pub report_split_caption_no_grade: &'static str,
+    pub report_split_caption_no_themes: &'static str,
+    pub report_split_caption_counts: &'static str,
     /// Below a split's heading: which groups show no figures ({min}).
     pub report_split_note: &'static str,
     pub report_split_empty: &'static str,
@@ -754,7 +757,10 @@ pub static NL: Messages = Messages {
     import_working: "Bezig…",
     import_needs_passphrase: "Versleuteld: wacht op de wachtwoordzin.",
     import_done: "Geïmporteerd",
-    import_questionnaires: "Nieuwe vragenlijsten in dit bestand: {n}. Ze zijn nu beschikbaar om in te vullen.",
+    import_questionnaires: [
+        "{n} nieuwe vragenlijst in dit bestand. Die is nu bij Enquête beschikbaar om in te vullen.",
+        "{n} nieuwe vragenlijsten in dit bestand. Die zijn nu bij Enquête beschikbaar om in te vullen.",
+    ],
     import_rejected: "Niet geïmporteerd",
     import_nothing_taken: "Gelezen, maar niets overgenomen",
     import_own_intro: "Uw eigen afgeronde enquêtes en bijeenkomsten op dit apparaat tellen in het rapport mee zodra ze zijn geïmporteerd. Dat kan hier, zonder ze eerst als bestand op te slaan. Wijzigt u ze daarna, importeer ze dan opnieuw.",
@@ -853,6 +859,8 @@ pub static NL: Messages = Messages {
     report_split_heading: "{item}",
     report_split_caption: "Aantal, rapportcijfer en gemiddelde per thema per groep.",
     report_split_caption_no_grade: "Aantal en gemiddelde per thema per groep.",
+    report_split_caption_no_themes: "Aantal en rapportcijfer per groep.",
+    report_split_caption_counts: "Aantal per groep.",
     report_split_note: "Een cijfer dat op minder dan {min} antwoorden rust, of dat een kleine groep zou verraden, staat er niet: er staat ‘verborgen’ of ‘minder dan {min}’.",
     report_split_empty: "Zonder antwoorden ({n}): {groups}.",
     report_sort_hint: "Klik op een kolomkop om te sorteren.",
@@ -1254,7 +1262,10 @@ pub static EN: Messages = Messages {
     import_working: "Working…",
     import_needs_passphrase: "Encrypted: waiting for the passphrase.",
     import_done: "Imported",
-    import_questionnaires: "New questionnaires in this file: {n}. They are now available to fill in.",
+    import_questionnaires: [
+        "{n} new questionnaire in this file. It is now available to fill in under Survey.",
+        "{n} new questionnaires in this file. They are now available to fill in under Survey.",
+    ],
     import_rejected: "Not imported",
     import_nothing_taken: "Read, but nothing taken in",
     import_own_intro: "Your own completed surveys and meetings on this device count in the report once they are imported. You can do that here, without saving them as a file first. If you change them afterwards, import them again.",
@@ -1353,6 +1364,8 @@ pub static EN: Messages = Messages {
     report_split_heading: "{item}",
     report_split_caption: "Number, grade and mean per theme per group.",
     report_split_caption_no_grade: "Number and mean per theme per group.",
+    report_split_caption_no_themes: "Number and grade per group.",
+    report_split_caption_counts: "Number per group.",
     report_split_note: "A figure that rests on fewer than {min} answers, or would give a small group away, is not shown: it reads ‘hidden’ or ‘fewer than {min}’.",
     report_split_empty: "No answers ({n}): {groups}.",
     report_sort_hint: "Click a column header to sort.",

@@ -468,7 +468,7 @@ test("a questionnaire with a misspelt field is not loaded, and the log names the
   await importFiles(page, [
     { name: "vragenlijst-goed.samenscan.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(file)) },
   ]);
-  await page.locator(".import-result", { hasText: "Nieuwe vragenlijsten in dit bestand: 1" }).waitFor();
+  await page.locator(".import-result", { hasText: "1 nieuwe vragenlijst in dit bestand. Die is nu bij Enquête beschikbaar" }).waitFor();
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -485,7 +485,7 @@ test("a file with only a questionnaire makes it available to fill in, and to han
   await importFiles(page, [
     { name: "vragenlijst-oost.samenscan.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(file)) },
   ]);
-  await page.locator(".import-result", { hasText: "Nieuwe vragenlijsten in dit bestand: 1" }).waitFor();
+  await page.locator(".import-result", { hasText: "1 nieuwe vragenlijst in dit bestand. Die is nu bij Enquête beschikbaar" }).waitFor();
 
   await page.goto(env.server.url + "#/enquete");
   // Nothing is chosen beforehand (the built-in one preselected started the wrong survey):

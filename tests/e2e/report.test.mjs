@@ -383,6 +383,34 @@ test("comparing two groups starts with the two that show the most figures", asyn
   await context.close();
 });
 
+test("a questionnaire of counts only (no grade, no themes): tables say what they hold, no empty comparison", async () => {
+  const q = {
+    id: "telling", version: 1, title: { nl: "Telling" }, min_group_size: 2,
+    sections: [{ id: "a", title: { nl: "A" }, items: [
+      { id: "org", kind: "choice", group_by: true, label: { nl: "Organisatie" },
+        options: [{ value: "a", label: { nl: "Team A" } }, { value: "b", label: { nl: "Team B" } }] },
+      { id: "opm", kind: "text", label: { nl: "Opmerking" } },
+    ] }],
+  };
+  const responses = Array.from({ length: 6 }, (_, k) => ({
+    id: `c0000000-0000-4000-8000-00000000000${k}`, questionnaire: { id: "telling", version: 1 },
+    revision: 1, updated_at: "2026-11-20T10:00:00Z", status: "complete",
+    answers: { org: k < 3 ? "a" : "b" },
+  }));
+  const { context, page, errors } = await open(env.browser, env.server.url);
+  await page.goto(env.server.url + "#/importeren");
+  await page.locator("#import-files").setInputFiles([
+    { name: "telling.samenscan.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify({ ...exportFile(responses), questionnaires: [q] })) },
+  ]);
+  await page.locator("#import-dataset-counts", { hasText: "6 afgeronde enquêtes" }).waitFor();
+  await page.goto(env.server.url + "#/rapport");
+  await page.locator("#split-org caption", { hasText: "Aantal per groep." }).waitFor();
+  assert.equal(await page.locator("#compare-split").count(), 0, "no comparison of nothing");
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("a measurement too small to show its count: the comparison says why", async () => {
   const r = rng(12);
   const early = Array.from({ length: 3 }, () => ({ ...response(r, { frequency: "wekelijks" }, 6), updated_at: "2026-09-15T10:00:00Z" }));

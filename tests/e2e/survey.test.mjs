@@ -471,7 +471,7 @@ async function startLoaded(page, questionnaire) {
     { name: `${questionnaire.id}.samenscan.json`, mimeType: "application/json", buffer: Buffer.from(JSON.stringify(file)) },
   ]);
   // In either interface language.
-  await page.locator(".import-result", { hasText: /Nieuwe vragenlijsten in dit bestand: 1|New questionnaires in this file: 1/ }).waitFor();
+  await page.locator(".import-result", { hasText: /1 nieuwe vragenlijst in dit bestand|1 new questionnaire in this file/ }).waitFor();
   await page.goto(server.url + "#/enquete");
   await page.getByLabel(new RegExp(`^${questionnaire.title.nl} \\((versie|version) ${questionnaire.version}\\)$`)).check();
   await page.locator("button.button-start").click();

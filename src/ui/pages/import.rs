@@ -747,7 +747,7 @@ fn ResultRow(row: Row) -> impl IntoView {
                         "p",
                         &[],
                         &fill(
-                            t.import_questionnaires,
+                            t.import_questionnaires[usize::from(record.questionnaires != 1)],
                             &[("n", &record.questionnaires.to_string())],
                         ),
                     );

@@ -818,6 +818,7 @@ fn SplitTable(split: Split, report: Report) -> impl IntoView {
     let sorted_said = RwSignal::new(String::new());
     let min = report.min_group_size;
     let has_grade = report.grade.is_some();
+    let report_has_factors = !report.factors.is_empty();
     let id = format!("split-{}", split.item_id);
     let caption_id = format!("{id}-caption");
     let heading_id = format!("{id}-heading");
@@ -970,7 +971,12 @@ fn SplitTable(split: Split, report: Report) -> impl IntoView {
                 // Named as its region is: every split's caption is the same words.
                 <table class=table_class id=id aria-labelledby=table_labelled_by>
                     <caption id=caption_id>
-                        {if has_grade { t.report_split_caption } else { t.report_split_caption_no_grade }}
+                        {match (has_grade, report_has_factors) {
+                            (true, true) => t.report_split_caption,
+                            (false, true) => t.report_split_caption_no_grade,
+                            (true, false) => t.report_split_caption_no_themes,
+                            (false, false) => t.report_split_caption_counts,
+                        }}
                     </caption>
                     <thead><tr>
                         {first}
@@ -1041,6 +1047,10 @@ fn GroupComparisonView(report: Report) -> impl IntoView {
     let Some(first) = report.splits.first() else {
         return ().into_any();
     };
+    // Nothing to compare without a grade or a theme (a table of its header alone).
+    if report.grade.is_none() && report.factors.is_empty() {
+        return ().into_any();
+    }
     let split_id = RwSignal::new(first.item_id.clone());
     let a = RwSignal::new(0usize);
     let b = RwSignal::new(1usize);
