@@ -409,15 +409,17 @@ impl FileProblem {
                 let mb = |b: usize| (b as f64 / (1024.0 * 1024.0)).ceil() as u64;
                 if nl {
                     format!(
-                        "Het bestand is te groot ({} MB; het maximum is {} MB). Is dit wel een \
-                         Samenscan-bestand?",
+                        "Het bestand is te groot ({} MB; het maximum is {} MB). Is het een \
+                         Samenscan-export, vraag de afzender dan om het in delen te exporteren \
+                         (bijvoorbeeld per team).",
                         mb(*bytes),
                         mb(*limit)
                     )
                 } else {
                     format!(
-                        "The file is too large ({} MB; the maximum is {} MB). Is this really a \
-                         Samenscan file?",
+                        "The file is too large ({} MB; the maximum is {} MB). If it is a \
+                         Samenscan export, ask the sender to export it in parts (for example \
+                         per team).",
                         mb(*bytes),
                         mb(*limit)
                     )

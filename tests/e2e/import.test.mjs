@@ -668,6 +668,15 @@ test("many files in one pick: stored in batches, each file judged on its own; a 
   await logMore.click();
   await page.locator("#import-log-caption", { hasText: "De nieuwste 50 van 149 imports" }).waitFor();
   assert.equal(await logRows.count(), 50);
+  // The rounds' lists of 149 files scroll in a box each, not metres down the report.
+  await page.goto(env.server.url + "#/rapport");
+  await page.locator("#rounds-by-import").check();
+  const list = page.locator(".file-choices-many").first();
+  await list.waitFor();
+  assert.ok((await list.boundingBox()).height < 400, "a box, not a page-long list");
+  assert.equal(await list.locator("input[type=checkbox]").count(), 149);
+  await page.goto(env.server.url + "#/importeren");
+  await page.locator("#import-dataset-counts", { hasText: "149 geïmporteerde bestanden" }).waitFor();
 
   // The disk is full: every file of the batch is refused, nothing is stored, the data on screen
   // is what is stored.

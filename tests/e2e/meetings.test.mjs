@@ -434,7 +434,7 @@ test("a facilitator takes this device's own meetings and enquêtes into the repo
   await page.locator("#import-own").click();
   await page.locator("#import-dataset-counts", { hasText: "1 afgeronde enquête en 1 bijeenkomst, uit 1 geïmporteerd bestand." }).waitFor();
   const row = page.locator(".import-result").last();
-  assert.match(await row.innerText(), /eigen-gegevens-\d{4}-\d{2}-\d{2}\.samenscan\.json/);
+  assert.match(await row.innerText(), /eigen-gegevens-\d{4}-\d{2}-\d{2}-\d{4}\.samenscan\.json/);
   assert.match(await row.innerText(), /2 nieuw/);
   assert.deepEqual(await axeViolations(page), []);
   // Taken in again: nothing changes.

@@ -544,7 +544,10 @@ fn ImportScreen() -> impl IntoView {
                     <button type="button" class="button button-secondary-dark" id="import-own"
                         on:click=move |_| {
                             let t = i18n.t();
-                            let name = format!("{}-{}.samenscan.json", t.import_own_file, &clock::now_rfc3339()[..10]);
+                            // Stamped to the minute as exports are (UTC): two presses are two rows
+                            // that can be told apart.
+                            let now = clock::now_rfc3339();
+                            let name = format!("{}-{}-{}{}.samenscan.json", t.import_own_file, &now[..10], &now[11..13], &now[14..16]);
                             match own_records_text(store).and_then(|text| files::text_as_file(&text, &name)) {
                                 Some(file) => {
                                     own_failed.set(false);

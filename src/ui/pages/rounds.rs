@@ -275,7 +275,11 @@ pub fn Rounds(
                     }
                 })
                 .collect_view();
-            view! { {all} {boxes} }.into_any()
+            // Hundreds of files would make two lists metres long: past a dozen they scroll in
+            // a box of their own (the box to take them all stays above it).
+            let many = firsts.len() > 12;
+            view! { {all} <div class="file-choices" class:file-choices-many=many>{boxes}</div> }
+                .into_any()
         }
     };
     let mode_radio =
