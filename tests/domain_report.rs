@@ -3,7 +3,7 @@
 
 use samenscan::domain::report::{
     build_report, compare_rounds, open_answers_by, suppress_split, Cell, FigureCounts, FigureKind,
-    GroupKey, Hidden, Mean, Report, ReportOptions, SplitCounts,
+    GroupKey, Hidden, ItemCounts, Mean, Report, ReportOptions, SplitCounts,
 };
 use samenscan::domain::{statistics, Questionnaire, QuestionnaireRef, Response, Status};
 use serde_json::{json, Value};
@@ -1240,4 +1240,75 @@ fn a_column_hidden_in_one_round_is_hidden_in_both() {
         .splits
         .iter()
         .any(|s| s.groups.iter().any(|g| g.n.a.is_suppressed())));
+}
+
+/// Design §4: figures follow item kinds. A choice that is no split, a multiple choice and a
+/// number get their own figures over all counted responses (an acceptance test found them
+/// nowhere in the report), hidden below the minimum.
+#[test]
+fn other_questions_get_counts_and_means_by_their_kind() {
+    let q = Questionnaire::from_json(
+        &json!({"id": "t", "version": 1, "title": {"nl": "T"}, "min_group_size": 3,
+        "sections": [{"id": "s", "title": {"nl": "S"}, "items": [
+            {"id": "org", "kind": "choice", "group_by": true, "label": {"nl": "Org"},
+             "options": [{"value": "lt", "label": {"nl": "LT"}}, {"value": "gi", "label": {"nl": "GI"}}]},
+            {"id": "vorm", "kind": "choice", "label": {"nl": "Vorm"},
+             "options": [{"value": "fysiek", "label": {"nl": "Fysiek"}}, {"value": "online", "label": {"nl": "Online"}}]},
+            {"id": "kanalen", "kind": "multi", "label": {"nl": "Kanalen"},
+             "options": [{"value": "tel", "label": {"nl": "Telefoon"}}, {"value": "mail", "label": {"nl": "Mail"}}]},
+            {"id": "uren", "kind": "number", "label": {"nl": "Uren"}},
+            {"id": "zeldzaam", "kind": "number", "label": {"nl": "Zeldzaam"}}
+        ]}]})
+        .to_string(),
+    )
+    .unwrap();
+    let answers = [
+        json!({"org": "lt", "vorm": "fysiek", "kanalen": ["tel", "mail"], "uren": 2, "zeldzaam": 1}),
+        json!({"org": "lt", "vorm": "online", "kanalen": ["tel"], "uren": 4}),
+        json!({"org": "gi", "vorm": "fysiek", "kanalen": [], "uren": 9}),
+        json!({"org": "gi", "kanalen": ["mail"], "uren": 1}),
+    ];
+    let responses: Vec<Response> = answers
+        .into_iter()
+        .enumerate()
+        .map(|(i, a)| response(i as u32 + 1, Status::Complete, 1, a))
+        .collect();
+    let report = build_report(&q, &responses, &ReportOptions::default());
+    let ids: Vec<&str> = report
+        .other_items
+        .iter()
+        .map(|i| i.item_id.as_str())
+        .collect();
+    assert_eq!(
+        ids,
+        ["vorm", "kanalen", "uren", "zeldzaam"],
+        "not the split"
+    );
+    let of = |id: &str| report.other_items.iter().find(|i| i.item_id == id).unwrap();
+    let counts = |id: &str| match &of(id).figures {
+        Some(ItemCounts::Options(list)) => list.iter().map(|(_, n)| *n).collect::<Vec<_>>(),
+        other => panic!("{id}: {other:?}"),
+    };
+    assert_eq!(of("vorm").n, Cell::Shown(3));
+    assert_eq!(counts("vorm"), [2, 1]);
+    // An empty list is no answer; options add up to more than n.
+    assert_eq!(of("kanalen").n, Cell::Shown(3));
+    assert_eq!(counts("kanalen"), [2, 2]);
+    assert_eq!(of("uren").n, Cell::Shown(4));
+    assert_eq!(
+        of("uren").figures,
+        Some(ItemCounts::Number {
+            mean: 4.0,
+            median: 3.0
+        })
+    );
+    // One answer is below the minimum of 3: no figures.
+    assert_eq!(of("zeldzaam").n, Cell::Suppressed);
+    assert_eq!(of("zeldzaam").figures, None);
+    // A dataset below the minimum shows none at all.
+    let small = build_report(&q, &responses[..2], &ReportOptions::default());
+    assert!(small
+        .other_items
+        .iter()
+        .all(|i| i.n == Cell::Suppressed && i.figures.is_none()));
 }

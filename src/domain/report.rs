@@ -973,6 +973,133 @@ pub struct Report {
     /// The open answers of the counted responses with their groups, from which
     /// [`open_answers_by`] splits them another way without reading the responses again.
     pub open_index: Arc<OpenIndex>,
+    /// The questions no other part of the report has figures for, in definition order: a
+    /// choice that is no split, a multiple choice, a number (design §4: figures follow item
+    /// kinds, whatever the questionnaire).
+    pub other_items: Vec<ItemFigures>,
+}
+
+/// The figures of one question of [`Report::other_items`], over all counted responses.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ItemFigures {
+    /// The item.
+    pub item_id: String,
+    /// Its question.
+    pub label: Label,
+    /// How many answered it; suppressed, with the figures, from 1 to the minimum − 1 and when
+    /// the whole dataset is below the minimum.
+    pub n: Cell<usize>,
+    /// The figures, when `n` is shown and above 0.
+    pub figures: Option<ItemCounts>,
+}
+
+/// What [`ItemFigures`] holds, by the item's kind.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ItemCounts {
+    /// Per option, in definition order: its label and how many chose it (of a multiple
+    /// choice they add up to more than n).
+    Options(Vec<(Label, usize)>),
+    /// A number's mean and median.
+    Number {
+        /// The mean.
+        mean: f64,
+        /// The median.
+        median: f64,
+    },
+}
+
+/// Counts one counted response's answers to the [`Report::other_items`] questions.
+struct OtherTally<'q> {
+    item: &'q super::questionnaire::Item,
+    answered: usize,
+    counts: Vec<usize>,
+    numbers: Vec<f64>,
+}
+
+impl<'q> OtherTally<'q> {
+    /// The tallies of `questionnaire`'s questions that are none of the report's other figures
+    /// (`splits`: the ids of the split items).
+    fn for_questionnaire(questionnaire: &'q Questionnaire, splits: &[&str]) -> Vec<Self> {
+        use super::questionnaire::ItemKind;
+        questionnaire
+            .items()
+            .filter(|item| match &item.kind {
+                ItemKind::Choice { .. } => !splits.contains(&item.id.as_str()),
+                ItemKind::Multi { .. } | ItemKind::Number { .. } => true,
+                _ => false,
+            })
+            .map(|item| OtherTally {
+                item,
+                answered: 0,
+                counts: vec![0; item.kind.options().len()],
+                numbers: Vec::new(),
+            })
+            .collect()
+    }
+
+    fn add(&mut self, answers: &super::response::Answers) {
+        use super::questionnaire::ItemKind;
+        let Some(answer) = answers.get(self.item.id.as_str()) else {
+            return;
+        };
+        let options = self.item.kind.options();
+        let mut count = |value: &serde_json::Value| {
+            let at = value
+                .as_str()
+                .and_then(|v| options.iter().position(|o| o.value == v));
+            if let Some(at) = at {
+                self.counts[at] += 1;
+            }
+            at.is_some()
+        };
+        let answered = match (&self.item.kind, answer) {
+            (ItemKind::Choice { .. }, value) => count(value),
+            (ItemKind::Multi { .. }, serde_json::Value::Array(values)) => {
+                values.iter().fold(false, |any, v| count(v) | any)
+            }
+            (ItemKind::Number { .. }, value) => match value.as_f64() {
+                Some(x) => {
+                    self.numbers.push(x);
+                    true
+                }
+                None => false,
+            },
+            _ => false,
+        };
+        self.answered += usize::from(answered);
+    }
+
+    fn figures(self, min: usize, all_hidden: bool) -> ItemFigures {
+        let hidden = all_hidden || (self.answered > 0 && self.answered < min);
+        let figures = (!hidden && self.answered > 0).then(|| match &self.item.kind {
+            super::questionnaire::ItemKind::Number { .. } => {
+                let summary = summarize(&self.numbers);
+                ItemCounts::Number {
+                    mean: summary.mean.unwrap_or_default(),
+                    median: summary.median.unwrap_or_default(),
+                }
+            }
+            _ => ItemCounts::Options(
+                self.item
+                    .kind
+                    .options()
+                    .iter()
+                    .zip(&self.counts)
+                    .map(|(o, &n)| (o.label.clone(), n))
+                    .collect(),
+            ),
+        });
+        ItemFigures {
+            item_id: self.item.id.clone(),
+            label: self.item.label.clone(),
+            n: if hidden {
+                Cell::Suppressed
+            } else {
+                Cell::Shown(self.answered)
+            },
+            figures,
+        }
+    }
 }
 
 /// Per counted response that gave at least one open answer: its group in every split and its
@@ -1437,6 +1564,8 @@ fn build_report_from(
     let mut buffers = ScoreBuffers::default();
     let mut marks: Vec<usize> = Vec::with_capacity(alpha_rows.len());
     let reference = questionnaire.reference();
+    let split_ids: Vec<&str> = scorer.group_items().map(|i| i.id.as_str()).collect();
+    let mut others = OtherTally::for_questionnaire(questionnaire, &split_ids);
     for r in responses {
         if is_counted(questionnaire, r) {
             // Alpha's rows are taken only from responses that fit; a response that does not is
@@ -1448,6 +1577,9 @@ fn build_report_from(
             });
             if scored.fits {
                 scores.push(scored);
+                for tally in &mut others {
+                    tally.add(&r.answers);
+                }
             } else {
                 for (row, &mark) in alpha_rows.iter_mut().zip(&marks) {
                     row.truncate(mark);
@@ -1567,6 +1699,10 @@ fn build_report_from(
         open_answers,
         split_suppression: decisions,
         open_index,
+        other_items: others
+            .into_iter()
+            .map(|tally| tally.figures(min, all_hidden))
+            .collect(),
     }
 }
 

@@ -383,19 +383,22 @@ test("comparing two groups starts with the two that show the most figures", asyn
   await context.close();
 });
 
-test("a questionnaire of counts only (no grade, no themes): tables say what they hold, no empty comparison", async () => {
+test("a questionnaire of counts only (no grade, no themes): tables say what they hold, no empty comparison, figures by item kind", async () => {
   const q = {
     id: "telling", version: 1, title: { nl: "Telling" }, min_group_size: 2,
     sections: [{ id: "a", title: { nl: "A" }, items: [
       { id: "org", kind: "choice", group_by: true, label: { nl: "Organisatie" },
         options: [{ value: "a", label: { nl: "Team A" } }, { value: "b", label: { nl: "Team B" } }] },
       { id: "opm", kind: "text", label: { nl: "Opmerking" } },
+      { id: "kanalen", kind: "multi", label: { nl: "Welke kanalen?" },
+        options: [{ value: "tel", label: { nl: "Telefoon" } }, { value: "mail", label: { nl: "Mail" } }] },
+      { id: "uren", kind: "number", label: { nl: "Hoeveel uur?" } },
     ] }],
   };
   const responses = Array.from({ length: 6 }, (_, k) => ({
     id: `c0000000-0000-4000-8000-00000000000${k}`, questionnaire: { id: "telling", version: 1 },
     revision: 1, updated_at: "2026-11-20T10:00:00Z", status: "complete",
-    answers: { org: k < 3 ? "a" : "b" },
+    answers: { org: k < 3 ? "a" : "b", kanalen: k < 4 ? ["tel", "mail"] : ["mail"], uren: k + 1 },
   }));
   const { context, page, errors } = await open(env.browser, env.server.url);
   await page.goto(env.server.url + "#/importeren");
@@ -406,6 +409,11 @@ test("a questionnaire of counts only (no grade, no themes): tables say what they
   await page.goto(env.server.url + "#/rapport");
   await page.locator("#split-org caption", { hasText: "Aantal per groep." }).waitFor();
   assert.equal(await page.locator("#compare-split").count(), 0, "no comparison of nothing");
+  // The multiple choice and the number have figures of their own (design §4: by item kind).
+  await page.locator("#report-other", { hasText: "Andere vragen" }).waitFor();
+  const rows = await page.locator("#other-0 tbody tr").evaluateAll((trs) => trs.map((tr) => tr.innerText.replace(/\s+/g, " ").trim()));
+  assert.deepEqual(rows, ["Telefoon 4 67%", "Mail 6 100%"]);
+  assert.equal(await page.locator("#other-1").innerText(), "6 antwoorden; gemiddeld 3,5, mediaan 3,5.");
   assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(errors, []);
   await context.close();

@@ -11,7 +11,7 @@ use crate::domain::csv::{codebook_csv, responses_csv, CsvOptions, Separator};
 use crate::domain::format::shown_difference;
 use crate::domain::report::{
     build_report, open_answers_by, tally_answers, Cell, Change, GradeStats, Group, GroupKey,
-    Hidden, Mean, OpenAnswerGroup, OpenAnswers, Report, ReportOptions, Split,
+    Hidden, ItemCounts, Mean, OpenAnswerGroup, OpenAnswers, Report, ReportOptions, Split,
 };
 use crate::domain::sorting;
 use crate::domain::{
@@ -260,6 +260,7 @@ fn ReportBody(
         view! {
             {report.splits.iter().map(|split| view! { <SplitTable split=split.clone() report=report.clone() /> }).collect_view()}
             <GroupComparisonView report=report.clone() />
+            {other_items_html(&report, i18n.lang(), i18n.t()).map(|html| view! { <div class="report-part" inner_html=html></div> })}
             <OpenAnswersView report=report.clone() open_by=open_by open_answers=open_answers />
         }
     });
@@ -267,6 +268,85 @@ fn ReportBody(
         <div class="report-part" inner_html=summary></div>
         {parts}
     }
+}
+
+/// The questions the report has no other figures for ([`Report::other_items`]): per option how
+/// many chose it and their share of those who answered, or a number's mean and median; `None`
+/// when the questionnaire has none (the built-in one).
+fn other_items_html(report: &Report, lang: Lang, t: &Messages) -> Option<String> {
+    if report.other_items.is_empty() {
+        return None;
+    }
+    let min = report.min_group_size.to_string();
+    let mut h = Html::new();
+    h.open(
+        "section",
+        &[
+            ("class", "report-section"),
+            ("aria-labelledby", "report-other"),
+        ],
+    )
+    .leaf("h2", &[("id", "report-other")], t.report_other);
+    for (i, item) in report.other_items.iter().enumerate() {
+        let label = crate::ui::i18n::question_only(item.label.get(lang));
+        h.leaf_lang("h3", label, lang_attr(&item.label, lang));
+        match (&item.n, &item.figures) {
+            (Cell::Shown(n), Some(ItemCounts::Options(list))) => {
+                let (table_id, caption_id) = (format!("other-{i}"), format!("other-{i}-caption"));
+                // The note beside the table, not in its caption: a caption is as wide as its
+                // table.
+                let note = fill(t.report_other_caption, &[("n", &format_count(*n, lang))]);
+                h.leaf("p", &[("class", "hint")], &note);
+                table_start(
+                    &mut h,
+                    &table_id,
+                    &caption_id,
+                    t.report_other_table,
+                    &[t.report_other_option, t.report_count, t.report_share],
+                );
+                for (option, count) in list {
+                    let share = format_percent(*count as f64 / *n as f64, 0, lang);
+                    table_row(
+                        &mut h,
+                        &[],
+                        (option.get(lang), lang_attr(option, lang)),
+                        &[&format_count(*count, lang), &share],
+                    );
+                }
+                table_end(&mut h);
+            }
+            (Cell::Shown(n), Some(ItemCounts::Number { mean, median })) => {
+                h.leaf(
+                    "p",
+                    &[("id", &format!("other-{i}"))],
+                    &fill(
+                        t.report_other_number,
+                        &[
+                            ("n", &format_count(*n, lang)),
+                            ("mean", &format_decimal(*mean, 1, lang)),
+                            ("median", &format_decimal(*median, 1, lang)),
+                        ],
+                    ),
+                );
+            }
+            (Cell::Suppressed, _) => {
+                h.leaf(
+                    "p",
+                    &[("class", "hint"), ("id", &format!("other-{i}"))],
+                    &fill(t.report_other_hidden, &[("min", &min)]),
+                );
+            }
+            _ => {
+                h.leaf(
+                    "p",
+                    &[("class", "hint"), ("id", &format!("other-{i}"))],
+                    t.report_other_none,
+                );
+            }
+        }
+    }
+    h.close("section");
+    Some(h.finish())
 }
 
 /// The report's fixed part as HTML text: introduction, headline figures, the grade's
