@@ -2170,7 +2170,10 @@ const NOT_NAMES: Words = Words(concat!(
     // Days, months and holidays.
     "Maandag|Dinsdag|Woensdag|Donderdag|Vrijdag|Zaterdag|Zondag|Januari|Februari|Maart|April|Mei|",
     "Juni|Juli|Augustus|September|Oktober|November|December|Kerst|Pasen|Pinksteren|Ramadan|",
-    "Suikerfeest|Koningsdag|Sinterklaas|Bevrijdingsdag|Corona|Drang|Dwang|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Christmas|Easter|",
+    "Suikerfeest|Koningsdag|Sinterklaas|Bevrijdingsdag|Corona|Monday|Tuesday|Wednesday|Thursday|",
+    "Friday|Saturday|Sunday|Christmas|Easter|",
+    // Terms of the field written with capitals ("Drang en Dwang").
+    "Drang|Dwang|",
     // Languages and origins ("moeder Arabisch sprekend", "vader Marokkaans").
     "Nederlands|Nederlandse|Marokkaans|Marokkaanse|Turks|Turkse|Arabisch|Engels|Pools|Poolse|",
     "Syrisch|Syrische|Somalisch|Eritrees|Eritrese|Surinaams|Surinaamse|Antilliaans|Duits|Frans|",
