@@ -973,6 +973,12 @@ fn a_complete_record_is_kept_with_what_counts() {
             "2222222A-2222-4222-8222-22222222222B",
             serde_json::json!({"org": "gi", "team": "epe", "frequency": "wekelijks", "grade": 8}),
         ),
+        // A required answer written as null is missing too.
+        with(
+            "33333333-3333-4333-8333-333333333333",
+            serde_json::json!({"org": "gi", "team": "epe", "frequency": "wekelijks", "grade": 7,
+                               "phase": null}),
+        ),
     ];
     raw.meetings.clear();
     let file = validate(raw, &no_known());
@@ -1006,16 +1012,24 @@ fn a_complete_record_is_kept_with_what_counts() {
         file.hidden_answers_dropped.message(samenscan::domain::Lang::Nl).as_deref(),
         Some("2 antwoorden in 1 enquête weggelaten: ze horen bij vragen die door een ander antwoord niet van toepassing waren, zoals afronden in de app ze ook weglaat.")
     );
-    // And that a required answer is missing (the second record has no phase).
+    // And that required answers are missing (the second and third records have no phase).
     assert_eq!(
         file.required_missing,
         samenscan::domain::exchange::RequiredMissing {
-            responses: 1,
-            answers: 1
+            responses: 2,
+            answers: 2
         }
     );
     assert_eq!(
         file.required_missing.message(samenscan::domain::Lang::Nl).as_deref(),
+        Some("2 afgeronde enquêtes zonder antwoord op verplichte vragen (2 samen): ze tellen mee, zonder die antwoorden.")
+    );
+    let one = samenscan::domain::exchange::RequiredMissing {
+        responses: 1,
+        answers: 1,
+    };
+    assert_eq!(
+        one.message(samenscan::domain::Lang::Nl).as_deref(),
         Some("1 afgeronde enquête zonder antwoord op 1 verplichte vraag: die telt mee, zonder dat antwoord.")
     );
     let one = samenscan::domain::exchange::HiddenAnswersDropped {

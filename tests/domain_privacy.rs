@@ -1639,6 +1639,10 @@ fn full_names_first_names_and_name_cues_without_a_title() {
             "ilse",
         ),
         ("GV A.M. Hendriks kreeg de casus.", "A.M. Hendriks"),
+        // After a capitalised word that starts the sentence (from review).
+        ("Maandag Jessica gebeld.", "Jessica"),
+        ("Bel Mohammed terug.", "Mohammed"),
+        ("Beste Fatima, dank je.", "Fatima"),
         // After a given name the surname whatever it ends in.
         ("Gesprek met Jan Nijhuis.", "Jan Nijhuis"),
         ("Gesprek met Lisa Groenendijk.", "Lisa Groenendijk"),

@@ -1286,14 +1286,18 @@ fn other_questions_get_counts_and_means_by_their_kind() {
     );
     let of = |id: &str| report.other_items.iter().find(|i| i.item_id == id).unwrap();
     let counts = |id: &str| match &of(id).figures {
-        Some(ItemCounts::Options(list)) => list.iter().map(|(_, n)| *n).collect::<Vec<_>>(),
+        Some(ItemCounts::Options { counts, .. }) => {
+            counts.iter().map(|(_, n)| n.clone()).collect::<Vec<_>>()
+        }
         other => panic!("{id}: {other:?}"),
     };
+    // An option chosen by 1 to the minimum − 1 is hidden, and with a single choice one more
+    // (the total is shown): 2 + 1 of 3.
     assert_eq!(of("vorm").n, Cell::Shown(3));
-    assert_eq!(counts("vorm"), [2, 1]);
+    assert_eq!(counts("vorm"), [Cell::Suppressed, Cell::Suppressed]);
     // An empty list is no answer; options add up to more than n.
     assert_eq!(of("kanalen").n, Cell::Shown(3));
-    assert_eq!(counts("kanalen"), [2, 2]);
+    assert_eq!(counts("kanalen"), [Cell::Suppressed, Cell::Suppressed]);
     assert_eq!(of("uren").n, Cell::Shown(4));
     assert_eq!(
         of("uren").figures,
@@ -1305,6 +1309,63 @@ fn other_questions_get_counts_and_means_by_their_kind() {
     // One answer is below the minimum of 3: no figures.
     assert_eq!(of("zeldzaam").n, Cell::Suppressed);
     assert_eq!(of("zeldzaam").figures, None);
+    // With enough answers the counts are shown; a multiple choice hides no partner.
+    let more: Vec<Response> = (0..8)
+        .map(|i| {
+            let kanalen = if i < 7 {
+                json!(["tel", "mail"])
+            } else {
+                json!(["mail"])
+            };
+            let vorm = if i < 5 { "fysiek" } else { "online" };
+            response(
+                i + 10,
+                Status::Complete,
+                1,
+                json!({"vorm": vorm, "kanalen": kanalen}),
+            )
+        })
+        .collect();
+    let report = build_report(&q, &more, &ReportOptions::default());
+    let of = |id: &str| report.other_items.iter().find(|i| i.item_id == id).unwrap();
+    let counts = |id: &str| match &of(id).figures {
+        Some(ItemCounts::Options { counts, multi }) => (
+            counts.iter().map(|(_, n)| n.clone()).collect::<Vec<_>>(),
+            *multi,
+        ),
+        other => panic!("{id}: {other:?}"),
+    };
+    assert_eq!(
+        counts("vorm"),
+        (vec![Cell::Shown(5), Cell::Shown(3)], false)
+    );
+    assert_eq!(
+        counts("kanalen"),
+        (vec![Cell::Shown(7), Cell::Shown(8)], true)
+    );
+    // A question asked only after a split's answer, or one a split item is asked after, has
+    // no figures here: its count would be a split group's size.
+    let tied = Questionnaire::from_json(
+        &json!({"id": "t", "version": 1, "title": {"nl": "T"}, "min_group_size": 3,
+        "sections": [{"id": "s", "title": {"nl": "S"}, "items": [
+            {"id": "werkt", "kind": "choice", "label": {"nl": "Werkt u samen?"},
+             "options": [{"value": "ja", "label": {"nl": "Ja"}}, {"value": "nee", "label": {"nl": "Nee"}}]},
+            {"id": "org", "kind": "choice", "group_by": true, "label": {"nl": "Org"},
+             "show_if": {"item": "werkt", "in": ["ja"]},
+             "options": [{"value": "lt", "label": {"nl": "LT"}}, {"value": "gi", "label": {"nl": "GI"}}]},
+            {"id": "uren", "kind": "number", "label": {"nl": "Uren"}, "show_if": {"item": "org", "in": ["gi"]}},
+            {"id": "los", "kind": "number", "label": {"nl": "Los"}}
+        ]}]})
+        .to_string(),
+    )
+    .unwrap();
+    let report = build_report(&tied, &more, &ReportOptions::default());
+    let ids: Vec<&str> = report
+        .other_items
+        .iter()
+        .map(|i| i.item_id.as_str())
+        .collect();
+    assert_eq!(ids, ["los"]);
     // A dataset below the minimum shows none at all.
     let small = build_report(&q, &responses[..2], &ReportOptions::default());
     assert!(small

@@ -2306,6 +2306,13 @@ fn check_response<'q>(
                     AnswerProblem::WrongKind { .. }
                         if response.answers.get(&issue.item) == Some(&Value::Null) =>
                     {
+                        // A required answer written as null is missing too (another tool's
+                        // way of leaving it out).
+                        if response.status == Status::Complete
+                            && q.item(&issue.item).is_some_and(|item| item.required)
+                        {
+                            required_missing += 1;
+                        }
                         nulls.push(issue.item)
                     }
                     _ => reasons.push(SkipReason::Answer(issue)),

@@ -2653,15 +2653,23 @@ fn first_names(t: &Text, out: &mut Raw) {
         if ORGANISATION_NAMES.iter().any(|o| rest.starts_with(o)) {
             continue;
         }
-        // Nor inside a longer capitalised run ("Stichting Rosa Spier"), but after a sentence's
-        // ordinary first word ("Met Jessica …").
+        // Nor inside a longer capitalised run, with capitalised words before and after it
+        // ("Stichting Rosa Spier"); one capitalised word before is often a sentence's first
+        // ("Maandag Jessica gebeld", "Bel Mohammed terug", "Beste Fatima").
         let b = t.skip_blanks_back(start);
-        if b < start && b > 0 {
+        let next = t.skip_blanks(end);
+        if b < start && b > 0 && next > end {
             let (s, before) = t.word_before(b);
-            if s < b
-                && t.at(s).is_some_and(char::is_uppercase)
-                && !(ordinary_word(&before) && sentence_starts(t, s))
+            let (ne, _) = t.word_at(next);
+            let capital_word = |from: usize, to: usize| {
+                to > from
+                    && t.at(from).is_some_and(char::is_uppercase)
+                    && t.slice(from, to).chars().skip(1).any(char::is_lowercase)
+            };
+            if capital_word(s, b)
+                && capital_word(next, ne)
                 && !NAME_CUES.contains(before.as_str())
+                && !(ordinary_word(&before) && sentence_starts(t, s))
             {
                 continue;
             }

@@ -996,9 +996,15 @@ pub struct ItemFigures {
 /// What [`ItemFigures`] holds, by the item's kind.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ItemCounts {
-    /// Per option, in definition order: its label and how many chose it (of a multiple
-    /// choice they add up to more than n).
-    Options(Vec<(Label, usize)>),
+    /// Per option, in definition order: its label and how many chose it, hidden from 1 to the
+    /// minimum − 1 (an option describing the person is a group); `multi` when a person may
+    /// choose several (the counts add up to more than n).
+    Options {
+        /// The options and their counts.
+        counts: Vec<(Label, Cell<usize>)>,
+        /// Whether it is a multiple choice.
+        multi: bool,
+    },
     /// A number's mean and median.
     Number {
         /// The mean.
@@ -1018,9 +1024,32 @@ struct OtherTally<'q> {
 
 impl<'q> OtherTally<'q> {
     /// The tallies of `questionnaire`'s questions that are none of the report's other figures
-    /// (`splits`: the ids of the split items).
+    /// (`splits`: the ids of the split items). Not a question asked only after an answer to a
+    /// split item, nor one a split item is asked after: its count is a split group's size, and
+    /// would give away a group the split hides (found by review).
     fn for_questionnaire(questionnaire: &'q Questionnaire, splits: &[&str]) -> Vec<Self> {
         use super::questionnaire::ItemKind;
+        // The items `item` is asked after, directly or through others (at most as many steps
+        // as there are items: a loop in a definition ends there).
+        let conditions = |item: &'q super::questionnaire::Item| {
+            let mut chain = Vec::new();
+            let mut at = item.show_if.as_ref();
+            while let Some(condition) = at.filter(|_| chain.len() <= questionnaire.items().count())
+            {
+                chain.push(condition.item.as_str());
+                at = questionnaire
+                    .item(&condition.item)
+                    .and_then(|i| i.show_if.as_ref());
+            }
+            chain
+        };
+        let tied = |item: &'q super::questionnaire::Item| {
+            conditions(item).iter().any(|c| splits.contains(c))
+                || questionnaire.items().any(|other| {
+                    splits.contains(&other.id.as_str())
+                        && conditions(other).contains(&item.id.as_str())
+                })
+        };
         questionnaire
             .items()
             .filter(|item| match &item.kind {
@@ -1028,6 +1057,7 @@ impl<'q> OtherTally<'q> {
                 ItemKind::Multi { .. } | ItemKind::Number { .. } => true,
                 _ => false,
             })
+            .filter(|item| !tied(item))
             .map(|item| OtherTally {
                 item,
                 answered: 0,
@@ -1079,15 +1109,41 @@ impl<'q> OtherTally<'q> {
                     median: summary.median.unwrap_or_default(),
                 }
             }
-            _ => ItemCounts::Options(
-                self.item
-                    .kind
-                    .options()
-                    .iter()
-                    .zip(&self.counts)
-                    .map(|(o, &n)| (o.label.clone(), n))
-                    .collect(),
-            ),
+            kind => {
+                let multi = matches!(kind, super::questionnaire::ItemKind::Multi { .. });
+                let small = |n: usize| n > 0 && n < min;
+                let mut hide: Vec<bool> = self.counts.iter().map(|&n| small(n)).collect();
+                // One hidden count of a single choice is n less the shown ones: the smallest
+                // other count with anyone in it is hidden too.
+                if !multi && hide.iter().filter(|&&h| h).count() == 1 {
+                    let partner = (0..self.counts.len())
+                        .filter(|&i| !hide[i] && self.counts[i] > 0)
+                        .min_by_key(|&i| self.counts[i]);
+                    if let Some(i) = partner {
+                        hide[i] = true;
+                    }
+                }
+                ItemCounts::Options {
+                    counts: self
+                        .item
+                        .kind
+                        .options()
+                        .iter()
+                        .zip(self.counts.iter().zip(hide))
+                        .map(|(o, (&n, hidden))| {
+                            (
+                                o.label.clone(),
+                                if hidden {
+                                    Cell::Suppressed
+                                } else {
+                                    Cell::Shown(n)
+                                },
+                            )
+                        })
+                        .collect(),
+                    multi,
+                }
+            }
         });
         ItemFigures {
             item_id: self.item.id.clone(),

@@ -291,26 +291,43 @@ fn other_items_html(report: &Report, lang: Lang, t: &Messages) -> Option<String>
         let label = crate::ui::i18n::question_only(item.label.get(lang));
         h.leaf_lang("h3", label, lang_attr(&item.label, lang));
         match (&item.n, &item.figures) {
-            (Cell::Shown(n), Some(ItemCounts::Options(list))) => {
+            (Cell::Shown(n), Some(ItemCounts::Options { counts, multi })) => {
                 let (table_id, caption_id) = (format!("other-{i}"), format!("other-{i}-caption"));
                 // The note beside the table, not in its caption: a caption is as wide as its
                 // table.
-                let note = fill(t.report_other_caption, &[("n", &format_count(*n, lang))]);
-                h.leaf("p", &[("class", "hint")], &note);
+                let note = if *multi {
+                    t.report_other_note_multi
+                } else {
+                    t.report_other_note
+                };
+                h.leaf(
+                    "p",
+                    &[("class", "hint")],
+                    &fill(note, &[("n", &format_count(*n, lang)), ("min", &min)]),
+                );
+                // Named with its question: every such table's region would read the same.
+                let caption = fill(t.report_other_table, &[("question", label)]);
                 table_start(
                     &mut h,
                     &table_id,
                     &caption_id,
-                    t.report_other_table,
+                    &caption,
                     &[t.report_other_option, t.report_count, t.report_share],
                 );
-                for (option, count) in list {
-                    let share = format_percent(*count as f64 / *n as f64, 0, lang);
+                let fewer = fill(t.report_fewer_than, &[("min", &min)]);
+                for (option, count) in counts {
+                    let (count, share) = match count {
+                        Cell::Shown(c) => (
+                            format_count(*c, lang),
+                            format_percent(*c as f64 / *n as f64, 0, lang),
+                        ),
+                        _ => (fewer.clone(), t.report_hidden.to_string()),
+                    };
                     table_row(
                         &mut h,
                         &[],
                         (option.get(lang), lang_attr(option, lang)),
-                        &[&format_count(*count, lang), &share],
+                        &[&count, &share],
                     );
                 }
                 table_end(&mut h);
