@@ -1257,16 +1257,17 @@ fn other_questions_get_counts_and_means_by_their_kind() {
             {"id": "kanalen", "kind": "multi", "label": {"nl": "Kanalen"},
              "options": [{"value": "tel", "label": {"nl": "Telefoon"}}, {"value": "mail", "label": {"nl": "Mail"}}]},
             {"id": "uren", "kind": "number", "label": {"nl": "Uren"}},
-            {"id": "zeldzaam", "kind": "number", "label": {"nl": "Zeldzaam"}}
+            {"id": "zeldzaam", "kind": "number", "label": {"nl": "Zeldzaam"}},
+            {"id": "los", "kind": "likert", "label": {"nl": "Een losse stelling"}}
         ]}]})
         .to_string(),
     )
     .unwrap();
     let answers = [
-        json!({"org": "lt", "vorm": "fysiek", "kanalen": ["tel", "mail"], "uren": 2, "zeldzaam": 1}),
-        json!({"org": "lt", "vorm": "online", "kanalen": ["tel"], "uren": 4}),
-        json!({"org": "gi", "vorm": "fysiek", "kanalen": [], "uren": 9}),
-        json!({"org": "gi", "kanalen": ["mail"], "uren": 1}),
+        json!({"org": "lt", "vorm": "fysiek", "kanalen": ["tel", "mail"], "uren": 2, "zeldzaam": 1, "los": 4}),
+        json!({"org": "lt", "vorm": "online", "kanalen": ["tel"], "uren": 4, "los": 2}),
+        json!({"org": "gi", "vorm": "fysiek", "kanalen": [], "uren": 9, "los": 5}),
+        json!({"org": "gi", "kanalen": ["mail"], "uren": 1, "los": null}),
     ];
     let responses: Vec<Response> = answers
         .into_iter()
@@ -1281,8 +1282,22 @@ fn other_questions_get_counts_and_means_by_their_kind() {
         .collect();
     assert_eq!(
         ids,
-        ["vorm", "kanalen", "uren", "zeldzaam"],
+        ["vorm", "kanalen", "uren", "zeldzaam", "los"],
         "not the split"
+    );
+    // A statement in no theme: its mean and median, "not applicable" left out.
+    let los = report
+        .other_items
+        .iter()
+        .find(|i| i.item_id == "los")
+        .unwrap();
+    assert_eq!(los.n, Cell::Shown(3));
+    assert_eq!(
+        los.figures,
+        Some(ItemCounts::Number {
+            mean: 11.0 / 3.0,
+            median: 4.0
+        })
     );
     let of = |id: &str| report.other_items.iter().find(|i| i.item_id == id).unwrap();
     let counts = |id: &str| match &of(id).figures {

@@ -1055,6 +1055,11 @@ impl<'q> OtherTally<'q> {
             .filter(|item| match &item.kind {
                 ItemKind::Choice { .. } => !splits.contains(&item.id.as_str()),
                 ItemKind::Multi { .. } | ItemKind::Number { .. } => true,
+                // A statement in no theme, and a second grade (the first is the report's).
+                ItemKind::Likert { factor: None, .. } => true,
+                ItemKind::Grade { .. } => questionnaire
+                    .grade_item()
+                    .is_some_and(|grade| grade.id != item.id),
                 _ => false,
             })
             .filter(|item| !tied(item))
@@ -1087,13 +1092,16 @@ impl<'q> OtherTally<'q> {
             (ItemKind::Multi { .. }, serde_json::Value::Array(values)) => {
                 values.iter().fold(false, |any, v| count(v) | any)
             }
-            (ItemKind::Number { .. }, value) => match value.as_f64() {
-                Some(x) => {
-                    self.numbers.push(x);
-                    true
+            // A statement's "not applicable" (null) is no score.
+            (ItemKind::Number { .. } | ItemKind::Likert { .. } | ItemKind::Grade { .. }, value) => {
+                match value.as_f64() {
+                    Some(x) => {
+                        self.numbers.push(x);
+                        true
+                    }
+                    None => false,
                 }
-                None => false,
-            },
+            }
             _ => false,
         };
         self.answered += usize::from(answered);
@@ -1102,7 +1110,9 @@ impl<'q> OtherTally<'q> {
     fn figures(self, min: usize, all_hidden: bool) -> ItemFigures {
         let hidden = all_hidden || (self.answered > 0 && self.answered < min);
         let figures = (!hidden && self.answered > 0).then(|| match &self.item.kind {
-            super::questionnaire::ItemKind::Number { .. } => {
+            super::questionnaire::ItemKind::Number { .. }
+            | super::questionnaire::ItemKind::Likert { .. }
+            | super::questionnaire::ItemKind::Grade { .. } => {
                 let summary = summarize(&self.numbers);
                 ItemCounts::Number {
                     mean: summary.mean.unwrap_or_default(),
