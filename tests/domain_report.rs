@@ -1258,16 +1258,18 @@ fn other_questions_get_counts_and_means_by_their_kind() {
              "options": [{"value": "tel", "label": {"nl": "Telefoon"}}, {"value": "mail", "label": {"nl": "Mail"}}]},
             {"id": "uren", "kind": "number", "label": {"nl": "Uren"}},
             {"id": "zeldzaam", "kind": "number", "label": {"nl": "Zeldzaam"}},
-            {"id": "los", "kind": "likert", "label": {"nl": "Een losse stelling"}}
+            {"id": "los", "kind": "likert", "label": {"nl": "Een losse stelling"}},
+            {"id": "cijfer", "kind": "grade", "label": {"nl": "Cijfer"}},
+            {"id": "cijfer_gi", "kind": "grade", "min": 0, "max": 5, "label": {"nl": "Cijfer voor de GI"}}
         ]}]})
         .to_string(),
     )
     .unwrap();
     let answers = [
-        json!({"org": "lt", "vorm": "fysiek", "kanalen": ["tel", "mail"], "uren": 2, "zeldzaam": 1, "los": 4}),
-        json!({"org": "lt", "vorm": "online", "kanalen": ["tel"], "uren": 4, "los": 2}),
-        json!({"org": "gi", "vorm": "fysiek", "kanalen": [], "uren": 9, "los": 5}),
-        json!({"org": "gi", "kanalen": ["mail"], "uren": 1, "los": null}),
+        json!({"org": "lt", "vorm": "fysiek", "kanalen": ["tel", "mail"], "uren": 2, "zeldzaam": 1, "los": 4, "cijfer": 8, "cijfer_gi": 0}),
+        json!({"org": "lt", "vorm": "online", "kanalen": ["tel"], "uren": 4, "los": 2, "cijfer": 6, "cijfer_gi": 5}),
+        json!({"org": "gi", "vorm": "fysiek", "kanalen": [], "uren": 9, "los": 5, "cijfer": 7, "cijfer_gi": 4}),
+        json!({"org": "gi", "kanalen": ["mail"], "uren": 1, "los": null, "cijfer": 9}),
     ];
     let responses: Vec<Response> = answers
         .into_iter()
@@ -1282,8 +1284,26 @@ fn other_questions_get_counts_and_means_by_their_kind() {
         .collect();
     assert_eq!(
         ids,
-        ["vorm", "kanalen", "uren", "zeldzaam", "los"],
-        "not the split"
+        ["vorm", "kanalen", "uren", "zeldzaam", "los", "cijfer_gi"],
+        "not the split, not the report's grade"
+    );
+    // Two grade questions: the first is the report's grade, the second one of the other
+    // questions with its mean and median on its own scale.
+    let grade = report.grade.as_ref().unwrap();
+    assert_eq!((grade.item_id.as_str(), grade.max), ("cijfer", 10));
+    assert_eq!(report.grade_mean(), Cell::Shown(7.5));
+    let gi = report
+        .other_items
+        .iter()
+        .find(|i| i.item_id == "cijfer_gi")
+        .unwrap();
+    assert_eq!(gi.n, Cell::Shown(3));
+    assert_eq!(
+        gi.figures,
+        Some(ItemCounts::Number {
+            mean: 3.0,
+            median: 4.0
+        })
     );
     // A statement in no theme: its mean and median, "not applicable" left out.
     let los = report

@@ -653,9 +653,6 @@ pub enum DefinitionProblem {
     MinAboveMax,
     /// A grade scale wider than [`MAX_GRADE_STEPS`] values (a report counts every value).
     GradeRangeTooWide,
-    /// More than one grade item: the report has one headline grade, so a second would be
-    /// ambiguous.
-    MoreThanOneGrade,
     /// A likert item names a factor that `factors` does not list.
     UnknownFactor {
         /// The factor id named.
@@ -793,12 +790,6 @@ impl DefinitionIssue {
                     "a grade scale has at most this many values:",
                 )
             ),
-            P::MoreThanOneGrade => pick(
-                nl,
-                "er is al een rapportcijfer-vraag; een vragenlijst heeft er hoogstens één",
-                "there already is a grade question; a questionnaire has at most one",
-            )
-            .into(),
             P::UnknownFactor { factor } => pick2(
                 nl,
                 format!("de factor “{factor}” bestaat niet"),
@@ -1087,7 +1078,9 @@ impl Questionnaire {
         self.items().find(|i| i.id == id)
     }
 
-    /// The grade item (the *rapportcijfer*), found by its kind whatever its id.
+    /// The grade item (the *rapportcijfer*), found by its kind whatever its id: the first one when
+    /// a questionnaire asks for more than one grade (a later grade, say for one partner, is
+    /// reported among the other questions).
     pub fn grade_item(&self) -> Option<&Item> {
         self.items()
             .find(|i| matches!(i.kind, ItemKind::Grade { .. }))
@@ -1924,7 +1917,6 @@ fn validate_definition(raw: RawQuestionnaire) -> Result<Questionnaire, Vec<Defin
 
     let mut section_ids = BTreeSet::new();
     let mut sections = Vec::with_capacity(raw.sections.len());
-    let mut grade_seen = false;
     let mut order = 0usize;
     for (s, section) in raw.sections.iter().enumerate() {
         c.id(format!("sections[{s}].id"), &section.id, &mut section_ids);
@@ -1932,7 +1924,7 @@ fn validate_definition(raw: RawQuestionnaire) -> Result<Questionnaire, Vec<Defin
         let mut items = Vec::with_capacity(section.items.len());
         for (i, item) in section.items.iter().enumerate() {
             let path = format!("sections[{s}].items[{i}]");
-            if let Some(kind) = check_item(&mut c, &path, item, &factor_ids, &mut grade_seen) {
+            if let Some(kind) = check_item(&mut c, &path, item, &factor_ids) {
                 // A split needs exactly one group per response: only a single choice splits;
                 // `group_by` on another kind is ignored.
                 let group_by = item.group_by && matches!(kind, ItemKind::Choice { .. });
@@ -1994,7 +1986,6 @@ fn check_item(
     path: &str,
     item: &RawItem,
     factor_ids: &BTreeSet<String>,
-    grade_seen: &mut bool,
 ) -> Option<ItemKind> {
     use DefinitionProblem as P;
     c.label(format!("{path}.label"), &item.label);
@@ -2047,10 +2038,6 @@ fn check_item(
             }
         }
         "grade" => {
-            if *grade_seen {
-                c.push(format!("{path}.kind"), P::MoreThanOneGrade);
-            }
-            *grade_seen = true;
             let mut bound = |field: &str, n: &Option<serde_json::Number>, default: i64| match n {
                 None => default,
                 Some(n) => match n.as_i64() {
