@@ -526,9 +526,13 @@ fn wrong_types_skip_each_record_with_every_reason() {
             }],
             vec![SkipReason::NotAnObject],
             vec![
-                SkipReason::Missing { field: "revision" },
                 SkipReason::Missing {
-                    field: "updated_at"
+                    field: "revision",
+                    written: None
+                },
+                SkipReason::Missing {
+                    field: "updated_at",
+                    written: None
                 }
             ],
         ]
@@ -1443,4 +1447,59 @@ fn two_copies_of_a_definition_in_one_file_keep_the_stricter_minimum() {
         assert_eq!(checked.contents.questionnaires.len(), 1);
         assert_eq!(checked.contents.questionnaires[0].min_group_size(), 10);
     }
+}
+
+/// A list named a letter or two off (an acceptance test's hand-edited `"respones"`) was passed
+/// over without a word and its records lost; the file is refused, naming the list meant. A
+/// record's misspelt field is named beside the field it lacks.
+#[test]
+fn a_misspelt_list_refuses_the_file_and_a_misspelt_field_is_named() {
+    let text = String::from_utf8(fixture("valid-v1.samenscan.json")).unwrap();
+    let p = refused(
+        text.replacen("\"responses\"", "\"respones\"", 1).as_bytes(),
+        MAX_FILE_BYTES,
+        "bedoeld is waarschijnlijk “responses”",
+        "“responses” was probably meant",
+    );
+    assert_eq!(
+        p,
+        FileProblem::MisspeltPart {
+            found: "respones".into(),
+            meant: "responses"
+        }
+    );
+    let p = refused(
+        text.replacen("\"meetings\"", "\"Meetings\"", 1).as_bytes(),
+        MAX_FILE_BYTES,
+        "“Meetings”",
+        "“meetings” was probably meant",
+    );
+    assert!(matches!(
+        p,
+        FileProblem::MisspeltPart {
+            meant: "meetings",
+            ..
+        }
+    ));
+    // Beside the list itself, a near name is another tool's note, and the file reads.
+    let both = text.replacen("\"meetings\"", "\"meeting\": [], \"meetings\"", 1);
+    assert_eq!(export_of(both.as_bytes()).meetings.len(), 1);
+    // A record's "stauts": skipped, the message naming both.
+    let file = validate(
+        export_of(text.replacen("\"status\"", "\"stauts\"", 1).as_bytes()),
+        &no_known(),
+    );
+    assert_eq!(file.skipped.len(), 1);
+    assert_eq!(
+        file.skipped[0].reasons,
+        [SkipReason::Missing {
+            field: "status",
+            written: Some("stauts".into())
+        }]
+    );
+    let line = file.skipped[0].message(Lang::Nl);
+    assert!(
+        line.contains("het veld “status” ontbreekt; er staat wel een veld “stauts”"),
+        "{line}"
+    );
 }

@@ -366,6 +366,14 @@ pub enum FileProblem {
         /// The part's name.
         key: String,
     },
+    /// A part of the file is named one or two letters off one of its lists (`"respones"`), and
+    /// that list is not there: read as it is, its records would be lost without a word.
+    MisspeltPart {
+        /// The name as written.
+        found: String,
+        /// The list meant.
+        meant: &'static str,
+    },
     /// A part of the file has the wrong shape, e.g. `responses` is not a list.
     BadStructure {
         /// The field.
@@ -623,6 +631,23 @@ impl FileProblem {
                 } else {
                     format!(
                         "The file is damaged: the part “{key}” is in it twice, so it is not certain which one holds. Ask for a new export."
+                    )
+                }
+            }
+            FileProblem::MisspeltPart { found, meant } => {
+                if nl {
+                    format!(
+                        "Er is niets uit dit bestand ingelezen: het heeft een onderdeel “{found}”, \
+                         dat de app niet kent; bedoeld is waarschijnlijk “{meant}”. Zo gelezen \
+                         zou de inhoud ervan ongemerkt wegvallen. Verbeter de naam, of vraag om \
+                         een nieuwe export, en importeer het opnieuw."
+                    )
+                } else {
+                    format!(
+                        "Nothing was read from this file: it has a part “{found}” the app does \
+                         not know; “{meant}” was probably meant. Read like that, its contents \
+                         would be lost without a word. Correct the name, or ask for a new \
+                         export, and import it again."
                     )
                 }
             }
@@ -998,7 +1023,8 @@ fn decode_with(bytes: &[u8], max_bytes: usize, typed: bool) -> Result<Decoded, F
     let scanned = scan_structure(text.as_bytes(), MAX_NESTING)?;
     let responses_at = scanned.responses;
     let dropped = super::response::answers_dropped();
-    if let Some(mut raw) = typed.then(|| decode_well_formed(text)).flatten() {
+    let well_formed = typed && scanned.misspelt.is_none();
+    if let Some(mut raw) = well_formed.then(|| decode_well_formed(text)).flatten() {
         // An item answered twice in a record keeps its later answer: the text holds more.
         if super::response::answers_dropped() == dropped {
             raw.responses_text = responses_at.map(|(from, to)| text[from..to].to_string());
@@ -1041,6 +1067,9 @@ fn decode_with(bytes: &[u8], max_bytes: usize, typed: bool) -> Result<Decoded, F
     let version = version as u32;
     if format == FORMAT_ENCRYPTED {
         return envelope(&top).map(Decoded::Encrypted);
+    }
+    if let Some((found, meant)) = scanned.misspelt {
+        return Err(FileProblem::MisspeltPart { found, meant });
     }
     upgrade(&mut top, version);
     let mut list = |field: &'static str| match top.remove(field) {
@@ -1278,11 +1307,25 @@ fn scan_structure(text: &[u8], limit: usize) -> Result<Scanned, FileProblem> {
             _ => {}
         }
     }
+    // A part named one or two letters off ("respones", "Meetings") would otherwise be passed
+    // over without a word, and every record in it lost.
+    let misspelt = keys
+        .iter()
+        .filter_map(|key| {
+            super::questionnaire::meant_field(key, &LISTS)
+                .filter(|meant| !keys.contains(*meant))
+                .map(|meant| (short(key), meant))
+        })
+        .min();
     Ok(Scanned {
         responses,
         key_twice: twice,
+        misspelt,
     })
 }
+
+/// The lists a plain export holds.
+const LISTS: [&str; 3] = ["questionnaires", "responses", "meetings"];
 
 /// What [`scan_structure`] found besides the nesting.
 #[derive(Debug, PartialEq)]
@@ -1291,6 +1334,9 @@ struct Scanned {
     responses: Option<(usize, usize)>,
     /// A top-level key written twice.
     key_twice: Option<String>,
+    /// A top-level key that is probably one of the lists misspelt (and that list absent): as
+    /// written, and the list meant.
+    misspelt: Option<(String, &'static str)>,
 }
 
 /// A key as the JSON names it: its text between the quotes, with escapes undone.
@@ -1379,6 +1425,9 @@ pub enum SkipReason {
     Missing {
         /// The field.
         field: &'static str,
+        /// A field of the record named one or two letters off it (`"stauts"`), as written:
+        /// probably the field, misspelt.
+        written: Option<String>,
     },
     /// A field has the wrong kind of value (text for a number, a fraction or a huge number for a
     /// revision, an unknown status…).
@@ -1416,11 +1465,30 @@ impl SkipReason {
                 "it is not a record but a loose value",
             )
             .into(),
-            SkipReason::Missing { field } => {
+            SkipReason::Missing {
+                field,
+                written: None,
+            } => {
                 if nl {
                     format!("het veld “{field}” ontbreekt")
                 } else {
                     format!("the field “{field}” is missing")
+                }
+            }
+            SkipReason::Missing {
+                field,
+                written: Some(written),
+            } => {
+                if nl {
+                    format!(
+                        "het veld “{field}” ontbreekt; er staat wel een veld “{written}”, \
+                         waarschijnlijk een tikfout daarvoor"
+                    )
+                } else {
+                    format!(
+                        "the field “{field}” is missing; there is a field “{written}”, \
+                         probably a typo for it"
+                    )
                 }
             }
             SkipReason::WrongType { field } => {
@@ -2021,7 +2089,12 @@ impl FieldReader {
     fn required<T: DeserializeOwned>(&mut self, field: &'static str) -> Option<T> {
         match self.map.remove(field) {
             None | Some(Value::Null) => {
-                self.reasons.push(SkipReason::Missing { field });
+                let written = self
+                    .map
+                    .keys()
+                    .find(|key| super::questionnaire::meant_field(key, &[field]).is_some())
+                    .map(|key| short(key));
+                self.reasons.push(SkipReason::Missing { field, written });
                 None
             }
             Some(v) => self.parse(field, v),

@@ -1550,7 +1550,7 @@ const FIELD_ALIASES: &[(&str, &str)] = &[("optional", "required"), ("type", "kin
 /// field or one unlike any (`description`), and one set aside the way hand-written JSON
 /// comments a field out (`_reverse`, `$schema`): those change nothing and are ignored. Another
 /// tool's word for a field ([`FIELD_ALIASES`]: `optional`, `type`) names it.
-fn meant_field(key: &str, known: &[&'static str]) -> Option<&'static str> {
+pub(crate) fn meant_field(key: &str, known: &[&'static str]) -> Option<&'static str> {
     if known.contains(&key) || key.starts_with(['_', '$']) {
         return None;
     }
