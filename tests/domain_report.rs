@@ -1330,6 +1330,11 @@ fn other_questions_get_counts_and_means_by_their_kind() {
     // (the total is shown): 2 + 1 of 3.
     assert_eq!(of("vorm").n, Cell::Shown(3));
     assert_eq!(counts("vorm"), [Cell::Suppressed, Cell::Suppressed]);
+    // Both counts are small ones ("fysiek" 2, "online" 1): neither only protects the other.
+    assert!(matches!(
+        of("vorm").figures,
+        Some(ItemCounts::Options { protects: None, .. })
+    ));
     // An empty list is no answer; options add up to more than n.
     assert_eq!(of("kanalen").n, Cell::Shown(3));
     assert_eq!(counts("kanalen"), [Cell::Suppressed, Cell::Suppressed]);
@@ -1364,20 +1369,44 @@ fn other_questions_get_counts_and_means_by_their_kind() {
     let report = build_report(&q, &more, &ReportOptions::default());
     let of = |id: &str| report.other_items.iter().find(|i| i.item_id == id).unwrap();
     let counts = |id: &str| match &of(id).figures {
-        Some(ItemCounts::Options { counts, multi }) => (
+        Some(ItemCounts::Options {
+            counts,
+            multi,
+            protects,
+        }) => (
             counts.iter().map(|(_, n)| n.clone()).collect::<Vec<_>>(),
             *multi,
+            *protects,
         ),
         other => panic!("{id}: {other:?}"),
     };
     assert_eq!(
         counts("vorm"),
-        (vec![Cell::Shown(5), Cell::Shown(3)], false)
+        (vec![Cell::Shown(5), Cell::Shown(3)], false, None)
     );
     assert_eq!(
         counts("kanalen"),
-        (vec![Cell::Shown(7), Cell::Shown(8)], true)
+        (vec![Cell::Shown(7), Cell::Shown(8)], true, None)
     );
+    // One small count (2 "online") and its partner (6 "fysiek"): the partner is named as such,
+    // its count being no small one (an acceptance test saw 9 labelled "fewer than 6").
+    let partner: Vec<Response> = (0..8)
+        .map(|i| {
+            let vorm = if i < 6 { "fysiek" } else { "online" };
+            response(i + 30, Status::Complete, 1, json!({"vorm": vorm}))
+        })
+        .collect();
+    let report = build_report(&q, &partner, &ReportOptions::default());
+    match &report.other_items[0].figures {
+        Some(ItemCounts::Options {
+            counts, protects, ..
+        }) => {
+            assert_eq!(counts[0].1, Cell::Suppressed);
+            assert_eq!(counts[1].1, Cell::Suppressed);
+            assert_eq!(*protects, Some(0));
+        }
+        other => panic!("{other:?}"),
+    }
     // A question asked only after a split's answer, or one a split item is asked after, has
     // no figures here: its count would be a split group's size.
     let tied = Questionnaire::from_json(

@@ -1004,6 +1004,10 @@ pub enum ItemCounts {
         counts: Vec<(Label, Cell<usize>)>,
         /// Whether it is a multiple choice.
         multi: bool,
+        /// The option whose count is hidden only because it would give a small one away (a
+        /// single choice's total is shown): its count is no small one, and a reader must not be
+        /// told it is.
+        protects: Option<usize>,
     },
     /// A number's mean and median.
     Number {
@@ -1125,12 +1129,14 @@ impl<'q> OtherTally<'q> {
                 let mut hide: Vec<bool> = self.counts.iter().map(|&n| small(n)).collect();
                 // One hidden count of a single choice is n less the shown ones: the smallest
                 // other count with anyone in it is hidden too.
+                let mut protects = None;
                 if !multi && hide.iter().filter(|&&h| h).count() == 1 {
                     let partner = (0..self.counts.len())
                         .filter(|&i| !hide[i] && self.counts[i] > 0)
                         .min_by_key(|&i| self.counts[i]);
                     if let Some(i) = partner {
                         hide[i] = true;
+                        protects = Some(i);
                     }
                 }
                 ItemCounts::Options {
@@ -1152,6 +1158,7 @@ impl<'q> OtherTally<'q> {
                         })
                         .collect(),
                     multi,
+                    protects,
                 }
             }
         });

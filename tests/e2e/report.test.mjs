@@ -393,12 +393,14 @@ test("a questionnaire of counts only (no grade, no themes): tables say what they
       { id: "kanalen", kind: "multi", label: { nl: "Welke kanalen?" },
         options: [{ value: "tel", label: { nl: "Telefoon" } }, { value: "mail", label: { nl: "Mail" } }] },
       { id: "uren", kind: "number", label: { nl: "Hoeveel uur?" } },
+      { id: "vorm", kind: "choice", label: { nl: "Waar werkt u vooral?" },
+        options: [{ value: "ambulant", label: { nl: "Ambulant" } }, { value: "kantoor", label: { nl: "Op kantoor" } }, { value: "beide", label: { nl: "Beide" } }] },
     ] }],
   };
   const responses = Array.from({ length: 6 }, (_, k) => ({
     id: `c0000000-0000-4000-8000-00000000000${k}`, questionnaire: { id: "telling", version: 1 },
     revision: 1, updated_at: "2026-11-20T10:00:00Z", status: "complete",
-    answers: { org: k < 3 ? "a" : "b", kanalen: k < 4 ? ["tel", "mail"] : ["mail"], uren: k + 1 },
+    answers: { org: k < 3 ? "a" : "b", kanalen: k < 4 ? ["tel", "mail"] : ["mail"], uren: k + 1, vorm: k < 5 ? "ambulant" : "beide" },
   }));
   const { context, page, errors } = await open(env.browser, env.server.url);
   await page.goto(env.server.url + "#/importeren");
@@ -414,6 +416,10 @@ test("a questionnaire of counts only (no grade, no themes): tables say what they
   const rows = await page.locator("#other-0 tbody tr").evaluateAll((trs) => trs.map((tr) => tr.innerText.replace(/\s+/g, " ").trim()));
   assert.deepEqual(rows, ["Telefoon 4 67%", "Mail 6 100%"]);
   assert.equal(await page.locator("#other-1").innerText(), "6 antwoorden; gemiddeld 3,5, mediaan 3,5.");
+  // One option below the minimum of 2, and one more of a single choice: the partner is not
+  // called a small count (an acceptance test saw 9 labelled "fewer than 6").
+  const vorm = await page.locator("#other-2 tbody tr").evaluateAll((trs) => trs.map((tr) => tr.innerText.replace(/\s+/g, " ").trim()));
+  assert.deepEqual(vorm, ["Ambulant verborgen ter bescherming van een kleine groep verborgen", "Op kantoor 0 0%", "Beide minder dan 2 verborgen"]);
   assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(errors, []);
   await context.close();
