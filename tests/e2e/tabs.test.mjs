@@ -84,6 +84,35 @@ test("two tabs on one draft: each shows the other's answers, and neither writes 
   await context.close();
 });
 
+test("a page another tab's answer takes away gives way to the summary, not an empty page with a dead Volgende", async () => {
+  const { context, page: a } = await open(env.browser, env.server.url);
+  await a.goto(env.server.url + "#/enquete");
+  await a.getByRole("button", { name: "Nieuwe enquête beginnen" }).click();
+  await a.locator("#q-org-1").check();
+  await a.locator("#q-team-4").check();
+  await a.locator("#q-frequency-3").check();
+  await a.getByRole("button", { name: "Volgende" }).click();
+  await a.locator(".caption", { hasText: "Stap 2 van" }).waitFor();
+  await a.locator("#q-grade-6").check();
+  await a.locator("#q-phase-2").check();
+  await a.getByRole("button", { name: "Volgende" }).click();
+  await a.locator(".caption", { hasText: "Stap 3 van" }).waitFor();
+  await storedWhen(a, (s) => s[0]?.response.answers.phase !== undefined);
+  // B, on the first page, answers "nooit": the judgement pages no longer apply.
+  const b = await context.newPage();
+  await b.goto(a.url());
+  await b.locator(".caption", { hasText: "Stap 3 van" }).waitFor();
+  await b.getByRole("button", { name: "Vorige" }).click();
+  await b.locator(".caption", { hasText: "Stap 2 van" }).waitFor();
+  await b.getByRole("button", { name: "Vorige" }).click();
+  await b.locator("#q-frequency-0").check();
+  await storedWhen(b, (s) => s[0]?.response.answers.frequency === "nooit");
+  // A showed "Stap 3 van 2" with a heading and no questions, its Volgende doing nothing.
+  await a.locator("h1", { hasText: "Controleer uw antwoorden" }).waitFor();
+  assert.equal(await a.locator(".caption", { hasText: "Stap 3 van 2" }).count(), 0);
+  await context.close();
+});
+
 test("typing at the same moment in two tabs on one draft loses no keystroke of either", async () => {
   const { context, page: a } = await draftInNewTab();
   const b = await context.newPage();

@@ -188,6 +188,15 @@ fn FillForm(id: String, questionnaire: Questionnaire, start_at_summary: bool) ->
         resume_at()
     });
     let page = Memo::new(move |_| step.get().min(sections.with(Vec::len)));
+    // The section on that page, `None` on the summary: the page is drawn anew when it changes,
+    // also at the same position. A page another tab's answer took away (frequency "nooit"
+    // there) stayed drawn here, "Stap 3 van 2" without questions and a "Volgende" that did
+    // nothing (an acceptance test's find); now that position is the summary, which lists what
+    // is open.
+    let shown_section = Memo::new(move |_| {
+        let current = page.get();
+        sections.with(|s| s.get(current).copied())
+    });
     let errors = RwSignal::new(Vec::<ShownError>::new());
     // Number fields showing text that is no number: their page is not left until it is.
     let held = RwSignal::new(std::collections::BTreeMap::<String, AnswerProblem>::new());
@@ -380,7 +389,7 @@ fn FillForm(id: String, questionnaire: Questionnaire, start_at_summary: bool) ->
                 let current = page.get();
                 // A double click's second click is not for the page now drawn (dom.rs).
                 dom::page_replaced();
-                match sections.with(|s| s.get(current).copied()) {
+                match shown_section.get() {
                     Some(section) => section_page(section, current, total, sections, returning, needs_answers, q, answers, on_answer, errors, go_back, go_next).into_any(),
                     None => summary_page(q, answers, sections, status, just_completed, step, returning, complete).into_any(),
                 }
