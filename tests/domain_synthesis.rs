@@ -431,6 +431,29 @@ fn completing_drops_what_was_added_but_never_filled_in_and_a_complete_meeting_st
     m.edit("2026-01-01T10:03:00Z", |m| m.date.clear());
     assert_eq!(m.status, Status::Draft);
     assert!(m.check().is_empty());
+    // Complete again once put right: not while the date is missing, in the future or a year
+    // still being typed; then at once, leaving out nothing (a case just added stays).
+    let today = "2026-02-01";
+    assert!(!m.complete_again("2026-01-01T10:03:10Z", today));
+    m.edit("2026-01-01T10:03:20Z", |m| m.date = "0202-01-25".into());
+    assert!(!m.complete_again("2026-01-01T10:03:30Z", today));
+    m.edit("2026-01-01T10:03:40Z", |m| m.date = "2026-03-25".into());
+    assert!(!m.complete_again("2026-01-01T10:03:50Z", today));
+    m.edit("2026-01-01T10:04:00Z", |m| {
+        m.date = "2026-01-25".into();
+        m.cases.push(Default::default());
+    });
+    let revision = m.revision;
+    assert!(m.complete_again("2026-01-01T10:04:10Z", today));
+    assert_eq!(
+        (m.status, m.revision, m.cases.len()),
+        (Status::Complete, revision + 1, 1)
+    );
+    assert!(m.check().is_empty());
+    assert!(
+        !m.complete_again("2026-01-01T10:04:20Z", today),
+        "complete already"
+    );
     // An imported complete meeting without a municipality is refused.
     let mut bad = m.clone();
     bad.date = "2026-01-25".into();

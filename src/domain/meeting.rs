@@ -254,6 +254,26 @@ impl Meeting {
         }
     }
 
+    /// Makes a completed meeting that an edit turned into a draft ([`Meeting::edit`]) complete
+    /// again once nothing is missing (`today` for the date's bounds, as completing asks): an
+    /// action's text typed before its choice of general or local, or a year typed digit by
+    /// digit (0002, 0020, 0202, 2026), made an exported meeting a draft that stayed one, and its
+    /// correction never reached the coordinator (an acceptance test's find). Unlike
+    /// [`Meeting::complete`] it leaves nothing out: a case just added, still empty, stays on the
+    /// screen. The caller knows the meeting was completed before. Returns whether it changed.
+    pub fn complete_again(&mut self, now: &str, today: &str) -> bool {
+        let ready = self.status == Status::Draft
+            && self.missing_for_completion().is_empty()
+            && self.actions_without_text().is_empty()
+            && !self.dated_after(today)
+            && !self.dated_before(EARLIEST_DATE);
+        if ready {
+            self.status = Status::Complete;
+            self.touch(now);
+        }
+        ready
+    }
+
     /// Takes the meeting back: status `withdrawn` and every content field emptied, so the
     /// tombstone that travels to the coordinator carries nothing of what was taken back.
     pub fn withdraw(&mut self, now: &str) {

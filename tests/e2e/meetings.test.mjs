@@ -567,19 +567,32 @@ test("a completed meeting given a date after today or before 2000 is a draft aga
   assert.match(await page.locator("#meeting-date-error").innerText(), /De datum ligt in de toekomst/);
   await page.locator("#error-summary li", { hasText: "De datum ligt in de toekomst" }).waitFor();
 
-  // Today is no future; completing again works.
+  // Today is no future: put right, the meeting is complete again by itself (the button was
+  // far up a long form, and an exported meeting left a draft never reached the coordinator).
   await page.locator("#meeting-date").fill(today);
-  assert.equal(await page.locator("#error-summary").count(), 0);
-  await page.locator("#meeting-complete").click();
   await storedMeeting(page, (m) => m.status === "complete" && m.date === today);
+  await page.locator("#meeting-status", { hasText: "Deze bijeenkomst is afgerond" }).waitFor();
+  assert.equal(await page.locator("#error-summary").count(), 0);
+  assert.equal(await page.locator(".notice-warning", { hasText: "weer een concept" }).count(), 0);
 
   // A year before 2000 (0201 typed for 2021) is asked about the same way.
   await page.locator("#meeting-date").fill("0201-01-25");
   await storedMeeting(page, (m) => m.status === "draft" && m.date === "0201-01-25");
   await page.locator("#error-summary li", { hasText: "De datum ligt vóór 2000. Controleer het jaar" }).waitFor();
   await page.locator("#meeting-date").fill("2021-01-25");
-  await page.locator("#meeting-complete").click();
   await storedMeeting(page, (m) => m.status === "complete" && m.date === "2021-01-25");
+  // The date in words, in the app's language: the browser's field follows the browser's.
+  assert.equal(await page.locator("#meeting-date-words").innerText(), "Dat is 25 januari 2021.");
+  assert.match(await page.locator("#meeting-date").getAttribute("aria-describedby"), /\bmeeting-date-words\b/);
+  // An action added to the completed meeting: its text first makes it a draft, its choice of
+  // general or local completes it again.
+  await page.locator("#add-action").click();
+  await page.locator("#action-0-text").fill("Samen op huisbezoek bij een melding");
+  await storedMeeting(page, (m) => m.status === "draft");
+  await page.locator(".notice-warning", { hasText: "weer een concept" }).waitFor();
+  await page.locator("#action-0-scope-general").check();
+  await storedMeeting(page, (m) => m.status === "complete" && m.actions[0]?.scope === "general");
+  await page.locator(".notice-warning", { hasText: "weer een concept" }).waitFor({ state: "detached" });
   // An attendance count beyond 999 is a typing error.
   await page.locator("#attendance-gi").fill("1000000");
   await page.locator("#attendance-gi-error", { hasText: "Vul een heel getal in van 0 tot en met 999." }).waitFor();
@@ -652,9 +665,10 @@ test("an action given an organisation but no text, or text but no choice of gene
   await page.locator(".notice-warning", { hasText: "bij elke actie moet staan of die algemeen of lokaal is" }).waitFor();
   await page.locator("#action-1-scope-error").waitFor();
   await storedMeeting(page, (m) => m.status === "draft" && m.actions[1].text === "Samen op huisbezoek" && !("scope" in m.actions[1]));
+  // The choice made, it is complete again by itself.
   await page.locator("#action-1-scope-general").check();
-  await page.locator("#meeting-complete").click();
   await storedMeeting(page, (m) => m.status === "complete" && m.actions[1].scope === "general");
+  assert.equal(await page.locator("#meeting-complete").count(), 0);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -369,6 +369,13 @@ test("after going back and changing an answer that changes the pages, Volgende a
     // Emptied: said that none are left.
     await page.locator("#q-strengths").fill("");
     await page.locator("#privacy-strengths-announce", { hasText: "Geen mogelijke persoonsgegevens meer in dit veld." }).waitFor();
+    // Another language: what was said in Dutch leaves the status region (a screen reader
+    // reached a Dutch sentence on the English page).
+    await page.getByRole("button", { name: "English" }).click();
+    await page.locator("html[lang=en]").waitFor();
+    assert.equal(await page.locator("#privacy-strengths-announce").textContent(), "");
+    await page.getByRole("button", { name: "Nederlands" }).click();
+    await page.locator("html[lang=nl]").waitFor();
     // Half-typed words are never shown: the list waits for a pause in typing ("Jeugdrecla"
     // looked like a name on the way to "Collega Jeugdreclassering").
     await page.evaluate(() => {

@@ -44,7 +44,9 @@ pub fn PrivacyHints(id: String, #[prop(into)] text: Signal<String>) -> impl Into
         if seen.is_none() {
             return;
         }
-        // Another language words the same findings anew: shown at once, not said again.
+        // Another language words the same findings anew: shown at once, not said again (what
+        // was said before leaves the status region, below: a sentence in the other language
+        // stayed on a page read in this one, an acceptance test's find).
         let lang = i18n.lang_untracked();
         if said_in.get_value() != lang {
             said_in.set_value(lang);
@@ -91,6 +93,15 @@ pub fn PrivacyHints(id: String, #[prop(into)] text: Signal<String>) -> impl Into
             },
             std::time::Duration::from_millis(1500),
         );
+    });
+    // What was said goes from the status region when the language changes, also when the
+    // findings do not (none left is none in either language).
+    Effect::new(move |before: Option<crate::domain::Lang>| {
+        let lang = i18n.lang();
+        if before.is_some_and(|b| b != lang) {
+            announced.set(String::new());
+        }
+        lang
     });
     let announce_id = format!("{id}-announce");
     view! {

@@ -17,7 +17,7 @@ use crate::ui::components::privacy_hints::PrivacyHints;
 use crate::ui::components::questionnaire_choice::{
     ask_for_choice, chosen_questionnaire, questionnaire_choice,
 };
-use crate::ui::components::response_list::ExportReminder;
+use crate::ui::components::response_list::{locale, ExportReminder};
 use crate::ui::components::save_indicator::SaveIndicator;
 use crate::ui::components::storage_gate::{StorageGate, WhenStored};
 use crate::ui::i18n::{fill, tr, use_i18n, Messages};
@@ -213,6 +213,18 @@ fn MeetingForm(id: String, questionnaire: Questionnaire) -> impl IntoView {
                 .unwrap_or_default()
         })
     });
+    // The date in words, in the app's language: the browser's date field follows the browser's
+    // language, and on an English browser a Dutch facilitator typing 02-10-2026 stores 10
+    // February without a word (an acceptance test's find).
+    let date_words = move || {
+        let date = current.with(|m| m.as_ref().map(|m| m.date.clone()))?;
+        crate::domain::response::parse_date(&date)?;
+        let t = i18n.t();
+        Some(fill(
+            t.date_in_words,
+            &[("date", &clock::format_date(&date, locale(i18n.lang())))],
+        ))
+    };
     let date_error = move || {
         missing.with(|m| {
             let t = i18n.t();
@@ -241,6 +253,17 @@ fn MeetingForm(id: String, questionnaire: Questionnaire) -> impl IntoView {
                 .cloned()
                 .collect::<Vec<_>>()
         })
+    });
+    // Completed before and a draft again through an edit: complete again as soon as the edit is
+    // put right (the choice made, the year typed out), without a button far up the page.
+    Effect::new(move |_| {
+        if reverted.get() && missing.with(Vec::is_empty) && wrong_attendance.with(|w| w.is_empty())
+        {
+            let today = clock::today_local();
+            store.update_meeting(&id.get_value(), |m, now| {
+                m.complete_again(now, &today);
+            });
+        }
     });
     let complete = move |_| {
         tried.set(true);
@@ -298,7 +321,12 @@ fn MeetingForm(id: String, questionnaire: Questionnaire) -> impl IntoView {
                 // A four-digit year: without bounds the browser takes "25012026" as the year
                 // 12026.
                 <input type="date" class="input input-date" id="meeting-date" min="2000-01-01" max=clock::today_local()
-                    aria-describedby=move || date_error().map(|_| "meeting-date-error")
+                    aria-describedby=move || match (date_error().is_some(), date_words().is_some()) {
+                        (true, true) => Some("meeting-date-error meeting-date-words"),
+                        (true, false) => Some("meeting-date-error"),
+                        (false, true) => Some("meeting-date-words"),
+                        (false, false) => None,
+                    }
                     aria-invalid=move || date_error().map(|_| "true")
                     prop:value=initial.date.clone()
                     on:input=move |ev| {
@@ -315,6 +343,9 @@ fn MeetingForm(id: String, questionnaire: Questionnaire) -> impl IntoView {
                             }
                         });
                     } />
+                {move || date_words().map(|words| view! {
+                    <p class="hint date-in-words" id="meeting-date-words">{words}</p>
+                })}
             </div>
             // The same municipality and date as another meeting on this device: said here, as
             // the coordinator's report would say it later (two facilitators may each record it,

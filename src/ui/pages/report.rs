@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use crate::browser::{clock, dom, files};
 use crate::domain::csv::{codebook_csv, responses_csv, CsvOptions, Separator};
 use crate::domain::format::shown_difference;
+use crate::domain::import_log::imported_files;
 use crate::domain::report::{
     build_report, open_answers_by, tally_answers, Cell, Change, GradeStats, Group, GroupKey,
     Hidden, ItemCounts, Mean, OpenAnswerGroup, OpenAnswers, Report, ReportOptions, Split,
@@ -19,6 +20,7 @@ use crate::domain::{
     Questionnaire, QuestionnaireRef, Status,
 };
 use crate::ui::app::PAGE_TITLE_ID;
+use crate::ui::components::response_list::locale;
 use crate::ui::components::storage_gate::StorageGate;
 use crate::ui::coordinator::{use_coordinator, LoadState};
 use crate::ui::html::Html;
@@ -80,6 +82,17 @@ fn reported_questionnaires(
     list
 }
 
+/// The reader's choices in the report's tables, kept by the screen: the report's body is drawn
+/// anew when the language changes, and a sorted table or a chosen comparison went back to its
+/// default then (an acceptance test's find).
+#[derive(Clone, Copy)]
+struct ReportChoices {
+    /// Per split (its item id): the column sorted by, and whether turned around.
+    sorts: StoredValue<Vec<(String, (SortBy, bool))>>,
+    /// The comparison: its split and its two groups.
+    compare: StoredValue<Option<(String, GroupKey, GroupKey)>>,
+}
+
 #[component]
 fn ReportScreen() -> impl IntoView {
     let i18n = use_i18n();
@@ -106,6 +119,10 @@ fn ReportScreen() -> impl IntoView {
         })
     });
     let open_by = RwSignal::new(None::<String>);
+    provide_context(ReportChoices {
+        sorts: StoredValue::new(Vec::new()),
+        compare: StoredValue::new(None),
+    });
     // The report with open answers by the first split; changing that split recomputes only the
     // open answers (below), so the rest of the page is not drawn again.
     let report = Memo::new(move |_| {
@@ -119,6 +136,23 @@ fn ReportScreen() -> impl IntoView {
                 .with(|d| build_report(&q, d.responses.values(), &options)),
         )
     });
+    // When the report was drawn, and from how many files: a printed report in a folder says
+    // what it stood on (an acceptance test found no date on paper).
+    let made = Memo::new(move |_| {
+        report.track();
+        clock::now_rfc3339()
+    });
+    let made_text = move || {
+        let (t, lang) = (i18n.t(), i18n.lang());
+        let files = coordinator.log.with(|log| imported_files(log));
+        fill(
+            t.report_made,
+            &[
+                ("moment", &clock::format_local(&made.get(), locale(lang))),
+                ("files", &count_in(t.count_imported_files, files, lang)),
+            ],
+        )
+    };
     let open_answers = Memo::new(move |_| {
         let by = open_by.get();
         report.with(|r| {
@@ -154,6 +188,7 @@ fn ReportScreen() -> impl IntoView {
                     {tr(|t| t.report_print)}
                 </button>
             </div>
+            <p class="hint" id="report-made">{made_text}</p>
             // Drawn again when the language changes: the body reads it once.
             {move || { i18n.lang(); report.get().map(|r| view! { <ReportBody report=r open_by=open_by open_answers=open_answers /> }) }}
             <MeetingSynthesis questionnaire=questionnaire report=report />
@@ -291,7 +326,14 @@ fn other_items_html(report: &Report, lang: Lang, t: &Messages) -> Option<String>
         let label = crate::ui::i18n::question_only(item.label.get(lang));
         h.leaf_lang("h3", label, lang_attr(&item.label, lang));
         match (&item.n, &item.figures) {
-            (Cell::Shown(n), Some(ItemCounts::Options { counts, multi })) => {
+            (
+                Cell::Shown(n),
+                Some(ItemCounts::Options {
+                    counts,
+                    multi,
+                    protects,
+                }),
+            ) => {
                 let (table_id, caption_id) = (format!("other-{i}"), format!("other-{i}-caption"));
                 // The note beside the table, not in its caption: a caption is as wide as its
                 // table.
@@ -315,11 +357,15 @@ fn other_items_html(report: &Report, lang: Lang, t: &Messages) -> Option<String>
                     &[t.report_other_option, t.report_count, t.report_share],
                 );
                 let fewer = fill(t.report_fewer_than, &[("min", &min)]);
-                for (option, count) in counts {
+                for (o, (option, count)) in counts.iter().enumerate() {
                     let (count, share) = match count {
                         Cell::Shown(c) => (
                             format_count(*c, lang),
                             format_percent(*c as f64 / *n as f64, 0, lang),
+                        ),
+                        _ if *protects == Some(o) => (
+                            t.report_hidden_protects.to_string(),
+                            t.report_hidden.to_string(),
                         ),
                         _ => (fewer.clone(), t.report_hidden.to_string()),
                     };
@@ -908,8 +954,22 @@ fn SplitTable(split: Split, report: Report) -> impl IntoView {
     let i18n = use_i18n();
     let t = i18n.t();
     let lang = i18n.lang();
-    // The column sorted by, and whether its order is turned around (a second press).
-    let sort = RwSignal::new((SortBy::Definition, false));
+    // The column sorted by, and whether its order is turned around (a second press): as the
+    // reader left it when the table was drawn before.
+    let choices = use_context::<ReportChoices>();
+    let sort = RwSignal::new(
+        choices
+            .and_then(|c| {
+                c.sorts.with_value(|sorts| {
+                    sorts
+                        .iter()
+                        .find(|(id, _)| *id == split.item_id)
+                        .map(|(_, by)| *by)
+                })
+            })
+            .unwrap_or((SortBy::Definition, false)),
+    );
+    let split_key = StoredValue::new(split.item_id.clone());
     // Said after a press: a changed aria-sort is often not read out, and focus stays on a
     // button whose name does not change.
     let sorted_said = RwSignal::new(String::new());
@@ -966,6 +1026,14 @@ fn SplitTable(split: Split, report: Report) -> impl IntoView {
                                 (*b, *turned) = (by, false);
                             }
                         });
+                        if let Some(c) = choices {
+                            let now = sort.get_untracked();
+                            let key = split_key.get_value();
+                            c.sorts.update_value(|sorts| {
+                                sorts.retain(|(id, _)| *id != key);
+                                sorts.push((key, now));
+                            });
+                        }
                         let t = i18n.t();
                         let ascending = match sort.get_untracked() {
                             (_, false) => sorted == "ascending",
@@ -1064,6 +1132,7 @@ fn SplitTable(split: Split, report: Report) -> impl IntoView {
                 {fill(t.report_split_note, &[("min", &min.to_string())])}
                 <span class="no-print">" "{t.report_sort_hint}</span>
             </p>
+            <div class="table-with-note">
             <div class="table-scroll table-wide" tabindex="0" role="region" aria-labelledby=region_labelled_by>
                 // Named as its region is: every split's caption is the same words.
                 <table class=table_class id=id aria-labelledby=table_labelled_by>
@@ -1085,6 +1154,7 @@ fn SplitTable(split: Split, report: Report) -> impl IntoView {
                 </table>
             </div>
             {empty_note}
+            </div>
             <p class="visually-hidden" role="status">{move || sorted_said.get()}</p>
         </section>
     }
@@ -1192,6 +1262,23 @@ fn GroupComparisonView(report: Report) -> impl IntoView {
     let (x, y) = first_shown(&splits[0].2);
     a.set(x);
     b.set(y);
+    // As the reader left it when the report was drawn before (another language), when that
+    // split and its groups are still there.
+    let choices = use_context::<ReportChoices>();
+    if let Some((id, ka, kb)) = choices.and_then(|c| c.compare.get_value()) {
+        let at = |groups: &[(GroupKey, crate::domain::Label, usize)], k: &GroupKey| {
+            groups.iter().position(|g| g.0 == *k)
+        };
+        if let Some((x, y)) = splits
+            .iter()
+            .find(|s| s.0 == id)
+            .and_then(|s| Some((at(&s.2, &ka)?, at(&s.2, &kb)?)))
+        {
+            split_id.set(id);
+            a.set(x);
+            b.set(y);
+        }
+    }
     let splits = StoredValue::new(splits);
     let groups_of = move || {
         splits.with_value(|list| {
@@ -1201,6 +1288,15 @@ fn GroupComparisonView(report: Report) -> impl IntoView {
                 .unwrap_or_default()
         })
     };
+    if let Some(c) = choices {
+        Effect::new(move |_| {
+            let groups = groups_of();
+            if let (Some(ga), Some(gb)) = (groups.get(a.get()), groups.get(b.get())) {
+                c.compare
+                    .set_value(Some((split_id.get(), ga.0.clone(), gb.0.clone())));
+            }
+        });
+    }
     let report = StoredValue::new(report);
     let table = move || {
         let groups = groups_of();

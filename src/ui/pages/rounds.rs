@@ -216,8 +216,17 @@ pub fn Rounds(
             <div class="field inline-field">
                 <label class="question" for=id>{move || label(i18n.t())}</label>
                 <input type="date" class="input input-date" id=id
+                    aria-describedby=format!("{id}-words")
                     prop:value=move || value.get()
                     on:change=move |ev| value.set(event_target_value(&ev)) />
+                // In words, in the app's language: the field follows the browser's.
+                <span class="hint date-in-words" id=format!("{id}-words")>{move || {
+                    let date = value.get();
+                    crate::domain::response::parse_date(&date).map(|_| fill(
+                        i18n.t().date_in_words,
+                        &[("date", &clock::format_date(&date, locale(i18n.lang())))],
+                    ))
+                }}</span>
             </div>
         }
     };

@@ -595,6 +595,13 @@ fn municipality(
                 &[("class", "notice notice-warning no-print")],
                 t.synthesis_same_date,
             );
+            // On paper one plain sentence, without the files or what to do: two meetings on
+            // one date otherwise read as two meetings (an acceptance test's find).
+            h.leaf(
+                "p",
+                &[("class", "hint print-only")],
+                t.synthesis_same_date_printed,
+            );
             let names: Vec<String> = from_files(&m.id).iter().map(|f| format!("‘{f}’")).collect();
             if !names.is_empty() {
                 h.leaf(
@@ -689,6 +696,22 @@ fn survey_figures(
         row(h, f.label.get(lang), "", &mean_text(m, lang, t));
     }
     h.close("dl");
+    // Why, beside the figures: "6 enquêtes, yet hidden?" (an acceptance test's question; the
+    // split tables have their note, this block stands apart from them).
+    let hidden = std::iter::once(&group.grade_mean)
+        .chain(&group.factor_means)
+        .any(Cell::is_suppressed)
+        || group.n.is_suppressed();
+    if hidden {
+        h.leaf(
+            "p",
+            &[("class", "hint synthesis-hidden-note")],
+            &fill(
+                t.synthesis_hidden_note,
+                &[("min", &r.min_group_size.to_string())],
+            ),
+        );
+    }
     true
 }
 
