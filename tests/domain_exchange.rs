@@ -328,6 +328,16 @@ fn invalid_utf8() {
             ..
         }
     ));
+    // Known by its first bytes, however short (an acceptance test's three-byte "photo").
+    for start in [&b"\xff\xd8\xff"[..], b"%PDF-1.7\n\xe2\xe3\xcf\xd3"] {
+        assert!(matches!(
+            decode(start, MAX_FILE_BYTES),
+            Err(FileProblem::NotText {
+                kind: NotText::Binary,
+                ..
+            })
+        ));
+    }
 }
 
 #[test]

@@ -978,10 +978,13 @@ fn utf16_text(bytes: &[u8]) -> Result<String, FileProblem> {
 /// line ends and form feed aside): a picture, a document or an archive, not text in another
 /// encoding.
 fn looks_binary(bytes: &[u8]) -> bool {
-    bytes
-        .iter()
-        .take(1024)
-        .any(|&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c))
+    // A photo, a PDF or an Office document by its first bytes, however short the file.
+    const MAGIC: [&[u8]; 5] = [b"\xff\xd8\xff", b"\x89PNG", b"%PDF", b"PK\x03\x04", b"GIF8"];
+    MAGIC.iter().any(|m| bytes.starts_with(m))
+        || bytes
+            .iter()
+            .take(1024)
+            .any(|&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c))
 }
 
 /// [`decode`], with the typed reading of a well-formed file tried first or not (the tests show

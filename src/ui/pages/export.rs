@@ -537,7 +537,7 @@ fn ExportForm(everything: bool) -> impl IntoView {
                 }
             }
         >
-            <fieldset class="field">
+            <fieldset class="field export-choose">
                 <legend class="question">{tr(|t| t.export_choose)}</legend>
                 <div class="choice checkbox">
                     <input type="checkbox" id="export-with-responses" prop:checked=move || with_responses.get()
