@@ -459,6 +459,38 @@ test("a facilitator takes this device's own meetings and enquêtes into the repo
   await context.close();
 });
 
+test("personal data a facilitator let go along is marked in the coordinator's report, not printed with the mark", async () => {
+  const { page, errors, context } = await open(env.browser, env.server.url);
+  const file = exportFile([], [{
+    id: "7d2e4f1a-9b3c-4d7e-8f9a-1b2c3d4e5f61", revision: 1, updated_at: "2026-02-10T10:00:00Z",
+    status: "complete", questionnaire: { id: "samenwerking", version: 1 },
+    municipality: "epe", date: "2026-02-10", attendance: { gi: 2 },
+    notes: { m1: "Het contact loopt goed." },
+    cases: [{ summary: "Melding over Piet Jansen, Kerkstraat 4 in Epe.", learning: "Eerder samen op huisbezoek." }],
+    actions: [{ text: "Vaste contactpersoon per team", scope: "general" }],
+    strengths: ["Korte lijnen"], concerns: ["Bel mevrouw De Boer op 06-12345678 terug"],
+  }]);
+  await page.goto(env.server.url + "#/importeren");
+  await page.locator("#import-files").setInputFiles([{ name: "epe.samenscan.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(file)) }]);
+  await page.locator("#import-dataset-counts", { hasText: "1 bijeenkomst" }).waitFor();
+  await page.goto(env.server.url + "#/rapport");
+  await page.locator("#synthesis-heading").waitFor();
+  // Two texts (the case, a concern) are counted at the top and marked where they stand.
+  assert.match(await page.locator("#synthesis-privacy").innerText(), /^In 2 teksten uit de bijeenkomsten staat mogelijk een persoonsgegeven/);
+  const flags = await page.locator("#synthesis-epe .privacy-flag").allInnerTexts();
+  assert.equal(flags.length, 2, flags.join(" | "));
+  assert.match(flags[0], /Piet Jansen/);
+  assert.match(flags[1], /06-12345678/);
+  assert.equal(await page.locator("#synthesis-epe li", { hasText: "Korte lijnen" }).locator(".privacy-flag").count(), 0);
+  // The text itself is shown as it was recorded; the marks are for the coordinator's screen.
+  const text = await pdfText(await page.pdf({ format: "A4" }));
+  assert.ok(text.includes("Melding over Piet Jansen"), "the case is in the report");
+  assert.ok(!text.includes("Mogelijk een persoonsgegeven"), "no marks on paper");
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("a meeting printed from its form: long notes print whole, buttons do not", async () => {
   const { page, errors, context } = await open(env.browser, env.server.url);
   await startMeeting(page, "epe");

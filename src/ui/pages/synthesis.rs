@@ -14,7 +14,7 @@ use crate::domain::{builtin, ActionScope, ChoiceOption, Dataset, Lang, Questionn
 use crate::ui::components::response_list::locale;
 use crate::ui::coordinator::use_coordinator;
 use crate::ui::html::Html;
-use crate::ui::i18n::{fill, tr, use_i18n, Messages};
+use crate::ui::i18n::{count_in, fill, tr, use_i18n, Messages};
 use crate::ui::pages::report::{grade_heading, mean_text, n_text, say_saved};
 use leptos::prelude::*;
 
@@ -165,6 +165,29 @@ pub fn MeetingSynthesis(
         if synthesis.municipalities.is_empty() {
             h.leaf("p", &[("id", "synthesis-none")], t.synthesis_none);
         } else {
+            // Texts the privacy check finds something in: counted at the top, marked below.
+            let flagged = synthesis
+                .municipalities
+                .iter()
+                .flat_map(|o| &o.meetings)
+                .flat_map(meeting_texts)
+                .filter(|text| !crate::domain::privacy::scan(text).is_empty())
+                .count();
+            if flagged > 0 {
+                h.open(
+                    "div",
+                    &[
+                        ("class", "notice notice-warning no-print"),
+                        ("id", "synthesis-privacy"),
+                    ],
+                )
+                .leaf(
+                    "p",
+                    &[],
+                    &count_in(t.synthesis_privacy_found, flagged, lang),
+                )
+                .close("div");
+            }
             general(&mut h, &synthesis, &name, &owner, t);
             shared(&mut h, &synthesis, &name, t);
             h.leaf("h3", &[], t.synthesis_per_municipality);
@@ -480,17 +503,63 @@ fn general(
     h.close("tbody").close("table").close("div");
 }
 
-/// A bulleted list, or nothing when it is empty.
-fn bullets(h: &mut Html, title: &'static str, items: impl IntoIterator<Item = String>) {
+/// A bulleted list, or nothing when it is empty; each line followed by what the privacy check
+/// finds in it ([`privacy_flag`]).
+fn bullets(
+    h: &mut Html,
+    title: &'static str,
+    items: impl IntoIterator<Item = String>,
+    t: &'static Messages,
+    lang: Lang,
+) {
     let items: Vec<String> = items.into_iter().filter(|s| !s.trim().is_empty()).collect();
     if items.is_empty() {
         return;
     }
     h.leaf("h6", &[], title).open("ul", &[]);
     for item in &items {
-        h.leaf("li", &[], item);
+        h.open("li", &[]).text(item);
+        privacy_flag(h, item, t, lang);
+        h.close("li");
     }
     h.close("ul");
+}
+
+/// What the privacy check (design §5) finds in a meeting's text, marked beside it on screen:
+/// a facilitator may have let a name or a number go along at export ("het mag mee"), and the
+/// report is what is shared and printed (an acceptance test's case with a name, an address and
+/// a BSN went onto paper without a word). Not printed: it is for the coordinator.
+fn privacy_flag(h: &mut Html, text: &str, t: &'static Messages, lang: Lang) {
+    let mut found: Vec<String> = Vec::new();
+    for f in crate::domain::privacy::scan(text) {
+        let message = f.message(lang);
+        if !found.contains(&message) {
+            found.push(message);
+        }
+    }
+    if !found.is_empty() {
+        h.text(" ").leaf(
+            "span",
+            &[("class", "privacy-flag no-print")],
+            &format!("⚠ {} {}", t.privacy_hint_prefix, found.join(" ")),
+        );
+    }
+}
+
+/// Every text of a meeting (notes, cases, strengths, concerns, actions), for the count of
+/// those the privacy check finds something in.
+fn meeting_texts(m: &crate::domain::Meeting) -> impl Iterator<Item = &str> {
+    m.notes
+        .values()
+        .map(String::as_str)
+        .chain(
+            m.cases
+                .iter()
+                .flat_map(|c| [c.summary.as_str(), c.learning.as_str()]),
+        )
+        .chain(m.strengths.iter().map(String::as_str))
+        .chain(m.concerns.iter().map(String::as_str))
+        .chain(m.actions.iter().map(|a| a.text.as_str()))
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -616,11 +685,14 @@ fn municipality(
         for (label, label_lang, text) in ordered {
             if !text.trim().is_empty() {
                 h.leaf_lang("dt", &label, label_lang)
-                    .leaf("dd", &[], text.trim());
+                    .open("dd", &[])
+                    .text(text.trim());
+                privacy_flag(h, text, t, lang);
+                h.close("dd");
             }
         }
         h.close("dl");
-        bullets(h, t.synthesis_cases, cases);
+        bullets(h, t.synthesis_cases, cases, t, lang);
         let action_text = |a: &crate::domain::MeetingAction| {
             if a.owner.trim().is_empty() {
                 a.text.clone()
@@ -636,10 +708,16 @@ fn municipality(
                 .filter(move |a| a.scope == Some(scope) && !a.text.trim().is_empty())
                 .map(action_text)
         };
-        bullets(h, t.meeting_strengths, m.strengths.iter().cloned());
-        bullets(h, t.meeting_concerns, m.concerns.iter().cloned());
-        bullets(h, t.synthesis_general_here, actions(ActionScope::General));
-        bullets(h, t.synthesis_local, actions(ActionScope::Local));
+        bullets(h, t.meeting_strengths, m.strengths.iter().cloned(), t, lang);
+        bullets(h, t.meeting_concerns, m.concerns.iter().cloned(), t, lang);
+        bullets(
+            h,
+            t.synthesis_general_here,
+            actions(ActionScope::General),
+            t,
+            lang,
+        );
+        bullets(h, t.synthesis_local, actions(ActionScope::Local), t, lang);
         h.close("section");
     }
     h.close("div").close("div").close("article");
