@@ -822,7 +822,13 @@ fn notes_and_lists_after_role_words_are_no_names() {
 #[test]
 fn times_and_codes_are_no_phone_numbers_abroad() {
     none("Open ma 08.30 - 12.00 13.00 - 17.00.");
-    none("Dossier 0012345678901 is gesloten.");
+    // No phone number abroad; as a dossier's number it is one all the same (six digits or more
+    // after "dossier").
+    one(
+        "Dossier 0012345678901 is gesloten.",
+        FindingKind::CaseNumber,
+        "0012345678901",
+    );
     one(
         "Bel 06.12.34.56.78 vandaag.",
         FindingKind::Phone,
@@ -1730,4 +1736,49 @@ fn full_names_first_names_and_name_cues_without_a_title() {
     ] {
         no_kind(text, FindingKind::Name);
     }
+}
+
+/// A worker's acceptance test: personal data that went past the check, and ordinary requests
+/// that held an export up.
+#[test]
+fn streets_titles_labels_numbers_and_requests_from_an_acceptance_test() {
+    // A street ending weaker than "-straat", after a preposition; not a care pathway.
+    for (text, street) in [
+        ("Vader zit op Molenpad 3.", "Molenpad 3"),
+        ("Bezoek aan Beukenhof 3 ging goed.", "Beukenhof 3"),
+    ] {
+        one(text, FindingKind::StreetWithNumber, street);
+    }
+    none("Zorgpad 2 is ingezet na de melding.");
+    none("Ik sprak hem op het Schoolplein 3 dagen later.");
+    // "Hr." (heer) as a title, a form's "Achternaam:".
+    one("Hr. Jansen bleef weg.", FindingKind::Name, "Jansen");
+    one("Achternaam: Smit.", FindingKind::Name, "Smit");
+    none("De HR Manager belde.");
+    // Called a BSN, any grouping of its nine digits.
+    one("BSN: 111 22 23 33", FindingKind::Bsn, "111 22 23 33");
+    one("BSN 12 34 56 782", FindingKind::Bsn, "12 34 56 782");
+    none("Afgelopen jaar 12 34 56 78 meldingen, BSN onbekend.");
+    // A long number after a bare "dossier"; a year is none.
+    one(
+        "ons dossier 4455667 bij de GI",
+        FindingKind::CaseNumber,
+        "4455667",
+    );
+    none("Dossier 2023 was lastig.");
+    // Requests that start a sentence are no names; an area code in brackets is no age.
+    none("Neem de Meldcode erbij.");
+    none("Gebruik de Verwijsindex vaker.");
+    one(
+        "Bel (06) 123 456 78 als het dringend is.",
+        FindingKind::Phone,
+        "(06) 123 456 78",
+    );
+    one(
+        "Neem contact op met Jan de Vries.",
+        FindingKind::Name,
+        "Jan de Vries",
+    );
+    // "Vóór" is "voor" with an accent of emphasis: a deadline, not a date of birth.
+    none("Vóór 1 juli 2024 moet het convenant klaar zijn.");
 }
