@@ -495,3 +495,54 @@ fn an_answer_is_named_by_the_question_of_its_own_file_never_by_another_definitio
     let all = details(&bare, &known);
     assert!(all.contains("antwoord op “team”: “amsterdam”"), "{all}");
 }
+
+/// A meeting's conflict names the meeting by its municipality and date beside its id: the id
+/// alone is seen nowhere else (an acceptance test's coordinator could not tell which it was).
+#[test]
+fn a_meetings_conflict_is_named_by_its_municipality_and_date() {
+    let path = format!(
+        "{}/tests/fixtures/exchange/valid-v1.samenscan.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(path).unwrap();
+    let file = |text: &str| {
+        let Ok(Decoded::Export(raw)) = decode(text.as_bytes(), MAX_FILE_BYTES) else {
+            panic!("a plain export");
+        };
+        validate(raw, &BTreeMap::new())
+    };
+    let mut dataset = Dataset::new();
+    import_into(
+        &mut dataset,
+        file(&text),
+        "a.json",
+        "2026-11-22T10:00:00Z",
+        false,
+        "0.1.0",
+    );
+    // The same revision with other notes: a conflict.
+    let other = text.replacen("Afstemming bij crisis.", "Afstemming bij een crisis.", 1);
+    let record = import_into(
+        &mut dataset,
+        file(&other),
+        "b.json",
+        "2026-11-22T10:05:00Z",
+        false,
+        "0.1.0",
+    )
+    .record;
+    assert_eq!(record.summary.conflicting, 1);
+    let line = record
+        .details_nl
+        .iter()
+        .find(|l| l.contains("hetzelfde revisienummer"))
+        .unwrap();
+    assert!(
+        line.contains("bijeenkomst Apeldoorn, 2026-11-19 (c3d4e5f6-a7b8-4c9d-b0e1-f2a3b4c5d6e7)"),
+        "{line}"
+    );
+    assert!(record
+        .details_en
+        .iter()
+        .any(|l| l.contains("meeting Apeldoorn, 2026-11-19 (")));
+}

@@ -160,9 +160,36 @@ pub fn detail_lines(file: &ValidatedFile, merge: &MergeReport, lang: Lang) -> Ve
         .chain(file.hidden_answers_dropped.message(lang))
         .chain(file.required_missing.message(lang))
         .chain(file.duplicates.iter().map(|d| d.message(lang)))
-        .chain(merge.conflicts.iter().map(|c| c.message(lang)))
+        .chain(merge.conflicts.iter().map(|c| {
+            let name = (c.kind == super::merge::RecordKind::Meeting)
+                .then(|| meeting_name(file, &c.id, lang))
+                .flatten();
+            c.message_named(lang, name.as_deref())
+        }))
         .chain(merge.notes(lang))
         .collect()
+}
+
+/// A meeting of the file by what a coordinator knows it by: its municipality (the label in the
+/// file's definitions, else the built-in one's, else its value) and date, "Zutphen, 2026-02-19"
+/// (an acceptance test's coordinator could not tell which meeting a conflict was about).
+fn meeting_name(file: &ValidatedFile, id: &str, lang: Lang) -> Option<String> {
+    let m = file.contents.meetings.iter().find(|m| m.id == id)?;
+    let place = file
+        .contents
+        .questionnaires
+        .iter()
+        .chain(std::iter::once(builtin()))
+        .filter_map(|q| q.municipality_item())
+        .flat_map(|item| item.kind.options())
+        .find(|o| o.value == m.municipality)
+        .map_or_else(|| m.municipality.clone(), |o| o.label.get(lang).to_string());
+    Some(match (place.is_empty(), m.date.is_empty()) {
+        (false, false) => format!("{place}, {}", m.date),
+        (false, true) => place,
+        (true, false) => m.date.clone(),
+        (true, true) => return None,
+    })
 }
 
 /// The longest question named in full in the import log's lines.
@@ -194,10 +221,12 @@ pub fn import_into(
         .iter()
         .map(Questionnaire::reference)
         .collect();
-    // With the file's definitions: the log's lines name answers by their questions.
+    // With the file's definitions and meetings: the log's lines name answers by their
+    // questions, and meetings by their municipality and date.
     let skipped_and_duplicates = ValidatedFile {
         contents: ExportContents {
             questionnaires: file.contents.questionnaires.clone(),
+            meetings: file.contents.meetings.clone(),
             ..Default::default()
         },
         skipped: file.skipped.clone(),

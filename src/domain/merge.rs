@@ -129,7 +129,17 @@ pub struct Conflict {
 impl Conflict {
     /// A line for the import log.
     pub fn message(&self, lang: Lang) -> String {
+        self.message_named(lang, None)
+    }
+
+    /// [`Conflict::message`], with a name for the record that a coordinator knows it by
+    /// beside its id (a meeting's municipality and date: its id alone is seen nowhere else).
+    pub fn message_named(&self, lang: Lang, name: Option<&str>) -> String {
         let kind = self.kind.name(lang);
+        let id = match name {
+            Some(name) => format!("{name} ({})", self.id),
+            None => self.id.clone(),
+        };
         let which = match (self.incoming_won, lang) {
             (true, Lang::Nl) => "de versie uit dit bestand is aangehouden",
             (false, Lang::Nl) => "de al aanwezige versie is aangehouden",
@@ -150,7 +160,7 @@ impl Conflict {
             (_, Lang::Nl) => format!(
                 "Twee verschillende versies van {kind} {} met hetzelfde revisienummer {}; {which} \
                  ({}).",
-                self.id,
+                id,
                 self.revision.unwrap_or(0),
                 if self.same_moment {
                     "beide op hetzelfde moment gewijzigd; de inhoud besliste, in elke volgorde van \
@@ -161,7 +171,7 @@ impl Conflict {
             ),
             (_, Lang::En) => format!(
                 "Two different versions of {kind} {} with the same revision {}; {which} ({}).",
-                self.id,
+                id,
                 self.revision.unwrap_or(0),
                 if self.same_moment {
                     "both changed at the same moment; their content decided, the same in any \
