@@ -424,10 +424,61 @@ pub fn without_hidden(questionnaire: &Questionnaire, answers: &Answers) -> Answe
         .collect()
 }
 
+/// The questions whose answers hide answered ones ([`without_hidden`] drops those), in the
+/// questionnaire's order: for each answer to a hidden question, the condition's question, or
+/// the first one up the chain that is itself shown. What to change to keep them ("Hoe vaak hebt
+/// u samengewerkt?"), named instead of "that other answer" (an acceptance test's find).
+pub fn hiding_questions<'q>(questionnaire: &'q Questionnaire, answers: &Answers) -> Vec<&'q Item> {
+    let mut found: Vec<&str> = Vec::new();
+    for key in answers.keys() {
+        let Some(mut item) = questionnaire.item(key) else {
+            continue;
+        };
+        if questionnaire.is_visible(item, answers) {
+            continue;
+        }
+        // Up the chain of conditions, to the first question that is shown (a definition's
+        // conditions refer to earlier items, so this ends).
+        while let Some(up) = item
+            .show_if
+            .as_ref()
+            .and_then(|c| questionnaire.item(&c.item))
+        {
+            item = up;
+            if questionnaire.is_visible(up, answers) {
+                break;
+            }
+        }
+        if !found.contains(&item.id.as_str()) {
+            found.push(&item.id);
+        }
+    }
+    questionnaire
+        .items()
+        .filter(|i| found.contains(&i.id.as_str()))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn the_question_that_hides_answers_is_named() {
+        let q = crate::domain::builtin();
+        let answers: Answers =
+            serde_json::from_value(json!({"org": "gi", "frequency": "nooit", "grade": 7})).unwrap();
+        let named: Vec<&str> = hiding_questions(q, &answers)
+            .iter()
+            .map(|i| i.id.as_str())
+            .collect();
+        assert_eq!(named, ["frequency"]);
+        let shown: Answers =
+            serde_json::from_value(json!({"org": "gi", "frequency": "wekelijks", "grade": 7}))
+                .unwrap();
+        assert!(hiding_questions(q, &shown).is_empty());
+    }
 
     #[test]
     fn integers_from_json_numbers() {

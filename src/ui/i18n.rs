@@ -90,6 +90,8 @@ pub struct Messages {
     pub complete_hint: &'static str,
     /// One answer, several answers to questions that no longer apply.
     pub complete_drops_hidden: [&'static str; 2],
+    /// The word joining the last two of a list ("A, B en C").
+    pub and: &'static str,
     pub completed_title: &'static str,
     pub completed_text: &'static str,
     pub back_to_list: &'static str,
@@ -642,9 +644,10 @@ pub static NL: Messages = Messages {
     not_answered: "Niet beantwoord",
     complete_survey: "Enquête afronden",
     complete_hint: "Na het afronden kunt u uw antwoorden nog wijzigen of de enquête intrekken.",
+    and: "en",
     complete_drops_hidden: [
-        "1 antwoord hoort bij een vraag die door een ander antwoord niet meer geldt. Bij afronden wordt het gewist. Wilt u het houden? Verander dan dat andere antwoord.",
-        "{n} antwoorden horen bij vragen die door een ander antwoord niet meer gelden. Bij afronden worden ze gewist. Wilt u ze houden? Verander dan dat andere antwoord.",
+        "1 antwoord hoort bij een vraag die door uw antwoord op {questions} niet meer geldt. Bij afronden wordt het gewist. Wilt u het houden? Verander dan uw antwoord daarop.",
+        "{n} antwoorden horen bij vragen die door uw antwoord op {questions} niet meer gelden. Bij afronden worden ze gewist. Wilt u ze houden? Verander dan uw antwoord daarop.",
     ],
     completed_title: "Dank u wel, de enquête is afgerond",
     completed_text: "Uw antwoorden staan op dit apparaat. Ze gaan pas naar de coördinator als u ze exporteert en het bestand zelf overdraagt.",
@@ -1163,9 +1166,10 @@ pub static EN: Messages = Messages {
     not_answered: "Not answered",
     complete_survey: "Complete the survey",
     complete_hint: "After completing you can still change your answers or withdraw the survey.",
+    and: "and",
     complete_drops_hidden: [
-        "1 answer belongs to a question that no longer applies because of another answer. Completing erases it. Want to keep it? Then change that other answer.",
-        "{n} answers belong to questions that no longer apply because of another answer. Completing erases them. Want to keep them? Then change that other answer.",
+        "1 answer belongs to a question that no longer applies because of your answer to {questions}. Completing erases it. Want to keep it? Then change your answer there.",
+        "{n} answers belong to questions that no longer apply because of your answer to {questions}. Completing erases them. Want to keep them? Then change your answer there.",
     ],
     completed_title: "Thank you, the survey is complete",
     completed_text: "Your answers are on this device. They reach the coordinator only when you export them and hand the file over yourself.",

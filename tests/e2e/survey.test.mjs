@@ -221,7 +221,8 @@ test("Dutch, keyboard only: fill in, browser killed, reopen, complete, edit, wit
   const dropped = Object.keys(answersBefore).filter((k) => !always.includes(k)).length;
   assert.ok(dropped > 1, `answers the slip hides (${dropped})`);
   await page.locator("#complete-drops-hidden", {
-    hasText: `${dropped} antwoorden horen bij vragen die door een ander antwoord niet meer gelden. Bij afronden worden ze gewist.`,
+    // The question to change is named (it said "another answer").
+    hasText: `${dropped} antwoorden horen bij vragen die door uw antwoord op “Hoe vaak hebt u de afgelopen drie maanden samengewerkt met de andere organisatie?” niet meer gelden. Bij afronden worden ze gewist.`,
   }).waitFor();
   await page.getByRole("button", { name: /Wijzigen\W+Over u/ }).click();
   await page.locator(".caption", { hasText: "Stap 1 van" }).waitFor();

@@ -5,7 +5,7 @@
 use crate::browser::dom;
 use crate::domain::response;
 use crate::domain::sorting;
-use crate::domain::validation::without_hidden;
+use crate::domain::validation::{hiding_questions, without_hidden};
 use crate::domain::{
     validate_answers, AnswerIssue, AnswerProblem, Label, Lang, Mode, Questionnaire, Status,
 };
@@ -646,14 +646,28 @@ fn summary_page(
         // Answers a later answer made irrelevant are kept in a draft (a slip can be undone) but
         // erased on finishing: said before, with their number, never silently.
         {move || {
-            let dropped = answers.with(|a| {
-                q.with_value(|q| a.len() - without_hidden(q, a).len())
+            let (dropped, questions) = answers.with(|a| {
+                q.with_value(|q| {
+                    let lang = i18n.lang();
+                    // The questions to change to keep them, by their question alone.
+                    let names: Vec<String> = hiding_questions(q, a)
+                        .iter()
+                        .map(|i| format!("“{}”", crate::ui::i18n::question_only(i.label.get(lang))))
+                        .collect();
+                    (a.len() - without_hidden(q, a).len(), names)
+                })
             });
             (status.get() == Status::Draft && dropped > 0).then(|| {
-                let text = i18n.t().complete_drops_hidden[usize::from(dropped != 1)];
+                let t = i18n.t();
+                let text = t.complete_drops_hidden[usize::from(dropped != 1)];
+                let questions = match questions.split_last() {
+                    Some((last, [])) => last.clone(),
+                    Some((last, rest)) => format!("{} {} {last}", rest.join(", "), t.and),
+                    None => String::new(),
+                };
                 view! {
                     <div class="notice notice-warning" id="complete-drops-hidden">
-                        <p>{fill(text, &[("n", &dropped.to_string())])}</p>
+                        <p>{fill(text, &[("n", &dropped.to_string()), ("questions", &questions)])}</p>
                     </div>
                 }
             })
