@@ -174,6 +174,7 @@ pub struct Messages {
     /// With nothing to export: the unfinished work that could be, once finished.
     pub export_drafts_waiting: &'static str,
     pub export_drafts_staying: &'static str,
+    pub export_drafts_exported_before: &'static str,
     pub export_findings_title: &'static str,
     pub export_findings_intro: &'static str,
     pub export_findings_none: &'static str,
@@ -722,6 +723,7 @@ pub static NL: Messages = Messages {
     export_nothing: "Er is niets om te exporteren: er zijn op dit apparaat geen afgeronde enquêtes of bijeenkomsten.",
     export_drafts_waiting: "Nog niet afgerond: {responses} en {meetings}. Wat u afrondt, kan mee.",
     export_drafts_staying: "Niet in dit bestand, want nog niet afgerond: {responses} en {meetings}. Dat blijft op dit apparaat.",
+    export_drafts_exported_before: "Nog niet (weer) afgerond, maar eerder afgerond geëxporteerd: {responses} en {meetings}. De coördinator houdt de eerder geëxporteerde versie tot u opnieuw afrondt en exporteert.",
     export_findings_title: "Controleer op persoonsgegevens",
     export_findings_intro: "In uw antwoorden of notities staat tekst die op persoonsgegevens lijkt. Antwoorden gaan over de samenwerking, niet over cliënten of collega's. Pas de tekst aan, of geef aan dat het geen persoonsgegeven is.",
     export_findings_none: "Er is geen tekst gevonden die op persoonsgegevens lijkt.",
@@ -1244,6 +1246,7 @@ pub static EN: Messages = Messages {
     export_nothing: "There is nothing to export: there are no completed surveys or meetings on this device.",
     export_drafts_waiting: "Not completed yet: {responses} and {meetings}. What you complete can be included.",
     export_drafts_staying: "Not in this file, as not completed yet: {responses} and {meetings}. That stays on this device.",
+    export_drafts_exported_before: "Not completed (again) yet, but exported completed before: {responses} and {meetings}. The coordinator keeps the version exported before until you complete again and export.",
     export_findings_title: "Check for personal data",
     export_findings_intro: "Your answers or notes contain text that looks like personal data. Answers are about the collaboration, not about clients or colleagues. Change the text, or confirm it is not personal data.",
     export_findings_none: "No text that looks like personal data was found.",

@@ -193,6 +193,24 @@ impl Store {
         )
     }
 
+    /// Of [`Store::unfinished`], those exported before (tracked): the coordinator may hold an
+    /// older, completed version that an export leaves as it is while they are drafts.
+    pub fn unfinished_exported_before(self) -> (usize, usize) {
+        let draft = Status::Draft;
+        (
+            self.responses.with(|l| {
+                l.iter()
+                    .filter(|r| r.response.status == draft && r.exported_revision.is_some())
+                    .count()
+            }),
+            self.meetings.with(|l| {
+                l.iter()
+                    .filter(|m| m.meeting.status == draft && m.exported_revision.is_some())
+                    .count()
+            }),
+        )
+    }
+
     /// One of this device's meetings (tracked).
     pub fn meeting(self, id: &str) -> Option<OwnMeeting> {
         self.meetings

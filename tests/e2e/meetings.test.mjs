@@ -491,6 +491,33 @@ test("personal data a facilitator let go along is marked in the coordinator's re
   await context.close();
 });
 
+test("an exported meeting made a draft again: the export says the coordinator keeps the version exported before", async () => {
+  const { context, page, errors } = await open(env.browser, env.server.url, { acceptDownloads: true });
+  await startMeeting(page, "epe");
+  const form = page.url();
+  await page.locator("#meeting-date").fill("2026-01-25");
+  await page.locator("#meeting-complete").click();
+  await storedMeeting(page, (m) => m.status === "complete");
+  await page.goto(env.server.url + "#/exporteren");
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Bestand opslaan" }).click(),
+  ]);
+  assert.equal(JSON.parse(await readFile(await download.path(), "utf8")).meetings.length, 1);
+  assert.equal(await page.locator("#export-drafts-exported-before").count(), 0);
+  // Its municipality taken away and left so: a draft that no export takes along.
+  await page.goto(form);
+  await page.locator("#meeting-municipality").selectOption("");
+  await storedMeeting(page, (m) => m.status === "draft");
+  await page.goto(env.server.url + "#/exporteren");
+  await page.locator("#export-drafts-exported-before", {
+    hasText: "Nog niet (weer) afgerond, maar eerder afgerond geëxporteerd: 1 bijeenkomst. De coördinator houdt de eerder geëxporteerde versie",
+  }).waitFor();
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("a meeting printed from its form: long notes print whole, buttons do not", async () => {
   const { page, errors, context } = await open(env.browser, env.server.url);
   await startMeeting(page, "epe");

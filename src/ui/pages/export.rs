@@ -517,6 +517,17 @@ fn ExportForm(everything: bool) -> impl IntoView {
                 }
             })
         }}
+        // A correction that made an exported record a draft again would otherwise never leave
+        // the device, the older version staying in the report (with or without anything else
+        // to export now).
+        {move || {
+            let before = store.unfinished_exported_before();
+            (before.0 + before.1 > 0).then(|| view! {
+                <div class="notice notice-warning" id="export-drafts-exported-before">
+                    <p>{fill_unfinished(i18n.t().export_drafts_exported_before, i18n.t(), before)}</p>
+                </div>
+            })
+        }}
         <Show
             when=move || available.get()
             fallback=move || {
