@@ -504,6 +504,7 @@ pub struct Messages {
     pub synthesis_shared_strengths: &'static str,
     /// The actions' CSV: its column names, separated by '|'.
     pub synthesis_csv_columns: &'static str,
+    pub synthesis_csv_same_date: &'static str,
     /// The actions' CSV: the word in its file name.
     pub synthesis_csv_file: &'static str,
     pub synthesis_csv_hint: &'static str,
@@ -1028,7 +1029,8 @@ pub static NL: Messages = Messages {
     synthesis_shared_intro: "Zorgen en krachten uit de bijeenkomsten van twee of meer gemeenten, in dezelfde of bijna dezelfde woorden, de meest genoemde eerst. Wat één gemeente noemt, staat alleen bij die gemeente.",
     synthesis_shared_concerns: "Zorgen",
     synthesis_shared_strengths: "Krachten",
-    synthesis_csv_columns: "gemeente|datum|algemeen of lokaal|actie|wie pakt het op",
+    synthesis_csv_columns: "gemeente|datum|algemeen of lokaal|actie|wie pakt het op|opmerking",
+    synthesis_csv_same_date: "nog een bijeenkomst in deze gemeente op deze datum: mogelijk dubbel vastgelegd",
     synthesis_csv_file: "acties",
     synthesis_csv_hint: "De acties van de afgeronde bijeenkomsten in dit rapport, één per regel, om op te volgen in Excel: gemeente, datum, algemeen of lokaal, de actie en wie die oppakt.",
     synthesis_csv_save: "Acties opslaan als CSV",
@@ -1551,7 +1553,8 @@ pub static EN: Messages = Messages {
     synthesis_shared_intro: "Concerns and strengths from the meetings of two or more municipalities, in the same or nearly the same words, most named first. What one municipality names is listed under that municipality only.",
     synthesis_shared_concerns: "Concerns",
     synthesis_shared_strengths: "Strengths",
-    synthesis_csv_columns: "municipality|date|general or local|action|taken up by",
+    synthesis_csv_columns: "municipality|date|general or local|action|taken up by|note",
+    synthesis_csv_same_date: "another meeting in this municipality on this date: possibly recorded twice",
     synthesis_csv_file: "actions",
     synthesis_csv_hint: "The actions of the completed meetings in this report, one per line, to follow up in Excel: municipality, date, general or local, the action and who takes it up.",
     synthesis_csv_save: "Save the actions as CSV",

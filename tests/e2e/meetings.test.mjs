@@ -283,12 +283,12 @@ test("a meeting recorded by keyboard is kept, exported, imported and found in th
   assert.match(csvFile.suggestedFilename(), /^samenscan-acties-\d{4}-\d{2}-\d{2}\.csv$/);
   assert.equal(
     await readFile(await csvFile.path(), "utf8"),
-    "\ufeffgemeente;datum;algemeen of lokaal;actie;wie pakt het op\r\n" +
-      "Epe;2026-01-25;Algemeen;Vaste contactpersoon per team.;Lokaal team / jeugdteam\r\n" +
-      "Epe;2026-01-25;Lokaal;Koffie-overleg in het gemeentehuis;\r\n" +
-      "Zutphen;2026-02-03;Algemeen;Een vaste contactpersoon per team aanwijzen;Gecertificeerde instelling\r\n" +
-      "Zutphen;2026-02-03;Algemeen;Casuïstiekoverleg maandelijks;\r\n" +
-      "Zutphen;2026-02-03;Lokaal;Spreekuur in de bibliotheek;Lokaal team / jeugdteam\r\n",
+    "\ufeffgemeente;datum;algemeen of lokaal;actie;wie pakt het op;opmerking\r\n" +
+      "Epe;2026-01-25;Algemeen;Vaste contactpersoon per team.;Lokaal team / jeugdteam;\r\n" +
+      "Epe;2026-01-25;Lokaal;Koffie-overleg in het gemeentehuis;;\r\n" +
+      "Zutphen;2026-02-03;Algemeen;Een vaste contactpersoon per team aanwijzen;Gecertificeerde instelling;\r\n" +
+      "Zutphen;2026-02-03;Algemeen;Casuïstiekoverleg maandelijks;;\r\n" +
+      "Zutphen;2026-02-03;Lokaal;Spreekuur in de bibliotheek;Lokaal team / jeugdteam;\r\n",
   );
   await cp.getByRole("status").filter({ hasText: "De acties zijn opgeslagen als CSV." }).waitFor();
   assert.deepEqual(await axeViolations(cp), []);
@@ -737,14 +737,15 @@ test("the same municipality's meeting on one date twice (two facilitators): both
     id, revision: 1, updated_at: "2026-10-09T10:00:00Z", status: "complete",
     questionnaire: { id: "samenwerking", version: 1 },
     municipality: "doetinchem", date, attendance: { lokaal_team: 4, gi: 2 },
-    notes: { m1: note }, cases: [], actions: [], strengths: [], concerns: [],
+    notes: { m1: note }, cases: [], actions: [{ text: "Samen op huisbezoek", scope: "general" }],
+    strengths: [], concerns: [],
   });
   const meetings = [
     meeting("6a1c3f0e-8a2b-4c6d-9e7f-0a1b2c3d4e51", "2026-10-08", "Verslag van begeleider 1."),
     meeting("6a1c3f0e-8a2b-4c6d-9e7f-0a1b2c3d4e52", "2026-10-08", "Verslag van begeleider 2."),
     meeting("6a1c3f0e-8a2b-4c6d-9e7f-0a1b2c3d4e53", "2026-11-12", "De vervolgbijeenkomst."),
   ];
-  const { context, page, errors } = await open(env.browser, env.server.url);
+  const { context, page, errors } = await open(env.browser, env.server.url, { acceptDownloads: true });
   await page.goto(env.server.url + "#/importeren");
   await page.locator("#import-dataset-counts").waitFor();
   // Two facilitators' files: Anne's with the first record and the follow-up, Bram's with his.
@@ -774,6 +775,14 @@ test("the same municipality's meeting on one date twice (two facilitators): both
   await page.reload();
   await block.locator(".meeting-source").nth(1).waitFor();
   assert.deepEqual(await sources(), expected);
+  // The actions' CSV says it too: the same action twice would read as raised twice.
+  const [csvFile] = await Promise.all([page.waitForEvent("download"), page.locator("#synthesis-csv").click()]);
+  const twice = "nog een bijeenkomst in deze gemeente op deze datum: mogelijk dubbel vastgelegd";
+  assert.deepEqual((await readFile(await csvFile.path(), "utf8")).split("\r\n").slice(1, 4), [
+    `Doetinchem;2026-10-08;Algemeen;Samen op huisbezoek;;${twice}`,
+    `Doetinchem;2026-10-08;Algemeen;Samen op huisbezoek;;${twice}`,
+    "Doetinchem;2026-11-12;Algemeen;Samen op huisbezoek;;",
+  ]);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -270,6 +270,15 @@ fn ActionsCsv(data: Memo<SynthesisData>) -> impl IntoView {
                     label(options, &o.municipality)
                 };
                 for m in &o.meetings {
+                    // Two records of one municipality and date may be one meeting recorded
+                    // twice: said in a column, or its actions read as raised twice (an
+                    // acceptance test's find).
+                    let twin = o.meetings.iter().filter(|x| x.date == m.date).count() > 1;
+                    let note = if twin {
+                        t.synthesis_csv_same_date
+                    } else {
+                        ""
+                    };
                     for a in m.actions.iter().filter(|a| !a.text.trim().is_empty()) {
                         let scope = match a.scope {
                             Some(ActionScope::General) => short_name(t.scope_general),
@@ -287,6 +296,7 @@ fn ActionsCsv(data: Memo<SynthesisData>) -> impl IntoView {
                             scope.to_string(),
                             a.text.trim().to_string(),
                             owner,
+                            note.to_string(),
                         ]);
                     }
                 }
