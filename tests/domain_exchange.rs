@@ -1491,6 +1491,17 @@ fn a_misspelt_list_refuses_the_file_and_a_misspelt_field_is_named() {
             ..
         }
     ));
+    // A near name that holds no list is another tool's field, and the file reads.
+    let reference = text.replacen(
+        "\"meetings\"",
+        "\"questionnaire\": {\"id\": \"samenwerking\"}, \"meetings\"",
+        1,
+    );
+    let without = reference.replacen("\"questionnaires\"", "\"definitions\"", 1);
+    assert!(matches!(
+        decode(without.as_bytes(), MAX_FILE_BYTES),
+        Ok(Decoded::Export(_))
+    ));
     // Beside the list itself, a near name is another tool's note, and the file reads.
     let both = text.replacen("\"meetings\"", "\"meeting\": [], \"meetings\"", 1);
     assert_eq!(export_of(both.as_bytes()).meetings.len(), 1);

@@ -1749,12 +1749,32 @@ fn streets_titles_labels_numbers_and_requests_from_an_acceptance_test() {
     ] {
         one(text, FindingKind::StreetWithNumber, street);
     }
-    none("Zorgpad 2 is ingezet na de melding.");
-    none("Ik sprak hem op het Schoolplein 3 dagen later.");
+    // Not without "op" or "aan" in lower case, nor a place or pathway of this field.
+    for text in [
+        "Zorgpad 2 is ingezet na de melding.",
+        "Aanmelden op Zorgplein 2 lukte niet.",
+        "Aan Schoolplein 3 doen we mee.",
+        "Het kind zit in Zorgpad 2.",
+        "Doorverwezen naar Leerpad 2.",
+        "Overleg bij Gerechtshof 2.",
+        "Informatie op Kennisplein 3 en op Jeugdhof 2.",
+    ] {
+        none(text);
+    }
     // "Hr." (heer) as a title, a form's "Achternaam:".
     one("Hr. Jansen bleef weg.", FindingKind::Name, "Jansen");
     one("Achternaam: Smit.", FindingKind::Name, "Smit");
-    none("De HR Manager belde.");
+    // "HR" is the personnel department.
+    for text in [
+        "Afstemming met HR Utrecht.",
+        "Contact met HR Apeldoorn.",
+        "De HR Business Partner belde.",
+        "Vraag het aan HR Advies.",
+        "De hr afdeling belde.",
+        "Het gaat via hr werving.",
+    ] {
+        none(text);
+    }
     // Called a BSN, any grouping of its nine digits.
     one("BSN: 111 22 23 33", FindingKind::Bsn, "111 22 23 33");
     one("BSN 12 34 56 782", FindingKind::Bsn, "12 34 56 782");
@@ -1769,6 +1789,13 @@ fn streets_titles_labels_numbers_and_requests_from_an_acceptance_test() {
     // Requests that start a sentence are no names; an area code in brackets is no age.
     none("Neem de Meldcode erbij.");
     none("Gebruik de Verwijsindex vaker.");
+    // A name right after such a request is found whole.
+    one(
+        "Bel Jan de Vries morgen.",
+        FindingKind::Name,
+        "Jan de Vries",
+    );
+    one("Zoek Anna van Dam op.", FindingKind::Name, "Anna van Dam");
     one(
         "Bel (06) 123 456 78 als het dringend is.",
         FindingKind::Phone,

@@ -1071,8 +1071,12 @@ fn decode_with(bytes: &[u8], max_bytes: usize, typed: bool) -> Result<Decoded, F
     if format == FORMAT_ENCRYPTED {
         return envelope(&top).map(Decoded::Encrypted);
     }
+    // Only a list: design §3 lets the lists be absent, and another tool may write a single
+    // `"questionnaire": {…}` reference beside them.
     if let Some((found, meant)) = scanned.misspelt {
-        return Err(FileProblem::MisspeltPart { found, meant });
+        if matches!(top.get(&found), Some(Value::Array(_))) {
+            return Err(FileProblem::MisspeltPart { found, meant });
+        }
     }
     upgrade(&mut top, version);
     let mut list = |field: &'static str| match top.remove(field) {

@@ -1317,6 +1317,13 @@ const STREET_ENDINGS: Words =
 /// ingezet", a care pathway).
 const STREET_ENDINGS_AFTER_PREPOSITION: Words = Words("pad|hof|plein|hoven|erf|");
 
+/// First parts of this field's places and pathways named like streets ("Zorgplein",
+/// "Leerpad", "Jeugdhof", "Gerechtshof", "Kennisplein"), which no street rule takes.
+const FIELD_PLACE_PARTS: Words = Words(concat!(
+    "zorg|leer|jeugd|kennis|behandel|groei|ontwikkel|school|gerechts|hulp|verbeter|stappen|",
+    "actie|werk|ouder|gezins|samen|wijk|raad|stads|buurt|jongeren|kind|",
+));
+
 /// The street endings that end no ordinary lower-case word followed by a number, but for verbs in
 /// "-slaan" ("opslaan"), which [`streets`] passes by ("weg": "snelweg 2 keer", "dijk", "wal"
 /// and "kade": "blokkade" are left out).
@@ -1424,9 +1431,15 @@ fn streets(t: &Text, out: &mut Raw) {
             }
             continue;
         }
+        // "op" or "aan" in lower case right before ("Vader zit op Molenpad 3"), and not a
+        // place of this field ("op Zorgplein 2", "naar Leerpad 2", "bij Gerechtshof 2").
         let after_preposition = || {
             let b = t.skip_blanks_back(start);
-            b < start && ADDRESS_PREPOSITIONS.contains(t.word_before(b).1.as_str())
+            let (s, before) = t.word_before(b);
+            b < start
+                && (before == "op" || before == "aan")
+                && t.slice(s, b).chars().all(char::is_lowercase)
+                && !FIELD_PLACE_PARTS.iter().any(|p| lower.starts_with(p))
         };
         let street = STREET_ENDINGS.iter().any(longer)
             || english
@@ -2374,6 +2387,11 @@ fn names(t: &Text, out: &mut Raw) {
         if !NAME_CUES.contains(word.as_str()) {
             continue;
         }
+        // "Hr." (heer) only with its full stop and not in capitals: "HR" is the personnel
+        // department ("Afstemming met HR Utrecht", "de hr afdeling").
+        if word == "hr" && (t.at(w) != Some('.') || t.slice(start, w) == "HR") {
+            continue;
+        }
         // "Gezin" and "familie" are cues written as words ("het gezin Jansen", "Familie
         // Yilmaz" starting a sentence), not inside a name ("Centrum Jeugd en Gezin Zutphen").
         if GROUP_CUES.contains(word.as_str())
@@ -2510,7 +2528,7 @@ fn full_names(t: &Text, out: &mut Raw) {
         let b = t.skip_blanks_back(start);
         if b < start && b > 0 {
             let (s, before) = t.word_before(b);
-            let sentence_word = ordinary_word(&before)
+            let sentence_word = (ordinary_word(&before) || REQUESTS.contains(&before))
                 && sentence_starts(t, s)
                 && !NOT_NAMES.contains(t.slice(s, b));
             if s < b && t.at(s).is_some_and(char::is_uppercase) && !sentence_word {

@@ -511,7 +511,7 @@ test("an exported meeting made a draft again: the export says the coordinator ke
   await storedMeeting(page, (m) => m.status === "draft");
   await page.goto(env.server.url + "#/exporteren");
   await page.locator("#export-drafts-exported-before", {
-    hasText: "Nog niet (weer) afgerond, maar eerder afgerond geëxporteerd: 1 bijeenkomst. De coördinator houdt de eerder geëxporteerde versie",
+    hasText: "Eerder afgerond en geëxporteerd, nu weer een concept: 1 bijeenkomst. De coördinator houdt de eerder geëxporteerde versie",
   }).waitFor();
   assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(errors, []);

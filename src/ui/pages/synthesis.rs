@@ -274,11 +274,7 @@ fn ActionsCsv(data: Memo<SynthesisData>) -> impl IntoView {
                     // twice: said in a column, or its actions read as raised twice (an
                     // acceptance test's find).
                     let twin = o.meetings.iter().filter(|x| x.date == m.date).count() > 1;
-                    let note = if twin {
-                        t.synthesis_csv_same_date
-                    } else {
-                        ""
-                    };
+                    let note = if twin { t.synthesis_csv_same_date } else { "" };
                     for a in m.actions.iter().filter(|a| !a.text.trim().is_empty()) {
                         let scope = match a.scope {
                             Some(ActionScope::General) => short_name(t.scope_general),
@@ -556,20 +552,34 @@ fn privacy_flag(h: &mut Html, text: &str, t: &'static Messages, lang: Lang) {
     }
 }
 
-/// Every text of a meeting (notes, cases, strengths, concerns, actions), for the count of
-/// those the privacy check finds something in.
-fn meeting_texts(m: &crate::domain::Meeting) -> impl Iterator<Item = &str> {
+/// A meeting's cases as the report writes them: one line each, "what happened → what we
+/// learnt".
+fn case_lines(m: &crate::domain::Meeting) -> impl Iterator<Item = String> + '_ {
+    m.cases
+        .iter()
+        .filter(|c| !(c.summary.trim().is_empty() && c.learning.trim().is_empty()))
+        .map(|c| match (c.summary.trim(), c.learning.trim()) {
+            (summary, "") => summary.to_string(),
+            ("", learning) => format!("→ {learning}"),
+            (summary, learning) => format!("{summary} → {learning}"),
+        })
+}
+
+/// Every text of a meeting as the report shows it, one per mark it may get (notes, case lines,
+/// strengths, concerns, actions), for the count of those the privacy check finds something in.
+fn meeting_texts(m: &crate::domain::Meeting) -> impl Iterator<Item = String> + '_ {
     m.notes
         .values()
-        .map(String::as_str)
+        .cloned()
+        .chain(case_lines(m))
+        .chain(m.strengths.iter().cloned())
+        .chain(m.concerns.iter().cloned())
         .chain(
-            m.cases
+            m.actions
                 .iter()
-                .flat_map(|c| [c.summary.as_str(), c.learning.as_str()]),
+                .filter(|a| a.scope.is_some())
+                .map(|a| a.text.clone()),
         )
-        .chain(m.strengths.iter().map(String::as_str))
-        .chain(m.concerns.iter().map(String::as_str))
-        .chain(m.actions.iter().map(|a| a.text.as_str()))
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -608,15 +618,7 @@ fn municipality(
     h.close("div").open("div", &[]);
     for m in &o.meetings {
         let date = clock::format_date(&m.date, locale(lang));
-        let cases = m
-            .cases
-            .iter()
-            .filter(|c| !(c.summary.trim().is_empty() && c.learning.trim().is_empty()))
-            .map(|c| match (c.summary.trim(), c.learning.trim()) {
-                (summary, "") => summary.to_string(),
-                ("", learning) => format!("→ {learning}"),
-                (summary, learning) => format!("{summary} → {learning}"),
-            });
+        let cases = case_lines(m);
         // In the order the questionnaire asks them; notes to questions it lacks after.
         let questions = asked(m);
         let mut ordered: Vec<(String, Option<&'static str>, &String)> = questions
