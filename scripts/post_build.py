@@ -5,8 +5,9 @@
    adds another. A strict Content-Security-Policy blocks inline scripts, so the sha256 of every
    inline script is put into the policy in place of __SCRIPT_HASHES__. A hash, not a nonce: a
    nonce baked into static files is the same for everyone and protects nothing.
-2. The service worker gets this build's version (a hash of every file) and the list of files to
-   cache, so a new build is a new service worker and updates cleanly.
+2. The service worker gets this build's version (a hash of every file), the list of files to
+   cache and each file's SHA-256, so a new build is a new service worker and updates cleanly,
+   and a build caught half-copied is not cached.
 3. The wasm is fetched and compiled from the top of the page (an inline script right after the
    policy), while the stylesheet and the JavaScript glue still load; Trunk's start-up script then
    instantiates that compiled module. Trunk's own order compiles only after the module script
@@ -81,12 +82,26 @@ for root, _dirs, names in os.walk(staging):
             continue
         files.append("./" + rel)
 files.sort()
+# Each file's SHA-256 (base64), checked by the service worker before it caches the file, so a
+# build caught half-copied is never cached. Not index.html: a server may add to a page (a
+# development server's reload script), and it is small enough to be written whole.
+hashes_by_file = {}
 for rel in files:
     with open(os.path.join(staging, rel[2:]), "rb") as f:
-        digest.update(rel.encode("utf-8") + b"\0" + f.read())
+        content = f.read()
+    digest.update(rel.encode("utf-8") + b"\0" + content)
+    if rel != "./index.html":
+        hashes_by_file[rel] = base64.b64encode(hashlib.sha256(content).digest()).decode("ascii")
 with open(sw_path, encoding="utf-8") as f:
     sw = f.read()
-sw = sw.replace("__VERSION__", digest.hexdigest()[:16]).replace("__FILES__", json.dumps(["./"] + files))
+for placeholder in ("__VERSION__", "__FILES__", "__HASHES__"):
+    if placeholder not in sw:
+        sys.exit("post_build.py: sw.js has no %s placeholder" % placeholder)
+sw = (
+    sw.replace("__VERSION__", digest.hexdigest()[:16])
+    .replace("__FILES__", json.dumps(["./"] + files))
+    .replace("__HASHES__", json.dumps(hashes_by_file, sort_keys=True))
+)
 with open(sw_path, "w", encoding="utf-8") as f:
     f.write(sw)
 print("post_build.py: CSP %s; service worker caches %d files" % (hashes, len(files) + 1))

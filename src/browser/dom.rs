@@ -8,6 +8,14 @@ fn document() -> Option<web_sys::Document> {
     web_sys::window()?.document()
 }
 
+/// The address the browser keeps the app's data under: its origin (`http://127.0.0.1:8080`),
+/// scheme, host and port; every folder of one server shares it.
+pub fn app_address() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default()
+}
+
 /// Sets `<html lang>` so screen readers pronounce the page in the chosen language.
 pub fn set_document_lang(code: &str) {
     if let Some(root) = document().and_then(|d| d.document_element()) {

@@ -54,7 +54,7 @@ test("opened as a file, where it cannot start, the page says how to open it; sta
   // A browser will not start WebAssembly from file://: after a few seconds the note shows.
   await page.goto(pathToFileURL(join(DIST, "index.html")).href);
   const note = page.locator("#boot-problem");
-  await note.waitFor({ state: "visible", timeout: 15_000 });
+  await note.waitFor({ state: "visible", timeout: 25_000 });
   assert.match(await note.innerText(), /Samenscan start niet\. Open het via een webadres/);
   assert.match(await note.innerText(), /Samenscan did not start\./);
   await context.close();

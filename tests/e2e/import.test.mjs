@@ -546,6 +546,9 @@ test("a file with only a questionnaire makes it available to fill in, and to han
     await page.locator("#drafts-stay").innerText(),
     "Nog niet afgerond, en dus niet in het bestand: 1 enquête. Rond eerst af wat u wilt bewaren.",
   );
+  // Which address holds the data: under another, or in another browser, the app starts empty.
+  const origin = new URL(env.server.url).origin;
+  assert.match(await page.locator("#privacy-address").innerText(), new RegExp(`^De browser bewaart het bij dit adres: ${origin.replace(/[.]/g, "\\.")}\\. Open Samenscan daarom steeds via hetzelfde adres`));
   await page.getByRole("link", { name: "Alles exporteren" }).click();
   await page.locator("h1", { hasText: "Exporteren" }).waitFor();
   assert.equal(await page.locator("#export-with-questionnaires").isChecked(), true);

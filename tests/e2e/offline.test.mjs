@@ -1,7 +1,7 @@
 // Offline after the first visit, and a clean update when a new build is served.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { cp, mkdtemp, readFile, writeFile, rm } from "node:fs/promises";
+import { cp, mkdtemp, readdir, readFile, writeFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DIST, serve, launch, open, appReady } from "./harness.mjs";
@@ -20,6 +20,26 @@ async function until(page, predicate, timeoutMs = 20_000) {
   while (!(await page.evaluate(predicate))) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${predicate}`);
     await page.waitForTimeout(50);
+  }
+}
+
+/**
+ * Runs `body` with a copy of the build served from a directory of its own, closing the server,
+ * the context and the copy whatever happens: a failed assertion left the server open, and the
+ * test command waited for it instead of failing.
+ */
+async function withCopy(prepare, body) {
+  const dir = await mkdtemp(join(tmpdir(), "samenscan-dist-"));
+  await cp(DIST, dir, { recursive: true });
+  await prepare(dir);
+  const server = await serve(dir);
+  const opened = await open(browser, server.url);
+  try {
+    await body({ dir, server, ...opened });
+  } finally {
+    await opened.context.close().catch(() => {});
+    await server.close();
+    await rm(dir, { recursive: true, force: true });
   }
 }
 
@@ -79,7 +99,7 @@ test("a new build served later replaces the cached one cleanly", async () => {
   // Only the new build's cache is left once the new worker has installed and activated.
   await until(page, async () => {
     const keys = await caches.keys();
-    return keys.length === 1 && keys[0] === "samenscan-new-build";
+    return keys.length === 1 && keys[0] === "samenscan-new-build /";
   });
   await page.reload();
   await appReady(page);
@@ -89,4 +109,57 @@ test("a new build served later replaces the cached one cleanly", async () => {
   await context.close();
   await server.close();
   await rm(dir, { recursive: true, force: true });
+});
+
+test("a build caught half-copied is not cached: the old version keeps working, and the finished copy installs", async () => {
+  await withCopy(async () => {}, async ({ dir, server, page, errors }) => {
+    await page.goto(server.url);
+    await appReady(page);
+    await controlled(page);
+    const before = await page.evaluate(() => caches.keys());
+    assert.equal(before.length, 1);
+
+    // A new build's service worker is there, its wasm still half-written (a copy in progress).
+    const sw = await readFile(join(dir, "sw.js"), "utf8");
+    await writeFile(join(dir, "sw.js"), sw.replace(/const VERSION = "[^"]+"/, 'const VERSION = "copying"'));
+    const wasmName = (await readdir(dir)).find((f) => f.endsWith("_bg.wasm"));
+    const wasm = await readFile(join(dir, wasmName));
+    await writeFile(join(dir, wasmName), wasm.subarray(0, wasm.length >> 1));
+    const updated = () => page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.getRegistration();
+      await registration.update().catch(() => {});
+      // Until the new worker has installed (or failed to).
+      while (registration.installing) await new Promise((ok) => setTimeout(ok, 50));
+      return caches.keys();
+  });
+  assert.deepEqual(await updated(), before, "the half file is not cached");
+  await page.reload();
+  await appReady(page);
+
+  // The copy finished: the new build installs.
+  await writeFile(join(dir, wasmName), wasm);
+  await updated();
+  await until(page, async () => {
+    const keys = await caches.keys();
+    return keys.length === 1 && keys[0] === "samenscan-copying /";
+  });
+  await page.reload();
+  await appReady(page);
+  assert.deepEqual(errors.filter((e) => !/sw\.js|service ?worker/i.test(e)), []);
+  });
+});
+
+test("another page beside the app is not answered with the app", async () => {
+  const manual = (dir) => writeFile(join(dir, "handleiding.html"), "<!doctype html><title>Handleiding</title><h1>Handleiding</h1>");
+  await withCopy(manual, async ({ server, context, page }) => {
+    await page.goto(server.url);
+    await appReady(page);
+    await controlled(page);
+    await page.goto(server.url + "handleiding.html");
+    assert.equal(await page.locator("h1").innerText(), "Handleiding");
+    // The app's own page still comes from the cache.
+    await context.setOffline(true);
+    await page.goto(server.url);
+    await appReady(page);
+  });
 });
