@@ -20,25 +20,33 @@ async function fetchChecked(file) {
     throw new Error(file + ": HTTP " + response.status);
   }
   const expected = HASHES[file];
-  if (expected) {
-    // A build being copied over the old one (a large wasm still half-written) is not this
-    // build's file yet: installing fails, the old version keeps working, and the browser tries
-    // again later. Cached as it was, the half file broke the app for good.
-    const digest = await crypto.subtle.digest("SHA-256", await response.clone().arrayBuffer());
-    const actual = btoa(String.fromCharCode(...new Uint8Array(digest)));
-    if (actual !== expected) {
-      throw new Error(file + " is not this build's file (still being copied?)");
-    }
+  if (!expected) {
+    return [request, response];
   }
-  return [request, response];
+  // A build being copied over the old one (a large wasm still half-written) is not this
+  // build's file yet: installing fails, the old version keeps working, and the browser tries
+  // again later. Cached as it was, the half file broke the app for good. The body is read once
+  // and cached from those bytes (a clone of the response held a second copy).
+  const bytes = await response.arrayBuffer();
+  const digest = await crypto.subtle.digest("SHA-256", bytes);
+  const actual = btoa(String.fromCharCode(...new Uint8Array(digest)));
+  if (actual !== expected) {
+    throw new Error(file + " is not this build's file (still being copied?)");
+  }
+  const { status, statusText, headers } = response;
+  return [request, new Response(bytes, { status, statusText, headers })];
 }
 
 self.addEventListener("install", (event) => {
   event.waitUntil((async () => {
     try {
-      const fetched = await Promise.all(FILES.map(fetchChecked));
+      // One file at a time: only one file's bytes are held while it is checked (the service
+      // worker shares the page's process and its memory).
       const cache = await caches.open(CACHE);
-      await Promise.all(fetched.map(([request, response]) => cache.put(request, response)));
+      for (const file of FILES) {
+        const [request, response] = await fetchChecked(file);
+        await cache.put(request, response);
+      }
     } catch (e) {
       await caches.delete(CACHE);
       throw e;
