@@ -15,7 +15,7 @@ use crate::ui::components::response_list::locale;
 use crate::ui::coordinator::use_coordinator;
 use crate::ui::html::Html;
 use crate::ui::i18n::{count_in, fill, tr, use_i18n, Messages};
-use crate::ui::pages::report::{grade_heading, mean_text, n_text, say_saved};
+use crate::ui::pages::report::{grade_heading, mean_text, n_text, privacy_flag, say_saved};
 use leptos::prelude::*;
 
 /// The municipality list (or, with `organisations`, the organisation list) the synthesis is
@@ -529,27 +529,6 @@ fn bullets(
         h.close("li");
     }
     h.close("ul");
-}
-
-/// What the privacy check (design §5) finds in a meeting's text, marked beside it on screen:
-/// a facilitator may have let a name or a number go along at export ("het mag mee"), and the
-/// report is what is shared and printed (an acceptance test's case with a name, an address and
-/// a BSN went onto paper without a word). Not printed: it is for the coordinator.
-fn privacy_flag(h: &mut Html, text: &str, t: &'static Messages, lang: Lang) {
-    let mut found: Vec<String> = Vec::new();
-    for f in crate::domain::privacy::scan(text) {
-        let message = f.message(lang);
-        if !found.contains(&message) {
-            found.push(message);
-        }
-    }
-    if !found.is_empty() {
-        h.text(" ").leaf(
-            "span",
-            &[("class", "privacy-flag no-print")],
-            &format!("⚠ {} {}", t.privacy_hint_prefix, found.join(" ")),
-        );
-    }
 }
 
 /// A meeting's cases as the report writes them: one line each, "what happened → what we
