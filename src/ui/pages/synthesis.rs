@@ -15,7 +15,9 @@ use crate::ui::components::response_list::locale;
 use crate::ui::coordinator::use_coordinator;
 use crate::ui::html::Html;
 use crate::ui::i18n::{count_in, fill, tr, use_i18n, Messages};
-use crate::ui::pages::report::{grade_heading, mean_text, n_text, privacy_flag, say_saved};
+use crate::ui::pages::report::{
+    grade_heading, mean_text, n_text, privacy_findings, privacy_flag, say_saved,
+};
 use leptos::prelude::*;
 
 /// The municipality list (or, with `organisations`, the organisation list) the synthesis is
@@ -171,7 +173,7 @@ pub fn MeetingSynthesis(
                 .iter()
                 .flat_map(|o| &o.meetings)
                 .flat_map(meeting_texts)
-                .filter(|text| !crate::domain::privacy::scan(text).is_empty())
+                .filter(|text| !privacy_findings(text).is_empty())
                 .count();
             if flagged > 0 {
                 h.open(
