@@ -477,6 +477,9 @@ test("personal data a facilitator let go along is marked in the coordinator's re
   await page.locator("#synthesis-heading").waitFor();
   // Two texts (the case, a concern) are counted at the top and marked where they stand.
   assert.match(await page.locator("#synthesis-privacy").innerText(), /^In 2 teksten uit de bijeenkomsten staat mogelijk een persoonsgegeven/);
+  // Said beside the print button too, leading to the notice.
+  await page.locator("#report-privacy a", { hasText: "2 teksten uit de bijeenkomsten bevatten mogelijk een persoonsgegeven" }).click();
+  await page.waitForFunction(() => document.activeElement?.id === "synthesis-privacy");
   const flags = await page.locator("#synthesis-epe .privacy-flag").allInnerTexts();
   assert.equal(flags.length, 2, flags.join(" | "));
   assert.match(flags[0], /Piet Jansen/);

@@ -119,6 +119,13 @@ fn ReportScreen() -> impl IntoView {
         })
     });
     let open_by = RwSignal::new(None::<String>);
+    let meetings_flagged = Memo::new(move |_| {
+        questionnaire.with(|q| {
+            coordinator.dataset.with(|d| {
+                crate::ui::pages::synthesis::flagged_meeting_texts(&d.meetings, q.as_ref())
+            })
+        })
+    });
     provide_context(ReportChoices {
         sorts: StoredValue::new(Vec::new()),
         compare: StoredValue::new(None),
@@ -136,11 +143,19 @@ fn ReportScreen() -> impl IntoView {
                 .with(|d| build_report(&q, d.responses.values(), &options)),
         )
     });
-    // When the report was drawn, and from how many files: a printed report in a folder says
-    // what it stood on (an acceptance test found no date on paper).
+    // What the report stands on: the moment of the last import (the data's, not the
+    // drawing's: the same data printed on two days carries one date) and how many files (an
+    // acceptance test found no date on paper; the next one, a date that moved at every reload).
     let made = Memo::new(move |_| {
-        report.track();
-        clock::now_rfc3339()
+        coordinator
+            .log
+            .with(|log| {
+                log.iter()
+                    .map(|r| r.imported_at.as_str())
+                    .max()
+                    .map(str::to_string)
+            })
+            .unwrap_or_else(clock::now_rfc3339)
     });
     let made_text = move || {
         let (t, lang) = (i18n.t(), i18n.lang());
@@ -188,6 +203,18 @@ fn ReportScreen() -> impl IntoView {
                     {tr(|t| t.report_print)}
                 </button>
             </div>
+            // Before printing, not only far down at the meetings.
+            {move || {
+                let n = meetings_flagged.get();
+                (n > 0).then(|| view! {
+                    <p class="hint privacy-flag no-print" id="report-privacy">
+                        <a href="#synthesis-privacy" on:click=move |ev| {
+                            ev.prevent_default();
+                            dom::focus_element("synthesis-privacy");
+                        }>{count_in(i18n.t().report_privacy_before_print, n, i18n.lang())}</a>
+                    </p>
+                })
+            }}
             <p class="hint" id="report-made">{made_text}</p>
             // Drawn again when the language changes: the body reads it once.
             {move || { i18n.lang(); report.get().map(|r| view! { <ReportBody report=r open_by=open_by open_answers=open_answers /> }) }}
@@ -450,15 +477,11 @@ fn summary_html(report: &Report, lang: Lang, t: &Messages) -> String {
         _ => None,
     };
     if let Some((summary, mean)) = grade.and_then(|s| Some((s, s.mean?))) {
+        // The interval itself on one line (a printed headline broke it after the dash).
+        let (before_ci, after_ci) = t.report_ci.split_once("{ci}").unwrap_or((t.report_ci, ""));
         let ci = summary
             .ci95
-            .map(|ci| {
-                fill(
-                    t.report_ci,
-                    &[("ci", &format_interval(ci.low, ci.high, 1, lang))],
-                )
-            })
-            .unwrap_or_default();
+            .map(|ci| format_interval(ci.low, ci.high, 1, lang));
         h.open("div", &[("class", "summary-row")])
             .leaf("dt", &[], &grade_name(grade_heading(report, t), report, t))
             .open("dd", &[])
@@ -467,10 +490,15 @@ fn summary_html(report: &Report, lang: Lang, t: &Messages) -> String {
                 &[("id", "report-grade"), ("class", "big-figure")],
                 &format_decimal(mean, 1, lang),
             )
-            .text(" ")
-            .leaf("span", &[("class", "hint")], &ci)
-            .close("dd")
-            .close("div");
+            .text(" ");
+        if let Some(ci) = ci {
+            h.open("span", &[("class", "hint")])
+                .text(before_ci)
+                .leaf("span", &[("class", "nowrap")], &ci)
+                .text(after_ci)
+                .close("span");
+        }
+        h.close("dd").close("div");
         let or_dash = |x: Option<f64>, decimals| {
             x.map_or("–".into(), |x| format_decimal(x, decimals, lang))
         };
@@ -983,21 +1011,27 @@ fn SplitTable(split: Split, report: Report) -> impl IntoView {
     // same words, and a screen reader lists regions by name.
     let (region_labelled_by, section_labelled_by) =
         (format!("{heading_id} {caption_id}"), heading_id.clone());
+    // Each header with the language of its words where a theme's name has only the other one
+    // (a screen reader reads it in the right voice).
     let mut columns = vec![
-        (t.report_group.to_string(), SortBy::Definition),
-        (t.report_n_short.to_string(), SortBy::Size),
+        (t.report_group.to_string(), SortBy::Definition, None),
+        (t.report_n_short.to_string(), SortBy::Size, None),
     ];
     if has_grade {
-        columns.push((grade_name(t.report_grade_short, &report, t), SortBy::Grade));
+        columns.push((
+            grade_name(t.report_grade_short, &report, t),
+            SortBy::Grade,
+            None,
+        ));
     }
-    columns.extend(
-        report
-            .factors
-            .iter()
-            .enumerate()
-            .map(|(f, factor)| (factor.label.get(lang).to_string(), SortBy::Factor(f))),
-    );
-    let header = move |(label, by): (String, SortBy)| {
+    columns.extend(report.factors.iter().enumerate().map(|(f, factor)| {
+        (
+            factor.label.get(lang).to_string(),
+            SortBy::Factor(f),
+            lang_attr(&factor.label, lang),
+        )
+    }));
+    let header = move |(label, by, label_lang): (String, SortBy, Option<&'static str>)| {
         let (class, sorted) = match by {
             SortBy::Definition => ("", "ascending"),
             _ => ("num", "descending"),
@@ -1012,7 +1046,7 @@ fn SplitTable(split: Split, report: Report) -> impl IntoView {
         // a table header repeated on the next page.
         let printed_label = label.clone();
         view! {
-            <th scope="col" class=class data-label=printed_label aria-sort=move || match sort.get() {
+            <th scope="col" class=class data-label=printed_label lang=label_lang aria-sort=move || match sort.get() {
                 (b, false) if b == by => sorted,
                 (b, true) if b == by => reversed,
                 _ => "none",
@@ -1125,7 +1159,7 @@ fn SplitTable(split: Split, report: Report) -> impl IntoView {
     let table_labelled_by = region_labelled_by.clone();
     view! {
         <section class="report-section" aria-labelledby=section_labelled_by>
-            <h2 id=heading_id>{fill(t.report_split_heading, &[("item", split.label.get(lang))])}</h2>
+            <h2 id=heading_id lang=lang_attr(&split.label, lang)>{fill(t.report_split_heading, &[("item", split.label.get(lang))])}</h2>
             // Beside the table, not in its caption: a caption is as wide as its table, and the
             // table may be wider than the screen.
             <p class="hint">
@@ -1338,7 +1372,7 @@ fn GroupComparisonView(report: Report) -> impl IntoView {
                         // The property, not the attribute: once a person has chosen, the
                         // attribute no longer moves the selection (a new split's first two
                         // groups were listed but not shown as chosen).
-                        <option value=i.to_string() prop:selected=move || which.get() == i>{name.get(lang).to_string()}</option>
+                        <option value=i.to_string() prop:selected=move || which.get() == i lang=lang_attr(&name, lang)>{name.get(lang).to_string()}</option>
                     }).collect_view()}
                 </select>
             </div>
@@ -1360,7 +1394,7 @@ fn GroupComparisonView(report: Report) -> impl IntoView {
                         {splits.with_value(|list| list.iter().map(|(id, label, _)| {
                             let id = id.clone();
                             let selected = split_id.get_untracked() == id;
-                            view! { <option value=id selected=selected>{label.get(lang).to_string()}</option> }
+                            view! { <option value=id selected=selected lang=lang_attr(label, lang)>{label.get(lang).to_string()}</option> }
                         }).collect_view())}
                     </select>
                 </div>
@@ -1394,11 +1428,22 @@ fn OpenAnswersView(
         .get_untracked()
         .or(report.open_answers.by.clone())
         .unwrap_or_default();
-    let options: Vec<(String, String)> = report
+    let options: Vec<(String, String, Option<&'static str>)> = report
         .splits
         .iter()
-        .map(|s| (s.item_id.clone(), s.label.get(lang).to_string()))
+        .map(|s| {
+            (
+                s.item_id.clone(),
+                s.label.get(lang).to_string(),
+                lang_attr(&s.label, lang),
+            )
+        })
         .collect();
+    let printed_by: Vec<(String, String)> = options
+        .iter()
+        .map(|(id, label, _)| (id.clone(), label.clone()))
+        .collect();
+    let first_by = current.clone();
     let groups = move || {
         // The lists that show all their answers, as "group-text" numbers; a new split starts
         // with every list short again.
@@ -1476,12 +1521,17 @@ fn OpenAnswersView(
     view! {
         <section class="report-section" aria-labelledby="report-open">
             <h2 id="report-open">{t.report_open}</h2>
+            // On paper the choice is not there: the grouping is said instead.
+            <p class="print-only">{move || {
+                let by = open_by.get().unwrap_or_else(|| first_by.clone());
+                printed_by.iter().find(|(id, _)| *id == by).map(|(_, label)| format!("{} {label}", t.report_open_by))
+            }}</p>
             <div class="field inline-field no-print">
                 <label class="question" for="open-by">{t.report_open_by}</label>
                 <select id="open-by" class="select" on:change=move |ev| open_by.set(Some(event_target_value(&ev)))>
-                    {options.into_iter().map(|(id, label)| {
+                    {options.into_iter().map(|(id, label, label_lang)| {
                         let selected = id == current;
-                        view! { <option value=id selected=selected>{label}</option> }
+                        view! { <option value=id selected=selected lang=label_lang>{label}</option> }
                     }).collect_view()}
                 </select>
             </div>

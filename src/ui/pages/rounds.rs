@@ -241,9 +241,23 @@ pub fn Rounds(
             }
             // A file imported again (or renamed) is listed once, at its first import: the
             // copies hold the same records.
-            let firsts: Vec<usize> = distinct_files(&log)
-                .into_iter()
-                .map(|group| group[0])
+            let groups = distinct_files(&log);
+            let firsts: Vec<usize> = groups.iter().map(|group| group[0]).collect();
+            // The other names it was imported under, said beside it: a coordinator looking for
+            // "r2-worker-03" did not find it under its copy's name, picked first (an acceptance
+            // test's find).
+            let also: Vec<String> = groups
+                .iter()
+                .map(|group| {
+                    let mut names: Vec<&str> = Vec::new();
+                    for &k in &group[1..] {
+                        let name = log[k].file_name.as_str();
+                        if name != log[group[0]].file_name && !names.contains(&name) {
+                            names.push(name);
+                        }
+                    }
+                    names.join(", ")
+                })
                 .collect();
             let chosen = files[round];
             // With many files, one box takes them all (or none) first.
@@ -267,7 +281,8 @@ pub fn Rounds(
             });
             let boxes = firsts
                 .iter()
-                .map(|&i| {
+                .zip(also)
+                .map(|(&i, also)| {
                     let record = &log[i];
                     let id = format!("round-{letter}-import-{i}");
                     let when = clock::format_local(&record.imported_at, locale(i18n.lang()));
@@ -279,7 +294,9 @@ pub fn Rounds(
                                     let on = event_target_checked(&ev);
                                     chosen.update(|c| { if on { c.insert(i); } else { c.remove(&i); } });
                                 } />
-                            <label for=id>{format!("{} ({when})", record.file_name)}</label>
+                            <label for=id>{format!("{} ({when})", record.file_name)}
+                                {(!also.is_empty()).then(|| format!(" {}", fill(t.report_rounds_also_as, &[("names", &also)])))}
+                            </label>
                         </div>
                     }
                 })

@@ -181,6 +181,8 @@ pub fn MeetingSynthesis(
                     &[
                         ("class", "notice notice-warning no-print"),
                         ("id", "synthesis-privacy"),
+                        // The report's link beside its print button leads here.
+                        ("tabindex", "-1"),
                     ],
                 )
                 .leaf(
@@ -209,7 +211,14 @@ pub fn MeetingSynthesis(
                 municipality(
                     &mut h,
                     o,
-                    &name(&o.municipality),
+                    (
+                        &name(&o.municipality),
+                        options
+                            .iter()
+                            .chain(fallback.iter())
+                            .find(|x| x.value == o.municipality)
+                            .and_then(|x| crate::ui::i18n::lang_attr(&x.label, lang)),
+                    ),
                     &|v: &str| {
                         let at = organisations.iter().position(|x| x.value == v);
                         (at.unwrap_or(usize::MAX), owner(v))
@@ -533,6 +542,25 @@ fn bullets(
     h.close("ul");
 }
 
+/// How many texts of the completed meetings a report on `questionnaire` covers the privacy
+/// check finds something in (the synthesis's count): said beside the print button too, since
+/// the synthesis's notice sits far down a long report (an acceptance test's find).
+pub(crate) fn flagged_meeting_texts(
+    meetings: &std::collections::BTreeMap<String, crate::domain::Meeting>,
+    questionnaire: Option<&Questionnaire>,
+) -> usize {
+    let report_id = questionnaire.map(|q| q.id().to_string());
+    let own: Vec<String> = questionnaire
+        .and_then(|q| q.municipality_item())
+        .map(|i| i.kind.options().iter().map(|o| o.value.clone()).collect())
+        .unwrap_or_default();
+    of_report(meetings.values(), report_id.as_deref(), &own)
+        .filter(|m| m.status == crate::domain::Status::Complete)
+        .flat_map(meeting_texts)
+        .filter(|text| !privacy_findings(text).is_empty())
+        .count()
+}
+
 /// A meeting's cases as the report writes them: one line each, "what happened → what we
 /// learnt".
 fn case_lines(m: &crate::domain::Meeting) -> impl Iterator<Item = String> + '_ {
@@ -567,7 +595,8 @@ fn meeting_texts(m: &crate::domain::Meeting) -> impl Iterator<Item = String> + '
 fn municipality(
     h: &mut Html,
     o: &MunicipalityOutcome,
-    name: &str,
+    // Its name, and the language of that name when the definition has it in the other only.
+    name: (&str, Option<&'static str>),
     // An organisation's place in the questionnaire's list, and its name.
     organisation: &dyn Fn(&str) -> (usize, String),
     asked: &dyn Fn(&crate::domain::Meeting) -> Vec<AskedQuestion>,
@@ -589,7 +618,7 @@ fn municipality(
             ("id", &format!("synthesis-{slug}")),
         ],
     )
-    .leaf("h4", &[], name)
+    .leaf_lang("h4", name.0, name.1)
     .open("div", &[("class", "side-by-side")])
     .open("div", &[])
     .leaf("h5", &[], t.synthesis_survey_figures);
