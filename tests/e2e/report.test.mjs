@@ -150,6 +150,18 @@ test("the report of 21 teams: figures as computed independently, no small team s
   assert.deepEqual(shownOf(after), [...shownOf(before)].reverse());
   assert.deepEqual(after.slice(shownOf(after).length), before.slice(shownOf(before).length), "hidden rows stay last, in the same order");
   assert.ok(shownOf(after)[0] <= shownOf(after).at(-1));
+  // "Groep" sorts by name, A to Z, then Z to A (the questionnaire's order reversed was called
+  // descending).
+  const names = async () =>
+    (await page.locator("#split-team tbody tr").evaluateAll((trs) => trs.map((tr) => tr.querySelector("th").textContent)));
+  await page.locator("#split-team thead button", { hasText: "Groep" }).click();
+  await page.waitForFunction(() => document.querySelector("#split-team thead th[aria-sort=ascending] button")?.textContent === "Groep");
+  const az = await names();
+  assert.deepEqual(az, [...az].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())));
+  await page.locator("#split-team thead button", { hasText: "Groep" }).click();
+  await page.waitForFunction(() => document.querySelector("#split-team thead th[aria-sort=descending] button")?.textContent === "Groep");
+  assert.deepEqual(await names(), [...az].reverse());
+  assert.equal(await sortSaid.textContent(), "Gesorteerd op Groep, aflopend.");
 
   // Open answers never name a small team's texts: its group says they are not listed under it.
   await page.locator("#open-by").selectOption("team");

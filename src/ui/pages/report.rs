@@ -953,8 +953,12 @@ fn factors(h: &mut Html, report: &Report, lang: Lang, t: &Messages) {
 /// What a split table is sorted by.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum SortBy {
-    /// The order of the options in the questionnaire.
+    /// The order of the options in the questionnaire: the table's own order before any choice
+    /// (no column says it is sorted).
     Definition,
+    /// The group's name, A to Z (the order a coordinator expects of "Groep": the questionnaire's
+    /// order reversed was announced as "descending", an acceptance test's find).
+    Name,
     /// Number of responses, largest first.
     Size,
     /// Mean grade, highest first.
@@ -965,7 +969,7 @@ enum SortBy {
 
 fn sort_value(group: &Group, by: SortBy) -> Option<f64> {
     match by {
-        SortBy::Definition => None,
+        SortBy::Definition | SortBy::Name => None,
         SortBy::Size => group.n.shown().map(|n| *n as f64),
         SortBy::Grade => group.grade_mean.shown().map(|m| m.mean),
         SortBy::Factor(f) => group
@@ -1014,7 +1018,7 @@ fn SplitTable(split: Split, report: Report) -> impl IntoView {
     // Each header with the language of its words where a theme's name has only the other one
     // (a screen reader reads it in the right voice).
     let mut columns = vec![
-        (t.report_group.to_string(), SortBy::Definition, None),
+        (t.report_group.to_string(), SortBy::Name, None),
         (t.report_n_short.to_string(), SortBy::Size, None),
     ];
     if has_grade {
@@ -1033,7 +1037,7 @@ fn SplitTable(split: Split, report: Report) -> impl IntoView {
     }));
     let header = move |(label, by, label_lang): (String, SortBy, Option<&'static str>)| {
         let (class, sorted) = match by {
-            SortBy::Definition => ("", "ascending"),
+            SortBy::Definition | SortBy::Name => ("", "ascending"),
             _ => ("num", "descending"),
         };
         let reversed = if sorted == "ascending" {
@@ -1108,7 +1112,14 @@ fn SplitTable(split: Split, report: Report) -> impl IntoView {
         // responses (those who did not answer too: their count is shown then, so the groups
         // still add up).
         let mut rows: Vec<&Group> = groups.iter().filter(|g| !nobody(g)).collect();
-        if by != SortBy::Definition {
+        if by == SortBy::Name {
+            // By name, those who did not answer last either way.
+            sorting::sort_by_key(&mut rows, |g| g.label.get(lang).to_lowercase());
+            if turned {
+                rows.reverse();
+            }
+            sorting::sort_by_key(&mut rows, |g| g.key == GroupKey::NotAnswered);
+        } else if by != SortBy::Definition {
             // Shown figures first, highest first; hidden ones after, in definition order (a
             // stable sort), so order reveals nothing.
             sorting::sort_by(&mut rows, |a, b| {
@@ -1126,8 +1137,6 @@ fn SplitTable(split: Split, report: Report) -> impl IntoView {
                     .count();
                 rows[..shown].reverse();
             }
-        } else if turned {
-            rows.reverse();
         }
         let mut h = Html::new();
         for g in rows {
