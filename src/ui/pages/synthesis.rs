@@ -75,16 +75,7 @@ pub fn MeetingSynthesis(
                     fallback.extend(item.kind.options().iter().cloned());
                 }
             }
-            let report_id = questionnaire.with(|q| q.as_ref().map(|q| q.id().to_string()));
-            // The report questionnaire's own municipalities only: the list above falls back to
-            // another's (or the built-in one's) to name places, which must not pull that
-            // region's meetings in.
-            let own: Vec<String> = questionnaire.with(|q| {
-                q.as_ref()
-                    .and_then(|q| q.municipality_item())
-                    .map(|i| i.kind.options().iter().map(|o| o.value.clone()).collect())
-                    .unwrap_or_default()
-            });
+            let (report_id, own) = questionnaire.with(|q| report_scope(q.as_ref()));
             let meetings = of_report(d.meetings.values(), report_id.as_deref(), &own);
             (
                 synthesise(meetings, &values),
@@ -168,13 +159,7 @@ pub fn MeetingSynthesis(
             h.leaf("p", &[("id", "synthesis-none")], t.synthesis_none);
         } else {
             // Texts the privacy check finds something in: counted at the top, marked below.
-            let flagged = synthesis
-                .municipalities
-                .iter()
-                .flat_map(|o| &o.meetings)
-                .flat_map(meeting_texts)
-                .filter(|text| !privacy_findings(text).is_empty())
-                .count();
+            let flagged = flagged_texts(synthesis.municipalities.iter().flat_map(|o| &o.meetings));
             if flagged > 0 {
                 h.open(
                     "div",
@@ -549,13 +534,27 @@ pub(crate) fn flagged_meeting_texts(
     meetings: &std::collections::BTreeMap<String, crate::domain::Meeting>,
     questionnaire: Option<&Questionnaire>,
 ) -> usize {
-    let report_id = questionnaire.map(|q| q.id().to_string());
-    let own: Vec<String> = questionnaire
+    let (report_id, own) = report_scope(questionnaire);
+    flagged_texts(
+        of_report(meetings.values(), report_id.as_deref(), &own)
+            .filter(|m| m.status == crate::domain::Status::Complete),
+    )
+}
+
+/// What a report on `questionnaire` takes meetings by ([`of_report`]): its id, and its own
+/// municipalities only (the synthesis falls back to another questionnaire's list, or the
+/// built-in one's, to name places, which must not pull that region's meetings in).
+fn report_scope(questionnaire: Option<&Questionnaire>) -> (Option<String>, Vec<String>) {
+    let own = questionnaire
         .and_then(|q| q.municipality_item())
         .map(|i| i.kind.options().iter().map(|o| o.value.clone()).collect())
         .unwrap_or_default();
-    of_report(meetings.values(), report_id.as_deref(), &own)
-        .filter(|m| m.status == crate::domain::Status::Complete)
+    (questionnaire.map(|q| q.id().to_string()), own)
+}
+
+/// How many of these meetings' texts the privacy check finds something in.
+fn flagged_texts<'a>(meetings: impl Iterator<Item = &'a crate::domain::Meeting>) -> usize {
+    meetings
         .flat_map(meeting_texts)
         .filter(|text| !privacy_findings(text).is_empty())
         .count()
